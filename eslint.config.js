@@ -1,0 +1,65 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const platformModules = ['electron', 'electron-store', 'conf', 'sharp', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto'];
+
+// Layering (imports point down only): shared is pure; the renderer never reaches the
+// main side; services, the worker and the browser host never import electron.
+const layerRules = [
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...platformModules, 'react', 'react-dom'].map((name) => ({ name, message: 'shared/ is pure: pass platform things in as parameters.' })),
+        patterns: [{ group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' }, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing above it.' }],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: platformModules.map((name) => ({ name, message: 'The renderer talks to the main side only through the contract.' })),
+        patterns: [{ group: ['node:*'], message: 'No Node built-ins in the renderer.' }, { group: ['**/electron/**'], message: 'The renderer never imports main-side code.' }],
+      }],
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/media-worker/**/*.ts', 'electron/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Only electron/app may import electron; inject what you need.' }, { name: 'electron-store', message: 'Only electron/app may import electron-store.' }],
+        patterns: [{ group: ['**/renderer/**'], message: 'The main side never imports the renderer.' }, { group: ['**/app/**'], message: 'Services sit below the Electron adapter.' }],
+      }],
+    },
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'test/component/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Tests may assert shapes of foreign data; the production code may not.
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}'],
+    rules: { '@typescript-eslint/consistent-type-assertions': 'off' },
+  },
+  ...layerRules,
+);

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { ImportProgressSchema } from './import-progress.js';
+
+/** Opaque per-session case id; media and item requests name it so ids from another case are refused. */
+export const CaseIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a Veil case id');
+
+export const CaseSummarySchema = z.object({
+  caseId: CaseIdSchema,
+  /** The folder's own name, shown in the title bar. */
+  name: z.string(),
+  isDemo: z.boolean(),
+  itemCount: z.number().int().nonnegative(),
+  problemCount: z.number().int().nonnegative(),
+  import: ImportProgressSchema,
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;

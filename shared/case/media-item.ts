@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { MediaFormatSchema, MediaKindSchema } from '../media/media-kinds.js';
+import { ItemIdSchema } from '../media/derivative.js';
+
+/**
+ * Why a file could not be shown. The UI translates the code; `detail` is the
+ * decoder's own words, kept for the technically minded and for bug reports.
+ */
+export const MediaErrorCodeSchema = z.enum([
+  'unsupported-format',
+  'mislabelled',
+  'empty-file',
+  'too-large',
+  'too-many-pixels',
+  'decode-failed',
+  'timed-out',
+  'worker-crashed',
+  'unreadable',
+  'vanished',
+  'symlink-skipped',
+]);
+export type MediaErrorCode = z.infer<typeof MediaErrorCodeSchema>;
+
+export const MediaErrorSchema = z.object({
+  code: MediaErrorCodeSchema,
+  detail: z.string(),
+});
+export type MediaError = z.infer<typeof MediaErrorSchema>;
+
+export const MediaItemSchema = z.object({
+  id: ItemIdSchema,
+  /** File name without folders, shown to the investigator (and in text-only mode). */
+  name: z.string(),
+  /** Path inside the case folder, with forward slashes. */
+  relativePath: z.string(),
+  kind: MediaKindSchema,
+  format: MediaFormatSchema,
+  sizeBytes: z.number().int().nonnegative(),
+  /** Other files in the case with identical bytes (SHA-256), folded into this item. */
+  duplicatePaths: z.array(z.string()),
+  /** Set when the extension names a different format than the content has. */
+  claimedFormat: MediaFormatSchema.nullable(),
+  error: MediaErrorSchema.nullable(),
+});
+export type MediaItem = z.infer<typeof MediaItemSchema>;
+
+/** A file that is not in the grid at all (not media, unreadable, a link), with why. */
+export const ImportProblemSchema = z.object({
+  relativePath: z.string(),
+  error: MediaErrorSchema,
+});
+export type ImportProblem = z.infer<typeof ImportProblemSchema>;

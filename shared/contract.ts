@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { CaseIdSchema, CaseSummarySchema } from './case/case-summary.js';
+import { ImportProgressSchema } from './case/import-progress.js';
+import { ImportProblemSchema, MediaErrorSchema, MediaItemSchema } from './case/media-item.js';
+import { ItemIdSchema } from './media/derivative.js';
+import { SettingsPatchSchema, SettingsSchema } from './settings/settings.js';
+
+/**
+ * The one contract between the renderer and the main side. Both adapters (Electron
+ * IPC and the browser host) and the renderer's client are derived from these two
+ * tables; nothing else names a channel or a result type.
+ */
+const empty = z.object({}).strict();
+const PAGE_LIMIT_MAX = 2000;
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  /** Electron can show a native folder picker; the browser host takes a typed path. */
+  canPickFolder: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+const ItemPageSchema = z.object({ total: z.number().int().nonnegative(), items: z.array(MediaItemSchema) });
+const ProblemPageSchema = z.object({ total: z.number().int().nonnegative(), problems: z.array(ImportProblemSchema) });
+const PageArgsSchema = z
+  .object({
+    caseId: CaseIdSchema,
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(PAGE_LIMIT_MAX),
+  })
+  .strict();
+
+export const requestContract = {
+  getAppInfo: { args: empty, result: AppInfoSchema },
+  getSettings: { args: empty, result: SettingsSchema },
+  updateSettings: { args: SettingsPatchSchema, result: SettingsSchema },
+  /** The case currently open, or null before any. */
+  getCase: { args: empty, result: CaseSummarySchema.nullable() },
+  /**
+   * Opens a case folder. Without `folderPath`, Electron shows a folder picker;
+   * null means the user cancelled. Any previous import is cancelled first.
+   */
+  openCase: {
+    args: z.object({ folderPath: z.string().min(1).max(4096).optional() }).strict(),
+    result: CaseSummarySchema.nullable(),
+  },
+  openDemoCase: { args: empty, result: CaseSummarySchema },
+  cancelImport: { args: empty, result: ImportProgressSchema },
+  listItems: { args: PageArgsSchema, result: ItemPageSchema },
+  getItems: {
+    args: z.object({ caseId: CaseIdSchema, ids: z.array(ItemIdSchema).max(PAGE_LIMIT_MAX) }).strict(),
+    result: z.array(MediaItemSchema),
+  },
+  listProblems: { args: PageArgsSchema, result: ProblemPageSchema },
+} as const;
+
+export const eventContract = {
+  /** Throttled progress of the running import (a few times a second at most). */
+  importProgress: z.object({ caseId: CaseIdSchema, progress: ImportProgressSchema }),
+  /** A case was opened or its counts changed; the grid refetches. */
+  caseChanged: CaseSummarySchema,
+  /** An item could not be shown after all (found when its derivative was made). */
+  itemFailed: z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema, error: MediaErrorSchema }),
+  settingsChanged: SettingsSchema,
+} as const;
+
+export type RequestName = keyof typeof requestContract;
+export type EventName = keyof typeof eventContract;
+
+/** Arguments as a caller may write them (before defaults apply). */
+export type RequestArgsIn = { [N in RequestName]: z.input<(typeof requestContract)[N]['args']> };
+/** Arguments as a handler receives them, validated. */
+export type RequestArgs = { [N in RequestName]: z.output<(typeof requestContract)[N]['args']> };
+export type RequestResults = { [N in RequestName]: z.output<(typeof requestContract)[N]['result']> };
+export type EventPayloads = { [N in EventName]: z.output<(typeof eventContract)[N]> };
+
+type RequestResultsIn = { [N in RequestName]: z.input<(typeof requestContract)[N]['result']> };
+type EventPayloadsIn = { [N in EventName]: z.input<(typeof eventContract)[N]> };
+
+/**
+ * The same tables seen through mapped types. Indexing these with a generic name
+ * keeps the link between the name and its types (TypeScript's correlated-union
+ * pattern), which is what lets both adapters and the client stay free of casts.
+ */
+export const requests: {
+  [N in RequestName]: {
+    args: z.ZodType<RequestArgs[N], RequestArgsIn[N]>;
+    result: z.ZodType<RequestResults[N], RequestResultsIn[N]>;
+  };
+} = requestContract;
+
+export const events: { [N in EventName]: z.ZodType<EventPayloads[N], EventPayloadsIn[N]> } = eventContract;
+
+export const REQUEST_NAMES = Object.keys(requestContract).filter(isRequestName);
+export const EVENT_NAMES = Object.keys(eventContract).filter(isEventName);
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.hasOwn(requestContract, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(eventContract, name);
+}
+
+/** The Electron IPC channel of a request or event; the only place channel names are made. */
+export function ipcChannel(kind: 'request' | 'event', name: RequestName | EventName): string {
+  return `veil:${kind}:${name}`;
+}
+
+/** What the main side implements: one async function per request, given validated arguments. */
+export type RequestHandlers = { [N in RequestName]: (args: RequestArgs[N]) => Promise<RequestResults[N]> };
+
+/** What the renderer calls: the same names, arguments as a caller writes them. */
+export type VeilApiRequests = { [N in RequestName]: (args: RequestArgsIn[N]) => Promise<RequestResults[N]> };
+
+export type EventListener<N extends EventName> = (payload: EventPayloads[N]) => void;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { BlurLevelSchema, type FilterProfile } from './filter-profile.js';
+
+/**
+ * What the media route can serve for an item:
+ * - `thumb`: a small filtered image for the grid;
+ * - `view`: a screen-sized filtered image for the viewer;
+ * - `original`: the original bytes, for videos only (the renderer filters frames itself).
+ */
+export const DerivativeKindSchema = z.enum(['thumb', 'view', 'original']);
+export type DerivativeKind = z.infer<typeof DerivativeKindSchema>;
+
+/** Long edge of each still derivative in pixels. Fixed sizes keep the cache effective. */
+export const DERIVATIVE_LONG_EDGE_PX = { thumb: 320, view: 2048 } as const;
+
+/** Opaque item ids: url-safe, fixed alphabet, so they can never carry a path. */
+export const ItemIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a Veil item id');
+
+export const MediaRequestSchema = z.object({
+  itemId: ItemIdSchema,
+  kind: DerivativeKindSchema,
+  greyscale: z.boolean(),
+  blur: BlurLevelSchema,
+});
+export type MediaRequest = z.infer<typeof MediaRequestSchema>;
+
+export function mediaRequest(itemId: string, kind: DerivativeKind, profile: FilterProfile): MediaRequest {
+  return { itemId, kind, greyscale: profile.greyscale, blur: profile.blur };
+}
+
+/**
+ * The path and query, after the adapter's own prefix, that name a derivative:
+ * `<itemId>/<kind>?grey=1&blur=strong`. Both adapters build and parse it here so
+ * the two cannot disagree.
+ */
+export function mediaPathAndQuery(request: MediaRequest): string {
+  const grey = request.greyscale ? '1' : '0';
+  return `${encodeURIComponent(request.itemId)}/${request.kind}?grey=${grey}&blur=${request.blur}`;
+}
+
+export type MediaPathParseResult =
+  | { ok: true; request: MediaRequest }
+  | { ok: false; reason: string };
+
+/**
+ * Parses `<itemId>/<kind>` and its query. Anything else — extra segments, dots,
+ * encoded separators, unknown kinds — is refused; a path is never turned into a file path.
+ */
+export function parseMediaPath(pathAfterPrefix: string, query: URLSearchParams): MediaPathParseResult {
+  const segments = pathAfterPrefix.split('/');
+  if (segments.length !== 2) return { ok: false, reason: 'expected <item>/<kind>' };
+  const [rawId, rawKind] = segments;
+  const parsed = MediaRequestSchema.safeParse({
+    itemId: rawId,
+    kind: rawKind,
+    greyscale: query.get('grey') !== '0',
+    blur: query.get('blur') ?? 'strong',
+  });
+  if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
+  return { ok: true, request: parsed.data };
+}
