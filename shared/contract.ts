@@ -3,6 +3,7 @@ import { CaseIdSchema, CaseSummarySchema } from './case/case-summary.js';
 import { ImportProgressSchema } from './case/import-progress.js';
 import { ImportProblemSchema, MediaErrorSchema, MediaItemSchema } from './case/media-item.js';
 import { ItemIdSchema } from './media/derivative.js';
+import { NoticeSchema } from './notices.js';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings.js';
 
 /**
@@ -18,6 +19,8 @@ export const AppInfoSchema = z.object({
   host: z.enum(['electron', 'browser']),
   /** Electron can show a native folder picker; the browser host takes a typed path. */
   canPickFolder: z.boolean(),
+  /** Things that went wrong at start-up that the user must hear about. */
+  notices: z.array(NoticeSchema),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

@@ -1,0 +1,49 @@
+import { describeZodError } from '../contract-errors.js';
+import { SETTINGS_SCHEMA_VERSION, SettingsPatchSchema, SettingsSchema, type Settings } from './settings.js';
+
+/**
+ * Pure steps that turn a settings object of version N into version N + 1. Each is
+ * tested with an old-config fixture; the chain runs in order on load.
+ * Version 1 is the first release, so the chain is empty for now.
+ */
+export const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: Record<string, unknown>) => Record<string, unknown> }> = [];
+
+export type StoredSettingsResult = { ok: true; settings: Settings; migratedFrom: number | null } | { ok: false; reason: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads what was on disk: runs migrations, then validates. Anything that does not
+ * come out as valid settings is refused with a reason; the caller keeps the file
+ * aside rather than guessing (a guess could silently weaken the user's filters).
+ */
+export function parseStoredSettings(raw: unknown): StoredSettingsResult {
+  if (!isRecord(raw)) return { ok: false, reason: 'the settings file does not hold an object' };
+  const version = raw['schemaVersion'];
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return { ok: false, reason: 'the settings file has no schemaVersion' };
+  }
+  if (version > SETTINGS_SCHEMA_VERSION) {
+    return { ok: false, reason: `the settings file is from a newer Veil (schema ${version})` };
+  }
+  let current = raw;
+  for (const step of SETTINGS_MIGRATIONS) {
+    if (step.fromVersion >= version) current = step.migrate(current);
+  }
+  const parsed = SettingsSchema.safeParse(current);
+  if (!parsed.success) return { ok: false, reason: describeZodError(parsed.error) };
+  return { ok: true, settings: parsed.data, migratedFrom: version === SETTINGS_SCHEMA_VERSION ? null : version };
+}
+
+export type SettingsPatchResult = { ok: true; settings: Settings } | { ok: false; message: string };
+
+/** Applies a change from the UI; out-of-range values are refused with a message naming the field. */
+export function applySettingsPatch(current: Settings, patch: unknown): SettingsPatchResult {
+  const parsedPatch = SettingsPatchSchema.safeParse(patch);
+  if (!parsedPatch.success) return { ok: false, message: describeZodError(parsedPatch.error) };
+  const next = SettingsSchema.safeParse({ ...current, ...parsedPatch.data });
+  if (!next.success) return { ok: false, message: describeZodError(next.error) };
+  return { ok: true, settings: next.data };
+}
