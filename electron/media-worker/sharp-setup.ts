@@ -1,0 +1,41 @@
+import sharp from 'sharp';
+
+/**
+ * libvips loaders Veil may use. Everything else (SVG, PDF, the libvips native format,
+ * matrix/CSV, raw camera files, ImageMagick if a build had it) is blocked, so a hostile
+ * file cannot reach a parser we never meant to expose. Parent class names cover the
+ * file, buffer and source variants of each loader.
+ *
+ * BMP is absent on purpose: sharp 0.35's prebuilt libvips has no BMP loader at all
+ * (BMP needs ImageMagick), so BMP files end as 'unsupported-format'. HEIC decodes only
+ * where libheif has an HEVC plugin, which the prebuilt binaries do not ship; AVIF works.
+ */
+export const ALLOWED_LOADERS = [
+  'VipsForeignLoadJpeg',
+  'VipsForeignLoadPng',
+  'VipsForeignLoadWebp',
+  'VipsForeignLoadNsgif',
+  'VipsForeignLoadTiff',
+  'VipsForeignLoadHeif',
+] as const;
+
+export interface SharpSetup {
+  /** libvips worker threads per image; 1 so that N worker processes use N cores. */
+  threads: number;
+  /** libvips operation cache in MiB; small because each file is usually decoded once. */
+  cacheMemoryMb: number;
+}
+
+export const WORKER_SHARP_SETUP: SharpSetup = { threads: 1, cacheMemoryMb: 32 };
+
+/**
+ * Configures sharp for the media worker process: one thread, a small operation cache
+ * that never keeps files open (case folders may be on removable drives), and only the
+ * loaders Veil needs. Process-wide; call once at start-up.
+ */
+export function configureSharp(setup: SharpSetup = WORKER_SHARP_SETUP): void {
+  sharp.concurrency(setup.threads);
+  sharp.cache({ memory: setup.cacheMemoryMb, files: 0, items: 50 });
+  sharp.block({ operation: ['VipsForeignLoad'] });
+  sharp.unblock({ operation: [...ALLOWED_LOADERS] });
+}

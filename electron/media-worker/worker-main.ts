@@ -1,0 +1,47 @@
+/**
+ * Entry of the media worker process: the only place sharp decodes case files. Runs under
+ * Electron's utilityProcess or as a Node child from child_process.fork (serialization
+ * 'advanced'); a hostile file can crash nothing but this process, which the pool restarts.
+ */
+import { z } from 'zod';
+import { deriveImage } from './derive-image.js';
+import { DeriveReplySchema, DeriveRequestSchema, JobIdSchema, type DeriveReply, type WorkerReady } from './protocol.js';
+import { configureSharp } from './sharp-setup.js';
+import { detectTransport, type WorkerTransport } from './worker-transport.js';
+
+const MaybeJobIdSchema = z.object({ jobId: JobIdSchema });
+
+async function answer(data: unknown): Promise<DeriveReply | null> {
+  const request = DeriveRequestSchema.safeParse(data);
+  if (!request.success) {
+    const withId = MaybeJobIdSchema.safeParse(data);
+    console.error(`[media-worker] invalid request: ${request.error.message}`);
+    if (!withId.success) return null;
+    return { jobId: withId.data.jobId, ok: false, error: { code: 'unreadable', detail: 'invalid request to the media worker' } };
+  }
+  const { jobId, ...input } = request.data;
+  const result = await deriveImage(input);
+  return result.ok ? { jobId, ...result } : { jobId, ok: false, error: result.error };
+}
+
+function serve(transport: WorkerTransport): void {
+  transport.onMessage((data) => {
+    void answer(data).then((reply) => {
+      if (reply === null) return;
+      // Validate what leaves too: a reply the pool would refuse is a bug best found here.
+      transport.send(DeriveReplySchema.parse(reply));
+    });
+  });
+  transport.onParentGone(() => process.exit(0));
+  const ready: WorkerReady = { ready: true };
+  transport.send(ready);
+}
+
+const transport = detectTransport(process);
+if (transport === null) {
+  console.error('[media-worker] no parent channel: start me with utilityProcess.fork or child_process.fork');
+  process.exit(2);
+} else {
+  configureSharp();
+  serve(transport);
+}

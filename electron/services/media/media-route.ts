@@ -1,0 +1,119 @@
+import type { Readable } from 'node:stream';
+import { parseMediaPath } from '../../../shared/media/derivative.js';
+import { VIDEO_MIME_TYPES, type MediaFormat } from '../../../shared/media/media-kinds.js';
+import { parseByteRange } from './byte-range.js';
+import type { MediaService } from './media-service.js';
+
+/**
+ * An answer both adapters can send. `body` is bytes for stills and error JSON, a Node
+ * Readable for video originals (the browser host pipes it into its ServerResponse; the
+ * Electron adapter wraps it with `Readable.toWeb()` for protocol.handle's Response), or
+ * null. An adapter that does not consume a Readable body must `destroy()` it, which
+ * closes the file.
+ */
+export interface MediaResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array | Readable | null;
+}
+
+/** nginx's "client closed request": nobody reads it, but it is not a success. */
+const STATUS_CLIENT_GONE = 499;
+
+/** Sent with every answer: nothing is cached by the renderer, nothing is sniffed. */
+const BASE_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+function jsonResponse(status: number, code: string, detail: string, extraHeaders: Record<string, string> = {}): MediaResponse {
+  const body = new TextEncoder().encode(JSON.stringify({ code, detail }));
+  return {
+    status,
+    headers: {
+      ...BASE_HEADERS,
+      ...extraHeaders,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(body.byteLength),
+    },
+    body,
+  };
+}
+
+function videoMime(format: MediaFormat): string {
+  return format === 'mp4' || format === 'webm' || format === 'mov' ? VIDEO_MIME_TYPES[format] : 'application/octet-stream';
+}
+
+/**
+ * Answers a media URL: `pathAfterPrefix` is `<itemId>/<kind>` exactly as it came after the
+ * adapter's prefix (not decoded), `query` its query string. Only the opaque id selects a
+ * file; nothing from the URL becomes a path. Stills: 200 JPEG, or 422 {code, detail} when
+ * the file cannot be shown. Originals: videos only (403 for images), with Range support.
+ * 400 malformed, 404 unknown item, 503 when the media workers are down.
+ */
+export async function handleMediaRequest(
+  service: MediaService,
+  pathAfterPrefix: string,
+  query: URLSearchParams,
+  headers: { range?: string },
+  signal?: AbortSignal,
+): Promise<MediaResponse> {
+  const parsed = parseMediaPath(pathAfterPrefix, query);
+  if (!parsed.ok) return jsonResponse(400, 'bad-request', parsed.reason);
+  const { request } = parsed;
+  if (request.kind === 'original') return serveOriginal(service, request.itemId, headers.range);
+
+  const result = await service.getStill(request, signal);
+  if (result.ok) {
+    return {
+      status: 200,
+      headers: { ...BASE_HEADERS, 'Content-Type': result.mime, 'Content-Length': String(result.bytes.byteLength) },
+      body: result.bytes,
+    };
+  }
+  if ('error' in result) return jsonResponse(422, result.error.code, result.error.detail);
+  switch (result.refused) {
+    case 'unknown-item':
+    case 'not-an-image':
+    case 'not-a-still':
+      return jsonResponse(404, result.refused, result.detail);
+    case 'unavailable':
+      return jsonResponse(503, 'media-unavailable', result.detail);
+    case 'aborted':
+      return jsonResponse(STATUS_CLIENT_GONE, 'aborted', result.detail);
+  }
+}
+
+async function serveOriginal(service: MediaService, itemId: string, rangeHeader: string | undefined): Promise<MediaResponse> {
+  const opened = await service.openOriginal(itemId);
+  if (!opened.ok) {
+    if ('error' in opened) return jsonResponse(422, opened.error.code, opened.error.detail);
+    return jsonResponse(opened.refused === 'not-a-video' ? 403 : 404, opened.refused, opened.detail);
+  }
+  const { handle, sizeBytes } = opened;
+  const range = parseByteRange(rangeHeader, sizeBytes);
+  const contentType = videoMime(opened.format);
+  if (range.kind === 'unsatisfiable') {
+    await handle.close();
+    return jsonResponse(416, 'range-not-satisfiable', `the file has ${sizeBytes} bytes`, { 'Content-Range': `bytes */${sizeBytes}` });
+  }
+  const common = { ...BASE_HEADERS, 'Content-Type': contentType, 'Accept-Ranges': 'bytes' };
+  if (range.kind === 'whole') {
+    return {
+      status: 200,
+      headers: { ...common, 'Content-Length': String(sizeBytes) },
+      // autoClose (the default) closes the handle when the stream ends or is destroyed.
+      body: handle.createReadStream({ start: 0 }),
+    };
+  }
+  const { startByte, endByte } = range;
+  return {
+    status: 206,
+    headers: {
+      ...common,
+      'Content-Length': String(endByte - startByte + 1),
+      'Content-Range': `bytes ${startByte}-${endByte}/${sizeBytes}`,
+    },
+    body: handle.createReadStream({ start: startByte, end: endByte }),
+  };
+}

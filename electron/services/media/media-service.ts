@@ -1,0 +1,114 @@
+import type { FileHandle } from 'node:fs/promises';
+import { LRUCache } from 'lru-cache';
+import type { MediaError } from '../../../shared/case/media-item.js';
+import { DERIVATIVE_LONG_EDGE_PX, type MediaRequest } from '../../../shared/media/derivative.js';
+import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
+import { openInsideCase, resolveInsideCase } from './contained-file.js';
+import { derivativeKey, type DerivativeCache } from './derivative-cache.js';
+import { PoolUnavailableError, type DeriveOutcome, type MediaWorkerPool } from './worker-pool.js';
+
+/** What the case session knows about an item; null for an id it does not know. */
+export interface MediaItemLocation {
+  absolutePath: string;
+  kind: MediaKind;
+  format: MediaFormat;
+  caseRoot: string;
+}
+export type LookupItem = (itemId: string) => MediaItemLocation | null | Promise<MediaItemLocation | null>;
+
+export type StillResult =
+  | { ok: true; bytes: Uint8Array; mime: 'image/jpeg'; widthPx: number; heightPx: number }
+  /** The file cannot be shown; the UI shows an error tile with this reason. */
+  | { ok: false; error: MediaError }
+  /** Nothing to show, and not the file's fault: unknown id, a video asked for a still, pool down, caller gone. */
+  | { ok: false; refused: 'unknown-item' | 'not-an-image' | 'not-a-still' | 'unavailable' | 'aborted'; detail: string };
+
+export type OriginalResult =
+  | { ok: true; handle: FileHandle; sizeBytes: number; format: MediaFormat }
+  | { ok: false; refused: 'unknown-item' | 'not-a-video'; detail: string }
+  | { ok: false; error: MediaError };
+
+export interface MediaService {
+  /** A filtered still (thumb or view) of an image item, from the cache or a worker. */
+  getStill(request: MediaRequest, signal?: AbortSignal): Promise<StillResult>;
+  /** The original file of a video item, opened read-only after a containment check. The caller closes the handle. */
+  openOriginal(itemId: string): Promise<OriginalResult>;
+  /** Forgets cached stills and remembered failures (a case was closed or re-opened). */
+  reset(): void;
+}
+
+export interface MediaServiceDeps {
+  pool: Pick<MediaWorkerPool, 'run'>;
+  cache: DerivativeCache;
+  lookupItem: LookupItem;
+  /** Called once per item the first time it fails, so the grid can show why. */
+  onItemFailed: (itemId: string, error: MediaError) => void;
+}
+
+/** Failures are remembered so a file that crashes the worker is not tried again and again. */
+const MAX_REMEMBERED_FAILURES = 100_000;
+
+/**
+ * Serves filtered stills and video originals for the media route. Paths come only from
+ * `lookupItem` (never from a URL) and are re-checked against the case root before use.
+ */
+export function createMediaService(deps: MediaServiceDeps): MediaService {
+  const { pool, cache, lookupItem, onItemFailed } = deps;
+  const failures = new LRUCache<string, MediaError>({ max: MAX_REMEMBERED_FAILURES });
+
+  function recordFailure(itemId: string, error: MediaError): void {
+    if (failures.has(itemId)) return;
+    failures.set(itemId, error);
+    onItemFailed(itemId, error);
+  }
+
+  async function derive(item: MediaItemLocation, request: MediaRequest, kind: 'thumb' | 'view', signal: AbortSignal): Promise<DeriveOutcome> {
+    const contained = await resolveInsideCase(item.absolutePath, item.caseRoot);
+    if (!contained.ok) return contained;
+    const job = {
+      filePath: contained.realPath,
+      longEdgePx: DERIVATIVE_LONG_EDGE_PX[kind],
+      greyscale: request.greyscale,
+      blur: request.blur,
+    };
+    return pool.run(job, { priority: kind, signal });
+  }
+
+  async function getStill(request: MediaRequest, signal?: AbortSignal): Promise<StillResult> {
+    const { itemId, kind } = request;
+    if (kind === 'original') return { ok: false, refused: 'not-a-still', detail: 'originals are opened with openOriginal' };
+    const remembered = failures.get(itemId);
+    if (remembered !== undefined) return { ok: false, error: remembered };
+    const item = await lookupItem(itemId);
+    if (item === null) return { ok: false, refused: 'unknown-item', detail: 'no such item in the open case' };
+    if (item.kind !== 'image') return { ok: false, refused: 'not-an-image', detail: 'videos have no still derivative' };
+    try {
+      const outcome = await cache.getOrCreate(derivativeKey(request), (jobSignal) => derive(item, request, kind, jobSignal), signal);
+      if (outcome.ok) return outcome;
+      recordFailure(itemId, outcome.error);
+      return { ok: false, error: outcome.error };
+    } catch (error) {
+      if (error instanceof PoolUnavailableError) return { ok: false, refused: 'unavailable', detail: error.message };
+      if (signal?.aborted) return { ok: false, refused: 'aborted', detail: 'the request was cancelled' };
+      throw error;
+    }
+  }
+
+  async function openOriginal(itemId: string): Promise<OriginalResult> {
+    const item = await lookupItem(itemId);
+    if (item === null) return { ok: false, refused: 'unknown-item', detail: 'no such item in the open case' };
+    if (item.kind !== 'video') return { ok: false, refused: 'not-a-video', detail: 'only videos are served as originals' };
+    const opened = await openInsideCase(item.absolutePath, item.caseRoot);
+    if (!opened.ok) return opened;
+    return { ok: true, handle: opened.handle, sizeBytes: opened.sizeBytes, format: item.format };
+  }
+
+  return {
+    getStill,
+    openOriginal,
+    reset() {
+      failures.clear();
+      cache.clear();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { DeriveRequest } from '../../../../../electron/media-worker/protocol.js';
+import type { WorkerChannel } from '../../../../../electron/services/media/worker-channel.js';
+
+/** A scripted worker process: the test says when it is ready, replies, crashes or hangs. */
+export class FakeWorker implements WorkerChannel {
+  readonly posted: DeriveRequest[] = [];
+  killed = false;
+  private readonly messageListeners: ((message: unknown) => void)[] = [];
+  private readonly exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
+
+  constructor(readonly pid: number) {}
+
+  postMessage(message: DeriveRequest): void {
+    if (this.killed) throw new Error('channel closed');
+    this.posted.push(message);
+  }
+
+  onMessage(listener: (message: unknown) => void): void {
+    this.messageListeners.push(listener);
+  }
+
+  onExit(listener: (code: number | null, signal: string | null) => void): void {
+    this.exitListeners.push(listener);
+  }
+
+  kill(): void {
+    if (this.killed) return;
+    this.killed = true;
+    this.exit(null, 'SIGKILL');
+  }
+
+  send(message: unknown): void {
+    for (const listener of this.messageListeners) listener(message);
+  }
+
+  ready(): void {
+    this.send({ ready: true });
+  }
+
+  /** Replies to the most recent job with a tiny image. */
+  succeed(jobId = this.lastJobId()): void {
+    this.send({ jobId, ok: true, bytes: new Uint8Array([0xff, 0xd8, jobId & 0xff]), mime: 'image/jpeg', widthPx: 10, heightPx: 5 });
+  }
+
+  fail(code: string, jobId = this.lastJobId()): void {
+    this.send({ jobId, ok: false, error: { code, detail: `fake ${code}` } });
+  }
+
+  exit(code: number | null, signal: string | null): void {
+    for (const listener of this.exitListeners) listener(code, signal);
+  }
+
+  lastJobId(): number {
+    const last = this.posted.at(-1);
+    if (last === undefined) throw new Error('no job was posted');
+    return last.jobId;
+  }
+}
+
+/** A spawnWorker that records every fake it made. */
+export function fakeSpawner(): { spawn: () => FakeWorker; workers: FakeWorker[] } {
+  const workers: FakeWorker[] = [];
+  return {
+    workers,
+    spawn() {
+      const worker = new FakeWorker(1000 + workers.length);
+      workers.push(worker);
+      return worker;
+    },
+  };
+}
