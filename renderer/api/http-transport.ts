@@ -1,0 +1,110 @@
+import type { Transport } from '../../shared/client.js';
+import type { EventName } from '../../shared/contract.js';
+import type { Reply } from '../../shared/contract-errors.js';
+
+/** The header the browser host checks on every request. */
+export const TOKEN_HEADER = 'X-Veil-Token';
+
+/** The access token from the page address (`?token=…`), or null when there is none. */
+export function readTokenFromSearch(search: string): string | null {
+  const token = new URLSearchParams(search).get('token');
+  return token && token.length > 0 ? token : null;
+}
+
+interface EventSourceLike {
+  addEventListener(type: string, listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: string, listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+export interface HttpTransportOptions {
+  token: string;
+  fetchFn?: typeof fetch;
+  createEventSource?: (url: string) => EventSourceLike;
+}
+
+function failureReply(message: string): Reply {
+  return { ok: false, error: { code: 'failed', message } };
+}
+
+/**
+ * A transport for the browser host on 127.0.0.1: requests are `POST /api/<name>`
+ * with the token in a header; events arrive on one shared EventSource; media URLs
+ * carry the token in their query because an <img> cannot send headers.
+ */
+export function createHttpTransport(options: HttpTransportOptions): Transport {
+  const { token } = options;
+  const fetchFn = options.fetchFn ?? ((input, init) => fetch(input, init));
+  const createEventSource = options.createEventSource ?? ((url: string) => new EventSource(url));
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const handlers = new Map<EventName, (event: MessageEvent) => void>();
+  let source: EventSourceLike | null = null;
+
+  function ensureSource(): EventSourceLike {
+    source ??= createEventSource(`/events?token=${encodeURIComponent(token)}`);
+    return source;
+  }
+
+  function dispatch(name: EventName, event: MessageEvent): void {
+    const data: unknown = event.data;
+    if (typeof data !== 'string') return;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(data);
+    } catch {
+      return; // A garbled message is dropped; createClient would refuse it anyway.
+    }
+    for (const listener of listeners.get(name) ?? []) listener(payload);
+  }
+
+  return {
+    async request(name, args) {
+      let response: Response;
+      try {
+        response = await fetchFn(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify(args ?? {}),
+          cache: 'no-store',
+          credentials: 'same-origin',
+        });
+      } catch (error) {
+        return failureReply(error instanceof Error ? error.message : String(error));
+      }
+      try {
+        const body: unknown = await response.json();
+        return body;
+      } catch {
+        return failureReply(`HTTP ${response.status} ${response.statusText}`.trim());
+      }
+    },
+    subscribe(name, listener) {
+      let set = listeners.get(name);
+      if (!set) {
+        set = new Set();
+        listeners.set(name, set);
+      }
+      set.add(listener);
+      const es = ensureSource();
+      if (!handlers.has(name)) {
+        const handler = (event: MessageEvent) => dispatch(name, event);
+        handlers.set(name, handler);
+        es.addEventListener(name, handler);
+      }
+      return () => {
+        set.delete(listener);
+        if (set.size > 0 || !source) return;
+        const handler = handlers.get(name);
+        if (handler) source.removeEventListener(name, handler);
+        handlers.delete(name);
+        listeners.delete(name);
+        if (handlers.size === 0) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+    mediaPrefix: '/media/',
+    mediaQuerySuffix: `&token=${encodeURIComponent(token)}`,
+  };
+}

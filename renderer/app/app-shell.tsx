@@ -1,0 +1,169 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../shared/case/case-summary.js';
+import { useVeil } from '../api/api';
+import { useCaseItemStore } from '../features/case-items/use-item-store';
+import { MediaGrid, type MediaGridHandle } from '../features/grid/media-grid';
+import { ImportPanel } from '../features/import/import-panel';
+import { SettingsDialog } from '../features/settings/settings-dialog';
+import { Viewer } from '../features/viewer/viewer';
+import { resolveLanguage, type UiLanguage } from '../i18n/i18n';
+import { MediaHiddenPanel } from '../media-visibility/media-hidden-panel';
+import { useMediaVisibility } from '../media-visibility/media-visibility';
+import { AppHeader } from './app-header';
+import { messageOf } from './error-message';
+import { NoticesBanner } from './notices-banner';
+import { OpenCaseDialog } from './open-case-dialog';
+import { useAppData } from './use-app-data';
+
+type Dialog = 'open-case' | 'settings' | null;
+
+/** Per-case view state; it resets itself when another case is opened. */
+interface CaseView {
+  caseId: string;
+  activeIndex: number;
+  viewerIndex: number | null;
+}
+
+function clampIndex(index: number, total: number): number {
+  return Math.max(0, Math.min(index, total - 1));
+}
+
+/**
+ * The app once it has a client: header, import state, the grid with the viewer over it,
+ * the "Media hidden" panel, and the dialogs. Everything that changes the back end's
+ * state goes through the contract client.
+ */
+export function AppShell({ systemLanguage }: { systemLanguage: string }) {
+  const { t, i18n } = useTranslation();
+  const client = useVeil();
+  const { visible, hide } = useMediaVisibility();
+  const { state, setSettings, setSummary, retry } = useAppData(client);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [view, setView] = useState<CaseView | null>(null);
+  const [headerError, setHeaderError] = useState<string | null>(null);
+  const gridRef = useRef<MediaGridHandle>(null);
+  const ready = state.status === 'ready' ? state : null;
+  const store = useCaseItemStore(client, ready?.summary.caseId ?? null);
+  const settingsLanguage = ready?.settings.language;
+
+  useEffect(() => {
+    if (!settingsLanguage) return;
+    const language = resolveLanguage(settingsLanguage, systemLanguage);
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+  }, [settingsLanguage, systemLanguage, i18n]);
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+  });
+
+  if (!ready || !store) {
+    return (
+      <div className="app-status">
+        {state.status === 'failed' ? (
+          <div role="alert" className="status-card">
+            <p>{t('app.startFailed', { message: state.message })}</p>
+            <button type="button" className="button" onClick={retry}>
+              {t('app.retry')}
+            </button>
+          </div>
+        ) : (
+          <p role="status">{t('app.loading')}</p>
+        )}
+      </div>
+    );
+  }
+
+  const { summary, settings, appInfo } = ready;
+  const total = summary.itemCount;
+  const current = view?.caseId === summary.caseId ? view : { caseId: summary.caseId, activeIndex: 0, viewerIndex: null };
+  const activeIndex = total > 0 ? clampIndex(current.activeIndex, total) : 0;
+  const viewerIndex = current.viewerIndex === null || total === 0 ? null : clampIndex(current.viewerIndex, total);
+  // Functional update: several changes in one event (close, then refocus) must compose.
+  const updateView = (change: Partial<Omit<CaseView, 'caseId'>>) =>
+    setView((prev) => ({
+      ...(prev?.caseId === summary.caseId ? prev : { caseId: summary.caseId, activeIndex: 0, viewerIndex: null }),
+      ...change,
+    }));
+
+  const onCaseOpened = (opened: CaseSummary) => {
+    setSummary(opened);
+    setDialog(null);
+  };
+  const onOpenCase = () => {
+    setHeaderError(null);
+    if (!appInfo.canPickFolder) {
+      setDialog('open-case');
+      return;
+    }
+    client
+      .call('openCase', {})
+      .then((opened) => {
+        if (opened) onCaseOpened(opened);
+      })
+      .catch((error: unknown) => setHeaderError(t('header.openFailed', { message: messageOf(error) })));
+  };
+  const onLanguageChange = (language: UiLanguage) => {
+    void i18n.changeLanguage(language);
+    client
+      .call('updateSettings', { language })
+      .then(setSettings)
+      .catch((error: unknown) => setHeaderError(t('settings.failed', { message: messageOf(error) })));
+  };
+  const closeViewer = () => {
+    const index = viewerIndex ?? activeIndex;
+    updateView({ viewerIndex: null, activeIndex: index });
+    gridRef.current?.focusItem(index);
+  };
+
+  return (
+    <>
+      <div className="app-shell" inert={dialog !== null}>
+        <AppHeader
+          summary={summary}
+          language={resolveLanguage(settings.language, systemLanguage)}
+          onOpenCase={onOpenCase}
+          onHideAll={() => hide('user-hidden')}
+          onOpenSettings={() => setDialog('settings')}
+          onLanguageChange={onLanguageChange}
+        />
+        <NoticesBanner notices={appInfo.notices} />
+        {headerError && (
+          <p role="alert" className="error-text banner">
+            {headerError}
+          </p>
+        )}
+        <main className="app-main">
+          <ImportPanel summary={summary} />
+          <div className="media-area">
+            <MediaGrid
+              ref={gridRef}
+              store={store}
+              total={total}
+              profile={settings.defaultProfile}
+              activeIndex={activeIndex}
+              onActiveIndexChange={(index) => updateView({ activeIndex: index })}
+              onOpen={(index) => updateView({ activeIndex: index, viewerIndex: index })}
+              inert={viewerIndex !== null || !visible}
+            />
+            {viewerIndex !== null && (
+              <div className="viewer-layer" inert={!visible}>
+                <Viewer
+                  store={store}
+                  index={viewerIndex}
+                  total={total}
+                  settings={settings}
+                  onIndexChange={(index) => updateView({ viewerIndex: index, activeIndex: index })}
+                  onClose={closeViewer}
+                />
+              </div>
+            )}
+            {!visible && <MediaHiddenPanel />}
+          </div>
+        </main>
+      </div>
+      {dialog === 'settings' && <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} />}
+      {dialog === 'open-case' && <OpenCaseDialog onOpened={onCaseOpened} onCancel={() => setDialog(null)} />}
+    </>
+  );
+}

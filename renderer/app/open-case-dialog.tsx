@@ -1,0 +1,74 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../shared/case/case-summary.js';
+import { useVeil } from '../api/api';
+import { messageOf } from './error-message';
+import { ModalDialog } from './modal-dialog';
+
+/**
+ * The browser host cannot show a folder picker, so the investigator types the case
+ * folder's path. The back end checks it and its refusal is shown as is.
+ */
+export function OpenCaseDialog({ onOpened, onCancel }: { onOpened: (summary: CaseSummary) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const client = useVeil();
+  const fieldId = useId();
+  const helpId = useId();
+  const [folderPath, setFolderPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const path = folderPath.trim();
+    if (path.length === 0) return;
+    setBusy(true);
+    setError(null);
+    client
+      .call('openCase', { folderPath: path })
+      .then((summary) => {
+        if (summary) onOpened(summary);
+        else onCancel();
+      })
+      .catch((reason: unknown) => setError(t('openCase.failed', { message: messageOf(reason) })))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <ModalDialog title={t('openCase.title')}>
+      <form className="form" onSubmit={onSubmit}>
+        <div className="field">
+          <label htmlFor={fieldId} className="field-label">
+            {t('openCase.folderPath')}
+          </label>
+          <input
+            id={fieldId}
+            type="text"
+            value={folderPath}
+            onChange={(event) => setFolderPath(event.currentTarget.value)}
+            aria-describedby={helpId}
+            autoComplete="off"
+            spellCheck={false}
+            required
+          />
+          <span id={helpId} className="field-help">
+            {t('openCase.help')}
+          </span>
+        </div>
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            {t('openCase.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('openCase.opening') : t('openCase.open')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

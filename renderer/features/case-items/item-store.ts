@@ -1,0 +1,148 @@
+import type { VeilClient } from '../../../shared/client.js';
+import type { MediaError, MediaItem } from '../../../shared/case/media-item.js';
+import type { ShowFailure } from '../media-labels/media-labels';
+
+export interface ItemStoreOptions {
+  /** Items per listItems request. */
+  pageSize?: number;
+  /** Pages kept in memory; the least recently wanted go first. */
+  maxPages?: number;
+  /** After a failed page request, how long before it is tried again. */
+  retryAfterMs?: number;
+  nowMs?: () => number;
+}
+
+interface PageEntry {
+  items: readonly MediaItem[];
+  /** Set by a caseChanged: still shown, fetched again when next wanted. */
+  stale: boolean;
+}
+
+/**
+ * The items of one case, fetched lazily in pages and kept in a small LRU cache, so a
+ * 100,000-item case costs only the pages the grid and viewer look at. Components read
+ * it during render and re-render on `subscribe` (useSyncExternalStore).
+ */
+export class ItemStore {
+  private readonly pageSize: number;
+  private readonly maxPages: number;
+  private readonly retryAfterMs: number;
+  private readonly nowMs: () => number;
+  /** Map order is recency order: the first key is the least recently wanted page. */
+  private readonly pages = new Map<number, PageEntry>();
+  private readonly inFlight = new Set<number>();
+  private readonly failedAtMs = new Map<number, number>();
+  private readonly failures = new Map<string, ShowFailure>();
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+
+  constructor(
+    private readonly client: VeilClient,
+    readonly caseId: string,
+    options: ItemStoreOptions = {},
+  ) {
+    this.pageSize = options.pageSize ?? 500;
+    this.maxPages = options.maxPages ?? 24;
+    this.retryAfterMs = options.retryAfterMs ?? 2000;
+    this.nowMs = options.nowMs ?? (() => Date.now());
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Changes whenever anything a reader could see changes. */
+  readonly getVersion = (): number => this.version;
+
+  /** The item at a grid position, or undefined while its page is not loaded. */
+  getItem(index: number): MediaItem | undefined {
+    const page = Math.floor(index / this.pageSize);
+    return this.pages.get(page)?.items[index - page * this.pageSize];
+  }
+
+  /** A failure learnt after the item was listed (itemFailed, or its picture failed to load). */
+  getFailure(itemId: string): ShowFailure | undefined {
+    return this.failures.get(itemId);
+  }
+
+  /** Fetches the pages covering [firstIndex, lastIndex] that are missing or stale. */
+  ensureRange(firstIndex: number, lastIndex: number): void {
+    if (lastIndex < firstIndex || lastIndex < 0) return;
+    const firstPage = Math.floor(Math.max(0, firstIndex) / this.pageSize);
+    const lastPage = Math.floor(lastIndex / this.pageSize);
+    for (let page = firstPage; page <= lastPage; page += 1) {
+      const entry = this.pages.get(page);
+      if (entry) {
+        this.pages.delete(page);
+        this.pages.set(page, entry);
+      }
+      if ((!entry || entry.stale) && !this.inFlight.has(page) && !this.recentlyFailed(page)) void this.fetchPage(page);
+    }
+    this.evict(firstPage, lastPage);
+  }
+
+  /** The case changed (e.g. more files imported): keep showing what we have, refetch on demand. */
+  invalidate(): void {
+    for (const entry of this.pages.values()) entry.stale = true;
+    this.failedAtMs.clear();
+    this.notify();
+  }
+
+  /** Records why an item cannot be shown (from the itemFailed event). */
+  recordFailure(itemId: string, error: MediaError | null): void {
+    this.failures.set(itemId, { error });
+    this.notify();
+  }
+
+  /**
+   * An item's picture failed to load: asks the back end why (getItems) and records
+   * the answer, or an unknown reason when it has none or cannot be asked.
+   */
+  async learnWhyFailed(itemId: string): Promise<void> {
+    if (this.failures.has(itemId)) return;
+    try {
+      const [item] = await this.client.call('getItems', { caseId: this.caseId, ids: [itemId] });
+      this.recordFailure(itemId, item?.error ?? null);
+    } catch {
+      this.recordFailure(itemId, null);
+    }
+  }
+
+  private recentlyFailed(page: number): boolean {
+    const at = this.failedAtMs.get(page);
+    return at !== undefined && this.nowMs() - at < this.retryAfterMs;
+  }
+
+  private async fetchPage(page: number): Promise<void> {
+    this.inFlight.add(page);
+    try {
+      const result = await this.client.call('listItems', {
+        caseId: this.caseId,
+        offset: page * this.pageSize,
+        limit: this.pageSize,
+      });
+      this.pages.delete(page);
+      this.pages.set(page, { items: result.items, stale: false });
+      this.failedAtMs.delete(page);
+    } catch {
+      this.failedAtMs.set(page, this.nowMs());
+    } finally {
+      this.inFlight.delete(page);
+      this.notify();
+    }
+  }
+
+  private evict(keepFirst: number, keepLast: number): void {
+    for (const page of this.pages.keys()) {
+      if (this.pages.size <= this.maxPages) return;
+      if (page >= keepFirst && page <= keepLast) continue;
+      this.pages.delete(page);
+    }
+  }
+
+  private notify(): void {
+    this.version += 1;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,79 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VeilClient } from '../../../shared/client.js';
+import type { MediaItem } from '../../../shared/case/media-item.js';
+import type { FilterProfile } from '../../../shared/media/filter-profile.js';
+import { errorReason, formatLabel, itemAccessibleName, type ShowFailure } from '../media-labels/media-labels';
+import { VideoIcon, WarningIcon } from './media-icons';
+import { Thumbnail } from './thumbnail';
+
+export interface GridCellProps {
+  index: number;
+  columnIndex: number;
+  item: MediaItem | undefined;
+  failure: ShowFailure | undefined;
+  isTabStop: boolean;
+  mediaVisible: boolean;
+  profile: FilterProfile;
+  client: VeilClient;
+  onFocusCell: (index: number) => void;
+  onOpen: (index: number) => void;
+  onPictureFailed: (itemId: string) => void;
+}
+
+function TileMedia({ item, failure, mediaVisible, profile, client, onPictureFailed }: Omit<GridCellProps, 'index' | 'columnIndex' | 'isTabStop' | 'onFocusCell' | 'onOpen'> & { item: MediaItem }) {
+  const { t } = useTranslation();
+  if (failure) {
+    return (
+      <span className="tile-error">
+        <WarningIcon className="tile-icon" />
+        <span className="tile-error-text">{errorReason(t, failure.error)}</span>
+      </span>
+    );
+  }
+  if (item.kind === 'video') {
+    // Videos are never played or decoded in the grid: a neutral icon stands for them.
+    return (
+      <span className="tile-video">
+        <VideoIcon className="tile-icon" />
+      </span>
+    );
+  }
+  if (!mediaVisible) return <span className="tile-placeholder" aria-hidden="true" />;
+  const url = client.mediaUrl({ itemId: item.id, kind: 'thumb', greyscale: profile.greyscale, blur: profile.blur });
+  return <Thumbnail key={url} url={url} onFailed={() => onPictureFailed(item.id)} />;
+}
+
+/** One tile of the grid: a gridcell with a roving tabindex, named by file, type and state. */
+export const GridCell = memo(function GridCell(props: GridCellProps) {
+  const { t } = useTranslation();
+  const { index, columnIndex, item, failure, isTabStop, onFocusCell, onOpen } = props;
+  const name = item ? itemAccessibleName(t, item, failure) : t('grid.loadingCell', { position: index + 1 });
+  return (
+    <div
+      role="gridcell"
+      className="grid-cell"
+      aria-colindex={columnIndex + 1}
+      aria-label={name}
+      aria-busy={item ? undefined : true}
+      tabIndex={isTabStop ? 0 : -1}
+      data-item-index={index}
+      onFocus={() => onFocusCell(index)}
+      onClick={() => onOpen(index)}
+    >
+      <span className="tile-media">
+        {item ? <TileMedia {...props} item={item} /> : <span className="tile-placeholder" aria-hidden="true" />}
+      </span>
+      <span className="tile-caption" aria-hidden="true">
+        <span className="tile-name">{item?.name ?? '\u00a0'}</span>
+        {item && (
+          <span className="tile-badges">
+            <span className="badge">{formatLabel(item.format)}</span>
+            {item.kind === 'video' && <span className="badge badge-video">{t('grid.videoBadge')}</span>}
+            {item.claimedFormat && <span className="badge badge-warning">{t('grid.mislabelledBadge')}</span>}
+          </span>
+        )}
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { FilterProfile } from '../../../shared/media/filter-profile.js';
+import { useVeil } from '../../api/api';
+import { measureClientWidth, useElementMeasure } from '../../hooks/use-element-measure';
+import { useMediaVisible } from '../../media-visibility/media-visibility';
+import type { ItemStore } from '../case-items/item-store';
+import { useItemStoreVersion } from '../case-items/use-item-store';
+import { failureOf } from '../media-labels/media-labels';
+import { GridCell } from './grid-cell';
+import { nextGridIndex } from './grid-keys';
+import { GAP_PX, GRID_PADDING_PX, gridLayout } from './grid-layout';
+
+/** Rows rendered beyond the visible ones, each way: enough for smooth scrolling. */
+const OVERSCAN_ROWS = 3;
+
+export interface MediaGridHandle {
+  /** Scrolls an item into view and focuses its cell (e.g. when the viewer closes). */
+  focusItem(index: number): void;
+}
+
+export interface MediaGridProps {
+  store: ItemStore;
+  total: number;
+  profile: FilterProfile;
+  activeIndex: number;
+  onActiveIndexChange: (index: number) => void;
+  onOpen: (index: number) => void;
+  /** When another view covers the grid, the grid leaves the focus order. */
+  inert?: boolean;
+  ref?: Ref<MediaGridHandle>;
+}
+
+/**
+ * The case's media as an ARIA grid, virtualized by rows: only the rows in view (plus
+ * a few) are in the DOM, and their items are fetched page by page as they come into
+ * view. One cell is in the tab order (roving tabindex); arrows, Home/End, PageUp/Down
+ * and Ctrl+Home/End move it, Enter or Space opens the viewer.
+ */
+export function MediaGrid({ store, total, profile, activeIndex, onActiveIndexChange, onOpen, inert, ref }: MediaGridProps) {
+  const { t } = useTranslation();
+  const client = useVeil();
+  const mediaVisible = useMediaVisible();
+  useItemStoreVersion(store);
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const pendingFocusRef = useRef<number | null>(null);
+  const layout = gridLayout(useElementMeasure(scrollElement, measureClientWidth), total);
+  const rowStridePx = layout.rowHeightPx + GAP_PX;
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders us through its own onChange; none of its methods are memoized here.
+  const virtualizer = useVirtualizer({
+    count: layout.rowCount,
+    getScrollElement: () => scrollElement,
+    estimateSize: () => layout.rowHeightPx,
+    gap: GAP_PX,
+    paddingStart: GRID_PADDING_PX,
+    paddingEnd: GRID_PADDING_PX,
+    overscan: OVERSCAN_ROWS,
+    // Re-render in React's own time: a synchronous flush from inside a commit is refused by React 19.
+    useFlushSync: false,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const firstIndex = rows.length > 0 ? (rows[0]?.index ?? 0) * layout.columns : 0;
+  const lastIndex = rows.length > 0 ? Math.min(total - 1, ((rows[rows.length - 1]?.index ?? 0) + 1) * layout.columns - 1) : -1;
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, layout.rowHeightPx]);
+
+  useEffect(() => {
+    store.ensureRange(firstIndex, lastIndex);
+  });
+
+  const activeRendered = activeIndex >= firstIndex && activeIndex <= lastIndex;
+  const tabStop = activeRendered ? activeIndex : firstIndex;
+
+  const moveFocus = useCallback(
+    (index: number) => {
+      pendingFocusRef.current = index;
+      onActiveIndexChange(index);
+      virtualizer.scrollToIndex(Math.floor(index / layout.columns), { align: 'auto' });
+    },
+    [layout.columns, onActiveIndexChange, virtualizer],
+  );
+
+  useImperativeHandle(ref, () => ({ focusItem: moveFocus }), [moveFocus]);
+
+  // Focus follows the keyboard once the target row has been rendered.
+  useEffect(() => {
+    const pending = pendingFocusRef.current;
+    if (pending === null) return;
+    const cell = scrollElement?.querySelector<HTMLElement>(`[data-item-index="${pending}"]`);
+    if (!cell) return;
+    pendingFocusRef.current = null;
+    cell.focus({ preventScroll: true });
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      if (total > 0) onOpen(activeIndex);
+      return;
+    }
+    const viewportPx = virtualizer.scrollRect?.height ?? 0;
+    const next = nextGridIndex(event, {
+      index: Math.min(activeIndex, total - 1),
+      columns: layout.columns,
+      total,
+      pageRows: Math.max(1, Math.floor(viewportPx / rowStridePx)),
+    });
+    if (next === null) return;
+    event.preventDefault();
+    moveFocus(next);
+  };
+
+  const onFocusCell = useCallback(
+    (index: number) => {
+      if (index !== activeIndex) onActiveIndexChange(index);
+    },
+    [activeIndex, onActiveIndexChange],
+  );
+  const onPictureFailed = useCallback((itemId: string) => void store.learnWhyFailed(itemId), [store]);
+
+  return (
+    <div
+      ref={setScrollElement}
+      role="grid"
+      className="media-grid"
+      aria-label={t('grid.name')}
+      aria-rowcount={layout.rowCount}
+      aria-colcount={layout.columns}
+      inert={inert}
+      onKeyDown={onKeyDown}
+    >
+      {total === 0 && <p className="grid-empty">{t('grid.empty')}</p>}
+      <div role="rowgroup" className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const start = row.index * layout.columns;
+          const count = Math.min(layout.columns, total - start);
+          return (
+            <div
+              key={row.key}
+              role="row"
+              className="grid-row"
+              aria-rowindex={row.index + 1}
+              style={{
+                height: row.size,
+                transform: `translateY(${row.start}px)`,
+                gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
+              }}
+            >
+              {Array.from({ length: count }, (_, column) => {
+                const index = start + column;
+                const item = store.getItem(index);
+                return (
+                  <GridCell
+                    key={index}
+                    index={index}
+                    columnIndex={column}
+                    item={item}
+                    failure={item ? failureOf(item, store.getFailure(item.id)) : undefined}
+                    isTabStop={index === tabStop}
+                    mediaVisible={mediaVisible}
+                    profile={profile}
+                    client={client}
+                    onFocusCell={onFocusCell}
+                    onOpen={onOpen}
+                    onPictureFailed={onPictureFailed}
+                  />
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

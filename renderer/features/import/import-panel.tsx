@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { CaseSummary } from '../../../shared/case/case-summary.js';
+import type { ImportProgress } from '../../../shared/case/import-progress.js';
+import { useVeil } from '../../api/api';
+import { useFormatters, type Formatters } from '../../i18n/format';
+import { ProblemsList } from './problems-list';
+
+/** Milestones read out by screen readers, in percent of files processed. */
+const MILESTONE_STEP_PCT = 25;
+
+function percentDone(progress: ImportProgress): number {
+  return progress.filesFound > 0 ? Math.floor((progress.filesProcessed / progress.filesFound) * 100) : 0;
+}
+
+/**
+ * What the polite live region says. It is derived from the progress (no timers): the
+ * text changes only at a milestone or a phase change, so it is announced only then.
+ */
+function milestoneText(t: TFunction, format: Formatters, progress: ImportProgress): string {
+  switch (progress.phase) {
+    case 'scanning': {
+      const milestone = Math.floor(percentDone(progress) / MILESTONE_STEP_PCT) * MILESTONE_STEP_PCT;
+      return milestone === 0 ? t('import.started') : t('import.milestone', { percent: milestone });
+    }
+    case 'done':
+      return t('import.done', { count: progress.filesProcessed, formatted: format.count(progress.filesProcessed) });
+    case 'cancelled':
+      return t('import.cancelled', { processed: format.count(progress.filesProcessed), total: format.count(progress.filesFound) });
+    case 'failed':
+      return t('import.failed', { reason: progress.failure ?? '' });
+    default:
+      return '';
+  }
+}
+
+function ImportProgressBar({ progress }: { progress: ImportProgress }) {
+  const { t } = useTranslation();
+  const client = useVeil();
+  const format = useFormatters();
+  const [cancelError, setCancelError] = useState<string | null>(null);
+  const countText = t('import.count', {
+    count: progress.filesFound,
+    processed: format.count(progress.filesProcessed),
+    total: format.count(progress.filesFound),
+  });
+  const pct = progress.filesFound > 0 ? Math.min(100, (progress.filesProcessed / progress.filesFound) * 100) : 0;
+
+  const onCancel = () => {
+    setCancelError(null);
+    client.call('cancelImport', {}).catch((error: unknown) => {
+      setCancelError(t('import.cancelFailed', { message: error instanceof Error ? error.message : String(error) }));
+    });
+  };
+
+  return (
+    <div className="import-progress">
+      <div
+        role="progressbar"
+        className="progress-track"
+        aria-label={t('import.progressLabel')}
+        aria-valuemin={0}
+        aria-valuemax={progress.filesFound}
+        aria-valuenow={progress.filesProcessed}
+        aria-valuetext={countText}
+      >
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <div className="import-figures">
+        <span>{countText}</span>
+        <span>{t('import.rate', { rate: format.count(progress.filesPerSecond) })}</span>
+        <span>
+          {progress.remainingMs === null
+            ? t('import.timeLeftUnknown')
+            : t('import.timeLeft', { duration: format.durationMs(progress.remainingMs) })}
+        </span>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('import.cancel')}
+        </button>
+      </div>
+      {cancelError && (
+        <p role="alert" className="error-text">
+          {cancelError}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The import's state under the header: a progress bar with count, rate, time left and
+ * Cancel while scanning, a one-line outcome afterwards, and the list of files that could
+ * not be opened. Milestones go to a polite live region that is always mounted.
+ */
+export function ImportPanel({ summary }: { summary: CaseSummary }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const progress = summary.import;
+  const outcome = milestoneText(t, format, progress);
+  return (
+    <div className="import-panel">
+      <p className="visually-hidden" aria-live="polite">
+        {outcome}
+      </p>
+      {progress.phase === 'scanning' && <ImportProgressBar progress={progress} />}
+      {progress.phase === 'failed' && (
+        <p role="alert" className="error-text">
+          {outcome}
+        </p>
+      )}
+      {(progress.phase === 'done' || progress.phase === 'cancelled') && (
+        <p className="import-outcome" aria-hidden="true">
+          {outcome}
+        </p>
+      )}
+      {summary.problemCount > 0 && <ProblemsList key={summary.caseId} caseId={summary.caseId} count={summary.problemCount} />}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MediaItem } from '../../../shared/case/media-item.js';
+import { cssFilterFor, type FilterProfile } from '../../../shared/media/filter-profile.js';
+import type { Settings } from '../../../shared/settings/settings.js';
+import { useVeil } from '../../api/api';
+import { measureClientHeight, measureClientWidth, useElementMeasure } from '../../hooks/use-element-measure';
+import { formatClock } from '../../i18n/format';
+import { useMediaVisible } from '../../media-visibility/media-visibility';
+import { containedBox, type Box } from './spotlight-geometry';
+import { Storyboard } from './storyboard';
+
+/**
+ * Long edge assumed before the stage has been measured. Blur grows with the long edge,
+ * so guessing large errs on the side of more blur, never less.
+ */
+export const UNMEASURED_LONG_EDGE_PX = 2048;
+
+/**
+ * The long edge of the picture as displayed: the video's own frame fitted into the
+ * element (object-fit: contain) once its size is known, else the element's long edge,
+ * else a large guess. Each fallback is at least as large as the true value, so the
+ * blur it gives is never weaker.
+ */
+export function displayedLongEdgePx(frame: Box, natural: Box | null): number {
+  const frameLongEdgePx = Math.max(frame.widthPx, frame.heightPx);
+  if (frameLongEdgePx <= 0) return UNMEASURED_LONG_EDGE_PX;
+  if (!natural || natural.widthPx <= 0 || natural.heightPx <= 0) return frameLongEdgePx;
+  const fitted = containedBox(frame, natural);
+  return Math.max(fitted.widthPx, fitted.heightPx);
+}
+
+const preventMenu = (event: { preventDefault(): void }) => event.preventDefault();
+
+/** Mutes an element both ways (property and attribute) the moment it exists, before any data. */
+function forceMuted(video: HTMLVideoElement): void {
+  video.muted = true;
+  video.defaultMuted = true;
+  video.setAttribute('muted', '');
+}
+
+interface PlayerProps {
+  url: string;
+  /** The profile the video is shown with now (the veil, or the reveal's). */
+  shown: FilterProfile;
+  storyboardProfile: FilterProfile;
+  resumeAtRef: RefObject<number>;
+}
+
+/**
+ * The <video> and our own controls. It is mounted only while media is visible; hiding
+ * unmounts it (pausing first), and the position is kept for when it comes back.
+ */
+function VideoPlayer({ url, shown, storyboardProfile, resumeAtRef }: PlayerProps) {
+  const { t } = useTranslation();
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null);
+  const [natural, setNatural] = useState<Box | null>(null);
+  const frameWidthPx = useElementMeasure(frame, measureClientWidth);
+  const frameHeightPx = useElementMeasure(frame, measureClientHeight);
+  const filter = cssFilterFor(shown, displayedLongEdgePx({ widthPx: frameWidthPx, heightPx: frameHeightPx }, natural));
+  const videoRef = useRef<HTMLVideoElement | null>(null);
+  const [ready, setReady] = useState(false);
+  const [playing, setPlaying] = useState(false);
+  const [muted, setMuted] = useState(true);
+  const [timeSec, setTimeSec] = useState(0);
+  const [durationSec, setDurationSec] = useState(0);
+
+  const attachVideo = useCallback(
+    (video: HTMLVideoElement | null) => {
+      videoRef.current = video;
+      if (!video) return undefined;
+      forceMuted(video);
+      return () => {
+        resumeAtRef.current = video.currentTime;
+        video.pause();
+        videoRef.current = null;
+      };
+    },
+    [resumeAtRef],
+  );
+
+  const togglePlay = () => {
+    const video = videoRef.current;
+    if (!video) return;
+    if (video.paused) video.play().catch(() => setPlaying(false));
+    else video.pause();
+  };
+  const toggleMute = () => {
+    const video = videoRef.current;
+    if (video) video.muted = !video.muted;
+  };
+  const seek = (sec: number) => {
+    const video = videoRef.current;
+    if (video) video.currentTime = sec;
+  };
+  const timeText = t('video.time', { current: formatClock(timeSec), duration: formatClock(durationSec) });
+
+  return (
+    <>
+      <div ref={setFrame} className="video-frame">
+        {/* No `controls` (native ones would bypass the veil), no autoplay, muted. The filter is set before `src`. */}
+        <video
+          ref={attachVideo}
+          className="viewer-video"
+          style={{ filter, visibility: ready ? 'visible' : 'hidden' }}
+          preload="metadata"
+          playsInline
+          disablePictureInPicture
+          disableRemotePlayback
+          src={url}
+          onLoadedMetadata={(event) => {
+            const video = event.currentTarget;
+            setDurationSec(Number.isFinite(video.duration) ? video.duration : 0);
+            setNatural({ widthPx: video.videoWidth, heightPx: video.videoHeight });
+            if (resumeAtRef.current > 0) video.currentTime = resumeAtRef.current;
+          }}
+          onLoadedData={() => setReady(true)}
+          onPlay={() => setPlaying(true)}
+          onPause={() => setPlaying(false)}
+          onEnded={() => setPlaying(false)}
+          onVolumeChange={(event) => setMuted(event.currentTarget.muted)}
+          onTimeUpdate={(event) => setTimeSec(event.currentTarget.currentTime)}
+          onContextMenu={preventMenu}
+        />
+      </div>
+      <div className="video-controls">
+        <button type="button" className="button" onClick={togglePlay}>
+          {playing ? t('video.pause') : t('video.play')}
+        </button>
+        <button type="button" className="button" onClick={toggleMute}>
+          {muted ? t('video.unmute') : t('video.mute')}
+        </button>
+        <input
+          type="range"
+          className="video-position"
+          aria-label={t('video.position')}
+          aria-valuetext={timeText}
+          min={0}
+          max={durationSec > 0 ? durationSec : 0}
+          step={0.1}
+          value={Math.min(timeSec, durationSec)}
+          disabled={durationSec <= 0}
+          onChange={(event) => seek(Number(event.currentTarget.value))}
+        />
+        <span className="video-time" aria-hidden="true">
+          {timeText}
+        </span>
+      </div>
+      <Storyboard url={url} greyscale={storyboardProfile.greyscale} blur={storyboardProfile.blur} onSeek={seek} />
+    </>
+  );
+}
+
+export interface VideoStageProps {
+  item: MediaItem;
+  settings: Settings;
+  /** The Reveal button's timer is running: blur lifts, greyscale stays unless colour reveals are on. */
+  revealedWhole: boolean;
+}
+
+/**
+ * A video in the viewer. The original bytes are streamed, so the renderer filters every
+ * frame itself with a CSS filter sized to the displayed long edge, set in the same
+ * render as `src` (and the element stays invisible until its first frame is decoded).
+ */
+export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
+  const client = useVeil();
+  const visible = useMediaVisible();
+  const resumeAtRef = useRef(0);
+  const veiled = settings.defaultProfile;
+  const shown: FilterProfile = revealedWhole ? { greyscale: !settings.revealInColour, blur: 'off' } : veiled;
+  const url = client.mediaUrl({ itemId: item.id, kind: 'original', greyscale: veiled.greyscale, blur: veiled.blur });
+
+  return (
+    <div className="video-stage">
+      {visible ? (
+        <VideoPlayer url={url} shown={shown} storyboardProfile={veiled} resumeAtRef={resumeAtRef} />
+      ) : (
+        <div className="stage-placeholder" aria-hidden="true" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MediaItem } from '../../../shared/case/media-item.js';
+import type { Settings } from '../../../shared/settings/settings.js';
+import { useFormatters } from '../../i18n/format';
+import type { ItemStore } from '../case-items/item-store';
+import { useItemStoreVersion } from '../case-items/use-item-store';
+import { errorReason, failureOf, typeDescription, type ShowFailure } from '../media-labels/media-labels';
+import { ImageStage } from './image-stage';
+import { isViewerKey } from './key-scope';
+import { useTimedReveal } from './use-timed-reveal';
+import { VideoStage } from './video-stage';
+
+interface ViewerItemProps {
+  item: MediaItem;
+  failure: ShowFailure | undefined;
+  settings: Settings;
+  keyScope: HTMLElement | null;
+  onPictureFailed: (itemId: string) => void;
+}
+
+/**
+ * One item in the viewer with its Reveal control. Keyed by item, so moving to another
+ * item always starts veiled.
+ */
+function ViewerItem({ item, failure, settings, keyScope, onPictureFailed }: ViewerItemProps) {
+  const { t } = useTranslation();
+  const reveal = useTimedReveal(settings.revealDurationSec);
+  const canReveal = !failure;
+  return (
+    <>
+      <div className="viewer-reveal-bar">
+        <button
+          type="button"
+          className={reveal.active ? 'button button-primary' : 'button'}
+          disabled={!canReveal}
+          onClick={reveal.active ? reveal.end : reveal.start}
+        >
+          {reveal.active ? t('viewer.endReveal') : t('viewer.reveal')}
+        </button>
+        {reveal.active && (
+          <span className="countdown" role="timer" aria-live="off">
+            {t('viewer.countdown', { seconds: reveal.remainingSec })}
+          </span>
+        )}
+        <span className="viewer-hint">{item.kind === 'video' ? t('viewer.videoHint') : t('viewer.holdHint')}</span>
+      </div>
+      {failure ? (
+        <div className="stage-error" role="status">
+          {errorReason(t, failure.error)}
+          {failure.error?.detail && <small className="problem-detail">{failure.error.detail}</small>}
+        </div>
+      ) : item.kind === 'video' ? (
+        <VideoStage item={item} settings={settings} revealedWhole={reveal.active} />
+      ) : (
+        <ImageStage
+          item={item}
+          settings={settings}
+          revealedWhole={reveal.active}
+          keyScope={keyScope}
+          onPictureFailed={() => onPictureFailed(item.id)}
+        />
+      )}
+    </>
+  );
+}
+
+export interface ViewerProps {
+  store: ItemStore;
+  index: number;
+  total: number;
+  settings: Settings;
+  onIndexChange: (index: number) => void;
+  onClose: () => void;
+}
+
+/**
+ * The viewer: one item at a time over the grid, filtered like the grid. ←/→ step
+ * through the case, Backspace (or "Back to grid") closes; Escape is kept for hiding all
+ * media. It takes focus when opened, on the region rather than a button, so the key that
+ * opened it cannot also press something inside it.
+ */
+export function Viewer({ store, index, total, settings, onIndexChange, onClose }: ViewerProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  useItemStoreVersion(store);
+  const [region, setRegion] = useState<HTMLElement | null>(null);
+  const item = store.getItem(index);
+
+  useEffect(() => {
+    store.ensureRange(Math.max(0, index - 1), Math.min(total - 1, index + 1));
+  });
+
+  useEffect(() => {
+    region?.focus();
+  }, [region]);
+
+  useEffect(() => {
+    if (!region) return undefined;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || !isViewerKey(event, region)) return;
+      if (event.key === 'ArrowLeft' && index > 0) onIndexChange(index - 1);
+      else if (event.key === 'ArrowRight' && index < total - 1) onIndexChange(index + 1);
+      else if (event.key === 'Backspace') onClose();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [region, index, total, onIndexChange, onClose]);
+
+  return (
+    <section ref={setRegion} className="viewer" aria-label={t('viewer.region')} tabIndex={-1}>
+      <div className="viewer-toolbar">
+        <button type="button" className="button" onClick={onClose}>
+          {t('viewer.back')}
+        </button>
+        <div className="viewer-title">
+          <h2>{item?.name ?? t('viewer.loading')}</h2>
+          <span className="muted">
+            {item ? `${typeDescription(t, item)} · ` : ''}
+            {t('viewer.position', { position: format.count(index + 1), total: format.count(total) })}
+          </span>
+        </div>
+        <div className="viewer-nav">
+          <button type="button" className="button" disabled={index <= 0} onClick={() => onIndexChange(index - 1)}>
+            {t('viewer.previous')}
+          </button>
+          <button type="button" className="button" disabled={index >= total - 1} onClick={() => onIndexChange(index + 1)}>
+            {t('viewer.next')}
+          </button>
+        </div>
+      </div>
+      {item ? (
+        <ViewerItem
+          key={item.id}
+          item={item}
+          failure={failureOf(item, store.getFailure(item.id))}
+          settings={settings}
+          keyScope={region}
+          onPictureFailed={(itemId) => void store.learnWhyFailed(itemId)}
+        />
+      ) : (
+        <div className="stage-placeholder" aria-hidden="true" />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { formatDuration, type Duration } from 'date-fns';
+import { enUS, frCA } from 'date-fns/locale';
+import { useTranslation } from 'react-i18next';
+import { intlLocale } from './i18n';
+
+const MS_PER_SECOND = 1000;
+const SECONDS_PER_MINUTE = 60;
+const SECONDS_PER_HOUR = 3600;
+
+/**
+ * A duration in milliseconds as words ("3 minutes 5 seconds"), rounded to two units
+ * at most so the figure does not flicker while an import runs.
+ */
+export function formatDurationMs(durationMs: number, locale: string): string {
+  const totalSec = Math.max(0, Math.round(durationMs / MS_PER_SECOND));
+  const hours = Math.floor(totalSec / SECONDS_PER_HOUR);
+  const minutes = Math.floor((totalSec % SECONDS_PER_HOUR) / SECONDS_PER_MINUTE);
+  const seconds = totalSec % SECONDS_PER_MINUTE;
+  const duration: Duration = hours > 0 ? { hours, minutes } : minutes > 0 ? { minutes, seconds } : { seconds };
+  // en-US words ("1 hour"); en-CA's date-fns locale says "an hour", which reads oddly in a countdown.
+  const dateLocale = locale === 'fr-CA' ? frCA : enUS;
+  const text = formatDuration(duration, { locale: dateLocale, zero: false });
+  return text.length > 0 ? text : formatDuration({ seconds: 0 }, { locale: dateLocale, zero: true });
+}
+
+/** A media position in seconds as a clock ("1:05", "1:02:03"). */
+export function formatClock(timeSec: number): string {
+  const total = Number.isFinite(timeSec) ? Math.max(0, Math.floor(timeSec)) : 0;
+  const hours = Math.floor(total / SECONDS_PER_HOUR);
+  const minutes = Math.floor((total % SECONDS_PER_HOUR) / SECONDS_PER_MINUTE);
+  const seconds = String(total % SECONDS_PER_MINUTE).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+export interface Formatters {
+  locale: string;
+  /** Whole numbers with the locale's grouping ("1,234" / "1 234"). */
+  count(value: number): string;
+  durationMs(value: number): string;
+}
+
+/** Formatters for the current UI language; re-renders with it. */
+export function useFormatters(): Formatters {
+  const { i18n } = useTranslation();
+  const locale = intlLocale(i18n.language);
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  return {
+    locale,
+    count: (value) => numbers.format(value),
+    durationMs: (value) => formatDurationMs(value, locale),
+  };
+}

@@ -1,0 +1,112 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/app/app';
+import { createI18n } from '../../../renderer/i18n/i18n';
+import { createFakeVeil } from '../fakes/fake-veil';
+import { renderApp } from '../render-app';
+
+describe('App shell', () => {
+  it('starts from getAppInfo, getSettings and getCase, and names the case in the header', async () => {
+    const fake = createFakeVeil();
+    await renderApp(fake);
+    expect(fake.handlers.getAppInfo).toHaveBeenCalled();
+    expect(fake.handlers.getSettings).toHaveBeenCalled();
+    expect(fake.handlers.getCase).toHaveBeenCalled();
+    expect(fake.handlers.openDemoCase).not.toHaveBeenCalled();
+    expect(screen.getByRole('heading', { level: 1, name: 'Operation Test' })).toBeTruthy();
+    expect(screen.getByRole('grid', { name: 'Case media' })).toBeTruthy();
+  });
+
+  it('opens the demo case when no case is open', async () => {
+    const fake = createFakeVeil({ noCaseOpen: true });
+    await renderApp(fake);
+    expect(fake.handlers.openDemoCase).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('heading', { level: 1, name: 'Demo case' })).toBeTruthy();
+  });
+
+  it('asks for a folder path in the browser host, then opens that case', async () => {
+    const fake = createFakeVeil({ appInfo: { canPickFolder: false } });
+    const user = userEvent.setup();
+    await renderApp(fake);
+    await user.click(screen.getByRole('button', { name: 'Open case' }));
+    const dialog = screen.getByRole('dialog', { name: 'Open case' });
+    const field = within(dialog).getByRole('textbox', { name: 'Case folder path' });
+    expect(document.activeElement).toBe(field);
+    await user.type(field, '/cases/2024-118');
+    await user.click(within(dialog).getByRole('button', { name: 'Open' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.handlers.openCase).toHaveBeenCalledWith({ folderPath: '/cases/2024-118' });
+    expect(screen.getByRole('heading', { level: 1, name: '2024-118' })).toBeTruthy();
+  });
+
+  it('shows why a typed folder could not be opened', async () => {
+    const fake = createFakeVeil();
+    fake.handlers.openCase.mockRejectedValueOnce(new Error('no such folder'));
+    const user = userEvent.setup();
+    await renderApp(fake);
+    await user.click(screen.getByRole('button', { name: 'Open case' }));
+    const dialog = screen.getByRole('dialog', { name: 'Open case' });
+    await user.type(within(dialog).getByRole('textbox'), '/nowhere');
+    await user.click(within(dialog).getByRole('button', { name: 'Open' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('The case could not be opened: no such folder');
+  });
+
+  it('uses the native picker under Electron', async () => {
+    const fake = createFakeVeil({ appInfo: { host: 'electron', canPickFolder: true } });
+    const user = userEvent.setup();
+    await renderApp(fake);
+    await user.click(screen.getByRole('button', { name: 'Open case' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(fake.handlers.openCase).toHaveBeenCalledWith({});
+    expect(await screen.findByRole('heading', { level: 1, name: 'Picked folder' })).toBeTruthy();
+  });
+
+  it('switches to Canadian French: the grid, the buttons and the language setting follow', async () => {
+    const fake = createFakeVeil();
+    const user = userEvent.setup();
+    await renderApp(fake);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'Français (Canada)');
+    expect(await screen.findByRole('grid', { name: 'Médias du dossier' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Masquer tous les médias' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: "Ouvrir un dossier d'enquête" })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Paramètres' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Langue' })).toBeTruthy();
+    expect(fake.handlers.updateSettings).toHaveBeenCalledWith({ language: 'fr-CA' });
+    expect(document.documentElement.lang).toBe('fr-CA');
+    expect(await screen.findByRole('gridcell', { name: 'photo-000000.jpg, image JPEG' })).toBeTruthy();
+
+    act(() => screen.getByRole('button', { name: 'Masquer tous les médias' }).click());
+    expect(screen.getByRole('heading', { name: 'Médias masqués' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reprendre' })).toBeTruthy();
+  });
+
+  it('follows a French system language when the setting is "system"', async () => {
+    const fake = createFakeVeil({ settings: { language: 'system' } });
+    await renderApp(fake, { systemLanguage: 'fr-FR' });
+    expect(screen.getByRole('grid', { name: 'Médias du dossier' })).toBeTruthy();
+  });
+
+  it('shows start-up notices from the back end', async () => {
+    const fake = createFakeVeil({
+      appInfo: { notices: [{ code: 'settings-reset', detail: 'Unexpected token } in JSON', keptAs: 'settings.corrupt-1.json' }] },
+    });
+    const user = userEvent.setup();
+    await renderApp(fake);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Veil is using the default settings');
+    expect(alert.textContent).toContain('settings.corrupt-1.json');
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('explains a failed start and can try again', async () => {
+    const fake = createFakeVeil();
+    fake.handlers.getSettings.mockRejectedValueOnce(new Error('settings store unavailable'));
+    const user = userEvent.setup();
+    render(<App client={fake.client} i18n={createI18n('en')} systemLanguage="en-CA" />);
+    expect((await screen.findByRole('alert')).textContent).toContain('Veil could not start: settings store unavailable');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('grid', { name: 'Case media' })).toBeTruthy();
+  });
+});

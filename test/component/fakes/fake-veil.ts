@@ -1,0 +1,126 @@
+import { vi } from 'vitest';
+import { createClient, type Transport, type VeilClient } from '../../../shared/client.js';
+import type { CaseSummary } from '../../../shared/case/case-summary.js';
+import { IDLE_IMPORT } from '../../../shared/case/import-progress.js';
+import type { ImportProblem, MediaItem } from '../../../shared/case/media-item.js';
+import type { AppInfo, EventName, EventPayloads, RequestHandlers } from '../../../shared/contract.js';
+import { dispatchRequest } from '../../../shared/dispatch.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settings.js';
+
+export const FAKE_CASE_ID = 'case-fake-0001';
+export const FAKE_MEDIA_PREFIX = 'veil-media://item/';
+
+/** Item ids that fit the contract's id pattern: `it-0000042`. */
+export function fakeItemId(index: number): string {
+  return `it-${String(index).padStart(7, '0')}`;
+}
+
+/**
+ * The synthetic case: every 10th item is an MP4 video, every 13th (from 5) a JPEG named
+ * .png, every 50th (from 49) one that failed to decode. Everything else is a JPEG.
+ */
+export function fakeItem(index: number): MediaItem {
+  const isVideo = index % 10 === 3;
+  const mislabelled = !isVideo && index % 13 === 5;
+  const broken = !isVideo && index % 50 === 49;
+  const stem = isVideo ? `clip-${String(index).padStart(6, '0')}` : `photo-${String(index).padStart(6, '0')}`;
+  return {
+    id: fakeItemId(index),
+    name: `${stem}.${isVideo ? 'mp4' : mislabelled ? 'png' : 'jpg'}`,
+    relativePath: `evidence/${stem}`,
+    kind: isVideo ? 'video' : 'image',
+    format: isVideo ? 'mp4' : 'jpeg',
+    sizeBytes: 1000 + index,
+    duplicatePaths: [],
+    claimedFormat: mislabelled ? 'png' : null,
+    error: broken ? { code: 'decode-failed', detail: 'VipsJpeg: premature end of JPEG image' } : null,
+  };
+}
+
+export interface FakeVeilOptions {
+  itemCount?: number;
+  settings?: Partial<Settings>;
+  appInfo?: Partial<AppInfo>;
+  summary?: Partial<CaseSummary>;
+  /** getCase answers null at start-up, so the app must open the demo case. */
+  noCaseOpen?: boolean;
+  problems?: ImportProblem[];
+  items?: (index: number) => MediaItem;
+}
+
+/**
+ * An in-memory back end: real contract handlers behind the real dispatcher and the
+ * real client, so arguments and results are validated exactly as in the app. Handlers
+ * are vi.fn spies; `emit` pushes an event as the host would.
+ */
+export function createFakeVeil(options: FakeVeilOptions = {}) {
+  const itemCount = options.itemCount ?? 100_000;
+  const makeItem = options.items ?? fakeItem;
+  const problems = options.problems ?? [];
+  const state = {
+    settings: { ...DEFAULT_SETTINGS, language: 'en', ...options.settings } satisfies Settings,
+    summary: {
+      caseId: FAKE_CASE_ID,
+      name: 'Operation Test',
+      isDemo: false,
+      itemCount,
+      problemCount: problems.length,
+      import: { ...IDLE_IMPORT, phase: 'done', filesFound: itemCount, filesProcessed: itemCount },
+      ...options.summary,
+    } satisfies CaseSummary,
+  };
+  const appInfo: AppInfo = { version: '0.1.0-test', host: 'browser', canPickFolder: false, notices: [], ...options.appInfo };
+  const demo: CaseSummary = { ...state.summary, caseId: 'case-demo-0001', name: 'Demo case', isDemo: true };
+
+  const handlers = {
+    getAppInfo: vi.fn(async () => appInfo),
+    getSettings: vi.fn(async () => state.settings),
+    updateSettings: vi.fn(async (patch: Partial<Settings>) => {
+      state.settings = { ...state.settings, ...patch };
+      return state.settings;
+    }),
+    getCase: vi.fn(async () => (options.noCaseOpen ? null : state.summary)),
+    openCase: vi.fn(async ({ folderPath }: { folderPath?: string }) => ({
+      ...state.summary,
+      caseId: 'case-opened-0002',
+      name: folderPath ? (folderPath.split('/').pop() ?? folderPath) : 'Picked folder',
+    })),
+    openDemoCase: vi.fn(async () => demo),
+    cancelImport: vi.fn(async () => ({ ...state.summary.import, phase: 'cancelled' as const })),
+    listItems: vi.fn(async ({ offset, limit }: { caseId: string; offset: number; limit: number }) => {
+      const end = Math.min(itemCount, offset + limit);
+      const items: MediaItem[] = [];
+      for (let i = offset; i < end; i += 1) items.push(makeItem(i));
+      return { total: itemCount, items };
+    }),
+    getItems: vi.fn(async ({ ids }: { caseId: string; ids: string[] }) =>
+      ids.map((id) => makeItem(Number(id.slice(3)))),
+    ),
+    listProblems: vi.fn(async ({ offset, limit }: { caseId: string; offset: number; limit: number }) => ({
+      total: problems.length,
+      problems: problems.slice(offset, offset + limit),
+    })),
+  } satisfies RequestHandlers;
+
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const transport: Transport = {
+    request: (name, args) => dispatchRequest(handlers, name, args),
+    subscribe(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    mediaPrefix: FAKE_MEDIA_PREFIX,
+    mediaQuerySuffix: '',
+  };
+  const client: VeilClient = createClient(transport);
+
+  function emit<N extends EventName>(name: N, payload: EventPayloads[N]): void {
+    for (const listener of listeners.get(name) ?? []) listener(payload);
+  }
+
+  return { client, handlers, emit, state, listenerCount: (name: EventName) => listeners.get(name)?.size ?? 0 };
+}
+
+export type FakeVeil = ReturnType<typeof createFakeVeil>;

@@ -1,0 +1,101 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { IDLE_IMPORT, type ImportProgress } from '../../../../shared/case/import-progress.js';
+import { createFakeVeil, FAKE_CASE_ID } from '../../fakes/fake-veil';
+import { renderApp } from '../../render-app';
+
+const scanning: ImportProgress = {
+  ...IDLE_IMPORT,
+  phase: 'scanning',
+  filesFound: 5000,
+  filesProcessed: 1234,
+  bytesProcessed: 1_000_000,
+  filesPerSecond: 310.4,
+  remainingMs: 185_000,
+};
+
+describe('ImportPanel', () => {
+  it('shows count, rate and time left on an accessible progress bar, and Cancel calls cancelImport', async () => {
+    const fake = createFakeVeil({ itemCount: 1234, summary: { import: scanning } });
+    const user = userEvent.setup();
+    await renderApp(fake);
+    const bar = screen.getByRole('progressbar', { name: 'Import progress' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('1234');
+    expect(bar.getAttribute('aria-valuemax')).toBe('5000');
+    expect(bar.getAttribute('aria-valuetext')).toBe('1,234 of 5,000 files');
+    expect(screen.getByText('1,234 of 5,000 files')).toBeTruthy();
+    expect(screen.getByText('310 files/s')).toBeTruthy();
+    expect(screen.getByText('3 minutes 5 seconds left')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Cancel import' }));
+    expect(fake.handlers.cancelImport).toHaveBeenCalledTimes(1);
+  });
+
+  it('formats figures for Canadian French', async () => {
+    const fake = createFakeVeil({ itemCount: 1234, settings: { language: 'fr-CA' }, summary: { import: scanning } });
+    await renderApp(fake, { systemLanguage: 'fr-CA' });
+    const bar = screen.getByRole('progressbar', { name: "Progression de l'importation" });
+    expect(bar.getAttribute('aria-valuetext')).toMatch(/^1\s234 sur 5\s000\sfichiers$/u);
+    expect(screen.getByText(/^310\sfichiers\/s$/u)).toBeTruthy();
+    expect(screen.getByText(/^Temps restant\s: 3 minutes 5 secondes$/u)).toBeTruthy();
+    expect(screen.getByRole('button', { name: "Annuler l'importation" })).toBeTruthy();
+  });
+
+  it('follows importProgress events and announces milestones politely', async () => {
+    const fake = createFakeVeil({ itemCount: 0, summary: { import: { ...scanning, filesProcessed: 100, remainingMs: null } } });
+    await renderApp(fake);
+    expect(screen.getByText('Still counting files…')).toBeTruthy();
+    const live = document.querySelector('[aria-live="polite"]');
+    expect(live?.textContent).toBe('Import started.');
+
+    act(() => fake.emit('importProgress', { caseId: FAKE_CASE_ID, progress: { ...scanning, filesProcessed: 2600 } }));
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('2600');
+    expect(live?.textContent).toBe('Import 50% complete.');
+
+    act(() => fake.emit('importProgress', { caseId: 'case-other-0009', progress: { ...scanning, filesProcessed: 4000 } }));
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('2600');
+
+    act(() =>
+      fake.emit('importProgress', {
+        caseId: FAKE_CASE_ID,
+        progress: { ...scanning, phase: 'done', filesProcessed: 5000, remainingMs: 0 },
+      }),
+    );
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(live?.textContent).toBe('Import complete: 5,000 files.');
+  });
+
+  it('lists the files that could not be opened, with translated reasons and details', async () => {
+    const fake = createFakeVeil({
+      itemCount: 10,
+      problems: [
+        { relativePath: 'a/broken.jpg', error: { code: 'decode-failed', detail: 'premature end of JPEG' } },
+        { relativePath: 'b/link.png', error: { code: 'symlink-skipped', detail: '' } },
+      ],
+    });
+    const user = userEvent.setup();
+    await renderApp(fake);
+    const toggle = screen.getByRole('button', { name: '2 files could not be opened' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const list = await screen.findByRole('list', { name: 'Files that could not be opened' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]?.textContent).toContain('a/broken.jpg');
+    expect(items[0]?.textContent).toContain('The file is damaged or incomplete.');
+    expect(items[0]?.textContent).toContain('premature end of JPEG');
+    expect(items[1]?.textContent).toContain('Links are skipped for safety.');
+    expect(fake.handlers.listProblems).toHaveBeenCalledWith({ caseId: FAKE_CASE_ID, offset: 0, limit: 100 });
+  });
+
+  it('reports a failed import in an alert', async () => {
+    const fake = createFakeVeil({
+      itemCount: 0,
+      summary: { import: { ...IDLE_IMPORT, phase: 'failed', failure: 'the folder disappeared' } },
+    });
+    await renderApp(fake);
+    expect(screen.getByRole('alert').textContent).toBe('Import failed: the folder disappeared');
+  });
+});

@@ -1,0 +1,88 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { displayedLongEdgePx, UNMEASURED_LONG_EDGE_PX } from '../../../../renderer/features/viewer/video-stage';
+import { createFakeVeil } from '../../fakes/fake-veil';
+import { renderApp } from '../../render-app';
+
+async function openVideo(settings = {}) {
+  const fake = createFakeVeil({ settings });
+  await renderApp(fake);
+  const user = userEvent.setup();
+  // Records the element's CSS filter at the moment its src is set.
+  const filtersAtSrc: string[] = [];
+  const setAttribute = Element.prototype.setAttribute;
+  vi.spyOn(Element.prototype, 'setAttribute').mockImplementation(function record(this: Element, name: string, value: string) {
+    if (this instanceof HTMLVideoElement && name === 'src') filtersAtSrc.push(`${value} → ${this.style.filter}`);
+    setAttribute.call(this, name, value);
+  });
+  await user.click(await screen.findByRole('gridcell', { name: 'clip-000003.mp4, MP4 video' }));
+  const viewer = await screen.findByRole('region', { name: 'Viewer' });
+  const video = viewer.querySelector('video')!;
+  return { fake, user, viewer, video, filtersAtSrc };
+}
+
+describe('Viewer, videos', () => {
+  it('filters the video from its first frame: the CSS filter is set before src', async () => {
+    const { video, filtersAtSrc } = await openVideo();
+    // The first render guesses a 2048 px long edge (more blur, never less) before measuring.
+    expect(filtersAtSrc).toEqual(['veil-media://item/it-0000003/original?grey=1&blur=strong → grayscale(1) blur(41.0px)']);
+    // Once measured (1000 px long edge), strong blur is 2 % of it.
+    expect(video.style.filter).toBe('grayscale(1) blur(20.0px)');
+  });
+
+  it('sizes the blur to the picture as displayed once the video knows its own size', async () => {
+    const { video } = await openVideo();
+    Object.defineProperty(video, 'videoWidth', { configurable: true, value: 360 });
+    Object.defineProperty(video, 'videoHeight', { configurable: true, value: 640 });
+    fireEvent(video, new Event('loadedmetadata'));
+    // A portrait 360 × 640 video in the 1000 × 800 frame shows 450 × 800: strong = 2 % of 800.
+    expect(video.style.filter).toBe('grayscale(1) blur(16.0px)');
+    expect(displayedLongEdgePx({ widthPx: 0, heightPx: 0 }, null)).toBe(UNMEASURED_LONG_EDGE_PX);
+    expect(displayedLongEdgePx({ widthPx: 1000, heightPx: 800 }, null)).toBe(1000);
+  });
+
+  it('never autoplays, is muted (property and attribute), has no native controls and stays hidden until loaded', async () => {
+    const { video } = await openVideo();
+    expect(video.hasAttribute('autoplay')).toBe(false);
+    expect(video.autoplay).toBe(false);
+    expect(video.muted).toBe(true);
+    expect(video.hasAttribute('muted')).toBe(true);
+    expect(video.hasAttribute('controls')).toBe(false);
+    expect(video.getAttribute('preload')).toBe('metadata');
+    expect(video.hasAttribute('playsinline')).toBe(true);
+    expect(video.paused).toBe(true);
+    expect(video.style.visibility).toBe('hidden');
+    fireEvent(video, new Event('loadeddata'));
+    expect(video.style.visibility).toBe('visible');
+  });
+
+  it('plays, pauses, mutes and unmutes only through its own named buttons', async () => {
+    const { viewer, video, user } = await openVideo();
+    await user.click(within(viewer).getByRole('button', { name: 'Play' }));
+    expect(video.paused).toBe(false);
+    await user.click(within(viewer).getByRole('button', { name: 'Pause' }));
+    expect(video.paused).toBe(true);
+    await user.click(within(viewer).getByRole('button', { name: 'Unmute' }));
+    expect(video.muted).toBe(false);
+    await user.click(within(viewer).getByRole('button', { name: 'Mute' }));
+    expect(video.muted).toBe(true);
+  });
+
+  it('Reveal lifts the blur only (greyscale stays) for revealDurationSec', async () => {
+    const { viewer, video } = await openVideo({ revealDurationSec: 5 });
+    vi.useFakeTimers();
+    fireEvent.click(within(viewer).getByRole('button', { name: 'Reveal' }));
+    expect(video.style.filter).toBe('grayscale(1)');
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(video.style.filter).toBe('grayscale(1) blur(20.0px)');
+  });
+
+  it('has a storyboard of nine frames as canvases, and no second video in the page', async () => {
+    const { viewer } = await openVideo();
+    const storyboard = within(viewer).getByRole('region', { name: 'Storyboard' });
+    expect(storyboard.querySelectorAll('canvas')).toHaveLength(9);
+    expect(within(storyboard).getAllByRole('button')).toHaveLength(9);
+    expect(document.querySelectorAll('video')).toHaveLength(1);
+  });
+});
