@@ -1,0 +1,277 @@
+import path from 'node:path';
+import { setImmediate } from 'node:timers/promises';
+import type { ImportProgress } from '../../../shared/case/import-progress.js';
+import type { ImportProblem, MediaItem } from '../../../shared/case/media-item.js';
+import { ItemIdSchema } from '../../../shared/media/derivative.js';
+import { kindOfFormat, type MediaFormat } from '../../../shared/media/media-kinds.js';
+import { createCaseIndex, type CaseIndex } from './case-index.js';
+import { classifyFile } from './classify-file.js';
+import { createFileHasher, FileReadError, READ_CHUNK_BYTES } from './hash-file.js';
+import { createProgressReporter, type ProgressCounts } from './progress-reporter.js';
+import { SNIFF_HEAD_BYTES } from './sniff-format.js';
+import { errorCode } from './error-code.js';
+import { assertRootReachable, CaseRootUnreachableError, nodeWalkFs, walkFolder, type WalkFs } from './walk-folder.js';
+import { createWakeup } from './wakeup.js';
+
+export interface CaseImportOptions {
+  /** Aborting cancels the import: phase `cancelled`, everything finished so far is kept. */
+  signal: AbortSignal;
+  nowMs: () => number;
+  /** Makes opaque item ids (must match ItemIdSchema); injected so tests are deterministic. */
+  newItemId: () => string;
+  /** Throttled (PROGRESS_INTERVAL_MS) while scanning, plus one final report. */
+  onProgress: (progress: ImportProgress) => void;
+  /** New items, in final order, as soon as they and every file before them are read. */
+  onItems?: (batch: readonly MediaItem[]) => void;
+  /** Files read at once (default 8). */
+  concurrency?: number;
+  /** An index to fill in place (the session's), so its reader sees items while the import runs. */
+  index?: CaseIndex;
+  /** How far the folder walk may run ahead of reading, in files (default 20,000; only paths are held). */
+  walkAheadFiles?: number;
+  /** How many finished files may wait for an earlier, slower one before the walk pauses (default 4,096). */
+  reorderWindow?: number;
+  readChunkBytes?: number;
+  progressIntervalMs?: number;
+  walkFs?: WalkFs;
+}
+
+/** Results published per turn of the event loop (about 5 ms of work). */
+const PUBLISH_SLICE = 1000;
+
+type FileResult =
+  | { type: 'problem'; problem: ImportProblem }
+  | { type: 'media'; relativePath: string; absolutePath: string; format: MediaFormat; claimedFormat: MediaFormat | null; sizeBytes: number; sha256: string };
+
+/**
+ * Imports a case folder: walks it (never following links), reads every file once
+ * to hash it (SHA-256) and sniff its format from its content, folds identical
+ * files into one item, and lists everything else as problems. Originals are only
+ * ever opened read-only.
+ *
+ * Pipeline: the walk fills a bounded queue of paths; `concurrency` workers read
+ * files from it; results are published strictly in walk order, which is the final
+ * sorted order (see compareRelativePaths). So the first copy of a duplicate in
+ * sorted order is always the item, items appear early without ever reshuffling,
+ * and no final sort is needed. A slow file (a large video) holds back publishing
+ * of later ones, at most `reorderWindow` of them, while reading goes on.
+ *
+ * Ends `done`, `cancelled` (signal) or `failed` (the case folder vanished or became
+ * unreadable; the message says so), keeping what was read in every case. Resolves
+ * with the filled index; never rejects for file-system reasons.
+ */
+export async function runCaseImport(rootDir: string, options: CaseImportOptions): Promise<CaseIndex> {
+  const index = options.index ?? createCaseIndex(rootDir);
+  const fs = options.walkFs ?? nodeWalkFs;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
+  const walkAheadFiles = Math.max(1, options.walkAheadFiles ?? 20_000);
+  const reorderWindow = Math.max(1, options.reorderWindow ?? 4096);
+  const chunkBytes = options.readChunkBytes ?? READ_CHUNK_BYTES;
+  const hashFile = createFileHasher();
+
+  const stop = new AbortController();
+  let failure: string | null = null;
+  const fail = (message: string): void => {
+    if (stop.signal.aborted) return;
+    failure = message;
+    stop.abort();
+  };
+  const cancel = (): void => stop.abort();
+  options.signal.addEventListener('abort', cancel, { once: true });
+  if (options.signal.aborted) cancel();
+
+  const counts: ProgressCounts = { filesFound: 0, filesProcessed: 0, bytesProcessed: 0, walkComplete: false };
+  const reporter = createProgressReporter({
+    nowMs: options.nowMs,
+    intervalMs: options.progressIntervalMs,
+    report: (progress) => {
+      index.progress = progress;
+      options.onProgress(progress);
+    },
+  });
+
+  const queue: { seq: number; relativePath: string }[] = [];
+  let queueHead = 0;
+  let walkEnded = false;
+  let nextSeq = 0;
+  const finished = new Map<number, FileResult>();
+  let nextToPublish = 0;
+  const byHash = new Map<string, MediaItem>();
+  const work = createWakeup(); // wakes workers: the queue grew or the walk ended
+  const room = createWakeup(); // wakes the walk: the queue shrank or results were published
+  stop.signal.addEventListener('abort', () => (work.wakeAll(), room.wakeAll()), { once: true });
+
+  function publish(result: FileResult, batch: MediaItem[]): void {
+    if (result.type === 'problem') {
+      index.problems.push(result.problem);
+      return;
+    }
+    const original = byHash.get(result.sha256);
+    if (original) {
+      original.duplicatePaths.push(result.relativePath);
+      return;
+    }
+    const id = uniqueItemId(index, options.newItemId);
+    if (id === null) {
+      fail('The import stopped: the item id generator keeps giving invalid or repeated ids.');
+      return;
+    }
+    const item: MediaItem = {
+      id,
+      name: result.relativePath.slice(result.relativePath.lastIndexOf('/') + 1),
+      relativePath: result.relativePath,
+      kind: kindOfFormat(result.format),
+      format: result.format,
+      sizeBytes: result.sizeBytes,
+      duplicatePaths: [],
+      claimedFormat: result.claimedFormat,
+      error: null,
+    };
+    byHash.set(result.sha256, item);
+    index.items.push(item);
+    index.itemsById.set(id, item);
+    index.files.set(id, { absolutePath: result.absolutePath, kind: item.kind, format: item.format, sha256: result.sha256 });
+    batch.push(item);
+  }
+
+  let drainScheduled = false;
+  /**
+   * Publishes finished results whose predecessors are all finished, so order is final.
+   * After a slow file, thousands may be waiting: they go out in slices, a pause
+   * between, so the main loop is never held for long.
+   */
+  function drain(): void {
+    const batch: MediaItem[] = [];
+    let result = finished.get(nextToPublish);
+    for (let budget = PUBLISH_SLICE; result && budget > 0; budget -= 1, result = finished.get(nextToPublish)) {
+      finished.delete(nextToPublish);
+      nextToPublish += 1;
+      publish(result, batch);
+    }
+    if (batch.length > 0) options.onItems?.(batch);
+    room.wakeAll();
+    if (result && !drainScheduled) {
+      drainScheduled = true;
+      void setImmediate().then(() => {
+        drainScheduled = false;
+        drain();
+      });
+    }
+  }
+
+  function complete(seq: number, result: FileResult): void {
+    finished.set(seq, result);
+    counts.filesProcessed += 1;
+    drain();
+    reporter.tick(counts);
+  }
+
+  async function walk(): Promise<void> {
+    try {
+      for await (const entry of walkFolder(rootDir, { signal: stop.signal, fs })) {
+        const seq = nextSeq++;
+        counts.filesFound += 1;
+        if (entry.type === 'problem') complete(seq, entry);
+        else queue.push({ seq, relativePath: entry.relativePath });
+        work.wakeAll();
+        while (!stop.signal.aborted && (queue.length - queueHead >= walkAheadFiles || finished.size >= reorderWindow)) await room.wait();
+      }
+      counts.walkComplete = true;
+    } catch (error) {
+      if (error instanceof CaseRootUnreachableError) fail(error.message);
+      else if (!stop.signal.aborted) fail(`The case folder "${rootDir}" could not be read (${errorCode(error)}).`);
+    } finally {
+      walkEnded = true;
+      work.wakeAll();
+    }
+  }
+
+  function take(): { seq: number; relativePath: string } | undefined {
+    const job = queue[queueHead];
+    if (!job) return undefined;
+    queueHead += 1;
+    // Compact now and then so the consumed front of the array is released.
+    if (queueHead >= 4096 && queueHead * 2 >= queue.length) {
+      queue.splice(0, queueHead);
+      queueHead = 0;
+    }
+    room.wakeAll();
+    return job;
+  }
+
+  const onBytes = (bytes: number): void => {
+    counts.bytesProcessed += bytes;
+    reporter.tick(counts);
+  };
+
+  async function readFile(relativePath: string, scratch: { buffer: Buffer; headBuffer: Uint8Array }): Promise<FileResult | null> {
+    const absolutePath = path.join(rootDir, ...relativePath.split('/'));
+    const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+    try {
+      const hashed = await hashFile(absolutePath, { ...scratch, signal: stop.signal, onBytes });
+      const classified = classifyFile(name, hashed.head, hashed.sizeBytes);
+      if (classified.type === 'problem') return { type: 'problem', problem: { relativePath, error: classified.error } };
+      return { type: 'media', relativePath, absolutePath, format: classified.format, claimedFormat: classified.claimedFormat, sizeBytes: hashed.sizeBytes, sha256: hashed.sha256 };
+    } catch (error) {
+      if (stop.signal.aborted) return null;
+      if (!(error instanceof FileReadError)) throw error;
+      if (error.code === 'vanished' || error.code === 'unreadable') {
+        // One file failing may mean the whole case went away; then the import fails rather than listing every file.
+        try {
+          await assertRootReachable(rootDir, fs);
+        } catch (unreachable) {
+          fail(unreachable instanceof Error ? unreachable.message : String(unreachable));
+          return null;
+        }
+      }
+      return { type: 'problem', problem: { relativePath, error: { code: error.code, detail: error.detail } } };
+    }
+  }
+
+  async function worker(): Promise<void> {
+    // One read buffer and one head buffer per worker, reused for every file it reads.
+    const scratch = { buffer: Buffer.allocUnsafe(chunkBytes), headBuffer: new Uint8Array(SNIFF_HEAD_BYTES) };
+    while (!stop.signal.aborted) {
+      const job = take();
+      if (!job) {
+        if (walkEnded) return;
+        await work.wait();
+        continue;
+      }
+      try {
+        const result = await readFile(job.relativePath, scratch);
+        if (result && !stop.signal.aborted) complete(job.seq, result);
+      } catch (error) {
+        fail(`The import stopped on an internal error: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
+  reporter.tick(counts);
+  await Promise.all([walk(), ...Array.from({ length: concurrency }, worker)]);
+  options.signal.removeEventListener('abort', cancel);
+
+  // Publish what still waits, in order and in slices: the tail of a drain, or after a cancel or
+  // failure whatever was finished (with gaps where files were never read).
+  const rest = [...finished.entries()].sort(([a], [b]) => a - b).map(([, result]) => result);
+  finished.clear();
+  for (let start = 0; start < rest.length; start += PUBLISH_SLICE) {
+    if (start > 0) await setImmediate();
+    const batch: MediaItem[] = [];
+    for (const result of rest.slice(start, start + PUBLISH_SLICE)) publish(result, batch);
+    if (batch.length > 0) options.onItems?.(batch);
+  }
+
+  const phase = failure !== null ? 'failed' : stop.signal.aborted ? 'cancelled' : 'done';
+  reporter.finish(counts, phase, failure);
+  return index;
+}
+
+/** A fresh id that matches ItemIdSchema, or null when the generator is broken (a programming error, never a file's fault). */
+function uniqueItemId(index: CaseIndex, newItemId: () => string): string | null {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const id = newItemId();
+    if (ItemIdSchema.safeParse(id).success && !index.itemsById.has(id)) return id;
+  }
+  return null;
+}

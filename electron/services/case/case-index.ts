@@ -1,0 +1,38 @@
+import { IDLE_IMPORT, type ImportProgress } from '../../../shared/case/import-progress.js';
+import type { ImportProblem, MediaItem } from '../../../shared/case/media-item.js';
+import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
+
+/**
+ * What the main side knows about an item and the renderer must never see: where
+ * the file is and its hash. Only the opaque item id crosses to the renderer.
+ */
+export interface IndexedFile {
+  readonly absolutePath: string;
+  readonly kind: MediaKind;
+  readonly format: MediaFormat;
+  /** SHA-256 of the content, lower-case hex. */
+  readonly sha256: string;
+}
+
+/**
+ * A case as the import builds it, filled in place while the import runs so
+ * early items can be shown:
+ * - `items` and `problems` only grow, and always in final order (natural order of
+ *   their relative paths), so a page already shown never reshuffles;
+ * - an item's `duplicatePaths` may still grow when a later copy is found;
+ * - `files` maps every item id to its IndexedFile (main side only).
+ */
+export interface CaseIndex {
+  /** The case folder, as given to the import (the session passes its real path). */
+  readonly rootDir: string;
+  readonly items: MediaItem[];
+  readonly problems: ImportProblem[];
+  readonly itemsById: Map<string, MediaItem>;
+  readonly files: Map<string, IndexedFile>;
+  /** The latest progress reported (throttled), final once the import has ended. */
+  progress: ImportProgress;
+}
+
+export function createCaseIndex(rootDir: string): CaseIndex {
+  return { rootDir, items: [], problems: [], itemsById: new Map(), files: new Map(), progress: IDLE_IMPORT };
+}

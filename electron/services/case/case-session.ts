@@ -1,0 +1,225 @@
+import { promises as fsPromises } from 'node:fs';
+import path from 'node:path';
+import { CaseIdSchema, type CaseSummary } from '../../../shared/case/case-summary.js';
+import { IDLE_IMPORT, type ImportProgress } from '../../../shared/case/import-progress.js';
+import type { ImportProblem, MediaError, MediaItem } from '../../../shared/case/media-item.js';
+import type { EventName, EventPayloads } from '../../../shared/contract.js';
+import { VeilRequestError } from '../../../shared/contract-errors.js';
+import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
+import { runCaseImport } from './case-import.js';
+import { createCaseIndex, type CaseIndex } from './case-index.js';
+import { errorCode } from './error-code.js';
+import type { WalkFs } from './walk-folder.js';
+
+/** The grid refetches on caseChanged, so it is sent at most twice a second while items arrive. */
+export const CASE_CHANGED_INTERVAL_MS = 500;
+
+export interface CaseSessionDeps {
+  /** Makes opaque ids for cases and items (url-safe, 8–64 characters); see randomUrlSafeId. */
+  idGenerator: () => string;
+  nowMs: () => number;
+  emit: <N extends EventName>(name: N, payload: EventPayloads[N]) => void;
+  concurrency?: number;
+  /** For tests: simulate folder failures the test user cannot cause. */
+  walkFs?: WalkFs;
+}
+
+/** Where the media service finds an item's file. Main side only. */
+export interface ItemLocation {
+  absolutePath: string;
+  kind: MediaKind;
+  format: MediaFormat;
+  /** The case folder's real path, for the containment check before opening. */
+  caseRoot: string;
+}
+
+export interface CaseSession {
+  /**
+   * Opens a case folder: checks it, cancels any running import (without waiting for
+   * it: it can no longer report), gives the case a new random id and starts importing
+   * in the background.
+   * Resolves with the first summary; throws VeilRequestError('failed') when the
+   * folder cannot be opened, leaving the current case as it was.
+   */
+  open(rootDir: string, options?: { isDemo?: boolean }): Promise<CaseSummary>;
+  summary(): CaseSummary | null;
+  /** A page of items in final order; O(limit). Throws when `caseId` is not the open case. */
+  listItems(caseId: string, offset: number, limit: number): { total: number; items: MediaItem[] };
+  /** The items with these ids, in the order asked; ids not in the case are left out. */
+  getItems(caseId: string, ids: readonly string[]): MediaItem[];
+  listProblems(caseId: string, offset: number, limit: number): { total: number; problems: ImportProblem[] };
+  /** Cancels the running import and resolves with its final progress (the current progress when none runs). */
+  cancelImport(): Promise<ImportProgress>;
+  /** For the media service: the file behind an item of the open case, or null (unknown, or from another case). */
+  lookupItem(itemId: string): ItemLocation | null;
+  /** Records that an item cannot be shown after all and tells the renderer (itemFailed). False when the item is not in the open case. */
+  markItemFailed(itemId: string, error: MediaError): boolean;
+  /** Resolves when no import is running, including cancelled ones still winding down (tests, shutdown). */
+  whenIdle(): Promise<void>;
+}
+
+interface OpenCase {
+  readonly caseId: string;
+  readonly name: string;
+  readonly isDemo: boolean;
+  readonly index: CaseIndex;
+  readonly controller: AbortController;
+  importDone: Promise<void>;
+}
+
+/**
+ * Holds the one open case and its import. Everything the renderer can ask for is
+ * answered from the live index, so items are listed as soon as the import has
+ * them; nothing here sorts or scans the whole list per request.
+ */
+export function createCaseSession(deps: CaseSessionDeps): CaseSession {
+  let current: OpenCase | null = null;
+  let opening: Promise<unknown> = Promise.resolve();
+
+  function summaryOf(open: OpenCase): CaseSummary {
+    return {
+      caseId: open.caseId,
+      name: open.name,
+      isDemo: open.isDemo,
+      itemCount: open.index.items.length,
+      problemCount: open.index.problems.length,
+      import: open.index.progress,
+    };
+  }
+
+  function caseNamed(caseId: string): OpenCase {
+    if (!current || current.caseId !== caseId) throw new VeilRequestError('failed', 'That case is no longer open.');
+    return current;
+  }
+
+  const imports = new Set<Promise<void>>();
+
+  async function openNow(rootDir: string, isDemo: boolean): Promise<CaseSummary> {
+    const realRoot = await checkCaseFolder(rootDir);
+    // Not awaited: a read stuck on a hung network drive must not stop the user opening
+    // another case. The old import winds down on its own and can no longer report.
+    current?.controller.abort();
+    const caseId = deps.idGenerator();
+    if (!CaseIdSchema.safeParse(caseId).success) throw new Error('the id generator gave an invalid case id');
+    const index = createCaseIndex(realRoot);
+    index.progress = { ...IDLE_IMPORT, phase: 'scanning' };
+    const open: OpenCase = {
+      caseId,
+      name: path.basename(realRoot) || realRoot,
+      isDemo,
+      index,
+      controller: new AbortController(),
+      importDone: Promise.resolve(),
+    };
+    current = open;
+    deps.emit('caseChanged', summaryOf(open));
+
+    let lastCaseChangedAtMs = deps.nowMs();
+    let lastCounts = '';
+    const onProgress = (progress: ImportProgress): void => {
+      // An import being cancelled may still report once; only the open case speaks.
+      if (current !== open) return;
+      deps.emit('importProgress', { caseId, progress });
+      const counts = `${index.items.length}/${index.problems.length}`;
+      const nowMs = deps.nowMs();
+      const ended = progress.phase !== 'scanning';
+      if (ended || (counts !== lastCounts && nowMs - lastCaseChangedAtMs >= CASE_CHANGED_INTERVAL_MS)) {
+        lastCounts = counts;
+        lastCaseChangedAtMs = nowMs;
+        deps.emit('caseChanged', summaryOf(open));
+      }
+    };
+    open.importDone = runCaseImport(realRoot, {
+      signal: open.controller.signal,
+      nowMs: deps.nowMs,
+      newItemId: deps.idGenerator,
+      onProgress,
+      index,
+      concurrency: deps.concurrency,
+      walkFs: deps.walkFs,
+    }).then(
+      () => undefined,
+      (error: unknown) => {
+        // runCaseImport turns file-system trouble into a failed phase; this is only a last guard.
+        const failure = `The import stopped: ${error instanceof Error ? error.message : String(error)}`;
+        index.progress = { ...index.progress, phase: 'failed', remainingMs: null, failure };
+        onProgress(index.progress);
+      },
+    );
+    const tracked = open.importDone.finally(() => imports.delete(tracked));
+    imports.add(tracked);
+    return summaryOf(open);
+  }
+
+  return {
+    open(rootDir, options = {}) {
+      // One open at a time, in the order asked: two quick clicks must not leave two imports running.
+      const result = opening.then(() => openNow(rootDir, options.isDemo ?? false));
+      opening = result.catch(() => undefined);
+      return result;
+    },
+    summary: () => (current ? summaryOf(current) : null),
+    listItems(caseId, offset, limit) {
+      const { index } = caseNamed(caseId);
+      return { total: index.items.length, items: index.items.slice(offset, offset + limit).map(copyItem) };
+    },
+    getItems(caseId, ids) {
+      const { index } = caseNamed(caseId);
+      return ids.flatMap((id) => {
+        const item = index.itemsById.get(id);
+        return item ? [copyItem(item)] : [];
+      });
+    },
+    listProblems(caseId, offset, limit) {
+      const { index } = caseNamed(caseId);
+      return { total: index.problems.length, problems: index.problems.slice(offset, offset + limit) };
+    },
+    async cancelImport() {
+      const open = current;
+      if (!open) return IDLE_IMPORT;
+      open.controller.abort();
+      // Reads stop within one chunk; the final progress (phase `cancelled`, or `done` if it had finished) follows.
+      await open.importDone;
+      return open.index.progress;
+    },
+    lookupItem(itemId) {
+      const file = current?.index.files.get(itemId);
+      if (!current || !file) return null;
+      return { absolutePath: file.absolutePath, kind: file.kind, format: file.format, caseRoot: current.index.rootDir };
+    },
+    markItemFailed(itemId, error) {
+      const item = current?.index.itemsById.get(itemId);
+      if (!current || !item) return false;
+      if (item.error?.code === error.code && item.error.detail === error.detail) return true;
+      item.error = error;
+      deps.emit('itemFailed', { caseId: current.caseId, itemId, error });
+      return true;
+    },
+    async whenIdle() {
+      await opening;
+      await Promise.all(imports);
+    },
+  };
+}
+
+/** A copy, so a caller holding a page never sees it change under it (duplicates and errors arrive later). */
+function copyItem(item: MediaItem): MediaItem {
+  return { ...item, duplicatePaths: [...item.duplicatePaths] };
+}
+
+/** The folder's real path, or a request error a user can read. */
+async function checkCaseFolder(rootDir: string): Promise<string> {
+  try {
+    const realRoot = await fsPromises.realpath(rootDir);
+    const stats = await fsPromises.stat(realRoot);
+    if (!stats.isDirectory()) throw new VeilRequestError('failed', `"${rootDir}" is a file, not a folder.`);
+    const dir = await fsPromises.opendir(realRoot);
+    await dir.close();
+    return realRoot;
+  } catch (error) {
+    if (error instanceof VeilRequestError) throw error;
+    const code = errorCode(error);
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission was refused' : code;
+    throw new VeilRequestError('failed', `Veil cannot open the folder "${rootDir}": ${why}.`);
+  }
+}

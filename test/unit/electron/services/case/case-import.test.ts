@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportProgress } from '../../../../../shared/case/import-progress.js';
+import { ImportProblemSchema, MediaItemSchema, type MediaItem } from '../../../../../shared/case/media-item.js';
+import { ItemIdSchema } from '../../../../../shared/media/derivative.js';
+import { runCaseImport, type CaseImportOptions } from '../../../../../electron/services/case/case-import.js';
+import { compareRelativePaths } from '../../../../../electron/services/case/natural-order.js';
+import { counterIds, snapshotTree, steppingClock, writeManyFiles, writeSmallCase } from './case-fixture.js';
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'veil-import-'));
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+function importCase(overrides: Partial<CaseImportOptions> = {}) {
+  const reports: ImportProgress[] = [];
+  const batches: MediaItem[][] = [];
+  const done = runCaseImport(root, {
+    signal: new AbortController().signal,
+    nowMs: steppingClock(1).nowMs,
+    newItemId: counterIds('item'),
+    onProgress: (progress) => reports.push(progress),
+    onItems: (batch) => batches.push([...batch]),
+    ...overrides,
+  });
+  return { done, reports, batches };
+}
+
+const hasLinks = process.platform !== 'win32';
+
+describe('runCaseImport on a small case', () => {
+  beforeEach(() => writeSmallCase(root));
+
+  it('lists media as items in natural order, folding duplicates into the first copy', async () => {
+    const index = await importCase().done;
+    expect(index.progress.phase).toBe('done');
+    expect(index.items.map((item) => [item.relativePath, item.format, item.claimedFormat, item.duplicatePaths])).toEqual([
+      ['a-first.png', 'png', null, ['copies/a-first copy.png', 'copies/deeper/again.png']],
+      ['corrupt.jpg', 'jpeg', null, []],
+      ['photo.jpg', 'png', 'jpeg', []],
+      ['Sample 2.jpg', 'jpeg', null, []],
+      ['Sample 10.jpg', 'jpeg', null, []],
+      ['z/last.gif', 'gif', null, []],
+      ['z/moving.webp', 'webp', null, []],
+    ]);
+    for (const item of index.items) expect(MediaItemSchema.parse(item)).toEqual(item);
+  });
+
+  it('lists everything that is not shown as a problem, saying why', async () => {
+    const index = await importCase().done;
+    expect(index.problems.map((problem) => [problem.relativePath, problem.error.code])).toEqual([
+      ['empty.jpg', 'empty-file'],
+      ...(hasLinks ? [['link.jpg', 'symlink-skipped']] : []),
+      ['notes.txt', 'unsupported-format'],
+      ['random.png', 'mislabelled'],
+    ]);
+    for (const problem of index.problems) expect(ImportProblemSchema.safeParse(problem).success).toBe(true);
+    expect(index.progress).toMatchObject({ filesFound: hasLinks ? 13 : 12, filesProcessed: hasLinks ? 13 : 12, remainingMs: 0, failure: null });
+  });
+
+  it('keeps absolute paths and hashes on the main side, keyed by opaque ids', async () => {
+    const index = await importCase().done;
+    const itemsJson = JSON.stringify(index.items);
+    expect(itemsJson).not.toContain(root);
+    for (const item of index.items) {
+      expect(ItemIdSchema.safeParse(item.id).success).toBe(true);
+      const file = index.files.get(item.id);
+      expect(file?.absolutePath).toBe(path.join(root, ...item.relativePath.split('/')));
+      const content = readFileSync(file?.absolutePath ?? '');
+      expect(file?.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+      expect(itemsJson).not.toContain(file?.sha256);
+      expect(item.sizeBytes).toBe(content.length);
+    }
+    expect(new Set(index.items.map((item) => item.id)).size).toBe(index.items.length);
+  });
+
+  it('changes nothing in the case folder: bytes, sizes, modes and modification times', async () => {
+    const before = snapshotTree(root);
+    await importCase().done;
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('hands out items early, in batches whose concatenation is the final list', async () => {
+    const { done, batches } = importCase({ concurrency: 1 });
+    const index = await done;
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.flat().map((item) => item.id)).toEqual(index.items.map((item) => item.id));
+  });
+
+  it('refuses an id generator that repeats itself instead of merging two files', async () => {
+    const index = await importCase({ newItemId: () => 'same-id-always' }).done;
+    expect(index.progress.phase).toBe('failed');
+    expect(index.progress.failure).toMatch(/id generator/);
+    expect(index.items).toHaveLength(1);
+  });
+});
+
+describe('runCaseImport when stopped', () => {
+  it('keeps what it has when cancelled, and ends "cancelled"', async () => {
+    writeManyFiles(root, 60);
+    const controller = new AbortController();
+    const index = await importCase({ concurrency: 1, signal: controller.signal, onItems: () => controller.abort() }).done;
+    expect(index.progress.phase).toBe('cancelled');
+    expect(index.items.length).toBeGreaterThanOrEqual(1);
+    expect(index.items.length).toBeLessThan(57);
+    expect(index.progress.filesProcessed).toBeLessThan(index.progress.filesFound);
+    expect([...index.items].sort((a, b) => compareRelativePaths(a.relativePath, b.relativePath))).toEqual(index.items);
+  });
+
+  it('fails with a clear message when the case folder disappears mid-import, keeping earlier items', async () => {
+    writeManyFiles(root, 60);
+    const index = await importCase({ concurrency: 1, onItems: () => rmSync(root, { recursive: true, force: true }) }).done;
+    expect(index.progress.phase).toBe('failed');
+    expect(index.progress.failure).toBe(`The case folder "${root}" is no longer reachable (ENOENT).`);
+    expect(index.items.length).toBeGreaterThanOrEqual(1);
+    // The files that vanished with it are not listed one by one as problems.
+    expect(index.problems).toEqual([]);
+  });
+
+  it('fails at once, clearly, when the folder does not exist', async () => {
+    rmSync(root, { recursive: true, force: true });
+    const index = await importCase().done;
+    expect(index.progress).toMatchObject({ phase: 'failed', filesFound: 0, failure: expect.stringContaining('is no longer reachable') });
+  });
+});
+
+describe('runCaseImport under pressure', () => {
+  it('gives the same result with a tiny walk-ahead and reorder window (no deadlock, order kept)', async () => {
+    writeManyFiles(root, 120);
+    const relaxed = await importCase({ newItemId: counterIds('a') }).done;
+    const squeezed = await importCase({ concurrency: 4, walkAheadFiles: 1, reorderWindow: 1, newItemId: counterIds('a') }).done;
+    expect(squeezed.items).toEqual(relaxed.items);
+    expect(relaxed.items).toHaveLength(117);
+    expect(relaxed.items.filter((item) => item.duplicatePaths.length > 0)).toHaveLength(3);
+    expect([...relaxed.items].sort((a, b) => compareRelativePaths(a.relativePath, b.relativePath))).toEqual(relaxed.items);
+  });
+
+  it('reports progress at most every 200 ms of its clock, then once more at the end', async () => {
+    writeManyFiles(root, 40);
+    const clock = steppingClock(30);
+    const reportTimesMs: number[] = [];
+    const reports: ImportProgress[] = [];
+    const { done } = importCase({
+      concurrency: 2,
+      nowMs: clock.nowMs,
+      onProgress: (progress) => {
+        reportTimesMs.push(clock.current);
+        reports.push(progress);
+      },
+    });
+    await done;
+    const scanning = reportTimesMs.slice(0, -1);
+    expect(scanning.length).toBeGreaterThan(2);
+    for (let i = 1; i < scanning.length; i += 1) expect((scanning[i] ?? 0) - (scanning[i - 1] ?? 0)).toBeGreaterThanOrEqual(200);
+    expect(reports.slice(0, -1).every((progress) => progress.phase === 'scanning')).toBe(true);
+    expect(reports.at(-1)).toMatchObject({ phase: 'done', filesFound: 40, filesProcessed: 40, remainingMs: 0 });
+    expect(reports.at(-1)?.filesPerSecond).toBeGreaterThan(0);
+    // Counts only grow.
+    for (let i = 1; i < reports.length; i += 1) expect(reports[i]?.filesProcessed).toBeGreaterThanOrEqual(reports[i - 1]?.filesProcessed ?? 0);
+  });
+});
