@@ -5,9 +5,12 @@
 //   dist/media-worker/worker.js  sharp worker (utilityProcess or Node child process)
 //   dist/host/cli.js           browser host
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 
 const external = ['electron', 'electron-store', 'conf', 'sharp'];
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external };
+const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const define = { 'process.env.VEIL_VERSION': JSON.stringify(version) };
+const common = { define, bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external };
 // ESM bundles that pull in CommonJS dependencies need a require().
 const esmBanner = { js: "import { createRequire as __veilCreateRequire } from 'node:module'; const require = __veilCreateRequire(import.meta.url);" };
 

@@ -1,0 +1,93 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import ElectronStore from 'electron-store';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { builtAppPaths, VEIL_VERSION } from '../services/app-paths.js';
+import { createEventHub } from '../services/event-hub.js';
+import { confSettingsFile, settingsFileOptions } from '../services/settings/settings-file.js';
+import { createSettingsService } from '../services/settings/settings-service.js';
+import { createVeilServices, type VeilServices } from '../services/veil-services.js';
+import { denyAllPermissions, hardenAllWebContents } from './harden.js';
+import { forwardEventsToWindows, registerIpcHandlers } from './ipc.js';
+import { handleSchemes, registerPrivilegedSchemes } from './schemes.js';
+import { utilityWorkerChannel } from './utility-worker.js';
+import { createMainWindow } from './window.js';
+
+// The composition root of the desktop app: Electron specifics only; every behaviour
+// lives in the services, which the browser host runs unchanged.
+
+const paths = builtAppPaths(import.meta.url);
+const veilWindowIds = new Set<number>();
+let mainWindow: BrowserWindow | null = null;
+let services: VeilServices | null = null;
+
+function caseDirFromArgv(argv: readonly string[]): string | null {
+  const index = argv.indexOf('--case');
+  return index >= 0 ? (argv[index + 1] ?? null) : null;
+}
+
+function openWindow(): void {
+  mainWindow = createMainWindow(paths.preloadScript);
+  const id = mainWindow.id;
+  veilWindowIds.add(id);
+  mainWindow.on('closed', () => {
+    veilWindowIds.delete(id);
+    mainWindow = null;
+  });
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const settings = createSettingsService({
+    filePath: join(dataDir, 'settings.json'),
+    openFile: () => confSettingsFile(new ElectronStore(settingsFileOptions(dataDir))),
+    nowMs: Date.now,
+  });
+  const hub = createEventHub();
+  services = createVeilServices({
+    host: 'electron',
+    version: VEIL_VERSION,
+    settings,
+    hub,
+    spawnWorker: () => utilityWorkerChannel(paths.workerScript),
+    demoCaseDir: app.isPackaged ? join(process.resourcesPath, 'demo-case') : paths.demoCaseDir,
+    initialCaseDir: caseDirFromArgv(process.argv),
+    pickFolder: async () => {
+      const options = { title: 'Open case', properties: ['openDirectory' as const] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    nowMs: () => performance.timeOrigin + performance.now(),
+    newId: () => randomBytes(16).toString('base64url'),
+  });
+  denyAllPermissions();
+  handleSchemes(paths.rendererDir, services.handleMedia);
+  registerIpcHandlers(services.handlers, veilWindowIds);
+  forwardEventsToWindows(hub, veilWindowIds);
+  await services.start();
+  openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One writer per data folder: a second launch hands over to the first and leaves.
+  app.quit();
+} else {
+  registerPrivilegedSchemes();
+  hardenAllWebContents();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void services?.close();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Veil could not start', error instanceof Error ? error.message : String(error));
+      app.quit();
+    });
+}

@@ -1,0 +1,36 @@
+import { utilityProcess } from 'electron';
+import type { WorkerChannel } from '../services/media/worker-channel.js';
+
+/**
+ * The media worker under Electron: a utilityProcess (a Node process Chromium manages),
+ * so a decoder crash takes down only the worker; the pool restarts it. Messages use
+ * structured clone, so image bytes cross as Uint8Array, as with the Node adapter.
+ */
+export function utilityWorkerChannel(scriptPath: string): WorkerChannel {
+  const child = utilityProcess.fork(scriptPath, [], { serviceName: 'Veil media worker', stdio: 'inherit' });
+  let exited = false;
+  const exitListeners: Array<(code: number | null, signal: string | null) => void> = [];
+  child.once('exit', (code) => {
+    exited = true;
+    // utilityProcess reports an exit code only; a crash shows as a non-zero code.
+    for (const listener of exitListeners) listener(code, null);
+  });
+  return {
+    get pid() {
+      return child.pid;
+    },
+    postMessage(message) {
+      if (exited) throw new Error('the media worker has exited');
+      child.postMessage(message);
+    },
+    onMessage(listener) {
+      child.on('message', (message: unknown) => listener(message));
+    },
+    onExit(listener) {
+      exitListeners.push(listener);
+    },
+    kill() {
+      if (!exited) child.kill();
+    },
+  };
+}

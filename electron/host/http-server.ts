@@ -1,0 +1,167 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { RequestHandlers } from '../../shared/contract.js';
+import { RENDERER_CSP } from '../../shared/csp.js';
+import { dispatchRequest } from '../../shared/dispatch.js';
+import type { EventHub } from '../services/event-hub.js';
+import { tokenMatches } from './host-token.js';
+import { readStaticFile } from '../services/renderer-files.js';
+
+/** What the media route answers; the body is bytes or a stream of the original (videos). */
+export interface HostMediaResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array | NodeJS.ReadableStream | null;
+}
+
+export interface BrowserHostOptions {
+  handlers: RequestHandlers;
+  hub: EventHub;
+  handleMedia: (pathAfterPrefix: string, query: URLSearchParams, headers: { range?: string }) => Promise<HostMediaResponse>;
+  rendererDir: string;
+  token: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const SSE_KEEPALIVE_MS = 15_000;
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${RENDERER_CSP}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Uint8Array): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', ...headers });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify(value));
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return { ok: false, message: 'request body too large' };
+    chunks.push(buffer);
+  }
+  if (size === 0) return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+  } catch {
+    return { ok: false, message: 'request body is not JSON' };
+  }
+}
+
+/**
+ * The browser host: the same services as the Electron adapter, over HTTP on
+ * 127.0.0.1 only, for development, demos and end-to-end tests. Every API, event
+ * and media request needs the per-run token; the Host header must be our own
+ * address (so a DNS-rebinding page cannot reach us).
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningHost> {
+  const openStreams = new Set<ServerResponse>();
+  let port = 0;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, {}, 'wrong host');
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, { Allow: 'POST' }, 'POST only');
+      if (!tokenMatches(options.token, req.headers['x-veil-token']?.toString())) {
+        return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token' } });
+      }
+      const body = await readJsonBody(req);
+      if (!body.ok) return sendJson(res, 400, { ok: false, error: { code: 'invalid-arguments', message: body.message } });
+      const reply = await dispatchRequest(options.handlers, url.pathname.slice('/api/'.length), body.value);
+      return sendJson(res, 200, reply);
+    }
+
+    if (url.pathname === '/events') {
+      if (!tokenMatches(options.token, url.searchParams.get('token'))) return send(res, 403, {}, 'forbidden');
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      openStreams.add(res);
+      const unsubscribe = options.hub.subscribe((event) => {
+        res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+      });
+      const keepalive = setInterval(() => res.write(': keepalive\n\n'), SSE_KEEPALIVE_MS);
+      req.on('close', () => {
+        clearInterval(keepalive);
+        unsubscribe();
+        openStreams.delete(res);
+      });
+      return;
+    }
+
+    if (url.pathname.startsWith('/media/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, {}, 'GET only');
+      if (!tokenMatches(options.token, url.searchParams.get('token'))) return send(res, 403, {}, 'forbidden');
+      const range = req.headers.range;
+      const media = await options.handleMedia(url.pathname.slice('/media/'.length), url.searchParams, range ? { range } : {});
+      res.writeHead(media.status, { ...SECURITY_HEADERS, ...media.headers });
+      if (media.body === null || req.method === 'HEAD') {
+        res.end();
+      } else if (media.body instanceof Uint8Array) {
+        res.end(media.body);
+      } else {
+        const stream = Readable.from(media.body);
+        stream.on('error', () => res.destroy());
+        res.on('close', () => stream.destroy());
+        stream.pipe(res);
+      }
+      return;
+    }
+
+    if (req.method !== 'GET') return send(res, 405, {}, 'GET only');
+    // Browsers ask for an icon unprompted; the CSP forbids a data: icon, so answer "none".
+    if (url.pathname === '/favicon.ico') return send(res, 204, {}, '');
+    const file = await readStaticFile(options.rendererDir, url.pathname);
+    if (!file) return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found');
+    return send(res, 200, { 'Content-Type': file.contentType }, file.bytes);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'failed', message: String(error) } });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolvePromise());
+  });
+  const address = server.address();
+  port = isAddressInfo(address) ? address.port : options.port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        for (const stream of openStreams) stream.end();
+        server.close(() => resolvePromise());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function isAddressInfo(value: string | AddressInfo | null): value is AddressInfo {
+  return typeof value === 'object' && value !== null;
+}

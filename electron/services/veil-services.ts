@@ -1,0 +1,100 @@
+import type { RequestHandlers } from '../../shared/contract.js';
+import { VeilRequestError } from '../../shared/contract-errors.js';
+import type { EventHub } from './event-hub.js';
+import type { SettingsService } from './settings/settings-service.js';
+import { createCaseSession } from './case/case-session.js';
+import { createDerivativeCache } from './media/derivative-cache.js';
+import { createMediaService } from './media/media-service.js';
+import { handleMediaRequest, type MediaResponse } from './media/media-route.js';
+import { MediaWorkerPool, type WorkerChannel } from './media/worker-pool.js';
+
+const MIB = 1024 * 1024;
+
+export interface VeilServicesDeps {
+  host: 'electron' | 'browser';
+  version: string;
+  settings: SettingsService;
+  hub: EventHub;
+  /** Starts one media worker process (utilityProcess in Electron, a Node child elsewhere). */
+  spawnWorker: () => WorkerChannel;
+  demoCaseDir: string;
+  /** Opened at start; null opens the demo case. */
+  initialCaseDir: string | null;
+  /** Native folder picker (Electron); null where there is none (browser host). */
+  pickFolder: (() => Promise<string | null>) | null;
+  nowMs: () => number;
+  newId: () => string;
+}
+
+export interface VeilServices {
+  handlers: RequestHandlers;
+  handleMedia: (pathAfterPrefix: string, query: URLSearchParams, headers: { range?: string }) => Promise<MediaResponse>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition of every main-side service behind the contract. Both adapters
+ * build exactly this and only translate transport; no behaviour lives in them.
+ */
+export function createVeilServices(deps: VeilServicesDeps): VeilServices {
+  const { settings, hub } = deps;
+  const session = createCaseSession({ idGenerator: deps.newId, nowMs: deps.nowMs, emit: hub.emit });
+  const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
+  const cache = createDerivativeCache({ maxBytes: settings.get().mediaCacheMb * MIB });
+  const media = createMediaService({
+    pool,
+    cache,
+    lookupItem: (itemId) => session.lookupItem(itemId),
+    onItemFailed: (itemId, error) => session.markItemFailed(itemId, error),
+  });
+  const unsubscribeSettings = settings.onChange((next) => {
+    cache.setMaxBytes(next.mediaCacheMb * MIB);
+    hub.emit('settingsChanged', next);
+  });
+
+  // session.open checks the folder before letting go of the open case.
+  const openFolder = async (folderPath: string, isDemo: boolean) => {
+    const summary = await session.open(folderPath, { isDemo });
+    media.reset();
+    return summary;
+  };
+
+  const handlers: RequestHandlers = {
+    getAppInfo: async () => ({
+      version: deps.version,
+      host: deps.host,
+      canPickFolder: deps.pickFolder !== null,
+      notices: [...settings.notices],
+    }),
+    getSettings: async () => settings.get(),
+    updateSettings: async (patch) => settings.update(patch),
+    getCase: async () => session.summary(),
+    openCase: async ({ folderPath }) => {
+      if (folderPath !== undefined) return openFolder(folderPath, false);
+      if (!deps.pickFolder) throw new VeilRequestError('invalid-arguments', 'openCase: folderPath is required here');
+      const picked = await deps.pickFolder();
+      return picked === null ? null : openFolder(picked, false);
+    },
+    openDemoCase: async () => openFolder(deps.demoCaseDir, true),
+    cancelImport: async () => session.cancelImport(),
+    listItems: async ({ caseId, offset, limit }) => session.listItems(caseId, offset, limit),
+    getItems: async ({ caseId, ids }) => session.getItems(caseId, ids),
+    listProblems: async ({ caseId, offset, limit }) => session.listProblems(caseId, offset, limit),
+  };
+
+  return {
+    handlers,
+    handleMedia: (pathAfterPrefix, query, headers) => handleMediaRequest(media, pathAfterPrefix, query, headers),
+    async start() {
+      if (deps.initialCaseDir) await openFolder(deps.initialCaseDir, false);
+      else await openFolder(deps.demoCaseDir, true);
+    },
+    async close() {
+      unsubscribeSettings();
+      await session.cancelImport();
+      await session.whenIdle();
+      pool.close();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+const HOST_CLI = join(REPO_ROOT, 'dist/host/cli.js');
+const READY_LINE = /^Veil ready at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/;
+
+export interface RunningTestHost {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  output: string[];
+  /** Calls the contract over HTTP, as the renderer does. */
+  call(name: string, args: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/** Starts the built browser host (`npm run build:nocheck` must have run) and waits for its ready line. */
+export async function startTestHost(options: { caseDir?: string; dataDir?: string } = {}): Promise<RunningTestHost> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'veil-e2e-data-'));
+  const args = [HOST_CLI, '--data', dataDir, '--port', '0'];
+  if (options.caseDir) args.push('--case', options.caseDir);
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+
+  const ready = await new Promise<RegExpMatchArray>((resolvePromise, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error(`host did not get ready:\n${output.join('')}`)), 60_000);
+    lines.on('line', (line) => {
+      output.push(line);
+      const match = READY_LINE.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise(match);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${output.join('\n')}`));
+    });
+  });
+  const url = ready[1]!;
+  const origin = new URL(url).origin;
+  const token = ready[3]!;
+  return {
+    url,
+    origin,
+    token,
+    dataDir,
+    output,
+    async call(name, callArgs) {
+      const response = await fetch(`${origin}/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Veil-Token': token },
+        body: JSON.stringify(callArgs),
+      });
+      const reply = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
+      if (!reply.ok) throw new Error(`${name} failed: ${JSON.stringify(reply.error)}`);
+      return reply.result;
+    },
+    stop: () =>
+      new Promise<void>((resolvePromise) => {
+        if (child.exitCode !== null) return resolvePromise();
+        child.once('exit', () => resolvePromise());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Polls `read` until `done` holds (an external process's state; not a timed sleep). */
+export async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
+  }
+}

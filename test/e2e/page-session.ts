@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { REPO_ROOT } from './host-process.js';
+
+export interface SeenMedia {
+  url: URL;
+  status: number;
+  body: Buffer;
+  /** Order of arrival, to tell what came before a reveal. */
+  sequence: number;
+}
+
+/** A page that records every media response it receives, bodies included. */
+export async function openRecordingPage(browser: Browser, url: string): Promise<{ page: Page; media: SeenMedia[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+  const media: SeenMedia[] = [];
+  let sequence = 0;
+  page.on('response', async (response) => {
+    const responseUrl = new URL(response.url());
+    if (!responseUrl.pathname.startsWith('/media/')) return;
+    const entry: SeenMedia = { url: responseUrl, status: response.status(), body: Buffer.alloc(0), sequence: sequence++ };
+    media.push(entry);
+    if (responseUrl.pathname.endsWith('/original')) return;
+    entry.body = await response.body().catch(() => Buffer.alloc(0));
+  });
+  await page.goto(url);
+  return { page, media };
+}
+
+const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
+const README_SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
+
+/**
+ * Saves a screenshot under test-results/; with VEIL_UPDATE_SCREENSHOTS=1 also into
+ * docs/screenshots/ for the README (tests never write into the source tree otherwise).
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<Buffer> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const bytes = await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  if (process.env['VEIL_UPDATE_SCREENSHOTS'] === '1') {
+    mkdirSync(README_SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(README_SCREENSHOT_DIR, `${name}.png`) });
+  }
+  return bytes;
+}
