@@ -61,6 +61,10 @@ export const en = {
     started: 'Import started.',
     milestone: 'Import {{percent}}% complete.',
   },
+  importFailure: {
+    'case-folder-unreachable': 'the case folder can no longer be reached.',
+    'internal-error': 'Veil stopped on an internal error. What was imported is kept.',
+  },
   problems: {
     summary_one: '{{formatted}} file could not be opened',
     summary_many: '{{formatted}} files could not be opened',

@@ -60,6 +60,10 @@ export const frCA: Messages = {
     started: 'Importation commencée.',
     milestone: 'Importation terminée à {{percent}}\u00a0%.',
   },
+  importFailure: {
+    'case-folder-unreachable': "le dossier d'enquête n'est plus accessible.",
+    'internal-error': "Veil s'est arrêté sur une erreur interne. Ce qui a été importé est conservé.",
+  },
   problems: {
     summary_one: "{{formatted}}\u00a0fichier n'a pas pu être ouvert",
     summary_many: "{{formatted}}\u00a0fichiers n'ont pas pu être ouverts",

@@ -3,6 +3,16 @@ import { z } from 'zod';
 export const ImportPhaseSchema = z.enum(['idle', 'scanning', 'done', 'cancelled', 'failed']);
 export type ImportPhase = z.infer<typeof ImportPhaseSchema>;
 
+/**
+ * Why an import stopped before the end. The UI translates the code; `detail` names the
+ * folder and the system's error code for the technically minded.
+ */
+export const ImportFailureSchema = z.object({
+  code: z.enum(['case-folder-unreachable', 'internal-error']),
+  detail: z.string(),
+});
+export type ImportFailure = z.infer<typeof ImportFailureSchema>;
+
 export const ImportProgressSchema = z.object({
   phase: ImportPhaseSchema,
   /** Files seen by the folder walk so far (grows while scanning). */
@@ -15,7 +25,7 @@ export const ImportProgressSchema = z.object({
   /** Estimated time left, or null while the walk is still finding files. */
   remainingMs: z.number().nonnegative().nullable(),
   /** Set when phase is `failed`: what went wrong, e.g. the folder disappeared. */
-  failure: z.string().nullable(),
+  failure: ImportFailureSchema.nullable(),
 });
 export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import type { ImportProgress } from '../../../shared/case/import-progress.js';
+import type { ImportFailure, ImportProgress } from '../../../shared/case/import-progress.js';
 import type { ImportProblem, MediaItem } from '../../../shared/case/media-item.js';
 import { ItemIdSchema } from '../../../shared/media/derivative.js';
 import { kindOfFormat, type MediaFormat } from '../../../shared/media/media-kinds.js';
@@ -70,10 +70,10 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
   const hashFile = createFileHasher();
 
   const stop = new AbortController();
-  let failure: string | null = null;
-  const fail = (message: string): void => {
+  let failure: ImportFailure | null = null;
+  const fail = (code: ImportFailure['code'], detail: string): void => {
     if (stop.signal.aborted) return;
-    failure = message;
+    failure = { code, detail };
     stop.abort();
   };
   const cancel = (): void => stop.abort();
@@ -113,7 +113,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     }
     const id = uniqueItemId(index, options.newItemId);
     if (id === null) {
-      fail('The import stopped: the item id generator keeps giving invalid or repeated ids.');
+      fail('internal-error', 'The import stopped: the item id generator keeps giving invalid or repeated ids.');
       return;
     }
     const item: MediaItem = {
@@ -178,8 +178,8 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       }
       counts.walkComplete = true;
     } catch (error) {
-      if (error instanceof CaseRootUnreachableError) fail(error.message);
-      else if (!stop.signal.aborted) fail(`The case folder "${rootDir}" could not be read (${errorCode(error)}).`);
+      if (error instanceof CaseRootUnreachableError) fail('case-folder-unreachable', error.message);
+      else if (!stop.signal.aborted) fail('case-folder-unreachable', `The case folder "${rootDir}" could not be read (${errorCode(error)}).`);
     } finally {
       walkEnded = true;
       work.wakeAll();
@@ -220,7 +220,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
         try {
           await assertRootReachable(rootDir, fs);
         } catch (unreachable) {
-          fail(unreachable instanceof Error ? unreachable.message : String(unreachable));
+          fail('case-folder-unreachable', unreachable instanceof Error ? unreachable.message : String(unreachable));
           return null;
         }
       }
@@ -242,7 +242,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
         const result = await readFile(job.relativePath, scratch);
         if (result && !stop.signal.aborted) complete(job.seq, result);
       } catch (error) {
-        fail(`The import stopped on an internal error: ${error instanceof Error ? error.message : String(error)}`);
+        fail('internal-error', `The import stopped on an internal error: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   }

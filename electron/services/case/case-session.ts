@@ -1,7 +1,7 @@
 import { promises as fsPromises } from 'node:fs';
 import path from 'node:path';
 import { CaseIdSchema, type CaseSummary } from '../../../shared/case/case-summary.js';
-import { IDLE_IMPORT, type ImportProgress } from '../../../shared/case/import-progress.js';
+import { IDLE_IMPORT, type ImportFailure, type ImportProgress } from '../../../shared/case/import-progress.js';
 import type { ImportProblem, MediaError, MediaItem } from '../../../shared/case/media-item.js';
 import type { EventName, EventPayloads } from '../../../shared/contract.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
@@ -141,7 +141,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       () => undefined,
       (error: unknown) => {
         // runCaseImport turns file-system trouble into a failed phase; this is only a last guard.
-        const failure = `The import stopped: ${error instanceof Error ? error.message : String(error)}`;
+        const failure: ImportFailure = { code: 'internal-error', detail: error instanceof Error ? error.message : String(error) };
         index.progress = { ...index.progress, phase: 'failed', remainingMs: null, failure };
         onProgress(index.progress);
       },

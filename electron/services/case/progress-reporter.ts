@@ -1,4 +1,4 @@
-import { estimateRemaining, type ImportPhase, type ImportProgress } from '../../../shared/case/import-progress.js';
+import { estimateRemaining, type ImportFailure, type ImportPhase, type ImportProgress } from '../../../shared/case/import-progress.js';
 
 /** At most five reports a second: enough for a smooth bar, few enough to cost nothing over IPC. */
 export const PROGRESS_INTERVAL_MS = 200;
@@ -16,7 +16,7 @@ export interface ProgressReporter {
   /** Call as often as counts change: it reports only when the interval has passed since the last report. */
   tick(counts: ProgressCounts): void;
   /** The one unthrottled last report. The rate is the whole run's average; time left is 0 when done. */
-  finish(counts: ProgressCounts, phase: Exclude<ImportPhase, 'idle' | 'scanning'>, failure: string | null): ImportProgress;
+  finish(counts: ProgressCounts, phase: Exclude<ImportPhase, 'idle' | 'scanning'>, failure: ImportFailure | null): ImportProgress;
 }
 
 /**

@@ -29,7 +29,7 @@ function milestoneText(t: TFunction, format: Formatters, progress: ImportProgres
     case 'cancelled':
       return t('import.cancelled', { processed: format.count(progress.filesProcessed), total: format.count(progress.filesFound) });
     case 'failed':
-      return t('import.failed', { reason: progress.failure ?? '' });
+      return t('import.failed', { reason: progress.failure ? t(`importFailure.${progress.failure.code}`) : '' });
     default:
       return '';
   }

@@ -93,9 +93,9 @@ describe('ImportPanel', () => {
   it('reports a failed import in an alert', async () => {
     const fake = createFakeVeil({
       itemCount: 0,
-      summary: { import: { ...IDLE_IMPORT, phase: 'failed', failure: 'the folder disappeared' } },
+      summary: { import: { ...IDLE_IMPORT, phase: 'failed', failure: { code: 'case-folder-unreachable', detail: 'ENOENT' } } },
     });
     await renderApp(fake);
-    expect(screen.getByRole('alert').textContent).toBe('Import failed: the folder disappeared');
+    expect(screen.getByRole('alert').textContent).toBe('Import failed: the case folder can no longer be reached.');
   });
 });

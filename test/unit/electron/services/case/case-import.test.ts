@@ -96,7 +96,7 @@ describe('runCaseImport on a small case', () => {
   it('refuses an id generator that repeats itself instead of merging two files', async () => {
     const index = await importCase({ newItemId: () => 'same-id-always' }).done;
     expect(index.progress.phase).toBe('failed');
-    expect(index.progress.failure).toMatch(/id generator/);
+    expect(index.progress.failure).toEqual({ code: 'internal-error', detail: expect.stringMatching(/id generator/) });
     expect(index.items).toHaveLength(1);
   });
 });
@@ -117,7 +117,7 @@ describe('runCaseImport when stopped', () => {
     writeManyFiles(root, 60);
     const index = await importCase({ concurrency: 1, onItems: () => rmSync(root, { recursive: true, force: true }) }).done;
     expect(index.progress.phase).toBe('failed');
-    expect(index.progress.failure).toBe(`The case folder "${root}" is no longer reachable (ENOENT).`);
+    expect(index.progress.failure).toEqual({ code: 'case-folder-unreachable', detail: `The case folder "${root}" is no longer reachable (ENOENT).` });
     expect(index.items.length).toBeGreaterThanOrEqual(1);
     // The files that vanished with it are not listed one by one as problems.
     expect(index.problems).toEqual([]);
@@ -126,7 +126,7 @@ describe('runCaseImport when stopped', () => {
   it('fails at once, clearly, when the folder does not exist', async () => {
     rmSync(root, { recursive: true, force: true });
     const index = await importCase().done;
-    expect(index.progress).toMatchObject({ phase: 'failed', filesFound: 0, failure: expect.stringContaining('is no longer reachable') });
+    expect(index.progress).toMatchObject({ phase: 'failed', filesFound: 0, failure: { code: 'case-folder-unreachable', detail: expect.stringContaining('is no longer reachable') } });
   });
 });
 
