@@ -1,0 +1,99 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeStill, seededBytes, truncated } from '../fixtures/synthetic-media.js';
+import { launchChromium } from './browser.js';
+import { REPO_ROOT, startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
+import { openRecordingPage, saveScreenshot } from './page-session.js';
+
+const HOSTILE_CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus', 'hostile-media');
+
+interface Item {
+  id: string;
+  name: string;
+  kind: string;
+  error: { code: string; detail: string } | null;
+}
+
+/** What each file must end as (from the corpus README, plus our own bad files). */
+const EXPECTED: Record<string, string | null> = {
+  'truncated.jpg': 'decode-failed',
+  'truncated.png': 'decode-failed',
+  'corrupt-header.jpg': 'decode-failed',
+  'giant-image.jpg': 'too-many-pixels',
+  '65536-uint32-limit.png': 'too-many-pixels',
+  'big-height.webp': null,
+  'Crash_test.gif': null,
+  'made-truncated-at-300.png': 'decode-failed',
+  'made-good.png': null,
+};
+
+describe('a hostile case in Chromium through the browser host', () => {
+  let host: RunningTestHost;
+  let browser: Browser;
+  let page: Page;
+  let caseDir: string;
+
+  beforeAll(async () => {
+    caseDir = mkdtempSync(join(tmpdir(), 'veil-hostile-case-'));
+    for (const name of readdirSync(HOSTILE_CORPUS).filter((n) => n !== 'README.md')) copyFileSync(join(HOSTILE_CORPUS, name), join(caseDir, name));
+    const good = await makeStill({ widthPx: 400, heightPx: 300, pattern: 'shapes', seed: 7, label: 'Good' }, 'png');
+    writeFileSync(join(caseDir, 'made-good.png'), good);
+    writeFileSync(join(caseDir, 'made-truncated-at-300.png'), truncated(good, 300));
+    writeFileSync(join(caseDir, 'made-empty.jpg'), Buffer.alloc(0));
+    writeFileSync(join(caseDir, 'made-random-bytes.png'), seededBytes(3, 4096));
+    writeFileSync(join(caseDir, 'made-text.jpg'), 'this is not an image\n');
+    symlinkSync('/etc/passwd', join(caseDir, 'made-link-out.jpg'));
+    mkdirSync(join(caseDir, 'sub'));
+    symlinkSync('/etc', join(caseDir, 'sub', 'made-folder-link-out'));
+    host = await startTestHost({ caseDir });
+    browser = await launchChromium();
+    ({ page } = await openRecordingPage(browser, host.url));
+    await page.getByRole('grid', { name: 'Case media' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('ends every file as a correct image or an error tile with its reason, and keeps going', async () => {
+    const caseId = ((await host.call('getCase', {})) as { caseId: string }).caseId;
+    const items = await waitUntil(
+      async () => ((await host.call('listItems', { caseId, offset: 0, limit: 100 })) as { items: Item[] }).items,
+      (all) => all.length === Object.keys(EXPECTED).length,
+    );
+    // Each image tile settles: a loaded thumbnail or an error tile.
+    await waitUntil(
+      async () => (await page.locator('img.tile-img.is-loaded').count()) + (await page.getByRole('gridcell', { name: /could not be shown/ }).count()),
+      (settled) => settled === items.length,
+    );
+    const settled = ((await host.call('listItems', { caseId, offset: 0, limit: 100 })) as { items: Item[] }).items;
+    const outcomes = Object.fromEntries(settled.map((item) => [item.name, item.error?.code ?? null]));
+    expect(outcomes).toEqual(EXPECTED);
+    await saveScreenshot(page, 'hostile-case');
+    expect(await page.getByRole('gridcell', { name: /giant-image\.jpg.*could not be shown/ }).textContent()).toMatch(/too large|pixels/i);
+  });
+
+  it('lists what is not media, empty, or a link leaving the case, with reasons', async () => {
+    const caseId = ((await host.call('getCase', {})) as { caseId: string }).caseId;
+    const { problems } = (await host.call('listProblems', { caseId, offset: 0, limit: 100 })) as {
+      problems: Array<{ relativePath: string; error: { code: string } }>;
+    };
+    expect(Object.fromEntries(problems.map((p) => [p.relativePath, p.error.code]))).toEqual({
+      'made-empty.jpg': 'empty-file',
+      'made-link-out.jpg': 'symlink-skipped',
+      'made-random-bytes.png': 'mislabelled',
+      'made-text.jpg': 'mislabelled',
+      'sub/made-folder-link-out': 'symlink-skipped',
+    });
+    await page.getByRole('button', { name: /5 files could not be opened/ }).click();
+    expect(await page.getByRole('list', { name: 'Files that could not be opened' }).textContent()).toMatch(/made-link-out\.jpg/);
+  });
+
+  it('still answers after all of it', async () => {
+    await expect(host.call('getSettings', {})).resolves.toMatchObject({ defaultProfile: { greyscale: true } });
+  });
+});
