@@ -6,8 +6,9 @@ import sharp from 'sharp';
  * file cannot reach a parser we never meant to expose. Parent class names cover the
  * file, buffer and source variants of each loader.
  *
- * BMP is absent on purpose: sharp 0.35's prebuilt libvips has no BMP loader at all
- * (BMP needs ImageMagick), so BMP files end as 'unsupported-format'. HEIC decodes only
+ * BMP is absent: sharp 0.35's prebuilt libvips has no BMP loader at all (BMP needs
+ * ImageMagick). bmp-input.ts decodes BMPs with fast-bmp and gives sharp raw pixels, which
+ * need no loader. HEIC decodes only
  * where libheif has an HEVC plugin, which the prebuilt binaries do not ship; AVIF works.
  */
 export const ALLOWED_LOADERS = [

@@ -4,14 +4,19 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DERIVE_LIMITS, deriveImage, type DeriveResult } from '../../../../electron/media-worker/derive-image.js';
+import { alignmentErrorPx, planDerivative } from '../../../../electron/media-worker/derive-plan.js';
 import { configureSharp } from '../../../../electron/media-worker/sharp-setup.js';
 import { DERIVATIVE_LONG_EDGE_PX } from '../../../../shared/media/derivative.js';
-import { decodeRgb, edgeEnergy, maxChannelSpread, meanAbsDifference, resizedReference } from './image-metrics.js';
-import { encodeBmp24, sharpFromRaw, syntheticRaw, writeBytes, writeSynthetic, type SyntheticFormat } from './synthetic-image.js';
+import { blurSigmaPx } from '../../../../shared/media/filter-profile.js';
+import { decodeRgb, edgeEnergy, fullSizeGaussian, maxChannelSpread, meanAbsDifference, resizedReference, shownAt } from './image-metrics.js';
+import { encodeWithFastBmp } from './synthetic-bmp.js';
+import { sharpFromRaw, syntheticRaw, writeBytes, writeSynthetic, type SyntheticFormat } from './synthetic-image.js';
 
 const THUMB = DERIVATIVE_LONG_EDGE_PX.thumb;
 const VIEW = DERIVATIVE_LONG_EDGE_PX.view;
 const FORMATS: SyntheticFormat[] = ['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif'];
+/** The large source fitted inside the view's long edge. */
+const LARGE_FITTED = { widthPx: 2048, heightPx: 1365 };
 
 let dir = '';
 const sources: Record<string, string> = {};
@@ -29,6 +34,7 @@ beforeAll(async () => {
       sources[format] = await writeSynthetic(path.join(dir, `source.${format}`), { widthPx: 1200, heightPx: 900, seed: 7 }, format);
     }),
   );
+  sources.bmp = await writeBytes(path.join(dir, 'source.bmp'), encodeWithFastBmp(syntheticRaw({ widthPx: 1200, heightPx: 900, seed: 7 }), 24));
   sources.large = await writeSynthetic(path.join(dir, 'large.jpg'), { widthPx: 3000, heightPx: 2000, seed: 3 }, 'jpeg', 92);
 });
 
@@ -39,19 +45,57 @@ afterAll(async () => {
 });
 
 describe('deriveImage on every format Veil reads', () => {
-  it.each(FORMATS)('%s: a greyscale, strongly blurred thumbnail that fits the long edge', async (format) => {
+  it.each([...FORMATS, 'bmp'])('%s: a greyscale, strongly blurred thumbnail of the source’s shape', async (format) => {
     const source = sources[format] ?? '';
     const result = expectImage(await deriveImage({ filePath: source, longEdgePx: THUMB, greyscale: true, blur: 'strong' }));
     expect(result.mime).toBe('image/jpeg');
-    expect(Math.max(result.widthPx, result.heightPx)).toBe(THUMB);
-    expect(result.heightPx).toBe(240);
+    // Strong blur: the reduced copy (320×240 fitted), for the grid to enlarge.
+    const plan = planDerivative(1200, 900, THUMB, 'strong');
+    expect([result.widthPx, result.heightPx]).toEqual([plan.widthPx, plan.heightPx]);
+    expect(result.widthPx).toBeLessThan(320);
+    expect(alignmentErrorPx(320, 240, result.widthPx, result.heightPx)).toBeLessThanOrEqual(1);
 
     const decoded = await decodeRgb(result.bytes);
     expect([decoded.widthPx, decoded.heightPx]).toEqual([result.widthPx, result.heightPx]);
     expect(maxChannelSpread(decoded)).toBeLessThanOrEqual(2);
 
-    const reference = await resizedReference(source, result.widthPx, result.heightPx);
-    expect(edgeEnergy(decoded)).toBeLessThan(edgeEnergy(reference) * 0.3);
+    // Shown in the thumbnail's box, little of the source's detail is left (sharp cannot read
+    // BMP, so the BMP's reference is the PNG of the same pixels).
+    const reference = await resizedReference(format === 'bmp' ? (sources.png ?? '') : source, 320, 240);
+    expect(edgeEnergy(await shownAt(result.bytes, 320, 240))).toBeLessThan(edgeEnergy(reference) * 0.3);
+  });
+});
+
+describe('size: strong blurs are served reduced, for the renderer to enlarge', () => {
+  it('writes an unblurred or lightly blurred thumbnail at the fitted size', async () => {
+    for (const blur of ['off', 'light', 'medium'] as const) {
+      const result = expectImage(await deriveImage({ filePath: sources.large ?? '', longEdgePx: THUMB, greyscale: true, blur }));
+      expect([result.widthPx, result.heightPx], blur).toEqual([320, 213]);
+    }
+  });
+
+  it('writes a blurred view as the small copy its plan names, the same shape within a pixel', async () => {
+    const off = expectImage(await deriveImage({ filePath: sources.large ?? '', longEdgePx: VIEW, greyscale: true, blur: 'off' }));
+    expect([off.widthPx, off.heightPx]).toEqual([LARGE_FITTED.widthPx, LARGE_FITTED.heightPx]);
+    for (const blur of ['light', 'medium', 'strong'] as const) {
+      const plan = planDerivative(3000, 2000, VIEW, blur);
+      expect(plan.blur.method).toBe('reduced');
+      const result = expectImage(await deriveImage({ filePath: sources.large ?? '', longEdgePx: VIEW, greyscale: true, blur }));
+      expect([result.widthPx, result.heightPx], blur).toEqual([plan.widthPx, plan.heightPx]);
+      expect(result.widthPx).toBeLessThan(LARGE_FITTED.widthPx);
+      expect(alignmentErrorPx(LARGE_FITTED.widthPx, LARGE_FITTED.heightPx, result.widthPx, result.heightPx)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('a strong view, enlarged like the browser does, looks like the full-size Gaussian', async () => {
+    const view = expectImage(await deriveImage({ filePath: sources.large ?? '', longEdgePx: VIEW, greyscale: true, blur: 'strong' }));
+    expect(Math.max(view.widthPx, view.heightPx)).toBeLessThan(200);
+    const { widthPx, heightPx } = LARGE_FITTED;
+    const shown = await shownAt(view.bytes, widthPx, heightPx);
+    const reference = await fullSizeGaussian(sources.large ?? '', widthPx, heightPx, blurSigmaPx('strong', widthPx));
+    expect(meanAbsDifference(shown, reference)).toBeLessThan(2);
+    expect(edgeEnergy(shown) / edgeEnergy(reference)).toBeGreaterThan(0.9);
+    expect(edgeEnergy(shown) / edgeEnergy(reference)).toBeLessThan(1.1);
   });
 });
 
@@ -68,34 +112,39 @@ describe('filter', () => {
     expect(maxChannelSpread(await decodeRgb(result.bytes))).toBeGreaterThan(40);
   });
 
-  it('blurs more with each level, and not at all when off', async () => {
+  it('blurs more with each level, and not at all when off, as shown at the view’s size', async () => {
     const energies: number[] = [];
+    const { widthPx, heightPx } = LARGE_FITTED;
     for (const blur of ['off', 'light', 'medium', 'strong'] as const) {
       const result = expectImage(await deriveImage({ filePath: sources.large ?? '', longEdgePx: VIEW, greyscale: true, blur }));
-      energies.push(edgeEnergy(await decodeRgb(result.bytes)));
+      energies.push(edgeEnergy(await shownAt(result.bytes, widthPx, heightPx)));
     }
     const [off = 0, light = 0, medium = 0, strong = 0] = energies;
-    const reference = await resizedReference(sources.large ?? '', 2048, 1365);
+    const reference = await resizedReference(sources.large ?? '', widthPx, heightPx);
     expect(off).toBeGreaterThan(edgeEnergy(reference) * 0.8);
     expect(light).toBeLessThan(off * 0.6);
     expect(medium).toBeLessThan(light);
     expect(strong).toBeLessThan(medium);
   });
 
-  it('hides the same detail on a thumbnail as on a view (blur relative to the long edge)', async () => {
-    const request = { filePath: sources.large ?? '', greyscale: true, blur: 'strong' } as const;
+  // Light leaves fine noise, which the two resamplings render a little differently.
+  it.each([
+    ['light', 6],
+    ['medium', 2],
+    ['strong', 2],
+  ] as const)('%s: hides the same detail on a thumbnail as on a view, both shown in a thumbnail’s box', async (blur, maxDifference) => {
+    const request = { filePath: sources.large ?? '', greyscale: true, blur } as const;
     const thumb = expectImage(await deriveImage({ ...request, longEdgePx: THUMB }));
     const view = expectImage(await deriveImage({ ...request, longEdgePx: VIEW }));
-    // The view shrunk to thumbnail size should look like the thumbnail.
-    const viewShrunk = await sharp(view.bytes).resize(thumb.widthPx, thumb.heightPx, { fit: 'fill' }).png().toBuffer();
-    const thumbPixels = await decodeRgb(thumb.bytes);
-    expect(meanAbsDifference(await decodeRgb(viewShrunk), thumbPixels)).toBeLessThan(3);
-    // And each is blurred by a similar fraction of its own unblurred detail.
-    const thumbRatio = edgeEnergy(thumbPixels) / edgeEnergy(await resizedReference(request.filePath, thumb.widthPx, thumb.heightPx));
-    const viewRatio =
-      edgeEnergy(await decodeRgb(view.bytes)) / edgeEnergy(await resizedReference(request.filePath, view.widthPx, view.heightPx));
-    expect(thumbRatio).toBeLessThan(0.3);
-    expect(viewRatio).toBeLessThan(0.3);
+    // Drawn into one box (320×213) as the renderer would, whatever size each was written at.
+    const thumbShown = await shownAt(thumb.bytes, 320, 213);
+    const viewShown = await shownAt(view.bytes, 320, 213);
+    expect(meanAbsDifference(viewShown, thumbShown)).toBeLessThan(maxDifference);
+    const unblurred = edgeEnergy(await resizedReference(request.filePath, 320, 213));
+    const thumbRatio = edgeEnergy(thumbShown) / unblurred;
+    const viewRatio = edgeEnergy(viewShown) / unblurred;
+    expect(Math.abs(thumbRatio - viewRatio)).toBeLessThan(0.1 * viewRatio);
+    expect(viewRatio).toBeLessThan(blur === 'light' ? 0.7 : 0.3);
   });
 
   it('flattens transparency onto neutral grey', async () => {
@@ -158,12 +207,6 @@ describe('geometry and metadata', () => {
 });
 
 describe('refusals', () => {
-  it('refuses BMP: sharp 0.35 has no BMP loader', async () => {
-    const source = await writeBytes(path.join(dir, 'image.bmp'), encodeBmp24(syntheticRaw({ widthPx: 64, heightPx: 48 })));
-    const result = await deriveImage({ filePath: source, longEdgePx: THUMB, greyscale: true, blur: 'strong' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported-format' } });
-  });
-
   it('refuses SVG although sharp could render it: the loader is blocked', async () => {
     const source = await writeBytes(
       path.join(dir, 'drawing.png'),

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaErrorCode } from '../../../../shared/case/media-item.js';
 import { deriveImage } from '../../../../electron/media-worker/derive-image.js';
+import { planDerivative } from '../../../../electron/media-worker/derive-plan.js';
 import { configureSharp } from '../../../../electron/media-worker/sharp-setup.js';
 import { DERIVATIVE_LONG_EDGE_PX } from '../../../../shared/media/derivative.js';
 import { decodeRgb, maxChannelSpread } from './image-metrics.js';
@@ -13,7 +14,8 @@ import { sharpFromRaw, syntheticRaw, writeBytes } from './synthetic-image.js';
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const hostileDir = path.resolve(repoRoot, '../shared/corpus/hostile-media');
 
-type Expected = { code: MediaErrorCode } | { widthPx: number; heightPx: number };
+/** An error code, or the source's size (the thumbnail is planned from it). */
+type Expected = { code: MediaErrorCode } | { sourceWidthPx: number; sourceHeightPx: number };
 
 /** The outcome each corpus file must have (its README's table, with Veil's pixel limit). */
 const CORPUS: Record<string, Expected> = {
@@ -22,8 +24,8 @@ const CORPUS: Record<string, Expected> = {
   'corrupt-header.jpg': { code: 'decode-failed' },
   'giant-image.jpg': { code: 'too-many-pixels' },
   '65536-uint32-limit.png': { code: 'too-many-pixels' },
-  'big-height.webp': { widthPx: 13, heightPx: 169 },
-  'Crash_test.gif': { widthPx: 320, heightPx: 213 },
+  'big-height.webp': { sourceWidthPx: 13, sourceHeightPx: 169 },
+  'Crash_test.gif': { sourceWidthPx: 320, sourceHeightPx: 213 },
 };
 
 let dir = '';
@@ -51,7 +53,8 @@ describe('the hostile-media corpus', () => {
       return;
     }
     if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.detail}`);
-    expect([result.widthPx, result.heightPx]).toEqual([expected.widthPx, expected.heightPx]);
+    const plan = planDerivative(expected.sourceWidthPx, expected.sourceHeightPx, DERIVATIVE_LONG_EDGE_PX.thumb, 'strong');
+    expect([result.widthPx, result.heightPx]).toEqual([plan.widthPx, plan.heightPx]);
     expect(maxChannelSpread(await decodeRgb(result.bytes))).toBeLessThanOrEqual(2);
   });
 
@@ -109,7 +112,8 @@ describe('generated bad files', () => {
     it('missing only the 12-byte end chunk, every pixel is there: it shows', async () => {
       const cut = png.subarray(0, png.length - 12);
       const result = await thumbOf(await writeBytes(path.join(dir, 'no-iend.png'), cut));
-      expect(result).toMatchObject({ ok: true, widthPx: 300, heightPx: 200 });
+      // 300×200 with a strong blur: the 150×100 reduced copy.
+      expect(result).toMatchObject({ ok: true, widthPx: 150, heightPx: 100 });
     });
   });
 

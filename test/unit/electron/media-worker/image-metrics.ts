@@ -74,3 +74,18 @@ export async function resizedReference(filePath: string, widthPx: number, height
   const png = await sharp(filePath, { autoOrient: true }).resize(widthPx, heightPx, { fit: 'fill' }).png().toBuffer();
   return decodeRgb(png);
 }
+
+/**
+ * A derivative as the renderer shows it in a `widthPx` × `heightPx` box: the browser enlarges
+ * a reduced still with bilinear filtering (Chromium, Firefox and Safari all do for upscales).
+ */
+export async function shownAt(bytes: Uint8Array, widthPx: number, heightPx: number): Promise<DecodedRgb> {
+  const png = await sharp(bytes).resize(widthPx, heightPx, { fit: 'fill', kernel: 'linear' }).png().toBuffer();
+  return decodeRgb(png);
+}
+
+/** The look a blur level aims for: the source fitted to the size, grey, blurred there by `sigmaPx`. */
+export async function fullSizeGaussian(filePath: string, widthPx: number, heightPx: number, sigmaPx: number): Promise<DecodedRgb> {
+  const png = await sharp(filePath, { autoOrient: true }).resize(widthPx, heightPx, { fit: 'fill' }).greyscale().blur(sigmaPx).png().toBuffer();
+  return decodeRgb(png);
+}

@@ -119,31 +119,6 @@ export async function writeSynthetic(filePath: string, spec: SyntheticSpec, form
   return filePath;
 }
 
-/** A minimal 24-bit BMP (sharp cannot write BMP). */
-export function encodeBmp24(raw: RawImage): Buffer {
-  const rowBytes = Math.ceil((raw.widthPx * 3) / 4) * 4;
-  const file = Buffer.alloc(54 + rowBytes * raw.heightPx);
-  file.write('BM', 0, 'latin1');
-  file.writeUInt32LE(file.length, 2);
-  file.writeUInt32LE(54, 10);
-  file.writeUInt32LE(40, 14);
-  file.writeInt32LE(raw.widthPx, 18);
-  file.writeInt32LE(raw.heightPx, 22);
-  file.writeUInt16LE(1, 26);
-  file.writeUInt16LE(24, 28);
-  file.writeUInt32LE(rowBytes * raw.heightPx, 34);
-  for (let y = 0; y < raw.heightPx; y += 1) {
-    const target = 54 + (raw.heightPx - 1 - y) * rowBytes;
-    for (let x = 0; x < raw.widthPx; x += 1) {
-      const source = (y * raw.widthPx + x) * raw.channels;
-      file[target + x * 3] = raw.data[source + 2] ?? 0;
-      file[target + x * 3 + 1] = raw.data[source + 1] ?? 0;
-      file[target + x * 3 + 2] = raw.data[source] ?? 0;
-    }
-  }
-  return file;
-}
-
 export async function writeBytes(filePath: string, bytes: Uint8Array | string): Promise<string> {
   await writeFile(filePath, bytes);
   return filePath;

@@ -7,6 +7,7 @@ import type { WorkerChannel } from '../../../../../electron/services/media/worke
 import { MediaWorkerPool, type DeriveJob } from '../../../../../electron/services/media/worker-pool.js';
 import { decodeRgb, maxChannelSpread } from '../../media-worker/image-metrics.js';
 import { writeSynthetic } from '../../media-worker/synthetic-image.js';
+import { planDerivative } from '../../../../../electron/media-worker/derive-plan.js';
 
 /** Real worker processes running the TypeScript entry through tsx. */
 const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
@@ -63,7 +64,8 @@ describe('forkWorkerChannel', () => {
       expect(await nextMessage()).toEqual({ ready: true });
       channel.postMessage({ jobId: 1, ...thumbJob(files[0] ?? '') });
       const reply = await nextMessage();
-      expect(reply).toMatchObject({ jobId: 1, ok: true, mime: 'image/jpeg', widthPx: 320 });
+      // A strong thumbnail is written at the reduced size the browser enlarges (blur-scales.md).
+      expect(reply).toMatchObject({ jobId: 1, ok: true, mime: 'image/jpeg', widthPx: planDerivative(640, 480, 320, 'strong').widthPx });
       expect((reply as { bytes: unknown }).bytes).toBeInstanceOf(Uint8Array);
       channel.postMessage({ jobId: 2, ...thumbJob('relative/path.jpg'), longEdgePx: -5 });
       expect(await nextMessage()).toMatchObject({ jobId: 2, ok: false, error: { code: 'unreadable' } });
@@ -81,8 +83,8 @@ describe('MediaWorkerPool with real worker processes', () => {
     expect(pool.status.workers).toBe(2);
     for (const [i, outcome] of outcomes.entries()) {
       if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.detail}`);
-      expect(outcome.widthPx).toBe(320);
-      expect(outcome.heightPx).toBe(Math.round((480 * 320) / (640 + i * 40)));
+      const plan = planDerivative(640 + i * 40, 480, 320, 'strong');
+      expect([outcome.widthPx, outcome.heightPx]).toEqual([plan.widthPx, plan.heightPx]);
       const decoded = await decodeRgb(outcome.bytes);
       expect([decoded.widthPx, decoded.heightPx]).toEqual([outcome.widthPx, outcome.heightPx]);
       expect(maxChannelSpread(decoded)).toBe(0);
