@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { BlurLevelSchema } from '../media/filter-profile.js';
+import { RevealModeSchema } from './visibility-report.js';
+
+const durationMs = z.number().int().nonnegative();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** Exposure time in one filter state (how the time splits by filter). */
+export const FilterShareSchema = z.object({
+  greyscale: z.boolean(),
+  blur: BlurLevelSchema,
+  reveal: RevealModeSchema,
+  exposureMs: durationMs,
+});
+export type FilterShare = z.infer<typeof FilterShareSchema>;
+
+/** The figures "My exposure" shows for any span of time. */
+export const ExposureTotalsSchema = z.object({
+  /** Any case media on screen. */
+  exposureMs: durationMs,
+  /** Pixels shown without blur or with colour (reveals, spotlight, a profile set to off). */
+  unfilteredMs: durationMs,
+  /** Case audio audible. */
+  audioMs: durationMs,
+  /** Part of exposureMs during which only grid thumbnails were on screen. */
+  gridOnlyMs: durationMs,
+  reveals: z.number().int().nonnegative(),
+  /** Longest run of exposure without a pause of at least the stretch gap. */
+  longestStretchMs: durationMs,
+  byFilter: z.array(FilterShareSchema),
+});
+export type ExposureTotals = z.infer<typeof ExposureTotalsSchema>;
+
+export const DayTotalsSchema = ExposureTotalsSchema.extend({ day: isoDate });
+export type DayTotals = z.infer<typeof DayTotalsSchema>;
+
+export const WeekTotalsSchema = ExposureTotalsSchema.extend({ weekStart: isoDate });
+export type WeekTotals = z.infer<typeof WeekTotalsSchema>;
+
+/** Everything the "My exposure" view needs, computed on the main side from the ledger. */
+export const MyExposureSchema = z.object({
+  timeZone: z.string(),
+  /** 0 = Sunday, as date-fns counts; from the user's locale. */
+  weekStartsOn: z.number().int().min(0).max(6),
+  today: DayTotalsSchema,
+  /** The current week, one entry per day so far. */
+  thisWeek: z.object({ totals: WeekTotalsSchema, days: z.array(DayTotalsSchema) }),
+  /** The last 12 weeks including this one, oldest first. */
+  last12Weeks: z.array(WeekTotalsSchema).length(12),
+});
+export type MyExposure = z.infer<typeof MyExposureSchema>;

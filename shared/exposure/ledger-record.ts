@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { BlurLevelSchema } from '../media/filter-profile.js';
+import { RevealModeSchema } from './visibility-report.js';
+
+/**
+ * What the exposure ledger keeps: times, durations and filter states only. No file
+ * names, paths, hashes, item or case ids: nothing about a case can be read from it.
+ * Times are epoch milliseconds from the main side's monotonic clock.
+ */
+export const LEDGER_RECORD_VERSION = 1;
+
+export const CountedSurfaceSchema = z.enum(['viewer', 'grid']);
+export type CountedSurface = z.infer<typeof CountedSurfaceSchema>;
+
+/** A stretch of time during which media was on screen in one unchanging state. */
+export const ExposureRecordSchema = z
+  .object({
+    v: z.literal(LEDGER_RECORD_VERSION),
+    type: z.literal('exposure'),
+    startMs: z.number().int().nonnegative(),
+    endMs: z.number().int().nonnegative(),
+    /** 'grid' when only thumbnails were on screen (labelled grid-only time). */
+    surface: CountedSurfaceSchema,
+    greyscale: z.boolean(),
+    blur: BlurLevelSchema,
+    reveal: RevealModeSchema,
+    /** Case audio could be heard (a playing, unmuted video). */
+    audio: z.boolean(),
+  })
+  .strict()
+  .refine((record) => record.endMs >= record.startMs, { message: 'endMs before startMs', path: ['endMs'] });
+export type ExposureRecord = z.infer<typeof ExposureRecordSchema>;
+
+/** A reveal began (the spotlight was held or the whole item revealed). */
+export const RevealRecordSchema = z
+  .object({
+    v: z.literal(LEDGER_RECORD_VERSION),
+    type: z.literal('reveal'),
+    atMs: z.number().int().nonnegative(),
+    mode: z.enum(['spotlight', 'whole']),
+  })
+  .strict();
+export type RevealRecord = z.infer<typeof RevealRecordSchema>;
+
+export const LedgerRecordSchema = z.union([ExposureRecordSchema, RevealRecordSchema]);
+export type LedgerRecord = z.infer<typeof LedgerRecordSchema>;
+
+/** Unfiltered time: any pixels shown without blur, with colour, or through a reveal. */
+export function isUnfilteredRecord(record: Pick<ExposureRecord, 'greyscale' | 'blur' | 'reveal'>): boolean {
+  return record.reveal !== 'none' || record.blur === 'off' || !record.greyscale;
+}
+
+/** The time a record covers or marks, for ordering and for assigning it to a day. */
+export function recordStartMs(record: LedgerRecord): number {
+  return record.type === 'exposure' ? record.startMs : record.atMs;
+}

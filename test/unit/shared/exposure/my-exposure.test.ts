@@ -1,0 +1,127 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, eachDayOfInterval, format, startOfWeek, subWeeks } from 'date-fns';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitAtDayBoundaries, type WeekStartsOn } from '../../../../shared/exposure/day-boundaries.js';
+import { MyExposureSchema, type MyExposure } from '../../../../shared/exposure/exposure-summary.js';
+import { recordStartMs, type ExposureRecord, type LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
+import { buildMyExposure, myExposureFirstDayKey } from '../../../../shared/exposure/my-exposure.js';
+import { sumTotals } from '../../../../shared/exposure/totals.js';
+import { ledgerArb } from './records-arb.js';
+import { HOUR, MINUTE, T0 } from './timeline.js';
+
+const TORONTO = 'America/Toronto';
+const DAY = 24 * HOUR;
+
+const session = (startMs: number, endMs: number, changes: Partial<ExposureRecord> = {}): ExposureRecord => ({
+  v: 1,
+  type: 'exposure',
+  startMs,
+  endMs,
+  surface: 'viewer',
+  greyscale: true,
+  blur: 'strong',
+  reveal: 'none',
+  audio: false,
+  ...changes,
+});
+
+/** The same figures computed the plain way: split every record, group by date-fns's day, sum each span. */
+function reference(records: readonly LedgerRecord[], nowMs: number, timeZone: string, weekStartsOn: WeekStartsOn): MyExposure {
+  const key = (date: Date | number): string => format(new TZDate(typeof date === 'number' ? date : date.getTime(), timeZone), 'yyyy-MM-dd');
+  const pieces = records.flatMap((r) => splitAtDayBoundaries(r, timeZone)).map((piece) => ({ piece, day: key(recordStartMs(piece)) }));
+  const between = (fromKey: string, toKey: string): LedgerRecord[] => pieces.filter((p) => p.day >= fromKey && p.day <= toKey).map((p) => p.piece);
+  const now = new TZDate(nowMs, timeZone);
+  const todayKey = key(now);
+  const weeks = Array.from({ length: 12 }, (_, i) => {
+    const start = startOfWeek(subWeeks(now, 11 - i), { weekStartsOn });
+    const endKey = [key(addDays(start, 6)), todayKey].sort()[0] ?? todayKey;
+    return { weekStart: key(start), ...sumTotals(between(key(start), endKey)) };
+  });
+  const thisWeekDays = eachDayOfInterval({ start: startOfWeek(now, { weekStartsOn }), end: now }).map((d) => ({ day: key(d), ...sumTotals(between(key(d), key(d))) }));
+  return {
+    timeZone,
+    weekStartsOn,
+    today: { day: todayKey, ...sumTotals(between(todayKey, todayKey)) },
+    thisWeek: { totals: weeks[11] ?? weeks[0] ?? { weekStart: '', ...sumTotals([]) }, days: thisWeekDays },
+    last12Weeks: weeks,
+  };
+}
+
+describe('buildMyExposure', () => {
+  it('shows today, the days of this week so far and 12 weeks, zero-filled', () => {
+    const view = buildMyExposure([], { nowMs: T0, timeZone: TORONTO, weekStartsOn: 0 }); // Tuesday 14 May 2024
+    expect(MyExposureSchema.parse(view)).toEqual(view);
+    expect(view.today).toMatchObject({ day: '2024-05-14', exposureMs: 0, longestStretchMs: 0, byFilter: [] });
+    expect(view.thisWeek.days.map((d) => d.day)).toEqual(['2024-05-12', '2024-05-13', '2024-05-14']);
+    expect(view.thisWeek.totals.weekStart).toBe('2024-05-12');
+    expect(view.last12Weeks.map((w) => w.weekStart)).toEqual([
+      '2024-02-25', '2024-03-03', '2024-03-10', '2024-03-17', '2024-03-24', '2024-03-31',
+      '2024-04-07', '2024-04-14', '2024-04-21', '2024-04-28', '2024-05-05', '2024-05-12',
+    ]);
+    expect(myExposureFirstDayKey(T0, TORONTO, 0)).toBe('2024-02-25');
+    expect(buildMyExposure([], { nowMs: T0, timeZone: TORONTO, weekStartsOn: 1 }).thisWeek.days.map((d) => d.day)).toEqual(['2024-05-13', '2024-05-14']);
+  });
+
+  it('gives today only its part of a session that began yesterday evening', () => {
+    const start = Date.UTC(2024, 4, 14, 3, 30); // Mon 13 May, 23:30 in Toronto
+    const view = buildMyExposure([session(start, start + HOUR, { reveal: 'whole' }), { v: 1, type: 'reveal', atMs: start, mode: 'whole' }], {
+      nowMs: T0,
+      timeZone: TORONTO,
+      weekStartsOn: 0,
+    });
+    expect(view.today).toMatchObject({ exposureMs: 30 * MINUTE, unfilteredMs: 30 * MINUTE, reveals: 0, longestStretchMs: 30 * MINUTE });
+    expect(view.thisWeek.days[1]).toMatchObject({ day: '2024-05-13', exposureMs: 30 * MINUTE, reveals: 1 });
+    expect(view.thisWeek.totals).toMatchObject({ exposureMs: HOUR, reveals: 1, longestStretchMs: HOUR });
+  });
+
+  it('neither gains nor loses an hour over the DST changes', () => {
+    // A session from 00:30 to 05:30 wall time on 10 March 2024 lasts 4 real hours (02:00 never happened).
+    const spring = Date.UTC(2024, 2, 10, 5, 30);
+    const springView = buildMyExposure([session(spring, spring + 4 * HOUR)], { nowMs: Date.UTC(2024, 2, 12, 15), timeZone: TORONTO, weekStartsOn: 0 });
+    expect(springView.thisWeek.days.map((d) => d.exposureMs / HOUR)).toEqual([4, 0, 0]);
+    // From 00:30 to 05:30 on 3 November 2024 lasts 6 real hours (01:00–02:00 happened twice).
+    const autumn = Date.UTC(2024, 10, 3, 4, 30);
+    const autumnView = buildMyExposure([session(autumn, autumn + 6 * HOUR), session(autumn - 2 * DAY, autumn - 2 * DAY + HOUR)], {
+      nowMs: Date.UTC(2024, 10, 3, 18),
+      timeZone: TORONTO,
+      weekStartsOn: 0,
+    });
+    expect(autumnView.today.exposureMs).toBe(6 * HOUR);
+    expect(autumnView.last12Weeks[10]?.exposureMs).toBe(HOUR);
+    expect(autumnView.last12Weeks[11]?.exposureMs).toBe(6 * HOUR);
+  });
+
+  it('ignores records before the 12 weeks and after today', () => {
+    const firstDayStart = Date.UTC(2024, 1, 25, 5); // 25 Feb 2024, 00:00 in Toronto
+    const view = buildMyExposure(
+      [session(firstDayStart - HOUR, firstDayStart + HOUR), session(T0 + DAY, T0 + DAY + HOUR), { v: 1, type: 'reveal', atMs: firstDayStart - 1, mode: 'spotlight' }],
+      { nowMs: T0, timeZone: TORONTO, weekStartsOn: 0 },
+    );
+    expect(view.last12Weeks[0]).toMatchObject({ exposureMs: HOUR, reveals: 0 });
+    expect(view.last12Weeks.slice(1).every((w) => w.exposureMs === 0)).toBe(true);
+  });
+
+  it('equals the plain computation over the same records, in any zone and week start', () => {
+    const zones = fc.constantFrom('America/Toronto', 'America/Vancouver', 'Europe/Paris', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC');
+    const caseArb = fc
+      .tuple(fc.integer({ min: Date.UTC(2021, 0, 1), max: Date.UTC(2026, 0, 1) }), zones, fc.constantFrom<WeekStartsOn>(0, 1, 2, 3, 4, 5, 6), fc.integer({ min: 0, max: 100 }))
+      .chain(([nowMs, timeZone, weekStartsOn, daysBack]) => ledgerArb(nowMs - daysBack * DAY, 80).map((records) => ({ nowMs, timeZone, weekStartsOn, records })));
+    fc.assert(
+      fc.property(caseArb, ({ records, ...options }) => {
+        expect(buildMyExposure(records, options)).toEqual(reference(records, options.nowMs, options.timeZone, options.weekStartsOn));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives the same figures for records out of order', () => {
+    fc.assert(
+      fc.property(ledgerArb(T0 - 20 * DAY, 60), (records) => {
+        const options = { nowMs: T0, timeZone: TORONTO, weekStartsOn: 0 } as const;
+        expect(buildMyExposure([...records].reverse(), options)).toEqual(buildMyExposure(records, options));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
