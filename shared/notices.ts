@@ -1,14 +1,15 @@
 import { z } from 'zod';
 
 /**
- * Something the user must be told at start-up, e.g. that a damaged settings file
- * was kept aside and defaults are in use. The UI translates the code.
+ * Something the user must be told, e.g. that a damaged settings file was kept aside
+ * and defaults are in use, or that the last exposure record before a crash was
+ * incomplete and dropped. The UI translates the code.
  */
 export const NoticeSchema = z.object({
-  code: z.enum(['settings-reset']),
+  code: z.enum(['settings-reset', 'ledger-torn-record-dropped', 'ledger-file-kept-aside']),
   /** Technical detail (the parser's words), shown in small print. */
   detail: z.string(),
-  /** File name the damaged original was kept as, beside the live one in the data folder. */
+  /** File name the damaged original was kept as, in the data folder (or null when nothing was kept). */
   keptAs: z.string().nullable(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;

@@ -4,7 +4,7 @@ import { DEFAULT_FILTER_PROFILE, FilterProfileSchema } from '../media/filter-pro
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr-CA']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
-export const SETTINGS_SCHEMA_VERSION = 1;
+export const SETTINGS_SCHEMA_VERSION = 2;
 
 /**
  * Everything a user can set. Ranges are part of the schema so a bad value is refused
@@ -22,6 +22,10 @@ export const SettingsSchema = z.object({
   /** Memory the derivative cache may hold, in mebibytes. */
   mediaCacheMb: z.number().int().min(16).max(4096),
   language: LanguageSettingSchema,
+  /** No input for this long, with no video playing, means the user is away: exposure stops counting. */
+  idleAfterMin: z.number().int().min(1).max(60),
+  /** Days of exposure history kept on this machine; older day files are removed. */
+  ledgerRetentionDays: z.number().int().min(30).max(3650),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -33,6 +37,8 @@ export const DEFAULT_SETTINGS: Settings = {
   revealInColour: false,
   mediaCacheMb: 256,
   language: 'system',
+  idleAfterMin: 5,
+  ledgerRetentionDays: 400,
 };
 
 /** A change from the UI: any subset of fields except the version. */

@@ -4,9 +4,11 @@ import { SETTINGS_SCHEMA_VERSION, SettingsPatchSchema, SettingsSchema, type Sett
 /**
  * Pure steps that turn a settings object of version N into version N + 1. Each is
  * tested with an old-config fixture; the chain runs in order on load.
- * Version 1 is the first release, so the chain is empty for now.
  */
-export const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: Record<string, unknown>) => Record<string, unknown> }> = [];
+export const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: Record<string, unknown>) => Record<string, unknown> }> = [
+  // 1 → 2: the exposure ledger arrives, with its idle threshold and retention period.
+  { fromVersion: 1, migrate: (old) => ({ ...old, schemaVersion: 2, idleAfterMin: 5, ledgerRetentionDays: 400 }) },
+];
 
 export type StoredSettingsResult = { ok: true; settings: Settings; migratedFrom: number | null } | { ok: false; reason: string };
 
