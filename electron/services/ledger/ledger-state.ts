@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { replaceFileAtomically } from './durable-fs.js';
+import { fileStamp, STATE_FILE_NAME } from './ledger-files.js';
+
+/**
+ * What the ledger remembers about its own files: every day file up to and including
+ * `compactedThroughDay` is closed, checked and compacted, so start-up need not read it.
+ * Losing this file costs time, never data: every day file is then checked again.
+ */
+const LedgerStateSchema = z.object({
+  v: z.literal(1),
+  compactedThroughDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+});
+export type LedgerState = z.infer<typeof LedgerStateSchema>;
+
+export const INITIAL_LEDGER_STATE: LedgerState = { v: 1, compactedThroughDay: null };
+
+/** Reads the state; a missing or unreadable file means "nothing known yet". */
+export async function readLedgerState(dirPath: string): Promise<LedgerState> {
+  try {
+    const text = await readFile(join(dirPath, STATE_FILE_NAME), 'utf8');
+    const parsed = LedgerStateSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : INITIAL_LEDGER_STATE;
+  } catch {
+    return INITIAL_LEDGER_STATE;
+  }
+}
+
+/** Saves the state atomically (temp file, fsync, rename). `nowMs` only names the temp file. */
+export async function writeLedgerState(dirPath: string, state: LedgerState, nowMs: number): Promise<void> {
+  await replaceFileAtomically(dirPath, STATE_FILE_NAME, fileStamp(nowMs), new TextEncoder().encode(`${JSON.stringify(state)}\n`));
+}
