@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CaseIdSchema, CaseSummarySchema } from './case/case-summary.js';
 import { ImportProgressSchema } from './case/import-progress.js';
 import { ImportProblemSchema, MediaErrorSchema, MediaItemSchema } from './case/media-item.js';
+import { MyExposureSchema } from './exposure/exposure-summary.js';
+import { VisibilityReportSchema } from './exposure/visibility-report.js';
 import { ItemIdSchema } from './media/derivative.js';
 import { NoticeSchema } from './notices.js';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings.js';
@@ -56,6 +58,15 @@ export const requestContract = {
     result: z.array(MediaItemSchema),
   },
   listProblems: { args: PageArgsSchema, result: ProblemPageSchema },
+  /**
+   * What is on screen now. The main side stamps it with its own clock; the reply says
+   * whether exposure is being counted (the window is shown, the screen unlocked, …).
+   */
+  reportVisibility: { args: VisibilityReportSchema, result: z.object({ counting: z.boolean() }) },
+  /** The user did something (key, pointer, scroll): not away. Sent at most every few seconds. */
+  reportActivity: { args: empty, result: z.object({}) },
+  /** The investigator's own exposure figures: today, this week, the last 12 weeks. */
+  getMyExposure: { args: empty, result: MyExposureSchema },
 } as const;
 
 export const eventContract = {
@@ -66,6 +77,8 @@ export const eventContract = {
   /** An item could not be shown after all (found when its derivative was made). */
   itemFailed: z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema, error: MediaErrorSchema }),
   settingsChanged: SettingsSchema,
+  /** Something the user must be told that happened after start-up (e.g. a ledger file kept aside). */
+  noticeRaised: NoticeSchema,
 } as const;
 
 export type RequestName = keyof typeof requestContract;

@@ -6,7 +6,9 @@ import { builtAppPaths, VEIL_VERSION } from '../services/app-paths.js';
 import { createEventHub } from '../services/event-hub.js';
 import { confSettingsFile, settingsFileOptions } from '../services/settings/settings-file.js';
 import { createSettingsService } from '../services/settings/settings-service.js';
+import type { ExposureService } from '../services/exposure/exposure-service.js';
 import { createVeilServices, type VeilServices } from '../services/veil-services.js';
+import { forwardExposureSignals } from './exposure-signals.js';
 import { denyAllPermissions, hardenAllWebContents } from './harden.js';
 import { forwardEventsToWindows, registerIpcHandlers } from './ipc.js';
 import { handleSchemes, registerPrivilegedSchemes } from './schemes.js';
@@ -26,10 +28,11 @@ function caseDirFromArgv(argv: readonly string[]): string | null {
   return index >= 0 ? (argv[index + 1] ?? null) : null;
 }
 
-function openWindow(): void {
+function openWindow(exposure: ExposureService): void {
   mainWindow = createMainWindow(paths.preloadScript);
   const id = mainWindow.id;
   veilWindowIds.add(id);
+  forwardExposureSignals(mainWindow, exposure);
   mainWindow.on('closed', () => {
     veilWindowIds.delete(id);
     mainWindow = null;
@@ -44,7 +47,7 @@ async function start(): Promise<void> {
     nowMs: Date.now,
   });
   const hub = createEventHub();
-  services = createVeilServices({
+  services = await createVeilServices({
     host: 'electron',
     version: VEIL_VERSION,
     settings,
@@ -59,13 +62,16 @@ async function start(): Promise<void> {
     },
     nowMs: () => performance.timeOrigin + performance.now(),
     newId: () => randomBytes(16).toString('base64url'),
+    dataDir,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    systemLocale: app.getLocale(),
   });
   denyAllPermissions();
   handleSchemes(paths.rendererDir, services.handleMedia);
   registerIpcHandlers(services.handlers, veilWindowIds);
   forwardEventsToWindows(hub, veilWindowIds);
   await services.start();
-  openWindow();
+  openWindow(services.exposure);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -80,8 +86,16 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void services?.close();
+  // Quitting waits for the services to close, so the exposure ledger's last record is written.
+  app.on('before-quit', (event) => {
+    const running = services;
+    if (!running) return;
+    event.preventDefault();
+    services = null;
+    running
+      .close()
+      .catch((error: unknown) => console.error('closing Veil failed', error))
+      .finally(() => app.quit());
   });
   app
     .whenReady()

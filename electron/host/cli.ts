@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   for (const notice of settings.notices) console.error(`Settings were damaged and reset (${notice.detail}); kept as ${notice.keptAs}`);
 
   const hub = createEventHub();
-  const services = createVeilServices({
+  const services = await createVeilServices({
     host: 'browser',
     version: VEIL_VERSION,
     settings,
@@ -48,6 +48,9 @@ async function main(): Promise<number> {
     pickFolder: null,
     nowMs: () => performance.timeOrigin + performance.now(),
     newId: () => randomBytes(16).toString('base64url'),
+    dataDir,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
   });
   try {
     await services.start();

@@ -7,6 +7,8 @@ import { createDerivativeCache } from './media/derivative-cache.js';
 import { createMediaService } from './media/media-service.js';
 import { handleMediaRequest, type MediaResponse } from './media/media-route.js';
 import { MediaWorkerPool, type WorkerChannel } from './media/worker-pool.js';
+import { createExposureService, type ExposureService } from './exposure/exposure-service.js';
+import { createLedger, systemSchedule } from './ledger/ledger.js';
 
 const MIB = 1024 * 1024;
 
@@ -24,11 +26,18 @@ export interface VeilServicesDeps {
   pickFolder: (() => Promise<string | null>) | null;
   nowMs: () => number;
   newId: () => string;
+  /** Where the exposure ledger lives (`<dataDir>/ledger/`). */
+  dataDir: string;
+  /** The user's IANA time zone and OS locale: days, weeks and the ledger's files follow them. */
+  timeZone: string;
+  systemLocale: string;
 }
 
 export interface VeilServices {
   handlers: RequestHandlers;
   handleMedia: (pathAfterPrefix: string, query: URLSearchParams, headers: { range?: string }) => Promise<MediaResponse>;
+  /** For the Electron adapter's window and power events. */
+  exposure: ExposureService;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -37,8 +46,15 @@ export interface VeilServices {
  * The composition of every main-side service behind the contract. Both adapters
  * build exactly this and only translate transport; no behaviour lives in them.
  */
-export function createVeilServices(deps: VeilServicesDeps): VeilServices {
+export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilServices> {
   const { settings, hub } = deps;
+  const ledger = await createLedger({
+    dataDir: deps.dataDir,
+    timeZone: deps.timeZone,
+    nowMs: deps.nowMs,
+    retentionDays: settings.get().ledgerRetentionDays,
+  });
+  const unsubscribeLedger = ledger.onNotice((notice) => hub.emit('noticeRaised', notice));
   const session = createCaseSession({ idGenerator: deps.newId, nowMs: deps.nowMs, emit: hub.emit });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
   const cache = createDerivativeCache({ maxBytes: settings.get().mediaCacheMb * MIB });
@@ -48,8 +64,22 @@ export function createVeilServices(deps: VeilServicesDeps): VeilServices {
     lookupItem: (itemId) => session.lookupItem(itemId),
     onItemFailed: (itemId, error) => session.markItemFailed(itemId, error),
   });
+  const exposure = createExposureService({
+    ledger,
+    settings,
+    nowMs: deps.nowMs,
+    timeZone: deps.timeZone,
+    systemLocale: deps.systemLocale,
+    isOpenCaseItem: (caseId, itemId) => session.summary()?.caseId === caseId && session.lookupItem(itemId) !== null,
+    schedule: systemSchedule,
+  });
+  let retentionDays = settings.get().ledgerRetentionDays;
   const unsubscribeSettings = settings.onChange((next) => {
     cache.setMaxBytes(next.mediaCacheMb * MIB);
+    if (next.ledgerRetentionDays !== retentionDays) {
+      retentionDays = next.ledgerRetentionDays;
+      void ledger.setRetentionDays(retentionDays).catch((error: unknown) => console.error('ledger retention', error));
+    }
     hub.emit('settingsChanged', next);
   });
 
@@ -65,7 +95,7 @@ export function createVeilServices(deps: VeilServicesDeps): VeilServices {
       version: deps.version,
       host: deps.host,
       canPickFolder: deps.pickFolder !== null,
-      notices: [...settings.notices],
+      notices: [...settings.notices, ...ledger.notices],
     }),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
@@ -81,17 +111,26 @@ export function createVeilServices(deps: VeilServicesDeps): VeilServices {
     listItems: async ({ caseId, offset, limit }) => session.listItems(caseId, offset, limit),
     getItems: async ({ caseId, ids }) => session.getItems(caseId, ids),
     listProblems: async ({ caseId, offset, limit }) => session.listProblems(caseId, offset, limit),
+    reportVisibility: async (report) => exposure.report(report),
+    reportActivity: async () => {
+      exposure.activity();
+      return {};
+    },
+    getMyExposure: async () => exposure.myExposure(),
   };
 
   return {
     handlers,
     handleMedia: (pathAfterPrefix, query, headers) => handleMediaRequest(media, pathAfterPrefix, query, headers),
+    exposure,
     async start() {
       if (deps.initialCaseDir) await openFolder(deps.initialCaseDir, false);
       else await openFolder(deps.demoCaseDir, true);
     },
     async close() {
       unsubscribeSettings();
+      unsubscribeLedger();
+      await exposure.close();
       await session.cancelImport();
       await session.whenIdle();
       pool.close();

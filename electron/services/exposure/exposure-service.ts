@@ -1,0 +1,109 @@
+import { VeilRequestError } from '../../../shared/contract-errors.js';
+import { dayKey } from '../../../shared/exposure/day-boundaries.js';
+import type { MyExposure } from '../../../shared/exposure/exposure-summary.js';
+import { LEDGER_RECORD_VERSION, type LedgerRecord } from '../../../shared/exposure/ledger-record.js';
+import { buildMyExposure, myExposureFirstDayKey } from '../../../shared/exposure/my-exposure.js';
+import { initialTrackerState, stepTracker, type PowerState, type TrackerEvent, type TrackerState } from '../../../shared/exposure/tracker.js';
+import type { VisibilityReport } from '../../../shared/exposure/visibility-report.js';
+import { weekStartsOnFor } from '../../../shared/exposure/week-start.js';
+import type { Ledger, LedgerSchedule } from '../ledger/ledger.js';
+import type { SettingsService } from '../settings/settings-service.js';
+
+/** How often idleness is looked for when nothing else happens. */
+export const TICK_INTERVAL_MS = 1000;
+/** The open record is closed and written at least this often: the most a crash can lose. */
+export const FLUSH_INTERVAL_MS = 10_000;
+/** Ticks come every second; this much silence means the process was frozen (an unannounced sleep). */
+export const MAX_SILENCE_MS = 30_000;
+
+export interface ExposureServiceDeps {
+  ledger: Ledger;
+  settings: SettingsService;
+  /** The main side's monotonic clock, epoch ms. */
+  nowMs: () => number;
+  timeZone: string;
+  systemLocale: string;
+  /** True when the item is in the open case: reports naming anything else are refused. */
+  isOpenCaseItem: (caseId: string, itemId: string) => boolean;
+  schedule: LedgerSchedule;
+}
+
+export interface ExposureService {
+  /** Stamps a visibility report with the main side's clock; refuses unknown items and stale reports. */
+  report(report: VisibilityReport): { counting: boolean };
+  activity(): void;
+  /** Window shown/restored or minimised/hidden/closed (Electron); flushes when media leaves the screen. */
+  windowShown(shown: boolean): Promise<void>;
+  /** Lock, unlock, suspend, resume; flushes before the machine locks or sleeps. */
+  power(state: PowerState): Promise<void>;
+  myExposure(): Promise<MyExposure>;
+  /** Closes the open record and the ledger (on quit). */
+  close(): Promise<void>;
+}
+
+/**
+ * Drives the pure tracker (shared/exposure/tracker.ts) with the main side's clock and
+ * sends what it closes to the day journal. The renderer only reports what is visible;
+ * every duration is measured here.
+ */
+export function createExposureService(deps: ExposureServiceDeps): ExposureService {
+  const { ledger, settings, nowMs, schedule } = deps;
+  let state: TrackerState = initialTrackerState(nowMs());
+
+  const apply = (event: TrackerEvent): ReturnType<typeof stepTracker> => {
+    const step = stepTracker(state, event, nowMs(), { idleAfterMs: settings.get().idleAfterMin * 60_000, maxSilenceMs: MAX_SILENCE_MS });
+    if (step.rejected === null) {
+      state = step.state;
+      if (step.records.length > 0) ledger.add(step.records);
+    }
+    return step;
+  };
+  const flush = async (): Promise<void> => {
+    apply({ type: 'flush' });
+    await ledger.flushNow();
+  };
+
+  const tick = schedule.setInterval(() => apply({ type: 'tick' }), TICK_INTERVAL_MS);
+  const flusher = schedule.setInterval(() => void flush().catch(() => undefined), FLUSH_INTERVAL_MS);
+
+  /** The open record up to now, so the view is current without writing anything. */
+  const openPart = (atMs: number): LedgerRecord[] => {
+    const open = state.open;
+    if (!open || atMs <= open.startMs) return [];
+    return [{ v: LEDGER_RECORD_VERSION, type: 'exposure', startMs: open.startMs, endMs: Math.floor(atMs), ...open.exposure }];
+  };
+
+  return {
+    report(report) {
+      const unknown = report.surfaces.flatMap((surface) => surface.itemIds).find((id) => !deps.isOpenCaseItem(report.caseId, id));
+      if (unknown !== undefined) throw new VeilRequestError('invalid-arguments', `reportVisibility: ${unknown} is not an item of the open case`);
+      const step = apply({ type: 'visibility', report });
+      if (step.rejected !== null) throw new VeilRequestError('invalid-arguments', `reportVisibility: ${step.rejected}`);
+      return { counting: step.counting };
+    },
+    activity() {
+      apply({ type: 'activity' });
+    },
+    async windowShown(shown) {
+      apply({ type: 'window', shown });
+      if (!shown) await ledger.flushNow();
+    },
+    async power(powerState) {
+      apply({ type: 'power', state: powerState });
+      if (powerState === 'locked' || powerState === 'suspended') await ledger.flushNow();
+    },
+    async myExposure() {
+      const atMs = nowMs();
+      const weekStartsOn = weekStartsOnFor(settings.get().language, deps.systemLocale);
+      const first = myExposureFirstDayKey(atMs, deps.timeZone, weekStartsOn);
+      const records = await ledger.readDays(first, dayKey(atMs, deps.timeZone));
+      return buildMyExposure([...records, ...openPart(atMs)], { nowMs: atMs, timeZone: deps.timeZone, weekStartsOn });
+    },
+    async close() {
+      schedule.clearInterval(tick);
+      schedule.clearInterval(flusher);
+      apply({ type: 'shutdown' });
+      await ledger.close();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LedgerRecord } from '../../../../../shared/exposure/ledger-record.js';
+import { sumTotals } from '../../../../../shared/exposure/totals.js';
+import type { VisibilityReport } from '../../../../../shared/exposure/visibility-report.js';
+import { DEFAULT_SETTINGS } from '../../../../../shared/settings/settings.js';
+import { createExposureService, FLUSH_INTERVAL_MS } from '../../../../../electron/services/exposure/exposure-service.js';
+import { systemSchedule, type Ledger } from '../../../../../electron/services/ledger/ledger.js';
+import type { SettingsService } from '../../../../../electron/services/settings/settings-service.js';
+
+const CASE_ID = 'case-0000001';
+const ITEM_ID = 'item-000000001';
+const START_MS = Date.UTC(2026, 10, 25, 15, 0, 0);
+
+/** An in-memory ledger: what was added, and what a flush made durable. */
+function memoryLedger() {
+  const added: LedgerRecord[] = [];
+  let durable = 0;
+  const ledger: Ledger = {
+    add: (records) => void added.push(...records),
+    flushNow: async () => {
+      durable = added.length;
+    },
+    readDays: async () => [...added],
+    notices: [],
+    onNotice: () => () => undefined,
+    setRetentionDays: async () => undefined,
+    close: async () => {
+      durable = added.length;
+    },
+  };
+  return { ledger, added, durableCount: () => durable };
+}
+
+const settings: SettingsService = { get: () => DEFAULT_SETTINGS, update: () => DEFAULT_SETTINGS, onChange: () => () => undefined, notices: [] };
+
+function viewerReport(seq: number, overrides: Partial<VisibilityReport> = {}): VisibilityReport {
+  return {
+    caseId: CASE_ID,
+    seq,
+    pageVisible: true,
+    surfaces: [{ surface: 'viewer', itemIds: [ITEM_ID], filter: { greyscale: true, blur: 'strong', reveal: 'none' } }],
+    video: null,
+    ...overrides,
+  };
+}
+
+describe('exposure service', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(START_MS);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const start = () => {
+    const memory = memoryLedger();
+    const service = createExposureService({
+      ledger: memory.ledger,
+      settings,
+      nowMs: () => Date.now(),
+      timeZone: 'America/Toronto',
+      systemLocale: 'en-CA',
+      isOpenCaseItem: (caseId, itemId) => caseId === CASE_ID && itemId === ITEM_ID,
+      schedule: systemSchedule,
+    });
+    return { ...memory, service };
+  };
+
+  it('measures what the renderer reports with its own clock and writes it at every flush', async () => {
+    const { service, added, durableCount } = start();
+    expect(service.report(viewerReport(1))).toEqual({ counting: true });
+    await vi.advanceTimersByTimeAsync(FLUSH_INTERVAL_MS);
+    expect(sumTotals(added).exposureMs).toBe(FLUSH_INTERVAL_MS);
+    expect(durableCount()).toBe(added.length);
+    await vi.advanceTimersByTimeAsync(2500);
+    // Between flushes, My exposure still shows the time so far.
+    expect((await service.myExposure()).today.exposureMs).toBe(FLUSH_INTERVAL_MS + 2500);
+    await service.close();
+    expect(sumTotals(added).exposureMs).toBe(FLUSH_INTERVAL_MS + 2500);
+  });
+
+  it('refuses a report naming an item outside the open case, or arriving out of order, and keeps counting right', async () => {
+    const { service, added } = start();
+    service.report(viewerReport(5));
+    expect(() => service.report(viewerReport(6, { caseId: 'case-0000002' }))).toThrow(/not an item of the open case/);
+    expect(() => service.report(viewerReport(4, { surfaces: [] }))).toThrow(/stale report/);
+    await vi.advanceTimersByTimeAsync(3000);
+    await service.close();
+    expect(sumTotals(added).exposureMs).toBe(3000);
+  });
+
+  it('stops counting and writes at once when the window is minimised, the screen locked or the system suspended', async () => {
+    const { service, added, durableCount } = start();
+    service.report(viewerReport(1));
+    await vi.advanceTimersByTimeAsync(1000);
+    await service.windowShown(false);
+    expect(durableCount()).toBe(added.length);
+    await vi.advanceTimersByTimeAsync(5000);
+    await service.windowShown(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    await service.power('locked');
+    expect(durableCount()).toBe(added.length);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await service.power('unlocked');
+    await vi.advanceTimersByTimeAsync(1000);
+    await service.close();
+    expect(sumTotals(added).exposureMs).toBe(3000);
+  });
+
+  it('stops counting after the idle time set by the user when nobody touches anything', async () => {
+    const { service, added } = start();
+    service.report(viewerReport(1));
+    await vi.advanceTimersByTimeAsync(DEFAULT_SETTINGS.idleAfterMin * 60_000 + 30_000);
+    expect(sumTotals(added).exposureMs).toBe(DEFAULT_SETTINGS.idleAfterMin * 60_000);
+    service.activity();
+    await vi.advanceTimersByTimeAsync(1000);
+    await service.close();
+    expect(sumTotals(added).exposureMs).toBe(DEFAULT_SETTINGS.idleAfterMin * 60_000 + 1000);
+  });
+});
