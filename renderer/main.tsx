@@ -1,6 +1,6 @@
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import { createVeilClient } from './api/api';
 import { App } from './app/app';
 import { createI18n, resolveLanguage } from './i18n/i18n';
@@ -8,9 +8,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/grid.css';
 import './styles/viewer.css';
-
-// The CSP forbids eval: tell zod not to probe for it (the probe logs a CSP violation).
-z.config({ jitless: true });
+import './styles/exposure.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
+import { CountingIndicator } from '../features/exposure/counting-indicator';
 import { LANGUAGE_NAMES, UI_LANGUAGES, type UiLanguage } from '../i18n/i18n';
 
 export interface AppHeaderProps {
@@ -8,6 +9,7 @@ export interface AppHeaderProps {
   onOpenCase: () => void;
   onHideAll: () => void;
   onOpenSettings: () => void;
+  onOpenMyExposure: () => void;
   onLanguageChange: (language: UiLanguage) => void;
 }
 
@@ -16,7 +18,8 @@ function isUiLanguage(value: string): value is UiLanguage {
 }
 
 /** The top bar: which case is open, and the few app-wide actions. */
-export function AppHeader({ summary, language, onOpenCase, onHideAll, onOpenSettings, onLanguageChange }: AppHeaderProps) {
+export function AppHeader(props: AppHeaderProps) {
+  const { summary, language, onOpenCase, onHideAll, onOpenSettings, onOpenMyExposure, onLanguageChange } = props;
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -28,11 +31,15 @@ export function AppHeader({ summary, language, onOpenCase, onHideAll, onOpenSett
         {summary?.isDemo && <span className="badge">{t('app.demoBadge')}</span>}
       </div>
       <div className="header-actions">
+        <CountingIndicator />
         <button type="button" className="button" onClick={onOpenCase}>
           {t('header.openCase')}
         </button>
         <button type="button" className="button button-primary" onClick={onHideAll}>
           {t('header.hideAll')}
+        </button>
+        <button type="button" className="button" onClick={onOpenMyExposure}>
+          {t('header.myExposure')}
         </button>
         <button type="button" className="button" onClick={onOpenSettings}>
           {t('header.settings')}

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import { useVeil } from '../api/api';
 import { useCaseItemStore } from '../features/case-items/use-item-store';
+import { ExposureReportingProvider } from '../features/exposure/exposure-reporting';
 import { MediaGrid, type MediaGridHandle } from '../features/grid/media-grid';
 import { ImportPanel } from '../features/import/import-panel';
+import { MyExposureDialog } from '../features/my-exposure/my-exposure-dialog';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { Viewer } from '../features/viewer/viewer';
 import { resolveLanguage, type UiLanguage } from '../i18n/i18n';
@@ -15,8 +17,9 @@ import { messageOf } from './error-message';
 import { NoticesBanner } from './notices-banner';
 import { OpenCaseDialog } from './open-case-dialog';
 import { useAppData } from './use-app-data';
+import { useRaisedNotices } from './use-raised-notices';
 
-type Dialog = 'open-case' | 'settings' | null;
+type Dialog = 'open-case' | 'settings' | 'my-exposure' | null;
 
 /** Per-case view state; it resets itself when another case is opened. */
 interface CaseView {
@@ -37,8 +40,9 @@ function clampIndex(index: number, total: number): number {
 export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   const { t, i18n } = useTranslation();
   const client = useVeil();
-  const { visible, hide } = useMediaVisibility();
+  const { visible, hide, show } = useMediaVisibility();
   const { state, setSettings, setSummary, retry } = useAppData(client);
+  const raisedNotices = useRaisedNotices(client);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [view, setView] = useState<CaseView | null>(null);
   const [headerError, setHeaderError] = useState<string | null>(null);
@@ -110,6 +114,15 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
       .then(setSettings)
       .catch((error: unknown) => setHeaderError(t('settings.failed', { message: messageOf(error) })));
   };
+  // My exposure hides all media while it is open: nothing shows (or is counted) behind it.
+  const openMyExposure = () => {
+    hide('my-exposure');
+    setDialog('my-exposure');
+  };
+  const closeMyExposure = () => {
+    show('my-exposure');
+    setDialog(null);
+  };
   const closeViewer = () => {
     const index = viewerIndex ?? activeIndex;
     updateView({ viewerIndex: null, activeIndex: index });
@@ -117,7 +130,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   };
 
   return (
-    <>
+    <ExposureReportingProvider caseId={summary.caseId}>
       <div className="app-shell" inert={dialog !== null}>
         <AppHeader
           summary={summary}
@@ -125,9 +138,10 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           onOpenCase={onOpenCase}
           onHideAll={() => hide('user-hidden')}
           onOpenSettings={() => setDialog('settings')}
+          onOpenMyExposure={openMyExposure}
           onLanguageChange={onLanguageChange}
         />
-        <NoticesBanner notices={appInfo.notices} />
+        <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
         {headerError && (
           <p role="alert" className="error-text banner">
             {headerError}
@@ -145,6 +159,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
               onActiveIndexChange={(index) => updateView({ activeIndex: index })}
               onOpen={(index) => updateView({ activeIndex: index, viewerIndex: index })}
               inert={viewerIndex !== null || !visible}
+              covered={viewerIndex !== null}
             />
             {viewerIndex !== null && (
               <div className="viewer-layer" inert={!visible}>
@@ -164,6 +179,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
       </div>
       {dialog === 'settings' && <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} />}
       {dialog === 'open-case' && <OpenCaseDialog onOpened={onCaseOpened} onCancel={() => setDialog(null)} />}
-    </>
+      {dialog === 'my-exposure' && <MyExposureDialog onClose={closeMyExposure} />}
+    </ExposureReportingProvider>
   );
 }

@@ -2,26 +2,36 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../shared/notices.js';
 
+/** How each notice names the file that was kept, in the notice's own words. */
+const KEPT_AS_KEYS = {
+  'settings-reset': 'notices.keptAs',
+  'ledger-torn-record-dropped': 'notices.keptAsTorn',
+  'ledger-file-kept-aside': 'notices.keptAsLedger',
+} as const satisfies Record<Notice['code'], string>;
+
 /**
- * Start-up notices from the back end (e.g. a damaged settings file was kept aside),
- * read out once and dismissable. The technical detail is in small print.
+ * Notices from the back end (start-up ones and those raised later, e.g. a damaged
+ * settings file or exposure day file kept aside), calm and factual, dismissable. A
+ * notice that arrives after a dismissal brings the banner back with only the new ones.
+ * The technical detail is in small print.
  */
 export function NoticesBanner({ notices }: { notices: readonly Notice[] }) {
   const { t } = useTranslation();
-  const [dismissed, setDismissed] = useState(false);
-  if (dismissed || notices.length === 0) return null;
+  const [dismissedCount, setDismissedCount] = useState(0);
+  const shown = notices.slice(dismissedCount);
+  if (shown.length === 0) return null;
   return (
     <div role="alert" className="notices banner">
       <ul>
-        {notices.map((notice, index) => (
-          <li key={`${notice.code}:${index}`}>
+        {shown.map((notice, index) => (
+          <li key={`${notice.code}:${dismissedCount + index}`}>
             {t(`notices.${notice.code}`)}
-            {notice.keptAs && ` ${t('notices.keptAs', { file: notice.keptAs })}`}
+            {notice.keptAs && ` ${t(KEPT_AS_KEYS[notice.code], { file: notice.keptAs })}`}
             {notice.detail && <small className="problem-detail">{notice.detail}</small>}
           </li>
         ))}
       </ul>
-      <button type="button" className="button" onClick={() => setDismissed(true)}>
+      <button type="button" className="button" onClick={() => setDismissedCount(notices.length)}>
         {t('notices.dismiss')}
       </button>
     </div>

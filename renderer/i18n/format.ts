@@ -32,11 +32,41 @@ export function formatClock(timeSec: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
+const NBSP = '\u00a0';
+
+/**
+ * A duration in milliseconds as a compact figure for tables and charts, the same in
+ * English and French apart from digit grouping: "1 h 25 min", "3 min 5 s", "45 s",
+ * "0 s" (non-breaking spaces, so a figure never wraps). Seconds are dropped from an hour
+ * up; hours are never turned into days, so a week's total stays comparable.
+ */
+export function formatFigureDurationMs(durationMs: number, locale: string): string {
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const totalSec = Math.max(0, Math.round(durationMs / MS_PER_SECOND));
+  const hours = Math.floor(totalSec / SECONDS_PER_HOUR);
+  const minutes = Math.floor((totalSec % SECONDS_PER_HOUR) / SECONDS_PER_MINUTE);
+  const seconds = totalSec % SECONDS_PER_MINUTE;
+  const part = (value: number, unit: string) => `${numbers.format(value)}${NBSP}${unit}`;
+  if (hours > 0) return minutes > 0 ? `${part(hours, 'h')}${NBSP}${part(minutes, 'min')}` : part(hours, 'h');
+  if (minutes > 0) return seconds > 0 ? `${part(minutes, 'min')}${NBSP}${part(seconds, 's')}` : part(minutes, 'min');
+  return part(seconds, 's');
+}
+
+/**
+ * A duration as an HTML/ISO 8601 duration string for `<time datetime>` ("PT65.123S"),
+ * so the exact figure can be read by machines (and end-to-end tests) whatever the language.
+ */
+export function isoDurationMs(durationMs: number): string {
+  return `PT${Math.max(0, Math.round(durationMs)) / MS_PER_SECOND}S`;
+}
+
 export interface Formatters {
   locale: string;
   /** Whole numbers with the locale's grouping ("1,234" / "1 234"). */
   count(value: number): string;
   durationMs(value: number): string;
+  /** Compact figure: "1 h 25 min". */
+  figureDurationMs(value: number): string;
 }
 
 /** Formatters for the current UI language; re-renders with it. */
@@ -48,5 +78,6 @@ export function useFormatters(): Formatters {
     locale,
     count: (value) => numbers.format(value),
     durationMs: (value) => formatDurationMs(value, locale),
+    figureDurationMs: (value) => formatFigureDurationMs(value, locale),
   };
 }

@@ -21,7 +21,9 @@ export interface GridCellProps {
   onPictureFailed: (itemId: string) => void;
 }
 
-function TileMedia({ item, failure, mediaVisible, profile, client, onPictureFailed }: Omit<GridCellProps, 'index' | 'columnIndex' | 'isTabStop' | 'onFocusCell' | 'onOpen'> & { item: MediaItem }) {
+type TileMediaProps = Omit<GridCellProps, 'columnIndex' | 'isTabStop' | 'onFocusCell' | 'onOpen'> & { item: MediaItem };
+
+function TileMedia({ index, item, failure, mediaVisible, profile, client, onPictureFailed }: TileMediaProps) {
   const { t } = useTranslation();
   if (failure) {
     return (
@@ -41,7 +43,7 @@ function TileMedia({ item, failure, mediaVisible, profile, client, onPictureFail
   }
   if (!mediaVisible) return <span className="tile-placeholder" aria-hidden="true" />;
   const url = client.mediaUrl({ itemId: item.id, kind: 'thumb', greyscale: profile.greyscale, blur: profile.blur });
-  return <Thumbnail key={url} url={url} onFailed={() => onPictureFailed(item.id)} />;
+  return <Thumbnail key={url} url={url} index={index} itemId={item.id} onFailed={() => onPictureFailed(item.id)} />;
 }
 
 /** One tile of the grid: a gridcell with a roving tabindex, named by file, type and state. */

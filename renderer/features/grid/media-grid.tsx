@@ -6,6 +6,7 @@ import { useVeil } from '../../api/api';
 import { measureClientWidth, useElementMeasure } from '../../hooks/use-element-measure';
 import { useMediaVisible } from '../../media-visibility/media-visibility';
 import type { ItemStore } from '../case-items/item-store';
+import { useReportGridView } from '../exposure/use-report-surface';
 import { useItemStoreVersion } from '../case-items/use-item-store';
 import { failureOf } from '../media-labels/media-labels';
 import { GridCell } from './grid-cell';
@@ -29,6 +30,8 @@ export interface MediaGridProps {
   onOpen: (index: number) => void;
   /** When another view covers the grid, the grid leaves the focus order. */
   inert?: boolean;
+  /** The viewer is drawn over the grid: its thumbnails are not on screen (for the exposure report). */
+  covered?: boolean;
   ref?: Ref<MediaGridHandle>;
 }
 
@@ -38,7 +41,7 @@ export interface MediaGridProps {
  * view. One cell is in the tab order (roving tabindex); arrows, Home/End, PageUp/Down
  * and Ctrl+Home/End move it, Enter or Space opens the viewer.
  */
-export function MediaGrid({ store, total, profile, activeIndex, onActiveIndexChange, onOpen, inert, ref }: MediaGridProps) {
+export function MediaGrid({ store, total, profile, activeIndex, onActiveIndexChange, onOpen, inert, covered = false, ref }: MediaGridProps) {
   const { t } = useTranslation();
   const client = useVeil();
   const mediaVisible = useMediaVisible();
@@ -63,6 +66,15 @@ export function MediaGrid({ store, total, profile, activeIndex, onActiveIndexCha
   const rows = virtualizer.getVirtualItems();
   const firstIndex = rows.length > 0 ? (rows[0]?.index ?? 0) * layout.columns : 0;
   const lastIndex = rows.length > 0 ? Math.min(total - 1, ((rows[rows.length - 1]?.index ?? 0) + 1) * layout.columns - 1) : -1;
+  // The rows inside the viewport (read after getVirtualItems, which computes them), without the overscan.
+  const inView = virtualizer.range;
+  useReportGridView(
+    !covered && inView !== null && total > 0,
+    (inView?.startIndex ?? 0) * layout.columns,
+    Math.min(total - 1, ((inView?.endIndex ?? 0) + 1) * layout.columns - 1),
+    profile.greyscale,
+    profile.blur,
+  );
 
   useEffect(() => {
     virtualizer.measure();

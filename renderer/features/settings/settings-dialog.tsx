@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BLUR_LEVELS, BlurLevelSchema, type BlurLevel } from '../../../shared/media/filter-profile.js';
 import { LanguageSettingSchema, type Settings, type SettingsPatch } from '../../../shared/settings/settings.js';
@@ -15,6 +15,8 @@ interface Draft {
   revealInColour: boolean;
   mediaCacheMb: string;
   language: Settings['language'];
+  idleAfterMin: string;
+  ledgerRetentionDays: string;
 }
 
 function draftOf(settings: Settings): Draft {
@@ -26,6 +28,8 @@ function draftOf(settings: Settings): Draft {
     revealInColour: settings.revealInColour,
     mediaCacheMb: String(settings.mediaCacheMb),
     language: settings.language,
+    idleAfterMin: String(settings.idleAfterMin),
+    ledgerRetentionDays: String(settings.ledgerRetentionDays),
   };
 }
 
@@ -42,6 +46,8 @@ function patchOf(draft: Draft): SettingsPatch {
     revealInColour: draft.revealInColour,
     mediaCacheMb: Number(draft.mediaCacheMb),
     language: draft.language,
+    idleAfterMin: Number(draft.idleAfterMin),
+    ledgerRetentionDays: Number(draft.ledgerRetentionDays),
   };
 }
 
@@ -65,6 +71,8 @@ export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogPro
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const idleId = useId();
+  const retentionId = useId();
   const update = (change: Partial<Draft>) => setDraft((prev) => ({ ...prev, ...change }));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -165,6 +173,41 @@ export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogPro
               </option>
             </select>
           </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.exposureGroup')}</legend>
+          <div className="field">
+            <label htmlFor={idleId} className="field-label">
+              {t('settings.idleAfter')}
+            </label>
+            <input
+              id={idleId}
+              type="number"
+              inputMode="numeric"
+              value={draft.idleAfterMin}
+              aria-describedby={`${idleId}-help`}
+              onChange={(e) => update({ idleAfterMin: e.currentTarget.value })}
+            />
+            <span id={`${idleId}-help`} className="field-help">
+              {t('settings.idleAfterHelp')}
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor={retentionId} className="field-label">
+              {t('settings.retention')}
+            </label>
+            <input
+              id={retentionId}
+              type="number"
+              inputMode="numeric"
+              value={draft.ledgerRetentionDays}
+              aria-describedby={`${retentionId}-help`}
+              onChange={(e) => update({ ledgerRetentionDays: e.currentTarget.value })}
+            />
+            <span id={`${retentionId}-help`} className="field-help">
+              {t('settings.retentionHelp')}
+            </span>
+          </div>
         </fieldset>
         {error && (
           <p role="alert" className="error-text">

@@ -1,21 +1,31 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { Settings } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
 import { useMediaVisible } from '../../media-visibility/media-visibility';
+import { shownPictureFilter } from '../exposure/screen-state';
+import { useReportShownItem } from '../exposure/use-report-surface';
 import { spotlightClipPath } from './spotlight-geometry';
 import { useSpotlightHold } from './use-spotlight-hold';
 
 const preventMenu = (event: { preventDefault(): void }) => event.preventDefault();
+
+interface RevealLayerProps {
+  url: string;
+  clipPath: string | undefined;
+  /** True once the layer is on top (loaded), false again when it is removed. */
+  onReadyChange: (ready: boolean) => void;
+}
 
 /**
  * The unblurred picture, stacked exactly over the veiled one. It loads hidden and
  * underneath, and is put on top only once fully loaded, so the reveal never shows a
  * partial or unfiltered-before-ready frame. Unmounting it removes it at once.
  */
-function RevealLayer({ url, clipPath }: { url: string; clipPath: string | undefined }) {
+function RevealLayer({ url, clipPath, onReadyChange }: RevealLayerProps) {
   const [ready, setReady] = useState(false);
+  useEffect(() => () => onReadyChange(false), [onReadyChange]);
   return (
     <img
       className={ready ? 'viewer-img reveal-layer is-ready' : 'viewer-img reveal-layer'}
@@ -23,23 +33,29 @@ function RevealLayer({ url, clipPath }: { url: string; clipPath: string | undefi
       alt=""
       draggable={false}
       style={clipPath ? { clipPath } : undefined}
-      onLoad={() => setReady(true)}
+      onLoad={() => {
+        setReady(true);
+        onReadyChange(true);
+      }}
       onContextMenu={preventMenu}
     />
   );
 }
 
-/** The filtered picture, invisible over a neutral placeholder until it has loaded. */
 interface VeiledPictureProps {
   url: string;
   alt: string;
   /** Receives the element, for its natural size. */
   onElement: (img: HTMLImageElement | null) => void;
+  /** The URL whose picture is painted, or null once the picture is removed. */
+  onPainted: (url: string | null) => void;
   onFailed: () => void;
 }
 
-function VeiledPicture({ url, alt, onElement, onFailed }: VeiledPictureProps) {
+/** The filtered picture, invisible over a neutral placeholder until it has loaded. */
+function VeiledPicture({ url, alt, onElement, onPainted, onFailed }: VeiledPictureProps) {
   const [loaded, setLoaded] = useState(false);
+  useEffect(() => () => onPainted(null), [onPainted]);
   return (
     <>
       {!loaded && <div className="stage-placeholder" aria-hidden="true" />}
@@ -49,7 +65,10 @@ function VeiledPicture({ url, alt, onElement, onFailed }: VeiledPictureProps) {
         src={url}
         alt={alt}
         draggable={false}
-        onLoad={() => setLoaded(true)}
+        onLoad={() => {
+          setLoaded(true);
+          onPainted(url);
+        }}
         onError={onFailed}
         onContextMenu={preventMenu}
       />
@@ -77,6 +96,9 @@ export function ImageStage({ item, settings, revealedWhole, keyScope, onPictureF
   const visible = useMediaVisible();
   const [stage, setStage] = useState<HTMLDivElement | null>(null);
   const [picture, setPicture] = useState<HTMLImageElement | null>(null);
+  // What is painted, for the exposure report: a new URL counts only from its own load.
+  const [paintedUrl, setPaintedUrl] = useState<string | null>(null);
+  const [revealReady, setRevealReady] = useState(false);
   const { spotlight, pointerHandlers } = useSpotlightHold({
     stage,
     picture,
@@ -93,14 +115,29 @@ export function ImageStage({ item, settings, revealedWhole, keyScope, onPictureF
     : null;
   const clipPath = !revealedWhole && spotlight ? spotlightClipPath(spotlight.xPx, spotlight.yPx, spotlight.radiusPx) : undefined;
 
+  const veiledPainted = visible && paintedUrl === veiledUrl;
+  const revealPainted = revealUrl !== null && revealReady;
+  const shownReveal = revealPainted ? (revealedWhole ? 'whole' : 'spotlight') : 'none';
+  useReportShownItem(
+    'viewer',
+    veiledPainted || revealPainted ? item.id : null,
+    shownPictureFilter(profile, settings.revealInColour, shownReveal),
+  );
+
   return (
     <div ref={setStage} className="image-stage" {...pointerHandlers}>
       {visible ? (
-        <VeiledPicture url={veiledUrl} alt={item.name} onElement={setPicture} onFailed={onPictureFailed} />
+        <VeiledPicture
+          url={veiledUrl}
+          alt={item.name}
+          onElement={setPicture}
+          onPainted={setPaintedUrl}
+          onFailed={onPictureFailed}
+        />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />
       )}
-      {revealUrl && <RevealLayer url={revealUrl} clipPath={clipPath} />}
+      {revealUrl && <RevealLayer url={revealUrl} clipPath={clipPath} onReadyChange={setRevealReady} />}
       {spotlight && !revealedWhole && (
         <span className="visually-hidden" role="status">
           {t('viewer.spotlight')}

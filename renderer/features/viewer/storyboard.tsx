@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cssFilterFor, type BlurLevel, type FilterProfile } from '../../../shared/media/filter-profile.js';
 import { formatClock } from '../../i18n/format';
+import { veiledFilter } from '../exposure/screen-state';
+import { useReportShownItem } from '../exposure/use-report-surface';
 
 export const STORYBOARD_FRAME_COUNT = 9;
 /** Width of each frame's canvas in canvas pixels; the height follows the video's aspect. */
@@ -38,6 +40,8 @@ const createDetachedVideo = () => document.createElement('video');
 
 export interface StoryboardProps {
   url: string;
+  /** The item shown, for the exposure report once a frame is drawn. */
+  itemId: string;
   greyscale: boolean;
   blur: BlurLevel;
   onSeek: (timeSec: number) => void;
@@ -50,11 +54,14 @@ export interface StoryboardProps {
  * detached, muted <video> seeks to each time and the frame is painted to a canvas with
  * the filter applied while drawing; the canvases are the only visible output.
  */
-export function Storyboard({ url, greyscale, blur, onSeek, createVideo = createDetachedVideo }: StoryboardProps) {
+export function Storyboard({ url, itemId, greyscale, blur, onSeek, createVideo = createDetachedVideo }: StoryboardProps) {
   const { t } = useTranslation();
   const canvasesRef = useRef<(HTMLCanvasElement | null)[]>([]);
   const [times, setTimes] = useState<readonly number[]>([]);
   const [drawnCount, setDrawnCount] = useState(0);
+  // Frames actually painted (a canvas that cannot filter stays blank and does not count).
+  const [paintedCount, setPaintedCount] = useState(0);
+  useReportShownItem('storyboard', paintedCount > 0 ? itemId : null, veiledFilter({ greyscale, blur }));
 
   useEffect(() => {
     const profile: FilterProfile = { greyscale, blur };
@@ -88,7 +95,7 @@ export function Storyboard({ url, greyscale, blur, onSeek, createVideo = createD
     }
     function onSeeked() {
       const canvas = canvasesRef.current[next];
-      if (canvas) drawFilteredFrame(canvas, video, profile);
+      if (canvas && drawFilteredFrame(canvas, video, profile)) setPaintedCount((count) => count + 1);
       next += 1;
       setDrawnCount(next);
       seekNext();

@@ -1,12 +1,14 @@
 import { useCallback, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
+import type { RevealMode } from '../../../shared/exposure/visibility-report.js';
 import { cssFilterFor, type FilterProfile } from '../../../shared/media/filter-profile.js';
 import type { Settings } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
 import { measureClientHeight, measureClientWidth, useElementMeasure } from '../../hooks/use-element-measure';
 import { formatClock } from '../../i18n/format';
 import { useMediaVisible } from '../../media-visibility/media-visibility';
+import { useReportShownItem, useReportVideo } from '../exposure/use-report-surface';
 import { containedBox, type Box } from './spotlight-geometry';
 import { Storyboard } from './storyboard';
 
@@ -41,8 +43,11 @@ function forceMuted(video: HTMLVideoElement): void {
 
 interface PlayerProps {
   url: string;
+  itemId: string;
   /** The profile the video is shown with now (the veil, or the reveal's). */
   shown: FilterProfile;
+  /** 'whole' while the Reveal timer runs (the filter above is then the reveal's). */
+  reveal: RevealMode;
   storyboardProfile: FilterProfile;
   resumeAtRef: RefObject<number>;
 }
@@ -51,7 +56,7 @@ interface PlayerProps {
  * The <video> and our own controls. It is mounted only while media is visible; hiding
  * unmounts it (pausing first), and the position is kept for when it comes back.
  */
-function VideoPlayer({ url, shown, storyboardProfile, resumeAtRef }: PlayerProps) {
+function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, resumeAtRef }: PlayerProps) {
   const { t } = useTranslation();
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [natural, setNatural] = useState<Box | null>(null);
@@ -62,8 +67,12 @@ function VideoPlayer({ url, shown, storyboardProfile, resumeAtRef }: PlayerProps
   const [ready, setReady] = useState(false);
   const [playing, setPlaying] = useState(false);
   const [muted, setMuted] = useState(true);
+  const [volume, setVolume] = useState(1);
   const [timeSec, setTimeSec] = useState(0);
   const [durationSec, setDurationSec] = useState(0);
+  // Painted from the first decoded frame; heard only when playing, unmuted and not at zero volume.
+  useReportShownItem('viewer', ready ? itemId : null, { greyscale: shown.greyscale, blur: shown.blur, reveal });
+  useReportVideo(true, playing, !muted && volume > 0);
 
   const attachVideo = useCallback(
     (video: HTMLVideoElement | null) => {
@@ -118,7 +127,10 @@ function VideoPlayer({ url, shown, storyboardProfile, resumeAtRef }: PlayerProps
           onPlay={() => setPlaying(true)}
           onPause={() => setPlaying(false)}
           onEnded={() => setPlaying(false)}
-          onVolumeChange={(event) => setMuted(event.currentTarget.muted)}
+          onVolumeChange={(event) => {
+            setMuted(event.currentTarget.muted);
+            setVolume(event.currentTarget.volume);
+          }}
           onTimeUpdate={(event) => setTimeSec(event.currentTarget.currentTime)}
           onContextMenu={preventMenu}
         />
@@ -146,7 +158,13 @@ function VideoPlayer({ url, shown, storyboardProfile, resumeAtRef }: PlayerProps
           {timeText}
         </span>
       </div>
-      <Storyboard url={url} greyscale={storyboardProfile.greyscale} blur={storyboardProfile.blur} onSeek={seek} />
+      <Storyboard
+        url={url}
+        itemId={itemId}
+        greyscale={storyboardProfile.greyscale}
+        blur={storyboardProfile.blur}
+        onSeek={seek}
+      />
     </>
   );
 }
@@ -174,7 +192,14 @@ export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
   return (
     <div className="video-stage">
       {visible ? (
-        <VideoPlayer url={url} shown={shown} storyboardProfile={veiled} resumeAtRef={resumeAtRef} />
+        <VideoPlayer
+          url={url}
+          itemId={item.id}
+          shown={shown}
+          reveal={revealedWhole ? 'whole' : 'none'}
+          storyboardProfile={veiled}
+          resumeAtRef={resumeAtRef}
+        />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />
       )}

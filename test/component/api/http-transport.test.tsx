@@ -38,13 +38,15 @@ function setUp(reply: unknown, status = 200) {
 }
 
 const settingsChanged = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   defaultProfile: { greyscale: true, blur: 'strong' },
   revealDurationSec: 10,
   spotlightRadiusPct: 15,
   revealInColour: false,
   mediaCacheMb: 256,
   language: 'en',
+  idleAfterMin: 5,
+  ledgerRetentionDays: 400,
 };
 
 describe('http transport', () => {

@@ -100,6 +100,50 @@ describe('App shell', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('tells the user, calmly, that a torn exposure record was left out after a crash', async () => {
+    const fake = createFakeVeil({
+      appInfo: {
+        notices: [
+          { code: 'ledger-torn-record-dropped', detail: 'bad checksum on the last line', keptAs: 'ledger/2025-03-05.jsonl.torn-1741200000000' },
+        ],
+      },
+    });
+    await renderApp(fake);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('The last exposure record it was writing was incomplete and has been left out; every earlier record is kept.');
+    expect(alert.textContent).toContain('The incomplete record was kept as ledger/2025-03-05.jsonl.torn-1741200000000, in the data folder.');
+    expect(alert.textContent).toContain('bad checksum on the last line');
+  });
+
+  it('shows a notice raised after start-up, even after earlier ones were dismissed, in French too', async () => {
+    const fake = createFakeVeil({
+      settings: { language: 'fr-CA' },
+      appInfo: { notices: [{ code: 'settings-reset', detail: '', keptAs: null }] },
+    });
+    const user = userEvent.setup();
+    await renderApp(fake, { systemLanguage: 'fr-CA' });
+    await user.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Fermer' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    act(() =>
+      fake.emit('noticeRaised', {
+        code: 'ledger-file-kept-aside',
+        detail: 'line 12: bad checksum',
+        keptAs: 'ledger/2025-03-01.corrupt-1741200000000.jsonl',
+      }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain(
+      "Un fichier quotidien de votre registre d'exposition était endommagé. Veil l'a mis de côté et a conservé tous les enregistrements lisibles.",
+    );
+    expect(alert.textContent).toContain(
+      "Le fichier endommagé a été conservé sous le nom ledger/2025-03-01.corrupt-1741200000000.jsonl, dans le dossier de données. Il n'est jamais supprimé.",
+    );
+    // Only the new notice: the dismissed one stays dismissed.
+    expect(alert.textContent).not.toContain('paramètres par défaut');
+    expect(screen.getByRole('button', { name: 'Mon exposition' })).toBeTruthy();
+  });
+
   it('explains a failed start and can try again', async () => {
     const fake = createFakeVeil();
     fake.handlers.getSettings.mockRejectedValueOnce(new Error('settings store unavailable'));

@@ -5,7 +5,10 @@ import { IDLE_IMPORT } from '../../../shared/case/import-progress.js';
 import type { ImportProblem, MediaItem } from '../../../shared/case/media-item.js';
 import type { AppInfo, EventName, EventPayloads, RequestHandlers } from '../../../shared/contract.js';
 import { dispatchRequest } from '../../../shared/dispatch.js';
+import type { MyExposure } from '../../../shared/exposure/exposure-summary.js';
+import type { VisibilityReport } from '../../../shared/exposure/visibility-report.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settings.js';
+import { emptyMyExposure } from './fake-exposure';
 
 export const FAKE_CASE_ID = 'case-fake-0001';
 export const FAKE_MEDIA_PREFIX = 'veil-media://item/';
@@ -46,6 +49,8 @@ export interface FakeVeilOptions {
   noCaseOpen?: boolean;
   problems?: ImportProblem[];
   items?: (index: number) => MediaItem;
+  /** What getMyExposure answers; nothing recorded by default. */
+  myExposure?: MyExposure;
 }
 
 /**
@@ -68,6 +73,9 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       import: { ...IDLE_IMPORT, phase: 'done', filesFound: itemCount, filesProcessed: itemCount },
       ...options.summary,
     } satisfies CaseSummary,
+    myExposure: options.myExposure ?? emptyMyExposure(),
+    /** The main side's answer to reportVisibility: counting while the report lists surfaces. */
+    counting: (report: VisibilityReport) => report.pageVisible && report.surfaces.length > 0,
   };
   const appInfo: AppInfo = { version: '0.1.0-test', host: 'browser', canPickFolder: false, notices: [], ...options.appInfo };
   const demo: CaseSummary = { ...state.summary, caseId: 'case-demo-0001', name: 'Demo case', isDemo: true };
@@ -100,6 +108,9 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       total: problems.length,
       problems: problems.slice(offset, offset + limit),
     })),
+    reportVisibility: vi.fn(async (report: VisibilityReport) => ({ counting: state.counting(report) })),
+    reportActivity: vi.fn(async () => ({})),
+    getMyExposure: vi.fn(async () => state.myExposure),
   } satisfies RequestHandlers;
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { createFakeVeil } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
 
-async function openSettings() {
-  const fake = createFakeVeil();
+async function openSettings({ language = 'en' }: { language?: 'en' | 'fr-CA' } = {}) {
+  const fake = createFakeVeil({ settings: { language } });
   const user = userEvent.setup();
   await renderApp(fake);
-  await screen.findByRole('gridcell', { name: 'photo-000000.jpg, JPEG image' });
-  await user.click(screen.getByRole('button', { name: 'Settings' }));
-  const dialog = screen.getByRole('dialog', { name: 'Settings' });
+  await screen.findByRole('gridcell', { name: /^photo-000000\.jpg/ });
+  const title = language === 'fr-CA' ? 'Paramètres' : 'Settings';
+  await user.click(screen.getByRole('button', { name: title }));
+  const dialog = screen.getByRole('dialog', { name: title });
   return { fake, user, dialog };
 }
 
@@ -52,5 +53,47 @@ describe('SettingsDialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(fake.handlers.updateSettings).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
+  });
+
+  it('sets how soon exposure stops counting without activity, and how long history is kept', async () => {
+    const { fake, user, dialog } = await openSettings();
+    const idle = within(dialog).getByRole('spinbutton', { name: 'Stop counting after (minutes without activity)' });
+    const retention = within(dialog).getByRole('spinbutton', { name: 'Keep exposure history (days)' });
+    expect(idle).toHaveProperty('value', '5');
+    expect(retention).toHaveProperty('value', '400');
+    expect(idle.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(idle.getAttribute('aria-describedby')!)?.textContent).toContain('no video playing');
+
+    await user.clear(idle);
+    await user.type(idle, '10');
+    await user.clear(retention);
+    await user.type(retention, '730');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(fake.handlers.updateSettings).toHaveBeenCalledWith(expect.objectContaining({ idleAfterMin: 10, ledgerRetentionDays: 730 }));
+    expect(fake.state.settings).toMatchObject({ idleAfterMin: 10, ledgerRetentionDays: 730 });
+  });
+
+  it.each([
+    ['Stop counting after (minutes without activity)', '0', /updateSettings: idleAfterMin: /],
+    ['Stop counting after (minutes without activity)', '2.5', /updateSettings: idleAfterMin: /],
+    ['Keep exposure history (days)', '20', /updateSettings: ledgerRetentionDays: /],
+    ['Keep exposure history (days)', '', /updateSettings: ledgerRetentionDays: /],
+  ])('refuses %s = "%s" with the back end\'s message naming the field', async (name, value, message) => {
+    const { fake, user, dialog } = await openSettings();
+    const field = within(dialog).getByRole('spinbutton', { name });
+    await user.clear(field);
+    if (value) await user.type(field, value);
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toMatch(message);
+    expect(fake.state.settings).toMatchObject({ idleAfterMin: 5, ledgerRetentionDays: 400 });
+  });
+
+  it('names the exposure settings in Canadian French', async () => {
+    const { dialog } = await openSettings({ language: 'fr-CA' });
+    expect(within(dialog).getByRole('group', { name: "Registre d'exposition" })).toBeTruthy();
+    expect(within(dialog).getByRole('spinbutton', { name: 'Arrêter le décompte après (minutes sans activité)' })).toHaveProperty('value', '5');
+    expect(within(dialog).getByRole('spinbutton', { name: "Conserver l'historique d'exposition (jours)" })).toHaveProperty('value', '400');
   });
 });

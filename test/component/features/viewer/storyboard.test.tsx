@@ -36,7 +36,14 @@ function setUp(supportsFilter = true) {
   const onSeek = vi.fn();
   const fake = createFakeVeil({ itemCount: 1 });
   renderWithProviders(
-    <Storyboard url="veil-media://item/it-0000003/original?grey=1&blur=strong" greyscale blur="strong" onSeek={onSeek} createVideo={() => source} />,
+    <Storyboard
+      url="veil-media://item/it-0000003/original?grey=1&blur=strong"
+      itemId="it-0000003"
+      greyscale
+      blur="strong"
+      onSeek={onSeek}
+      createVideo={() => source}
+    />,
     fake.client,
   );
   return { ctx, source, onSeek };

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MyExposure } from '../../../shared/exposure/exposure-summary.js';
+import { useVeil } from '../../api/api';
+import { messageOf } from '../../app/error-message';
+import { ModalDialog } from '../../app/modal-dialog';
+import { useFormatters } from '../../i18n/format';
+import { ChartSection } from './chart-section';
+import { dayRows, hasAnyExposure, weekRows } from './exposure-rows';
+import { TodayFigures } from './today-figures';
+
+type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; data: MyExposure };
+
+function Figures({ data }: { data: MyExposure }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  if (!hasAnyExposure(data)) {
+    return (
+      <div className="exposure-empty">
+        <p>{t('myExposure.empty')}</p>
+        <p className="muted">{t('myExposure.emptyHelp')}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <section className="exposure-section" aria-labelledby="my-exposure-today">
+        <h3 id="my-exposure-today">{t('myExposure.today')}</h3>
+        <TodayFigures today={data.today} />
+      </section>
+      <ChartSection
+        title={t('myExposure.thisWeek')}
+        summary={t('myExposure.total', { duration: format.figureDurationMs(data.thisWeek.totals.exposureMs) })}
+        rows={dayRows(data.thisWeek.days, format.locale)}
+        chartDescription={t('myExposure.weekChart')}
+        tableCaption={t('myExposure.weekTable')}
+        periodHeader={t('myExposure.day')}
+        showTableLabel={t('myExposure.showWeekTable')}
+      />
+      <ChartSection
+        title={t('myExposure.last12Weeks')}
+        rows={weekRows(data.last12Weeks, format.locale)}
+        chartDescription={t('myExposure.weeksChart')}
+        tableCaption={t('myExposure.weeksTable')}
+        periodHeader={t('myExposure.week')}
+        showTableLabel={t('myExposure.showWeeksTable')}
+      />
+    </>
+  );
+}
+
+/**
+ * "My exposure": the investigator's own figures from getMyExposure, fetched afresh each
+ * time the dialog opens. The app hides all media while it is open (the caller adds the
+ * 'my-exposure' reason), so no case media shows behind it and none is counted.
+ */
+export function MyExposureDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useVeil();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    client.call('getMyExposure', {}).then(
+      (data) => {
+        if (!cancelled) setLoad({ status: 'ready', data });
+      },
+      (error: unknown) => {
+        if (!cancelled) setLoad({ status: 'failed', message: messageOf(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, attempt]);
+
+  const retry = () => {
+    setLoad({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  };
+
+  return (
+    <ModalDialog title={t('myExposure.title')} className="my-exposure-dialog">
+      <div className="my-exposure-body" aria-busy={load.status === 'loading'}>
+        {load.status === 'loading' && <p role="status">{t('myExposure.loading')}</p>}
+        {load.status === 'failed' && (
+          <div role="alert">
+            <p className="error-text">{t('myExposure.failed', { message: load.message })}</p>
+            <button type="button" className="button" onClick={retry}>
+              {t('myExposure.retry')}
+            </button>
+          </div>
+        )}
+        {load.status === 'ready' && <Figures data={load.data} />}
+      </div>
+      <p className="exposure-privacy muted">{t('myExposure.privacy')}</p>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('myExposure.close')}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,82 @@
+import type { ExposureTotals, MyExposure } from '../../../shared/exposure/exposure-summary.js';
+
+const MIN = 60_000;
+
+/** Totals with zero for everything not given. */
+export function totals(partial: Partial<ExposureTotals> = {}): ExposureTotals {
+  return {
+    exposureMs: 0,
+    unfilteredMs: 0,
+    audioMs: 0,
+    gridOnlyMs: 0,
+    reveals: 0,
+    longestStretchMs: 0,
+    byFilter: [],
+    ...partial,
+  };
+}
+
+/** The 12 week starts (Sundays) ending with 2025-03-02, oldest first. */
+export const WEEK_STARTS = Array.from({ length: 12 }, (_, i) => {
+  const date = new Date(Date.UTC(2025, 2, 2 - 7 * (11 - i)));
+  return date.toISOString().slice(0, 10);
+});
+
+/** Nothing recorded yet: what a new installation answers. */
+export function emptyMyExposure(): MyExposure {
+  return {
+    timeZone: 'America/Toronto',
+    weekStartsOn: 0,
+    today: { ...totals(), day: '2025-03-05' },
+    thisWeek: {
+      totals: { ...totals(), weekStart: '2025-03-02' },
+      days: ['2025-03-02', '2025-03-03', '2025-03-04', '2025-03-05'].map((day) => ({ ...totals(), day })),
+    },
+    last12Weeks: WEEK_STARTS.map((weekStart) => ({ ...totals(), weekStart })),
+  };
+}
+
+/**
+ * Wednesday 2025-03-05 in Toronto, weeks from Sunday: today 1 h 25 min of exposure
+ * (4 min 10 s unfiltered, 12 min audio, 7 reveals, longest stretch 40 min, 18 min 30 s
+ * thumbnails only); Monday 30 min; the week 2 h 10 s in all.
+ */
+export function sampleMyExposure(): MyExposure {
+  const today = totals({
+    exposureMs: 85 * MIN,
+    unfilteredMs: 4 * MIN + 10_000,
+    audioMs: 12 * MIN,
+    gridOnlyMs: 18 * MIN + 30_000,
+    reveals: 7,
+    longestStretchMs: 40 * MIN,
+  });
+  const monday = totals({ exposureMs: 30 * MIN, unfilteredMs: 5 * MIN, audioMs: 0, reveals: 2, longestStretchMs: 20 * MIN });
+  const tuesday = totals({ exposureMs: 5 * MIN + 10_000, gridOnlyMs: 5 * MIN + 10_000, longestStretchMs: 5 * MIN + 10_000 });
+  const week = totals({
+    exposureMs: 120 * MIN + 10_000,
+    unfilteredMs: 9 * MIN + 10_000,
+    audioMs: 12 * MIN,
+    gridOnlyMs: 23 * MIN + 40_000,
+    reveals: 9,
+    longestStretchMs: 40 * MIN,
+  });
+  return {
+    timeZone: 'America/Toronto',
+    weekStartsOn: 0,
+    today: { ...today, day: '2025-03-05' },
+    thisWeek: {
+      totals: { ...week, weekStart: '2025-03-02' },
+      days: [
+        { ...totals(), day: '2025-03-02' },
+        { ...monday, day: '2025-03-03' },
+        { ...tuesday, day: '2025-03-04' },
+        { ...today, day: '2025-03-05' },
+      ],
+    },
+    last12Weeks: WEEK_STARTS.map((weekStart, i) =>
+      i === 11
+        ? { ...week, weekStart }
+        : { ...totals(i % 3 === 0 ? {} : { exposureMs: (i * 10 + 5) * MIN, unfilteredMs: i * MIN, audioMs: 2 * MIN }), weekStart },
+    ),
+  };
+}
