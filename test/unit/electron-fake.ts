@@ -48,14 +48,19 @@ export class FakeBrowserWindow {
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.all;
   }
+  readonly listeners = new Map<string, Listener[]>();
   isDestroyed(): boolean {
     return false;
   }
   once(): this {
     return this;
   }
-  on(): this {
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
   }
   show(): void {}
   focus(): void {}
@@ -76,7 +81,11 @@ export const electronFake = {
   privilegedSchemes: [] as unknown[],
   protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   invoked: [] as Array<{ channel: string; args: unknown[] }>,
+  powerListeners: new Map<string, Listener[]>(),
+  systemIdleSec: 0,
   reset(): void {
+    this.powerListeners.clear();
+    this.systemIdleSec = 0;
     this.ipcHandlers.clear();
     this.rendererListeners.clear();
     this.exposed.clear();
@@ -120,6 +129,15 @@ export function createElectronModule() {
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     dialog: { showOpenDialog: vi.fn() },
     utilityProcess: { fork: vi.fn() },
+    powerMonitor: {
+      on: vi.fn((event: string, listener: Listener) => {
+        electronFake.powerListeners.set(event, [...(electronFake.powerListeners.get(event) ?? []), listener]);
+      }),
+      removeListener: vi.fn((event: string, listener: Listener) => {
+        electronFake.powerListeners.set(event, (electronFake.powerListeners.get(event) ?? []).filter((l) => l !== listener));
+      }),
+      getSystemIdleTime: vi.fn(() => electronFake.systemIdleSec),
+    },
   };
   return { ...module, default: module };
 }
