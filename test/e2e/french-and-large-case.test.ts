@@ -64,7 +64,7 @@ describe('a large case, in Canadian French, in Chromium through the browser host
       expect(await page.getByRole('button', { name }).count(), name).toBe(1);
     }
     await page.getByRole('gridcell').first().focus();
-    await waitUntil(() => page.locator('img.tile-img.is-loaded').count(), (loaded) => loaded > 5);
+    await waitUntil(() => page.locator('img.tile-img.is-loaded').count(), (loaded) => loaded >= 21);
     await saveScreenshot(page, 'fr-grid');
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Visionneuse' }).waitFor();
