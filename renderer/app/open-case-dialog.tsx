@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import { useVeil } from '../api/api';
 import { messageOf } from './error-message';
+import { FormFooter } from './form-fields';
 import { ModalDialog } from './modal-dialog';
 
 /**
@@ -55,19 +56,14 @@ export function OpenCaseDialog({ onOpened, onCancel }: { onOpened: (summary: Cas
             {t('openCase.help')}
           </span>
         </div>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            {t('openCase.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('openCase.opening') : t('openCase.open')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          busy={busy}
+          cancelLabel={t('openCase.cancel')}
+          submitLabel={t('openCase.open')}
+          busyLabel={t('openCase.opening')}
+          onCancel={onCancel}
+        />
       </form>
     </ModalDialog>
   );

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BLUR_LEVELS, BlurLevelSchema, type BlurLevel } from '../../../shared/media/filter-profile.js';
 import { LanguageSettingSchema, type Settings, type SettingsPatch } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
 import { messageOf } from '../../app/error-message';
+import { FormFooter, NumberField } from '../../app/form-fields';
 import { ModalDialog } from '../../app/modal-dialog';
 import { LANGUAGE_NAMES } from '../../i18n/i18n';
 
@@ -71,8 +72,6 @@ export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogPro
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const idleId = useId();
-  const retentionId = useId();
   const update = (change: Partial<Draft>) => setDraft((prev) => ({ ...prev, ...change }));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -117,24 +116,8 @@ export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogPro
         </fieldset>
         <fieldset>
           <legend>{t('settings.revealGroup')}</legend>
-          <label className="field">
-            <span className="field-label">{t('settings.revealDuration')}</span>
-            <input
-              type="number"
-              inputMode="numeric"
-              value={draft.revealDurationSec}
-              onChange={(e) => update({ revealDurationSec: e.currentTarget.value })}
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('settings.spotlightRadius')}</span>
-            <input
-              type="number"
-              inputMode="numeric"
-              value={draft.spotlightRadiusPct}
-              onChange={(e) => update({ spotlightRadiusPct: e.currentTarget.value })}
-            />
-          </label>
+          <NumberField label={t('settings.revealDuration')} value={draft.revealDurationSec} onChange={(value) => update({ revealDurationSec: value })} />
+          <NumberField label={t('settings.spotlightRadius')} value={draft.spotlightRadiusPct} onChange={(value) => update({ spotlightRadiusPct: value })} />
           <label className="check">
             <input
               type="checkbox"
@@ -146,15 +129,7 @@ export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogPro
         </fieldset>
         <fieldset>
           <legend>{t('settings.generalGroup')}</legend>
-          <label className="field">
-            <span className="field-label">{t('settings.cacheSize')}</span>
-            <input
-              type="number"
-              inputMode="numeric"
-              value={draft.mediaCacheMb}
-              onChange={(e) => update({ mediaCacheMb: e.currentTarget.value })}
-            />
-          </label>
+          <NumberField label={t('settings.cacheSize')} value={draft.mediaCacheMb} onChange={(value) => update({ mediaCacheMb: value })} />
           <label className="field">
             <span className="field-label">{t('settings.language')}</span>
             <select
@@ -176,52 +151,17 @@ export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogPro
         </fieldset>
         <fieldset>
           <legend>{t('settings.exposureGroup')}</legend>
-          <div className="field">
-            <label htmlFor={idleId} className="field-label">
-              {t('settings.idleAfter')}
-            </label>
-            <input
-              id={idleId}
-              type="number"
-              inputMode="numeric"
-              value={draft.idleAfterMin}
-              aria-describedby={`${idleId}-help`}
-              onChange={(e) => update({ idleAfterMin: e.currentTarget.value })}
-            />
-            <span id={`${idleId}-help`} className="field-help">
-              {t('settings.idleAfterHelp')}
-            </span>
-          </div>
-          <div className="field">
-            <label htmlFor={retentionId} className="field-label">
-              {t('settings.retention')}
-            </label>
-            <input
-              id={retentionId}
-              type="number"
-              inputMode="numeric"
-              value={draft.ledgerRetentionDays}
-              aria-describedby={`${retentionId}-help`}
-              onChange={(e) => update({ ledgerRetentionDays: e.currentTarget.value })}
-            />
-            <span id={`${retentionId}-help`} className="field-help">
-              {t('settings.retentionHelp')}
-            </span>
-          </div>
+          <NumberField label={t('settings.idleAfter')} value={draft.idleAfterMin} help={t('settings.idleAfterHelp')} onChange={(value) => update({ idleAfterMin: value })} />
+          <NumberField label={t('settings.retention')} value={draft.ledgerRetentionDays} help={t('settings.retentionHelp')} onChange={(value) => update({ ledgerRetentionDays: value })} />
         </fieldset>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('settings.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('settings.saving') : t('settings.save')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          busy={busy}
+          cancelLabel={t('settings.cancel')}
+          submitLabel={t('settings.save')}
+          busyLabel={t('settings.saving')}
+          onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );
