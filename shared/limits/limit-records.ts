@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { LimitPeriodSchema, LimitQuantitySchema } from './cap-keys.js';
+
+/**
+ * What the ledger keeps about personal limits: times and the user's own settings only,
+ * never case data. Override reasons are the user's words and stay on this machine (the
+ * ledger is local; team statistics must never read them). `v` and `type` match the other
+ * ledger records so these can join the ledger's union.
+ */
+export const LIMIT_RECORD_VERSION = 1;
+
+export const MIN_OVERRIDE_REASON_CHARS = 3;
+/** A reason is a sentence, not an essay: the ledger line stays small. */
+export const MAX_OVERRIDE_REASON_CHARS = 500;
+
+const atMs = z.number().int().nonnegative();
+const durationMs = z.number().int().positive();
+
+const limitBase = {
+  v: z.literal(LIMIT_RECORD_VERSION),
+  type: z.literal('limit'),
+  atMs,
+  quantity: LimitQuantitySchema,
+  period: LimitPeriodSchema,
+  /** The cap in force when this happened, ms, extensions included. */
+  capMs: durationMs,
+};
+
+/** Usage passed a warning threshold of a cap (once per threshold per cap per period). */
+export const LimitWarningRecordSchema = z
+  .object({ ...limitBase, event: z.literal('warning'), thresholdPct: z.number().int().min(1).max(99) })
+  .strict();
+export type LimitWarningRecord = z.infer<typeof LimitWarningRecordSchema>;
+
+/** Usage reached a cap: text-only mode began (once per cap per period). */
+export const LimitReachedRecordSchema = z.object({ ...limitBase, event: z.literal('reached') }).strict();
+export type LimitReachedRecord = z.infer<typeof LimitReachedRecordSchema>;
+
+/** The user overrode a reached cap with a typed reason; `capMs` is the cap before, `extensionMs` what was granted. */
+export const LimitOverrideRecordSchema = z
+  .object({
+    ...limitBase,
+    event: z.literal('override'),
+    reason: z
+      .string()
+      .min(MIN_OVERRIDE_REASON_CHARS)
+      .max(MAX_OVERRIDE_REASON_CHARS)
+      .refine((reason) => reason === reason.trim(), { message: 'reason must be trimmed' }),
+    extensionMs: durationMs,
+  })
+  .strict();
+export type LimitOverrideRecord = z.infer<typeof LimitOverrideRecordSchema>;
+
+export const LimitRecordSchema = z.discriminatedUnion('event', [LimitWarningRecordSchema, LimitReachedRecordSchema, LimitOverrideRecordSchema]);
+export type LimitRecord = z.infer<typeof LimitRecordSchema>;
