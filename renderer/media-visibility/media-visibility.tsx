@@ -50,6 +50,16 @@ export function MediaVisibilityProvider({ children, hideKey = 'Escape' }: { chil
   }, []);
 
   useEffect(() => {
+    // A minimised window or a hidden tab shows nothing, and its sound must not play on
+    // uncounted: exposure stops counting there, so case audio stops too.
+    const onVisibilityChange = () => {
+      if (document.visibilityState === 'hidden') pauseAllVideos(document);
+    };
+    document.addEventListener('visibilitychange', onVisibilityChange);
+    return () => document.removeEventListener('visibilitychange', onVisibilityChange);
+  }, []);
+
+  useEffect(() => {
     // Capture phase: no component can swallow the key before it hides the media.
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== hideKey) return;

@@ -128,6 +128,7 @@ export function ImageStage({ item, settings, revealedWhole, keyScope, onPictureF
     <div ref={setStage} className="image-stage" {...pointerHandlers}>
       {visible ? (
         <VeiledPicture
+          key={veiledUrl}
           url={veiledUrl}
           alt={item.name}
           onElement={setPicture}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 const MS_PER_SECOND = 1000;
 /** How often the countdown refreshes; the reveal itself ends on its own exact timer. */
@@ -32,6 +32,7 @@ export function useTimedReveal(durationSec: number): TimedReveal {
     };
   }, [endsAtMs]);
 
+  const end = useCallback(() => setEndsAtMs(null), []);
   return {
     active: endsAtMs !== null,
     remainingSec: endsAtMs === null ? 0 : remainingSec,
@@ -39,6 +40,6 @@ export function useTimedReveal(durationSec: number): TimedReveal {
       setEndsAtMs(Date.now() + durationSec * MS_PER_SECOND);
       setRemainingSec(durationSec);
     },
-    end: () => setEndsAtMs(null),
+    end,
   };
 }

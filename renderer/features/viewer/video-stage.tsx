@@ -159,6 +159,8 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, resumeAtRe
         </span>
       </div>
       <Storyboard
+        // A new filter draws a new storyboard: no frame may stay under a weaker filter.
+        key={`${storyboardProfile.greyscale}/${storyboardProfile.blur}`}
         url={url}
         itemId={itemId}
         greyscale={storyboardProfile.greyscale}

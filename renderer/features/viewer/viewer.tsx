@@ -4,6 +4,7 @@ import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { Settings } from '../../../shared/settings/settings.js';
 import { useFormatters } from '../../i18n/format';
 import type { ItemStore } from '../case-items/item-store';
+import { useMediaVisible } from '../../media-visibility/media-visibility';
 import { useItemStoreVersion } from '../case-items/use-item-store';
 import { errorReason, failureOf, typeDescription, type ShowFailure } from '../media-labels/media-labels';
 import { ImageStage } from './image-stage';
@@ -26,6 +27,12 @@ interface ViewerItemProps {
 function ViewerItem({ item, failure, settings, keyScope, onPictureFailed }: ViewerItemProps) {
   const { t } = useTranslation();
   const reveal = useTimedReveal(settings.revealDurationSec);
+  const visible = useMediaVisible();
+  const { end: endReveal } = reveal;
+  // Hiding media ends a reveal: Resume must bring back the veil, never the unblurred item.
+  useEffect(() => {
+    if (!visible) endReveal();
+  }, [visible, endReveal]);
   const canReveal = !failure;
   return (
     <>

@@ -52,6 +52,24 @@ describe('Hide all media', () => {
     expect(again?.muted).toBe(true);
   });
 
+  it('pauses a playing video when the window is minimised or the tab hidden, so no sound plays uncounted', async () => {
+    const fake = createFakeVeil();
+    const user = userEvent.setup();
+    await renderApp(fake);
+    await user.click(await screen.findByRole('gridcell', { name: 'clip-000003.mp4, MP4 video' }));
+    const viewer = await screen.findByRole('region', { name: 'Viewer' });
+    const video = viewer.querySelector('video')!;
+    await user.click(within(viewer).getByRole('button', { name: 'Play' }));
+    expect(video.paused).toBe(false);
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      fireEvent(document, new Event('visibilitychange'));
+      expect(video.paused).toBe(true);
+    } finally {
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    }
+  });
+
   it('ends a held spotlight and refuses new ones while hidden', async () => {
     const fake = createFakeVeil();
     const user = userEvent.setup();

@@ -99,6 +99,17 @@ describe('Viewer, images', () => {
     expect(unblurred()).toHaveLength(0);
   });
 
+  it('brings back the veil, not the revealed item, when media is resumed after Escape', async () => {
+    const { viewer, user } = await openViewerOn('photo-000000.jpg');
+    await user.click(within(viewer).getByRole('button', { name: 'Reveal' }));
+    expect(unblurred()).toHaveLength(1);
+    await user.keyboard('{Escape}');
+    expect(unblurred()).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(unblurred()).toHaveLength(0);
+    expect(within(screen.getByRole('region', { name: 'Viewer' })).getByRole('button', { name: 'Reveal' })).toBeTruthy();
+  });
+
   it('keeps colour off in reveals unless the settings allow it', async () => {
     const { viewer, user } = await openViewerOn('photo-000000.jpg', { settings: { revealInColour: true } });
     await user.click(within(viewer).getByRole('button', { name: 'Reveal' }));
