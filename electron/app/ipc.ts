@@ -8,9 +8,12 @@ import type { EventHub } from '../services/event-hub.js';
  * True only for the web contents of a window Veil opened itself, so a stray frame,
  * a devtools extension or a navigated-away page cannot call the back end.
  */
-export function isVeilSender(sender: WebContents, veilWindowIds: ReadonlySet<number>): boolean {
+export function isVeilSender(sender: WebContents, veilWindowIds: ReadonlySet<number>, senderFrame?: { url: string } | null): boolean {
   const window = BrowserWindow.fromWebContents(sender);
-  return window !== null && veilWindowIds.has(window.id) && sender.getURL().startsWith('veil-app://');
+  if (window === null || !veilWindowIds.has(window.id)) return false;
+  // The frame that sent it, not just the window's page: a subframe never speaks for Veil.
+  const frameUrl = senderFrame === undefined ? sender.getURL() : (senderFrame?.url ?? '');
+  return frameUrl.startsWith('veil-app://renderer/') && (senderFrame === undefined || senderFrame === sender.mainFrame);
 }
 
 /**
@@ -21,7 +24,7 @@ export function isVeilSender(sender: WebContents, veilWindowIds: ReadonlySet<num
 export function registerIpcHandlers(handlers: RequestHandlers, veilWindowIds: ReadonlySet<number>): () => void {
   for (const name of REQUEST_NAMES) {
     ipcMain.handle(ipcChannel('request', name), async (event: IpcMainInvokeEvent, args: unknown): Promise<Reply> => {
-      if (!isVeilSender(event.sender, veilWindowIds)) {
+      if (!isVeilSender(event.sender, veilWindowIds, event.senderFrame)) {
         return { ok: false, error: { code: 'forbidden', message: 'not a Veil window' } };
       }
       return dispatchRequest(handlers, name, args);

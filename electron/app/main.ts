@@ -32,8 +32,14 @@ function openWindow(exposure: ExposureService): void {
   mainWindow = createMainWindow(paths.preloadScript);
   const id = mainWindow.id;
   veilWindowIds.add(id);
-  forwardExposureSignals(mainWindow, exposure);
+  const stopSignals = forwardExposureSignals(mainWindow, exposure);
+  // A crashed or reloading renderer shows nothing: what it last reported stops counting.
+  mainWindow.webContents.on('render-process-gone', () => exposure.rendererGone());
+  mainWindow.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) exposure.rendererGone();
+  });
   mainWindow.on('closed', () => {
+    stopSignals();
     veilWindowIds.delete(id);
     mainWindow = null;
   });
@@ -56,7 +62,7 @@ async function start(): Promise<void> {
     demoCaseDir: app.isPackaged ? join(process.resourcesPath, 'demo-case') : paths.demoCaseDir,
     initialCaseDir: caseDirFromArgv(process.argv),
     pickFolder: async () => {
-      const options = { title: 'Open case', properties: ['openDirectory' as const] };
+      const options = { properties: ['openDirectory' as const] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

@@ -1,7 +1,8 @@
 import { protocol } from 'electron';
 import { Readable } from 'node:stream';
 import { RENDERER_CSP } from '../../shared/csp.js';
-import type { HostMediaResponse } from '../host/http-server.js';
+import type { MediaResponse } from '../services/media/media-route.js';
+import type { MediaHandler } from '../services/veil-services.js';
 import { readStaticFile } from '../services/renderer-files.js';
 import { APP_SCHEME, MEDIA_SCHEME } from './scheme-names.js';
 
@@ -16,9 +17,7 @@ export function registerPrivilegedSchemes(): void {
   ]);
 }
 
-export type MediaHandler = (pathAfterPrefix: string, query: URLSearchParams, headers: { range?: string }) => Promise<HostMediaResponse>;
-
-function toWebBody(body: HostMediaResponse['body']): ConstructorParameters<typeof Response>[0] {
+function toWebBody(body: MediaResponse['body']): ConstructorParameters<typeof Response>[0] {
   if (body === null) return null;
   if (body instanceof Uint8Array) return body;
   return Readable.toWeb(Readable.from(body));
@@ -39,7 +38,7 @@ export function handleSchemes(rendererDir: string, handleMedia: MediaHandler): v
     const url = new URL(request.url);
     if (url.host !== 'item') return new Response('not found', { status: 404 });
     const range = request.headers.get('range');
-    const media = await handleMedia(url.pathname.replace(/^\//, ''), url.searchParams, range ? { range } : {});
+    const media = await handleMedia(url.pathname.replace(/^\//, ''), url.searchParams, range ? { range } : {}, request.signal);
     return new Response(toWebBody(media.body), { status: media.status, headers: media.headers });
   });
 }

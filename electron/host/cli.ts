@@ -64,6 +64,7 @@ async function main(): Promise<number> {
     handlers: services.handlers,
     hub,
     handleMedia: services.handleMedia,
+    onLastPageGone: () => services.exposure.rendererGone(),
     rendererDir: paths.rendererDir,
     token: newHostToken(),
     port: args.port,

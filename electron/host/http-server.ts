@@ -5,20 +5,17 @@ import type { RequestHandlers } from '../../shared/contract.js';
 import { RENDERER_CSP } from '../../shared/csp.js';
 import { dispatchRequest } from '../../shared/dispatch.js';
 import type { EventHub } from '../services/event-hub.js';
+import type { MediaHandler } from '../services/veil-services.js';
 import { tokenMatches } from './host-token.js';
 import { readStaticFile } from '../services/renderer-files.js';
 
-/** What the media route answers; the body is bytes or a stream of the original (videos). */
-export interface HostMediaResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: Uint8Array | NodeJS.ReadableStream | null;
-}
 
 export interface BrowserHostOptions {
   handlers: RequestHandlers;
   hub: EventHub;
-  handleMedia: (pathAfterPrefix: string, query: URLSearchParams, headers: { range?: string }) => Promise<HostMediaResponse>;
+  handleMedia: MediaHandler;
+  /** Called when the last event stream closes: no page is showing anything any more. */
+  onLastPageGone?: () => void;
   rendererDir: string;
   token: string;
   /** 0 picks a free port. */
@@ -107,6 +104,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
         clearInterval(keepalive);
         unsubscribe();
         openStreams.delete(res);
+        if (openStreams.size === 0) options.onLastPageGone?.();
       });
       return;
     }
@@ -115,7 +113,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, {}, 'GET only');
       if (!tokenMatches(options.token, url.searchParams.get('token'))) return send(res, 403, {}, 'forbidden');
       const range = req.headers.range;
-      const media = await options.handleMedia(url.pathname.slice('/media/'.length), url.searchParams, range ? { range } : {});
+      // A picture the page gave up on (scrolled away) leaves the worker queue.
+      const abandoned = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) abandoned.abort();
+      });
+      const media = await options.handleMedia(url.pathname.slice('/media/'.length), url.searchParams, range ? { range } : {}, abandoned.signal);
       res.writeHead(media.status, { ...SECURITY_HEADERS, ...media.headers });
       if (media.body === null || req.method === 'HEAD') {
         res.end();

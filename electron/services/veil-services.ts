@@ -33,9 +33,20 @@ export interface VeilServicesDeps {
   systemLocale: string;
 }
 
+export type MediaHandler = (
+  pathAfterPrefix: string,
+  query: URLSearchParams,
+  headers: { range?: string },
+  signal?: AbortSignal,
+) => Promise<MediaResponse>;
+
+/** Quitting waits this long at most for an import to stop (a hung network drive may never answer). */
+const IMPORT_STOP_WAIT_MS = 2000;
+
 export interface VeilServices {
   handlers: RequestHandlers;
-  handleMedia: (pathAfterPrefix: string, query: URLSearchParams, headers: { range?: string }) => Promise<MediaResponse>;
+  /** `signal` aborts when the viewer no longer wants the picture (scrolled away), so stale jobs leave the queue. */
+  handleMedia: MediaHandler;
   /** For the Electron adapter's window and power events. */
   exposure: ExposureService;
   start(): Promise<void>;
@@ -121,7 +132,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
 
   return {
     handlers,
-    handleMedia: (pathAfterPrefix, query, headers) => handleMediaRequest(media, pathAfterPrefix, query, headers),
+    handleMedia: (pathAfterPrefix, query, headers, signal) => handleMediaRequest(media, pathAfterPrefix, query, headers, signal),
     exposure,
     async start() {
       if (deps.initialCaseDir) await openFolder(deps.initialCaseDir, false);
@@ -131,8 +142,9 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       unsubscribeSettings();
       unsubscribeLedger();
       await exposure.close();
-      await session.cancelImport();
-      await session.whenIdle();
+      // The ledger is written by now; an import stuck on a dead drive must not hold quitting.
+      const stopped = Promise.all([session.cancelImport(), session.whenIdle()]);
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())]);
       pool.close();
     },
   };

@@ -41,7 +41,8 @@ describe('the exposure ledger, end to end through the browser host', () => {
   });
 
   it('counts the time media is on screen, and shows it in My exposure within 2 s', async () => {
-    await waitUntil(() => page.locator('img.tile-img.is-loaded').count(), (loaded) => loaded >= 5);
+    // Counting starts with the first painted thumbnail: take the time then, not later.
+    await page.locator('img.tile-img.is-loaded').first().waitFor();
     gridShownAtMs = Date.now();
     await page.getByText('Counting exposure').waitFor();
     await page.getByRole('gridcell', { name: /Sample 02 - shapes\.png/ }).focus();

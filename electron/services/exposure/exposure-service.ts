@@ -6,13 +6,13 @@ import { buildMyExposure, myExposureFirstDayKey } from '../../../shared/exposure
 import { initialTrackerState, stepTracker, type PowerState, type TrackerEvent, type TrackerState } from '../../../shared/exposure/tracker.js';
 import type { VisibilityReport } from '../../../shared/exposure/visibility-report.js';
 import { weekStartsOnFor } from '../../../shared/exposure/week-start.js';
-import type { Ledger, LedgerSchedule } from '../ledger/ledger.js';
+import { DEFAULT_FLUSH_INTERVAL_MS, type Ledger, type LedgerSchedule } from '../ledger/ledger.js';
 import type { SettingsService } from '../settings/settings-service.js';
 
 /** How often idleness is looked for when nothing else happens. */
 export const TICK_INTERVAL_MS = 1000;
 /** The open record is closed and written at least this often: the most a crash can lose. */
-export const FLUSH_INTERVAL_MS = 10_000;
+export const FLUSH_INTERVAL_MS = DEFAULT_FLUSH_INTERVAL_MS;
 /** Ticks come every second; this much silence means the process was frozen (an unannounced sleep). */
 export const MAX_SILENCE_MS = 30_000;
 
@@ -32,6 +32,11 @@ export interface ExposureService {
   /** Stamps a visibility report with the main side's clock; refuses unknown items and stale reports. */
   report(report: VisibilityReport): { counting: boolean };
   activity(): void;
+  /**
+   * The renderer is gone (crashed, reloaded, tab closed): what it last reported is no
+   * longer on screen, so nothing it showed may go on counting.
+   */
+  rendererGone(): void;
   /** Window shown/restored or minimised/hidden/closed (Electron); flushes when media leaves the screen. */
   windowShown(shown: boolean): Promise<void>;
   /** Lock, unlock, suspend, resume; flushes before the machine locks or sleeps. */
@@ -83,6 +88,10 @@ export function createExposureService(deps: ExposureServiceDeps): ExposureServic
     },
     activity() {
       apply({ type: 'activity' });
+    },
+    rendererGone() {
+      const seq = (state.lastSeq ?? 0) + 1;
+      apply({ type: 'visibility', report: { caseId: 'renderer-gone', seq, pageVisible: false, surfaces: [], video: null } });
     },
     async windowShown(shown) {
       apply({ type: 'window', shown });

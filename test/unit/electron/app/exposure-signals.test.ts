@@ -8,6 +8,7 @@ function recordingExposure() {
   const exposure: ExposureService = {
     report: () => ({ counting: true }),
     activity: () => void seen.push('activity'),
+    rendererGone: () => void seen.push('renderer-gone'),
     windowShown: async (shown) => void seen.push(shown ? 'shown' : 'hidden'),
     power: async (state) => void seen.push(state),
     myExposure: () => Promise.reject(new Error('not used')),

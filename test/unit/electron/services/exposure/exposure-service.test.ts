@@ -108,6 +108,20 @@ describe('exposure service', () => {
     expect(sumTotals(added).exposureMs).toBe(3000);
   });
 
+  it('stops counting what a renderer showed once that renderer is gone, and counts a new one', async () => {
+    const { service, added } = start();
+    service.report(viewerReport(Date.UTC(2026, 0, 1)));
+    await vi.advanceTimersByTimeAsync(4000);
+    service.rendererGone();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sumTotals(added).exposureMs).toBe(4000);
+    // A reloaded page numbers its reports from its own start time, which is later.
+    service.report(viewerReport(Date.UTC(2026, 0, 2)));
+    await vi.advanceTimersByTimeAsync(1000);
+    await service.close();
+    expect(sumTotals(added).exposureMs).toBe(5000);
+  });
+
   it('stops counting after the idle time set by the user when nobody touches anything', async () => {
     const { service, added } = start();
     service.report(viewerReport(1));
