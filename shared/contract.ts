@@ -5,7 +5,11 @@ import { ImportProblemSchema, MediaErrorSchema, MediaItemSchema } from './case/m
 import { MyExposureSchema } from './exposure/exposure-summary.js';
 import { VisibilityReportSchema } from './exposure/visibility-report.js';
 import { ItemIdSchema } from './media/derivative.js';
+import { BreakActionSchema } from './breaks/break-events.js';
+import { LimitPeriodSchema, LimitQuantitySchema } from './limits/cap-keys.js';
+import { MAX_OVERRIDE_REASON_CHARS } from './limits/limit-records.js';
 import { NoticeSchema } from './notices.js';
+import { WellbeingViewSchema } from './wellbeing/wellbeing-view.js';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings.js';
 
 /**
@@ -67,6 +71,17 @@ export const requestContract = {
   reportActivity: { args: empty, result: z.object({}) },
   /** The investigator's own exposure figures: today, this week, the last 12 weeks. */
   getMyExposure: { args: empty, result: MyExposureSchema },
+  /** Breaks and personal limits as they stand now. */
+  getWellbeing: { args: empty, result: WellbeingViewSchema },
+  /** Postpone, skip, end early, or strict mode's reasoned escape; `rejected` says why not. */
+  breakAction: { args: BreakActionSchema, result: z.object({ rejected: z.string().nullable(), view: WellbeingViewSchema }) },
+  /** Past a cap: a typed reason grants one fixed extension, and is counted (kept locally). */
+  overrideLimit: {
+    args: z.object({ quantity: LimitQuantitySchema, period: LimitPeriodSchema, reason: z.string().max(MAX_OVERRIDE_REASON_CHARS) }).strict(),
+    result: z.object({ rejected: z.string().nullable(), view: WellbeingViewSchema }),
+  },
+  /** An item boundary (the viewer's item closed or changed, its video paused): a due break may start now. */
+  reportItemBoundary: { args: empty, result: z.object({}) },
 } as const;
 
 export const eventContract = {
@@ -79,6 +94,8 @@ export const eventContract = {
   settingsChanged: SettingsSchema,
   /** Something the user must be told that happened after start-up (e.g. a ledger file kept aside). */
   noticeRaised: NoticeSchema,
+  /** Breaks or limits changed (a phase, a countdown second, a cap reached): the UI follows. */
+  wellbeingChanged: WellbeingViewSchema,
 } as const;
 
 export type RequestName = keyof typeof requestContract;

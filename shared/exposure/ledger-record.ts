@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AfterHoursRecordSchema, BreakRecordSchema } from '../breaks/break-records.js';
+import { LimitRecordSchema } from '../limits/limit-records.js';
 import { BlurLevelSchema } from '../media/filter-profile.js';
 import { RevealModeSchema } from './visibility-report.js';
 
@@ -42,8 +44,34 @@ export const RevealRecordSchema = z
   .strict();
 export type RevealRecord = z.infer<typeof RevealRecordSchema>;
 
-export const LedgerRecordSchema = z.union([ExposureRecordSchema, RevealRecordSchema]);
+/**
+ * Every kind of ledger record. Breaks, after-hours stretches and personal limits come
+ * from part 3; exposure figures ignore them.
+ */
+export const LedgerRecordSchema = z.union([ExposureRecordSchema, RevealRecordSchema, BreakRecordSchema, AfterHoursRecordSchema, LimitRecordSchema]);
 export type LedgerRecord = z.infer<typeof LedgerRecordSchema>;
+
+/**
+ * Validates one decoded journal value against the schema of the type it claims, so a
+ * record is checked once (the journal decodes hundreds of thousands of lines).
+ */
+export function parseLedgerRecord(value: unknown): { success: true; data: LedgerRecord } | { success: false; error: z.ZodError } {
+  const type = typeof value === 'object' && value !== null && 'type' in value ? value.type : undefined;
+  switch (type) {
+    case 'exposure':
+      return ExposureRecordSchema.safeParse(value);
+    case 'reveal':
+      return RevealRecordSchema.safeParse(value);
+    case 'break':
+      return BreakRecordSchema.safeParse(value);
+    case 'after-hours':
+      return AfterHoursRecordSchema.safeParse(value);
+    case 'limit':
+      return LimitRecordSchema.safeParse(value);
+    default:
+      return LedgerRecordSchema.safeParse(value);
+  }
+}
 
 /** Unfiltered time: any pixels shown without blur, with colour, or through a reveal. */
 export function isUnfilteredRecord(record: Pick<ExposureRecord, 'greyscale' | 'blur' | 'reveal'>): boolean {

@@ -54,6 +54,7 @@ export function buildMyExposure(records: readonly LedgerRecord[], options: MyExp
       addReveal(weeks[weekOf(index)] ?? newAccumulator());
       continue;
     }
+    if (record.type !== 'exposure') continue;
     let fromMs = Math.max(record.startMs, rangeStartMs);
     const toMs = Math.min(record.endMs, rangeEndMs);
     if (toMs <= fromMs) continue;

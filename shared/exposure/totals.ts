@@ -20,7 +20,7 @@ export function sumTotals(records: readonly LedgerRecord[]): ExposureTotals {
 
 function add(acc: TotalsAccumulator, record: LedgerRecord): void {
   if (record.type === 'reveal') addReveal(acc);
-  else addExposure(acc, record.startMs, record.endMs, record);
+  else if (record.type === 'exposure') addExposure(acc, record.startMs, record.endMs, record);
 }
 
 /**

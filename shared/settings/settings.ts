@@ -1,10 +1,31 @@
 import { z } from 'zod';
+import { BreakConfigSchema, DEFAULT_BREAK_CONFIG } from '../breaks/break-config.js';
+import { DEFAULT_LIMITS_CONFIG, LimitsConfigSchema } from '../limits/limits-config.js';
 import { DEFAULT_FILTER_PROFILE, FilterProfileSchema } from '../media/filter-profile.js';
 
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr-CA']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
-export const SETTINGS_SCHEMA_VERSION = 2;
+export const SETTINGS_SCHEMA_VERSION = 3;
+
+const PhrasesSchema = z.array(z.string().trim().min(1).max(200)).max(20);
+export const EncouragementSchema = z.object({ en: PhrasesSchema, 'fr-CA': PhrasesSchema }).strict();
+
+export const DEFAULT_ENCOURAGEMENT: z.infer<typeof EncouragementSchema> = {
+  en: [
+    'Look at something far away.',
+    'Breathe slowly. There is no hurry.',
+    'The work you do protects children. Looking after yourself is part of it.',
+    'Stretch your shoulders and unclench your jaw.',
+  ],
+  'fr-CA': [
+    'Regardez quelque chose au loin.',
+    'Respirez lentement. Rien ne presse.',
+    'Votre travail protège des enfants. Prendre soin de vous en fait partie.',
+    'Étirez les épaules et desserrez la mâchoire.',
+  ],
+};
+
 
 /**
  * Everything a user can set. Ranges are part of the schema so a bad value is refused
@@ -26,6 +47,18 @@ export const SettingsSchema = z.object({
   idleAfterMin: z.number().int().min(1).max(60),
   /** Days of exposure history kept on this machine; older day files are removed. */
   ledgerRetentionDays: z.number().int().min(30).max(3650),
+  /** Micro and rest breaks, postpones, strict mode, working hours (shared/breaks). */
+  breaks: BreakConfigSchema,
+  /** The investigator's own caps on exposure, unfiltered and audio time (shared/limits). */
+  limits: LimitsConfigSchema,
+  /** The first-run limits wizard was completed or skipped; it is not offered again. */
+  limitsWizardDone: z.boolean(),
+  /** Short phrases shown on the break screen, editable, one list per language. */
+  encouragement: EncouragementSchema,
+  /** Sounds at break start and end; off by default (alert sounds can become trauma triggers). */
+  breakSounds: z.boolean(),
+  /** A system notification when a break is due while Veil is not focused. */
+  notifyBreaksWhenUnfocused: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -39,6 +72,12 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
   idleAfterMin: 5,
   ledgerRetentionDays: 400,
+  breaks: DEFAULT_BREAK_CONFIG,
+  limits: DEFAULT_LIMITS_CONFIG,
+  limitsWizardDone: false,
+  encouragement: DEFAULT_ENCOURAGEMENT,
+  breakSounds: false,
+  notifyBreaksWhenUnfocused: true,
 };
 
 /** A change from the UI: any subset of fields except the version. */

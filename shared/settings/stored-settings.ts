@@ -1,5 +1,7 @@
 import { describeZodError } from '../contract-errors.js';
-import { SETTINGS_SCHEMA_VERSION, SettingsPatchSchema, SettingsSchema, type Settings } from './settings.js';
+import { DEFAULT_BREAK_CONFIG } from '../breaks/break-config.js';
+import { DEFAULT_LIMITS_CONFIG } from '../limits/limits-config.js';
+import { DEFAULT_ENCOURAGEMENT, SETTINGS_SCHEMA_VERSION, SettingsPatchSchema, SettingsSchema, type Settings } from './settings.js';
 
 /**
  * Pure steps that turn a settings object of version N into version N + 1. Each is
@@ -8,6 +10,21 @@ import { SETTINGS_SCHEMA_VERSION, SettingsPatchSchema, SettingsSchema, type Sett
 export const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: Record<string, unknown>) => Record<string, unknown> }> = [
   // 1 → 2: the exposure ledger arrives, with its idle threshold and retention period.
   { fromVersion: 1, migrate: (old) => ({ ...old, schemaVersion: 2, idleAfterMin: 5, ledgerRetentionDays: 400 }) },
+  // 2 → 3: breaks and personal limits arrive. No cap is set for anyone: the first-run
+  // wizard asks, because limits are the investigator's own.
+  {
+    fromVersion: 2,
+    migrate: (old) => ({
+      ...old,
+      schemaVersion: 3,
+      breaks: DEFAULT_BREAK_CONFIG,
+      limits: DEFAULT_LIMITS_CONFIG,
+      limitsWizardDone: false,
+      encouragement: DEFAULT_ENCOURAGEMENT,
+      breakSounds: false,
+      notifyBreaksWhenUnfocused: true,
+    }),
+  },
 ];
 
 export type StoredSettingsResult = { ok: true; settings: Settings; migratedFrom: number | null } | { ok: false; reason: string };

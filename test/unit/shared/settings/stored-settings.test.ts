@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION } from '../../../../shared/settings/settings.js';
+import { DEFAULT_BREAK_CONFIG } from '../../../../shared/breaks/break-config.js';
+import { DEFAULT_LIMITS_CONFIG } from '../../../../shared/limits/limits-config.js';
+import { DEFAULT_ENCOURAGEMENT, DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION } from '../../../../shared/settings/settings.js';
 import { applySettingsPatch, parseStoredSettings } from '../../../../shared/settings/stored-settings.js';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/settings', name), 'utf8'));
@@ -23,8 +25,21 @@ describe('stored settings', () => {
         language: 'fr-CA',
         idleAfterMin: 5,
         ledgerRetentionDays: 400,
+        breaks: DEFAULT_BREAK_CONFIG,
+        limits: DEFAULT_LIMITS_CONFIG,
+        limitsWizardDone: false,
+        encouragement: DEFAULT_ENCOURAGEMENT,
+        breakSounds: false,
+        notifyBreaksWhenUnfocused: true,
       },
     });
+  });
+
+  it('migrates a version 2 file to 3 with no cap set, so the wizard can ask', () => {
+    const v2 = { ...(fixture('v1-settings.json') as object), schemaVersion: 2, idleAfterMin: 7, ledgerRetentionDays: 90 };
+    const result = parseStoredSettings(v2);
+    expect(result).toMatchObject({ ok: true, migratedFrom: 2, settings: { idleAfterMin: 7, ledgerRetentionDays: 90, limitsWizardDone: false, breakSounds: false } });
+    if (result.ok) expect(Object.values(result.settings.limits.caps).every((cap) => cap.dayMin === null && cap.weekMin === null)).toBe(true);
   });
 
   it('reads current settings as they are', () => {
