@@ -9,6 +9,7 @@ import { createSettingsService } from '../services/settings/settings-service.js'
 import type { ExposureService } from '../services/exposure/exposure-service.js';
 import { createVeilServices, type VeilServices } from '../services/veil-services.js';
 import { forwardExposureSignals } from './exposure-signals.js';
+import { notifyBreaksWhenUnfocused } from './break-notifications.js';
 import { denyAllPermissions, hardenAllWebContents } from './harden.js';
 import { forwardEventsToWindows, registerIpcHandlers } from './ipc.js';
 import { handleSchemes, registerPrivilegedSchemes } from './schemes.js';
@@ -76,6 +77,7 @@ async function start(): Promise<void> {
   handleSchemes(paths.rendererDir, services.handleMedia);
   registerIpcHandlers(services.handlers, veilWindowIds);
   forwardEventsToWindows(hub, veilWindowIds);
+  notifyBreaksWhenUnfocused(hub, settings, () => mainWindow, app.getLocale());
   await services.start();
   openWindow(services.exposure);
 }

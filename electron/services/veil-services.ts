@@ -7,7 +7,10 @@ import { createDerivativeCache } from './media/derivative-cache.js';
 import { createMediaService } from './media/media-service.js';
 import { handleMediaRequest, type MediaResponse } from './media/media-route.js';
 import { MediaWorkerPool, type WorkerChannel } from './media/worker-pool.js';
-import { createExposureService, type ExposureService } from './exposure/exposure-service.js';
+import { createExposureService, FLUSH_INTERVAL_MS, type ExposureService } from './exposure/exposure-service.js';
+import { weekStartsOnFor } from '../../shared/exposure/week-start.js';
+import { wellbeingStateFile } from './wellbeing/state-file.js';
+import { createWellbeingService, type WellbeingService } from './wellbeing/wellbeing-service.js';
 import { createLedger, systemSchedule } from './ledger/ledger.js';
 
 const MIB = 1024 * 1024;
@@ -75,6 +78,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     lookupItem: (itemId) => session.lookupItem(itemId),
     onItemFailed: (itemId, error) => session.markItemFailed(itemId, error),
   });
+  // Breaks and limits run on every exposure step; bound once both exist.
+  let wellbeing: WellbeingService | null = null;
   const exposure = createExposureService({
     ledger,
     settings,
@@ -83,9 +88,37 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     systemLocale: deps.systemLocale,
     isOpenCaseItem: (caseId, itemId) => session.summary()?.caseId === caseId && session.lookupItem(itemId) !== null,
     schedule: systemSchedule,
+    onCounted: (time, counting) => wellbeing?.counted(time, counting),
   });
+  const stateFile = wellbeingStateFile(deps.dataDir);
+  const readyWellbeing = await createWellbeingService({
+    settings: () => settings.get(),
+    nowMs: deps.nowMs,
+    timeZone: deps.timeZone,
+    weekStartsOn: () => weekStartsOnFor(settings.get().language, deps.systemLocale),
+    record: (records) => ledger.add(records),
+    onChange: (view) => hub.emit('wellbeingChanged', view),
+    saved: await stateFile.read(),
+    usageFromLedger: async () => {
+      const figures = await exposure.myExposure();
+      const usage = (totals: { exposureMs: number; unfilteredMs: number; audioMs: number }) => ({
+        exposure: totals.exposureMs,
+        unfiltered: totals.unfilteredMs,
+        audio: totals.audioMs,
+      });
+      return { day: usage(figures.today), week: usage(figures.thisWeek.totals) };
+    },
+  });
+  wellbeing = readyWellbeing;
+  const saveWellbeing = (): Promise<void> => stateFile.write(readyWellbeing.snapshot());
+  const wellbeingSaver = setInterval(() => void saveWellbeing().catch((error: unknown) => console.error('saving break state', error)), FLUSH_INTERVAL_MS);
   let retentionDays = settings.get().ledgerRetentionDays;
+  let limitsText = JSON.stringify(settings.get().limits);
   const unsubscribeSettings = settings.onChange((next) => {
+    if (JSON.stringify(next.limits) !== limitsText) {
+      limitsText = JSON.stringify(next.limits);
+      readyWellbeing.limitsChanged();
+    }
     cache.setMaxBytes(next.mediaCacheMb * MIB);
     if (next.ledgerRetentionDays !== retentionDays) {
       retentionDays = next.ledgerRetentionDays;
@@ -128,6 +161,13 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       return {};
     },
     getMyExposure: async () => exposure.myExposure(),
+    getWellbeing: async () => readyWellbeing.view(),
+    breakAction: async (action) => readyWellbeing.breakAction(action),
+    overrideLimit: async ({ quantity, period, reason }) => readyWellbeing.overrideLimit(quantity, period, reason),
+    reportItemBoundary: async () => {
+      readyWellbeing.itemBoundary();
+      return {};
+    },
   };
 
   return {
@@ -141,7 +181,9 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     async close() {
       unsubscribeSettings();
       unsubscribeLedger();
+      clearInterval(wellbeingSaver);
       await exposure.close();
+      await saveWellbeing().catch((error: unknown) => console.error('saving break state', error));
       // The ledger is written by now; an import stuck on a dead drive must not hold quitting.
       const stopped = Promise.all([session.cancelImport(), session.whenIdle()]);
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())]);

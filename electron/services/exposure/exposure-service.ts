@@ -8,6 +8,7 @@ import type { VisibilityReport } from '../../../shared/exposure/visibility-repor
 import { weekStartsOnFor } from '../../../shared/exposure/week-start.js';
 import { DEFAULT_FLUSH_INTERVAL_MS, type Ledger, type LedgerSchedule } from '../ledger/ledger.js';
 import type { SettingsService } from '../settings/settings-service.js';
+import { createCountedTimeMeter, type CountedTime } from '../wellbeing/counted-time.js';
 
 /** How often idleness is looked for when nothing else happens. */
 export const TICK_INTERVAL_MS = 1000;
@@ -26,6 +27,8 @@ export interface ExposureServiceDeps {
   /** True when the item is in the open case: reports naming anything else are refused. */
   isOpenCaseItem: (caseId: string, itemId: string) => boolean;
   schedule: LedgerSchedule;
+  /** After every accepted step: counted time since the previous one (breaks and limits run on it). */
+  onCounted?: (time: CountedTime, counting: boolean) => void;
 }
 
 export interface ExposureService {
@@ -55,11 +58,14 @@ export function createExposureService(deps: ExposureServiceDeps): ExposureServic
   const { ledger, settings, nowMs, schedule } = deps;
   let state: TrackerState = initialTrackerState(nowMs());
 
+  const meter = createCountedTimeMeter();
   const apply = (event: TrackerEvent): ReturnType<typeof stepTracker> => {
-    const step = stepTracker(state, event, nowMs(), { idleAfterMs: settings.get().idleAfterMin * 60_000, maxSilenceMs: MAX_SILENCE_MS });
+    const atMs = nowMs();
+    const step = stepTracker(state, event, atMs, { idleAfterMs: settings.get().idleAfterMin * 60_000, maxSilenceMs: MAX_SILENCE_MS });
     if (step.rejected === null) {
       state = step.state;
       if (step.records.length > 0) ledger.add(step.records);
+      deps.onCounted?.(meter.since(step.records, state, atMs), step.counting);
     }
     return step;
   };

@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { ExposureRecordSchema, RevealRecordSchema, type LedgerRecord } from '../../../shared/exposure/ledger-record.js';
+import { parseLedgerRecord, type LedgerRecord } from '../../../shared/exposure/ledger-record.js';
 
 /**
  * The day journal's line format: `<crc32 of the JSON, 8 lowercase hex digits> <JSON>\n`.
@@ -83,9 +83,7 @@ function decodeLineAt(bytes: Uint8Array, text: string, start: number, end: numbe
   } catch (error) {
     return { ok: false, reason: `bad JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  // Same verdict as LedgerRecordSchema (a union), without trying the exposure schema on every reveal first.
-  const isReveal = typeof value === 'object' && value !== null && 'type' in value && value.type === 'reveal';
-  const parsed = isReveal ? RevealRecordSchema.safeParse(value) : ExposureRecordSchema.safeParse(value);
+  const parsed = parseLedgerRecord(value);
   if (!parsed.success) return { ok: false, reason: `not a ledger record: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   return { ok: true, record: parsed.data };
 }

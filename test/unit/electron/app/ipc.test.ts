@@ -20,6 +20,10 @@ function fakeHandlers(): RequestHandlers {
     reportVisibility: vi.fn(fail),
     reportActivity: vi.fn(fail),
     getMyExposure: vi.fn(fail),
+    getWellbeing: vi.fn(fail),
+    breakAction: vi.fn(fail),
+    overrideLimit: vi.fn(fail),
+    reportItemBoundary: vi.fn(fail),
   };
 }
 
