@@ -9,6 +9,7 @@ import './styles/shell.css';
 import './styles/grid.css';
 import './styles/viewer.css';
 import './styles/exposure.css';
+import './styles/wellbeing.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -6,9 +6,13 @@ import { useCaseItemStore } from '../features/case-items/use-item-store';
 import { ExposureReportingProvider } from '../features/exposure/exposure-reporting';
 import { MediaGrid, type MediaGridHandle } from '../features/grid/media-grid';
 import { ImportPanel } from '../features/import/import-panel';
+import { OverrideLimitDialog } from '../features/limits/override-limit-dialog';
+import { TextOnlyPanel } from '../features/limits/text-only-panel';
 import { MyExposureDialog } from '../features/my-exposure/my-exposure-dialog';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { Viewer } from '../features/viewer/viewer';
+import { wellbeingModal, WellbeingBanners, WellbeingDialogs } from '../features/wellbeing/wellbeing-layer';
+import { useWellbeing } from '../features/wellbeing/wellbeing-provider';
 import { resolveLanguage, type UiLanguage } from '../i18n/i18n';
 import { MediaHiddenPanel } from '../media-visibility/media-hidden-panel';
 import { useMediaVisibility } from '../media-visibility/media-visibility';
@@ -19,7 +23,7 @@ import { OpenCaseDialog } from './open-case-dialog';
 import { useAppData } from './use-app-data';
 import { useRaisedNotices } from './use-raised-notices';
 
-type Dialog = 'open-case' | 'settings' | 'my-exposure' | null;
+type Dialog = 'open-case' | 'settings' | 'my-exposure' | 'override-limit' | null;
 
 /** Per-case view state; it resets itself when another case is opened. */
 interface CaseView {
@@ -42,6 +46,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   const client = useVeil();
   const { visible, hide, show } = useMediaVisibility();
   const { state, setSettings, setSummary, retry } = useAppData(client);
+  const wellbeingView = useWellbeing()?.view ?? null;
   const raisedNotices = useRaisedNotices(client);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [view, setView] = useState<CaseView | null>(null);
@@ -129,9 +134,14 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
     gridRef.current?.focusItem(index);
   };
 
+  const textOnly = wellbeingView?.limits.textOnly === true ? wellbeingView.limits : null;
+  const modal = wellbeingModal(wellbeingView, settings);
+  // Media came back (textOnly ended, e.g. a new day): the override form has nothing left to do.
+  if (dialog === 'override-limit' && !textOnly) setDialog(null);
+
   return (
     <ExposureReportingProvider caseId={summary.caseId}>
-      <div className="app-shell" inert={dialog !== null}>
+      <div className="app-shell" inert={dialog !== null || modal !== null}>
         <AppHeader
           summary={summary}
           language={resolveLanguage(settings.language, systemLanguage)}
@@ -142,6 +152,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           onLanguageChange={onLanguageChange}
         />
         <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
+        <WellbeingBanners settings={settings} />
         {headerError && (
           <p role="alert" className="error-text banner">
             {headerError}
@@ -173,13 +184,24 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
                 />
               </div>
             )}
-            {!visible && <MediaHiddenPanel />}
+            {!visible && (
+              <MediaHiddenPanel>
+                {textOnly && <TextOnlyPanel limits={textOnly} store={store} total={total} onOverride={() => setDialog('override-limit')} />}
+              </MediaHiddenPanel>
+            )}
           </div>
         </main>
       </div>
-      {dialog === 'settings' && <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} />}
-      {dialog === 'open-case' && <OpenCaseDialog onOpened={onCaseOpened} onCancel={() => setDialog(null)} />}
-      {dialog === 'my-exposure' && <MyExposureDialog onClose={closeMyExposure} />}
+      {/* A break covers every other dialog: they wait, inert, behind it. */}
+      <div className="dialog-layer" inert={modal === 'break'}>
+        {dialog === 'settings' && <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} />}
+        {dialog === 'open-case' && <OpenCaseDialog onOpened={onCaseOpened} onCancel={() => setDialog(null)} />}
+        {dialog === 'my-exposure' && <MyExposureDialog onClose={closeMyExposure} />}
+        {dialog === 'override-limit' && textOnly && (
+          <OverrideLimitDialog limits={textOnly} extensionMin={settings.limits.overrideExtensionMin} onClose={() => setDialog(null)} />
+        )}
+      </div>
+      <WellbeingDialogs settings={settings} onSettingsSaved={setSettings} />
     </ExposureReportingProvider>
   );
 }

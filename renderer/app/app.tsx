@@ -2,6 +2,7 @@ import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import type { VeilClient } from '../../shared/client.js';
 import { VeilProvider } from '../api/api';
+import { WellbeingProvider } from '../features/wellbeing/wellbeing-provider';
 import { MediaVisibilityProvider } from '../media-visibility/media-visibility';
 import { AppShell } from './app-shell';
 
@@ -18,7 +19,9 @@ export function App({ client, i18n, systemLanguage }: AppProps) {
     <VeilProvider client={client}>
       <I18nextProvider i18n={i18n}>
         <MediaVisibilityProvider>
-          <AppShell systemLanguage={systemLanguage} />
+          <WellbeingProvider>
+            <AppShell systemLanguage={systemLanguage} />
+          </WellbeingProvider>
         </MediaVisibilityProvider>
       </I18nextProvider>
     </VeilProvider>

@@ -6,6 +6,12 @@ export interface ModalDialogProps {
   title: string;
   children: ReactNode;
   className?: string;
+  /** Where focus goes back on close; by default the element focused when the dialog opened. */
+  returnFocusTo?: Element | null;
+  /** 'dialog' focuses the dialog itself, so no button is one key press away (the break screen). */
+  initialFocus?: 'first-field' | 'dialog';
+  /** Describes the dialog for screen readers (an element id inside it). */
+  describedBy?: string;
 }
 
 /**
@@ -13,17 +19,20 @@ export interface ModalDialogProps {
  * first field when it opens, Tab cycles inside it, and focus returns to where it was
  * when it closes. Escape is not bound here: in Veil, Escape always hides media.
  */
-export function ModalDialog({ title, children, className }: ModalDialogProps) {
+export function ModalDialog({ title, children, className, returnFocusTo, initialFocus = 'first-field', describedBy }: ModalDialogProps) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
+  const returnFocusRef = useRef(returnFocusTo);
 
   useEffect(() => {
-    const previous = document.activeElement;
-    const first = dialogRef.current?.querySelector<HTMLElement>(FOCUSABLE);
+    const previous = returnFocusRef.current ?? document.activeElement;
+    const first = initialFocus === 'first-field' ? dialogRef.current?.querySelector<HTMLElement>(FOCUSABLE) : null;
     (first ?? dialogRef.current)?.focus();
     return () => {
       if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
     };
+    // Only at open and close: a later prop change must not move focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -48,6 +57,7 @@ export function ModalDialog({ title, children, className }: ModalDialogProps) {
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
+        aria-describedby={describedBy}
         className={className ? `modal ${className}` : 'modal'}
         tabIndex={-1}
         onKeyDown={onKeyDown}

@@ -81,3 +81,17 @@ export function useFormatters(): Formatters {
     figureDurationMs: (value) => formatFigureDurationMs(value, locale),
   };
 }
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** A file size in bytes as a short figure ("1.2 MB", "1,2 Mo"), decimal units as file managers show them. */
+export function formatSizeBytes(sizeBytes: number, locale: string): string {
+  let value = Math.max(0, sizeBytes);
+  let unitIndex = 0;
+  while (value >= 1000 && unitIndex < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unitIndex += 1;
+  }
+  const unit = BYTE_UNITS[unitIndex] ?? 'byte';
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unitIndex === 0 ? 0 : 1 }).format(value);
+}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useMediaVisibility } from './media-visibility';
@@ -9,9 +9,10 @@ function isInsideModal(element: Element | null): boolean {
 
 /**
  * The calm panel shown over the media area while media is hidden. It takes focus
- * (unless a dialog has it), and Resume gives focus back to where it was.
+ * (unless a dialog has it), and Resume gives focus back to where it was. `children`
+ * replace the usual sentence (text-only mode puts its reason and the case's text list there).
  */
-export function MediaHiddenPanel() {
+export function MediaHiddenPanel({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const { reasons, show } = useMediaVisibility();
   const resumeRef = useRef<HTMLButtonElement>(null);
@@ -33,9 +34,9 @@ export function MediaHiddenPanel() {
 
   return (
     <section className="media-hidden-panel" aria-labelledby="media-hidden-title">
-      <div className="media-hidden-card">
+      <div className={children ? 'media-hidden-card has-details' : 'media-hidden-card'}>
         <h2 id="media-hidden-title">{t('hidden.title')}</h2>
-        <p>{t('hidden.body')}</p>
+        {children ?? <p>{t('hidden.body')}</p>}
         {reasons.has('user-hidden') && (
           <button type="button" ref={resumeRef} className="button button-primary" onClick={onResume}>
             {t('hidden.resume')}

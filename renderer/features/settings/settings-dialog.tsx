@@ -7,6 +7,9 @@ import { messageOf } from '../../app/error-message';
 import { FormFooter, NumberField } from '../../app/form-fields';
 import { ModalDialog } from '../../app/modal-dialog';
 import { LANGUAGE_NAMES } from '../../i18n/i18n';
+import { BreaksSection, breaksDraftOf, breaksPatchOf } from './breaks-section';
+import { EncouragementSection, encouragementDraftOf, encouragementPatchOf } from './encouragement-section';
+import { LimitsSection, limitsDraftOf, limitsPatchOf } from './limits-section';
 
 interface Draft {
   greyscale: boolean;
@@ -73,13 +76,22 @@ export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogPro
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const update = (change: Partial<Draft>) => setDraft((prev) => ({ ...prev, ...change }));
+  // Breaks, limits and phrases keep their own drafts, in their own section files.
+  const [breaksDraft, setBreaksDraft] = useState(() => breaksDraftOf(settings));
+  const [limitsDraft, setLimitsDraft] = useState(() => limitsDraftOf(settings));
+  const [phrasesDraft, setPhrasesDraft] = useState(() => encouragementDraftOf(settings));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     client
-      .call('updateSettings', patchOf(draft))
+      .call('updateSettings', {
+        ...patchOf(draft),
+        ...breaksPatchOf(breaksDraft),
+        ...limitsPatchOf(limitsDraft),
+        ...encouragementPatchOf(phrasesDraft),
+      })
       .then((saved) => {
         onSaved(saved);
         onClose();
@@ -154,6 +166,9 @@ export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogPro
           <NumberField label={t('settings.idleAfter')} value={draft.idleAfterMin} help={t('settings.idleAfterHelp')} onChange={(value) => update({ idleAfterMin: value })} />
           <NumberField label={t('settings.retention')} value={draft.ledgerRetentionDays} help={t('settings.retentionHelp')} onChange={(value) => update({ ledgerRetentionDays: value })} />
         </fieldset>
+        <BreaksSection draft={breaksDraft} onChange={setBreaksDraft} />
+        <LimitsSection draft={limitsDraft} onChange={setLimitsDraft} />
+        <EncouragementSection draft={phrasesDraft} onChange={setPhrasesDraft} />
         <FormFooter
           error={error}
           busy={busy}

@@ -9,6 +9,7 @@ import { measureClientHeight, measureClientWidth, useElementMeasure } from '../.
 import { formatClock } from '../../i18n/format';
 import { useMediaVisible } from '../../media-visibility/media-visibility';
 import { useReportShownItem, useReportVideo } from '../exposure/use-report-surface';
+import { useWellbeing } from '../wellbeing/wellbeing-provider';
 import { containedBox, type Box } from './spotlight-geometry';
 import { Storyboard } from './storyboard';
 
@@ -73,6 +74,8 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, resumeAtRe
   // Painted from the first decoded frame; heard only when playing, unmuted and not at zero volume.
   useReportShownItem('viewer', ready ? itemId : null, { greyscale: shown.greyscale, blur: shown.blur, reveal });
   useReportVideo(true, playing, !muted && volume > 0);
+  // A paused or finished video is a natural place for a due break to start.
+  const reportItemBoundary = useWellbeing()?.reportItemBoundary;
 
   const attachVideo = useCallback(
     (video: HTMLVideoElement | null) => {
@@ -125,8 +128,14 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, resumeAtRe
           }}
           onLoadedData={() => setReady(true)}
           onPlay={() => setPlaying(true)}
-          onPause={() => setPlaying(false)}
-          onEnded={() => setPlaying(false)}
+          onPause={() => {
+            setPlaying(false);
+            reportItemBoundary?.();
+          }}
+          onEnded={() => {
+            setPlaying(false);
+            reportItemBoundary?.();
+          }}
           onVolumeChange={(event) => {
             setMuted(event.currentTarget.muted);
             setVolume(event.currentTarget.volume);

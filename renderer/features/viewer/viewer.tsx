@@ -5,6 +5,7 @@ import type { Settings } from '../../../shared/settings/settings.js';
 import { useFormatters } from '../../i18n/format';
 import type { ItemStore } from '../case-items/item-store';
 import { useMediaVisible } from '../../media-visibility/media-visibility';
+import { useWellbeing } from '../wellbeing/wellbeing-provider';
 import { useItemStoreVersion } from '../case-items/use-item-store';
 import { errorReason, failureOf, typeDescription, type ShowFailure } from '../media-labels/media-labels';
 import { ImageStage } from './image-stage';
@@ -29,6 +30,9 @@ function ViewerItem({ item, failure, settings, keyScope, onPictureFailed }: View
   const reveal = useTimedReveal(settings.revealDurationSec);
   const visible = useMediaVisible();
   const { end: endReveal } = reveal;
+  const reportItemBoundary = useWellbeing()?.reportItemBoundary;
+  // Keyed by item: unmounting means the item closed or another took its place, an item boundary.
+  useEffect(() => () => reportItemBoundary?.(), [reportItemBoundary]);
   // Hiding media ends a reveal: Resume must bring back the veil, never the unblurred item.
   useEffect(() => {
     if (!visible) endReveal();

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../../shared/client.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
+import { DEFAULT_SETTINGS } from '../../../shared/settings/settings.js';
 import { createHttpTransport, readTokenFromSearch } from '../../../renderer/api/http-transport';
 
 class FakeEventSource {
@@ -37,17 +38,8 @@ function setUp(reply: unknown, status = 200) {
   return { fetchFn, client: createClient(transport) };
 }
 
-const settingsChanged = {
-  schemaVersion: 2,
-  defaultProfile: { greyscale: true, blur: 'strong' },
-  revealDurationSec: 10,
-  spotlightRadiusPct: 15,
-  revealInColour: false,
-  mediaCacheMb: 256,
-  language: 'en',
-  idleAfterMin: 5,
-  ledgerRetentionDays: 400,
-};
+// A settings object as the host pushes it: the current schema's defaults.
+const settingsChanged = { ...DEFAULT_SETTINGS, language: 'en' };
 
 describe('http transport', () => {
   it('reads the token from the address', () => {

@@ -3,12 +3,16 @@ import { createClient, type Transport, type VeilClient } from '../../../shared/c
 import type { CaseSummary } from '../../../shared/case/case-summary.js';
 import { IDLE_IMPORT } from '../../../shared/case/import-progress.js';
 import type { ImportProblem, MediaItem } from '../../../shared/case/media-item.js';
+import type { BreakAction } from '../../../shared/breaks/break-events.js';
+import type { LimitPeriod, LimitQuantity } from '../../../shared/limits/cap-keys.js';
 import type { AppInfo, EventName, EventPayloads, RequestHandlers } from '../../../shared/contract.js';
 import { dispatchRequest } from '../../../shared/dispatch.js';
 import type { MyExposure } from '../../../shared/exposure/exposure-summary.js';
 import type { VisibilityReport } from '../../../shared/exposure/visibility-report.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settings.js';
+import type { WellbeingView } from '../../../shared/wellbeing/wellbeing-view.js';
 import { emptyMyExposure } from './fake-exposure';
+import { wellbeingView } from './fake-wellbeing';
 
 export const FAKE_CASE_ID = 'case-fake-0001';
 export const FAKE_MEDIA_PREFIX = 'veil-media://item/';
@@ -51,6 +55,8 @@ export interface FakeVeilOptions {
   items?: (index: number) => MediaItem;
   /** What getMyExposure answers; nothing recorded by default. */
   myExposure?: MyExposure;
+  /** What getWellbeing answers (and breakAction/overrideLimit by default): working, no caps. */
+  wellbeing?: WellbeingView;
 }
 
 /**
@@ -63,7 +69,8 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
   const makeItem = options.items ?? fakeItem;
   const problems = options.problems ?? [];
   const state = {
-    settings: { ...DEFAULT_SETTINGS, language: 'en', ...options.settings } satisfies Settings,
+    // The first-run limits wizard is done unless a test asks for it.
+    settings: { ...DEFAULT_SETTINGS, language: 'en', limitsWizardDone: true, ...options.settings } satisfies Settings,
     summary: {
       caseId: FAKE_CASE_ID,
       name: 'Operation Test',
@@ -74,6 +81,8 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       ...options.summary,
     } satisfies CaseSummary,
     myExposure: options.myExposure ?? emptyMyExposure(),
+    /** The breaks-and-limits view the fake answers with; `setWellbeing` changes it and pushes it. */
+    wellbeing: options.wellbeing ?? wellbeingView(),
     /** The main side's answer to reportVisibility: counting while the report lists surfaces. */
     counting: (report: VisibilityReport) => report.pageVisible && report.surfaces.length > 0,
   };
@@ -111,6 +120,13 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
     reportVisibility: vi.fn(async (report: VisibilityReport) => ({ counting: state.counting(report) })),
     reportActivity: vi.fn(async () => ({})),
     getMyExposure: vi.fn(async () => state.myExposure),
+    getWellbeing: vi.fn(async () => state.wellbeing),
+    breakAction: vi.fn(async (_action: BreakAction) => ({ rejected: null as string | null, view: state.wellbeing })),
+    overrideLimit: vi.fn(async (_args: { quantity: LimitQuantity; period: LimitPeriod; reason: string }) => ({
+      rejected: null as string | null,
+      view: state.wellbeing,
+    })),
+    reportItemBoundary: vi.fn(async () => ({})),
   } satisfies RequestHandlers;
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -131,7 +147,13 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
     for (const listener of listeners.get(name) ?? []) listener(payload);
   }
 
-  return { client, handlers, emit, state, listenerCount: (name: EventName) => listeners.get(name)?.size ?? 0 };
+  /** The main side's view changes: later answers carry it, and wellbeingChanged pushes it. */
+  function setWellbeing(view: WellbeingView): void {
+    state.wellbeing = view;
+    emit('wellbeingChanged', view);
+  }
+
+  return { client, handlers, emit, setWellbeing, state, listenerCount: (name: EventName) => listeners.get(name)?.size ?? 0 };
 }
 
 export type FakeVeil = ReturnType<typeof createFakeVeil>;

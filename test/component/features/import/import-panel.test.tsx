@@ -46,7 +46,7 @@ describe('ImportPanel', () => {
     const fake = createFakeVeil({ itemCount: 0, summary: { import: { ...scanning, filesProcessed: 100, remainingMs: null } } });
     await renderApp(fake);
     expect(screen.getByText('Still counting files…')).toBeTruthy();
-    const live = document.querySelector('[aria-live="polite"]');
+    const live = document.querySelector('.import-panel [aria-live="polite"]');
     expect(live?.textContent).toBe('Import started.');
 
     act(() => fake.emit('importProgress', { caseId: FAKE_CASE_ID, progress: { ...scanning, filesProcessed: 2600 } }));

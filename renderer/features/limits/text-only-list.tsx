@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { MediaItem } from '../../../shared/case/media-item.js';
+import { formatSizeBytes } from '../../i18n/format';
+import { intlLocale } from '../../i18n/i18n';
+import type { ItemStore } from '../case-items/item-store';
+import { useItemStoreVersion } from '../case-items/use-item-store';
+import { errorReason, failureOf, typeDescription } from '../media-labels/media-labels';
+
+/** Each row holds two short lines of text. */
+const ROW_HEIGHT_PX = 56;
+const OVERSCAN_ROWS = 8;
+
+function ItemText({ item, store }: { item: MediaItem; store: ItemStore }) {
+  const { t, i18n } = useTranslation();
+  const failure = failureOf(item, store.getFailure(item.id));
+  return (
+    <>
+      <span className="text-item-name">{item.name}</span>
+      <span className="text-item-meta">
+        {typeDescription(t, item)} · {formatSizeBytes(item.sizeBytes, intlLocale(i18n.language))} · {t('limits.path', { path: item.relativePath })}
+        {failure && <span className="text-item-error"> · {errorReason(t, failure.error)}</span>}
+      </span>
+    </>
+  );
+}
+
+/**
+ * The case as text, for text-only mode: file name, type, size, relative path and
+ * whether it could be shown, one row per item. Virtualized and fed by the same item
+ * store as the grid, so a 100,000-item case costs only the rows on screen. The list
+ * is focusable so the keyboard can scroll it.
+ */
+export function TextOnlyList({ store, total }: { store: ItemStore; total: number }) {
+  const { t } = useTranslation();
+  useItemStoreVersion(store);
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders us through its own onChange.
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollElement,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: OVERSCAN_ROWS,
+    useFlushSync: false,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    store.ensureRange(first, last);
+  }, [store, first, last]);
+
+  return (
+    <div ref={setScrollElement} className="text-only-list" role="list" aria-label={t('limits.itemsList')} tabIndex={0}>
+      <div className="text-only-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const item = store.getItem(row.index);
+          return (
+            <div
+              key={row.key}
+              role="listitem"
+              aria-setsize={total}
+              aria-posinset={row.index + 1}
+              className="text-item"
+              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT_PX }}
+            >
+              {item ? <ItemText item={item} store={store} /> : <span className="muted">{t('limits.loadingItem', { position: row.index + 1 })}</span>}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
