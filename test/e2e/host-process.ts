@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { DEFAULT_SETTINGS } from '../../shared/settings/settings.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,9 +20,18 @@ export interface RunningTestHost {
   stop(): Promise<void>;
 }
 
-/** Starts the built browser host (`npm run build:nocheck` must have run) and waits for its ready line. */
-export async function startTestHost(options: { caseDir?: string; dataDir?: string } = {}): Promise<RunningTestHost> {
+/**
+ * Starts the built browser host (`npm run build:nocheck` must have run) and waits for its
+ * ready line. A fresh data folder starts past the first-run limits wizard, with no working
+ * hours, unless `firstRun` is set (the wizard has its own test).
+ */
+export async function startTestHost(options: { caseDir?: string; dataDir?: string; firstRun?: boolean } = {}): Promise<RunningTestHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'veil-e2e-data-'));
+  if (!options.dataDir && !options.firstRun) {
+    // No working hours either: an after-hours notice would depend on when the tests run.
+    const settings = { ...DEFAULT_SETTINGS, limitsWizardDone: true, breaks: { ...DEFAULT_SETTINGS.breaks, workingHours: null } };
+    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
+  }
   const args = [HOST_CLI, '--data', dataDir, '--port', '0'];
   if (options.caseDir) args.push('--case', options.caseDir);
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings.js';
+import { launchChromium } from './browser.js';
+import { startTestHost, type RunningTestHost } from './host-process.js';
+import { openRecordingPage, saveScreenshot } from './page-session.js';
+
+/** The smallest settings the issue names: a micro-break every minute and a one-minute daily cap. */
+const SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  limitsWizardDone: true,
+  breaks: { ...DEFAULT_SETTINGS.breaks, microIntervalMin: 1, microDurationSec: 10, warningSec: 5, graceSec: 0, restEnabled: false, workingHours: null },
+  limits: { ...DEFAULT_SETTINGS.limits, caps: { ...DEFAULT_SETTINGS.limits.caps, exposure: { dayMin: 1, weekMin: null } } },
+};
+
+const MEDIA = 'img, video, canvas';
+
+describe('the first run', () => {
+  it('offers the personal-limits wizard once, and Skip lets the investigator start', async () => {
+    const host = await startTestHost({ firstRun: true });
+    const browser = await launchChromium();
+    try {
+      const { page } = await openRecordingPage(browser, host.url);
+      const wizard = page.getByRole('dialog', { name: 'Personal limits' });
+      await wizard.waitFor();
+      await saveScreenshot(page, 'limits-wizard');
+      await wizard.getByRole('button', { name: 'Skip' }).click();
+      await wizard.waitFor({ state: 'detached' });
+      expect(await host.call('getSettings', {})).toMatchObject({ limitsWizardDone: true });
+      await page.reload();
+      await page.locator('img.tile-img.is-loaded').first().waitFor();
+      expect(await page.getByRole('dialog', { name: 'Personal limits' }).count()).toBe(0);
+    } finally {
+      await browser.close();
+      await host.stop();
+    }
+  });
+});
+
+describe('breaks and personal limits in Chromium through the browser host', () => {
+  let host: RunningTestHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'veil-e2e-breaks-'));
+    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(SETTINGS));
+    host = await startTestHost({ dataDir });
+    browser = await launchChromium();
+    ({ page } = await openRecordingPage(browser, host.url));
+    await page.getByRole('gridcell', { name: /Sample 02 - shapes\.png/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('img.veiled-layer.is-loaded').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('brings up the break screen after a minute of viewing, with no media pixel on screen', async () => {
+    const breakDialog = page.getByRole('dialog', { name: 'Break' });
+    await breakDialog.waitFor({ timeout: 90_000 });
+    expect(await page.locator(MEDIA).count()).toBe(0);
+    expect(await breakDialog.getByRole('timer').textContent()).toMatch(/\d:\d\d/);
+    await saveScreenshot(page, 'break');
+    await breakDialog.waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
+  it('switches to text-only mode at the daily cap: no media, the case still readable as text', async () => {
+    const list = page.getByRole('list', { name: 'Case items (text only)' });
+    await list.waitFor({ timeout: 30_000 });
+    expect(await page.locator(MEDIA).count()).toBe(0);
+    expect(await list.textContent()).toMatch(/Sample 02 - shapes\.png/);
+    await saveScreenshot(page, 'text-only');
+  });
+
+  it('brings media back after an override with a typed reason', async () => {
+    await page.getByRole('button', { name: 'Override' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Override limit' });
+    await dialog.getByRole('textbox').fill('Finishing the report due today');
+    await dialog.getByRole('button', { name: /Override|Continue|Confirm/ }).last().click();
+    await page.locator('img.veiled-layer.is-loaded, img.tile-img.is-loaded').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator(MEDIA).count()).toBeGreaterThan(0);
+  });
+});
