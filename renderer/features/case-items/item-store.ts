@@ -2,6 +2,9 @@ import type { VeilClient } from '../../../shared/client.js';
 import type { MediaError, MediaItem } from '../../../shared/case/media-item.js';
 import type { ShowFailure } from '../media-labels/media-labels';
 
+/** How long an unexplained picture failure is shown before the tile asks again. */
+export const PASSING_FAILURE_RETRY_MS = 5000;
+
 export interface ItemStoreOptions {
   /** Items per listItems request. */
   pageSize?: number;
@@ -101,11 +104,22 @@ export class ItemStore {
    */
   async learnWhyFailed(itemId: string): Promise<void> {
     if (this.failures.has(itemId)) return;
+    let error: MediaError | null = null;
     try {
       const [item] = await this.client.call('getItems', { caseId: this.caseId, ids: [itemId] });
-      this.recordFailure(itemId, item?.error ?? null);
+      error = item?.error ?? null;
     } catch {
-      this.recordFailure(itemId, null);
+      error = null;
+    }
+    this.recordFailure(itemId, error);
+    // The back end knows nothing wrong with the file: the failure was passing (a worker
+    // restarting, a dropped connection). Show it briefly, then let the tile try again.
+    if (error === null) {
+      setTimeout(() => {
+        if (this.failures.get(itemId)?.error !== null) return;
+        this.failures.delete(itemId);
+        this.notify();
+      }, PASSING_FAILURE_RETRY_MS);
     }
   }
 
