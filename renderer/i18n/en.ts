@@ -297,6 +297,17 @@ export const en = {
     weeksTable: 'Last 12 weeks, per week',
     showWeekTable: 'Show this week as a table',
     showWeeksTable: 'Show the last 12 weeks as a table',
+    breaksAndLimits: 'Breaks and limits',
+    breaksTaken: 'Breaks taken',
+    naturalBreaks: 'Natural breaks',
+    postponed: 'Postponed',
+    skipped: 'Skipped',
+    endedEarly: 'Ended early',
+    strictOverrides: 'Strict-mode overrides',
+    afterHoursStretches: 'After-hours stretches',
+    capWarnings: 'Limit warnings',
+    capsReached: 'Limits reached',
+    capOverrides: 'Limit overrides',
   },
 };
 

@@ -14,6 +14,35 @@ export const FilterShareSchema = z.object({
 });
 export type FilterShare = z.infer<typeof FilterShareSchema>;
 
+const count = z.number().int().nonnegative();
+
+/**
+ * How many break and limit events fell in a span, by the instant each was recorded.
+ * Whole counts only: the reasons typed for overrides stay in the local ledger and are
+ * never read here.
+ */
+export const WellbeingCountsSchema = z.object({
+  /** Breaks that fell due (postponed ones fall due again and count again). */
+  breaksDue: count,
+  /** Breaks that ran their full length. */
+  breaksTaken: count,
+  /** Pauses without exposure long enough to count as a break. */
+  naturalBreaks: count,
+  postponed: count,
+  skipped: count,
+  /** Running breaks the user ended before their time. */
+  endedEarly: count,
+  /** Uses of the strict-mode escape hatch. */
+  strictOverrides: count,
+  /** Stretches of exposure that began outside working hours. */
+  afterHoursStretches: count,
+  /** Warning thresholds passed, one per threshold per cap. */
+  capWarnings: count,
+  capsReached: count,
+  capOverrides: count,
+});
+export type WellbeingCounts = z.infer<typeof WellbeingCountsSchema>;
+
 /** The figures "My exposure" shows for any span of time. */
 export const ExposureTotalsSchema = z.object({
   /** Any case media on screen. */
@@ -28,6 +57,8 @@ export const ExposureTotalsSchema = z.object({
   /** Longest run of exposure without a pause of at least the stretch gap. */
   longestStretchMs: durationMs,
   byFilter: z.array(FilterShareSchema),
+  /** Breaks and personal limits in the span. */
+  wellbeing: WellbeingCountsSchema,
 });
 export type ExposureTotals = z.infer<typeof ExposureTotalsSchema>;
 

@@ -46,7 +46,7 @@ export type RevealRecord = z.infer<typeof RevealRecordSchema>;
 
 /**
  * Every kind of ledger record. Breaks, after-hours stretches and personal limits come
- * from part 3; exposure figures ignore them.
+ * from part 3; exposure figures count them (never their reasons) but not as time.
  */
 export const LedgerRecordSchema = z.union([ExposureRecordSchema, RevealRecordSchema, BreakRecordSchema, AfterHoursRecordSchema, LimitRecordSchema]);
 export type LedgerRecord = z.infer<typeof LedgerRecordSchema>;

@@ -3,7 +3,7 @@ import { buildDayTable, dayIndexOf } from './day-table.js';
 import type { DayTotals, MyExposure, WeekTotals } from './exposure-summary.js';
 import type { LedgerRecord } from './ledger-record.js';
 import { inStartOrder } from './stretch.js';
-import { addCodedExposure, addReveal, classCode, finishTotals, newAccumulator } from './totals-accumulator.js';
+import { addCodedExposure, addInstant, classCode, finishTotals, newAccumulator } from './totals-accumulator.js';
 
 export const WEEKS_SHOWN = 12;
 const DAYS_PER_WEEK = 7;
@@ -28,8 +28,9 @@ export function myExposureFirstDayKey(nowMs: number, timeZone: string, weekStart
 /**
  * What "My exposure" shows at `nowMs`: today, this week (one entry per day so far) and
  * the last 12 weeks including this one, oldest first, zero-filled; each with its own
- * longest stretch. Records outside the 12 weeks are ignored; records crossing midnight
- * count for each day their part. Linear in the records (in ledger order; sorted first
+ * longest stretch and its break and limit counts (by the day of each event's instant).
+ * Records outside the 12 weeks are ignored; records crossing midnight count for each
+ * day their part. Linear in the records (in ledger order; sorted first
  * otherwise) with no Date per record: days are found in a table built once, so 84 days
  * of history cost well under the 50 ms budget.
  */
@@ -46,15 +47,15 @@ export function buildMyExposure(records: readonly LedgerRecord[], options: MyExp
 
   let hint = 0;
   for (const record of inStartOrder(records)) {
-    if (record.type === 'reveal') {
+    if (record.type !== 'exposure') {
+      // Reveals, breaks and limit events count in the day of their instant.
       const index = dayIndexOf(table, record.atMs, hint);
       if (index < 0) continue;
       hint = index;
-      addReveal(days[index] ?? newAccumulator());
-      addReveal(weeks[weekOf(index)] ?? newAccumulator());
+      addInstant(days[index] ?? newAccumulator(), record);
+      addInstant(weeks[weekOf(index)] ?? newAccumulator(), record);
       continue;
     }
-    if (record.type !== 'exposure') continue;
     let fromMs = Math.max(record.startMs, rangeStartMs);
     const toMs = Math.min(record.endMs, rangeEndMs);
     if (toMs <= fromMs) continue;

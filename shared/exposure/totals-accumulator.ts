@@ -1,9 +1,10 @@
 import { BLUR_LEVELS } from '../media/filter-profile.js';
 import type { ExposureClass } from './classify.js';
-import type { ExposureTotals, FilterShare } from './exposure-summary.js';
+import type { ExposureTotals, FilterShare, WellbeingCounts } from './exposure-summary.js';
 import { isUnfilteredRecord } from './ledger-record.js';
 import { addToStretch, newStretchCounter, STRETCH_GAP_MS, type StretchCounter } from './stretch.js';
 import { RevealModeSchema } from './visibility-report.js';
+import { addWellbeingRecord, zeroWellbeingCounts, type InstantRecord } from './wellbeing-counts.js';
 
 const REVEAL_MODES = RevealModeSchema.options;
 
@@ -28,6 +29,7 @@ export interface TotalsAccumulator {
   reveals: number;
   filterMs: number[];
   stretch: StretchCounter;
+  wellbeing: WellbeingCounts;
 }
 
 /** Empty sums for a span; stretches break at pauses of `gapMs` or more. */
@@ -40,6 +42,7 @@ export function newAccumulator(gapMs: number = STRETCH_GAP_MS): TotalsAccumulato
     reveals: 0,
     filterMs: FILTER_STATES.map(() => 0),
     stretch: newStretchCounter(gapMs),
+    wellbeing: zeroWellbeingCounts(),
   };
 }
 
@@ -80,6 +83,15 @@ export function addReveal(acc: TotalsAccumulator): void {
   acc.reveals += 1;
 }
 
+/**
+ * Counts a record that marks an instant (a reveal, a break or limit event) in the span
+ * the caller placed its `atMs` in.
+ */
+export function addInstant(acc: TotalsAccumulator, record: InstantRecord): void {
+  if (record.type === 'reveal') addReveal(acc);
+  else addWellbeingRecord(acc.wellbeing, record);
+}
+
 /** The figures of a span: filter shares with time only, most time first (ties in a fixed order). */
 export function finishTotals(acc: TotalsAccumulator): ExposureTotals {
   const byFilter: FilterShare[] = [];
@@ -97,5 +109,6 @@ export function finishTotals(acc: TotalsAccumulator): ExposureTotals {
     reveals: acc.reveals,
     longestStretchMs: acc.stretch.longestMs,
     byFilter,
+    wellbeing: { ...acc.wellbeing },
   };
 }

@@ -2,15 +2,16 @@ import { createDayLocator, splitWith, weekStartKeyOfDay, type WeekStartsOn } fro
 import type { DayTotals, ExposureTotals, WeekTotals } from './exposure-summary.js';
 import type { LedgerRecord } from './ledger-record.js';
 import { inStartOrder } from './stretch.js';
-import { addExposure, addReveal, finishTotals, newAccumulator, type TotalsAccumulator } from './totals-accumulator.js';
+import { addExposure, addInstant, finishTotals, newAccumulator, type TotalsAccumulator } from './totals-accumulator.js';
 
 export { compactRecords } from './compact.js';
 export { longestStretchMs, STRETCH_GAP_MS } from './stretch.js';
 
 /**
  * The figures for a set of records (any order): exposure, unfiltered, audio and
- * grid-only time in ms, reveal count, time per filter state (most first) and the
- * longest stretch (see longestStretchMs). Zero-length records count for nothing.
+ * grid-only time in ms, reveal count, time per filter state (most first), the
+ * longest stretch (see longestStretchMs) and the break and limit counts.
+ * Zero-length records count for nothing.
  */
 export function sumTotals(records: readonly LedgerRecord[]): ExposureTotals {
   const acc = newAccumulator();
@@ -19,14 +20,14 @@ export function sumTotals(records: readonly LedgerRecord[]): ExposureTotals {
 }
 
 function add(acc: TotalsAccumulator, record: LedgerRecord): void {
-  if (record.type === 'reveal') addReveal(acc);
-  else if (record.type === 'exposure') addExposure(acc, record.startMs, record.endMs, record);
+  if (record.type === 'exposure') addExposure(acc, record.startMs, record.endMs, record);
+  else addInstant(acc, record);
 }
 
 /**
  * Totals per local day in `timeZone`, keyed 'YYYY-MM-DD', days in ascending order; only
- * days with records appear. Records crossing midnight are split at it first; reveals
- * belong to the day of their instant. Linear in the records when they are in order.
+ * days with records appear. Records crossing midnight are split at it first; reveals,
+ * break and limit records belong to the day of their instant. Linear in the records when they are in order.
  */
 export function totalsByDay(records: readonly LedgerRecord[], timeZone: string): Map<string, DayTotals> {
   const groups = groupByDay(records, timeZone, (day) => day);
@@ -56,7 +57,7 @@ function groupByDay(records: readonly LedgerRecord[], timeZone: string, groupOf:
     return acc;
   };
   for (const record of inStartOrder(records)) {
-    if (record.type === 'reveal') addReveal(accFor(record.atMs));
+    if (record.type !== 'exposure') addInstant(accFor(record.atMs), record);
     else for (const piece of splitWith(record, locate)) if (piece.type === 'exposure') addExposure(accFor(piece.startMs), piece.startMs, piece.endMs, piece);
   }
   return groups;

@@ -18,13 +18,17 @@ export interface ChartSectionProps {
   tableCaption: string;
   periodHeader: string;
   showTableLabel: string;
+  /** Adds the breaks-taken and limits-reached columns to the table. */
+  withCounts?: boolean;
+  /** More figures for the span, after the chart and its table. */
+  children?: ReactNode;
 }
 
 /**
  * A titled region with a chart and its table. The table is always in the page for
  * screen readers; "Show … as a table" (a toggle button) puts it on screen as well.
  */
-export function ChartSection({ title, summary, rows, chartDescription, tableCaption, periodHeader, showTableLabel }: ChartSectionProps) {
+export function ChartSection({ title, summary, rows, chartDescription, tableCaption, periodHeader, showTableLabel, withCounts = false, children }: ChartSectionProps) {
   const titleId = useId();
   const tableId = useId();
   const [tableShown, setTableShown] = useState(false);
@@ -46,7 +50,8 @@ export function ChartSection({ title, summary, rows, chartDescription, tableCapt
       <Suspense fallback={<div className="exposure-chart" aria-hidden="true" />}>
         <ExposureChart rows={rows} description={chartDescription} />
       </Suspense>
-      <ExposureTable id={tableId} caption={tableCaption} periodHeader={periodHeader} rows={rows} shown={tableShown} />
+      <ExposureTable id={tableId} caption={tableCaption} periodHeader={periodHeader} rows={rows} shown={tableShown} withCounts={withCounts} />
+      {children}
     </section>
   );
 }

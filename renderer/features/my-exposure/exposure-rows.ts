@@ -19,6 +19,9 @@ export interface ExposureRow {
   filteredMin: number;
   unfilteredMin: number;
   audioMin: number;
+  /** Breaks that ran their full length, and caps reached, in the span. */
+  breaksTaken: number;
+  capsReached: number;
 }
 
 /** A calendar date 'YYYY-MM-DD' as a UTC instant, formatted in UTC so no time zone shifts the day. */
@@ -41,6 +44,8 @@ function figures(totals: ExposureTotals) {
     filteredMin: filteredMs / MS_PER_MINUTE,
     unfilteredMin: totals.unfilteredMs / MS_PER_MINUTE,
     audioMin: totals.audioMs / MS_PER_MINUTE,
+    breaksTaken: totals.wellbeing.breaksTaken,
+    capsReached: totals.wellbeing.capsReached,
   };
 }
 

@@ -11,10 +11,12 @@ export interface ExposureTableProps {
   rows: readonly ExposureRow[];
   /** Shown on screen; otherwise kept for screen readers only (the chart stands for it visually). */
   shown: boolean;
+  /** Adds "Breaks taken" and "Limits reached" columns (the 12-week table). */
+  withCounts?: boolean;
 }
 
 /** The chart's figures as a table: the text alternative, and exact values for anyone who wants them. */
-export function ExposureTable({ id, caption, periodHeader, rows, shown }: ExposureTableProps) {
+export function ExposureTable({ id, caption, periodHeader, rows, shown, withCounts = false }: ExposureTableProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (
@@ -27,6 +29,8 @@ export function ExposureTable({ id, caption, periodHeader, rows, shown }: Exposu
           <th scope="col">{t('myExposure.filtered')}</th>
           <th scope="col">{t('myExposure.unfiltered')}</th>
           <th scope="col">{t('myExposure.audio')}</th>
+          {withCounts && <th scope="col">{t('myExposure.breaksTaken')}</th>}
+          {withCounts && <th scope="col">{t('myExposure.capsReached')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -38,6 +42,8 @@ export function ExposureTable({ id, caption, periodHeader, rows, shown }: Exposu
                 <DurationFigure durationMs={durationMs} format={format} />
               </td>
             ))}
+            {withCounts && <td>{format.count(row.breaksTaken)}</td>}
+            {withCounts && <td>{format.count(row.capsReached)}</td>}
           </tr>
         ))}
       </tbody>

@@ -8,6 +8,7 @@ import { useFormatters } from '../../i18n/format';
 import { ChartSection } from './chart-section';
 import { dayRows, hasAnyExposure, weekRows } from './exposure-rows';
 import { TodayFigures } from './today-figures';
+import { WellbeingFigures } from './wellbeing-figures';
 
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; data: MyExposure };
 
@@ -27,6 +28,7 @@ function Figures({ data }: { data: MyExposure }) {
       <section className="exposure-section" aria-labelledby="my-exposure-today">
         <h3 id="my-exposure-today">{t('myExposure.today')}</h3>
         <TodayFigures today={data.today} />
+        <WellbeingFigures counts={data.today.wellbeing} />
       </section>
       <ChartSection
         title={t('myExposure.thisWeek')}
@@ -36,7 +38,9 @@ function Figures({ data }: { data: MyExposure }) {
         tableCaption={t('myExposure.weekTable')}
         periodHeader={t('myExposure.day')}
         showTableLabel={t('myExposure.showWeekTable')}
-      />
+      >
+        <WellbeingFigures counts={data.thisWeek.totals.wellbeing} />
+      </ChartSection>
       <ChartSection
         title={t('myExposure.last12Weeks')}
         rows={weekRows(data.last12Weeks, format.locale)}
@@ -44,6 +48,7 @@ function Figures({ data }: { data: MyExposure }) {
         tableCaption={t('myExposure.weeksTable')}
         periodHeader={t('myExposure.week')}
         showTableLabel={t('myExposure.showWeeksTable')}
+        withCounts
       />
     </>
   );

@@ -1,9 +1,12 @@
-import type { ExposureTotals, MyExposure } from '../../../shared/exposure/exposure-summary.js';
+import type { ExposureTotals, MyExposure, WellbeingCounts } from '../../../shared/exposure/exposure-summary.js';
+import { zeroWellbeingCounts } from '../../../shared/exposure/wellbeing-counts.js';
 
 const MIN = 60_000;
 
-/** Totals with zero for everything not given. */
-export function totals(partial: Partial<ExposureTotals> = {}): ExposureTotals {
+type TotalsGiven = Partial<Omit<ExposureTotals, 'wellbeing'>> & { wellbeing?: Partial<WellbeingCounts> };
+
+/** Totals with zero for everything not given, break and limit counts included. */
+export function totals({ wellbeing = {}, ...partial }: TotalsGiven = {}): ExposureTotals {
   return {
     exposureMs: 0,
     unfilteredMs: 0,
@@ -13,6 +16,7 @@ export function totals(partial: Partial<ExposureTotals> = {}): ExposureTotals {
     longestStretchMs: 0,
     byFilter: [],
     ...partial,
+    wellbeing: { ...zeroWellbeingCounts(), ...wellbeing },
   };
 }
 
@@ -39,7 +43,12 @@ export function emptyMyExposure(): MyExposure {
 /**
  * Wednesday 2025-03-05 in Toronto, weeks from Sunday: today 1 h 25 min of exposure
  * (4 min 10 s unfiltered, 12 min audio, 7 reveals, longest stretch 40 min, 18 min 30 s
- * thumbnails only); Monday 30 min; the week 2 h 10 s in all.
+ * thumbnails only); Monday 30 min; the week 2 h 10 s in all. Breaks and limits today:
+ * 3 breaks taken, 1 natural, 2 postponed, 1 skipped, none ended early, 1 strict-mode
+ * override, no after-hours stretch, 2 limit warnings, 1 limit reached, 1 override; the
+ * week: 6 taken, 2 natural, 3 postponed, 1 skipped, 1 ended early, 1 strict-mode override,
+ * 1 after-hours stretch, 3 warnings, 1 reached, 1 override. Each earlier week i with
+ * exposure (i % 3 ≠ 0) has i breaks taken and i % 2 limits reached.
  */
 export function sampleMyExposure(): MyExposure {
   const today = totals({
@@ -49,6 +58,7 @@ export function sampleMyExposure(): MyExposure {
     gridOnlyMs: 18 * MIN + 30_000,
     reveals: 7,
     longestStretchMs: 40 * MIN,
+    wellbeing: { breaksDue: 7, breaksTaken: 3, naturalBreaks: 1, postponed: 2, skipped: 1, strictOverrides: 1, capWarnings: 2, capsReached: 1, capOverrides: 1 },
   });
   const monday = totals({ exposureMs: 30 * MIN, unfilteredMs: 5 * MIN, audioMs: 0, reveals: 2, longestStretchMs: 20 * MIN });
   const tuesday = totals({ exposureMs: 5 * MIN + 10_000, gridOnlyMs: 5 * MIN + 10_000, longestStretchMs: 5 * MIN + 10_000 });
@@ -59,6 +69,19 @@ export function sampleMyExposure(): MyExposure {
     gridOnlyMs: 23 * MIN + 40_000,
     reveals: 9,
     longestStretchMs: 40 * MIN,
+    wellbeing: {
+      breaksDue: 12,
+      breaksTaken: 6,
+      naturalBreaks: 2,
+      postponed: 3,
+      skipped: 1,
+      endedEarly: 1,
+      strictOverrides: 1,
+      afterHoursStretches: 1,
+      capWarnings: 3,
+      capsReached: 1,
+      capOverrides: 1,
+    },
   });
   return {
     timeZone: 'America/Toronto',
@@ -76,7 +99,14 @@ export function sampleMyExposure(): MyExposure {
     last12Weeks: WEEK_STARTS.map((weekStart, i) =>
       i === 11
         ? { ...week, weekStart }
-        : { ...totals(i % 3 === 0 ? {} : { exposureMs: (i * 10 + 5) * MIN, unfilteredMs: i * MIN, audioMs: 2 * MIN }), weekStart },
+        : {
+            ...totals(
+              i % 3 === 0
+                ? {}
+                : { exposureMs: (i * 10 + 5) * MIN, unfilteredMs: i * MIN, audioMs: 2 * MIN, wellbeing: { breaksTaken: i, capsReached: i % 2 } },
+            ),
+            weekStart,
+          },
     ),
   };
 }

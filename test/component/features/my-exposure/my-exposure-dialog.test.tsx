@@ -88,10 +88,45 @@ describe('My exposure', () => {
     const weeksTable = within(weeks).getByRole('table', { name: 'Last 12 weeks, per week' });
     const rows = tableRows(weeksTable);
     expect(rows).toHaveLength(13);
-    expect(rows[1]).toEqual(['December 15–21, 2024', nb('0 s'), nb('0 s'), nb('0 s'), nb('0 s')]);
-    expect(rows[2]).toEqual(['December 22–28, 2024', nb('15 min'), nb('14 min'), nb('1 min'), nb('2 min')]);
-    expect(rows[3]).toEqual(['December 29, 2024–January 4, 2025', nb('25 min'), nb('23 min'), nb('2 min'), nb('2 min')]);
-    expect(rows[12]).toEqual(['March 2–8, 2025', nb('2 h'), nb('1 h 51 min'), nb('9 min 10 s'), nb('12 min')]);
+    expect(rows[0]).toEqual(['Week', 'Exposure time', 'Filtered time', 'Unfiltered time', 'Audio time', 'Breaks taken', 'Limits reached']);
+    expect(rows[1]).toEqual(['December 15–21, 2024', nb('0 s'), nb('0 s'), nb('0 s'), nb('0 s'), '0', '0']);
+    expect(rows[2]).toEqual(['December 22–28, 2024', nb('15 min'), nb('14 min'), nb('1 min'), nb('2 min'), '1', '1']);
+    expect(rows[3]).toEqual(['December 29, 2024–January 4, 2025', nb('25 min'), nb('23 min'), nb('2 min'), nb('2 min'), '2', '0']);
+    expect(rows[12]).toEqual(['March 2–8, 2025', nb('2 h'), nb('1 h 51 min'), nb('9 min 10 s'), nb('12 min'), '6', '1']);
+  });
+
+  it('shows breaks and limits for today and this week', async () => {
+    const fake = createFakeVeil({ myExposure: sampleMyExposure(), settings: { language: 'en' } });
+    const { dialog } = await openMyExposure(fake);
+    const today = within(await within(dialog).findByRole('region', { name: 'Today' })).getByRole('group', { name: 'Breaks and limits' });
+    const shown = (group: HTMLElement) => within(group).getAllByRole('term').map((dt) => [dt.textContent, figure(group, dt.textContent ?? '').textContent]);
+    expect(shown(today)).toEqual([
+      ['Breaks taken', '3'],
+      ['Natural breaks', '1'],
+      ['Postponed', '2'],
+      ['Skipped', '1'],
+      ['Ended early', '0'],
+      ['Strict-mode overrides', '1'],
+      ['After-hours stretches', '0'],
+      ['Limit warnings', '2'],
+      ['Limits reached', '1'],
+      ['Limit overrides', '1'],
+    ]);
+    const week = within(within(dialog).getByRole('region', { name: 'This week' })).getByRole('group', { name: 'Breaks and limits' });
+    expect(shown(week)).toEqual([
+      ['Breaks taken', '6'],
+      ['Natural breaks', '2'],
+      ['Postponed', '3'],
+      ['Skipped', '1'],
+      ['Ended early', '1'],
+      ['Strict-mode overrides', '1'],
+      ['After-hours stretches', '1'],
+      ['Limit warnings', '3'],
+      ['Limits reached', '1'],
+      ['Limit overrides', '1'],
+    ]);
+    // The per-day table keeps to durations; the counts are in the group above it.
+    expect(tableRows(within(dialog).getByRole('table', { name: 'This week, per day' }))[0]).toHaveLength(5);
   });
 
   it('reads naturally in Canadian French', async () => {
@@ -110,7 +145,23 @@ describe('My exposure', () => {
     expect(tableRows(table)[2]).toEqual(['lundi 3 mars', nb('30 min'), nb('25 min'), nb('5 min'), nb('0 s')]);
     expect(within(week).getByRole('button', { name: 'Afficher cette semaine sous forme de tableau' })).toBeTruthy();
     const weeks = within(dialog).getByRole('region', { name: '12 dernières semaines' });
+    expect(tableRows(within(weeks).getByRole('table'))[0]?.slice(5)).toEqual(['Pauses prises', 'Limites atteintes']);
     expect(tableRows(within(weeks).getByRole('table'))[12]?.[0]).toBe('2–8 mars 2025');
+
+    const todayBreaks = within(today).getByRole('group', { name: 'Pauses et limites' });
+    expect(figure(todayBreaks, 'Pauses prises').textContent).toBe('3');
+    expect(figure(todayBreaks, 'Pauses naturelles').textContent).toBe('1');
+    expect(figure(todayBreaks, 'Reportées').textContent).toBe('2');
+    expect(figure(todayBreaks, 'Ignorées').textContent).toBe('1');
+    expect(figure(todayBreaks, 'Terminées plus tôt').textContent).toBe('0');
+    expect(figure(todayBreaks, 'Dérogations au mode strict').textContent).toBe('1');
+    expect(figure(todayBreaks, 'Périodes hors des heures de travail').textContent).toBe('0');
+    expect(figure(todayBreaks, 'Avertissements de limite').textContent).toBe('2');
+    expect(figure(todayBreaks, 'Limites atteintes').textContent).toBe('1');
+    expect(figure(todayBreaks, 'Prolongations de limite').textContent).toBe('1');
+    const weekBreaks = within(week).getByRole('group', { name: 'Pauses et limites' });
+    expect(figure(weekBreaks, 'Pauses prises').textContent).toBe('6');
+    expect(figure(weekBreaks, 'Périodes hors des heures de travail').textContent).toBe('1');
     expect(within(dialog).getByRole('button', { name: 'Fermer' })).toBeTruthy();
   });
 

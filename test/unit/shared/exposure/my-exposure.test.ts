@@ -3,12 +3,14 @@ import { addDays, eachDayOfInterval, format, startOfWeek, subWeeks } from 'date-
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitAtDayBoundaries, type WeekStartsOn } from '../../../../shared/exposure/day-boundaries.js';
-import { MyExposureSchema, type MyExposure } from '../../../../shared/exposure/exposure-summary.js';
+import { MyExposureSchema, type ExposureTotals, type MyExposure } from '../../../../shared/exposure/exposure-summary.js';
 import { recordStartMs, type ExposureRecord, type LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
 import { buildMyExposure, myExposureFirstDayKey } from '../../../../shared/exposure/my-exposure.js';
 import { sumTotals } from '../../../../shared/exposure/totals.js';
+import { breakRecord } from '../../../../shared/breaks/break-records.js';
 import { ledgerArb } from './records-arb.js';
 import { HOUR, MINUTE, T0 } from './timeline.js';
+import { plainWellbeingCounts } from './wellbeing-reference.js';
 
 const TORONTO = 'America/Toronto';
 const DAY = 24 * HOUR;
@@ -26,24 +28,28 @@ const session = (startMs: number, endMs: number, changes: Partial<ExposureRecord
   ...changes,
 });
 
-/** The same figures computed the plain way: split every record, group by date-fns's day, sum each span. */
+/**
+ * The same figures computed the plain way: split every record, group by date-fns's day,
+ * sum each span's time with sumTotals and count its break and limit records one filter each.
+ */
 function reference(records: readonly LedgerRecord[], nowMs: number, timeZone: string, weekStartsOn: WeekStartsOn): MyExposure {
   const key = (date: Date | number): string => format(new TZDate(typeof date === 'number' ? date : date.getTime(), timeZone), 'yyyy-MM-dd');
   const pieces = records.flatMap((r) => splitAtDayBoundaries(r, timeZone)).map((piece) => ({ piece, day: key(recordStartMs(piece)) }));
+  const spanOf = (span: LedgerRecord[]): ExposureTotals => ({ ...sumTotals(span.filter((r) => r.type === 'exposure' || r.type === 'reveal')), wellbeing: plainWellbeingCounts(span) });
   const between = (fromKey: string, toKey: string): LedgerRecord[] => pieces.filter((p) => p.day >= fromKey && p.day <= toKey).map((p) => p.piece);
   const now = new TZDate(nowMs, timeZone);
   const todayKey = key(now);
   const weeks = Array.from({ length: 12 }, (_, i) => {
     const start = startOfWeek(subWeeks(now, 11 - i), { weekStartsOn });
     const endKey = [key(addDays(start, 6)), todayKey].sort()[0] ?? todayKey;
-    return { weekStart: key(start), ...sumTotals(between(key(start), endKey)) };
+    return { weekStart: key(start), ...spanOf(between(key(start), endKey)) };
   });
-  const thisWeekDays = eachDayOfInterval({ start: startOfWeek(now, { weekStartsOn }), end: now }).map((d) => ({ day: key(d), ...sumTotals(between(key(d), key(d))) }));
+  const thisWeekDays = eachDayOfInterval({ start: startOfWeek(now, { weekStartsOn }), end: now }).map((d) => ({ day: key(d), ...spanOf(between(key(d), key(d))) }));
   return {
     timeZone,
     weekStartsOn,
-    today: { day: todayKey, ...sumTotals(between(todayKey, todayKey)) },
-    thisWeek: { totals: weeks[11] ?? weeks[0] ?? { weekStart: '', ...sumTotals([]) }, days: thisWeekDays },
+    today: { day: todayKey, ...spanOf(between(todayKey, todayKey)) },
+    thisWeek: { totals: weeks[11] ?? weeks[0] ?? { weekStart: '', ...spanOf([]) }, days: thisWeekDays },
     last12Weeks: weeks,
   };
 }
@@ -100,6 +106,46 @@ describe('buildMyExposure', () => {
     );
     expect(view.last12Weeks[0]).toMatchObject({ exposureMs: HOUR, reveals: 0 });
     expect(view.last12Weeks.slice(1).every((w) => w.exposureMs === 0)).toBe(true);
+  });
+
+  it('counts breaks and limits in the day of their instant, and ignores those outside the 12 weeks', () => {
+    const mondayEvening = Date.UTC(2024, 4, 13, 23); // Mon 13 May, 19:00 in Toronto
+    const firstDayStart = Date.UTC(2024, 1, 25, 5); // 25 Feb 2024, 00:00 in Toronto
+    const limit = { v: 1, type: 'limit', quantity: 'exposure', capMs: 2 * HOUR } as const;
+    const records: LedgerRecord[] = [
+      breakRecord(firstDayStart - 1, 'rest', 'taken'),
+      breakRecord(firstDayStart, 'rest', 'skipped'),
+      session(mondayEvening, mondayEvening + HOUR),
+      { v: 1, type: 'after-hours', atMs: mondayEvening },
+      breakRecord(mondayEvening + 15 * MINUTE, 'micro', 'due'),
+      breakRecord(mondayEvening + 15 * MINUTE, 'micro', 'taken'),
+      { ...limit, period: 'day', atMs: mondayEvening + HOUR, event: 'reached' },
+      breakRecord(T0, 'rest', 'natural'),
+      breakRecord(T0 + 15 * MINUTE, 'micro', 'due'),
+      breakRecord(T0 + 15 * MINUTE, 'micro', 'strict-override', 'finishing this interview'),
+      { ...limit, period: 'week', atMs: T0 + 20 * MINUTE, event: 'warning', thresholdPct: 75 },
+      { ...limit, period: 'day', atMs: T0 + 30 * MINUTE, event: 'reached' },
+      { ...limit, period: 'day', atMs: T0 + 31 * MINUTE, event: 'override', reason: 'court deadline today', extensionMs: 15 * MINUTE },
+      breakRecord(T0 + DAY, 'micro', 'taken'),
+    ];
+    const view = buildMyExposure(records, { nowMs: T0 + HOUR, timeZone: TORONTO, weekStartsOn: 0 });
+    const none = plainWellbeingCounts([]);
+    expect(view.today.wellbeing).toEqual({ ...none, naturalBreaks: 1, breaksDue: 1, strictOverrides: 1, capWarnings: 1, capsReached: 1, capOverrides: 1 });
+    expect(view.thisWeek.days[1]).toMatchObject({ day: '2024-05-13', wellbeing: { ...none, afterHoursStretches: 1, breaksDue: 1, breaksTaken: 1, capsReached: 1 } });
+    expect(view.thisWeek.totals.wellbeing).toEqual({
+      ...none,
+      afterHoursStretches: 1,
+      breaksDue: 2,
+      breaksTaken: 1,
+      naturalBreaks: 1,
+      strictOverrides: 1,
+      capWarnings: 1,
+      capsReached: 2,
+      capOverrides: 1,
+    });
+    expect(view.last12Weeks.map((w) => w.wellbeing.skipped + w.wellbeing.breaksTaken)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(JSON.stringify(view)).not.toMatch(/interview|deadline/);
+    expect(MyExposureSchema.parse(view)).toEqual(view);
   });
 
   it('equals the plain computation over the same records, in any zone and week start', () => {

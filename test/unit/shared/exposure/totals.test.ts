@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitAtDayBoundaries } from '../../../../shared/exposure/day-boundaries.js';
+import { breakRecord } from '../../../../shared/breaks/break-records.js';
 import { ExposureTotalsSchema } from '../../../../shared/exposure/exposure-summary.js';
-import type { ExposureRecord, LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
+import { LedgerRecordSchema, type ExposureRecord, type LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
 import { compactRecords, longestStretchMs, STRETCH_GAP_MS, sumTotals, totalsByDay, totalsByWeek } from '../../../../shared/exposure/totals.js';
 import { ledgerArb } from './records-arb.js';
 import { HOUR, MINUTE, SECOND, T0 } from './timeline.js';
+import { plainWellbeingCounts } from './wellbeing-reference.js';
 
 const TORONTO = 'America/Toronto';
 
@@ -22,6 +24,7 @@ const rec = (startMs: number, endMs: number, changes: Partial<ExposureRecord> = 
   ...changes,
 });
 const reveal = (atMs: number, mode: 'spotlight' | 'whole' = 'whole'): LedgerRecord => ({ v: 1, type: 'reveal', atMs: T0 + atMs, mode });
+const NO_WELLBEING = plainWellbeingCounts([]);
 
 describe('sumTotals', () => {
   it('adds each quantity separately and splits the time by filter, most first', () => {
@@ -46,12 +49,14 @@ describe('sumTotals', () => {
         { greyscale: true, blur: 'strong', reveal: 'spotlight', exposureMs: 10 * SECOND },
         { greyscale: true, blur: 'off', reveal: 'none', exposureMs: 5 * SECOND },
       ],
+      wellbeing: NO_WELLBEING,
     });
     expect(ExposureTotalsSchema.safeParse(totals).success).toBe(true);
   });
 
   it('is all zeros for no records, and ignores empty ones', () => {
-    const zero = { exposureMs: 0, unfilteredMs: 0, audioMs: 0, gridOnlyMs: 0, reveals: 0, longestStretchMs: 0, byFilter: [] };
+    const zero = { exposureMs: 0, unfilteredMs: 0, audioMs: 0, gridOnlyMs: 0, reveals: 0, longestStretchMs: 0, byFilter: [], wellbeing: NO_WELLBEING };
+    expect(Object.values(NO_WELLBEING)).toEqual(Array.from({ length: 11 }, () => 0));
     expect(sumTotals([])).toEqual(zero);
     expect(sumTotals([rec(5, 5)])).toEqual(zero);
   });
@@ -177,6 +182,7 @@ describe('totals by day and by week', () => {
           expect(sum((t) => t.audioMs)).toBe(all.audioMs);
           expect(sum((t) => t.gridOnlyMs)).toBe(all.gridOnlyMs);
           expect(sum((t) => t.reveals)).toBe(all.reveals);
+          for (const key of Object.keys(all.wellbeing) as (keyof typeof all.wellbeing)[]) expect(sum((t) => t.wellbeing[key])).toBe(all.wellbeing[key]);
           expect(Math.max(0, ...list.map((t) => t.longestStretchMs))).toBeLessThanOrEqual(all.longestStretchMs);
           expect([...groups.keys()]).toEqual([...groups.keys()].sort());
         }
@@ -184,6 +190,90 @@ describe('totals by day and by week', () => {
         expect(sumTotals(records.flatMap((r) => splitAtDayBoundaries(r, zone)))).toEqual(all);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('break and limit counts', () => {
+  const TUESDAY_23H = Date.UTC(2024, 4, 15, 3, 0); // Tue 14 May, 23:00 in Toronto
+  const WEDNESDAY_09H = Date.UTC(2024, 4, 15, 13, 0);
+  const at = (ms: number) => ms - T0; // rec() and reveal() count from T0
+  const records: LedgerRecord[] = [
+    rec(at(TUESDAY_23H - 30 * MINUTE), at(TUESDAY_23H)),
+    { v: 1, type: 'after-hours', atMs: TUESDAY_23H - 30 * MINUTE },
+    breakRecord(TUESDAY_23H - 15 * MINUTE, 'micro', 'due'),
+    breakRecord(TUESDAY_23H - 15 * MINUTE, 'micro', 'postponed'),
+    breakRecord(TUESDAY_23H - 10 * MINUTE, 'micro', 'due'),
+    breakRecord(TUESDAY_23H - 10 * MINUTE, 'micro', 'strict-override', 'finishing this interview'),
+    { v: 1, type: 'limit', atMs: TUESDAY_23H - 5 * MINUTE, quantity: 'exposure', period: 'day', capMs: 4 * HOUR, event: 'warning', thresholdPct: 90 },
+    breakRecord(WEDNESDAY_09H, 'rest', 'natural'),
+    rec(at(WEDNESDAY_09H), at(WEDNESDAY_09H + HOUR)),
+    breakRecord(WEDNESDAY_09H + 15 * MINUTE, 'micro', 'due'),
+    breakRecord(WEDNESDAY_09H + 15 * MINUTE, 'micro', 'started'),
+    breakRecord(WEDNESDAY_09H + 16 * MINUTE, 'micro', 'taken'),
+    breakRecord(WEDNESDAY_09H + 30 * MINUTE, 'micro', 'due'),
+    breakRecord(WEDNESDAY_09H + 30 * MINUTE, 'micro', 'skipped'),
+    breakRecord(WEDNESDAY_09H + 45 * MINUTE, 'micro', 'due'),
+    breakRecord(WEDNESDAY_09H + 45 * MINUTE, 'micro', 'started'),
+    breakRecord(WEDNESDAY_09H + 45 * MINUTE + 10 * SECOND, 'micro', 'ended-early'),
+    { v: 1, type: 'limit', atMs: WEDNESDAY_09H + HOUR, quantity: 'unfiltered', period: 'week', capMs: 30 * MINUTE, event: 'reached' },
+    {
+      v: 1,
+      type: 'limit',
+      atMs: WEDNESDAY_09H + HOUR + MINUTE,
+      quantity: 'unfiltered',
+      period: 'week',
+      capMs: 30 * MINUTE,
+      event: 'override',
+      reason: 'court deadline today',
+      extensionMs: 15 * MINUTE,
+    },
+  ];
+
+  it('counts each event in the day of its instant, and only the exposure records as time', () => {
+    for (const record of records) expect(LedgerRecordSchema.safeParse(record).success).toBe(true);
+    const days = totalsByDay(records, TORONTO);
+    expect([...days.keys()]).toEqual(['2024-05-14', '2024-05-15']);
+    expect(days.get('2024-05-14')).toMatchObject({
+      exposureMs: 30 * MINUTE,
+      wellbeing: { ...NO_WELLBEING, breaksDue: 2, postponed: 1, strictOverrides: 1, afterHoursStretches: 1, capWarnings: 1 },
+    });
+    expect(days.get('2024-05-15')).toMatchObject({
+      exposureMs: HOUR,
+      wellbeing: { ...NO_WELLBEING, breaksDue: 3, breaksTaken: 1, naturalBreaks: 1, skipped: 1, endedEarly: 1, capsReached: 1, capOverrides: 1 },
+    });
+    const week = totalsByWeek(records, TORONTO, 0).get('2024-05-12');
+    expect(week?.wellbeing).toEqual({
+      breaksDue: 5,
+      breaksTaken: 1,
+      naturalBreaks: 1,
+      postponed: 1,
+      skipped: 1,
+      endedEarly: 1,
+      strictOverrides: 1,
+      afterHoursStretches: 1,
+      capWarnings: 1,
+      capsReached: 1,
+      capOverrides: 1,
+    });
+    expect(sumTotals(records)).toEqual({ ...sumTotals(records.filter((r) => r.type === 'exposure')), wellbeing: week?.wellbeing });
+  });
+
+  it('never carries the reasons typed for overrides into the figures', () => {
+    const totals = sumTotals(records);
+    expect(JSON.stringify(totals)).not.toMatch(/interview|deadline/);
+    const otherWords = records.map((r) => ('reason' in r ? { ...r, reason: 'something else entirely' } : r));
+    expect(sumTotals(otherWords)).toEqual(totals);
+    expect(ExposureTotalsSchema.safeParse(totals).success).toBe(true);
+  });
+
+  it('equal the plain count of every kind of record, in any order', () => {
+    fc.assert(
+      fc.property(ledgerArb(T0), (ledger) => {
+        expect(sumTotals(ledger).wellbeing).toEqual(plainWellbeingCounts(ledger));
+        expect(sumTotals([...ledger].reverse())).toEqual(sumTotals(ledger));
+      }),
+      { numRuns: 100 },
     );
   });
 });

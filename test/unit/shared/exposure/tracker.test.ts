@@ -3,6 +3,7 @@ import { initialTrackerState, stepTracker } from '../../../../shared/exposure/tr
 import { LedgerRecordSchema, type ExposureRecord } from '../../../../shared/exposure/ledger-record.js';
 import { totalsByDay } from '../../../../shared/exposure/totals.js';
 import { HOUR, MINUTE, SECOND, T0, Timeline, report } from './timeline.js';
+import { plainWellbeingCounts } from './wellbeing-reference.js';
 
 const exposureOf = (t: Timeline): ExposureRecord[] => t.records.filter((r): r is ExposureRecord => r.type === 'exposure');
 
@@ -20,6 +21,7 @@ describe('tracker: what is counted', () => {
       reveals: 0,
       longestStretchMs: 97_250,
       byFilter: [{ greyscale: true, blur: 'strong', reveal: 'none', exposureMs: 97_250 }],
+      wellbeing: plainWellbeingCounts([]),
     });
     expect(exposureOf(t)).toEqual([
       { v: 1, type: 'exposure', startMs: T0, endMs: T0 + 97_250, surface: 'viewer', greyscale: true, blur: 'strong', reveal: 'none', audio: false },
