@@ -29,7 +29,7 @@ const COMPRESSION_NAMES: Readonly<Record<number, string>> = {
   13: 'CMYK RLE4',
 };
 /** The only channel layout Veil (and fast-bmp) reads for 32-bit pixels: B, G, R, then alpha or padding. */
-const STANDARD_MASKS = [0x00ff0000, 0x0000ff00, 0x000000ff] as const;
+export const STANDARD_MASKS = [0x00ff0000, 0x0000ff00, 0x000000ff] as const;
 const ALPHA_MASK = 0xff000000;
 
 export interface BmpLayout {

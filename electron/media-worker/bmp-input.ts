@@ -11,12 +11,11 @@
 import type { FileHandle } from 'node:fs/promises';
 import { decode } from 'fast-bmp';
 import type { MediaError } from '../../shared/case/media-item.js';
-import { parseBmpHeader, type BmpLayout } from './bmp-header.js';
+import { parseBmpHeader, STANDARD_MASKS, type BmpLayout } from './bmp-header.js';
 import { shortDetail } from './media-errors.js';
 
 /** BITMAPFILEHEADER (14) + BITMAPINFOHEADER (40) + three colour masks (12), which fast-bmp reads at byte 54. */
 const CANONICAL_HEADER_BYTES = 66;
-const STANDARD_MASKS = [0x00ff0000, 0x0000ff00, 0x000000ff] as const;
 /** 72 dpi, written only because the header has the field. */
 const PIXELS_PER_METRE = 2835;
 

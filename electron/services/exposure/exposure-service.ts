@@ -75,7 +75,8 @@ export function createExposureService(deps: ExposureServiceDeps): ExposureServic
   };
 
   const tick = schedule.setInterval(() => apply({ type: 'tick' }), TICK_INTERVAL_MS);
-  const flusher = schedule.setInterval(() => void flush().catch(() => undefined), FLUSH_INTERVAL_MS);
+  // A failed flush keeps its records buffered for the next one; say so rather than stay silent.
+  const flusher = schedule.setInterval(() => void flush().catch((error: unknown) => console.error('exposure flush failed', error)), FLUSH_INTERVAL_MS);
 
   /** The open record up to now, so the view is current without writing anything. */
   const openPart = (atMs: number): LedgerRecord[] => {

@@ -14,7 +14,7 @@ import {
   weekStartKeyOfDay,
 } from '../../../../shared/exposure/day-boundaries.js';
 import type { ExposureRecord, LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
-import { HOUR, MINUTE } from './timeline.js';
+import { exposureRecord, HOUR, MINUTE } from './timeline.js';
 
 const TORONTO = 'America/Toronto';
 /** Zones with DST, odd offsets, a skipped midnight (Santiago) and a skipped day (Apia). */
@@ -23,17 +23,7 @@ const zoneArb = fc.constantFrom(...ZONES);
 /** 2010 to 2030: covers Apia's skipped day and many DST changes. */
 const msArb = fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2030, 0, 1) });
 
-const exposure = (startMs: number, endMs: number): ExposureRecord => ({
-  v: 1,
-  type: 'exposure',
-  startMs,
-  endMs,
-  surface: 'viewer',
-  greyscale: true,
-  blur: 'strong',
-  reveal: 'none',
-  audio: false,
-});
+const exposure = (startMs: number, endMs: number): ExposureRecord => exposureRecord(startMs, endMs);
 
 describe('dayKey', () => {
   it('names the local day, changing exactly at local midnight', () => {

@@ -4,29 +4,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitAtDayBoundaries, type WeekStartsOn } from '../../../../shared/exposure/day-boundaries.js';
 import { MyExposureSchema, type ExposureTotals, type MyExposure } from '../../../../shared/exposure/exposure-summary.js';
-import { recordStartMs, type ExposureRecord, type LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
+import { recordStartMs, type LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
 import { buildMyExposure, myExposureFirstDayKey } from '../../../../shared/exposure/my-exposure.js';
 import { sumTotals } from '../../../../shared/exposure/totals.js';
 import { breakRecord } from '../../../../shared/breaks/break-records.js';
 import { ledgerArb } from './records-arb.js';
-import { HOUR, MINUTE, T0 } from './timeline.js';
+import { exposureRecord, HOUR, MINUTE, T0 } from './timeline.js';
 import { plainWellbeingCounts } from './wellbeing-reference.js';
 
 const TORONTO = 'America/Toronto';
 const DAY = 24 * HOUR;
 
-const session = (startMs: number, endMs: number, changes: Partial<ExposureRecord> = {}): ExposureRecord => ({
-  v: 1,
-  type: 'exposure',
-  startMs,
-  endMs,
-  surface: 'viewer',
-  greyscale: true,
-  blur: 'strong',
-  reveal: 'none',
-  audio: false,
-  ...changes,
-});
+const session = exposureRecord;
 
 /**
  * The same figures computed the plain way: split every record, group by date-fns's day,

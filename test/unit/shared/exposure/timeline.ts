@@ -1,3 +1,4 @@
+import type { ExposureRecord } from '../../../../shared/exposure/ledger-record.js';
 import { initialTrackerState, stepTracker, type TrackerConfig, type TrackerEvent, type TrackerState, type TrackerStep } from '../../../../shared/exposure/tracker.js';
 import type { LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
 import type { ShownFilter, Surface, VisibilityReport } from '../../../../shared/exposure/visibility-report.js';
@@ -10,6 +11,11 @@ export const HOUR = 3_600_000;
 
 /** Tuesday 14 May 2024, 09:00 in Toronto (13:00 UTC): an ordinary working morning. */
 export const T0 = Date.UTC(2024, 4, 14, 13, 0, 0);
+
+/** A grey, strongly blurred viewer record from `startMs` to `endMs` (absolute epoch ms), with any field changed. */
+export function exposureRecord(startMs: number, endMs: number, changes: Partial<ExposureRecord> = {}): ExposureRecord {
+  return { v: 1, type: 'exposure', startMs, endMs, surface: 'viewer', greyscale: true, blur: 'strong', reveal: 'none', audio: false, ...changes };
+}
 
 export const GREY_STRONG: ShownFilter = { greyscale: true, blur: 'strong', reveal: 'none' };
 

@@ -6,23 +6,13 @@ import { ExposureTotalsSchema } from '../../../../shared/exposure/exposure-summa
 import { LedgerRecordSchema, type ExposureRecord, type LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
 import { compactRecords, longestStretchMs, STRETCH_GAP_MS, sumTotals, totalsByDay, totalsByWeek } from '../../../../shared/exposure/totals.js';
 import { ledgerArb } from './records-arb.js';
-import { HOUR, MINUTE, SECOND, T0 } from './timeline.js';
+import { exposureRecord, HOUR, MINUTE, SECOND, T0 } from './timeline.js';
 import { plainWellbeingCounts } from './wellbeing-reference.js';
 
 const TORONTO = 'America/Toronto';
 
-const rec = (startMs: number, endMs: number, changes: Partial<ExposureRecord> = {}): ExposureRecord => ({
-  v: 1,
-  type: 'exposure',
-  startMs: T0 + startMs,
-  endMs: T0 + endMs,
-  surface: 'viewer',
-  greyscale: true,
-  blur: 'strong',
-  reveal: 'none',
-  audio: false,
-  ...changes,
-});
+/** Offsets from T0. */
+const rec = (startMs: number, endMs: number, changes: Partial<ExposureRecord> = {}): ExposureRecord => exposureRecord(T0 + startMs, T0 + endMs, changes);
 const reveal = (atMs: number, mode: 'spotlight' | 'whole' = 'whole'): LedgerRecord => ({ v: 1, type: 'reveal', atMs: T0 + atMs, mode });
 const NO_WELLBEING = plainWellbeingCounts([]);
 
