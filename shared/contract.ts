@@ -9,6 +9,7 @@ import { BreakActionSchema } from './breaks/break-events.js';
 import { LimitPeriodSchema, LimitQuantitySchema } from './limits/cap-keys.js';
 import { MAX_OVERRIDE_REASON_CHARS } from './limits/limit-records.js';
 import { NoticeSchema } from './notices.js';
+import { CaseNotesSchema, MAX_NOTE_CHARS, NoteSchema, NotesStorageSchema } from './notes/case-notes.js';
 import { WellbeingViewSchema } from './wellbeing/wellbeing-view.js';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings.js';
 
@@ -82,6 +83,13 @@ export const requestContract = {
   },
   /** An item boundary (the viewer's item closed or changed, its video paused): a due break may start now. */
   reportItemBoundary: { args: empty, result: z.object({}) },
+  /** The investigator's notes on the open case's items, and where they are kept. */
+  getNotes: { args: z.object({ caseId: CaseIdSchema }).strict(), result: CaseNotesSchema },
+  /** Sets one item's note; empty text removes it. The reply says whether it reached the notes file. */
+  saveNote: {
+    args: z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema, text: z.string().max(MAX_NOTE_CHARS) }).strict(),
+    result: z.object({ note: NoteSchema.nullable(), storage: NotesStorageSchema }),
+  },
 } as const;
 
 export const eventContract = {

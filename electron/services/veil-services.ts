@@ -12,6 +12,7 @@ import { weekStartsOnFor } from '../../shared/exposure/week-start.js';
 import { wellbeingStateFile } from './wellbeing/state-file.js';
 import { createWellbeingService, type WellbeingService } from './wellbeing/wellbeing-service.js';
 import { createLedger, systemSchedule } from './ledger/ledger.js';
+import { createNotesForOpenCase } from './notes/notes-for-open-case.js';
 
 const MIB = 1024 * 1024;
 
@@ -127,6 +128,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     hub.emit('settingsChanged', next);
   });
 
+  const notes = createNotesForOpenCase({ session, nowMs: deps.nowMs, stamp: deps.newId });
+
   // session.open checks the folder before letting go of the open case.
   const openFolder = async (folderPath: string, isDemo: boolean) => {
     const summary = await session.open(folderPath, { isDemo });
@@ -168,6 +171,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       readyWellbeing.itemBoundary();
       return {};
     },
+    getNotes: async ({ caseId }) => notes.load(caseId),
+    saveNote: async ({ caseId, itemId, text }) => notes.save(caseId, itemId, text),
   };
 
   return {
@@ -183,6 +188,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       unsubscribeLedger();
       clearInterval(wellbeingSaver);
       await exposure.close();
+      await notes.whenWritten();
       await saveWellbeing().catch((error: unknown) => console.error('saving break state', error));
       // The ledger is written by now; an import stuck on a dead drive must not hold quitting.
       const stopped = Promise.all([session.cancelImport(), session.whenIdle()]);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
+import type { MediaItem } from '../../shared/case/media-item.js';
 import { useVeil } from '../api/api';
 import { useCaseItemStore } from '../features/case-items/use-item-store';
 import { ExposureReportingProvider } from '../features/exposure/exposure-reporting';
@@ -9,6 +10,8 @@ import { ImportPanel } from '../features/import/import-panel';
 import { OverrideLimitDialog } from '../features/limits/override-limit-dialog';
 import { TextOnlyPanel } from '../features/limits/text-only-panel';
 import { MyExposureDialog } from '../features/my-exposure/my-exposure-dialog';
+import { NoteEditorDialog } from '../features/notes/note-editor-dialog';
+import { useCaseNotesStore } from '../features/notes/use-notes-store';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { Viewer } from '../features/viewer/viewer';
 import { wellbeingModal, WellbeingBanners, WellbeingDialogs } from '../features/wellbeing/wellbeing-layer';
@@ -23,7 +26,7 @@ import { OpenCaseDialog } from './open-case-dialog';
 import { useAppData } from './use-app-data';
 import { useRaisedNotices } from './use-raised-notices';
 
-type Dialog = 'open-case' | 'settings' | 'my-exposure' | 'override-limit' | null;
+type Dialog = 'open-case' | 'settings' | 'my-exposure' | 'override-limit' | { note: MediaItem } | null;
 
 /** Per-case view state; it resets itself when another case is opened. */
 interface CaseView {
@@ -54,6 +57,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   const gridRef = useRef<MediaGridHandle>(null);
   const ready = state.status === 'ready' ? state : null;
   const store = useCaseItemStore(client, ready?.summary.caseId ?? null);
+  const notes = useCaseNotesStore(client, ready?.summary.caseId ?? null);
   const settingsLanguage = ready?.settings.language;
 
   useEffect(() => {
@@ -66,7 +70,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
     document.documentElement.lang = i18n.language;
   });
 
-  if (!ready || !store) {
+  if (!ready || !store || !notes) {
     return (
       <div className="app-status">
         {state.status === 'failed' ? (
@@ -128,6 +132,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
     show('my-exposure');
     setDialog(null);
   };
+  const editNote = (item: MediaItem) => setDialog({ note: item });
   const closeViewer = () => {
     const index = viewerIndex ?? activeIndex;
     updateView({ viewerIndex: null, activeIndex: index });
@@ -176,6 +181,8 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
               <div className="viewer-layer" inert={!visible}>
                 <Viewer
                   store={store}
+                  notes={notes}
+                  onEditNote={editNote}
                   index={viewerIndex}
                   total={total}
                   settings={settings}
@@ -186,7 +193,16 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
             )}
             {!visible && (
               <MediaHiddenPanel>
-                {textOnly && <TextOnlyPanel limits={textOnly} store={store} total={total} onOverride={() => setDialog('override-limit')} />}
+                {textOnly && (
+                  <TextOnlyPanel
+                    limits={textOnly}
+                    store={store}
+                    total={total}
+                    notes={notes}
+                    onEditNote={editNote}
+                    onOverride={() => setDialog('override-limit')}
+                  />
+                )}
               </MediaHiddenPanel>
             )}
           </div>
@@ -197,6 +213,9 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
         {dialog === 'settings' && <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} />}
         {dialog === 'open-case' && <OpenCaseDialog onOpened={onCaseOpened} onCancel={() => setDialog(null)} />}
         {dialog === 'my-exposure' && <MyExposureDialog onClose={closeMyExposure} />}
+        {typeof dialog === 'object' && dialog !== null && notes.caseId === summary.caseId && (
+          <NoteEditorDialog store={notes} item={dialog.note} onClose={() => setDialog(null)} />
+        )}
         {dialog === 'override-limit' && textOnly && (
           <OverrideLimitDialog limits={textOnly} extensionMin={settings.limits.overrideExtensionMin} onClose={() => setDialog(null)} />
         )}

@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings.js';
 import { launchChromium } from './browser.js';
-import { startTestHost, type RunningTestHost } from './host-process.js';
+import { REPO_ROOT, startTestHost, type RunningTestHost } from './host-process.js';
+import { CaseNotesFileSchema } from '../../shared/notes/case-notes.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
 
 /** The smallest settings the issue names: a micro-break every minute and a one-minute daily cap. */
@@ -44,11 +45,15 @@ describe('breaks and personal limits in Chromium through the browser host', () =
   let host: RunningTestHost;
   let browser: Browser;
   let page: Page;
+  let caseDir: string;
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'veil-e2e-breaks-'));
     writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(SETTINGS));
-    host = await startTestHost({ dataDir });
+    // A copy of the demo case opened as a real case, so notes go to a file beside it.
+    caseDir = join(mkdtempSync(join(tmpdir(), 'veil-e2e-cases-')), 'Operation Larch');
+    cpSync(join(REPO_ROOT, 'dist/demo-case'), caseDir, { recursive: true });
+    host = await startTestHost({ dataDir, caseDir });
     browser = await launchChromium();
     ({ page } = await openRecordingPage(browser, host.url));
     await page.getByRole('gridcell', { name: /Sample 02 - shapes\.png/ }).focus();
@@ -76,6 +81,20 @@ describe('breaks and personal limits in Chromium through the browser host', () =
     expect(await page.locator(MEDIA).count()).toBe(0);
     expect(await list.textContent()).toMatch(/Sample 02 - shapes\.png/);
     await saveScreenshot(page, 'text-only');
+  });
+
+  it('takes notes on items in text-only mode, saved beside the case folder', async () => {
+    const list = page.getByRole('list', { name: 'Case items (text only)' });
+    await list.getByRole('button', { name: 'Add a note on Sample 02 - shapes.png' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Note on Sample 02 - shapes.png' });
+    await dialog.getByRole('textbox', { name: 'Note' }).fill('Shapes match the seized drive, folder 3.');
+    await saveScreenshot(page, 'note-editor');
+    await dialog.getByRole('button', { name: 'Save note' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await list.textContent()).toContain('Note: Shapes match the seized drive, folder 3.');
+    expect(await page.locator(MEDIA).count()).toBe(0);
+    const saved = CaseNotesFileSchema.parse(JSON.parse(readFileSync(`${caseDir}.veil-notes.json`, 'utf8')));
+    expect(saved.notes).toEqual([expect.objectContaining({ text: 'Shapes match the seized drive, folder 3.' })]);
   });
 
   it('brings media back after an override with a typed reason', async () => {

@@ -50,6 +50,8 @@ export interface CaseSession {
   listProblems(caseId: string, offset: number, limit: number): { total: number; problems: ImportProblem[] };
   /** Cancels the running import and resolves with its final progress (the current progress when none runs). */
   cancelImport(): Promise<ImportProgress>;
+  /** The open case's folder (real path) and whether it is the demo; throws when `caseId` is not the open case. */
+  caseFolder(caseId: string): { realRoot: string; isDemo: boolean };
   /** For the media service: the file behind an item of the open case, or null (unknown, or from another case). */
   lookupItem(itemId: string): ItemLocation | null;
   /** Records that an item cannot be shown after all and tells the renderer (itemFailed). False when the item is not in the open case. */
@@ -181,6 +183,10 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       // Reads stop within one chunk; the final progress (phase `cancelled`, or `done` if it had finished) follows.
       await open.importDone;
       return open.index.progress;
+    },
+    caseFolder(caseId) {
+      const open = caseNamed(caseId);
+      return { realRoot: open.index.rootDir, isDemo: open.isDemo };
     },
     lookupItem(itemId) {
       const file = current?.index.files.get(itemId);

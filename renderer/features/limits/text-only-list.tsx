@@ -7,32 +7,45 @@ import { intlLocale } from '../../i18n/i18n';
 import type { ItemStore } from '../case-items/item-store';
 import { useItemStoreVersion } from '../case-items/use-item-store';
 import { errorReason, failureOf, typeDescription } from '../media-labels/media-labels';
+import { NoteButton } from '../notes/note-button';
+import type { NotesStore } from '../notes/notes-store';
+import { useNotesVersion } from '../notes/use-notes-store';
 
-/** Each row holds two short lines of text. */
-const ROW_HEIGHT_PX = 56;
+/** Each row holds three short lines of text (name, details, the note) beside its note button. */
+const ROW_HEIGHT_PX = 76;
 const OVERSCAN_ROWS = 8;
 
-function ItemText({ item, store }: { item: MediaItem; store: ItemStore }) {
+function ItemText({ item, store, notes }: { item: MediaItem; store: ItemStore; notes: NotesStore }) {
   const { t, i18n } = useTranslation();
+  useNotesVersion(notes);
   const failure = failureOf(item, store.getFailure(item.id));
+  const note = notes.noteOn(item);
   return (
-    <>
+    <div className="text-item-text">
       <span className="text-item-name">{item.name}</span>
       <span className="text-item-meta">
         {typeDescription(t, item)} · {formatSizeBytes(item.sizeBytes, intlLocale(i18n.language))} · {t('limits.path', { path: item.relativePath })}
         {failure && <span className="text-item-error"> · {errorReason(t, failure.error)}</span>}
       </span>
-    </>
+      {note && <span className="text-item-note">{t('notes.preview', { text: note.text })}</span>}
+    </div>
   );
 }
 
+export interface TextOnlyListProps {
+  store: ItemStore;
+  total: number;
+  notes: NotesStore;
+  onEditNote: (item: MediaItem) => void;
+}
+
 /**
- * The case as text, for text-only mode: file name, type, size, relative path and
- * whether it could be shown, one row per item. Virtualized and fed by the same item
+ * The case as text, for text-only mode: file name, type, size, relative path, whether
+ * it could be shown and the investigator's note, one row per item. Virtualized and fed by the same item
  * store as the grid, so a 100,000-item case costs only the rows on screen. The list
  * is focusable so the keyboard can scroll it.
  */
-export function TextOnlyList({ store, total }: { store: ItemStore; total: number }) {
+export function TextOnlyList({ store, total, notes, onEditNote }: TextOnlyListProps) {
   const { t } = useTranslation();
   useItemStoreVersion(store);
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
@@ -66,7 +79,14 @@ export function TextOnlyList({ store, total }: { store: ItemStore; total: number
               className="text-item"
               style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT_PX }}
             >
-              {item ? <ItemText item={item} store={store} /> : <span className="muted">{t('limits.loadingItem', { position: row.index + 1 })}</span>}
+              {item ? (
+                <>
+                  <ItemText item={item} store={store} notes={notes} />
+                  <NoteButton store={notes} item={item} onEdit={onEditNote} />
+                </>
+              ) : (
+                <span className="muted">{t('limits.loadingItem', { position: row.index + 1 })}</span>
+              )}
             </div>
           );
         })}

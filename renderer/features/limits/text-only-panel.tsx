@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { LimitsView } from '../../../shared/limits/limits-view-schema.js';
+import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { ItemStore } from '../case-items/item-store';
+import { NotesStorageLine } from '../notes/notes-storage-line';
+import type { NotesStore } from '../notes/notes-store';
+import { useNotesVersion } from '../notes/use-notes-store';
 import { capNames } from './cap-labels';
 import { TextOnlyList } from './text-only-list';
 
@@ -9,14 +13,18 @@ export interface TextOnlyPanelProps {
   store: ItemStore;
   total: number;
   onOverride: () => void;
+  notes: NotesStore;
+  onEditNote: (item: MediaItem) => void;
 }
 
 /**
  * What the "Media hidden" panel holds in text-only mode: which limit was reached, the
- * Override button, and the case as a text list, so work without images goes on.
+ * Override button, and the case as a text list with the investigator's notes, so work
+ * without images goes on.
  */
-export function TextOnlyPanel({ limits, store, total, onOverride }: TextOnlyPanelProps) {
+export function TextOnlyPanel({ limits, store, total, onOverride, notes, onEditNote }: TextOnlyPanelProps) {
   const { t, i18n } = useTranslation();
+  useNotesVersion(notes);
   return (
     <div className="text-only-panel">
       <p className="text-only-reason">{t('limits.textOnly', { limits: capNames(t, i18n.language, limits.reachedCaps) })}</p>
@@ -24,7 +32,8 @@ export function TextOnlyPanel({ limits, store, total, onOverride }: TextOnlyPane
       <button type="button" className="button" onClick={onOverride}>
         {t('limits.override')}
       </button>
-      <TextOnlyList store={store} total={total} />
+      <NotesStorageLine storage={notes.storage} load={notes.load} />
+      <TextOnlyList store={store} total={total} notes={notes} onEditNote={onEditNote} />
     </div>
   );
 }

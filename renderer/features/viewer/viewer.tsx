@@ -8,6 +8,9 @@ import { useMediaVisible } from '../../media-visibility/media-visibility';
 import { useWellbeing } from '../wellbeing/wellbeing-provider';
 import { useItemStoreVersion } from '../case-items/use-item-store';
 import { errorReason, failureOf, typeDescription, type ShowFailure } from '../media-labels/media-labels';
+import { NoteButton } from '../notes/note-button';
+import type { NotesStore } from '../notes/notes-store';
+import { useNotesVersion } from '../notes/use-notes-store';
 import { ImageStage } from './image-stage';
 import { isViewerKey } from './key-scope';
 import { useTimedReveal } from './use-timed-reveal';
@@ -78,6 +81,8 @@ function ViewerItem({ item, failure, settings, keyScope, onPictureFailed }: View
 
 export interface ViewerProps {
   store: ItemStore;
+  notes: NotesStore;
+  onEditNote: (item: MediaItem) => void;
   index: number;
   total: number;
   settings: Settings;
@@ -91,12 +96,14 @@ export interface ViewerProps {
  * media. It takes focus when opened, on the region rather than a button, so the key that
  * opened it cannot also press something inside it.
  */
-export function Viewer({ store, index, total, settings, onIndexChange, onClose }: ViewerProps) {
+export function Viewer({ store, notes, onEditNote, index, total, settings, onIndexChange, onClose }: ViewerProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   useItemStoreVersion(store);
+  useNotesVersion(notes);
   const [region, setRegion] = useState<HTMLElement | null>(null);
   const item = store.getItem(index);
+  const note = item ? notes.noteOn(item) : null;
 
   useEffect(() => {
     store.ensureRange(Math.max(0, index - 1), Math.min(total - 1, index + 1));
@@ -132,7 +139,9 @@ export function Viewer({ store, index, total, settings, onIndexChange, onClose }
             {item ? `${typeDescription(t, item)} · ` : ''}
             {t('viewer.position', { position: format.count(index + 1), total: format.count(total) })}
           </span>
+          {note && <span className="viewer-note">{t('notes.preview', { text: note.text })}</span>}
         </div>
+        {item && <NoteButton store={notes} item={item} onEdit={onEditNote} />}
         <div className="viewer-nav">
           <button type="button" className="button" disabled={index <= 0} onClick={() => onIndexChange(index - 1)}>
             {t('viewer.previous')}

@@ -11,6 +11,7 @@ import type { MyExposure } from '../../../shared/exposure/exposure-summary.js';
 import type { VisibilityReport } from '../../../shared/exposure/visibility-report.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settings.js';
 import type { WellbeingView } from '../../../shared/wellbeing/wellbeing-view.js';
+import { withNote, type Note, type NotesStorage } from '../../../shared/notes/case-notes.js';
 import { emptyMyExposure } from './fake-exposure';
 import { wellbeingView } from './fake-wellbeing';
 
@@ -57,6 +58,10 @@ export interface FakeVeilOptions {
   myExposure?: MyExposure;
   /** What getWellbeing answers (and breakAction/overrideLimit by default): working, no caps. */
   wellbeing?: WellbeingView;
+  /** The investigator's notes at start; none by default. */
+  notes?: Note[];
+  /** Where notes are kept; beside the case by default. */
+  notesStorage?: NotesStorage;
 }
 
 /**
@@ -85,6 +90,8 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
     wellbeing: options.wellbeing ?? wellbeingView(),
     /** The main side's answer to reportVisibility: counting while the report lists surfaces. */
     counting: (report: VisibilityReport) => report.pageVisible && report.surfaces.length > 0,
+    notes: options.notes ?? [],
+    notesStorage: options.notesStorage ?? { state: 'saved', location: '/cases/Operation Test.veil-notes.json', problem: null },
   };
   const appInfo: AppInfo = { version: '0.1.0-test', host: 'browser', canPickFolder: false, notices: [], ...options.appInfo };
   const demo: CaseSummary = { ...state.summary, caseId: 'case-demo-0001', name: 'Demo case', isDemo: true };
@@ -127,6 +134,12 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       view: state.wellbeing,
     })),
     reportItemBoundary: vi.fn(async () => ({})),
+    getNotes: vi.fn(async (_args: { caseId: string }) => ({ storage: state.notesStorage, notes: state.notes })),
+    saveNote: vi.fn(async ({ itemId, text }: { caseId: string; itemId: string; text: string }) => {
+      const relativePath = makeItem(Number(itemId.slice(3))).relativePath;
+      state.notes = withNote(state.notes, relativePath, text, 1_700_000_000_000);
+      return { note: state.notes.find((note) => note.relativePath === relativePath) ?? null, storage: state.notesStorage };
+    }),
   } satisfies RequestHandlers;
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();

@@ -24,6 +24,8 @@ function fakeHandlers(): RequestHandlers {
     breakAction: vi.fn(fail),
     overrideLimit: vi.fn(fail),
     reportItemBoundary: vi.fn(fail),
+    getNotes: vi.fn(fail),
+    saveNote: vi.fn(fail),
   };
 }
 

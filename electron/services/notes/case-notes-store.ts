@@ -1,0 +1,142 @@
+import type { FileHandle } from 'node:fs/promises';
+import { lstat, open } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  CaseNotesFileSchema,
+  notesFileOf,
+  withNote,
+  type CaseNotes,
+  type Note,
+  type NotesStorage,
+} from '../../../shared/notes/case-notes.js';
+import { errorCode } from '../case/error-code.js';
+import { keepAside, replaceFileAtomically } from '../ledger/durable-fs.js';
+import { createSerialQueue } from '../ledger/serial-queue.js';
+
+/**
+ * A notes file larger than this is not read (nor ever overwritten): 100,000 notes of a
+ * few sentences fit well inside it, and a runaway file must not fill memory.
+ */
+export const MAX_NOTES_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface CaseNotesStore {
+  /** The notes and where they are kept; the file is read once, on first use. */
+  load(): Promise<CaseNotes>;
+  /** Sets (or with empty text removes) the note on one item; the edit is never lost for the session. */
+  save(relativePath: string, text: string): Promise<{ note: Note | null; storage: NotesStorage }>;
+}
+
+export interface CaseNotesStoreOptions {
+  /** The case folder's real path; the notes file goes beside it. */
+  caseRoot: string;
+  isDemo: boolean;
+  nowMs: () => number;
+  /** A unique stamp for temp and kept-aside names. */
+  stamp: () => string;
+}
+
+/** `<parent>/<case folder name>.veil-notes.json`: beside the evidence, never inside it. */
+export function notesFilePath(caseRoot: string): string {
+  const name = path.basename(caseRoot) || 'case';
+  return path.join(path.dirname(caseRoot), `${name}.veil-notes.json`);
+}
+
+const PERMISSION_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+type Loaded = { notes: Note[]; storage: NotesStorage };
+
+/**
+ * One case's notes. Reading never destroys anything: a damaged file is kept aside with
+ * its exact bytes before a new one is written, and a file that cannot be read at all is
+ * never overwritten (notes then last for the session only, and the user is told).
+ */
+export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
+  const filePath = notesFilePath(options.caseRoot);
+  const dir = path.dirname(filePath);
+  const name = path.basename(filePath);
+  const queue = createSerialQueue();
+  let loaded: Promise<Loaded> | null = null;
+
+  const sessionOnly = (code: NonNullable<NotesStorage['problem']>['code'], detail: string): NotesStorage => ({
+    state: 'session-only',
+    location: code === 'demo-case' ? null : filePath,
+    problem: { code, detail },
+  });
+
+  async function read(): Promise<Loaded> {
+    if (options.isDemo) return { notes: [], storage: sessionOnly('demo-case', 'the demo case is part of Veil') };
+    let text: string;
+    try {
+      text = await readCapped(filePath, MAX_NOTES_FILE_BYTES);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT') return { notes: [], storage: { state: 'saved', location: filePath, problem: null } };
+      return { notes: [], storage: sessionOnly('unreadable', code) };
+    }
+    const parsed = parseNotesFile(text);
+    if (parsed.ok) return { notes: parsed.notes, storage: { state: 'saved', location: filePath, problem: null } };
+    try {
+      const keptAs = await keepAside(dir, name, (stamp) => `${name}.damaged-${stamp}`, options.stamp());
+      // The detail is the kept file's name: the user needs it to find the old notes.
+      return { notes: [], storage: { state: 'saved', location: filePath, problem: { code: 'kept-aside', detail: keptAs } } };
+    } catch (error) {
+      return { notes: [], storage: sessionOnly('unreadable', `${parsed.detail} (${errorCode(error)})`) };
+    }
+  }
+
+  const current = (): Promise<Loaded> => (loaded ??= read());
+
+  return {
+    async load() {
+      const { notes, storage } = await current();
+      return { notes: [...notes], storage };
+    },
+    save(relativePath, text) {
+      return queue.run(async () => {
+        const state = await current();
+        state.notes = withNote(state.notes, relativePath, text, options.nowMs());
+        const note = state.notes.find((candidate) => candidate.relativePath === relativePath) ?? null;
+        const problem = state.storage.problem?.code;
+        // A demo case or a file that could not be read is never written; a refused write is retried each save.
+        if (problem === 'demo-case' || problem === 'unreadable') return { note, storage: state.storage };
+        try {
+          const bytes = Buffer.from(`${JSON.stringify(notesFileOf(state.notes), null, 1)}\n`, 'utf8');
+          await replaceFileAtomically(dir, name, options.stamp(), bytes);
+          state.storage = { state: 'saved', location: filePath, problem: null };
+        } catch (error) {
+          const code = errorCode(error);
+          state.storage = sessionOnly('not-writable', PERMISSION_CODES.has(code) ? `permission refused (${code})` : code);
+        }
+        return { note, storage: state.storage };
+      });
+    },
+  };
+}
+
+function parseNotesFile(text: string): { ok: true; notes: Note[] } | { ok: false; detail: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, detail: 'The notes file is not valid JSON.' };
+  }
+  const result = CaseNotesFileSchema.safeParse(json);
+  if (!result.success) return { ok: false, detail: `The notes file does not match its format (${result.error.issues[0]?.message ?? 'invalid'}).` };
+  return { ok: true, notes: result.data.notes };
+}
+
+/** Reads a whole file, refusing one larger than `maxBytes` without reading it into memory. */
+async function readCapped(filePath: string, maxBytes: number): Promise<string> {
+  // A link, folder or pipe at that name is not Veil's file: opening a pipe would hang.
+  const stats = await lstat(filePath);
+  if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+  let handle: FileHandle | null = null;
+  try {
+    handle = await open(filePath, 'r');
+    const { size } = await handle.stat();
+    if (size > maxBytes) throw Object.assign(new Error(`the notes file is larger than ${maxBytes} bytes`), { code: 'EFBIG' });
+    return await handle.readFile('utf8');
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,48 @@
+import type { CaseNotes, Note, NotesStorage } from '../../../shared/notes/case-notes.js';
+import { VeilRequestError } from '../../../shared/contract-errors.js';
+import type { CaseSession } from '../case/case-session.js';
+import { openCaseNotes, type CaseNotesStore } from './case-notes-store.js';
+
+export interface NotesForOpenCase {
+  load(caseId: string): Promise<CaseNotes>;
+  save(caseId: string, itemId: string, text: string): Promise<{ note: Note | null; storage: NotesStorage }>;
+  /** Resolves when every save asked for so far has finished (quitting waits for it). */
+  whenWritten(): Promise<void>;
+}
+
+/**
+ * The notes of whichever case is open: a store per case, made on first use, so opening
+ * another case never mixes their notes. Notes are keyed by the item's path in the case
+ * (ids are random per session), looked up here so the renderer cannot name any other key.
+ */
+export function createNotesForOpenCase(deps: {
+  session: Pick<CaseSession, 'caseFolder' | 'getItems'>;
+  nowMs: () => number;
+  stamp: () => string;
+}): NotesForOpenCase {
+  let current: { caseId: string; store: CaseNotesStore } | null = null;
+  const pending = new Set<Promise<unknown>>();
+
+  function storeFor(caseId: string): CaseNotesStore {
+    if (current?.caseId === caseId) return current.store;
+    const { realRoot, isDemo } = deps.session.caseFolder(caseId);
+    current = { caseId, store: openCaseNotes({ caseRoot: realRoot, isDemo, nowMs: deps.nowMs, stamp: deps.stamp }) };
+    return current.store;
+  }
+
+  return {
+    load: (caseId) => storeFor(caseId).load(),
+    save(caseId, itemId, text) {
+      const store = storeFor(caseId);
+      const item = deps.session.getItems(caseId, [itemId])[0];
+      if (!item) throw new VeilRequestError('failed', 'That item is not in the open case.');
+      const saving = store.save(item.relativePath, text);
+      pending.add(saving);
+      void saving.finally(() => pending.delete(saving)).catch(() => undefined);
+      return saving;
+    },
+    async whenWritten() {
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

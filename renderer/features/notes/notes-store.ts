@@ -1,0 +1,70 @@
+import type { VeilClient } from '../../../shared/client.js';
+import type { MediaItem } from '../../../shared/case/media-item.js';
+import type { Note, NotesStorage } from '../../../shared/notes/case-notes.js';
+
+export type NotesLoad = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; message: string };
+
+/**
+ * The open case's notes, read once and kept up to date by this window's saves.
+ * Components read it during render and re-render on `subscribe` (useSyncExternalStore),
+ * like the item store.
+ */
+export class NotesStore {
+  private readonly notes = new Map<string, Note>();
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+  private storageState: NotesStorage | null = null;
+  private loadState: NotesLoad = { status: 'loading' };
+
+  constructor(
+    private readonly client: VeilClient,
+    readonly caseId: string,
+  ) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getVersion = (): number => this.version;
+
+  get load(): NotesLoad {
+    return this.loadState;
+  }
+
+  /** Where notes are kept, once known. */
+  get storage(): NotesStorage | null {
+    return this.storageState;
+  }
+
+  noteOn(item: Pick<MediaItem, 'relativePath'>): Note | null {
+    return this.notes.get(item.relativePath) ?? null;
+  }
+
+  async fetch(): Promise<void> {
+    try {
+      const { notes, storage } = await this.client.call('getNotes', { caseId: this.caseId });
+      for (const note of notes) this.notes.set(note.relativePath, note);
+      this.storageState = storage;
+      this.loadState = { status: 'ready' };
+    } catch (error) {
+      this.loadState = { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    this.changed();
+  }
+
+  /** Saves one item's note (empty removes it). Rejects when the back end could not take it; the caller keeps the text. */
+  async save(item: Pick<MediaItem, 'id' | 'relativePath'>, text: string): Promise<NotesStorage> {
+    const { note, storage } = await this.client.call('saveNote', { caseId: this.caseId, itemId: item.id, text });
+    if (note) this.notes.set(item.relativePath, note);
+    else this.notes.delete(item.relativePath);
+    this.storageState = storage;
+    this.changed();
+    return storage;
+  }
+
+  private changed(): void {
+    this.version += 1;
+    for (const listener of this.listeners) listener();
+  }
+}
