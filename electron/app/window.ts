@@ -15,6 +15,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     backgroundColor: '#1d1f21',
     title: 'Veil',
     webPreferences: {
+      // electronegativity: PRELOAD_JS_CHECK reviewed — our own bundled preload (one CommonJS file requiring only electron) exposes one named function per contract request and event and the media prefix; never ipcRenderer, Node, process or a store (test/unit/electron/app/preload.test.ts).
       preload: preloadPath,
       sandbox: true,
       contextIsolation: true,
@@ -27,6 +28,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle-click on a link asks for a new background tab. What refuses it is the
+      // deny-all window-open handler (harden.ts, tested); this names the old Blink switch
+      // Electronegativity's AUXCLICK_JS_CHECK looks for, which current Chromium ignores.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -76,7 +76,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   let port = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = URL.parse(req.url ?? '/', 'http://127.0.0.1');
+    // `//` or `//x:y` are not paths: a request line we cannot read is the client's error.
+    if (url === null) return send(res, 400, { 'Content-Type': 'text/plain' }, 'bad request');
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, {}, 'wrong host');
 
@@ -143,7 +145,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'failed', message: String(error) } });
+      // The error stays in the log: its text could name files on this machine.
+      console.error('browser host request failed', error);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'failed', message: 'internal error' } });
       else res.destroy();
     });
   });

@@ -21,6 +21,14 @@ describe('window security', () => {
     expect(window.loadedUrl).toBe('veil-app://renderer/index.html');
   });
 
+  it('enables no experimental or extra Blink feature and no webview, and drops nothing dragged in as a page', () => {
+    const window = createMainWindow('/app/preload.cjs') as unknown as { options: { webPreferences: Record<string, unknown> } };
+    const preferences = window.options.webPreferences;
+    expect(preferences).toMatchObject({ experimentalFeatures: false, webviewTag: false, navigateOnDragDrop: false });
+    expect(preferences).not.toHaveProperty('enableBlinkFeatures');
+    expect(preferences).not.toHaveProperty('blinkFeatures');
+  });
+
   it('blocks navigation away from the app, new windows and webviews', () => {
     const contents = new FakeWebContents();
     hardenWebContents(contents as never);
