@@ -1,9 +1,11 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import ElectronStore from 'electron-store';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtAppPaths, VEIL_VERSION } from '../services/app-paths.js';
 import { createEventHub } from '../services/event-hub.js';
+import { acquireDataFolderLock, describeStaleLock, type DataFolderLock } from '../services/platform/data-folder-lock.js';
 import { confSettingsFile, settingsFileOptions } from '../services/settings/settings-file.js';
 import { createSettingsService } from '../services/settings/settings-service.js';
 import type { ExposureService } from '../services/exposure/exposure-service.js';
@@ -23,6 +25,7 @@ const paths = builtAppPaths(import.meta.url);
 const veilWindowIds = new Set<number>();
 let mainWindow: BrowserWindow | null = null;
 let services: VeilServices | null = null;
+let dataFolderLock: DataFolderLock | null = null;
 
 function caseDirFromArgv(argv: readonly string[]): string | null {
   const index = argv.indexOf('--case');
@@ -48,6 +51,11 @@ function openWindow(exposure: ExposureService): void {
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  // The single-instance lock covers this user's launches; the folder lock also covers a
+  // browser host (or a second user profile pointing at the same folder). Throws when held.
+  dataFolderLock = acquireDataFolderLock(dataDir, { pid: process.pid, nowMs: Date.now(), host: 'electron' });
+  if (dataFolderLock.recoveredStale) console.warn(describeStaleLock(dataFolderLock.recoveredStale));
   const settings = createSettingsService({
     filePath: join(dataDir, 'settings.json'),
     openFile: () => confSettingsFile(new ElectronStore(settingsFileOptions(dataDir))),
@@ -103,7 +111,11 @@ if (!app.requestSingleInstanceLock()) {
     running
       .close()
       .catch((error: unknown) => console.error('closing Veil failed', error))
-      .finally(() => app.quit());
+      .finally(() => {
+        dataFolderLock?.release();
+        dataFolderLock = null;
+        app.quit();
+      });
   });
   app
     .whenReady()

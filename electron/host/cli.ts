@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { builtAppPaths, VEIL_VERSION } from '../services/app-paths.js';
 import { createEventHub } from '../services/event-hub.js';
 import { forkWorkerChannel } from '../services/media/fork-worker.js';
+import { acquireDataFolderLock, DataFolderInUseError, describeStaleLock, type DataFolderLock } from '../services/platform/data-folder-lock.js';
 import { defaultUserDataDir } from '../services/platform/user-data-dir.js';
 import { confSettingsFile, settingsFileOptions } from '../services/settings/settings-file.js';
 import { createSettingsService } from '../services/settings/settings-service.js';
@@ -13,6 +14,9 @@ import { createVeilServices } from '../services/veil-services.js';
 import { HOST_USAGE, parseHostArgs } from './cli-args.js';
 import { newHostToken } from './host-token.js';
 import { startBrowserHost } from './http-server.js';
+
+/** Exit status when another running Veil holds the data folder (2 is bad arguments or an unopenable case). */
+const EXIT_DATA_FOLDER_IN_USE = 3;
 
 async function main(): Promise<number> {
   const parsed = parseHostArgs(process.argv.slice(2));
@@ -28,6 +32,16 @@ async function main(): Promise<number> {
   const paths = builtAppPaths(import.meta.url);
   const dataDir = resolve(args.dataDir ?? defaultUserDataDir(process.platform, process.env, homedir()));
   mkdirSync(dataDir, { recursive: true });
+  // Before anything reads or writes the folder: one Veil per data folder.
+  let lock: DataFolderLock;
+  try {
+    lock = acquireDataFolderLock(dataDir, { pid: process.pid, nowMs: Date.now(), host: 'browser' });
+  } catch (error) {
+    if (!(error instanceof DataFolderInUseError)) throw error;
+    console.error(`${error.message}\nWith the browser host, --data DIR chooses another folder.`);
+    return EXIT_DATA_FOLDER_IN_USE;
+  }
+  if (lock.recoveredStale) console.error(`Data folder ${dataDir}: ${describeStaleLock(lock.recoveredStale)}.`);
 
   const settings = createSettingsService({
     filePath: join(dataDir, 'settings.json'),
@@ -77,6 +91,7 @@ async function main(): Promise<number> {
   });
   await host.close();
   await services.close();
+  lock.release();
   return 0;
 }
 

@@ -42,6 +42,8 @@ export const en = {
       'Veil stopped unexpectedly last time. The last exposure record it was writing was incomplete and has been left out; every earlier record is kept.',
     'ledger-file-kept-aside':
       'A day file of your exposure record was damaged. Veil set it aside and kept every record it could read.',
+    'wellbeing-state-reset':
+      'The file holding your break timers and limit progress was damaged. Veil set it aside; limits were recounted from your exposure record and break timers start afresh.',
     keptAs: 'The damaged file was kept as {{file}}.',
     keptAsTorn: 'The incomplete record was kept as {{file}}, in the data folder.',
     keptAsLedger: 'The damaged file was kept as {{file}}, in the data folder. It is never deleted.',

@@ -4,6 +4,7 @@ import type { MediaError } from '../../../shared/case/media-item.js';
 import { DERIVATIVE_LONG_EDGE_PX, type MediaRequest } from '../../../shared/media/derivative.js';
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
 import { openInsideCase, resolveInsideCase } from './contained-file.js';
+import { blameDamageNotFormat } from './damaged-not-unsupported.js';
 import { derivativeKey, type DerivativeCache } from './derivative-cache.js';
 import { PoolUnavailableError, type DeriveOutcome, type MediaWorkerPool } from './worker-pool.js';
 
@@ -71,7 +72,8 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       greyscale: request.greyscale,
       blur: request.blur,
     };
-    return pool.run(job, { priority: kind, signal });
+    const outcome = await pool.run(job, { priority: kind, signal });
+    return outcome.ok ? outcome : { ok: false, error: blameDamageNotFormat(outcome.error, item.format) };
   }
 
   async function getStill(request: MediaRequest, signal?: AbortSignal): Promise<StillResult> {
