@@ -9,6 +9,13 @@ import { BreakActionSchema } from './breaks/break-events.js';
 import { LimitPeriodSchema, LimitQuantitySchema } from './limits/cap-keys.js';
 import { MAX_OVERRIDE_REASON_CHARS } from './limits/limit-records.js';
 import { NoticeSchema } from './notices.js';
+import {
+  IsoWeekSchema,
+  LoadTeamStatsArgsSchema,
+  TeamSharingStatusSchema,
+  TeamStatsResultSchema,
+  WeeklyExportPreviewSchema,
+} from './team-sharing/team-sharing-contract.js';
 import { CaseNotesSchema, MAX_NOTE_CHARS, NoteSchema, NotesStorageSchema } from './notes/case-notes.js';
 import { WellbeingViewSchema } from './wellbeing/wellbeing-view.js';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings.js';
@@ -90,6 +97,19 @@ export const requestContract = {
     args: z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema, text: z.string().max(MAX_NOTE_CHARS) }).strict(),
     result: z.object({ note: NoteSchema.nullable(), storage: NotesStorageSchema }),
   },
+  /** Exactly the file a weekly export would share (the last finished week by default). Works with sharing off. */
+  previewWeeklySummary: { args: z.object({ week: IsoWeekSchema.optional() }).strict(), result: WeeklyExportPreviewSchema },
+  /** Writes one week's summary into the sharing folder now; refused while sharing is off. */
+  exportWeeklySummary: {
+    args: z.object({ week: IsoWeekSchema.optional() }).strict(),
+    result: z.object({ week: IsoWeekSchema, fileName: z.string(), status: TeamSharingStatusSchema }),
+  },
+  /** The last week exported and the last failure, for the sharing settings. */
+  getTeamSharing: { args: empty, result: TeamSharingStatusSchema },
+  /** The wellness lead's view: aggregates of a folder of exports under the disclosure rules, and the files left out. */
+  loadTeamStats: { args: LoadTeamStatsArgsSchema, result: TeamStatsResultSchema },
+  /** A native folder picker where there is one (Electron); null when cancelled or when there is none. */
+  pickFolder: { args: empty, result: z.object({ folderPath: z.string().nullable() }) },
 } as const;
 
 export const eventContract = {

@@ -13,6 +13,9 @@ import { wellbeingStateFile } from './wellbeing/state-file.js';
 import { createWellbeingService, type WellbeingService } from './wellbeing/wellbeing-service.js';
 import { createLedger, systemSchedule } from './ledger/ledger.js';
 import { createNotesForOpenCase } from './notes/notes-for-open-case.js';
+import { loadTeamStats } from './team-sharing/load-team-stats.js';
+import { sharingStateFile } from './team-sharing/sharing-state-file.js';
+import { createTeamSharingService } from './team-sharing/team-sharing-service.js';
 
 const MIB = 1024 * 1024;
 
@@ -129,6 +132,15 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
   });
 
   const notes = createNotesForOpenCase({ session, nowMs: deps.nowMs, stamp: deps.newId });
+  const sharing = createTeamSharingService({
+    dataDir: deps.dataDir,
+    settings: () => settings.get(),
+    readDays: (fromDayKey, toDayKey) => ledger.readDays(fromDayKey, toDayKey),
+    nowMs: deps.nowMs,
+    timeZone: deps.timeZone,
+    stateFile: sharingStateFile(deps.dataDir, deps.newId),
+    log: (message) => console.warn(message),
+  });
 
   // session.open checks the folder before letting go of the open case.
   const openFolder = async (folderPath: string, isDemo: boolean) => {
@@ -142,7 +154,11 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       version: deps.version,
       host: deps.host,
       canPickFolder: deps.pickFolder !== null,
-      notices: [...settings.notices, ...ledger.notices],
+      notices: [
+        ...settings.notices,
+        ...ledger.notices,
+        ...stateFile.keptAside.map((kept) => ({ code: 'wellbeing-state-reset' as const, detail: kept.detail, keptAs: kept.keptAs })),
+      ],
     }),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
@@ -173,6 +189,11 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     },
     getNotes: async ({ caseId }) => notes.load(caseId),
     saveNote: async ({ caseId, itemId, text }) => notes.save(caseId, itemId, text),
+    previewWeeklySummary: async ({ week }) => sharing.preview(week),
+    exportWeeklySummary: async ({ week }) => sharing.exportNow(week),
+    getTeamSharing: async () => sharing.status(),
+    loadTeamStats: async (args) => loadTeamStats(args),
+    pickFolder: async () => ({ folderPath: deps.pickFolder ? await deps.pickFolder() : null }),
   };
 
   return {
@@ -180,6 +201,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     handleMedia: (pathAfterPrefix, query, headers, signal) => handleMediaRequest(media, pathAfterPrefix, query, headers, signal),
     exposure,
     async start() {
+      sharing.start();
       if (deps.initialCaseDir) await openFolder(deps.initialCaseDir, false);
       else await openFolder(deps.demoCaseDir, true);
     },
@@ -189,6 +211,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       clearInterval(wellbeingSaver);
       await exposure.close();
       await notes.whenWritten();
+      await sharing.close();
       await saveWellbeing().catch((error: unknown) => console.error('saving break state', error));
       // The ledger is written by now; an import stuck on a dead drive must not hold quitting.
       const stopped = Promise.all([session.cancelImport(), session.whenIdle()]);

@@ -6,7 +6,7 @@ import { DEFAULT_FILTER_PROFILE, FilterProfileSchema } from '../media/filter-pro
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr-CA']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
-export const SETTINGS_SCHEMA_VERSION = 3;
+export const SETTINGS_SCHEMA_VERSION = 4;
 
 const PhrasesSchema = z.array(z.string().trim().min(1).max(200)).max(20);
 export const EncouragementSchema = z.object({ en: PhrasesSchema, 'fr-CA': PhrasesSchema }).strict();
@@ -26,6 +26,33 @@ export const DEFAULT_ENCOURAGEMENT: z.infer<typeof EncouragementSchema> = {
   ],
 };
 
+const FolderPathSchema = z.string().trim().min(1).max(4096);
+
+/**
+ * The investigator's weekly summaries for the team (part 4). Off until they choose:
+ * nothing is written anywhere before; the UI shows the exact file before turning it on.
+ */
+export const TeamSharingSettingsSchema = z
+  .object({
+    enabled: z.boolean(),
+    /** Where summaries go, typically the team's network share. */
+    folder: FolderPathSchema.nullable(),
+    /** Export each finished week by itself; otherwise only by hand. */
+    automatic: z.boolean(),
+  })
+  .strict()
+  .refine((sharing) => !sharing.enabled || sharing.folder !== null, { message: 'choose a folder before turning sharing on', path: ['folder'] });
+
+/** The wellness lead's team view: the folder last looked at and the minimum group size. */
+export const TeamViewSettingsSchema = z
+  .object({
+    folder: FolderPathSchema.nullable(),
+    minGroupSize: z.number().int().min(5).max(1000),
+  })
+  .strict();
+
+export const DEFAULT_TEAM_SHARING: z.infer<typeof TeamSharingSettingsSchema> = { enabled: false, folder: null, automatic: true };
+export const DEFAULT_TEAM_VIEW: z.infer<typeof TeamViewSettingsSchema> = { folder: null, minGroupSize: 5 };
 
 /**
  * Everything a user can set. Ranges are part of the schema so a bad value is refused
@@ -59,6 +86,8 @@ export const SettingsSchema = z.object({
   breakSounds: z.boolean(),
   /** A system notification when a break is due while Veil is not focused. */
   notifyBreaksWhenUnfocused: z.boolean(),
+  teamSharing: TeamSharingSettingsSchema,
+  teamView: TeamViewSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -78,6 +107,8 @@ export const DEFAULT_SETTINGS: Settings = {
   encouragement: DEFAULT_ENCOURAGEMENT,
   breakSounds: false,
   notifyBreaksWhenUnfocused: true,
+  teamSharing: DEFAULT_TEAM_SHARING,
+  teamView: DEFAULT_TEAM_VIEW,
 };
 
 /** A change from the UI: any subset of fields except the version. */

@@ -1,7 +1,7 @@
 import { describeZodError } from '../contract-errors.js';
 import { DEFAULT_BREAK_CONFIG } from '../breaks/break-config.js';
 import { DEFAULT_LIMITS_CONFIG } from '../limits/limits-config.js';
-import { DEFAULT_ENCOURAGEMENT, SETTINGS_SCHEMA_VERSION, SettingsPatchSchema, SettingsSchema, type Settings } from './settings.js';
+import { DEFAULT_ENCOURAGEMENT, DEFAULT_TEAM_SHARING, DEFAULT_TEAM_VIEW, SETTINGS_SCHEMA_VERSION, SettingsPatchSchema, SettingsSchema, type Settings } from './settings.js';
 
 /**
  * Pure steps that turn a settings object of version N into version N + 1. Each is
@@ -25,6 +25,8 @@ export const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: 
       notifyBreaksWhenUnfocused: true,
     }),
   },
+  // 3 → 4: team statistics arrive. Sharing stays off: only the investigator turns it on.
+  { fromVersion: 3, migrate: (old) => ({ ...old, schemaVersion: 4, teamSharing: DEFAULT_TEAM_SHARING, teamView: DEFAULT_TEAM_VIEW }) },
 ];
 
 export type StoredSettingsResult = { ok: true; settings: Settings; migratedFrom: number | null } | { ok: false; reason: string };

@@ -13,6 +13,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settin
 import type { WellbeingView } from '../../../shared/wellbeing/wellbeing-view.js';
 import { withNote, type Note, type NotesStorage } from '../../../shared/notes/case-notes.js';
 import { emptyMyExposure } from './fake-exposure';
+import { fakePreview, fakeTeamStats, NO_EXPORT_STATUS } from './fake-team';
+import type { TeamSharingStatus, TeamStatsResult } from '../../../shared/team-sharing/team-sharing-contract.js';
 import { wellbeingView } from './fake-wellbeing';
 
 export const FAKE_CASE_ID = 'case-fake-0001';
@@ -62,6 +64,9 @@ export interface FakeVeilOptions {
   notes?: Note[];
   /** Where notes are kept; beside the case by default. */
   notesStorage?: NotesStorage;
+  /** What loadTeamStats answers: 12 people over 4 weeks by default. */
+  teamStats?: TeamStatsResult;
+  teamSharing?: TeamSharingStatus;
 }
 
 /**
@@ -92,6 +97,8 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
     counting: (report: VisibilityReport) => report.pageVisible && report.surfaces.length > 0,
     notes: options.notes ?? [],
     notesStorage: options.notesStorage ?? { state: 'saved', location: '/cases/Operation Test.veil-notes.json', problem: null },
+    teamStats: options.teamStats ?? fakeTeamStats(12),
+    teamSharing: options.teamSharing ?? NO_EXPORT_STATUS,
   };
   const appInfo: AppInfo = { version: '0.1.0-test', host: 'browser', canPickFolder: false, notices: [], ...options.appInfo };
   const demo: CaseSummary = { ...state.summary, caseId: 'case-demo-0001', name: 'Demo case', isDemo: true };
@@ -140,6 +147,15 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       state.notes = withNote(state.notes, relativePath, text, 1_700_000_000_000);
       return { note: state.notes.find((note) => note.relativePath === relativePath) ?? null, storage: state.notesStorage };
     }),
+    previewWeeklySummary: vi.fn(async ({ week }: { week?: string }) => fakePreview(week)),
+    exportWeeklySummary: vi.fn(async ({ week }: { week?: string }) => {
+      const preview = fakePreview(week);
+      state.teamSharing = { lastExportedWeek: preview.week, lastFailure: null };
+      return { week: preview.week, fileName: preview.fileName, status: state.teamSharing };
+    }),
+    getTeamSharing: vi.fn(async () => state.teamSharing),
+    loadTeamStats: vi.fn(async (_args: { folderPath: string; minGroupSize: number; fromWeek?: string; toWeek?: string }) => state.teamStats),
+    pickFolder: vi.fn(async () => ({ folderPath: null as string | null })),
   } satisfies RequestHandlers;
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();

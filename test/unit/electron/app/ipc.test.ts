@@ -26,6 +26,11 @@ function fakeHandlers(): RequestHandlers {
     reportItemBoundary: vi.fn(fail),
     getNotes: vi.fn(fail),
     saveNote: vi.fn(fail),
+    previewWeeklySummary: vi.fn(fail),
+    exportWeeklySummary: vi.fn(fail),
+    getTeamSharing: vi.fn(fail),
+    loadTeamStats: vi.fn(fail),
+    pickFolder: vi.fn(fail),
   };
 }
 

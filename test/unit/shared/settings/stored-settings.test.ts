@@ -31,6 +31,24 @@ describe('stored settings', () => {
         encouragement: DEFAULT_ENCOURAGEMENT,
         breakSounds: false,
         notifyBreaksWhenUnfocused: true,
+        teamSharing: { enabled: false, folder: null, automatic: true },
+        teamView: { folder: null, minGroupSize: 5 },
+      },
+    });
+  });
+
+  it('migrates a version 3 file to 4 keeping the user\'s limits, with team sharing off until they choose', () => {
+    const result = parseStoredSettings(fixture('v3-settings.json'));
+    expect(result).toMatchObject({
+      ok: true,
+      migratedFrom: 3,
+      settings: {
+        language: 'fr-CA',
+        limitsWizardDone: true,
+        breakSounds: true,
+        limits: { caps: { exposure: { dayMin: 240, weekMin: 1200 } } },
+        teamSharing: { enabled: false, folder: null },
+        teamView: { minGroupSize: 5 },
       },
     });
   });
@@ -64,6 +82,15 @@ describe('stored settings', () => {
         else expect(result.reason.length).toBeGreaterThan(0);
       }),
     );
+  });
+
+  it('refuses team sharing turned on without a folder, and a minimum group below 5', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { teamSharing: { enabled: true, folder: null, automatic: true } })).toMatchObject({
+      ok: false,
+      message: /teamSharing\.folder/,
+    });
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { teamView: { folder: null, minGroupSize: 4 } })).toMatchObject({ ok: false, message: /teamView\.minGroupSize/ });
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { teamSharing: { enabled: true, folder: '/mnt/team/veil', automatic: false } })).toMatchObject({ ok: true });
   });
 
   it('applies a patch only when every field stays in range', () => {

@@ -1,0 +1,28 @@
+import { VeilRequestError } from '../../../shared/contract-errors.js';
+import type { RequestArgs } from '../../../shared/contract.js';
+import { aggregateTeam } from '../../../shared/team-stats/aggregate-team.js';
+import type { TeamStatsResult } from '../../../shared/team-sharing/team-sharing-contract.js';
+import { ExportFolderError, readExportFolder } from '../team-stats/read-export-folder.js';
+
+/**
+ * The wellness lead's view of a folder of weekly exports: every file validated (bad ones
+ * listed with why, the rest aggregated), then the one aggregation the team-stats command
+ * also uses. Only aggregates and rejected file names leave here, never a summary.
+ */
+export async function loadTeamStats(args: RequestArgs['loadTeamStats']): Promise<TeamStatsResult> {
+  let reading;
+  try {
+    reading = await readExportFolder(args.folderPath);
+  } catch (error) {
+    if (error instanceof ExportFolderError) throw new VeilRequestError('failed', error.message);
+    throw error;
+  }
+  try {
+    const stats = aggregateTeam(reading.inputs, { minGroupSize: args.minGroupSize, fromWeek: args.fromWeek, toWeek: args.toWeek });
+    return { stats, rejected: reading.rejected, filesAccepted: reading.inputs.length };
+  } catch (error) {
+    // A range longer than the aggregation allows; the arguments were otherwise checked by the contract.
+    if (error instanceof RangeError) throw new VeilRequestError('invalid-arguments', error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { TeamSharingStatusSchema, type TeamSharingStatus } from '../../../shared/team-sharing/team-sharing-contract.js';
+import { replaceFileAtomically } from '../ledger/durable-fs.js';
+
+const STATE_FILE_NAME = 'team-share-state.json';
+const StoredStateSchema = z.object({ v: z.literal(1), status: TeamSharingStatusSchema }).strict();
+
+export const NO_EXPORT_YET: TeamSharingStatus = { lastExportedWeek: null, lastFailure: null };
+
+/**
+ * Which week was last exported, so the automatic export neither repeats nor skips weeks
+ * across restarts. Losing this file costs at most a re-export of a few weeks (same keys,
+ * so the lead's side keeps one copy of each): an unreadable file is simply started afresh.
+ */
+export function sharingStateFile(dataDir: string, stamp: () => string) {
+  return {
+    async read(): Promise<TeamSharingStatus> {
+      try {
+        const parsed = StoredStateSchema.safeParse(JSON.parse(await readFile(`${dataDir}/${STATE_FILE_NAME}`, 'utf8')));
+        return parsed.success ? parsed.data.status : NO_EXPORT_YET;
+      } catch {
+        return NO_EXPORT_YET;
+      }
+    },
+    async write(status: TeamSharingStatus): Promise<void> {
+      await replaceFileAtomically(dataDir, STATE_FILE_NAME, stamp(), Buffer.from(JSON.stringify({ v: 1, status }), 'utf8'));
+    },
+  };
+}

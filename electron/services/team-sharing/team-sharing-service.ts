@@ -1,0 +1,145 @@
+import { VeilRequestError } from '../../../shared/contract-errors.js';
+import { addDaysToKey, dayKey } from '../../../shared/exposure/day-boundaries.js';
+import type { LedgerRecord } from '../../../shared/exposure/ledger-record.js';
+import type { Settings } from '../../../shared/settings/settings.js';
+import { buildWeeklySummary, isoWeekBounds, isoWeekOf, previousIsoWeek } from '../../../shared/team-stats/build-weekly-summary.js';
+import { isoWeekIndex } from '../../../shared/team-stats/iso-week.js';
+import type { WeeklySummary } from '../../../shared/team-stats/weekly-summary.js';
+import type { TeamSharingStatus, WeeklyExportPreview } from '../../../shared/team-sharing/team-sharing-contract.js';
+import { loadOrCreateTeamShareSecret, weekKeyHex } from '../team-stats/team-share-secret.js';
+import { dueWeeks, exportWeeks, renderWeeklyExport } from '../team-stats/weekly-export.js';
+import type { sharingStateFile } from './sharing-state-file.js';
+
+/** Finished weeks offered for preview and export by hand: a quarter back. */
+const WEEKS_OFFERED = 13;
+/** How often the automatic export looks for a finished week (it also looks at start). */
+export const AUTO_EXPORT_CHECK_MS = 60 * 60 * 1000;
+
+export interface TeamSharingDeps {
+  dataDir: string;
+  settings: () => Settings;
+  readDays: (fromDayKey: string, toDayKey: string) => Promise<LedgerRecord[]>;
+  nowMs: () => number;
+  timeZone: string;
+  stateFile: ReturnType<typeof sharingStateFile>;
+  /** Something the log should hold (an automatic export that failed is also in the status). */
+  log: (message: string) => void;
+}
+
+export interface TeamSharingService {
+  preview(week?: string): Promise<WeeklyExportPreview>;
+  exportNow(week?: string): Promise<{ week: string; fileName: string; status: TeamSharingStatus }>;
+  status(): Promise<TeamSharingStatus>;
+  /** Exports the finished weeks not yet exported, when sharing is on and automatic. */
+  exportDue(): Promise<void>;
+  start(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The investigator's side of team statistics: builds a week's summary from the local
+ * ledger (the same counting as My exposure), shows it exactly as it would be shared, and
+ * writes it to the chosen folder by hand or once a week. Nothing is written anywhere
+ * while sharing is off; the secret behind the week keys is made on first use and never
+ * leaves the data folder.
+ */
+export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingService {
+  let status: TeamSharingStatus | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+
+  const lastFinishedWeek = (): string => previousIsoWeek(isoWeekOf(deps.nowMs(), deps.timeZone));
+  const offeredWeeks = (): string[] => {
+    const weeks = [lastFinishedWeek()];
+    while (weeks.length < WEEKS_OFFERED) weeks.push(previousIsoWeek(weeks[weeks.length - 1] ?? lastFinishedWeek()));
+    return weeks;
+  };
+  const checkWeek = (week: string | undefined): string => {
+    const chosen = week ?? lastFinishedWeek();
+    if (isoWeekIndex(chosen) > isoWeekIndex(lastFinishedWeek())) throw new VeilRequestError('invalid-arguments', `${chosen} has not finished yet; only finished weeks are shared.`);
+    return chosen;
+  };
+
+  async function summaryOf(week: string): Promise<WeeklySummary> {
+    const { startMs, endMs } = isoWeekBounds(week, deps.timeZone);
+    // One day either side: records are filed by local day, and a stretch may cross the boundary.
+    const records = await deps.readDays(addDaysToKey(dayKey(startMs, deps.timeZone), -1), addDaysToKey(dayKey(endMs, deps.timeZone), 1));
+    const { secret } = await loadOrCreateTeamShareSecret(deps.dataDir);
+    const settings = deps.settings();
+    const capSet = Object.values(settings.limits.caps).some((cap) => cap.dayMin !== null || cap.weekMin !== null);
+    return buildWeeklySummary(records, {
+      isoWeek: week,
+      timeZone: deps.timeZone,
+      keyHex: weekKeyHex(secret, week),
+      capSet,
+      workingHours: settings.breaks.workingHours,
+    });
+  }
+
+  async function currentStatus(): Promise<TeamSharingStatus> {
+    status ??= await deps.stateFile.read();
+    return status;
+  }
+
+  async function exportWeeksNow(weeks: readonly string[]): Promise<TeamSharingStatus> {
+    const { teamSharing } = deps.settings();
+    if (!teamSharing.enabled || teamSharing.folder === null) throw new VeilRequestError('failed', 'Team sharing is off: turn it on and choose a folder first.');
+    const result = await exportWeeks(teamSharing.folder, weeks, summaryOf);
+    const before = await currentStatus();
+    const newest = result.exported.reduce<string | null>(
+      (latest, { week }) => (latest === null || isoWeekIndex(week) > isoWeekIndex(latest) ? week : latest),
+      before.lastExportedWeek,
+    );
+    status = {
+      lastExportedWeek: newest,
+      lastFailure: result.failure ? { week: result.failure.week, code: result.failure.error.code, detail: result.failure.error.message } : null,
+    };
+    await deps.stateFile.write(status);
+    return status;
+  }
+
+  /** One export at a time: the automatic one and a click must not write the same week together. */
+  function serial<T>(job: () => Promise<T>): Promise<T> {
+    const result = running.then(job, job);
+    running = result.catch(() => undefined);
+    return result;
+  }
+
+  return {
+    async preview(week) {
+      const chosen = checkWeek(week);
+      const { fileName, json } = renderWeeklyExport(await summaryOf(chosen));
+      return { week: chosen, fileName, json, summary: await summaryOf(chosen), weeks: offeredWeeks() };
+    },
+    exportNow(week) {
+      return serial(async () => {
+        const chosen = checkWeek(week);
+        const next = await exportWeeksNow([chosen]);
+        if (next.lastFailure?.week === chosen) throw new VeilRequestError('failed', next.lastFailure.detail);
+        const { fileName } = renderWeeklyExport(await summaryOf(chosen));
+        return { week: chosen, fileName, status: next };
+      });
+    },
+    status: currentStatus,
+    exportDue() {
+      return serial(async () => {
+        const { teamSharing } = deps.settings();
+        if (!teamSharing.enabled || !teamSharing.automatic || teamSharing.folder === null) return;
+        const weeks = dueWeeks((await currentStatus()).lastExportedWeek, deps.nowMs(), deps.timeZone);
+        if (weeks.length === 0) return;
+        const next = await exportWeeksNow(weeks);
+        if (next.lastFailure) deps.log(`automatic weekly export: ${next.lastFailure.detail}`);
+      });
+    },
+    start() {
+      const tick = () => void this.exportDue().catch((error: unknown) => deps.log(`automatic weekly export: ${String(error)}`));
+      tick();
+      timer = setInterval(tick, AUTO_EXPORT_CHECK_MS);
+      timer.unref?.();
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Team statistics from weekly summaries, under disclosure rules that keep any one
+ * investigator from being singled out. k is the minimum group size (MIN_GROUP_SIZE = 5,
+ * as Viva Insights and Glint use; a lead may raise it, never lower it).
+ *
+ * The rules:
+ * 1. A week with fewer than k contributors shows nothing, not even how many (only
+ *    "fewer than k").
+ * 2. The median needs k contributors; the 90th percentile, which is one person's value
+ *    at the top of the group (the maximum for 5 to 9 people), needs 2k.
+ * 3. A count of people (how many reached a cap) is hidden when it, or the people it
+ *    leaves out, is between 1 and k − 1: "2 of 6" and "5 of 6" both single people out.
+ * 4. A ratio (break adherence, share after hours) is shown only when at least k people
+ *    have a non-zero denominator, so it cannot be one person's own ratio.
+ * 5. A range figure is computed only from the week cells of the same figure that are
+ *    shown, and is held to the same threshold on the person-weeks it pools.
+ *
+ * Why nothing hidden can be derived from what is shown:
+ * - Every shown figure is a function of shown cells only. A week below k feeds no figure
+ *   at all: its cells are hidden and it is left out of every range, and it cannot move
+ *   the range's ends (an open end follows the weeks with k or more; only when no week
+ *   has k do the ends follow weeks with any summary, and then every figure is hidden).
+ *   So its summaries can change arbitrarily, and its contributors between 0 and k − 1,
+ *   with the output unchanged (tested as a property: invariance under such changes).
+ * - A hidden count cell feeds nothing either: capsReached is read by that count only,
+ *   and the range count is the sum of the shown week counts. "Range minus shown weeks"
+ *   is therefore always 0: there is no remainder to recover. Each summand is 0 or at
+ *   least k on both sides (rule 3), so the sum is too. The same for hidden ratio cells:
+ *   their break counts and after-hours minutes feed no other figure.
+ * - A hidden p90 feeds no p90: the range p90 pools only weeks whose p90 is shown (2k or
+ *   more each). Order statistics do not subtract, and each pooled week holds at least k
+ *   distinct people (2k for p90), so every range figure rests on at least that many
+ *   distinct people even though keys cannot tell a person's weeks apart.
+ * - No output carries a key, a file name, a time of receipt or any single summary: only
+ *   the figures above, the weeks and k.
+ * What the rules do not promise: a median (a week's or a range's) is an order statistic
+ *   and may equal some person's value, as rule 2 accepts; a range median also pools the
+ *   values of weeks whose p90 is hidden (their median being shown), so it can bound, never
+ *   single out, such a week's top value. And the rules trust the folder: whoever can write
+ *   fake summaries into it can lift a small week over k and read the rest by difference
+ *   (the files carry no signature).
+ */
+import { keepNewestPerKey, type TeamInput } from './dedupe-summaries.js';
+import { effectiveMinGroupSize } from './disclosure.js';
+import { isoWeekFromIndex, isoWeekIndex } from './iso-week.js';
+import { rangeStats } from './range-stats.js';
+import type { TeamStats } from './team-stats-schema.js';
+import { weekCell } from './week-cells.js';
+import { resolveWeekSpan } from './week-range.js';
+import type { WeeklySummary } from './weekly-summary.js';
+
+export { MIN_GROUP_SIZE, TeamStatsSchema, type TeamStats } from './team-stats-schema.js';
+export type { TeamInput } from './dedupe-summaries.js';
+
+export interface AggregateOptions {
+  /** The lead's k; below MIN_GROUP_SIZE it is raised to it. */
+  minGroupSize: number;
+  /** First week to list, inclusive; left out, the first week with k contributors. */
+  fromWeek?: string;
+  /** Last week to list, inclusive; left out, the last week with k contributors. */
+  toWeek?: string;
+}
+
+/**
+ * The team's figures per ISO week (oldest first) and over the range, under the rules
+ * above. `inputs` are summaries that passed parseWeeklySummary, each with its file's
+ * modification time; duplicates (same week and key) keep the newest. Linear in the
+ * inputs apart from sorting each week's values. Throws RangeError for a k that is not a
+ * number or for a bad fromWeek/toWeek (see resolveWeekSpan).
+ */
+export function aggregateTeam(inputs: readonly TeamInput[], options: AggregateOptions): TeamStats {
+  const k = effectiveMinGroupSize(options.minGroupSize);
+  const byWeek = new Map<number, WeeklySummary[]>();
+  for (const summary of keepNewestPerKey(inputs)) {
+    const index = isoWeekIndex(summary.week);
+    const list = byWeek.get(index);
+    if (list === undefined) byWeek.set(index, [summary]);
+    else list.push(summary);
+  }
+  const counts = new Map([...byWeek].map(([index, list]) => [index, list.length]));
+  const span = resolveWeekSpan(counts, k, options.fromWeek, options.toWeek);
+  const cells = [];
+  if (span !== null) {
+    for (let index = span.fromIndex; index <= span.toIndex; index += 1) cells.push(weekCell(isoWeekFromIndex(index), byWeek.get(index) ?? [], k));
+  }
+  return { minGroupSize: k, weeks: cells.map((cell) => cell.stats), range: rangeStats(cells, k) };
+}
