@@ -8,8 +8,9 @@
  *    "fewer than k").
  * 2. The median needs k contributors; the 90th percentile, which is one person's value
  *    at the top of the group (the maximum for 5 to 9 people), needs 2k.
- * 3. A count of people (how many reached a cap) is hidden when it, or the people it
- *    leaves out, is between 1 and k − 1: "2 of 6" and "5 of 6" both single people out.
+ * 3. A count of people (how many reached a cap) is hidden when it is between 1 and
+ *    k − 1 or leaves out fewer than k: "2 of 6", "5 of 6" and "6 of 6" all say something
+ *    about people the lead can name.
  * 4. A ratio (break adherence, share after hours) is shown only when at least k people
  *    have a non-zero denominator, so it cannot be one person's own ratio.
  * 5. A range figure is computed only from the week cells of the same figure that are

@@ -26,13 +26,15 @@ export function nearestRank(sortedAsc: readonly number[], percent: number): numb
 }
 
 /**
- * The small-count rule for a count of people out of `total`: hidden when the count, or
- * the people it leaves out (total − count), is between 1 and k − 1. Zero and all are
- * allowed: "nobody" and "everybody" in a group of at least k single out no one.
+ * The small-count rule for a count of people out of `total` (who reached a cap): hidden
+ * when the count is between 1 and k − 1, or the people it leaves out (total − count)
+ * number fewer than k, "all of them" included: "6 of 6 reached a cap" tells the lead that
+ * each investigator they know is on the team reached theirs, and limits are the user's
+ * own. "Nobody" is shown: it says only that no cap was reached.
  */
 export function isSmallCount(count: number, total: number, k: number): boolean {
   const rest = total - count;
-  return (count >= 1 && count < k) || (rest >= 1 && rest < k);
+  return (count >= 1 && count < k) || rest < k;
 }
 
 /** Contributors a statistic needs: 2k when its value is one person's at the top (p90), k otherwise. */

@@ -76,13 +76,14 @@ describe('aggregateTeam, scripted teams', () => {
     expect(aggregateTeam([...team, copy], { minGroupSize: 5, fromWeek: WEEK, toWeek: WEEK }).weeks[0]?.contributors).toEqual({ shown: true, value: 5 });
   });
 
-  it('hides a cap count, or its complement, between 1 and k − 1', () => {
+  it('hides a cap count between 1 and k − 1, or one that leaves out fewer than k people (everyone included)', () => {
     const reached = (n: number, count: number) => aggregateTeam(people(n, WEEK, (i) => ({ capsReached: i < count ? 1 : 0 })), { minGroupSize: 5 }).weeks[0]?.reachedCap;
     expect(reached(6, 0)).toEqual({ shown: true, value: 0 });
     expect(reached(6, 1)).toEqual({ shown: false, reason: 'small-count' });
     expect(reached(6, 5)).toEqual({ shown: false, reason: 'small-count' }); // it would say the sixth did not
-    expect(reached(6, 6)).toEqual({ shown: true, value: 6 });
+    expect(reached(6, 6)).toEqual({ shown: false, reason: 'small-count' }); // each person the lead knows reached theirs
     expect(reached(10, 5)).toEqual({ shown: true, value: 5 });
+    expect(reached(12, 8)).toEqual({ shown: false, reason: 'small-count' });
   });
 
   it('shows a ratio only when k people have a denominator', () => {

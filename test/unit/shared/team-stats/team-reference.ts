@@ -31,7 +31,7 @@ function plainWeek(week: string, people: Figures[], k: number): PlainWeek {
   const exposure = people.map((p) => p.exposureMin);
   const unfiltered = people.map((p) => p.unfilteredMin);
   const reached = people.filter((p) => p.capsReached > 0).length;
-  const smallCount = (reached >= 1 && reached <= k - 1) || (n - reached >= 1 && n - reached <= k - 1);
+  const smallCount = (reached >= 1 && reached <= k - 1) || n - reached <= k - 1;
   const withDue = people.filter((p) => p.breaksDue > 0).length;
   const withExposure = people.filter((p) => p.exposureMin > 0).length;
   let honoured = 0;
