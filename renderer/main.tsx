@@ -10,6 +10,7 @@ import './styles/grid.css';
 import './styles/viewer.css';
 import './styles/exposure.css';
 import './styles/wellbeing.css';
+import './styles/team.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

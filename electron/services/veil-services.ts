@@ -140,6 +140,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     timeZone: deps.timeZone,
     stateFile: sharingStateFile(deps.dataDir, deps.newId),
     log: (message) => console.warn(message),
+    notify: (notice) => hub.emit('noticeRaised', notice),
   });
 
   // session.open checks the folder before letting go of the open case.

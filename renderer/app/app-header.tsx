@@ -10,6 +10,7 @@ export interface AppHeaderProps {
   onHideAll: () => void;
   onOpenSettings: () => void;
   onOpenMyExposure: () => void;
+  onOpenTeamStats: () => void;
   onLanguageChange: (language: UiLanguage) => void;
 }
 
@@ -19,7 +20,7 @@ function isUiLanguage(value: string): value is UiLanguage {
 
 /** The top bar: which case is open, and the few app-wide actions. */
 export function AppHeader(props: AppHeaderProps) {
-  const { summary, language, onOpenCase, onHideAll, onOpenSettings, onOpenMyExposure, onLanguageChange } = props;
+  const { summary, language, onOpenCase, onHideAll, onOpenSettings, onOpenMyExposure, onOpenTeamStats, onLanguageChange } = props;
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -40,6 +41,9 @@ export function AppHeader(props: AppHeaderProps) {
         </button>
         <button type="button" className="button" onClick={onOpenMyExposure}>
           {t('header.myExposure')}
+        </button>
+        <button type="button" className="button" onClick={onOpenTeamStats}>
+          {t('teamStats.open')}
         </button>
         <button type="button" className="button" onClick={onOpenSettings}>
           {t('header.settings')}

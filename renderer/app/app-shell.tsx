@@ -13,6 +13,7 @@ import { MyExposureDialog } from '../features/my-exposure/my-exposure-dialog';
 import { NoteEditorDialog } from '../features/notes/note-editor-dialog';
 import { useCaseNotesStore } from '../features/notes/use-notes-store';
 import { SettingsDialog } from '../features/settings/settings-dialog';
+import { TeamStatsDialog } from '../features/team-stats/team-stats-dialog';
 import { Viewer } from '../features/viewer/viewer';
 import { wellbeingModal, WellbeingBanners, WellbeingDialogs } from '../features/wellbeing/wellbeing-layer';
 import { useWellbeing } from '../features/wellbeing/wellbeing-provider';
@@ -26,7 +27,7 @@ import { OpenCaseDialog } from './open-case-dialog';
 import { useAppData } from './use-app-data';
 import { useRaisedNotices } from './use-raised-notices';
 
-type Dialog = 'open-case' | 'settings' | 'my-exposure' | 'override-limit' | { note: MediaItem } | null;
+type Dialog = 'open-case' | 'settings' | 'my-exposure' | 'team-stats' | 'override-limit' | { note: MediaItem } | null;
 
 /** Per-case view state; it resets itself when another case is opened. */
 interface CaseView {
@@ -132,6 +133,15 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
     show('my-exposure');
     setDialog(null);
   };
+  // The team view hides all media too: a lead reading team figures sees no case media behind them.
+  const openTeamStats = () => {
+    hide('team-stats');
+    setDialog('team-stats');
+  };
+  const closeTeamStats = () => {
+    show('team-stats');
+    setDialog(null);
+  };
   const editNote = (item: MediaItem) => setDialog({ note: item });
   const closeViewer = () => {
     const index = viewerIndex ?? activeIndex;
@@ -154,6 +164,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           onHideAll={() => hide('user-hidden')}
           onOpenSettings={() => setDialog('settings')}
           onOpenMyExposure={openMyExposure}
+          onOpenTeamStats={openTeamStats}
           onLanguageChange={onLanguageChange}
         />
         <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
@@ -210,9 +221,14 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
       </div>
       {/* A break covers every other dialog: they wait, inert, behind it. */}
       <div className="dialog-layer" inert={modal === 'break'}>
-        {dialog === 'settings' && <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} />}
+        {dialog === 'settings' && (
+          <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} canPickFolder={appInfo.canPickFolder} />
+        )}
         {dialog === 'open-case' && <OpenCaseDialog onOpened={onCaseOpened} onCancel={() => setDialog(null)} />}
         {dialog === 'my-exposure' && <MyExposureDialog onClose={closeMyExposure} />}
+        {dialog === 'team-stats' && (
+          <TeamStatsDialog settings={settings} canPickFolder={appInfo.canPickFolder} onSettingsSaved={setSettings} onClose={closeTeamStats} />
+        )}
         {typeof dialog === 'object' && dialog !== null && notes.caseId === summary.caseId && (
           <NoteEditorDialog store={notes} item={dialog.note} onClose={() => setDialog(null)} />
         )}

@@ -8,6 +8,7 @@ const KEPT_AS_KEYS = {
   'ledger-torn-record-dropped': 'notices.keptAsTorn',
   'ledger-file-kept-aside': 'notices.keptAsLedger',
   'wellbeing-state-reset': 'notices.keptAs',
+  'team-share-key-reset': 'notices.keptAs',
 } as const satisfies Record<Notice['code'], string>;
 
 /**

@@ -4,10 +4,11 @@ import { flushSync } from 'react-dom';
 /**
  * Why media is hidden. Several can hold at once (a user hide during a break); media
  * shows again only when none is left. Part 1 uses `user-hidden`; `my-exposure` holds
- * while the My exposure view is open (no media behind it, none counted); breaks and
- * the text-only mode of later parts add theirs here.
+ * while the My exposure view is open (no media behind it, none counted), `team-stats`
+ * while the team statistics view is; breaks and the text-only mode of later parts add
+ * theirs here.
  */
-export type HideReason = 'user-hidden' | 'my-exposure' | 'break' | 'text-only';
+export type HideReason = 'user-hidden' | 'my-exposure' | 'team-stats' | 'break' | 'text-only';
 
 export interface MediaVisibility {
   visible: boolean;

@@ -1,6 +1,7 @@
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import { addDaysToKey, dayKey } from '../../../shared/exposure/day-boundaries.js';
 import type { LedgerRecord } from '../../../shared/exposure/ledger-record.js';
+import type { Notice } from '../../../shared/notices.js';
 import type { Settings } from '../../../shared/settings/settings.js';
 import { buildWeeklySummary, isoWeekBounds, isoWeekOf, previousIsoWeek } from '../../../shared/team-stats/build-weekly-summary.js';
 import { isoWeekIndex } from '../../../shared/team-stats/iso-week.js';
@@ -24,6 +25,8 @@ export interface TeamSharingDeps {
   stateFile: ReturnType<typeof sharingStateFile>;
   /** Something the log should hold (an automatic export that failed is also in the status). */
   log: (message: string) => void;
+  /** Something the user must hear about (the secret was damaged and replaced). */
+  notify: (notice: Notice) => void;
 }
 
 export interface TeamSharingService {
@@ -64,7 +67,8 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
     const { startMs, endMs } = isoWeekBounds(week, deps.timeZone);
     // One day either side: records are filed by local day, and a stretch may cross the boundary.
     const records = await deps.readDays(addDaysToKey(dayKey(startMs, deps.timeZone), -1), addDaysToKey(dayKey(endMs, deps.timeZone), 1));
-    const { secret } = await loadOrCreateTeamShareSecret(deps.dataDir);
+    const { secret, keptAsideAs } = await loadOrCreateTeamShareSecret(deps.dataDir);
+    if (keptAsideAs !== null) deps.notify({ code: 'team-share-key-reset', detail: 'team-share.key had the wrong length or type', keptAs: keptAsideAs });
     const settings = deps.settings();
     const capSet = Object.values(settings.limits.caps).some((cap) => cap.dayMin !== null || cap.weekMin !== null);
     return buildWeeklySummary(records, {

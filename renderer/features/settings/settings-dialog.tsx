@@ -10,6 +10,7 @@ import { LANGUAGE_NAMES } from '../../i18n/i18n';
 import { BreaksSection, breaksDraftOf, breaksPatchOf } from './breaks-section';
 import { EncouragementSection, encouragementDraftOf, encouragementPatchOf } from './encouragement-section';
 import { LimitsSection, limitsDraftOf, limitsPatchOf } from './limits-section';
+import { TeamSharingSection, teamSharingDraftOf, teamSharingPatchOf } from '../team-sharing/team-sharing-section';
 
 interface Draft {
   greyscale: boolean;
@@ -66,10 +67,12 @@ export interface SettingsDialogProps {
   settings: Settings;
   onSaved: (settings: Settings) => void;
   onClose: () => void;
+  /** A native folder picker exists (Electron): the team-sharing folder gets a "Choose…" button. */
+  canPickFolder?: boolean;
 }
 
 /** Veil's settings, read and written only through getSettings/updateSettings. */
-export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = false }: SettingsDialogProps) {
   const { t } = useTranslation();
   const client = useVeil();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
@@ -80,6 +83,7 @@ export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogPro
   const [breaksDraft, setBreaksDraft] = useState(() => breaksDraftOf(settings));
   const [limitsDraft, setLimitsDraft] = useState(() => limitsDraftOf(settings));
   const [phrasesDraft, setPhrasesDraft] = useState(() => encouragementDraftOf(settings));
+  const [sharingDraft, setSharingDraft] = useState(() => teamSharingDraftOf(settings));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -91,6 +95,7 @@ export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogPro
         ...breaksPatchOf(breaksDraft),
         ...limitsPatchOf(limitsDraft),
         ...encouragementPatchOf(phrasesDraft),
+        ...teamSharingPatchOf(sharingDraft),
       })
       .then((saved) => {
         onSaved(saved);
@@ -169,6 +174,7 @@ export function SettingsDialog({ settings, onSaved, onClose }: SettingsDialogPro
         <BreaksSection draft={breaksDraft} onChange={setBreaksDraft} />
         <LimitsSection draft={limitsDraft} onChange={setLimitsDraft} />
         <EncouragementSection draft={phrasesDraft} onChange={setPhrasesDraft} />
+        <TeamSharingSection draft={sharingDraft} onChange={setSharingDraft} settings={settings} canPickFolder={canPickFolder} />
         <FormFooter
           error={error}
           busy={busy}

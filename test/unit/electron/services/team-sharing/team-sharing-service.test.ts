@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VeilRequestError } from '../../../../../shared/contract-errors.js';
 import type { LedgerRecord } from '../../../../../shared/exposure/ledger-record.js';
+import type { Notice } from '../../../../../shared/notices.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../../shared/settings/settings.js';
 import { parseWeeklySummary } from '../../../../../shared/team-stats/weekly-summary.js';
 import { sharingStateFile } from '../../../../../electron/services/team-sharing/sharing-state-file.js';
@@ -21,6 +22,7 @@ let shareDir: string;
 let settings: Settings;
 let nowMs: number;
 let stamp = 0;
+let notices: Notice[] = [];
 
 beforeEach(async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'veil-sharing-'));
@@ -30,6 +32,7 @@ beforeEach(async () => {
   await mkdir(shareDir);
   settings = DEFAULT_SETTINGS;
   nowMs = NOW_MS;
+  notices = [];
 });
 
 afterEach(async () => {
@@ -47,6 +50,7 @@ function service() {
     timeZone: TIME_ZONE,
     stateFile: sharingStateFile(dataDir, () => `t${(stamp += 1)}`),
     log: () => undefined,
+    notify: (notice) => notices.push(notice),
   });
 }
 
@@ -118,5 +122,14 @@ describe('the investigator\'s weekly export', () => {
     const other = await service().preview('2026-W46');
     expect(again.summary.key).toBe(first.summary.key);
     expect(other.summary.key).not.toBe(first.summary.key);
+  });
+
+  it('tells the investigator when a damaged secret was replaced, keeping the old file', async () => {
+    await writeFile(path.join(dataDir, 'team-share.key'), 'too short');
+    const before = await service().preview('2026-W47');
+    expect(notices).toEqual([{ code: 'team-share-key-reset', detail: expect.any(String), keptAs: expect.stringContaining('team-share.key') }]);
+    expect(await readFile(path.join(dataDir, notices[0]?.keptAs ?? ''), 'utf8')).toBe('too short');
+    expect((await service().preview('2026-W47')).summary.key).toBe(before.summary.key);
+    expect(notices).toHaveLength(1);
   });
 });
