@@ -246,7 +246,7 @@ export const en = {
     title: 'Note on {{name}}',
     label: 'Note',
     help: 'Up to {{max}} characters. Leave it empty to remove the note.',
-    length: '{{count}} of {{max}} characters',
+    length: '{{length}} of {{max}} characters',
     save: 'Save note',
     saving: 'Saving…',
     cancel: 'Cancel',

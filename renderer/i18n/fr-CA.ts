@@ -247,7 +247,7 @@ export const frCA: Messages = {
     title: 'Note sur {{name}}',
     label: 'Note',
     help: "Jusqu'à {{max}} caractères. Laissez le champ vide pour supprimer la note.",
-    length: '{{count}} caractères sur {{max}}',
+    length: '{{length}} caractères sur {{max}}',
     save: 'Enregistrer la note',
     saving: 'Enregistrement…',
     cancel: 'Annuler',

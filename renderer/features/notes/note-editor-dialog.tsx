@@ -5,6 +5,7 @@ import { MAX_NOTE_CHARS } from '../../../shared/notes/case-notes.js';
 import { messageOf } from '../../app/error-message';
 import { FormFooter } from '../../app/form-fields';
 import { ModalDialog } from '../../app/modal-dialog';
+import { useFormatters } from '../../i18n/format';
 import { NotesStorageLine } from './notes-storage-line';
 import type { NotesStore } from './notes-store';
 import { useNotesVersion } from './use-notes-store';
@@ -23,6 +24,7 @@ export interface NoteEditorDialogProps {
 export function NoteEditorDialog({ store, item, onClose }: NoteEditorDialogProps) {
   const { t } = useTranslation();
   useNotesVersion(store);
+  const format = useFormatters();
   const id = useId();
   const [text, setText] = useState(() => store.noteOn(item)?.text ?? '');
   const [busy, setBusy] = useState(false);
@@ -57,10 +59,10 @@ export function NoteEditorDialog({ store, item, onClose }: NoteEditorDialogProps
             onChange={(event) => setText(event.currentTarget.value)}
           />
           <span id={`${id}-help`} className="field-help">
-            {t('notes.help', { max: MAX_NOTE_CHARS })}
+            {t('notes.help', { max: format.count(MAX_NOTE_CHARS) })}
           </span>
           <span id={`${id}-length`} className="field-help">
-            {t('notes.length', { count: text.length, max: MAX_NOTE_CHARS })}
+            {t('notes.length', { count: text.length, length: format.count(text.length), max: format.count(MAX_NOTE_CHARS) })}
           </span>
         </div>
         <NotesStorageLine storage={store.storage} load={store.load} />

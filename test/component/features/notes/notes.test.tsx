@@ -38,6 +38,7 @@ describe('Notes in text-only mode', () => {
     await user.click(within(rowOf(list, 'photo-000000.jpg')).getByRole('button', { name: 'Add a note on photo-000000.jpg' }));
     const dialog = screen.getByRole('dialog', { name: 'Note on photo-000000.jpg' });
     expect(document.querySelectorAll('img, video, canvas')).toHaveLength(0);
+    expect(within(dialog).getByText('Up to 4,000 characters. Leave it empty to remove the note.')).toBeTruthy();
     await user.type(within(dialog).getByRole('textbox', { name: 'Note' }), 'Check EXIF against the seized phone.');
     await user.click(within(dialog).getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
