@@ -82,9 +82,10 @@ describe('a media worker killed with SIGSEGV during an import and a burst of thu
 
   it('fails only the item in flight, as an error tile naming the crash', async () => {
     const failed = [...outcomes.entries()].filter(([, outcome]) => !outcome.ok);
-    expect(failed).toHaveLength(1);
+    const seen = JSON.stringify({ killed: killed[0]?.filePath, failed, workers: harness.workers });
+    expect(failed, seen).toHaveLength(1);
     const [relativePath, outcome] = failed[0]!;
-    expect(killed[0]!.filePath.endsWith(relativePath)).toBe(true);
+    expect(killed[0]!.filePath.endsWith(relativePath), seen).toBe(true);
     expect(outcome).toMatchObject({ ok: false, status: 422, code: 'worker-crashed', detail: expect.stringContaining('SIGSEGV') });
     const listed = await harness.listAllItems(caseId);
     expect(listed.filter((item) => item.error !== null).map((item) => [item.relativePath, item.error?.code])).toEqual([[relativePath, 'worker-crashed']]);
