@@ -57,10 +57,12 @@ export const RejectedExportSchema = z.object({ fileName: z.string(), code: Rejec
 
 export const TeamStatsResultSchema = z.object({
   stats: TeamStatsSchema,
-  /** Files left out, with why; their contents are never shown. */
+  /**
+   * Files left out, with why; their contents are never shown. There is deliberately no
+   * count of the valid files: minus the shown contributors, it would give the headcount
+   * of the hidden weeks.
+   */
   rejected: z.array(RejectedExportSchema),
-  /** Valid files read (before duplicates were dropped). */
-  filesAccepted: z.number().int().nonnegative(),
 });
 export type TeamStatsResult = z.infer<typeof TeamStatsResultSchema>;
 

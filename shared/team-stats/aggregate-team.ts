@@ -13,31 +13,27 @@
  *    about people the lead can name.
  * 4. A ratio (break adherence, share after hours) is shown only when at least k people
  *    have a non-zero denominator, so it cannot be one person's own ratio.
- * 5. A range figure is computed only from the week cells of the same figure that are
- *    shown, and is held to the same threshold on the person-weeks it pools.
+ * 5. A range figure is computed from the shown weekly values of the same figure only:
+ *    counts summed, medians and 90th percentiles as the middle weekly value, ratios as
+ *    the mean weekly ratio.
  *
- * Why nothing hidden can be derived from what is shown:
- * - Every shown figure is a function of shown cells only. A week below k feeds no figure
- *   at all: its cells are hidden and it is left out of every range, and it cannot move
- *   the range's ends (an open end follows the weeks with k or more; only when no week
- *   has k do the ends follow weeks with any summary, and then every figure is hidden).
- *   So its summaries can change arbitrarily, and its contributors between 0 and k − 1,
- *   with the output unchanged (tested as a property: invariance under such changes).
- * - A hidden count cell feeds nothing either: capsReached is read by that count only,
- *   and the range count is the sum of the shown week counts. "Range minus shown weeks"
- *   is therefore always 0: there is no remainder to recover. Each summand is 0 or at
- *   least k on both sides (rule 3), so the sum is too. The same for hidden ratio cells:
- *   their break counts and after-hours minutes feed no other figure.
- * - A hidden p90 feeds no p90: the range p90 pools only weeks whose p90 is shown (2k or
- *   more each). Order statistics do not subtract, and each pooled week holds at least k
- *   distinct people (2k for p90), so every range figure rests on at least that many
- *   distinct people even though keys cannot tell a person's weeks apart.
- * - No output carries a key, a file name, a time of receipt or any single summary: only
- *   the figures above, the weeks and k.
- * What the rules do not promise: a median (a week's or a range's) is an order statistic
- *   and may equal some person's value, as rule 2 accepts; a range median also pools the
- *   values of weeks whose p90 is hidden (their median being shown), so it can bound, never
- *   single out, such a week's top value. And the rules trust the folder: whoever can write
+ * Why nothing hidden can be derived from what is shown, whatever ranges and k a lead
+ * tries and compares:
+ * - Every week row is a function of that week's own summaries and k; a hidden cell's
+ *   inputs feed no other cell of that week (a count, a ratio and each percentile are
+ *   computed separately from the summaries).
+ * - The range row is a function of the shown week cells alone (range-stats.ts). So the
+ *   whole output — for any range and any k — is a function of cells that are themselves
+ *   shown: comparing two outputs can only ever yield shown weekly values. (An earlier
+ *   version pooled the raw values of the weeks; comparing range medians at k and k + 1
+ *   then recovered a week's hidden 90th percentile. The property test now tries that.)
+ * - A week below k feeds nothing and cannot move the range's open ends (they follow the
+ *   weeks with k or more; only when no week has k do they follow weeks with any summary,
+ *   and then every figure is hidden).
+ * - No output carries a key, a file name, a time of receipt, a file count or any single
+ *   summary: only the figures above, the weeks and k.
+ * What the rules do not promise: a median is an order statistic and may equal some
+ *   person's value, as rule 2 accepts. And the rules trust the folder: whoever can write
  *   fake summaries into it can lift a small week over k and read the rest by difference
  *   (the files carry no signature).
  */
@@ -84,5 +80,5 @@ export function aggregateTeam(inputs: readonly TeamInput[], options: AggregateOp
   if (span !== null) {
     for (let index = span.fromIndex; index <= span.toIndex; index += 1) cells.push(weekCell(isoWeekFromIndex(index), byWeek.get(index) ?? [], k));
   }
-  return { minGroupSize: k, weeks: cells.map((cell) => cell.stats), range: rangeStats(cells, k) };
+  return { minGroupSize: k, weeks: cells.map((cell) => cell.stats), range: rangeStats(cells) };
 }

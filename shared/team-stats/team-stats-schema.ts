@@ -23,9 +23,10 @@ export const FigureSchema = z.discriminatedUnion('shown', [z.object({ shown: z.l
 export type Figure = z.infer<typeof FigureSchema>;
 
 /**
- * A figure over a range of weeks, computed only from the week cells of the same figure
- * that are shown: `weeks` says how many, `personWeeks` how many contributions those weeks
- * hold (one person counts once per week: keys cannot link a person's weeks).
+ * A figure over a range of weeks, computed only from the shown weekly values of the same
+ * figure (summed, their middle value, or their mean): `weeks` says how many, `personWeeks`
+ * how many contributions those weeks hold (one person counts once per week: keys cannot
+ * link a person's weeks).
  */
 export const RangeFigureSchema = z.discriminatedUnion('shown', [
   z.object({ shown: z.literal(true), value, weeks: z.number().int().positive(), personWeeks: z.number().int().positive() }).strict(),

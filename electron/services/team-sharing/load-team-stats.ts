@@ -19,7 +19,7 @@ export async function loadTeamStats(args: RequestArgs['loadTeamStats']): Promise
   }
   try {
     const stats = aggregateTeam(reading.inputs, { minGroupSize: args.minGroupSize, fromWeek: args.fromWeek, toWeek: args.toWeek });
-    return { stats, rejected: reading.rejected, filesAccepted: reading.inputs.length };
+    return { stats, rejected: reading.rejected };
   } catch (error) {
     // A range longer than the aggregation allows; the arguments were otherwise checked by the contract.
     if (error instanceof RangeError) throw new VeilRequestError('invalid-arguments', error.message);

@@ -10,8 +10,9 @@ export const NO_EXPORT_YET: TeamSharingStatus = { lastExportedWeek: null, lastFa
 
 /**
  * Which week was last exported, so the automatic export neither repeats nor skips weeks
- * across restarts. Losing this file costs at most a re-export of a few weeks (same keys,
- * so the lead's side keeps one copy of each): an unreadable file is simply started afresh.
+ * across restarts. Losing this file means only the last finished week is exported next
+ * (weeks between it and the last one exported are skipped unless exported by hand): an
+ * unreadable file is started afresh rather than kept aside, since it holds nothing else.
  */
 export function sharingStateFile(dataDir: string, stamp: () => string) {
   return {

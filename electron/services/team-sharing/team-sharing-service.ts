@@ -85,14 +85,25 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
     return status;
   }
 
+  /**
+   * The last exported week, unless it lies after the last finished week: then the clock
+   * was wrong when it was written (set years ahead, then put right), and keeping it would
+   * stop every export until that date comes round.
+   */
+  async function plausibleLastExported(): Promise<string | null> {
+    const last = (await currentStatus()).lastExportedWeek;
+    if (last === null || isoWeekIndex(last) <= isoWeekIndex(lastFinishedWeek())) return last;
+    deps.log(`the last exported week ${last} is after the last finished week ${lastFinishedWeek()}: the clock was wrong; exporting from now on`);
+    return null;
+  }
+
   async function exportWeeksNow(weeks: readonly string[]): Promise<TeamSharingStatus> {
     const { teamSharing } = deps.settings();
     if (!teamSharing.enabled || teamSharing.folder === null) throw new VeilRequestError('failed', 'Team sharing is off: turn it on and choose a folder first.');
     const result = await exportWeeks(teamSharing.folder, weeks, summaryOf);
-    const before = await currentStatus();
     const newest = result.exported.reduce<string | null>(
       (latest, { week }) => (latest === null || isoWeekIndex(week) > isoWeekIndex(latest) ? week : latest),
-      before.lastExportedWeek,
+      await plausibleLastExported(),
     );
     status = {
       lastExportedWeek: newest,
@@ -112,8 +123,9 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
   return {
     async preview(week) {
       const chosen = checkWeek(week);
-      const { fileName, json } = renderWeeklyExport(await summaryOf(chosen));
-      return { week: chosen, fileName, json, summary: await summaryOf(chosen), weeks: offeredWeeks() };
+      const summary = await summaryOf(chosen);
+      const { fileName, json } = renderWeeklyExport(summary);
+      return { week: chosen, fileName, json, summary, weeks: offeredWeeks() };
     },
     exportNow(week) {
       return serial(async () => {
@@ -129,7 +141,7 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
       return serial(async () => {
         const { teamSharing } = deps.settings();
         if (!teamSharing.enabled || !teamSharing.automatic || teamSharing.folder === null) return;
-        const weeks = dueWeeks((await currentStatus()).lastExportedWeek, deps.nowMs(), deps.timeZone);
+        const weeks = dueWeeks(await plausibleLastExported(), deps.nowMs(), deps.timeZone);
         if (weeks.length === 0) return;
         const next = await exportWeeksNow(weeks);
         if (next.lastFailure) deps.log(`automatic weekly export: ${next.lastFailure.detail}`);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm, stat, utimes, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
-import { isoWeekIndex, isoWeekFromIndex, isoWeekOf, parseIsoWeek, previousIsoWeek } from '../../../shared/team-stats/iso-week.js';
+import { isoWeekBounds, isoWeekIndex, isoWeekFromIndex, isoWeekOf, parseIsoWeek, previousIsoWeek } from '../../../shared/team-stats/iso-week.js';
 import { parseWeeklySummary, type WeeklySummary } from '../../../shared/team-stats/weekly-summary.js';
 import { errorCode } from '../case/error-code.js';
 import { syncDirectory, writeAll } from '../ledger/durable-fs.js';
@@ -37,9 +37,20 @@ export interface ExportWriteFs {
   stat(filePath: string): Promise<Pick<Stats, 'isDirectory'>>;
   open(filePath: string, flags: string, mode: number): Promise<FileHandle>;
   rename(fromPath: string, toPath: string): Promise<void>;
+  utimes(filePath: string, atime: Date, mtime: Date): Promise<void>;
 }
 
-export const nodeExportWriteFs: ExportWriteFs = { stat, open, rename };
+export const nodeExportWriteFs: ExportWriteFs = { stat, open, rename, utimes };
+
+/**
+ * The time every export of `week` carries as its access and modification time: the end of
+ * the ISO week in UTC. When a file was written (an automatic export at someone's first
+ * hourly check after the weekend, three catch-up weeks written in one second) would
+ * otherwise link a person's weeks through the folder's own listing.
+ */
+export function exportFileTime(week: string): Date {
+  return new Date(isoWeekBounds(week, 'UTC').endMs);
+}
 
 /** The shared file's name, `veil-week-<isoWeek>-<first 12 hex of key>.json`: no name, no machine. */
 export function weeklyExportFileName(summary: Pick<WeeklySummary, 'week' | 'key'>): string {
@@ -84,6 +95,7 @@ export async function writeWeeklyExport(folderPath: string, summary: WeeklySumma
     } finally {
       await handle.close();
     }
+    await fs.utimes(tempPath, exportFileTime(summary.week), exportFileTime(summary.week));
     await fs.rename(tempPath, filePath);
     await syncDirectory(folderPath);
   } catch (error) {

@@ -34,7 +34,7 @@ export function TeamStatsResults({ result }: { result: TeamStatsResult }) {
   const format = useFormatters();
   const tableTitleId = useId();
   const trendsTitleId = useId();
-  const { stats, rejected, filesAccepted } = result;
+  const { stats, rejected } = result;
   const table = buildStatsTable(stats, t, format.locale);
   const { fromWeek, toWeek } = stats.range;
 
@@ -47,7 +47,6 @@ export function TeamStatsResults({ result }: { result: TeamStatsResult }) {
     <div className="team-results">
       <p role="status" className="team-result-line">
         {t('teamStats.resultLine', {
-          read: t('teamStats.filesRead', { count: filesAccepted, formatted: format.count(filesAccepted) }),
           leftOut: t('teamStats.filesLeftOut', { count: rejected.length, formatted: format.count(rejected.length) }),
           k: stats.minGroupSize,
         })}

@@ -35,7 +35,7 @@ export function fakeTeamStats(people: number, weekCount = 4, lastWeek = '2026-W4
   for (let w = weekCount - 1; w >= 0; w -= 1) {
     for (let person = 0; person < people; person += 1) inputs.push({ summary: fakeSummary(person, isoWeekFromIndex(last - w)), receivedAtMs: 1 });
   }
-  return { stats: aggregateTeam(inputs, { minGroupSize }), rejected: [], filesAccepted: inputs.length };
+  return { stats: aggregateTeam(inputs, { minGroupSize }), rejected: [] };
 }
 
 export function fakePreview(week = '2026-W47'): WeeklyExportPreview {

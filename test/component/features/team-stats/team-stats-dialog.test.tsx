@@ -54,7 +54,7 @@ describe('the team statistics view', () => {
     const { fake, user, dialog } = await openTeamStats();
     await show(user, dialog);
     expect(fake.handlers.loadTeamStats).toHaveBeenCalledWith({ folderPath: EXPORTS, minGroupSize: 5 });
-    expect((await within(dialog).findByText(/files read/)).textContent).toBe('48 files read, 0 files left out. Minimum group size: 5.');
+    expect((await within(dialog).findByText(/files left out/)).textContent).toBe('0 files left out. Minimum group size: 5.');
 
     const table = within(dialog).getByRole('table', { name: 'Team figures per week' });
     const rows = tableRows(table);
@@ -84,8 +84,8 @@ describe('the team statistics view', () => {
     expect(rows[5]).toEqual([
       'All weeks 2026-W44 to 2026-W47',
       '48 person-weeks over 4 weeks',
-      `${nb('12 h')} over 4 weeks`,
-      `${nb('13 h 45 min')} over 4 weeks`,
+      `${nb('11 h 45 min')} over 4 weeks`,
+      `${nb('13 h 30 min')} over 4 weeks`,
       `${nb('45 min')} over 4 weeks`,
       `${nb('1 h 15 min')} over 4 weeks`,
       'Hidden — small count',
@@ -141,7 +141,7 @@ describe('the team statistics view', () => {
     };
     const { user, dialog } = await openTeamStats({ teamStats });
     await show(user, dialog);
-    expect((await within(dialog).findByText(/files read/)).textContent).toBe('48 files read, 3 files left out. Minimum group size: 5.');
+    expect((await within(dialog).findByText(/files left out/)).textContent).toBe('3 files left out. Minimum group size: 5.');
     const list = within(dialog).getByRole('list', { name: 'Files left out' });
     const items = within(list).getAllByRole('listitem');
     expect(items.map((item) => [...item.children].map((part) => part.textContent))).toEqual([
@@ -215,7 +215,7 @@ describe('the team statistics view', () => {
     );
     expect(lines[1]).toBe('"2026-W44 (Oct 26–Nov 1, 2026)",12,12 h,13 h 45 min,45 min,1 h 15 min,Hidden — small count,91%,2%');
     expect(lines[5]).toBe(
-      'All weeks (2026-W44 to 2026-W47),48 person-weeks (over 4 weeks),12 h (over 4 weeks),13 h 45 min (over 4 weeks),45 min (over 4 weeks),1 h 15 min (over 4 weeks),Hidden — small count,91% (over 4 weeks),2% (over 4 weeks)',
+      'All weeks (2026-W44 to 2026-W47),48 person-weeks (over 4 weeks),11 h 45 min (over 4 weeks),13 h 30 min (over 4 weeks),45 min (over 4 weeks),1 h 15 min (over 4 weeks),Hidden — small count,91% (over 4 weeks),2% (over 4 weeks)',
     );
     expect(lines).toHaveLength(7);
     expect(lines[6]).toBe('');
@@ -244,7 +244,7 @@ describe('the team statistics view', () => {
     expect(within(dialog).getByRole('spinbutton', { name: 'Taille minimale du groupe' })).toBeTruthy();
     expect(within(dialog).getByRole('textbox', { name: 'De la semaine' })).toBeTruthy();
     await show(user, dialog, { folder: 'Dossier des résumés hebdomadaires', show: 'Afficher' });
-    expect((await within(dialog).findByText(/fichiers lus/)).textContent).toBe('48 fichiers lus, 0 fichier écarté. Taille minimale du groupe\u00a0: 5.');
+    expect((await within(dialog).findByText(/écarté/)).textContent).toBe('0 fichier écarté. Taille minimale du groupe\u00a0: 5.');
     const table = within(dialog).getByRole('table', { name: "Données de l'équipe par semaine" });
     const rows = tableRows(table);
     expect(rows[0]?.slice(0, 3)).toEqual(['Semaine', 'Participants', 'Exposition\u00a0: médiane']);

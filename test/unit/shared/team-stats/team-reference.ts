@@ -59,18 +59,26 @@ function plainWeek(week: string, people: Figures[], k: number): PlainWeek {
   };
 }
 
-function plainRange(weeks: PlainWeek[], pick: (s: WeekStats) => Figure, value: (used: PlainWeek[]) => number): RangeFigure {
+/** A range figure the plain way: the shown weekly values of the figure, combined. */
+function plainRange(weeks: PlainWeek[], pick: (s: WeekStats) => Figure, combine: (values: number[]) => number): RangeFigure {
   const used = weeks.filter((w) => pick(w.stats).shown);
   if (used.length === 0) {
     const large = weeks.find((w) => w.stats.contributors.shown);
     const figure = large === undefined ? undefined : pick(large.stats);
     return hide(figure !== undefined && !figure.shown ? figure.reason : 'group-too-small');
   }
+  const values = used.map((w) => {
+    const figure = pick(w.stats);
+    if (!figure.shown) throw new Error('unreachable');
+    return figure.value;
+  });
   const personWeeks = used.reduce((sum, w) => sum + w.people.length, 0);
-  return { shown: true, value: value(used), weeks: used.length, personWeeks };
+  return { shown: true, value: combine(values), weeks: used.length, personWeeks };
 }
 
-const all = (used: PlainWeek[]): Figures[] => used.flatMap((w) => w.people);
+const total = (values: number[]): number => values.reduce((s, v) => s + v, 0);
+const middleValue = (values: number[]): number => percentile(values, 50);
+const average = (values: number[]): number => total(values) / values.length;
 
 /** The reference output; `explicit` lists every week of the team, otherwise the weeks the open-range rule picks. */
 export function referenceStats(team: Team, requestedK: number, explicit: boolean): TeamStats {
@@ -83,25 +91,24 @@ export function referenceStats(team: Team, requestedK: number, explicit: boolean
     offsets = ends.length === 0 ? [] : offsets.filter((o) => o >= Math.min(...ends) && o <= Math.max(...ends));
   }
   const weeks = offsets.map((o) => plainWeek(weekOf(team, o), team.weeks[o] ?? [], k));
-  const sum = (people: Figures[], field: (p: Figures) => number): number => people.reduce((s, p) => s + field(p), 0);
   return {
     minGroupSize: k,
     weeks: weeks.map((w) => w.stats),
     range: {
       fromWeek: weeks[0]?.week ?? null,
       toWeek: weeks[weeks.length - 1]?.week ?? null,
-      contributors: plainRange(weeks, (s) => s.contributors, (used) => all(used).length),
+      contributors: plainRange(weeks, (s) => s.contributors, total),
       exposureMin: {
-        median: plainRange(weeks, (s) => s.exposureMin.median, (used) => percentile(all(used).map((p) => p.exposureMin), 50)),
-        p90: plainRange(weeks, (s) => s.exposureMin.p90, (used) => percentile(all(used).map((p) => p.exposureMin), 90)),
+        median: plainRange(weeks, (s) => s.exposureMin.median, middleValue),
+        p90: plainRange(weeks, (s) => s.exposureMin.p90, middleValue),
       },
       unfilteredMin: {
-        median: plainRange(weeks, (s) => s.unfilteredMin.median, (used) => percentile(all(used).map((p) => p.unfilteredMin), 50)),
-        p90: plainRange(weeks, (s) => s.unfilteredMin.p90, (used) => percentile(all(used).map((p) => p.unfilteredMin), 90)),
+        median: plainRange(weeks, (s) => s.unfilteredMin.median, middleValue),
+        p90: plainRange(weeks, (s) => s.unfilteredMin.p90, middleValue),
       },
-      reachedCap: plainRange(weeks, (s) => s.reachedCap, (used) => all(used).filter((p) => p.capsReached > 0).length),
-      breakAdherence: plainRange(weeks, (s) => s.breakAdherence, (used) => sum(all(used), (p) => p.breaksTaken + p.naturalBreaks) / sum(all(used), (p) => p.breaksDue)),
-      afterHoursShare: plainRange(weeks, (s) => s.afterHoursShare, (used) => sum(all(used), (p) => p.afterHoursMin) / sum(all(used), (p) => p.exposureMin)),
+      reachedCap: plainRange(weeks, (s) => s.reachedCap, total),
+      breakAdherence: plainRange(weeks, (s) => s.breakAdherence, average),
+      afterHoursShare: plainRange(weeks, (s) => s.afterHoursShare, average),
     },
   };
 }

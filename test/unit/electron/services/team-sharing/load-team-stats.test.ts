@@ -24,7 +24,7 @@ describe('the wellness lead\'s team view', () => {
     await writeFile(path.join(folder, 'old.json'), JSON.stringify({ format: 'veil.weekly-summary', version: 0 }));
     const result = await loadTeamStats({ folderPath: folder, minGroupSize: 5 });
     expect(TeamStatsResultSchema.parse(result)).toEqual(result);
-    expect(result.filesAccepted).toBe(24);
+    expect(Object.keys(result).sort()).toEqual(['rejected', 'stats']);
     expect(result.stats.weeks.map((week) => week.contributors)).toEqual([
       { shown: true, value: 12 },
       { shown: true, value: 12 },

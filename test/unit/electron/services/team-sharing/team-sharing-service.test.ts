@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -108,6 +108,41 @@ describe('the investigator\'s weekly export', () => {
     const files = (await readdir(shareDir)).sort();
     expect(files.map((name) => name.slice(0, 'veil-week-2026-W47'.length))).toEqual(['veil-week-2026-W47', 'veil-week-2026-W48', 'veil-week-2026-W49']);
     expect(await sharing.status()).toMatchObject({ lastExportedWeek: '2026-W49' });
+    // The folder's listing says nothing about when (or together with what) a file was written.
+    const times = await Promise.all(files.map(async (name) => (await stat(path.join(shareDir, name))).mtime.toISOString()));
+    expect(times).toEqual(['2026-11-23T00:00:00.000Z', '2026-11-30T00:00:00.000Z', '2026-12-07T00:00:00.000Z']);
+  });
+
+  it('recovers from a clock that ran years ahead: the next export is due again once the clock is right', async () => {
+    settings = sharingOn(shareDir);
+    const sharing = service();
+    const realNowMs = nowMs;
+    nowMs = Date.parse('2036-01-08T17:00:00Z');
+    await sharing.exportDue();
+    expect(await sharing.status()).toMatchObject({ lastExportedWeek: '2036-W01' });
+    nowMs = realNowMs;
+    await sharing.exportDue();
+    expect(await sharing.status()).toMatchObject({ lastExportedWeek: '2026-W47' });
+    expect((await readdir(shareDir)).some((name) => name.startsWith('veil-week-2026-W47-'))).toBe(true);
+  });
+
+  it('reads the ledger days of the week asked for, a day either side', async () => {
+    const asked: string[][] = [];
+    const sharing = createTeamSharingService({
+      dataDir,
+      settings: () => settings,
+      readDays: async (from, to) => {
+        asked.push([from, to]);
+        return records;
+      },
+      nowMs: () => nowMs,
+      timeZone: TIME_ZONE,
+      stateFile: sharingStateFile(dataDir, () => `t${(stamp += 1)}`),
+      log: () => undefined,
+      notify: () => undefined,
+    });
+    await sharing.preview('2026-W47');
+    expect(asked[0]).toEqual(['2026-11-15', '2026-11-24']);
   });
 
   it('exports nothing automatically when the investigator chose exports by hand', async () => {
