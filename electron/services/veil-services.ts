@@ -47,7 +47,7 @@ export type MediaHandler = (
   signal?: AbortSignal,
 ) => Promise<MediaResponse>;
 
-/** Quitting waits this long at most for an import to stop (a hung network drive may never answer). */
+/** Quitting waits this long at most for an import, a notes save or an export to finish (a hung network drive may never answer). */
 const IMPORT_STOP_WAIT_MS = 2000;
 
 export interface VeilServices {
@@ -211,11 +211,10 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       unsubscribeLedger();
       clearInterval(wellbeingSaver);
       await exposure.close();
-      await notes.whenWritten();
-      await sharing.close();
       await saveWellbeing().catch((error: unknown) => console.error('saving break state', error));
-      // The ledger is written by now; an import stuck on a dead drive must not hold quitting.
-      const stopped = Promise.all([session.cancelImport(), session.whenIdle()]);
+      // The ledger and break state are written by now (both local). A notes save or an export
+      // to a network share, or an import, stuck on a dead drive must not hold quitting.
+      const stopped = Promise.all([notes.whenWritten(), sharing.close(), session.cancelImport(), session.whenIdle()]);
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())]);
       pool.close();
     },

@@ -252,8 +252,13 @@ export const frCA: Messages = {
     saving: 'Enregistrement…',
     cancel: 'Annuler',
     failed: "La note n'a pas été enregistrée\u00a0: {{message}}",
+    keptForSession: "La note n'a pas pu être écrite à côté du dossier\u00a0; elle est conservée seulement jusqu'à la fermeture de Veil (voir ci-dessous). Votre texte est toujours là.",
     preview: 'Note\u00a0: {{text}}',
     savedBeside: 'Les notes sont enregistrées à côté du dossier, dans {{location}}.',
+    caseAtRoot:
+      "Ce dossier est le lecteur entier {{detail}}\u00a0; aucun endroit à côté n'est en dehors de lui\u00a0: les notes sont conservées seulement jusqu'à la fermeture de Veil.",
+    newerFormat:
+      "Le fichier de notes à côté de ce dossier a été écrit par une version plus récente de Veil ({{detail}})\u00a0: il reste intact, et les notes sont conservées seulement jusqu'à la fermeture de Veil.",
     demoCase: "Les notes sur le dossier de démonstration sont conservées seulement jusqu'à la fermeture de Veil.",
     notWritable: "Les notes ne peuvent pas être écrites à côté de ce dossier ({{detail}})\u00a0: elles sont conservées seulement jusqu'à la fermeture de Veil.",
     unreadable: "Le fichier de notes à côté de ce dossier n'a pas pu être lu ({{detail}})\u00a0: il reste intact, et les notes sont conservées seulement jusqu'à la fermeture de Veil.",
@@ -442,13 +447,10 @@ export const frCA: Messages = {
       toWeek: "«\u00a0À la semaine\u00a0» doit être une semaine ISO qui existe, comme 2026-W07.",
       order: "«\u00a0De la semaine\u00a0» ne doit pas être après «\u00a0À la semaine\u00a0».",
     },
-    filesRead_one: '{{formatted}} fichier lu',
-    filesRead_many: '{{formatted}} de fichiers lus',
-    filesRead_other: '{{formatted}} fichiers lus',
     filesLeftOut_one: '{{formatted}} fichier écarté',
     filesLeftOut_many: '{{formatted}} de fichiers écartés',
     filesLeftOut_other: '{{formatted}} fichiers écartés',
-    resultLine: '{{read}}, {{leftOut}}. Taille minimale du groupe\u00a0: {{k}}.',
+    resultLine: '{{leftOut}}. Taille minimale du groupe\u00a0: {{k}}.',
     leftOutTitle: 'Fichiers écartés',
     leftOutHelp: "Ces fichiers ont été ignorés\u00a0; tout le reste a été compté. Leur contenu n'est jamais affiché.",
     reject: {
@@ -498,7 +500,7 @@ export const frCA: Messages = {
       percentiles:
         "Médiane\u00a0: la moitié du groupe en a eu plus, l'autre moitié moins. 90e centile\u00a0: neuf personnes sur dix en ont eu au plus autant\u00a0; il n'est affiché que pour des groupes d'au moins deux fois la taille minimale.",
       hiddenRule:
-        "Une donnée est masquée si elle reposerait sur moins de {{k}} personnes ou pourrait désigner quelqu'un. Sur la période, chaque donnée n'utilise que les semaines où cette donnée est affichée.",
+        "Une donnée est masquée si elle reposerait sur moins de {{k}} personnes ou pourrait désigner quelqu'un. La ligne de la période est calculée à partir des seules données hebdomadaires affichées ci-dessus\u00a0: personnes additionnées, médiane et 90e centile de la semaine du milieu, moyenne des ratios hebdomadaires.",
       personWeeks:
         'Sur la période, les participants sont comptés en semaines-personnes\u00a0: les semaines ne peuvent pas être reliées à une même personne.',
       afterHours: "Part hors des heures\u00a0: l'exposition en dehors des heures de travail propres aux enquêteurs, divisée par toute l'exposition.",

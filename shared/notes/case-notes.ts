@@ -48,7 +48,7 @@ export const NotesStorageSchema = z.object({
   /** Why notes are session-only, or what happened to a damaged notes file. */
   problem: z
     .object({
-      code: z.enum(['demo-case', 'not-writable', 'unreadable', 'kept-aside']),
+      code: z.enum(['demo-case', 'case-at-root', 'not-writable', 'unreadable', 'newer-format', 'kept-aside']),
       detail: z.string(),
     })
     .nullable(),

@@ -1,7 +1,10 @@
 import type { FileHandle } from 'node:fs/promises';
-import { lstat, open } from 'node:fs/promises';
+import { lstat, open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import {
+  CASE_NOTES_FORMAT,
+  CASE_NOTES_VERSION,
   CaseNotesFileSchema,
   notesFileOf,
   withNote,
@@ -33,6 +36,8 @@ export interface CaseNotesStoreOptions {
   nowMs: () => number;
   /** A unique stamp for temp and kept-aside names. */
   stamp: () => string;
+  /** Replaces the notes file atomically; tests pass one that fails as a read-only share would. */
+  replaceFile?: (dirPath: string, name: string, stamp: string, bytes: Uint8Array) => Promise<void>;
 }
 
 /** `<parent>/<case folder name>.veil-notes.json`: beside the evidence, never inside it. */
@@ -41,9 +46,14 @@ export function notesFilePath(caseRoot: string): string {
   return path.join(path.dirname(caseRoot), `${name}.veil-notes.json`);
 }
 
+/** Just enough of the file to tell a newer Veil's notes from damage. */
+const NotesVersionSchema = z.object({ format: z.literal(CASE_NOTES_FORMAT), version: z.number().int() });
+
 const PERMISSION_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 type Loaded = { notes: Note[]; storage: NotesStorage };
+/** What the notes file looked like when this session last read or wrote it. */
+type FileIdentity = { ino: number; size: number; mtimeMs: number } | null;
 
 /**
  * One case's notes. Reading never destroys anything: a damaged file is kept aside with
@@ -63,10 +73,24 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
     problem: { code, detail },
   });
 
+  let lastSeen: FileIdentity = null;
+
+  async function identity(): Promise<FileIdentity> {
+    try {
+      const { ino, size, mtimeMs } = await stat(filePath);
+      return { ino, size, mtimeMs };
+    } catch {
+      return null;
+    }
+  }
+
   async function read(): Promise<Loaded> {
     if (options.isDemo) return { notes: [], storage: sessionOnly('demo-case', 'the demo case is part of Veil') };
+    // A case at the top of a drive has no "beside": the file would land inside the evidence.
+    if (path.dirname(options.caseRoot) === options.caseRoot) return { notes: [], storage: sessionOnly('case-at-root', options.caseRoot) };
     let text: string;
     try {
+      lastSeen = await identity();
       text = await readCapped(filePath, MAX_NOTES_FILE_BYTES);
     } catch (error) {
       const code = errorCode(error);
@@ -75,6 +99,8 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
     }
     const parsed = parseNotesFile(text);
     if (parsed.ok) return { notes: parsed.notes, storage: { state: 'saved', location: filePath, problem: null } };
+    // A newer Veil's file is not damaged: leave it alone rather than set it aside.
+    if (parsed.newer) return { notes: [], storage: sessionOnly('newer-format', parsed.detail) };
     try {
       const keptAs = await keepAside(dir, name, (stamp) => `${name}.damaged-${stamp}`, options.stamp());
       // The detail is the kept file's name: the user needs it to find the old notes.
@@ -86,6 +112,26 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
 
   const current = (): Promise<Loaded> => (loaded ??= read());
 
+  /**
+   * Colleagues may write the same notes file from their own Veil: before an edit is
+   * applied, a file that changed since this session last saw it is read again, so the
+   * edit lands on their notes instead of replacing them with an old copy.
+   */
+  async function latest(state: Loaded): Promise<void> {
+    if (state.storage.state !== 'saved') return;
+    const now = await identity();
+    const same = now === lastSeen || (now !== null && lastSeen !== null && now.ino === lastSeen.ino && now.size === lastSeen.size && now.mtimeMs === lastSeen.mtimeMs);
+    if (same) return;
+    const fresh = await read();
+    if (fresh.storage.state !== 'saved') {
+      state.storage = fresh.storage;
+      return;
+    }
+    // A damaged file found now was kept aside; this session's notes are the best copy left.
+    if (fresh.storage.problem === null) state.notes = fresh.notes;
+    state.storage = fresh.storage;
+  }
+
   return {
     async load() {
       const { notes, storage } = await current();
@@ -94,15 +140,18 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
     save(relativePath, text) {
       return queue.run(async () => {
         const state = await current();
+        await latest(state);
         state.notes = withNote(state.notes, relativePath, text, options.nowMs());
         const note = state.notes.find((candidate) => candidate.relativePath === relativePath) ?? null;
         const problem = state.storage.problem?.code;
-        // A demo case or a file that could not be read is never written; a refused write is retried each save.
-        if (problem === 'demo-case' || problem === 'unreadable') return { note, storage: state.storage };
+        // Never written: the demo case, a case at a drive's root, a file that could not be read or is a newer format.
+        if (problem === 'demo-case' || problem === 'case-at-root' || problem === 'unreadable' || problem === 'newer-format') return { note, storage: state.storage };
         try {
           const bytes = Buffer.from(`${JSON.stringify(notesFileOf(state.notes), null, 1)}\n`, 'utf8');
-          await replaceFileAtomically(dir, name, options.stamp(), bytes);
-          state.storage = { state: 'saved', location: filePath, problem: null };
+          await (options.replaceFile ?? replaceFileAtomically)(dir, name, options.stamp(), bytes);
+          lastSeen = await identity();
+          // The name of a damaged file kept aside stays in view: it is where the old notes are.
+          state.storage = { state: 'saved', location: filePath, problem: problem === 'kept-aside' ? (state.storage.problem ?? null) : null };
         } catch (error) {
           const code = errorCode(error);
           state.storage = sessionOnly('not-writable', PERMISSION_CODES.has(code) ? `permission refused (${code})` : code);
@@ -113,15 +162,20 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
   };
 }
 
-function parseNotesFile(text: string): { ok: true; notes: Note[] } | { ok: false; detail: string } {
+function parseNotesFile(text: string): { ok: true; notes: Note[] } | { ok: false; newer: boolean; detail: string } {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark (an editor on Windows may add one) is not part of the JSON.
+    json = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch {
-    return { ok: false, detail: 'The notes file is not valid JSON.' };
+    return { ok: false, newer: false, detail: 'The notes file is not valid JSON.' };
+  }
+  const version = NotesVersionSchema.safeParse(json);
+  if (version.success && version.data.version > CASE_NOTES_VERSION) {
+    return { ok: false, newer: true, detail: `version ${version.data.version}; this Veil reads version ${CASE_NOTES_VERSION}` };
   }
   const result = CaseNotesFileSchema.safeParse(json);
-  if (!result.success) return { ok: false, detail: `The notes file does not match its format (${result.error.issues[0]?.message ?? 'invalid'}).` };
+  if (!result.success) return { ok: false, newer: false, detail: `The notes file does not match its format (${result.error.issues[0]?.message ?? 'invalid'}).` };
   return { ok: true, notes: result.data.notes };
 }
 

@@ -20,14 +20,17 @@ export function createNotesForOpenCase(deps: {
   nowMs: () => number;
   stamp: () => string;
 }): NotesForOpenCase {
-  let current: { caseId: string; store: CaseNotesStore } | null = null;
+  // Keyed by the case folder, not the case id: reopening the same case must find the same
+  // store, or a fresh one could read the file before the old one's last write landed.
+  let current: { caseId: string; realRoot: string; store: CaseNotesStore } | null = null;
   const pending = new Set<Promise<unknown>>();
 
   function storeFor(caseId: string): CaseNotesStore {
     if (current?.caseId === caseId) return current.store;
     const { realRoot, isDemo } = deps.session.caseFolder(caseId);
-    current = { caseId, store: openCaseNotes({ caseRoot: realRoot, isDemo, nowMs: deps.nowMs, stamp: deps.stamp }) };
-    return current.store;
+    const store = current?.realRoot === realRoot ? current.store : openCaseNotes({ caseRoot: realRoot, isDemo, nowMs: deps.nowMs, stamp: deps.stamp });
+    current = { caseId, realRoot, store };
+    return store;
   }
 
   return {

@@ -36,7 +36,13 @@ export function NoteEditorDialog({ store, item, onClose }: NoteEditorDialogProps
     setError(null);
     store
       .save(item, text)
-      .then(onClose)
+      .then((storage) => {
+        // A share that turned read-only while the dialog was open: say so here, where the user is looking.
+        if (storage.problem?.code !== 'not-writable') return onClose();
+        setError(t('notes.keptForSession'));
+        setBusy(false);
+        return undefined;
+      })
       .catch((failure: unknown) => {
         setError(t('notes.failed', { message: messageOf(failure) }));
         setBusy(false);

@@ -10,6 +10,10 @@ export function notesStorageText(t: TFunction, storage: NotesStorage): string {
   switch (problem.code) {
     case 'demo-case':
       return t('notes.demoCase');
+    case 'case-at-root':
+      return t('notes.caseAtRoot', { detail: problem.detail });
+    case 'newer-format':
+      return t('notes.newerFormat', { detail: problem.detail });
     case 'not-writable':
       return t('notes.notWritable', { detail: problem.detail });
     case 'unreadable':

@@ -93,4 +93,22 @@ describe('Notes in the viewer', () => {
     await user.click(within(viewer).getByRole('button', { name: 'Edit the note on photo-000001.jpg' }));
     expect(screen.getByRole('dialog', { name: 'Note on photo-000001.jpg' })).toBeTruthy();
   });
+
+  it('keeps the dialog open and says so when the note could only be kept for the session', async () => {
+    const fake = createFakeVeil({ notes: [existing] });
+    const { grid } = await renderApp(fake);
+    const user = userEvent.setup();
+    await waitFor(() => expect(grid.querySelector('img.tile-img')).not.toBeNull());
+    fake.handlers.saveNote.mockImplementationOnce(async () => ({
+      note: { relativePath: 'evidence/photo-000001', text: 'kept', updatedAtMs: 2 },
+      storage: { state: 'session-only', location: '/share/x.veil-notes.json', problem: { code: 'not-writable', detail: 'permission refused (EROFS)' } },
+    }));
+    await user.dblClick(within(grid).getAllByRole('gridcell')[1] ?? grid);
+    const viewer = await screen.findByRole('region', { name: /viewer/i });
+    await user.click(within(viewer).getByRole('button', { name: 'Edit the note on photo-000001.jpg' }));
+    const dialog = screen.getByRole('dialog', { name: 'Note on photo-000001.jpg' });
+    await user.click(within(dialog).getByRole('button', { name: 'Save note' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('kept only until Veil closes');
+    expect(within(dialog).getByText(/permission refused \(EROFS\)/)).toBeTruthy();
+  });
 });

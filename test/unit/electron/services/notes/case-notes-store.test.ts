@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notesFilePath, openCaseNotes } from '../../../../../electron/services/notes/case-notes-store.js';
+import { replaceFileAtomically } from '../../../../../electron/services/ledger/durable-fs.js';
 import { CaseNotesFileSchema } from '../../../../../shared/notes/case-notes.js';
 
 let parent: string;
@@ -51,9 +52,12 @@ describe('case notes beside the case folder', () => {
   it('keeps a damaged notes file aside with its exact bytes and starts an empty one', async () => {
     const damaged = Buffer.from('{"format":"veil.case-notes","version":1,"notes":[{"relativePath":"a.jpg","te\u0000\u0000', 'utf8');
     await writeFile(notesFilePath(caseRoot), damaged);
-    const loaded = await store().load();
+    const damagedNotes = store();
+    const loaded = await damagedNotes.load();
     expect(loaded.notes).toEqual([]);
     expect(loaded.storage.problem?.code).toBe('kept-aside');
+    // Still named after the first save: it is where the old notes are.
+    expect((await damagedNotes.save('a.jpg', 'new start')).storage).toMatchObject({ state: 'saved', problem: { code: 'kept-aside' } });
     const kept = (await readdir(parent)).filter((name) => name.includes('.damaged-'));
     expect(kept).toHaveLength(1);
     expect(loaded.storage.problem?.detail).toContain(kept[0]);
@@ -85,18 +89,68 @@ describe('case notes beside the case folder', () => {
   });
 
   it('keeps the note for the session when the write is refused, and saves it once writing works again', async () => {
-    const notes = store();
-    await notes.load();
-    // Something appears at the name after loading: the rename over it fails (as a read-only share's would).
-    await mkdir(notesFilePath(caseRoot));
+    let refuse = true;
+    const notes = openCaseNotes({
+      caseRoot,
+      isDemo: false,
+      nowMs: () => 1_800_000_000_000,
+      stamp: () => `s${(stampCounter += 1)}`,
+      replaceFile: async (dirPath, name, stamp, bytes) => {
+        if (refuse) throw Object.assign(new Error('read-only file system'), { code: 'EROFS' });
+        await replaceFileAtomically(dirPath, name, stamp, bytes);
+      },
+    });
     const refused = await notes.save('a.jpg', 'kept for now');
-    expect(refused.storage).toMatchObject({ state: 'session-only', problem: { code: 'not-writable' } });
+    expect(refused.storage).toMatchObject({ state: 'session-only', problem: { code: 'not-writable', detail: 'permission refused (EROFS)' } });
     expect((await notes.load()).notes.map((note) => note.text)).toEqual(['kept for now']);
-    await rm(notesFilePath(caseRoot), { recursive: true });
+    refuse = false;
     const retried = await notes.save('b.jpg', 'and this');
     expect(retried.storage).toMatchObject({ state: 'saved', problem: null });
     expect((await store().load()).notes.map((note) => note.text)).toEqual(['kept for now', 'and this']);
-    expect((await readdir(parent)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('never touches something that appears at the notes name after loading, and keeps edits for the session', async () => {
+    const notes = store();
+    await notes.load();
+    await mkdir(notesFilePath(caseRoot));
+    const saved = await notes.save('a.jpg', 'kept for now');
+    expect(saved.storage).toMatchObject({ state: 'session-only', problem: { code: 'unreadable' } });
+    expect((await notes.load()).notes.map((note) => note.text)).toEqual(['kept for now']);
+    expect(await readdir(notesFilePath(caseRoot))).toEqual([]);
+  });
+
+  it('adds an edit to what a colleague saved meanwhile instead of writing over it', async () => {
+    const alice = store();
+    const bob = store();
+    await alice.load();
+    await bob.load();
+    await alice.save('a.jpg', 'Alice: matches report 12');
+    await bob.save('b.jpg', 'Bob: same room as b');
+    await alice.save('a.jpg', 'Alice: matches report 12 and 13');
+    expect((await store().load()).notes.map((note) => note.text)).toEqual(['Alice: matches report 12 and 13', 'Bob: same room as b']);
+    expect((await alice.load()).notes.map((note) => note.text)).toContain('Bob: same room as b');
+  });
+
+  it('leaves a newer Veil\'s notes file alone, keeping edits for the session', async () => {
+    const newer = JSON.stringify({ format: 'veil.case-notes', version: 2, notes: [], tags: [] });
+    await writeFile(notesFilePath(caseRoot), newer);
+    const notes = store();
+    const saved = await notes.save('a.jpg', 'session only');
+    expect(saved.storage).toMatchObject({ state: 'session-only', problem: { code: 'newer-format' } });
+    expect(await readFile(notesFilePath(caseRoot), 'utf8')).toBe(newer);
+    expect((await readdir(parent)).filter((entry) => entry.includes('.damaged-'))).toEqual([]);
+  });
+
+  it('reads a notes file saved with a byte-order mark', async () => {
+    const file = { format: 'veil.case-notes', version: 1, notes: [{ relativePath: 'a.jpg', text: 'from Notepad', updatedAtMs: 1 }] };
+    await writeFile(notesFilePath(caseRoot), `\uFEFF${JSON.stringify(file)}`);
+    expect((await store().load())).toMatchObject({ notes: [{ text: 'from Notepad' }], storage: { state: 'saved', problem: null } });
+  });
+
+  it('keeps notes for the session only for a case at the top of a drive, where beside would be inside', async () => {
+    const notes = openCaseNotes({ caseRoot: path.parse(caseRoot).root, isDemo: false, nowMs: () => 1, stamp: () => 'x' });
+    const saved = await notes.save('a.jpg', 'root case');
+    expect(saved.storage).toMatchObject({ state: 'session-only', problem: { code: 'case-at-root' } });
   });
 
   it('keeps notes on the demo case for the session only and writes nothing', async () => {
