@@ -131,7 +131,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     hub.emit('settingsChanged', next);
   });
 
-  const notes = createNotesForOpenCase({ session, nowMs: deps.nowMs, stamp: deps.newId });
+  const notes = createNotesForOpenCase({ session, notesFolder: () => settings.get().notesFolder, nowMs: deps.nowMs, stamp: deps.newId });
   const sharing = createTeamSharingService({
     dataDir: deps.dataDir,
     settings: () => settings.get(),

@@ -251,6 +251,10 @@ export const en = {
     saving: 'Saving…',
     cancel: 'Cancel',
     failed: 'The note was not saved: {{message}}',
+    settingsGroup: 'Case notes',
+    folder: 'Notes folder',
+    folderHelp:
+      "Leave empty to keep each case's notes in a file beside its case folder. Choose a folder (for example a case-work share) when the folder around your cases is itself evidence.",
     keptForSession: 'The note could not be written beside the case, so it is kept only until Veil closes (see below). Your text is still here.',
     preview: 'Note: {{text}}',
     savedBeside: 'Notes are saved beside the case, in {{location}}.',

@@ -252,6 +252,10 @@ export const frCA: Messages = {
     saving: 'Enregistrement…',
     cancel: 'Annuler',
     failed: "La note n'a pas été enregistrée\u00a0: {{message}}",
+    settingsGroup: 'Notes sur les dossiers',
+    folder: 'Dossier des notes',
+    folderHelp:
+      "Laissez vide pour conserver les notes de chaque dossier d'enquête dans un fichier à côté de celui-ci. Choisissez un dossier (par exemple un partage de travail) si le dossier qui contient vos dossiers d'enquête est lui-même une pièce à conviction.",
     keptForSession: "La note n'a pas pu être écrite à côté du dossier\u00a0; elle est conservée seulement jusqu'à la fermeture de Veil (voir ci-dessous). Votre texte est toujours là.",
     preview: 'Note\u00a0: {{text}}',
     savedBeside: 'Les notes sont enregistrées à côté du dossier, dans {{location}}.',

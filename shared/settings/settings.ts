@@ -88,6 +88,11 @@ export const SettingsSchema = z.object({
   notifyBreaksWhenUnfocused: z.boolean(),
   teamSharing: TeamSharingSettingsSchema,
   teamView: TeamViewSettingsSchema,
+  /**
+   * Where case notes are kept: null means in a file beside the case folder; a folder here
+   * (a unit's case-work share) keeps notes out of an evidence tree whose parent is evidence too.
+   */
+  notesFolder: FolderPathSchema.nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -109,6 +114,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifyBreaksWhenUnfocused: true,
   teamSharing: DEFAULT_TEAM_SHARING,
   teamView: DEFAULT_TEAM_VIEW,
+  notesFolder: null,
 };
 
 /** A change from the UI: any subset of fields except the version. */

@@ -25,8 +25,9 @@ export const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: 
       notifyBreaksWhenUnfocused: true,
     }),
   },
-  // 3 → 4: team statistics arrive. Sharing stays off: only the investigator turns it on.
-  { fromVersion: 3, migrate: (old) => ({ ...old, schemaVersion: 4, teamSharing: DEFAULT_TEAM_SHARING, teamView: DEFAULT_TEAM_VIEW }) },
+  // 3 → 4: team statistics arrive (sharing stays off: only the investigator turns it on),
+  // and case notes, kept beside the case unless a notes folder is chosen.
+  { fromVersion: 3, migrate: (old) => ({ ...old, schemaVersion: 4, teamSharing: DEFAULT_TEAM_SHARING, teamView: DEFAULT_TEAM_VIEW, notesFolder: null }) },
 ];
 
 export type StoredSettingsResult = { ok: true; settings: Settings; migratedFrom: number | null } | { ok: false; reason: string };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { lstat, open, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,6 +34,8 @@ export interface CaseNotesStoreOptions {
   /** The case folder's real path; the notes file goes beside it. */
   caseRoot: string;
   isDemo: boolean;
+  /** The chosen notes folder, or null for a file beside the case (settings.notesFolder). */
+  notesFolder?: string | null;
   nowMs: () => number;
   /** A unique stamp for temp and kept-aside names. */
   stamp: () => string;
@@ -40,10 +43,16 @@ export interface CaseNotesStoreOptions {
   replaceFile?: (dirPath: string, name: string, stamp: string, bytes: Uint8Array) => Promise<void>;
 }
 
-/** `<parent>/<case folder name>.veil-notes.json`: beside the evidence, never inside it. */
-export function notesFilePath(caseRoot: string): string {
+/**
+ * `<parent>/<case folder name>.veil-notes.json`, beside the evidence; or, with a notes
+ * folder chosen, `<notes folder>/<case folder name> <8 hex of the case path's SHA-256>.veil-notes.json`
+ * (two cases with the same folder name stay apart, and the same case finds its notes again).
+ */
+export function notesFilePath(caseRoot: string, notesFolder: string | null = null): string {
   const name = path.basename(caseRoot) || 'case';
-  return path.join(path.dirname(caseRoot), `${name}.veil-notes.json`);
+  if (notesFolder === null) return path.join(path.dirname(caseRoot), `${name}.veil-notes.json`);
+  const tag = createHash('sha256').update(caseRoot).digest('hex').slice(0, 8);
+  return path.join(notesFolder, `${name} ${tag}.veil-notes.json`);
 }
 
 /** Just enough of the file to tell a newer Veil's notes from damage. */
@@ -61,7 +70,8 @@ type FileIdentity = { ino: number; size: number; mtimeMs: number } | null;
  * never overwritten (notes then last for the session only, and the user is told).
  */
 export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
-  const filePath = notesFilePath(options.caseRoot);
+  const notesFolder = options.notesFolder ?? null;
+  const filePath = notesFilePath(options.caseRoot, notesFolder);
   const dir = path.dirname(filePath);
   const name = path.basename(filePath);
   const queue = createSerialQueue();
@@ -87,7 +97,7 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
   async function read(): Promise<Loaded> {
     if (options.isDemo) return { notes: [], storage: sessionOnly('demo-case', 'the demo case is part of Veil') };
     // A case at the top of a drive has no "beside": the file would land inside the evidence.
-    if (path.dirname(options.caseRoot) === options.caseRoot) return { notes: [], storage: sessionOnly('case-at-root', options.caseRoot) };
+    if (notesFolder === null && path.dirname(options.caseRoot) === options.caseRoot) return { notes: [], storage: sessionOnly('case-at-root', options.caseRoot) };
     let text: string;
     try {
       lastSeen = await identity();

@@ -17,19 +17,23 @@ export interface NotesForOpenCase {
  */
 export function createNotesForOpenCase(deps: {
   session: Pick<CaseSession, 'caseFolder' | 'getItems'>;
+  /** settings.notesFolder, read at each use: a changed folder opens a new store. */
+  notesFolder: () => string | null;
   nowMs: () => number;
   stamp: () => string;
 }): NotesForOpenCase {
   // Keyed by the case folder, not the case id: reopening the same case must find the same
   // store, or a fresh one could read the file before the old one's last write landed.
-  let current: { caseId: string; realRoot: string; store: CaseNotesStore } | null = null;
+  let current: { caseId: string; realRoot: string; notesFolder: string | null; store: CaseNotesStore } | null = null;
   const pending = new Set<Promise<unknown>>();
 
   function storeFor(caseId: string): CaseNotesStore {
     if (current?.caseId === caseId) return current.store;
     const { realRoot, isDemo } = deps.session.caseFolder(caseId);
-    const store = current?.realRoot === realRoot ? current.store : openCaseNotes({ caseRoot: realRoot, isDemo, nowMs: deps.nowMs, stamp: deps.stamp });
-    current = { caseId, realRoot, store };
+    const notesFolder = deps.notesFolder();
+    const same = current?.realRoot === realRoot && current.notesFolder === notesFolder;
+    const store = same && current ? current.store : openCaseNotes({ caseRoot: realRoot, isDemo, notesFolder, nowMs: deps.nowMs, stamp: deps.stamp });
+    current = { caseId, realRoot, notesFolder, store };
     return store;
   }
 

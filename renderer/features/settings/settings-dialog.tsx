@@ -11,6 +11,7 @@ import { BreaksSection, breaksDraftOf, breaksPatchOf } from './breaks-section';
 import { EncouragementSection, encouragementDraftOf, encouragementPatchOf } from './encouragement-section';
 import { LimitsSection, limitsDraftOf, limitsPatchOf } from './limits-section';
 import { TeamSharingSection, teamSharingDraftOf, teamSharingPatchOf } from '../team-sharing/team-sharing-section';
+import { NotesFolderSection, notesFolderDraftOf, notesFolderPatchOf } from '../notes/notes-folder-section';
 
 interface Draft {
   greyscale: boolean;
@@ -67,7 +68,7 @@ export interface SettingsDialogProps {
   settings: Settings;
   onSaved: (settings: Settings) => void;
   onClose: () => void;
-  /** A native folder picker exists (Electron): the team-sharing folder gets a "Choose…" button. */
+  /** A native folder picker exists (Electron): the notes and team-sharing folders get a "Choose…" button. */
   canPickFolder?: boolean;
 }
 
@@ -84,6 +85,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
   const [limitsDraft, setLimitsDraft] = useState(() => limitsDraftOf(settings));
   const [phrasesDraft, setPhrasesDraft] = useState(() => encouragementDraftOf(settings));
   const [sharingDraft, setSharingDraft] = useState(() => teamSharingDraftOf(settings));
+  const [notesFolderDraft, setNotesFolderDraft] = useState(() => notesFolderDraftOf(settings));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -96,6 +98,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
         ...limitsPatchOf(limitsDraft),
         ...encouragementPatchOf(phrasesDraft),
         ...teamSharingPatchOf(sharingDraft),
+        ...notesFolderPatchOf(notesFolderDraft),
       })
       .then((saved) => {
         onSaved(saved);
@@ -174,6 +177,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
         <BreaksSection draft={breaksDraft} onChange={setBreaksDraft} />
         <LimitsSection draft={limitsDraft} onChange={setLimitsDraft} />
         <EncouragementSection draft={phrasesDraft} onChange={setPhrasesDraft} />
+        <NotesFolderSection draft={notesFolderDraft} onChange={setNotesFolderDraft} canPickFolder={canPickFolder} />
         <TeamSharingSection draft={sharingDraft} onChange={setSharingDraft} settings={settings} canPickFolder={canPickFolder} />
         <FormFooter
           error={error}

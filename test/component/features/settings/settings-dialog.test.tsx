@@ -34,6 +34,21 @@ describe('SettingsDialog', () => {
     );
   });
 
+  it('keeps notes beside the case by default, and in a chosen notes folder once one is typed', async () => {
+    const { fake, user, dialog } = await openSettings();
+    const group = within(dialog).getByRole('group', { name: 'Case notes' });
+    const folder = within(group).getByRole('textbox', { name: 'Notes folder' });
+    expect(folder).toHaveProperty('value', '');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(fake.handlers.updateSettings).toHaveBeenLastCalledWith(expect.objectContaining({ notesFolder: null }));
+
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const again = screen.getByRole('dialog', { name: 'Settings' });
+    await user.type(within(again).getByRole('textbox', { name: 'Notes folder' }), '  /mnt/casework/notes ');
+    await user.click(within(again).getByRole('button', { name: 'Save' }));
+    expect(fake.handlers.updateSettings).toHaveBeenLastCalledWith(expect.objectContaining({ notesFolder: '/mnt/casework/notes' }));
+  });
+
   it("shows the back end's validation message and keeps the dialog open", async () => {
     const { fake, user, dialog } = await openSettings();
     const duration = within(dialog).getByRole('spinbutton', { name: 'Reveal duration (seconds)' });

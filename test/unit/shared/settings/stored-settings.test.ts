@@ -33,6 +33,7 @@ describe('stored settings', () => {
         notifyBreaksWhenUnfocused: true,
         teamSharing: { enabled: false, folder: null, automatic: true },
         teamView: { folder: null, minGroupSize: 5 },
+        notesFolder: null,
       },
     });
   });

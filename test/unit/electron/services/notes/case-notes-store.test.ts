@@ -166,4 +166,18 @@ describe('case notes beside the case folder', () => {
     await Promise.all([notes.save('a.jpg', 'one'), notes.save('a.jpg', 'two'), notes.save('b.jpg', 'three')]);
     expect((await store().load()).notes.map((note) => note.text)).toEqual(['two', 'three']);
   });
+
+  it('keeps notes in a chosen notes folder instead, named so two cases with the same folder name stay apart', async () => {
+    const notesFolder = path.join(parent, 'casework-notes');
+    await mkdir(notesFolder);
+    const notes = openCaseNotes({ caseRoot, isDemo: false, notesFolder, nowMs: () => 1, stamp: () => `n${(stampCounter += 1)}` });
+    const saved = await notes.save('a.jpg', 'in the notes folder');
+    expect(saved.storage.location).toBe(notesFilePath(caseRoot, notesFolder));
+    expect(path.dirname(saved.storage.location ?? '')).toBe(notesFolder);
+    expect(path.basename(saved.storage.location ?? '')).toMatch(/^Operation Birch [0-9a-f]{8}\.veil-notes\.json$/);
+    expect(notesFilePath(path.join(parent, 'elsewhere', 'Operation Birch'), notesFolder)).not.toBe(saved.storage.location);
+    expect((await readdir(parent)).sort()).toEqual(['Operation Birch', 'casework-notes']);
+    const atRoot = openCaseNotes({ caseRoot: path.parse(caseRoot).root, isDemo: false, notesFolder, nowMs: () => 1, stamp: () => 'r' });
+    expect((await atRoot.load()).storage).toMatchObject({ state: 'saved', problem: null });
+  });
 });
