@@ -440,6 +440,7 @@ export const en = {
       toWeek: '“To week” must be an ISO week that exists, such as 2026-W07.',
       order: '“From week” must not be after “To week”.',
     },
+    filesLeftOut_zero: 'No file left out',
     filesLeftOut_one: '{{formatted}} file left out',
     filesLeftOut_many: '{{formatted}} files left out',
     filesLeftOut_other: '{{formatted}} files left out',

@@ -451,6 +451,7 @@ export const frCA: Messages = {
       toWeek: "«\u00a0À la semaine\u00a0» doit être une semaine ISO qui existe, comme 2026-W07.",
       order: "«\u00a0De la semaine\u00a0» ne doit pas être après «\u00a0À la semaine\u00a0».",
     },
+    filesLeftOut_zero: 'Aucun fichier écarté',
     filesLeftOut_one: '{{formatted}} fichier écarté',
     filesLeftOut_many: '{{formatted}} de fichiers écartés',
     filesLeftOut_other: '{{formatted}} fichiers écartés',

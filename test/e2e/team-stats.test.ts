@@ -133,7 +133,7 @@ describe('team statistics in Chromium through the browser host', () => {
   it('hides every figure for a folder of 4 people, in words', async () => {
     const dialog = page.getByRole('dialog', { name: 'Team statistics' });
     await showFolder(dialog, four);
-    await dialog.getByRole('status').filter({ hasText: '0 files left out. Minimum group size: 5.' }).waitFor();
+    await dialog.getByRole('status').filter({ hasText: 'No file left out. Minimum group size: 5.' }).waitFor();
 
     const table = dialog.getByRole('table', { name: 'Team figures per week' });
     const cells = await table.locator('td').allTextContents();
@@ -153,7 +153,7 @@ describe('team statistics in Chromium through the browser host', () => {
     await page.getByRole('button', { name: 'Team statistics' }).click();
     const dialog = page.getByRole('dialog', { name: 'Team statistics' });
     await showFolder(dialog, tenWeeks);
-    await dialog.getByRole('status').filter({ hasText: '0 files left out. Minimum group size: 5.' }).waitFor();
+    await dialog.getByRole('status').filter({ hasText: 'No file left out. Minimum group size: 5.' }).waitFor();
     const table = dialog.getByRole('table', { name: 'Team figures per week' });
     const smallWeek = await cellTexts(table.getByRole('row', { name: new RegExp(`^${weeks[4]}`) }));
     expect(new Set(smallWeek)).toEqual(new Set(['Hidden — fewer than 5 people']));

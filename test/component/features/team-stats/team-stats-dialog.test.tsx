@@ -54,7 +54,7 @@ describe('the team statistics view', () => {
     const { fake, user, dialog } = await openTeamStats();
     await show(user, dialog);
     expect(fake.handlers.loadTeamStats).toHaveBeenCalledWith({ folderPath: EXPORTS, minGroupSize: 5 });
-    expect((await within(dialog).findByText(/files left out/)).textContent).toBe('0 files left out. Minimum group size: 5.');
+    expect((await within(dialog).findByText(/file left out/)).textContent).toBe('No file left out. Minimum group size: 5.');
 
     const table = within(dialog).getByRole('table', { name: 'Team figures per week' });
     const rows = tableRows(table);
@@ -244,7 +244,7 @@ describe('the team statistics view', () => {
     expect(within(dialog).getByRole('spinbutton', { name: 'Taille minimale du groupe' })).toBeTruthy();
     expect(within(dialog).getByRole('textbox', { name: 'De la semaine' })).toBeTruthy();
     await show(user, dialog, { folder: 'Dossier des résumés hebdomadaires', show: 'Afficher' });
-    expect((await within(dialog).findByText(/écarté/)).textContent).toBe('0 fichier écarté. Taille minimale du groupe\u00a0: 5.');
+    expect((await within(dialog).findByText(/écarté/)).textContent).toBe('Aucun fichier écarté. Taille minimale du groupe\u00a0: 5.');
     const table = within(dialog).getByRole('table', { name: "Données de l'équipe par semaine" });
     const rows = tableRows(table);
     expect(rows[0]?.slice(0, 3)).toEqual(['Semaine', 'Participants', 'Exposition\u00a0: médiane']);
