@@ -16,6 +16,7 @@ import { denyAllPermissions, hardenAllWebContents } from './harden.js';
 import { forwardEventsToWindows, registerIpcHandlers } from './ipc.js';
 import { handleSchemes, registerPrivilegedSchemes } from './schemes.js';
 import { utilityWorkerChannel } from './utility-worker.js';
+import { claimSingleInstance } from './single-instance.js';
 import { createMainWindow } from './window.js';
 
 // The composition root of the desktop app: Electron specifics only; every behaviour
@@ -90,17 +91,10 @@ async function start(): Promise<void> {
   openWindow(services.exposure);
 }
 
-if (!app.requestSingleInstanceLock()) {
-  // One writer per data folder: a second launch hands over to the first and leaves.
-  app.quit();
-} else {
+// One writer per data folder: a second launch hands over to the first and leaves.
+if (claimSingleInstance(app, () => mainWindow)) {
   registerPrivilegedSchemes();
   hardenAllWebContents();
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
   app.on('window-all-closed', () => app.quit());
   // Quitting waits for the services to close, so the exposure ledger's last record is written.
   app.on('before-quit', (event) => {

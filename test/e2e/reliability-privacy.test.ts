@@ -107,8 +107,12 @@ beforeAll(async () => {
   await report(1, [{ surface: 'grid', itemIds, filter: veiled }]);
   await report(2, [{ surface: 'viewer', itemIds: [itemIds[0]], filter: veiled }]);
   await report(3, [{ surface: 'viewer', itemIds: [itemIds[0]], filter: revealed }]);
-  // Real time must pass for exposure to be counted: the host's own clock measures it.
-  await new Promise((resolve) => setTimeout(resolve, 1200));
+  // The host's own clock measures exposure: wait until it has counted some (no fixed sleep).
+  await waitUntil(
+    () => host.call('getMyExposure', {}),
+    (mine) => mine.today.exposureMs > 0 && mine.today.unfilteredMs > 0,
+    30_000,
+  );
   await report(4, []);
   await host.call('updateSettings', { revealDurationSec: 5 });
   await host.stop();
