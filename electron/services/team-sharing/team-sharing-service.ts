@@ -42,9 +42,9 @@ export interface TeamSharingService {
 /**
  * The investigator's side of team statistics: builds a week's summary from the local
  * ledger (the same counting as My exposure), shows it exactly as it would be shared, and
- * writes it to the chosen folder by hand or once a week. Nothing is written anywhere
- * while sharing is off; the secret behind the week keys is made on first use and never
- * leaves the data folder.
+ * writes it to the chosen folder by hand or once a week. Nothing is written to any
+ * sharing folder while sharing is off; the secret behind the week keys is made in the data
+ * folder on first use (a preview included) and Veil never sends it anywhere.
  */
 export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingService {
   let status: TeamSharingStatus | null = null;
@@ -97,7 +97,7 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
     return null;
   }
 
-  async function exportWeeksNow(weeks: readonly string[]): Promise<TeamSharingStatus> {
+  async function exportWeeksNow(weeks: readonly string[]): Promise<{ status: TeamSharingStatus; exported: readonly { week: string; fileName: string }[] }> {
     const { teamSharing } = deps.settings();
     if (!teamSharing.enabled || teamSharing.folder === null) throw new VeilRequestError('failed', 'Team sharing is off: turn it on and choose a folder first.');
     const result = await exportWeeks(teamSharing.folder, weeks, summaryOf);
@@ -110,7 +110,7 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
       lastFailure: result.failure ? { week: result.failure.week, code: result.failure.error.code, detail: result.failure.error.message } : null,
     };
     await deps.stateFile.write(status);
-    return status;
+    return { status, exported: result.exported };
   }
 
   /** One export at a time: the automatic one and a click must not write the same week together. */
@@ -130,10 +130,10 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
     exportNow(week) {
       return serial(async () => {
         const chosen = checkWeek(week);
-        const next = await exportWeeksNow([chosen]);
-        if (next.lastFailure?.week === chosen) throw new VeilRequestError('failed', next.lastFailure.detail);
-        const { fileName } = renderWeeklyExport(await summaryOf(chosen));
-        return { week: chosen, fileName, status: next };
+        const { status: next, exported } = await exportWeeksNow([chosen]);
+        const written = exported.find((entry) => entry.week === chosen);
+        if (!written) throw new VeilRequestError('failed', next.lastFailure?.detail ?? `The summary of ${chosen} was not written.`);
+        return { week: chosen, fileName: written.fileName, status: next };
       });
     },
     status: currentStatus,
@@ -143,7 +143,7 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
         if (!teamSharing.enabled || !teamSharing.automatic || teamSharing.folder === null) return;
         const weeks = dueWeeks(await plausibleLastExported(), deps.nowMs(), deps.timeZone);
         if (weeks.length === 0) return;
-        const next = await exportWeeksNow(weeks);
+        const { status: next } = await exportWeeksNow(weeks);
         if (next.lastFailure) deps.log(`automatic weekly export: ${next.lastFailure.detail}`);
       });
     },

@@ -11,6 +11,8 @@ export type NotesLoad = { status: 'loading' } | { status: 'ready' } | { status: 
  */
 export class NotesStore {
   private readonly notes = new Map<string, Note>();
+  /** Paths saved by this window: a slower first fetch must not bring back what they were before. */
+  private readonly savedHere = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private storageState: NotesStorage | null = null;
@@ -44,7 +46,7 @@ export class NotesStore {
   async fetch(): Promise<void> {
     try {
       const { notes, storage } = await this.client.call('getNotes', { caseId: this.caseId });
-      for (const note of notes) this.notes.set(note.relativePath, note);
+      for (const note of notes) if (!this.savedHere.has(note.relativePath)) this.notes.set(note.relativePath, note);
       this.storageState = storage;
       this.loadState = { status: 'ready' };
     } catch (error) {
@@ -56,6 +58,7 @@ export class NotesStore {
   /** Saves one item's note (empty removes it). Rejects when the back end could not take it; the caller keeps the text. */
   async save(item: Pick<MediaItem, 'id' | 'relativePath'>, text: string): Promise<NotesStorage> {
     const { note, storage } = await this.client.call('saveNote', { caseId: this.caseId, itemId: item.id, text });
+    this.savedHere.add(item.relativePath);
     if (note) this.notes.set(item.relativePath, note);
     else this.notes.delete(item.relativePath);
     this.storageState = storage;

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { NotesStore } from '../../../../renderer/features/notes/notes-store';
+import { createFakeVeil, FAKE_CASE_ID, fakeItem } from '../../fakes/fake-veil';
+
+describe('NotesStore', () => {
+  it('keeps a note saved while the first load was still on its way', async () => {
+    const old = { relativePath: fakeItem(0).relativePath, text: 'old text', updatedAtMs: 1 };
+    const fake = createFakeVeil({ notes: [old] });
+    let answer: () => void = () => undefined;
+    fake.handlers.getNotes.mockImplementationOnce(
+      () => new Promise((resolve) => (answer = () => resolve({ storage: fake.state.notesStorage, notes: [old] }))),
+    );
+    const store = new NotesStore(fake.client, FAKE_CASE_ID);
+    const loading = store.fetch();
+    await store.save(fakeItem(0), 'new text');
+    answer();
+    await loading;
+    expect(store.noteOn(fakeItem(0))?.text).toBe('new text');
+  });
+});
