@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MyExposureSchema } from '../../shared/exposure/exposure-summary.js';
 import { makeRawRgb } from '../fixtures/synthetic-media.js';
 import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
 
@@ -109,7 +110,7 @@ beforeAll(async () => {
   await report(3, [{ surface: 'viewer', itemIds: [itemIds[0]], filter: revealed }]);
   // The host's own clock measures exposure: wait until it has counted some (no fixed sleep).
   await waitUntil(
-    () => host.call('getMyExposure', {}),
+    async () => MyExposureSchema.parse(await host.call('getMyExposure', {})),
     (mine) => mine.today.exposureMs > 0 && mine.today.unfilteredMs > 0,
     30_000,
   );
