@@ -22,6 +22,7 @@ import type { LedgerRecord } from '../shared/exposure/ledger-record.js';
 import { buildMyExposure, myExposureFirstDayKey } from '../shared/exposure/my-exposure.js';
 import { createLedger, DEFAULT_WARM_DAYS, type Ledger } from '../electron/services/ledger/ledger.js';
 import { writeSyntheticHistory } from '../test/fixtures/ledger/synthetic-history.js';
+import { median, percentile } from './sample-stats.js';
 
 const TIME_ZONE = 'America/Toronto';
 const TODAY = '2025-06-11';
@@ -33,17 +34,6 @@ const STARTUP_RUNS = 15;
 const GOAL_FLUSH_RATIO = 1.2;
 const GOAL_VIEW_MS = 50;
 const HOUR_MS = 3_600_000;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
-}
 
 const ms = (value: number): string => `${value.toFixed(2)} ms`;
 

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { aggregateTeam } from '../shared/team-stats/aggregate-team.js';
 import { readExportFolder } from '../electron/services/team-stats/read-export-folder.js';
 import { writeSyntheticExports } from '../test/unit/electron/services/team-stats/synthetic-summaries.js';
+import { median } from './sample-stats.js';
 
 const PEOPLE = 500;
 const WEEKS = 52;
@@ -32,12 +33,6 @@ interface Run {
   aggregateMs: number;
   totalMs: number;
   files: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 const ms = (value: number): string => `${value.toFixed(0)} ms`;

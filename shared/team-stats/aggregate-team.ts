@@ -76,9 +76,9 @@ export function aggregateTeam(inputs: readonly TeamInput[], options: AggregateOp
   }
   const counts = new Map([...byWeek].map(([index, list]) => [index, list.length]));
   const span = resolveWeekSpan(counts, k, options.fromWeek, options.toWeek);
-  const cells = [];
+  const weeks = [];
   if (span !== null) {
-    for (let index = span.fromIndex; index <= span.toIndex; index += 1) cells.push(weekCell(isoWeekFromIndex(index), byWeek.get(index) ?? [], k));
+    for (let index = span.fromIndex; index <= span.toIndex; index += 1) weeks.push(weekCell(isoWeekFromIndex(index), byWeek.get(index) ?? [], k));
   }
-  return { minGroupSize: k, weeks: cells.map((cell) => cell.stats), range: rangeStats(cells) };
+  return { minGroupSize: k, weeks, range: rangeStats(weeks) };
 }

@@ -1,8 +1,7 @@
 import { hiddenFigure, nearestRank } from './disclosure.js';
-import type { Figure, RangeFigure, RangeStats, SuppressionReason } from './team-stats-schema.js';
-import type { WeekCell } from './week-cells.js';
+import type { Figure, RangeFigure, RangeStats, SuppressionReason, WeekStats } from './team-stats-schema.js';
 
-type Pick = (cell: WeekCell) => Figure;
+type Pick = (week: WeekStats) => Figure;
 
 /**
  * How one range figure is made from the shown weekly values of the same figure: a sum
@@ -16,10 +15,10 @@ const middle: Combine = (values) => nearestRank([...values].sort((a, b) => a - b
 const mean: Combine = (values) => sum(values) / values.length;
 
 /** Why a range figure has no week to rest on: the weeks' own reason, or no week large enough. */
-function reasonNoneShown(cells: readonly WeekCell[], pick: Pick): SuppressionReason {
-  for (const cell of cells) {
-    const figure = pick(cell);
-    if (cell.stats.contributors.shown && !figure.shown) return figure.reason;
+function reasonNoneShown(weeks: readonly WeekStats[], pick: Pick): SuppressionReason {
+  for (const week of weeks) {
+    const figure = pick(week);
+    if (week.contributors.shown && !figure.shown) return figure.reason;
   }
   return 'group-too-small';
 }
@@ -32,14 +31,14 @@ function reasonNoneShown(cells: readonly WeekCell[], pick: Pick): SuppressionRea
  * week whose 90th percentile is hidden be recovered by comparing range medians at k and
  * k + 1; see test/unit/shared/team-stats/aggregate-team.property.test.ts.)
  */
-function rangeFigure(cells: readonly WeekCell[], pick: Pick, combine: Combine): RangeFigure {
+function rangeFigure(weeks: readonly WeekStats[], pick: Pick, combine: Combine): RangeFigure {
   const used: { value: number; contributors: number }[] = [];
-  for (const cell of cells) {
-    const figure = pick(cell);
-    const contributors = cell.stats.contributors;
+  for (const week of weeks) {
+    const figure = pick(week);
+    const contributors = week.contributors;
     if (figure.shown && contributors.shown) used.push({ value: figure.value, contributors: contributors.value });
   }
-  if (used.length === 0) return hiddenFigure(reasonNoneShown(cells, pick));
+  if (used.length === 0) return hiddenFigure(reasonNoneShown(weeks, pick));
   return {
     shown: true,
     value: combine(used.map((entry) => entry.value)),
@@ -53,23 +52,23 @@ function rangeFigure(cells: readonly WeekCell[], pick: Pick, combine: Combine): 
  * person-weeks summed, medians and 90th percentiles as the middle of the weekly values,
  * ratios as the mean of the weekly ratios. A function of the shown week cells alone.
  */
-export function rangeStats(cells: readonly WeekCell[]): RangeStats {
-  const first = cells[0];
-  const last = cells[cells.length - 1];
+export function rangeStats(weeks: readonly WeekStats[]): RangeStats {
+  const first = weeks[0];
+  const last = weeks[weeks.length - 1];
   return {
-    fromWeek: first?.stats.week ?? null,
-    toWeek: last?.stats.week ?? null,
-    contributors: rangeFigure(cells, (cell) => cell.stats.contributors, sum),
+    fromWeek: first?.week ?? null,
+    toWeek: last?.week ?? null,
+    contributors: rangeFigure(weeks, (week) => week.contributors, sum),
     exposureMin: {
-      median: rangeFigure(cells, (cell) => cell.stats.exposureMin.median, middle),
-      p90: rangeFigure(cells, (cell) => cell.stats.exposureMin.p90, middle),
+      median: rangeFigure(weeks, (week) => week.exposureMin.median, middle),
+      p90: rangeFigure(weeks, (week) => week.exposureMin.p90, middle),
     },
     unfilteredMin: {
-      median: rangeFigure(cells, (cell) => cell.stats.unfilteredMin.median, middle),
-      p90: rangeFigure(cells, (cell) => cell.stats.unfilteredMin.p90, middle),
+      median: rangeFigure(weeks, (week) => week.unfilteredMin.median, middle),
+      p90: rangeFigure(weeks, (week) => week.unfilteredMin.p90, middle),
     },
-    reachedCap: rangeFigure(cells, (cell) => cell.stats.reachedCap, sum),
-    breakAdherence: rangeFigure(cells, (cell) => cell.stats.breakAdherence, mean),
-    afterHoursShare: rangeFigure(cells, (cell) => cell.stats.afterHoursShare, mean),
+    reachedCap: rangeFigure(weeks, (week) => week.reachedCap, sum),
+    breakAdherence: rangeFigure(weeks, (week) => week.breakAdherence, mean),
+    afterHoursShare: rangeFigure(weeks, (week) => week.afterHoursShare, mean),
   };
 }

@@ -3,29 +3,21 @@ import type { Figure, WeekStats } from './team-stats-schema.js';
 import type { WeeklySummary } from './weekly-summary.js';
 
 /** A pooled ratio: its parts and how many contributors have a non-zero denominator. */
-export interface RatioParts {
+interface RatioParts {
   numerator: number;
   denominator: number;
   /** Contributors whose own denominator is above 0: the people the ratio rests on. */
   peopleWithData: number;
 }
 
-/**
- * What one week's figures are computed from, kept beside them so a range can pool the
- * weeks whose cell is shown. Internal: never part of any output.
- */
-export interface WeekData {
+/** What one week's figures are computed from, before any rule is applied. Internal: never part of any output. */
+interface WeekData {
   contributors: number;
   exposureSorted: number[];
   unfilteredSorted: number[];
   reachedCap: number;
   adherence: RatioParts;
   afterHours: RatioParts;
-}
-
-export interface WeekCell {
-  stats: WeekStats;
-  data: WeekData;
 }
 
 const ascending = (a: number, b: number): number => a - b;
@@ -42,7 +34,7 @@ function ratioParts(summaries: readonly WeeklySummary[], numerator: (s: WeeklySu
 }
 
 /** The figures one week's summaries hold, before any rule is applied. */
-export function weekData(summaries: readonly WeeklySummary[]): WeekData {
+function weekData(summaries: readonly WeeklySummary[]): WeekData {
   return {
     contributors: summaries.length,
     exposureSorted: summaries.map((s) => s.exposureMin).sort(ascending),
@@ -54,13 +46,13 @@ export function weekData(summaries: readonly WeeklySummary[]): WeekData {
 }
 
 /** A percentile cell: shown with k contributors (2k for p90). Callers have checked n ≥ k. */
-export function percentileFigure(sorted: readonly number[], kind: 'median' | 'p90', k: number): Figure {
+function percentileFigure(sorted: readonly number[], kind: 'median' | 'p90', k: number): Figure {
   if (sorted.length < contributorsNeeded(kind, k)) return hiddenFigure(kind === 'p90' ? 'needs-2k' : 'group-too-small');
   return shownFigure(nearestRank(sorted, kind === 'p90' ? 90 : 50));
 }
 
 /** A pooled ratio, shown only when at least k people have a non-zero denominator: no ratio can be one person's. */
-export function ratioFigure(parts: RatioParts, k: number): Figure {
+function ratioFigure(parts: RatioParts, k: number): Figure {
   if (parts.peopleWithData < k || parts.denominator <= 0) return hiddenFigure('small-count');
   return shownFigure(parts.numerator / parts.denominator);
 }
@@ -71,33 +63,27 @@ export function ratioFigure(parts: RatioParts, k: number): Figure {
  * k, the 90th percentile at 2k; the number who reached a cap under the small-count rule;
  * ratios when k people have a denominator.
  */
-export function weekCell(week: string, summaries: readonly WeeklySummary[], k: number): WeekCell {
+export function weekCell(week: string, summaries: readonly WeeklySummary[], k: number): WeekStats {
   const data = weekData(summaries);
   if (data.contributors < k) {
     const tooSmall = (): Figure => hiddenFigure('group-too-small');
     return {
-      data,
-      stats: {
-        week,
-        contributors: tooSmall(),
-        exposureMin: { median: tooSmall(), p90: tooSmall() },
-        unfilteredMin: { median: tooSmall(), p90: tooSmall() },
-        reachedCap: tooSmall(),
-        breakAdherence: tooSmall(),
-        afterHoursShare: tooSmall(),
-      },
+      week,
+      contributors: tooSmall(),
+      exposureMin: { median: tooSmall(), p90: tooSmall() },
+      unfilteredMin: { median: tooSmall(), p90: tooSmall() },
+      reachedCap: tooSmall(),
+      breakAdherence: tooSmall(),
+      afterHoursShare: tooSmall(),
     };
   }
   return {
-    data,
-    stats: {
-      week,
-      contributors: shownFigure(data.contributors),
-      exposureMin: { median: percentileFigure(data.exposureSorted, 'median', k), p90: percentileFigure(data.exposureSorted, 'p90', k) },
-      unfilteredMin: { median: percentileFigure(data.unfilteredSorted, 'median', k), p90: percentileFigure(data.unfilteredSorted, 'p90', k) },
-      reachedCap: isSmallCount(data.reachedCap, data.contributors, k) ? hiddenFigure('small-count') : shownFigure(data.reachedCap),
-      breakAdherence: ratioFigure(data.adherence, k),
-      afterHoursShare: ratioFigure(data.afterHours, k),
-    },
+    week,
+    contributors: shownFigure(data.contributors),
+    exposureMin: { median: percentileFigure(data.exposureSorted, 'median', k), p90: percentileFigure(data.exposureSorted, 'p90', k) },
+    unfilteredMin: { median: percentileFigure(data.unfilteredSorted, 'median', k), p90: percentileFigure(data.unfilteredSorted, 'p90', k) },
+    reachedCap: isSmallCount(data.reachedCap, data.contributors, k) ? hiddenFigure('small-count') : shownFigure(data.reachedCap),
+    breakAdherence: ratioFigure(data.adherence, k),
+    afterHoursShare: ratioFigure(data.afterHours, k),
   };
 }

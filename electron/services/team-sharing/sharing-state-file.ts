@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { TeamSharingStatusSchema, type TeamSharingStatus } from '../../../shared/team-sharing/team-sharing-contract.js';
 import { replaceFileAtomically } from '../ledger/durable-fs.js';
@@ -18,7 +19,7 @@ export function sharingStateFile(dataDir: string, stamp: () => string) {
   return {
     async read(): Promise<TeamSharingStatus> {
       try {
-        const parsed = StoredStateSchema.safeParse(JSON.parse(await readFile(`${dataDir}/${STATE_FILE_NAME}`, 'utf8')));
+        const parsed = StoredStateSchema.safeParse(JSON.parse(await readFile(join(dataDir, STATE_FILE_NAME), 'utf8')));
         return parsed.success ? parsed.data.status : NO_EXPORT_YET;
       } catch {
         return NO_EXPORT_YET;

@@ -50,6 +50,17 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
   let status: TeamSharingStatus | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let running: Promise<unknown> = Promise.resolve();
+  // Read (or made) once: every summary of a preview or a catch-up uses the same secret.
+  let secretLoaded: Promise<Uint8Array> | null = null;
+  const secret = (): Promise<Uint8Array> =>
+    (secretLoaded ??= loadOrCreateTeamShareSecret(deps.dataDir).then(({ secret: bytes, keptAsideAs }) => {
+      if (keptAsideAs !== null) deps.notify({ code: 'team-share-key-reset', detail: 'team-share.key had the wrong length or type', keptAs: keptAsideAs });
+      return bytes;
+    }).catch((error: unknown) => {
+      // A data folder that could not be read just now may be readable at the next try.
+      secretLoaded = null;
+      throw error;
+    }));
 
   const lastFinishedWeek = (): string => previousIsoWeek(isoWeekOf(deps.nowMs(), deps.timeZone));
   const offeredWeeks = (): string[] => {
@@ -67,14 +78,13 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
     const { startMs, endMs } = isoWeekBounds(week, deps.timeZone);
     // One day either side: records are filed by local day, and a stretch may cross the boundary.
     const records = await deps.readDays(addDaysToKey(dayKey(startMs, deps.timeZone), -1), addDaysToKey(dayKey(endMs, deps.timeZone), 1));
-    const { secret, keptAsideAs } = await loadOrCreateTeamShareSecret(deps.dataDir);
-    if (keptAsideAs !== null) deps.notify({ code: 'team-share-key-reset', detail: 'team-share.key had the wrong length or type', keptAs: keptAsideAs });
+    const weekSecret = await secret();
     const settings = deps.settings();
     const capSet = Object.values(settings.limits.caps).some((cap) => cap.dayMin !== null || cap.weekMin !== null);
     return buildWeeklySummary(records, {
       isoWeek: week,
       timeZone: deps.timeZone,
-      keyHex: weekKeyHex(secret, week),
+      keyHex: weekKeyHex(weekSecret, week),
       capSet,
       workingHours: settings.breaks.workingHours,
     });
