@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { VeilClient } from '../../shared/client.js';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import type { AppInfo } from '../../shared/contract.js';
 import type { Settings } from '../../shared/settings/settings.js';
+import { useQuery } from '../hooks/use-query';
 import { messageOf } from './error-message';
 
 export interface AppData {
@@ -13,63 +14,37 @@ export interface AppData {
 
 export type AppDataState = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready' } & AppData);
 
+async function loadAppData(client: VeilClient): Promise<AppData> {
+  const [appInfo, settings, current] = await Promise.all([client.call('getAppInfo', {}), client.call('getSettings', {}), client.call('getCase', {})]);
+  const summary = current ?? (await client.call('openDemoCase', {}));
+  return { appInfo, settings, summary };
+}
+
 /**
  * Start-up and the back end's pushed state: app info, settings and the open case (the
  * demo case when none is open), then kept current from settingsChanged, caseChanged
  * and importProgress. `retry` starts over after a failure.
  */
 export function useAppData(client: VeilClient) {
-  const [state, setState] = useState<AppDataState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { state: query, updateData, reload: retry } = useQuery([client], ([veil]) => loadAppData(veil));
 
   useEffect(() => {
-    let cancelled = false;
-    const load = async (): Promise<AppData> => {
-      const [appInfo, settings, current] = await Promise.all([
-        client.call('getAppInfo', {}),
-        client.call('getSettings', {}),
-        client.call('getCase', {}),
-      ]);
-      const summary = current ?? (await client.call('openDemoCase', {}));
-      return { appInfo, settings, summary };
-    };
-    load().then(
-      (data) => {
-        if (!cancelled) setState({ status: 'ready', ...data });
-      },
-      (error: unknown) => {
-        if (!cancelled) setState({ status: 'failed', message: messageOf(error) });
-      },
+    // An event pushed while start-up is still loading is dropped: there is nothing yet to update.
+    const offSettings = client.on('settingsChanged', (settings) => updateData((prev) => ({ ...prev, settings })));
+    const offCase = client.on('caseChanged', (summary) => updateData((prev) => ({ ...prev, summary })));
+    const offProgress = client.on('importProgress', ({ caseId, progress }) =>
+      updateData((prev) => (prev.summary.caseId === caseId ? { ...prev, summary: { ...prev.summary, import: progress } } : prev)),
     );
-    return () => {
-      cancelled = true;
-    };
-  }, [client, attempt]);
-
-  useEffect(() => {
-    const offSettings = client.on('settingsChanged', (settings) => {
-      setState((prev) => (prev.status === 'ready' ? { ...prev, settings } : prev));
-    });
-    const offCase = client.on('caseChanged', (summary) => {
-      setState((prev) => (prev.status === 'ready' ? { ...prev, summary } : prev));
-    });
-    const offProgress = client.on('importProgress', ({ caseId, progress }) => {
-      setState((prev) =>
-        prev.status === 'ready' && prev.summary.caseId === caseId ? { ...prev, summary: { ...prev.summary, import: progress } } : prev,
-      );
-    });
     return () => {
       offSettings();
       offCase();
       offProgress();
     };
-  }, [client]);
+  }, [client, updateData]);
 
-  const setSettings = (settings: Settings) => setState((prev) => (prev.status === 'ready' ? { ...prev, settings } : prev));
-  const setSummary = (summary: CaseSummary) => setState((prev) => (prev.status === 'ready' ? { ...prev, summary } : prev));
-  const retry = () => {
-    setState({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  };
+  const setSettings = (settings: Settings) => updateData((prev) => ({ ...prev, settings }));
+  const setSummary = (summary: CaseSummary) => updateData((prev) => ({ ...prev, summary }));
+  const state: AppDataState =
+    query.status === 'ready' ? { status: 'ready', ...query.data } : query.status === 'failed' ? { status: 'failed', message: messageOf(query.error) } : query;
   return { state, setSettings, setSummary, retry };
 }
