@@ -1,16 +1,14 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyExposure } from '../../../shared/exposure/exposure-summary.js';
 import { useVeil } from '../../api/api';
 import { messageOf } from '../../app/error-message';
 import { ModalDialog } from '../../app/modal-dialog';
+import { useQuery } from '../../hooks/use-query';
 import { useFormatters } from '../../i18n/format';
 import { ChartSection } from './chart-section';
 import { dayRows, hasAnyExposure, weekRows } from './exposure-rows';
 import { TodayFigures } from './today-figures';
 import { WellbeingFigures } from './wellbeing-figures';
-
-type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; data: MyExposure };
 
 function Figures({ data }: { data: MyExposure }) {
   const { t } = useTranslation();
@@ -62,28 +60,7 @@ function Figures({ data }: { data: MyExposure }) {
 export function MyExposureDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const client = useVeil();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    client.call('getMyExposure', {}).then(
-      (data) => {
-        if (!cancelled) setLoad({ status: 'ready', data });
-      },
-      (error: unknown) => {
-        if (!cancelled) setLoad({ status: 'failed', message: messageOf(error) });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client, attempt]);
-
-  const retry = () => {
-    setLoad({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  };
+  const { state: load, reload: retry } = useQuery([client], () => client.call('getMyExposure', {}));
 
   return (
     <ModalDialog title={t('myExposure.title')} className="my-exposure-dialog">
@@ -91,7 +68,7 @@ export function MyExposureDialog({ onClose }: { onClose: () => void }) {
         {load.status === 'loading' && <p role="status">{t('myExposure.loading')}</p>}
         {load.status === 'failed' && (
           <div role="alert">
-            <p className="error-text">{t('myExposure.failed', { message: load.message })}</p>
+            <p className="error-text">{t('myExposure.failed', { message: messageOf(load.error) })}</p>
             <button type="button" className="button" onClick={retry}>
               {t('myExposure.retry')}
             </button>
