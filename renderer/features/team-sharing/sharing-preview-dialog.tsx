@@ -1,9 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WeeklyExportPreview } from '../../../shared/team-sharing/team-sharing-contract.js';
 import { useVeil } from '../../api/api';
 import { messageOf } from '../../app/error-message';
 import { ModalDialog } from '../../app/modal-dialog';
+import { useQuery } from '../../hooks/use-query';
 import { useFormatters } from '../../i18n/format';
 import { weekWithDays } from '../team-stats/week-label';
 import { SummaryLegend } from './summary-legend';
@@ -27,41 +27,10 @@ export function SharingPreviewDialog({ mode, onConfirm, onClose }: SharingPrevie
   const format = useFormatters();
   const weekId = useId();
   const [week, setWeek] = useState<string | undefined>(undefined);
-  const [preview, setPreview] = useState<WeeklyExportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(true);
-
-  useEffect(() => {
-    let cancelled = false;
-    client.call('previewWeeklySummary', week === undefined ? {} : { week }).then(
-      (next) => {
-        if (cancelled) return;
-        setPreview(next);
-        setError(null);
-        setBusy(false);
-      },
-      (reason: unknown) => {
-        if (cancelled) return;
-        setError(messageOf(reason));
-        setBusy(false);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client, week, attempt]);
-
-  // Busy is set where a new request starts (an effect must not set state synchronously).
-  const chooseWeek = (next: string) => {
-    setBusy(true);
-    setWeek(next);
-  };
-  const retry = () => {
-    setBusy(true);
-    setError(null);
-    setAttempt((n) => n + 1);
-  };
+  // The last file loaded (`latest`) stays on screen while another week loads or fails.
+  const { state, latest: preview, reload: retry } = useQuery([client, week], () => client.call('previewWeeklySummary', week === undefined ? {} : { week }));
+  const busy = state.status === 'loading';
+  const error = state.status === 'failed' ? messageOf(state.error) : null;
 
   return (
     <ModalDialog title={t('teamSharing.preview.title')} className="sharing-preview-dialog">
@@ -84,7 +53,7 @@ export function SharingPreviewDialog({ mode, onConfirm, onClose }: SharingPrevie
                 <label htmlFor={weekId} className="field-label">
                   {t('teamSharing.preview.week')}
                 </label>
-                <select id={weekId} value={preview.week} onChange={(event) => chooseWeek(event.currentTarget.value)}>
+                <select id={weekId} value={preview.week} onChange={(event) => setWeek(event.currentTarget.value)}>
                   {preview.weeks.map((offered) => (
                     <option key={offered} value={offered}>
                       {weekWithDays(offered, format.locale)}

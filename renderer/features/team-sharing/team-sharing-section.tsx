@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
+import { useQuery } from '../../hooks/use-query';
 import { ExportNow } from './export-now';
 import { FolderField } from './folder-field';
 import { SharingPreviewDialog } from './sharing-preview-dialog';
-import { SharingStatusLine, type SharingStatusState } from './sharing-status-line';
+import { SharingStatusLine } from './sharing-status-line';
 
 export interface TeamSharingDraft {
   enabled: boolean;
@@ -45,28 +45,13 @@ export interface TeamSharingSectionProps {
 export function TeamSharingSection({ draft, onChange, settings, canPickFolder }: TeamSharingSectionProps) {
   const { t } = useTranslation();
   const client = useVeil();
-  const [status, setStatus] = useState<SharingStatusState>({ status: 'loading' });
+  const { state: status, setData: setStatus } = useQuery([client], () => client.call('getTeamSharing', {}));
   const [preview, setPreview] = useState<'view' | 'consent' | null>(null);
   const [consented, setConsented] = useState(false);
   const [folderFirst, setFolderFirst] = useState(false);
 
-  useEffect(() => {
-    let cancelled = false;
-    client.call('getTeamSharing', {}).then(
-      (value) => {
-        if (!cancelled) setStatus({ status: 'ready', value });
-      },
-      (error: unknown) => {
-        if (!cancelled) setStatus({ status: 'failed', message: messageOf(error) });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client]);
-
   // Until the status is known, assume nothing was ever exported: asking once too often is the safe side.
-  const everExported = status.status === 'ready' && status.value.lastExportedWeek !== null;
+  const everExported = status.status === 'ready' && status.data.lastExportedWeek !== null;
   const needsConsent = !settings.teamSharing.enabled && !everExported && !consented;
 
   const onEnabledChange = (enabled: boolean) => {
@@ -132,7 +117,7 @@ export function TeamSharingSection({ draft, onChange, settings, canPickFolder }:
         <button type="button" className="button" onClick={() => setPreview('view')}>
           {t('teamSharing.showPreview')}
         </button>
-        <ExportNow ready={exportReady} onStatus={(value) => setStatus({ status: 'ready', value })} />
+        <ExportNow ready={exportReady} onStatus={setStatus} />
       </div>
       <SharingStatusLine state={status} />
       {preview !== null && <SharingPreviewDialog mode={preview} onConfirm={onConsent} onClose={() => setPreview(null)} />}
