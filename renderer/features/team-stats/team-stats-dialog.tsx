@@ -1,15 +1,13 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/settings/settings.js';
-import type { TeamStatsResult } from '../../../shared/team-sharing/team-sharing-contract.js';
 import { useVeil } from '../../api/api';
 import { messageOf } from '../../app/error-message';
 import { ModalDialog } from '../../app/modal-dialog';
+import { useQuery } from '../../hooks/use-query';
 import { TeamStatsForm } from './team-stats-form';
 import type { TeamStatsQuery } from './team-stats-query';
 import { TeamStatsResults } from './team-stats-results';
-
-type Load = { status: 'idle' } | { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; result: TeamStatsResult };
 
 export interface TeamStatsDialogProps {
   settings: Settings;
@@ -27,9 +25,9 @@ export interface TeamStatsDialogProps {
 export function TeamStatsDialog({ settings, canPickFolder, onSettingsSaved, onClose }: TeamStatsDialogProps) {
   const { t } = useTranslation();
   const client = useVeil();
-  const [load, setLoad] = useState<Load>({ status: 'idle' });
-  // Only the newest "Show" may fill the view: an older, slower answer is dropped.
-  const requestRef = useRef(0);
+  const [shown, setShown] = useState<TeamStatsQuery | null>(null);
+  // Each "Show" is a new query object, so it asks afresh; an older, slower answer is dropped.
+  const { state: load } = useQuery(shown === null ? null : [client, shown], ([, query]) => client.call('loadTeamStats', query));
 
   const remember = (query: TeamStatsQuery) => {
     const { folder, minGroupSize } = settings.teamView;
@@ -42,17 +40,8 @@ export function TeamStatsDialog({ settings, canPickFolder, onSettingsSaved, onCl
   };
 
   const show = (query: TeamStatsQuery) => {
-    const request = ++requestRef.current;
-    setLoad({ status: 'loading' });
+    setShown(query);
     remember(query);
-    client.call('loadTeamStats', query).then(
-      (result) => {
-        if (request === requestRef.current) setLoad({ status: 'ready', result });
-      },
-      (error: unknown) => {
-        if (request === requestRef.current) setLoad({ status: 'failed', message: messageOf(error) });
-      },
-    );
   };
 
   return (
@@ -68,10 +57,10 @@ export function TeamStatsDialog({ settings, canPickFolder, onSettingsSaved, onCl
         {load.status === 'loading' && <p role="status">{t('teamStats.reading')}</p>}
         {load.status === 'failed' && (
           <p role="alert" className="error-text">
-            {t('teamStats.failed', { message: load.message })}
+            {t('teamStats.failed', { message: messageOf(load.error) })}
           </p>
         )}
-        {load.status === 'ready' && <TeamStatsResults result={load.result} />}
+        {load.status === 'ready' && <TeamStatsResults result={load.data} />}
       </div>
       <div className="form-actions team-stats-actions">
         <button type="button" className="button" onClick={onClose}>

@@ -99,9 +99,11 @@ describe('the team statistics view', () => {
     expect(within(table).getAllByRole('columnheader').every((th) => th.getAttribute('scope') === 'col')).toBe(true);
     expect(within(table).getAllByRole('rowheader').every((th) => th.getAttribute('scope') === 'row')).toBe(true);
 
-    // The charts draw once recharts has loaded; the table is their text alternative.
+    // The charts draw once recharts has loaded; the table is their text alternative. The
+    // first test to draw loads the chunk cold, which takes seconds on a busy machine.
     const exposure = within(dialog).getByRole('region', { name: 'Exposure per week' });
-    expect((await within(exposure).findByRole('img', { name: /^Line chart of the median and the 90th percentile/ })).querySelector('svg')).not.toBeNull();
+    const chart = await within(exposure).findByRole('img', { name: /^Line chart of the median and the 90th percentile/ }, { timeout: 20_000 });
+    expect(chart.querySelector('svg')).not.toBeNull();
     expect(within(dialog).getByRole('region', { name: 'Break adherence per week' })).toBeTruthy();
     expect(dialog.textContent).toContain('It can be above 100% because a natural pause needs no due break.');
 
