@@ -131,6 +131,37 @@ describe('Settings: sharing weekly summaries with the team', () => {
     expect(document.activeElement).toBe(within(section).getByRole('button', { name: 'Show what would be shared' }));
   });
 
+  it('keeps the shown file while another week loads or fails, ignores a slower answer for an earlier choice, and tries again', async () => {
+    const { fake, user, section } = await openSharing();
+    await user.click(within(section).getByRole('button', { name: 'Show what would be shared' }));
+    const preview = screen.getByRole('dialog', { name: 'What would be shared' });
+    await waitFor(() => expect(previewFile(preview)).toBe(fakePreview().json));
+
+    let answerW46: () => void = () => undefined;
+    let answerW45: () => void = () => undefined;
+    fake.handlers.previewWeeklySummary
+      .mockImplementationOnce(() => new Promise((resolve) => (answerW46 = () => resolve(fakePreview('2026-W46')))))
+      .mockImplementationOnce(() => new Promise((resolve) => (answerW45 = () => resolve(fakePreview('2026-W45')))));
+    const week = () => within(preview).getByRole('combobox', { name: 'Week' });
+    await user.selectOptions(week(), '2026-W46');
+    await user.selectOptions(week(), '2026-W45');
+    expect(previewFile(preview)).toBe(fakePreview().json);
+    expect(preview.querySelector('.sharing-preview-body')?.getAttribute('aria-busy')).toBe('true');
+    answerW45();
+    await waitFor(() => expect(previewFile(preview)).toBe(fakePreview('2026-W45').json));
+    // The late answer for W46 comes back before the next request is even sent.
+    answerW46();
+
+    fake.handlers.previewWeeklySummary.mockRejectedValueOnce(new VeilRequestError('failed', 'The day journal could not be read.'));
+    await user.selectOptions(week(), '2026-W44');
+    expect((await within(preview).findByRole('alert')).textContent).toContain('The preview could not be made: The day journal could not be read.');
+    // Neither the late W46 nor the failed W44 replaced the file on screen.
+    expect(previewFile(preview)).toBe(fakePreview('2026-W45').json);
+    await user.click(within(preview).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(previewFile(preview)).toBe(fakePreview('2026-W44').json));
+    expect(within(preview).queryByRole('alert')).toBeNull();
+  });
+
   it('exports last week by hand and tells a failure in words by its code, with the detail in small print', async () => {
     const { fake, user, section } = await openSharing({ teamSharing: { enabled: true, folder: FOLDER, automatic: false } });
     const exportNow = within(section).getByRole('button', { name: 'Export last week now' });
