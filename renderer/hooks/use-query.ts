@@ -45,10 +45,10 @@ function sameKey(a: QueryKey | null, b: QueryKey | null): boolean {
 
 /**
  * The renderer's one way to load data: calls `load` when the component mounts and
- * whenever `key` changes, and gives a loading, failed or ready state. An answer that
- * arrives after the key changed, after a reload or setData, or after the component
- * unmounted is dropped (and its signal aborted), so a slower, older request never
- * overwrites a newer one. A null key asks for nothing (state 'idle').
+ * whenever `key` changes, and gives a loading, failed or ready state. When the key
+ * changes, on reload and on unmount the request's signal is aborted and its answer
+ * dropped; an answer arriving after setData is dropped too. So a slower, older request
+ * never overwrites a newer one. A null key asks for nothing (state 'idle').
  * Nothing is cached between components: each mount asks afresh.
  */
 export function useQuery<const K extends QueryKey, T>(key: K, load: (key: K, signal: AbortSignal) => Promise<T>): Query<T>;
