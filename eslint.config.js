@@ -37,6 +37,31 @@ const layerRules = [
   },
 ];
 
+// Promise rules need types. Each TypeScript file is read with the tsconfig that builds it
+// (node: main side, scripts, bench, unit tests; web: renderer and component tests; e2e), so a
+// rule sees the same lib and types the compiler does. The plain .js/.mjs build scripts belong to
+// no tsconfig; they get a default project (allowJs) so an unawaited promise there is caught too.
+const promiseRules = {
+  '@typescript-eslint/no-floating-promises': 'error',
+  '@typescript-eslint/no-misused-promises': 'error',
+};
+const typeAwareRules = [
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.e2e.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: promiseRules,
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: promiseRules,
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'test-results/**'] },
   js.configs.recommended,
@@ -62,4 +87,5 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-assertions': 'off' },
   },
   ...layerRules,
+  ...typeAwareRules,
 );
