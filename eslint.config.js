@@ -11,28 +11,49 @@ const layerRules = [
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...platformModules, 'react', 'react-dom'].map((name) => ({ name, message: 'shared/ is pure: pass platform things in as parameters.' })),
-        patterns: [{ group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' }, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing above it.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...platformModules, 'react', 'react-dom'].map((name) => ({ name, message: 'shared/ is pure: pass platform things in as parameters.' })),
+          patterns: [
+            { group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing above it.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: platformModules.map((name) => ({ name, message: 'The renderer talks to the main side only through the contract.' })),
-        patterns: [{ group: ['node:*'], message: 'No Node built-ins in the renderer.' }, { group: ['**/electron/**'], message: 'The renderer never imports main-side code.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: platformModules.map((name) => ({ name, message: 'The renderer talks to the main side only through the contract.' })),
+          patterns: [
+            { group: ['node:*'], message: 'No Node built-ins in the renderer.' },
+            { group: ['**/electron/**'], message: 'The renderer never imports main-side code.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/services/**/*.ts', 'electron/media-worker/**/*.ts', 'electron/host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'Only electron/app may import electron; inject what you need.' }, { name: 'electron-store', message: 'Only electron/app may import electron-store.' }],
-        patterns: [{ group: ['**/renderer/**'], message: 'The main side never imports the renderer.' }, { group: ['**/app/**'], message: 'Services sit below the Electron adapter.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only electron/app may import electron; inject what you need.' },
+            { name: 'electron-store', message: 'Only electron/app may import electron-store.' },
+          ],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The main side never imports the renderer.' },
+            { group: ['**/app/**'], message: 'Services sit below the Electron adapter.' },
+          ],
+        },
+      ],
     },
   },
 ];
