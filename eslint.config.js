@@ -11,29 +11,75 @@ const layerRules = [
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...platformModules, 'react', 'react-dom'].map((name) => ({ name, message: 'shared/ is pure: pass platform things in as parameters.' })),
-        patterns: [{ group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' }, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing above it.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...platformModules, 'react', 'react-dom'].map((name) => ({ name, message: 'shared/ is pure: pass platform things in as parameters.' })),
+          patterns: [
+            { group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing above it.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: platformModules.map((name) => ({ name, message: 'The renderer talks to the main side only through the contract.' })),
-        patterns: [{ group: ['node:*'], message: 'No Node built-ins in the renderer.' }, { group: ['**/electron/**'], message: 'The renderer never imports main-side code.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: platformModules.map((name) => ({ name, message: 'The renderer talks to the main side only through the contract.' })),
+          patterns: [
+            { group: ['node:*'], message: 'No Node built-ins in the renderer.' },
+            { group: ['**/electron/**'], message: 'The renderer never imports main-side code.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/services/**/*.ts', 'electron/media-worker/**/*.ts', 'electron/host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'Only electron/app may import electron; inject what you need.' }, { name: 'electron-store', message: 'Only electron/app may import electron-store.' }],
-        patterns: [{ group: ['**/renderer/**'], message: 'The main side never imports the renderer.' }, { group: ['**/app/**'], message: 'Services sit below the Electron adapter.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only electron/app may import electron; inject what you need.' },
+            { name: 'electron-store', message: 'Only electron/app may import electron-store.' },
+          ],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The main side never imports the renderer.' },
+            { group: ['**/app/**'], message: 'Services sit below the Electron adapter.' },
+          ],
+        },
+      ],
     },
+  },
+];
+
+// Promise rules need types. Each TypeScript file is read with the tsconfig that builds it
+// (node: main side, scripts, bench, unit tests; web: renderer and component tests; e2e), so a
+// rule sees the same lib and types the compiler does. The plain .js/.mjs build scripts belong to
+// no tsconfig; they get a default project (allowJs) so an unawaited promise there is caught too.
+const promiseRules = {
+  '@typescript-eslint/no-floating-promises': 'error',
+  '@typescript-eslint/no-misused-promises': 'error',
+};
+const typeAwareRules = [
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.e2e.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: promiseRules,
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: promiseRules,
   },
 ];
 
@@ -62,4 +108,5 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-assertions': 'off' },
   },
   ...layerRules,
+  ...typeAwareRules,
 );

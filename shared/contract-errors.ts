@@ -4,11 +4,10 @@ import { z } from 'zod';
  * How a failed request travels back to the renderer. `invalid-arguments` and
  * `unknown-request` are the caller's fault; `failed` carries a message a user can read.
  */
-export const RequestErrorCodeSchema = z.enum(['unknown-request', 'invalid-arguments', 'failed', 'forbidden']);
+const RequestErrorCodeSchema = z.enum(['unknown-request', 'invalid-arguments', 'failed', 'forbidden']);
 export type RequestErrorCode = z.infer<typeof RequestErrorCodeSchema>;
 
-export const RequestErrorSchema = z.object({ code: RequestErrorCodeSchema, message: z.string() });
-export type RequestErrorBody = z.infer<typeof RequestErrorSchema>;
+const RequestErrorSchema = z.object({ code: RequestErrorCodeSchema, message: z.string() });
 
 /** A request's answer on the wire (browser host JSON and Electron IPC alike). */
 export const ReplySchema = z.discriminatedUnion('ok', [

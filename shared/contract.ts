@@ -28,7 +28,7 @@ import { SettingsPatchSchema, SettingsSchema } from './settings/settings.js';
 const empty = z.object({}).strict();
 const PAGE_LIMIT_MAX = 2000;
 
-export const AppInfoSchema = z.object({
+const AppInfoSchema = z.object({
   version: z.string(),
   host: z.enum(['electron', 'browser']),
   /** Electron can show a native folder picker; the browser host takes a typed path. */
@@ -48,7 +48,7 @@ const PageArgsSchema = z
   })
   .strict();
 
-export const requestContract = {
+const requestContract = {
   getAppInfo: { args: empty, result: AppInfoSchema },
   getSettings: { args: empty, result: SettingsSchema },
   updateSettings: { args: SettingsPatchSchema, result: SettingsSchema },
@@ -112,7 +112,7 @@ export const requestContract = {
   pickFolder: { args: empty, result: z.object({ folderPath: z.string().nullable() }) },
 } as const;
 
-export const eventContract = {
+const eventContract = {
   /** Throttled progress of the running import (a few times a second at most). */
   importProgress: z.object({ caseId: CaseIdSchema, progress: ImportProgressSchema }),
   /** A case was opened or its counts changed; the grid refetches. */
@@ -160,7 +160,7 @@ export function isRequestName(name: string): name is RequestName {
   return Object.hasOwn(requestContract, name);
 }
 
-export function isEventName(name: string): name is EventName {
+function isEventName(name: string): name is EventName {
   return Object.hasOwn(eventContract, name);
 }
 
@@ -171,8 +171,5 @@ export function ipcChannel(kind: 'request' | 'event', name: RequestName | EventN
 
 /** What the main side implements: one async function per request, given validated arguments. */
 export type RequestHandlers = { [N in RequestName]: (args: RequestArgs[N]) => Promise<RequestResults[N]> };
-
-/** What the renderer calls: the same names, arguments as a caller writes them. */
-export type VeilApiRequests = { [N in RequestName]: (args: RequestArgsIn[N]) => Promise<RequestResults[N]> };
 
 export type EventListener<N extends EventName> = (payload: EventPayloads[N]) => void;

@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { EVENT_NAMES, REQUEST_NAMES, ipcChannel, type RequestHandlers } from '../../shared/contract.js';
+import { REQUEST_NAMES, ipcChannel, type RequestHandlers } from '../../shared/contract.js';
 import type { Reply } from '../../shared/contract-errors.js';
 import { dispatchRequest } from '../../shared/dispatch.js';
 import type { EventHub } from '../services/event-hub.js';
@@ -8,7 +8,7 @@ import type { EventHub } from '../services/event-hub.js';
  * True only for the web contents of a window Veil opened itself, so a stray frame,
  * a devtools extension or a navigated-away page cannot call the back end.
  */
-export function isVeilSender(sender: WebContents, veilWindowIds: ReadonlySet<number>, senderFrame?: { url: string } | null): boolean {
+function isVeilSender(sender: WebContents, veilWindowIds: ReadonlySet<number>, senderFrame?: { url: string } | null): boolean {
   const window = BrowserWindow.fromWebContents(sender);
   if (window === null || !veilWindowIds.has(window.id)) return false;
   // The frame that sent it, not just the window's page: a subframe never speaks for Veil.
@@ -44,5 +44,3 @@ export function forwardEventsToWindows(hub: EventHub, veilWindowIds: ReadonlySet
     }
   });
 }
-
-export const IPC_EVENT_CHANNELS = EVENT_NAMES.map((name) => ipcChannel('event', name));

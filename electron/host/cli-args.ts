@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
-export interface HostArgs {
+interface HostArgs {
   caseDir: string | null;
   dataDir: string | null;
   port: number;

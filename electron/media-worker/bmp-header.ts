@@ -14,7 +14,7 @@ const INFO_HEADER_BYTES = [40, 52, 56, 108, 124];
 /** libvips's largest image edge (VIPS_MAX_COORD); a wider declared image is absurd. */
 const MAX_EDGE_PX = 10_000_000;
 const SUPPORTED_BITS = [1, 8, 24, 32] as const;
-export type BmpBitsPerPixel = (typeof SUPPORTED_BITS)[number];
+type BmpBitsPerPixel = (typeof SUPPORTED_BITS)[number];
 
 const BI_RGB = 0;
 const BI_BITFIELDS = 3;

@@ -17,8 +17,8 @@ export interface DeriveInput {
 }
 
 /** JPEG, chosen by measurement (docs/decisions/blur-scales.md): 2-10× faster to encode than WebP, and a one-channel JPEG decodes with R=G=B exactly. */
-export const STILL_MIME = 'image/jpeg';
-export type StillMime = typeof STILL_MIME;
+const STILL_MIME = 'image/jpeg';
+type StillMime = typeof STILL_MIME;
 
 export interface DerivedImage {
   ok: true;

@@ -7,7 +7,7 @@ import { blurSigmaPx, type BlurLevel } from '../../shared/media/filter-profile.j
  */
 export const DIRECT_BLUR_MAX_SIGMA_PX = 4;
 /** Sigma, in pixels of the reduced copy, that the reduction aims for (the copy may end a little larger, never smaller). */
-export const REDUCED_BLUR_TARGET_SIGMA_PX = 3;
+const REDUCED_BLUR_TARGET_SIGMA_PX = 3;
 /**
  * The largest difference, in fitted pixels, allowed between the reduced copy and the fitted
  * size once the renderer scales both into the same box (object-fit: contain): the unblurred
@@ -18,7 +18,7 @@ export const MAX_ALIGNMENT_ERROR_PX = 1;
 const MIN_SIGMA_PX = 0.3;
 
 /** Sigma is always in pixels of the image written. */
-export type BlurPlan = { method: 'none' } | { method: 'direct'; sigmaPx: number } | { method: 'reduced'; sigmaPx: number };
+type BlurPlan = { method: 'none' } | { method: 'direct'; sigmaPx: number } | { method: 'reduced'; sigmaPx: number };
 
 export interface DerivativePlan {
   /** The source fitted inside the long edge: the size the derivative stands for, and what the blur is relative to. */

@@ -25,7 +25,7 @@ export const DEFAULT_DERIVE_LIMITS: DeriveLimits = {
   timeoutSeconds: 15,
 };
 
-export interface OpenedInput {
+interface OpenedInput {
   ok: true;
   /** Not yet resized or encoded; the caller adds its pipeline. */
   image: Sharp;

@@ -23,9 +23,9 @@ export const DeriveRequestSchema = z
   .strict();
 export type DeriveRequest = z.infer<typeof DeriveRequestSchema>;
 
-export const StillMimeSchema = z.literal('image/jpeg');
+const StillMimeSchema = z.literal('image/jpeg');
 
-export const DeriveSuccessSchema = z
+const DeriveSuccessSchema = z
   .object({
     jobId: JobIdSchema,
     ok: z.literal(true),
@@ -37,7 +37,7 @@ export const DeriveSuccessSchema = z
   })
   .strict();
 
-export const DeriveFailureSchema = z
+const DeriveFailureSchema = z
   .object({
     jobId: JobIdSchema,
     ok: z.literal(false),
@@ -49,8 +49,7 @@ export const DeriveReplySchema = z.discriminatedUnion('ok', [DeriveSuccessSchema
 export type DeriveReply = z.infer<typeof DeriveReplySchema>;
 
 /** Sent once when the worker has configured sharp and listens: a crash before it is a start-up failure. */
-export const WorkerReadySchema = z.object({ ready: z.literal(true) }).strict();
+const WorkerReadySchema = z.object({ ready: z.literal(true) }).strict();
 export type WorkerReady = z.infer<typeof WorkerReadySchema>;
 
 export const WorkerMessageSchema = z.union([WorkerReadySchema, DeriveReplySchema]);
-export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;

@@ -11,7 +11,7 @@ import sharp from 'sharp';
  * need no loader. HEIC decodes only
  * where libheif has an HEVC plugin, which the prebuilt binaries do not ship; AVIF works.
  */
-export const ALLOWED_LOADERS = [
+const ALLOWED_LOADERS = [
   'VipsForeignLoadJpeg',
   'VipsForeignLoadPng',
   'VipsForeignLoadWebp',
@@ -27,7 +27,7 @@ export interface SharpSetup {
   cacheMemoryMb: number;
 }
 
-export const WORKER_SHARP_SETUP: SharpSetup = { threads: 1, cacheMemoryMb: 32 };
+const WORKER_SHARP_SETUP: SharpSetup = { threads: 1, cacheMemoryMb: 32 };
 
 /**
  * Configures sharp for the media worker process: one thread, a small operation cache

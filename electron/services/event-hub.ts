@@ -9,7 +9,7 @@ export interface VeilEvent {
   payload: EventPayloads[EventName];
 }
 
-export type EmitEvent = <N extends EventName>(name: N, payload: EventPayloads[N]) => void;
+type EmitEvent = <N extends EventName>(name: N, payload: EventPayloads[N]) => void;
 
 export interface EventHub {
   emit: EmitEvent;

@@ -3,7 +3,7 @@ import type { EventName } from '../../shared/contract.js';
 import type { Reply } from '../../shared/contract-errors.js';
 
 /** The header the browser host checks on every request. */
-export const TOKEN_HEADER = 'X-Veil-Token';
+const TOKEN_HEADER = 'X-Veil-Token';
 
 /** The access token from the page address (`?token=…`), or null when there is none. */
 export function readTokenFromSearch(search: string): string | null {

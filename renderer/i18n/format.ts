@@ -11,7 +11,7 @@ const SECONDS_PER_HOUR = 3600;
  * A duration in milliseconds as words ("3 minutes 5 seconds"), rounded to two units
  * at most so the figure does not flicker while an import runs.
  */
-export function formatDurationMs(durationMs: number, locale: string): string {
+function formatDurationMs(durationMs: number, locale: string): string {
   const totalSec = Math.max(0, Math.round(durationMs / MS_PER_SECOND));
   const hours = Math.floor(totalSec / SECONDS_PER_HOUR);
   const minutes = Math.floor((totalSec % SECONDS_PER_HOUR) / SECONDS_PER_MINUTE);

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { WorkingHoursSchema, type WorkingHours } from './working-hours.js';
 
-export { WorkingHoursSchema, DayHoursSchema, WEEKDAY_KEYS, type DayHours, type WeekdayKey, type WorkingHours } from './working-hours.js';
-
 /**
  * The break settings a user can change. Intervals are counted exposure (time media was
  * on screen and counted by the ledger), never wall time; break lengths are wall time.
@@ -10,7 +8,7 @@ export { WorkingHoursSchema, DayHoursSchema, WEEKDAY_KEYS, type DayHours, type W
  * breakTimings turns them into ms for the scheduler. Ranges are part of the schema so a
  * bad value is refused with a message naming the field.
  */
-export const BreakConfigFieldsSchema = z
+const BreakConfigFieldsSchema = z
   .object({
     /** Micro-breaks (a short look-away) on or off. */
     microEnabled: z.boolean(),
@@ -61,7 +59,6 @@ export type BreakConfig = z.infer<typeof BreakConfigSchema>;
 
 /** A change from the UI: any subset of the fields; the merged result must pass BreakConfigSchema. */
 export const BreakConfigPatchSchema = BreakConfigFieldsSchema.partial().strict();
-export type BreakConfigPatch = z.infer<typeof BreakConfigPatchSchema>;
 
 const WORKDAY = { start: '08:00', end: '16:00' } as const;
 

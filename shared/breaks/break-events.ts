@@ -24,7 +24,7 @@ export interface BreakExposureEvent {
  * The current item stopped being looked at: its video paused or ended, or it was
  * closed. A due break starts here rather than in the middle of something.
  */
-export interface ItemBoundaryEvent {
+interface ItemBoundaryEvent {
   type: 'item-boundary';
 }
 

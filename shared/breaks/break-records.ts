@@ -21,7 +21,7 @@ export const BreakKindSchema = z.enum(['micro', 'rest']);
  *   ended a running one (a running one when it follows 'started' with no end between).
  */
 export const BREAK_EVENTS = ['due', 'started', 'taken', 'natural', 'postponed', 'skipped', 'ended-early', 'strict-override'] as const;
-export const BreakEventKindSchema = z.enum(BREAK_EVENTS);
+const BreakEventKindSchema = z.enum(BREAK_EVENTS);
 export type BreakEventKind = z.infer<typeof BreakEventKindSchema>;
 
 /** Longest override reason kept, in characters (the UI limits input to the same). */
@@ -63,7 +63,6 @@ export const AfterHoursRecordSchema = z
     atMs: z.number().int().nonnegative(),
   })
   .strict();
-export type AfterHoursRecord = z.infer<typeof AfterHoursRecordSchema>;
 
 /** Everything the break scheduler writes to the ledger (the lead adds these to LedgerRecordSchema). */
 export const BreakLedgerRecordSchema = z.union([BreakRecordSchema, AfterHoursRecordSchema]);

@@ -7,11 +7,10 @@ import { isValidTimeMs, type BreakState } from './break-state.js';
 import { viewWith, type BreakView } from './break-view.js';
 import { phaseOf, resetFor, upcomingBreak } from './schedule.js';
 
-export { initialBreakState, resumeBreakState, BreakStateSchema, type BreakState } from './break-state.js';
-export { BreakConfigSchema, DEFAULT_BREAK_CONFIG, type BreakConfig, type BreakKind, type BreakStepConfig } from './break-config.js';
-export { BreakActionSchema, type BreakAction, type BreakEvent, type BreakExposureEvent, type BreakRejection, type ItemBoundaryEvent } from './break-events.js';
+export { initialBreakState, resumeBreakState, type BreakState } from './break-state.js';
+export type { BreakStepConfig } from './break-config.js';
+export type { BreakEvent } from './break-events.js';
 export { breakView, type BreakView } from './break-view.js';
-export type { BreakPhase } from './schedule.js';
 
 export interface BreakStep {
   state: BreakState;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { BreakKindSchema } from './break-records.js';
 
-export const BREAK_STATE_VERSION = 1;
+const BREAK_STATE_VERSION = 1;
 
 const msSchema = z.number().int().nonnegative();
 
 /** Counted exposure towards one kind of break since it was last taken (or otherwise reset). */
-export const BreakCounterSchema = z
+const BreakCounterSchema = z
   .object({
     /** Counted exposure since the last reset, ms. */
     exposureMs: msSchema,
@@ -18,7 +18,7 @@ export const BreakCounterSchema = z
   .strict();
 export type BreakCounter = z.infer<typeof BreakCounterSchema>;
 
-export const RunningBreakSchema = z
+const RunningBreakSchema = z
   .object({
     kind: BreakKindSchema,
     startedAtMs: msSchema,
@@ -26,7 +26,6 @@ export const RunningBreakSchema = z
     endsAtMs: msSchema,
   })
   .strict();
-export type RunningBreak = z.infer<typeof RunningBreakSchema>;
 
 /**
  * Everything the scheduler knows, as plain JSON data. The service persists it so a

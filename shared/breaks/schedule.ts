@@ -43,7 +43,7 @@ export function phaseOf(upcoming: UpcomingBreak | null, t: BreakTimings): Exclud
 }
 
 /** The counters a break of `kind` satisfies: a rest break covers the micro-break too. */
-export function coveredKinds(kind: BreakKind): readonly BreakKind[] {
+function coveredKinds(kind: BreakKind): readonly BreakKind[] {
   return kind === 'rest' ? ['micro', 'rest'] : ['micro'];
 }
 

@@ -9,11 +9,10 @@ const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of
  * running past midnight (22:00 to 06:00 covers the small hours of the next day), which
  * night-shift investigators need; an end of 00:00 means until midnight.
  */
-export const DayHoursSchema = z
+const DayHoursSchema = z
   .object({ start: TimeOfDaySchema, end: TimeOfDaySchema })
   .strict()
   .refine((h) => h.start !== h.end, { message: 'working hours must start and end at different times', path: ['end'] });
-export type DayHours = z.infer<typeof DayHoursSchema>;
 
 /** Keys in the order JavaScript numbers weekdays (Date#getDay: 0 = Sunday). */
 export const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-export const ImportPhaseSchema = z.enum(['idle', 'scanning', 'done', 'cancelled', 'failed']);
+const ImportPhaseSchema = z.enum(['idle', 'scanning', 'done', 'cancelled', 'failed']);
 export type ImportPhase = z.infer<typeof ImportPhaseSchema>;
 
 /**
  * Why an import stopped before the end. The UI translates the code; `detail` names the
  * folder and the system's error code for the technically minded.
  */
-export const ImportFailureSchema = z.object({
+const ImportFailureSchema = z.object({
   code: z.enum(['case-folder-unreachable', 'internal-error']),
   detail: z.string(),
 });

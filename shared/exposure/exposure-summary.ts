@@ -6,7 +6,7 @@ const durationMs = z.number().int().nonnegative();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 /** Exposure time in one filter state (how the time splits by filter). */
-export const FilterShareSchema = z.object({
+const FilterShareSchema = z.object({
   greyscale: z.boolean(),
   blur: BlurLevelSchema,
   reveal: RevealModeSchema,
@@ -21,7 +21,7 @@ const count = z.number().int().nonnegative();
  * Whole counts only: the reasons typed for overrides stay in the local ledger and are
  * never read here.
  */
-export const WellbeingCountsSchema = z.object({
+const WellbeingCountsSchema = z.object({
   /** Breaks that fell due (postponed ones fall due again and count again). */
   breaksDue: count,
   /** Breaks that ran their full length. */
@@ -62,10 +62,10 @@ export const ExposureTotalsSchema = z.object({
 });
 export type ExposureTotals = z.infer<typeof ExposureTotalsSchema>;
 
-export const DayTotalsSchema = ExposureTotalsSchema.extend({ day: isoDate });
+const DayTotalsSchema = ExposureTotalsSchema.extend({ day: isoDate });
 export type DayTotals = z.infer<typeof DayTotalsSchema>;
 
-export const WeekTotalsSchema = ExposureTotalsSchema.extend({ weekStart: isoDate });
+const WeekTotalsSchema = ExposureTotalsSchema.extend({ weekStart: isoDate });
 export type WeekTotals = z.infer<typeof WeekTotalsSchema>;
 
 /** Everything the "My exposure" view needs, computed on the main side from the ledger. */

@@ -11,11 +11,11 @@ import { RevealModeSchema } from './visibility-report.js';
  */
 export const LEDGER_RECORD_VERSION = 1;
 
-export const CountedSurfaceSchema = z.enum(['viewer', 'grid']);
+const CountedSurfaceSchema = z.enum(['viewer', 'grid']);
 export type CountedSurface = z.infer<typeof CountedSurfaceSchema>;
 
 /** A stretch of time during which media was on screen in one unchanging state. */
-export const ExposureRecordSchema = z
+const ExposureRecordSchema = z
   .object({
     v: z.literal(LEDGER_RECORD_VERSION),
     type: z.literal('exposure'),
@@ -34,7 +34,7 @@ export const ExposureRecordSchema = z
 export type ExposureRecord = z.infer<typeof ExposureRecordSchema>;
 
 /** A reveal began (the spotlight was held or the whole item revealed). */
-export const RevealRecordSchema = z
+const RevealRecordSchema = z
   .object({
     v: z.literal(LEDGER_RECORD_VERSION),
     type: z.literal('reveal'),

@@ -5,7 +5,7 @@ import type { LedgerRecord } from './ledger-record.js';
 import { inStartOrder } from './stretch.js';
 import { addCodedExposure, addInstant, classCode, finishTotals, newAccumulator } from './totals-accumulator.js';
 
-export const WEEKS_SHOWN = 12;
+const WEEKS_SHOWN = 12;
 const DAYS_PER_WEEK = 7;
 
 export interface MyExposureOptions {

@@ -47,7 +47,7 @@ export function addToStretch(counter: StretchCounter, startMs: number, endMs: nu
 }
 
 /** True when records are already in order of their start (the ledger's order), checked in one pass. */
-export function isInStartOrder(records: readonly LedgerRecord[]): boolean {
+function isInStartOrder(records: readonly LedgerRecord[]): boolean {
   for (let i = 1; i < records.length; i += 1) {
     const previous = records[i - 1];
     const current = records[i];

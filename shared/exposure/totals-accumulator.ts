@@ -79,7 +79,7 @@ export function addExposure(acc: TotalsAccumulator, startMs: number, endMs: numb
 }
 
 /** Counts one reveal start in the span. */
-export function addReveal(acc: TotalsAccumulator): void {
+function addReveal(acc: TotalsAccumulator): void {
   acc.reveals += 1;
 }
 

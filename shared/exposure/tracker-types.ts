@@ -35,7 +35,7 @@ export interface TrackerConfig {
 export type TrackerRejection = 'invalid time' | 'out-of-order' | 'stale report' | 'after shutdown';
 
 /** The record being written: started at startMs, not yet closed. */
-export interface OpenExposure {
+interface OpenExposure {
   startMs: number;
   exposure: ExposureClass;
 }

@@ -2,7 +2,7 @@ import { classifyReport, reportedRevealMode, sameClass, type ExposureClass } fro
 import { LEDGER_RECORD_VERSION, type ExposureRecord, type LedgerRecord } from './ledger-record.js';
 import type { TrackerConfig, TrackerEvent, TrackerRejection, TrackerState, TrackerStep } from './tracker-types.js';
 
-export type { OpenExposure, PowerState, TrackerConfig, TrackerEvent, TrackerRejection, TrackerState, TrackerStep } from './tracker-types.js';
+export type { PowerState, TrackerConfig, TrackerEvent, TrackerState, TrackerStep } from './tracker-types.js';
 
 /**
  * A tracker that has just started at `nowMs` (epoch ms from the main side's monotonic

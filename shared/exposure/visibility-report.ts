@@ -4,7 +4,7 @@ import { ItemIdSchema } from '../media/derivative.js';
 import { BlurLevelSchema } from '../media/filter-profile.js';
 
 /** Where media is on screen. The storyboard belongs to the viewer; the grid shows thumbnails. */
-export const SurfaceSchema = z.enum(['viewer', 'storyboard', 'grid']);
+const SurfaceSchema = z.enum(['viewer', 'storyboard', 'grid']);
 export type Surface = z.infer<typeof SurfaceSchema>;
 
 /** A reveal in progress: the spotlight around the pointer, or the whole item for a few seconds. */
@@ -12,12 +12,12 @@ export const RevealModeSchema = z.enum(['none', 'spotlight', 'whole']);
 export type RevealMode = z.infer<typeof RevealModeSchema>;
 
 /** The filter as the user actually sees it on a surface, reveals included. */
-export const ShownFilterSchema = z
+const ShownFilterSchema = z
   .object({ greyscale: z.boolean(), blur: BlurLevelSchema, reveal: RevealModeSchema })
   .strict();
 export type ShownFilter = z.infer<typeof ShownFilterSchema>;
 
-export const VisibleSurfaceSchema = z
+const VisibleSurfaceSchema = z
   .object({
     surface: SurfaceSchema,
     /** Items whose pixels are on screen there (checked against the open case, never stored). */

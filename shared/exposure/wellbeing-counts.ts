@@ -55,7 +55,7 @@ export function zeroWellbeingCounts(): WellbeingCounts {
  * Reads only `type` and `event`: override reasons are the user's own words, kept in the
  * local ledger and never aggregated.
  */
-export function wellbeingCountOf(record: WellbeingRecord): CountKey | null {
+function wellbeingCountOf(record: WellbeingRecord): CountKey | null {
   switch (record.type) {
     case 'break':
       return BREAK_COUNTS[record.event];

@@ -27,17 +27,15 @@ const limitBase = {
 };
 
 /** Usage passed a warning threshold of a cap (once per threshold per cap per period). */
-export const LimitWarningRecordSchema = z
+const LimitWarningRecordSchema = z
   .object({ ...limitBase, event: z.literal('warning'), thresholdPct: z.number().int().min(1).max(99) })
   .strict();
-export type LimitWarningRecord = z.infer<typeof LimitWarningRecordSchema>;
 
 /** Usage reached a cap: text-only mode began (once per cap per period). */
-export const LimitReachedRecordSchema = z.object({ ...limitBase, event: z.literal('reached') }).strict();
-export type LimitReachedRecord = z.infer<typeof LimitReachedRecordSchema>;
+const LimitReachedRecordSchema = z.object({ ...limitBase, event: z.literal('reached') }).strict();
 
 /** The user overrode a reached cap with a typed reason; `capMs` is the cap before, `extensionMs` what was granted. */
-export const LimitOverrideRecordSchema = z
+const LimitOverrideRecordSchema = z
   .object({
     ...limitBase,
     event: z.literal('override'),
@@ -49,7 +47,6 @@ export const LimitOverrideRecordSchema = z
     extensionMs: durationMs,
   })
   .strict();
-export type LimitOverrideRecord = z.infer<typeof LimitOverrideRecordSchema>;
 
 export const LimitRecordSchema = z.discriminatedUnion('event', [LimitWarningRecordSchema, LimitReachedRecordSchema, LimitOverrideRecordSchema]);
 export type LimitRecord = z.infer<typeof LimitRecordSchema>;

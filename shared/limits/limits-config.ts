@@ -4,20 +4,20 @@ import { LIMIT_QUANTITIES, type LimitPeriod, type LimitQuantity } from './cap-ke
 export const MS_PER_MINUTE = 60_000;
 
 /** The smallest cap: one minute, so an end-to-end test can reach a cap quickly. */
-export const MIN_CAP_MIN = 1;
+const MIN_CAP_MIN = 1;
 /** A daily cap of a whole day (24 h) is the largest that means anything. */
-export const MAX_DAY_CAP_MIN = 24 * 60;
+const MAX_DAY_CAP_MIN = 24 * 60;
 /** A weekly cap of seven whole days. */
-export const MAX_WEEK_CAP_MIN = 7 * MAX_DAY_CAP_MIN;
+const MAX_WEEK_CAP_MIN = 7 * MAX_DAY_CAP_MIN;
 /** At most this many warning thresholds: more would be noise, not warnings. */
-export const MAX_WARNING_THRESHOLDS = 5;
-export const MIN_EXTENSION_MIN = 1;
-export const MAX_EXTENSION_MIN = 120;
+const MAX_WARNING_THRESHOLDS = 5;
+const MIN_EXTENSION_MIN = 1;
+const MAX_EXTENSION_MIN = 120;
 
 const QUANTITY_LABEL: Record<LimitQuantity, string> = { exposure: 'exposure', unfiltered: 'unfiltered', audio: 'audio' };
 
 /** A daily and a weekly cap on one quantity, in whole minutes; null = no cap. */
-export const QuantityCapsSchema = z.object({
+const QuantityCapsSchema = z.object({
   dayMin: z.number().int().min(MIN_CAP_MIN).max(MAX_DAY_CAP_MIN).nullable(),
   weekMin: z.number().int().min(MIN_CAP_MIN).max(MAX_WEEK_CAP_MIN).nullable(),
 });

@@ -5,7 +5,7 @@ const periodKey = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/
 const ms = z.number().finite().nonnegative();
 
 /** Where one cap stands in the current period. */
-export const CapProgressSchema = z.object({
+const CapProgressSchema = z.object({
   /** Highest warning threshold already passed this period (recorded, or skipped by reaching the cap); 0 = none. */
   warnedPct: z.number().int().min(0).max(100),
   /** A 'reached' record was written this period. */
@@ -20,7 +20,7 @@ export type CapProgress = z.infer<typeof CapProgressSchema>;
 const perQuantity = <T extends z.ZodType>(schema: T) => z.object({ exposure: schema, unfiltered: schema, audio: schema });
 
 /** One local day or week: what was used in it and where each cap stands. */
-export const PeriodStateSchema = z.object({
+const PeriodStateSchema = z.object({
   /** The day's key, or for a week the key of its first day. */
   key: periodKey,
   /**

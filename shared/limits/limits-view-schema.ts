@@ -5,7 +5,7 @@ const ms = z.number().finite().nonnegative();
 const pct = z.number().int().min(1).max(99);
 
 /** One cap as the UI shows it (a contract result: the renderer reads it, never computes it). */
-export const CapViewSchema = z.object({
+const CapViewSchema = z.object({
   quantity: LimitQuantitySchema,
   period: LimitPeriodSchema,
   usedMs: ms,

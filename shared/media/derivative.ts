@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BlurLevelSchema, type FilterProfile } from './filter-profile.js';
+import { BlurLevelSchema } from './filter-profile.js';
 
 /**
  * What the media route can serve for an item:
@@ -7,8 +7,7 @@ import { BlurLevelSchema, type FilterProfile } from './filter-profile.js';
  * - `view`: a screen-sized filtered image for the viewer;
  * - `original`: the original bytes, for videos only (the renderer filters frames itself).
  */
-export const DerivativeKindSchema = z.enum(['thumb', 'view', 'original']);
-export type DerivativeKind = z.infer<typeof DerivativeKindSchema>;
+const DerivativeKindSchema = z.enum(['thumb', 'view', 'original']);
 
 /** Long edge of each still derivative in pixels. Fixed sizes keep the cache effective. */
 export const DERIVATIVE_LONG_EDGE_PX = { thumb: 320, view: 2048 } as const;
@@ -16,17 +15,13 @@ export const DERIVATIVE_LONG_EDGE_PX = { thumb: 320, view: 2048 } as const;
 /** Opaque item ids: url-safe, fixed alphabet, so they can never carry a path. */
 export const ItemIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a Veil item id');
 
-export const MediaRequestSchema = z.object({
+const MediaRequestSchema = z.object({
   itemId: ItemIdSchema,
   kind: DerivativeKindSchema,
   greyscale: z.boolean(),
   blur: BlurLevelSchema,
 });
 export type MediaRequest = z.infer<typeof MediaRequestSchema>;
-
-export function mediaRequest(itemId: string, kind: DerivativeKind, profile: FilterProfile): MediaRequest {
-  return { itemId, kind, greyscale: profile.greyscale, blur: profile.blur };
-}
 
 /**
  * The path and query, after the adapter's own prefix, that name a derivative:

@@ -30,11 +30,6 @@ export function blurSigmaPx(level: BlurLevel, longEdgePx: number): number {
   return BLUR_SIGMA_FRACTION_OF_LONG_EDGE[level] * Math.max(0, longEdgePx);
 }
 
-/** True when a profile shows pixels as they are: no blur, or colour. Part 2 counts this as unfiltered time. */
-export function isUnfiltered(profile: FilterProfile): boolean {
-  return profile.blur === 'off' || !profile.greyscale;
-}
-
 /**
  * CSS filter equivalent of a profile for media the renderer must filter itself
  * (video frames). `longEdgePx` is the displayed long edge in CSS pixels.

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 
-export const IMAGE_FORMATS = ['jpeg', 'png', 'webp', 'gif', 'tiff', 'bmp', 'avif', 'heic'] as const;
-export const VIDEO_FORMATS = ['mp4', 'webm', 'mov'] as const;
+const IMAGE_FORMATS = ['jpeg', 'png', 'webp', 'gif', 'tiff', 'bmp', 'avif', 'heic'] as const;
+const VIDEO_FORMATS = ['mp4', 'webm', 'mov'] as const;
 export const MEDIA_FORMATS = [...IMAGE_FORMATS, ...VIDEO_FORMATS] as const;
 
 export const MediaFormatSchema = z.enum(MEDIA_FORMATS);
 export type MediaFormat = z.infer<typeof MediaFormatSchema>;
-export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 export type VideoFormat = (typeof VIDEO_FORMATS)[number];
 
 export const MediaKindSchema = z.enum(['image', 'video']);
@@ -26,7 +25,7 @@ export const VIDEO_MIME_TYPES: Record<VideoFormat, string> = {
 };
 
 /** File-name extensions (lower case, without the dot) that name each format. */
-export const EXTENSIONS_BY_FORMAT: Record<MediaFormat, readonly string[]> = {
+const EXTENSIONS_BY_FORMAT: Record<MediaFormat, readonly string[]> = {
   jpeg: ['jpg', 'jpeg', 'jpe', 'jfif'],
   png: ['png'],
   webp: ['webp'],

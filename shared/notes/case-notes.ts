@@ -59,7 +59,7 @@ export const CaseNotesSchema = z.object({ storage: NotesStorageSchema, notes: z.
 export type CaseNotes = z.infer<typeof CaseNotesSchema>;
 
 /** Note text as kept: trimmed at the ends; empty means "no note". */
-export function normaliseNoteText(text: string): string {
+function normaliseNoteText(text: string): string {
   return text.trim();
 }
 

@@ -7,7 +7,7 @@ import { DEFAULT_ENCOURAGEMENT, DEFAULT_TEAM_SHARING, DEFAULT_TEAM_VIEW, SETTING
  * Pure steps that turn a settings object of version N into version N + 1. Each is
  * tested with an old-config fixture; the chain runs in order on load.
  */
-export const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: Record<string, unknown>) => Record<string, unknown> }> = [
+const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: Record<string, unknown>) => Record<string, unknown> }> = [
   // 1 → 2: the exposure ledger arrives, with its idle threshold and retention period.
   { fromVersion: 1, migrate: (old) => ({ ...old, schemaVersion: 2, idleAfterMin: 5, ledgerRetentionDays: 400 }) },
   // 2 → 3: breaks and personal limits arrive. No cap is set for anyone: the first-run

@@ -11,10 +11,10 @@ export const IsoWeekSchema = z.string().refine(isRealIsoWeek, 'must be an ISO we
 
 /** A lead may raise k; the largest value is a sanity bound, not a policy. */
 export const MAX_MIN_GROUP_SIZE = 1000;
-export const MinGroupSizeSchema = z.number().int().min(MIN_GROUP_SIZE).max(MAX_MIN_GROUP_SIZE);
+const MinGroupSizeSchema = z.number().int().min(MIN_GROUP_SIZE).max(MAX_MIN_GROUP_SIZE);
 
 /** Why an export could not be written; the UI translates the code, `detail` is the technical part. */
-export const WeeklyExportErrorCodeSchema = z.enum(['invalid-summary', 'folder-missing', 'not-a-folder', 'read-only', 'permission-denied', 'disk-full', 'write-failed', 'sharing-off']);
+const WeeklyExportErrorCodeSchema = z.enum(['invalid-summary', 'folder-missing', 'not-a-folder', 'read-only', 'permission-denied', 'disk-full', 'write-failed', 'sharing-off']);
 export type WeeklyExportErrorCode = z.infer<typeof WeeklyExportErrorCodeSchema>;
 
 /** Exactly the file an export would write, for the preview shown before the first export and on demand. */
@@ -38,7 +38,7 @@ export const TeamSharingStatusSchema = z.object({
 export type TeamSharingStatus = z.infer<typeof TeamSharingStatusSchema>;
 
 /** Why a file in the lead's folder was left out (file trouble first, then content). */
-export const RejectCodeSchema = z.enum([
+const RejectCodeSchema = z.enum([
   'symlink',
   'not-a-file',
   'too-large',
@@ -51,9 +51,8 @@ export const RejectCodeSchema = z.enum([
   'wrong-version',
   'invalid-field',
 ]);
-export type RejectCode = z.infer<typeof RejectCodeSchema>;
 
-export const RejectedExportSchema = z.object({ fileName: z.string(), code: RejectCodeSchema, detail: z.string() });
+const RejectedExportSchema = z.object({ fileName: z.string(), code: RejectCodeSchema, detail: z.string() });
 
 export const TeamStatsResultSchema = z.object({
   stats: TeamStatsSchema,

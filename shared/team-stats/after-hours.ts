@@ -15,7 +15,7 @@ export interface SpanMs {
  * default rest-break length, as the break scheduler closes a stretch after a pause as
  * long as a rest break (the user's own length is a setting this code does not see).
  */
-export const AFTER_HOURS_MARK_PAUSE_MS = DEFAULT_BREAK_CONFIG.restDurationMin * 60_000;
+const AFTER_HOURS_MARK_PAUSE_MS = DEFAULT_BREAK_CONFIG.restDurationMin * 60_000;
 
 /** Epoch ms of local time 'HH:MM' on day 'YYYY-MM-DD' in `timeZone`. */
 function localTimeMs(dayKey: string, time: string, timeZone: string): number {

@@ -14,7 +14,7 @@ import {
   type WeeklySummary,
 } from './weekly-summary.js';
 
-export { isoWeekBounds, isoWeekOf, nextIsoWeek, previousIsoWeek } from './iso-week.js';
+export { isoWeekBounds, isoWeekOf, previousIsoWeek } from './iso-week.js';
 
 const KEY_HEX = /^[0-9a-f]{64}$/;
 

@@ -3,10 +3,10 @@
  * carelessly. JSON.parse makes `{"__proto__": …}` an own property rather than a
  * prototype, so a check for own keys catches it before any other code sees the value.
  */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Deeper than any weekly summary can be; a hostile file nested deeper is refused, not walked. */
-export const MAX_WALK_DEPTH = 64;
+const MAX_WALK_DEPTH = 64;
 
 export type ForbiddenKeyFinding = { kind: 'forbidden-key'; key: string; path: string } | { kind: 'too-deep'; path: string };
 

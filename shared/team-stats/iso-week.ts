@@ -6,11 +6,11 @@ import { addDaysToKey, dayKey, startOfDayMs } from '../exposure/day-boundaries.j
  * of the year before. Calendar arithmetic is pure UTC date arithmetic on day numbers;
  * only the week's bounds in epoch ms need a time zone (day-boundaries.ts).
  */
-export const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
+const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
 
 /** Years accepted: the ledger counts from 1970 (epoch ms are non-negative); 9999 keeps four digits. */
-export const MIN_ISO_YEAR = 1970;
-export const MAX_ISO_YEAR = 9999;
+const MIN_ISO_YEAR = 1970;
+const MAX_ISO_YEAR = 9999;
 
 const MS_PER_DAY = 86_400_000;
 const DAYS_PER_WEEK = 7;

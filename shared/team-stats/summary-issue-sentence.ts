@@ -9,7 +9,7 @@ const SAFE_NAME = /^[A-Za-z0-9_.-]{1,40}$/;
  * characters or with anything but letters, digits, '_', '.' and '-' are not echoed, so a
  * hostile file cannot put its own text (or control characters) into the lead's screen.
  */
-export function displayFieldName(name: string): string {
+function displayFieldName(name: string): string {
   return SAFE_NAME.test(name) ? `"${name}"` : 'with an unusual name';
 }
 

@@ -11,7 +11,7 @@ export const MIN_GROUP_SIZE = 5;
  * - small-count: a count of people, or the people a ratio rests on, would be 1 to k−1
  *   (or would leave 1 to k−1 people on the other side).
  */
-export const SuppressionReasonSchema = z.enum(['group-too-small', 'needs-2k', 'small-count']);
+const SuppressionReasonSchema = z.enum(['group-too-small', 'needs-2k', 'small-count']);
 export type SuppressionReason = z.infer<typeof SuppressionReasonSchema>;
 
 const IsoWeekSchema = z.string().refine(isRealIsoWeek, 'must be an ISO week that exists');
@@ -19,7 +19,7 @@ const value = z.number().finite().nonnegative();
 const HiddenSchema = z.object({ shown: z.literal(false), reason: SuppressionReasonSchema }).strict();
 
 /** One week's figure: its value, or why it is hidden. */
-export const FigureSchema = z.discriminatedUnion('shown', [z.object({ shown: z.literal(true), value }).strict(), HiddenSchema]);
+const FigureSchema = z.discriminatedUnion('shown', [z.object({ shown: z.literal(true), value }).strict(), HiddenSchema]);
 export type Figure = z.infer<typeof FigureSchema>;
 
 /**
@@ -28,7 +28,7 @@ export type Figure = z.infer<typeof FigureSchema>;
  * how many contributions those weeks hold (one person counts once per week: keys cannot
  * link a person's weeks).
  */
-export const RangeFigureSchema = z.discriminatedUnion('shown', [
+const RangeFigureSchema = z.discriminatedUnion('shown', [
   z.object({ shown: z.literal(true), value, weeks: z.number().int().positive(), personWeeks: z.number().int().positive() }).strict(),
   HiddenSchema,
 ]);
@@ -43,7 +43,7 @@ const distribution = <T extends z.ZodType>(figure: T) => z.object({ median: figu
  * contributors (above 1 when natural pauses outnumber due breaks); `afterHoursShare` is
  * after-hours minutes / exposure minutes, pooled, 0 to 1.
  */
-export const WeekStatsSchema = z
+const WeekStatsSchema = z
   .object({
     week: IsoWeekSchema,
     contributors: FigureSchema,
@@ -57,7 +57,7 @@ export const WeekStatsSchema = z
 export type WeekStats = z.infer<typeof WeekStatsSchema>;
 
 /** The same figures over the whole range; `contributors` is in person-weeks. */
-export const RangeStatsSchema = z
+const RangeStatsSchema = z
   .object({
     /** First and last week of the range, null when it holds no week. */
     fromWeek: IsoWeekSchema.nullable(),

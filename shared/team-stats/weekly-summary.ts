@@ -14,7 +14,7 @@ export const WEEKLY_SUMMARY_FORMAT = 'veil.weekly-summary';
 export const WEEKLY_SUMMARY_VERSION = 1;
 
 /** Times are rounded to this many minutes, so a file carries no exact durations. */
-export const QUARTER_HOUR_MIN = 15;
+const QUARTER_HOUR_MIN = 15;
 /** Minutes in a week (7 × 24 × 60): no minute figure can be larger. */
 export const MINUTES_PER_WEEK = 10_080;
 /** Upper bound of every count: far above what a week can hold, far below what breaks arithmetic. */
@@ -78,7 +78,7 @@ export const WeeklySummarySchema = z
   });
 export type WeeklySummary = z.infer<typeof WeeklySummarySchema>;
 
-export type SummaryRejectCode = 'not-an-object' | 'forbidden-key' | 'wrong-format' | 'wrong-version' | 'invalid-field';
+type SummaryRejectCode = 'not-an-object' | 'forbidden-key' | 'wrong-format' | 'wrong-version' | 'invalid-field';
 export type ParsedSummary = { ok: true; summary: WeeklySummary } | { ok: false; code: SummaryRejectCode; detail: string };
 
 /**

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium by default; VEIL_CHROMIUM names another build. */
-export const CHROMIUM_PATH = process.env['VEIL_CHROMIUM'] ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env['VEIL_CHROMIUM'] ?? '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {

@@ -6,7 +6,7 @@ import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.j
  * What the main side knows about an item and the renderer must never see: where
  * the file is and its hash. Only the opaque item id crosses to the renderer.
  */
-export interface IndexedFile {
+interface IndexedFile {
   readonly absolutePath: string;
   readonly kind: MediaKind;
   readonly format: MediaFormat;

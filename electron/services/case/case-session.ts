@@ -12,7 +12,7 @@ import { errorCode } from './error-code.js';
 import type { WalkFs } from './walk-folder.js';
 
 /** The grid refetches on caseChanged, so it is sent at most twice a second while items arrive. */
-export const CASE_CHANGED_INTERVAL_MS = 500;
+const CASE_CHANGED_INTERVAL_MS = 500;
 
 export interface CaseSessionDeps {
   /** Makes opaque ids for cases and items (url-safe, 8–64 characters); see randomUrlSafeId. */
@@ -25,7 +25,7 @@ export interface CaseSessionDeps {
 }
 
 /** Where the media service finds an item's file. Main side only. */
-export interface ItemLocation {
+interface ItemLocation {
   absolutePath: string;
   kind: MediaKind;
   format: MediaFormat;

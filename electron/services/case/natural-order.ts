@@ -17,7 +17,7 @@ const DIGIT_RUN = /\d+/g;
  * encoding the run's length without leading zeros, then the digits — so longer
  * numbers sort after shorter ones and equal lengths compare digit by digit.
  */
-export function naturalSortKey(name: string): string {
+function naturalSortKey(name: string): string {
   const folded = ASCII_PRINTABLE.test(name) ? name.toLowerCase() : name.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
   return folded.replace(DIGIT_RUN, (digits) => {
     const significant = digits.replace(/^0+(?=\d)/, '');

@@ -1,9 +1,9 @@
 import { estimateRemaining, type ImportFailure, type ImportPhase, type ImportProgress } from '../../../shared/case/import-progress.js';
 
 /** At most five reports a second: enough for a smooth bar, few enough to cost nothing over IPC. */
-export const PROGRESS_INTERVAL_MS = 200;
+const PROGRESS_INTERVAL_MS = 200;
 /** The rate is measured over this recent window so it follows slow and fast stretches of a case. */
-export const RATE_WINDOW_MS = 5000;
+const RATE_WINDOW_MS = 5000;
 
 export interface ProgressCounts {
   filesFound: number;

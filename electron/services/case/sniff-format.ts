@@ -168,6 +168,6 @@ function uint32le(bytes: Uint8Array, offset: number): number {
   return (bytes[offset] ?? 0) + (bytes[offset + 1] ?? 0) * 0x100 + (bytes[offset + 2] ?? 0) * 0x10000 + (bytes[offset + 3] ?? 0) * 0x1000000;
 }
 
-export function uint32be(bytes: Uint8Array, offset: number): number {
+function uint32be(bytes: Uint8Array, offset: number): number {
   return (bytes[offset] ?? 0) * 0x1000000 + (bytes[offset + 1] ?? 0) * 0x10000 + (bytes[offset + 2] ?? 0) * 0x100 + (bytes[offset + 3] ?? 0);
 }

@@ -9,7 +9,7 @@ import { compareKeyedNames, keyedName, type KeyedName } from './natural-order.js
 export type WalkEntry = { type: 'file'; relativePath: string } | { type: 'problem'; problem: ImportProblem };
 
 /** The parts of a directory entry the walk needs (a node:fs Dirent has them). */
-export interface WalkDirent {
+interface WalkDirent {
   name: string;
   isFile(): boolean;
   isDirectory(): boolean;

@@ -11,11 +11,11 @@ import type { SettingsService } from '../settings/settings-service.js';
 import { createCountedTimeMeter, type CountedTime } from '../wellbeing/counted-time.js';
 
 /** How often idleness is looked for when nothing else happens. */
-export const TICK_INTERVAL_MS = 1000;
+const TICK_INTERVAL_MS = 1000;
 /** The open record is closed and written at least this often: the most a crash can lose. */
 export const FLUSH_INTERVAL_MS = DEFAULT_FLUSH_INTERVAL_MS;
 /** Ticks come every second; this much silence means the process was frozen (an unannounced sleep). */
-export const MAX_SILENCE_MS = 30_000;
+const MAX_SILENCE_MS = 30_000;
 
 export interface ExposureServiceDeps {
   ledger: Ledger;

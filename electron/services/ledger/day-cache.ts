@@ -15,7 +15,7 @@ export interface DayCache {
   forget(dayKey: string): void;
 }
 
-export const DEFAULT_CACHED_DAYS = 120;
+const DEFAULT_CACHED_DAYS = 120;
 
 export function createDayCache(maxDays = DEFAULT_CACHED_DAYS): DayCache {
   const days = new Map<string, LedgerRecord[]>();

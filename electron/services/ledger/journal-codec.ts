@@ -13,7 +13,7 @@ const CRC_HEX_DIGITS = 8;
 const utf8Encoder = new TextEncoder();
 
 /** The last line of a journal, dropped because it is incomplete or unreadable. */
-export interface TornTail {
+interface TornTail {
   /** Byte offset where the torn line starts: the journal's length once it is cut off. */
   offset: number;
   /** The dropped bytes, exactly as found (kept in a side file before truncating). */
@@ -22,7 +22,7 @@ export interface TornTail {
   reason: string;
 }
 
-export interface DamagedLine {
+interface DamagedLine {
   /** 1-based line number in the file. */
   lineNumber: number;
   reason: string;

@@ -15,7 +15,7 @@ const LedgerStateSchema = z.object({
 });
 export type LedgerState = z.infer<typeof LedgerStateSchema>;
 
-export const INITIAL_LEDGER_STATE: LedgerState = { v: 1, compactedThroughDay: null };
+const INITIAL_LEDGER_STATE: LedgerState = { v: 1, compactedThroughDay: null };
 
 /** Reads the state; a missing or unreadable file means "nothing known yet". */
 export async function readLedgerState(dirPath: string): Promise<LedgerState> {

@@ -5,7 +5,7 @@ import type { Notice } from '../../../shared/notices.js';
 import { openDayJournal, JournalAppendError } from './day-journal.js';
 import { createSerialQueue } from './serial-queue.js';
 
-export type IntervalHandle = ReturnType<typeof setInterval>;
+type IntervalHandle = ReturnType<typeof setInterval>;
 
 /** setInterval/clearInterval, injected so tests drive the ledger with fake timers. */
 export interface LedgerSchedule {
@@ -22,7 +22,7 @@ export const systemSchedule: LedgerSchedule = {
 export const DEFAULT_FLUSH_INTERVAL_MS = 10_000;
 export const DEFAULT_WARM_DAYS = 91;
 /** How often the ledger looks whether the day changed (then it removes old days and compacts). */
-export const DEFAULT_MAINTENANCE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+const DEFAULT_MAINTENANCE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 function checkedRetentionDays(days: number): number {
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`retentionDays must be a whole number of days ≥ 1, got ${days}`);

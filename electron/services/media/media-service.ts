@@ -15,16 +15,16 @@ export interface MediaItemLocation {
   format: MediaFormat;
   caseRoot: string;
 }
-export type LookupItem = (itemId: string) => MediaItemLocation | null | Promise<MediaItemLocation | null>;
+type LookupItem = (itemId: string) => MediaItemLocation | null | Promise<MediaItemLocation | null>;
 
-export type StillResult =
+type StillResult =
   | { ok: true; bytes: Uint8Array; mime: 'image/jpeg'; widthPx: number; heightPx: number }
   /** The file cannot be shown; the UI shows an error tile with this reason. */
   | { ok: false; error: MediaError }
   /** Nothing to show, and not the file's fault: unknown id, a video asked for a still, pool down, caller gone. */
   | { ok: false; refused: 'unknown-item' | 'not-an-image' | 'not-a-still' | 'unavailable' | 'aborted'; detail: string };
 
-export type OriginalResult =
+type OriginalResult =
   | { ok: true; handle: FileHandle; sizeBytes: number; format: MediaFormat }
   | { ok: false; refused: 'unknown-item' | 'not-a-video'; detail: string }
   | { ok: false; error: MediaError };

@@ -21,7 +21,7 @@ import { createSerialQueue } from '../ledger/serial-queue.js';
  * A notes file larger than this is not read (nor ever overwritten): 100,000 notes of a
  * few sentences fit well inside it, and a runaway file must not fill memory.
  */
-export const MAX_NOTES_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_NOTES_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface CaseNotesStore {
   /** The notes and where they are kept; the file is read once, on first use. */

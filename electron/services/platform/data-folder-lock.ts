@@ -11,7 +11,7 @@ import { z } from 'zod';
  */
 export const LOCK_FILE_NAME = 'veil.lock';
 
-export type LockHost = 'browser' | 'electron';
+type LockHost = 'browser' | 'electron';
 
 const LockContentSchema = z
   .object({

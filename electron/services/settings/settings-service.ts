@@ -27,7 +27,7 @@ export interface SettingsServiceDeps {
  * Renames a damaged settings file to `settings.corrupt-<time>.json` beside it, keeping
  * its bytes exactly. Returns the new name, or null when there was no file.
  */
-export function keepAside(filePath: string, nowMs: number): string | null {
+function keepAside(filePath: string, nowMs: number): string | null {
   if (!existsSync(filePath)) return null;
   const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-');
   const name = basename(filePath).replace(/\.json$/, '');

@@ -7,7 +7,7 @@ import { replaceFileAtomically } from '../ledger/durable-fs.js';
 const STATE_FILE_NAME = 'team-share-state.json';
 const StoredStateSchema = z.object({ v: z.literal(1), status: TeamSharingStatusSchema }).strict();
 
-export const NO_EXPORT_YET: TeamSharingStatus = { lastExportedWeek: null, lastFailure: null };
+const NO_EXPORT_YET: TeamSharingStatus = { lastExportedWeek: null, lastFailure: null };
 
 /**
  * Which week was last exported, so the automatic export neither repeats nor skips weeks

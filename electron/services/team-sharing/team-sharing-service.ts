@@ -14,7 +14,7 @@ import type { sharingStateFile } from './sharing-state-file.js';
 /** Finished weeks offered for preview and export by hand: a quarter back. */
 const WEEKS_OFFERED = 13;
 /** How often the automatic export looks for a finished week (it also looks at start). */
-export const AUTO_EXPORT_CHECK_MS = 60 * 60 * 1000;
+const AUTO_EXPORT_CHECK_MS = 60 * 60 * 1000;
 
 export interface TeamSharingDeps {
   dataDir: string;

@@ -13,15 +13,15 @@ import { readAtMost } from './bounded-read.js';
  */
 
 /** A real export is under 1 KB; anything past 1 MiB is not one, whatever it holds. */
-export const EXPORT_FILE_LIMIT_BYTES = 1024 * 1024;
+const EXPORT_FILE_LIMIT_BYTES = 1024 * 1024;
 /** Files read at once: enough to keep the disk or share busy, far below any descriptor limit. */
-export const DEFAULT_READ_CONCURRENCY = 32;
+const DEFAULT_READ_CONCURRENCY = 32;
 
 type SummaryRejectCode = Extract<ReturnType<typeof parseWeeklySummary>, { ok: false }>['code'];
 /** Why a file was left out. The first group is about the file; the parser's codes are about its content. */
-export type RejectCode = 'symlink' | 'not-a-file' | 'too-large' | 'unreadable' | 'vanished' | 'malformed-json' | SummaryRejectCode;
+type RejectCode = 'symlink' | 'not-a-file' | 'too-large' | 'unreadable' | 'vanished' | 'malformed-json' | SummaryRejectCode;
 
-export interface ExportInput {
+interface ExportInput {
   readonly summary: WeeklySummary;
   /** The file's modification time (epoch ms): among duplicates of one key, the newest wins. */
   readonly receivedAtMs: number;

@@ -11,9 +11,9 @@ import { fileStamp } from '../ledger/ledger-files.js';
  * same week (same key) while two weeks of one person cannot be linked (unrelated keys).
  */
 export const TEAM_SHARE_KEY_FILE_NAME = 'team-share.key';
-export const TEAM_SHARE_SECRET_BYTES = 32;
+const TEAM_SHARE_SECRET_BYTES = 32;
 /** The HMAC message prefix; versioned so a future key scheme cannot collide with this one. */
-export const WEEK_KEY_DOMAIN = 'veil.weekly-summary/v1/';
+const WEEK_KEY_DOMAIN = 'veil.weekly-summary/v1/';
 
 const ISO_WEEK_PATTERN = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
 const OWNER_ONLY_MODE = 0o600;

@@ -11,7 +11,7 @@ import { teamStatsReport } from './team-stats-report.js';
  * aggregation (shared/team-stats) as the app, so the two cannot disagree.
  */
 
-export const TEAM_STATS_USAGE = `Usage: npm run team-stats -- DIR [--min-group N] [--json] [--from YYYY-Www] [--to YYYY-Www]
+const TEAM_STATS_USAGE = `Usage: npm run team-stats -- DIR [--min-group N] [--json] [--from YYYY-Www] [--to YYYY-Www]
 
 Aggregates the Veil weekly summaries (*.json) directly in DIR, as the app's team view does.
   --min-group N   minimum group size k (default ${MIN_GROUP_SIZE}; may be raised, never below ${MIN_GROUP_SIZE})
@@ -26,7 +26,7 @@ export interface CliOutput {
   stderr(text: string): void;
 }
 
-export interface TeamStatsArgs {
+interface TeamStatsArgs {
   dir: string;
   minGroupSize: number;
   json: boolean;
@@ -35,7 +35,7 @@ export interface TeamStatsArgs {
 }
 
 /** The arguments, or the message saying what is wrong with them; null with --help. */
-export function parseTeamStatsArgs(argv: readonly string[]): { ok: true; args: TeamStatsArgs } | { ok: false; message: string } | null {
+function parseTeamStatsArgs(argv: readonly string[]): { ok: true; args: TeamStatsArgs } | { ok: false; message: string } | null {
   let parsed;
   try {
     parsed = parseArgs({

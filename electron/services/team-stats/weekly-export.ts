@@ -48,12 +48,12 @@ export const nodeExportWriteFs: ExportWriteFs = { stat, open, rename, utimes };
  * hourly check after the weekend, three catch-up weeks written in one second) would
  * otherwise link a person's weeks through the folder's own listing.
  */
-export function exportFileTime(week: string): Date {
+function exportFileTime(week: string): Date {
   return new Date(isoWeekBounds(week, 'UTC').endMs);
 }
 
 /** The shared file's name, `veil-week-<isoWeek>-<first 12 hex of key>.json`: no name, no machine. */
-export function weeklyExportFileName(summary: Pick<WeeklySummary, 'week' | 'key'>): string {
+function weeklyExportFileName(summary: Pick<WeeklySummary, 'week' | 'key'>): string {
   return `veil-week-${summary.week}-${summary.key.slice(0, KEY_CHARS_IN_NAME)}.json`;
 }
 

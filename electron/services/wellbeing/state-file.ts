@@ -13,7 +13,7 @@ export const WELLBEING_STATE_FILE_NAME = 'wellbeing-state.json';
 const SavedWellbeingSchema = z.object({ breaks: BreakStateSchema, limits: LimitsStateSchema });
 
 /** A damaged state file that read() kept aside: shaped like a Notice, for the user to be told. */
-export interface KeptAsideState {
+interface KeptAsideState {
   /** What was wrong, in the parser's words. */
   detail: string;
   /** The name it was kept under, in the data folder: `wellbeing-state.corrupt-<time>.json`. */

@@ -10,7 +10,7 @@ export const MIN_REPORT_INTERVAL_MS = 100;
 export const FRAME_FALLBACK_MS = 100;
 /** After a failed send, the state is sent again after this long, doubling up to the maximum. */
 export const RETRY_FIRST_MS = 2_000;
-export const RETRY_MAX_MS = 30_000;
+const RETRY_MAX_MS = 30_000;
 
 export interface VisibilitySenderOptions {
   /** The report for the state now, or null when there is nothing to report against. */

@@ -1,8 +1,8 @@
 /** Smallest tile width before a column is dropped, in CSS pixels. */
-export const MIN_TILE_WIDTH_PX = 168;
+const MIN_TILE_WIDTH_PX = 168;
 export const GAP_PX = 12;
 /** Space below the picture for the file name and badges. */
-export const CAPTION_HEIGHT_PX = 48;
+const CAPTION_HEIGHT_PX = 48;
 /** Padding around the grid, inside the scrolling area. */
 export const GRID_PADDING_PX = 16;
 

@@ -4,7 +4,7 @@ import type { NotesStorage } from '../../../shared/notes/case-notes.js';
 import type { NotesLoad } from './notes-store';
 
 /** One sentence saying where notes are kept, or why they will not outlast this session. */
-export function notesStorageText(t: TFunction, storage: NotesStorage): string {
+function notesStorageText(t: TFunction, storage: NotesStorage): string {
   const { problem } = storage;
   if (!problem) return t('notes.savedBeside', { location: storage.location ?? '' });
   switch (problem.code) {

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAY_KEYS, type WeekdayKey, type WorkingHours } from '../../../shared/breaks/working-hours.js';
 
-export interface DayDraft {
+interface DayDraft {
   off: boolean;
   start: string;
   end: string;

@@ -6,7 +6,7 @@ import { weekDays } from './week-label';
 const MS_PER_MINUTE = 60_000;
 
 /** The table's columns after the week, in order; the chart, the table and the CSV share them. */
-export const STATS_COLUMNS = [
+const STATS_COLUMNS = [
   'contributors',
   'exposureMedian',
   'exposureP90',
@@ -16,7 +16,7 @@ export const STATS_COLUMNS = [
   'breakAdherence',
   'afterHoursShare',
 ] as const;
-export type StatsColumn = (typeof STATS_COLUMNS)[number];
+type StatsColumn = (typeof STATS_COLUMNS)[number];
 
 type Kind = 'count' | 'minutes' | 'ratio';
 const KIND: Record<StatsColumn, Kind> = {

@@ -11,9 +11,9 @@ const PERCENT = 100;
 /** The app's calm palette (as in My exposure); series differ by dash and marker too, never colour alone. */
 const COLOURS = { first: '#6f8fb8', second: '#c9a46a', axis: '#b0b4bb', grid: '#41444b' } as const;
 
-export type TrendSeriesKey = 'exposureMedianMin' | 'exposureP90Min' | 'adherencePct';
+type TrendSeriesKey = 'exposureMedianMin' | 'exposureP90Min' | 'adherencePct';
 
-export interface TrendSeries {
+interface TrendSeries {
   key: TrendSeriesKey;
   label: string;
 }

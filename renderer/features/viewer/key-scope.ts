@@ -1,7 +1,7 @@
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', 'range']);
 
 /** True for controls that use letters, arrows or Backspace themselves (text fields, sliders, lists). */
-export function consumesKeys(target: EventTarget | null): boolean {
+function consumesKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type);

@@ -5,9 +5,9 @@ import { formatClock } from '../../i18n/format';
 import { veiledFilter } from '../exposure/screen-state';
 import { useReportShownItem } from '../exposure/use-report-surface';
 
-export const STORYBOARD_FRAME_COUNT = 9;
+const STORYBOARD_FRAME_COUNT = 9;
 /** Width of each frame's canvas in canvas pixels; the height follows the video's aspect. */
-export const STORYBOARD_FRAME_WIDTH_PX = 160;
+const STORYBOARD_FRAME_WIDTH_PX = 160;
 const DEFAULT_FRAME_HEIGHT_PX = 90;
 
 /** Evenly spaced frame times in seconds, centred in equal slices of the video (never 0 or the end). */
@@ -21,7 +21,7 @@ export function storyboardTimes(durationSec: number, count: number): number[] {
  * filter is set BEFORE drawImage, and when the canvas cannot filter (ctx.filter not
  * supported) nothing is drawn: an unfiltered frame is never put on screen.
  */
-export function drawFilteredFrame(canvas: HTMLCanvasElement, video: HTMLVideoElement, profile: FilterProfile): boolean {
+function drawFilteredFrame(canvas: HTMLCanvasElement, video: HTMLVideoElement, profile: FilterProfile): boolean {
   const widthPx = STORYBOARD_FRAME_WIDTH_PX;
   const heightPx =
     video.videoWidth > 0 && video.videoHeight > 0 ? Math.round((widthPx * video.videoHeight) / video.videoWidth) : DEFAULT_FRAME_HEIGHT_PX;

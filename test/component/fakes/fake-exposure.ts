@@ -6,7 +6,7 @@ const MIN = 60_000;
 type TotalsGiven = Partial<Omit<ExposureTotals, 'wellbeing'>> & { wellbeing?: Partial<WellbeingCounts> };
 
 /** Totals with zero for everything not given, break and limit counts included. */
-export function totals({ wellbeing = {}, ...partial }: TotalsGiven = {}): ExposureTotals {
+function totals({ wellbeing = {}, ...partial }: TotalsGiven = {}): ExposureTotals {
   return {
     exposureMs: 0,
     unfilteredMs: 0,
@@ -21,7 +21,7 @@ export function totals({ wellbeing = {}, ...partial }: TotalsGiven = {}): Exposu
 }
 
 /** The 12 week starts (Sundays) ending with 2025-03-02, oldest first. */
-export const WEEK_STARTS = Array.from({ length: 12 }, (_, i) => {
+const WEEK_STARTS = Array.from({ length: 12 }, (_, i) => {
   const date = new Date(Date.UTC(2025, 2, 2 - 7 * (11 - i)));
   return date.toISOString().slice(0, 10);
 });

@@ -4,7 +4,7 @@ import { WEEKLY_SUMMARY_FORMAT, WEEKLY_SUMMARY_VERSION, type WeeklySummary } fro
 import type { TeamSharingStatus, TeamStatsResult, WeeklyExportPreview } from '../../../shared/team-sharing/team-sharing-contract.js';
 
 /** A synthetic person's week: fake figures that vary by person and week, nothing from anyone real. */
-export function fakeSummary(person: number, week: string): WeeklySummary {
+function fakeSummary(person: number, week: string): WeeklySummary {
   const spread = ((person * 37 + isoWeekIndex(week) * 11) % 17) * 15;
   const exposureMin = 600 + spread;
   return {

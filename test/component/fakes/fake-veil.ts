@@ -18,7 +18,7 @@ import type { TeamSharingStatus, TeamStatsResult } from '../../../shared/team-sh
 import { wellbeingView } from './fake-wellbeing';
 
 export const FAKE_CASE_ID = 'case-fake-0001';
-export const FAKE_MEDIA_PREFIX = 'veil-media://item/';
+const FAKE_MEDIA_PREFIX = 'veil-media://item/';
 
 /** Item ids that fit the contract's id pattern: `it-0000042`. */
 export function fakeItemId(index: number): string {

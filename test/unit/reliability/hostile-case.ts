@@ -23,7 +23,7 @@ export type Expected =
   /** Not an item at all: listed among the files that could not be opened, with this code. */
   | { as: 'problem'; code: MediaErrorCode };
 
-export const TWO_GIB = 2 * 1024 ** 3;
+const TWO_GIB = 2 * 1024 ** 3;
 
 const EXTENSIONS: Record<Exclude<SyntheticFormat, 'avif'>, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tif' };
 

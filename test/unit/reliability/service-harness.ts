@@ -21,7 +21,7 @@ import { confSettingsFile, settingsFileOptions } from '../../../electron/service
 import { createSettingsService } from '../../../electron/services/settings/settings-service.js';
 import { createVeilServices, type VeilServices } from '../../../electron/services/veil-services.js';
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const HOSTILE_CORPUS = path.resolve(REPO_ROOT, '../shared/corpus/hostile-media');
 const WORKER_ENTRY = path.join(REPO_ROOT, 'electron/media-worker/worker-main.ts');
 

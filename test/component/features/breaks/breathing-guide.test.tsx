@@ -10,11 +10,17 @@ describe('Breathing guide and encouragement', () => {
     vi.useFakeTimers();
     renderWithProviders(<BreathingGuide />, createFakeVeil().client);
     expect(screen.getByText('Breathe in')).toBeTruthy();
-    act(() => vi.advanceTimersByTime(BREATHE_IN_MS - 1));
+    act(() => {
+      vi.advanceTimersByTime(BREATHE_IN_MS - 1);
+    });
     expect(screen.getByText('Breathe in')).toBeTruthy();
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(screen.getByText('Breathe out')).toBeTruthy();
-    act(() => vi.advanceTimersByTime(BREATHE_OUT_MS));
+    act(() => {
+      vi.advanceTimersByTime(BREATHE_OUT_MS);
+    });
     expect(screen.getByText('Breathe in')).toBeTruthy();
   });
 
@@ -23,9 +29,13 @@ describe('Breathing guide and encouragement', () => {
     renderWithProviders(<EncouragementPhrase phrases={['First.', 'Second.']} />, createFakeVeil().client);
     expect(screen.getByText('First.')).toBeTruthy();
     expect(screen.queryByText('Second.')).toBeNull();
-    act(() => vi.advanceTimersByTime(PHRASE_ROTATION_MS));
+    act(() => {
+      vi.advanceTimersByTime(PHRASE_ROTATION_MS);
+    });
     expect(screen.getByText('Second.')).toBeTruthy();
-    act(() => vi.advanceTimersByTime(PHRASE_ROTATION_MS));
+    act(() => {
+      vi.advanceTimersByTime(PHRASE_ROTATION_MS);
+    });
     expect(screen.getByText('First.')).toBeTruthy();
   });
 

@@ -29,13 +29,19 @@ describe('Activity reporting', () => {
     // A burst of input within the interval sends nothing more.
     for (let i = 0; i < 50; i += 1) {
       fireEvent.pointerMove(document.body, { clientX: i });
-      act(() => vi.advanceTimersByTime(90));
+      act(() => {
+        vi.advanceTimersByTime(90);
+      });
     }
     expect(calls()).toBe(1);
-    act(() => vi.advanceTimersByTime(ACTIVITY_INTERVAL_MS - 50 * 90 - 1));
+    act(() => {
+      vi.advanceTimersByTime(ACTIVITY_INTERVAL_MS - 50 * 90 - 1);
+    });
     fireEvent.keyDown(document.body, { key: 'a' });
     expect(calls()).toBe(1);
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     fireEvent.keyDown(document.body, { key: 'a' });
     expect(calls()).toBe(2);
   });
@@ -51,7 +57,9 @@ describe('Activity reporting', () => {
     } satisfies Record<(typeof ACTIVITY_EVENTS)[number], () => void>;
     for (const type of ACTIVITY_EVENTS) {
       fire[type]();
-      act(() => vi.advanceTimersByTime(ACTIVITY_INTERVAL_MS));
+      act(() => {
+        vi.advanceTimersByTime(ACTIVITY_INTERVAL_MS);
+      });
     }
     expect(fake.handlers.reportActivity).toHaveBeenCalledTimes(ACTIVITY_EVENTS.length);
   });

@@ -74,7 +74,9 @@ describe('Viewer, videos', () => {
     vi.useFakeTimers();
     fireEvent.click(within(viewer).getByRole('button', { name: 'Reveal' }));
     expect(video.style.filter).toBe('grayscale(1)');
-    act(() => vi.advanceTimersByTime(5_000));
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
     expect(video.style.filter).toBe('grayscale(1) blur(20.0px)');
   });
 

@@ -81,11 +81,17 @@ describe('Viewer, images', () => {
     expect(layer?.className).toContain('is-ready');
     expect(within(viewer).getByRole('timer').textContent).toBe('Veils again in 10 s');
 
-    act(() => vi.advanceTimersByTime(3_000));
+    act(() => {
+      vi.advanceTimersByTime(3_000);
+    });
     expect(within(viewer).getByRole('timer').textContent).toBe('Veils again in 7 s');
-    act(() => vi.advanceTimersByTime(6_999));
+    act(() => {
+      vi.advanceTimersByTime(6_999);
+    });
     expect(unblurred()).toHaveLength(1);
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(unblurred()).toHaveLength(0);
     expect(within(viewer).queryByRole('timer')).toBeNull();
     expect(within(viewer).getByRole('button', { name: 'Reveal' })).toBeTruthy();

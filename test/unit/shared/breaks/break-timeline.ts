@@ -21,7 +21,7 @@ export function exposure(countedMs: number, counting = true): BreakEvent {
 }
 
 /** Compact form of a break record for assertions: 'micro:due', 'after-hours', … */
-export function label(record: BreakLedgerRecord): string {
+function label(record: BreakLedgerRecord): string {
   return record.type === 'break' ? `${record.kind}:${record.event}` : record.type;
 }
 

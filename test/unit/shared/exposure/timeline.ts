@@ -17,7 +17,7 @@ export function exposureRecord(startMs: number, endMs: number, changes: Partial<
   return { v: 1, type: 'exposure', startMs, endMs, surface: 'viewer', greyscale: true, blur: 'strong', reveal: 'none', audio: false, ...changes };
 }
 
-export const GREY_STRONG: ShownFilter = { greyscale: true, blur: 'strong', reveal: 'none' };
+const GREY_STRONG: ShownFilter = { greyscale: true, blur: 'strong', reveal: 'none' };
 
 interface ReportOptions {
   pageVisible?: boolean;

@@ -26,7 +26,7 @@ export function oneCap(quantity: LimitQuantity, period: LimitPeriod, minutes: nu
 }
 
 /** Counted time of one kind: exposure alone, or exposure that was also unfiltered or audible. */
-export function countedAs(quantity: LimitQuantity, ms: number): LimitsEvent {
+function countedAs(quantity: LimitQuantity, ms: number): LimitsEvent {
   return { type: 'exposure', countedMs: ms, unfilteredMs: quantity === 'unfiltered' ? ms : 0, audioMs: quantity === 'audio' ? ms : 0 };
 }
 

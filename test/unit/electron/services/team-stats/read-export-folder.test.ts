@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -122,7 +122,7 @@ describe('readExportFolder', () => {
     const fd = openSync(path.join(dir, 'huge.json'), 'w');
     closeSync(fd);
     // Sparse: 100 MB by size, no disk used; reading it would take memory the check must not spend.
-    execFileSync('truncate', ['-s', '100M', path.join(dir, 'huge.json')]);
+    truncateSync(path.join(dir, 'huge.json'), 100 * 1024 * 1024);
     const reading = await readExportFolder(dir);
     expect(reading.inputs).toHaveLength(1);
     expect(reading.rejected).toEqual([{ fileName: 'huge.json', code: 'too-large', detail: expect.stringMatching(/100\.0 MiB, over the 1\.0 MiB limit/) }]);
