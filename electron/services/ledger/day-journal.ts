@@ -6,9 +6,9 @@ import type { Notice } from '../../../shared/notices.js';
 import { loadDayFile } from './day-file-recovery.js';
 import { createDayCache } from './day-cache.js';
 import { dayKeysBetween } from './day-keys.js';
-import { replaceFileAtomically, syncDirectory, writeAll } from './durable-fs.js';
+import { fileStamp, replaceFileAtomically, syncDirectory, writeAll } from '../platform/durable-write.js';
 import { encodeRecords } from './journal-codec.js';
-import { dayFileName, dayKeyOfFileName, fileStamp, isTempFileName, LEDGER_FOLDER_NAME } from './ledger-files.js';
+import { dayFileName, dayKeyOfFileName, isTempFileName, LEDGER_FOLDER_NAME } from './ledger-files.js';
 import { readLedgerState, writeLedgerState, type LedgerState } from './ledger-state.js';
 
 /**

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { replaceFileAtomically } from './durable-fs.js';
-import { fileStamp, STATE_FILE_NAME } from './ledger-files.js';
+import { fileStamp, replaceFileAtomically } from '../platform/durable-write.js';
+import { STATE_FILE_NAME } from './ledger-files.js';
 
 /**
  * What the ledger remembers about its own files: every day file up to and including
