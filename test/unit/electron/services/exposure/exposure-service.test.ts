@@ -84,7 +84,7 @@ describe('exposure service', () => {
     const { service, added } = start();
     service.report(viewerReport(5));
     expect(() => service.report(viewerReport(6, { caseId: 'case-0000002' }))).toThrow(/not an item of the open case/);
-    expect(() => service.report(viewerReport(4, { surfaces: [] }))).toThrow(/stale report/);
+    expect(() => service.report(viewerReport(4, { surfaces: [] }))).toThrow(/stale-report/);
     await vi.advanceTimersByTimeAsync(3000);
     await service.close();
     expect(sumTotals(added).exposureMs).toBe(3000);
