@@ -44,6 +44,8 @@ export const en = {
       'Veil stopped unexpectedly last time. The last exposure record it was writing was incomplete and has been left out; every earlier record is kept.',
     'ledger-file-kept-aside':
       'A day file of your exposure record was damaged. Veil set it aside and kept every record it could read.',
+    'ledger-retention-held':
+      "This computer's date is well after the last day in your exposure record, so Veil removed no old history. If the date is wrong, correct it; if it is right, old days are removed once new exposure is recorded.",
     'wellbeing-state-reset':
       'The file holding your break timers and limit progress was damaged. Veil set it aside; limits were recounted from your exposure record and break timers start afresh.',
     'team-share-key-reset':

@@ -42,6 +42,8 @@ export const frCA: Messages = {
       "Veil s'est arrêté de façon inattendue la dernière fois. Le dernier enregistrement d'exposition en cours d'écriture était incomplet et a été écarté\u00a0; tous les enregistrements précédents sont conservés.",
     'ledger-file-kept-aside':
       "Un fichier quotidien de votre registre d'exposition était endommagé. Veil l'a mis de côté et a conservé tous les enregistrements lisibles.",
+    'ledger-retention-held':
+      "La date de cet ordinateur est bien postérieure au dernier jour de votre registre d'exposition ; Veil n'a donc supprimé aucun historique. Si la date est fausse, corrigez-la ; si elle est juste, les anciens jours seront supprimés dès qu'une nouvelle exposition sera enregistrée.",
     'wellbeing-state-reset':
       "Le fichier qui conserve vos minuteries de pause et votre progression vers vos limites était endommagé. Veil l'a mis de côté\u00a0; les limites ont été recalculées à partir de votre registre d'exposition et les minuteries de pause repartent à zéro.",
     'team-share-key-reset':
