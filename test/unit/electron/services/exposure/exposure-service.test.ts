@@ -132,4 +132,19 @@ describe('exposure service', () => {
     await service.close();
     expect(sumTotals(added).exposureMs).toBe(DEFAULT_SETTINGS.idleAfterMin * 60_000 + 1000);
   });
+
+  it('tells every subscriber the time it counted, until they unsubscribe', async () => {
+    const { service } = start();
+    const first: number[] = [];
+    const second: number[] = [];
+    service.onCounted((time) => first.push(time.countedMs));
+    const stopSecond = service.onCounted((time) => second.push(time.countedMs));
+    service.report(viewerReport(1));
+    await vi.advanceTimersByTimeAsync(3000);
+    stopSecond();
+    await vi.advanceTimersByTimeAsync(2000);
+    await service.close();
+    expect(first.reduce((sum, ms) => sum + ms, 0)).toBe(5000);
+    expect(second.reduce((sum, ms) => sum + ms, 0)).toBe(3000);
+  });
 });
