@@ -39,7 +39,7 @@ describe('Break notice', () => {
     expect(within(notice()).queryByRole('button', { name: 'Postpone' })).toBeNull();
     fake.handlers.breakAction.mockResolvedValueOnce({ rejected: 'skip-not-allowed', view: fake.state.wellbeing });
     await user.click(within(notice()).getByRole('button', { name: 'Skip' }));
-    expect(await within(notice()).findByText('Not possible now: skip-not-allowed')).toBeTruthy();
+    expect(await within(notice()).findByText('Not possible now: skipping breaks is turned off in your settings')).toBeTruthy();
   });
 
   it('has nothing to dismiss in strict mode', async () => {

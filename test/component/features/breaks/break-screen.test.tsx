@@ -97,7 +97,7 @@ describe('Break screen', () => {
     await user.click(within(dialog).getByRole('button', { name: 'I need to finish this now' }));
     await user.type(within(dialog).getByRole('textbox'), 'urgent warrant');
     await user.click(within(dialog).getByRole('button', { name: 'Continue now' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('Not possible now: not-now');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('Not possible now: there is no break to act on right now');
     expect(screen.getByRole('dialog', { name: 'Break' })).toBeTruthy();
   });
 
