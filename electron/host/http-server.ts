@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import type { RequestHandlers } from '../../shared/contract.js';
 import { RENDERER_CSP } from '../../shared/csp.js';
 import { dispatchRequest } from '../../shared/dispatch.js';
+import { API_PATH_PREFIX, EVENTS_PATH, MEDIA_PATH_PREFIX, TOKEN_HEADER, TOKEN_QUERY_PARAM } from '../../shared/host-routes.js';
 import type { EventHub } from '../services/event-hub.js';
 import type { MediaHandler } from '../services/veil-services.js';
 import { tokenMatches } from './host-token.js';
@@ -82,19 +83,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, {}, 'wrong host');
 
-    if (url.pathname.startsWith('/api/')) {
+    if (url.pathname.startsWith(API_PATH_PREFIX)) {
       if (req.method !== 'POST') return send(res, 405, { Allow: 'POST' }, 'POST only');
-      if (!tokenMatches(options.token, req.headers['x-veil-token']?.toString())) {
+      if (!tokenMatches(options.token, req.headers[TOKEN_HEADER.toLowerCase()]?.toString())) {
         return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token' } });
       }
       const body = await readJsonBody(req);
       if (!body.ok) return sendJson(res, 400, { ok: false, error: { code: 'invalid-arguments', message: body.message } });
-      const reply = await dispatchRequest(options.handlers, url.pathname.slice('/api/'.length), body.value);
+      const reply = await dispatchRequest(options.handlers, url.pathname.slice(API_PATH_PREFIX.length), body.value);
       return sendJson(res, 200, reply);
     }
 
-    if (url.pathname === '/events') {
-      if (!tokenMatches(options.token, url.searchParams.get('token'))) return send(res, 403, {}, 'forbidden');
+    if (url.pathname === EVENTS_PATH) {
+      if (!tokenMatches(options.token, url.searchParams.get(TOKEN_QUERY_PARAM))) return send(res, 403, {}, 'forbidden');
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       openStreams.add(res);
@@ -111,16 +112,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       return;
     }
 
-    if (url.pathname.startsWith('/media/')) {
+    if (url.pathname.startsWith(MEDIA_PATH_PREFIX)) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, {}, 'GET only');
-      if (!tokenMatches(options.token, url.searchParams.get('token'))) return send(res, 403, {}, 'forbidden');
+      if (!tokenMatches(options.token, url.searchParams.get(TOKEN_QUERY_PARAM))) return send(res, 403, {}, 'forbidden');
       const range = req.headers.range;
       // A picture the page gave up on (scrolled away) leaves the worker queue.
       const abandoned = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) abandoned.abort();
       });
-      const media = await options.handleMedia(url.pathname.slice('/media/'.length), url.searchParams, range ? { range } : {}, abandoned.signal);
+      const media = await options.handleMedia(url.pathname.slice(MEDIA_PATH_PREFIX.length), url.searchParams, range ? { range } : {}, abandoned.signal);
       res.writeHead(media.status, { ...SECURITY_HEADERS, ...media.headers });
       if (media.body === null || req.method === 'HEAD') {
         res.end();
@@ -159,7 +160,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   port = isAddressInfo(address) ? address.port : options.port;
   return {
     port,
-    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    url: `http://127.0.0.1:${port}/?${TOKEN_QUERY_PARAM}=${options.token}`,
     close: () =>
       new Promise<void>((resolvePromise) => {
         for (const stream of openStreams) stream.end();

@@ -1,21 +1,19 @@
 import type { RequestHandlers } from '../../shared/contract.js';
-import { VeilRequestError } from '../../shared/contract-errors.js';
 import type { EventHub } from './event-hub.js';
 import type { SettingsService } from './settings/settings-service.js';
+import { watchSetting } from './settings/watch-setting.js';
 import { createCaseSession } from './case/case-session.js';
 import { createDerivativeCache } from './media/derivative-cache.js';
 import { createMediaService } from './media/media-service.js';
 import { handleMediaRequest, type MediaResponse } from './media/media-route.js';
 import { MediaWorkerPool, type WorkerChannel } from './media/worker-pool.js';
 import { createExposureService, FLUSH_INTERVAL_MS, type ExposureService } from './exposure/exposure-service.js';
-import { weekStartsOnFor } from '../../shared/exposure/week-start.js';
-import { wellbeingStateFile } from './wellbeing/state-file.js';
-import { createWellbeingService, type WellbeingService } from './wellbeing/wellbeing-service.js';
+import { startWellbeing } from './wellbeing/wellbeing-runtime.js';
 import { createLedger, systemSchedule } from './ledger/ledger.js';
 import { createNotesForOpenCase } from './notes/notes-for-open-case.js';
-import { loadTeamStats } from './team-sharing/load-team-stats.js';
 import { sharingStateFile } from './team-sharing/sharing-state-file.js';
 import { createTeamSharingService } from './team-sharing/team-sharing-service.js';
+import { createRequestHandlers } from './request-table.js';
 
 const MIB = 1024 * 1024;
 
@@ -62,17 +60,18 @@ export interface VeilServices {
 
 /**
  * The composition of every main-side service behind the contract. Both adapters
- * build exactly this and only translate transport; no behaviour lives in them.
+ * build exactly this and only translate transport; no behaviour lives in them. Each
+ * service subscribes to the settings it uses; the request table is in request-table.ts.
  */
 export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilServices> {
   const { settings, hub } = deps;
+  const logFailure = (what: string) => (error: unknown) => console.error(what, error);
   const ledger = await createLedger({
     dataDir: deps.dataDir,
     timeZone: deps.timeZone,
     nowMs: deps.nowMs,
     retentionDays: settings.get().ledgerRetentionDays,
   });
-  const unsubscribeLedger = ledger.onNotice((notice) => hub.emit('noticeRaised', notice));
   const session = createCaseSession({ idGenerator: deps.newId, nowMs: deps.nowMs, emit: hub.emit });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
   const cache = createDerivativeCache({ maxBytes: settings.get().mediaCacheMb * MIB });
@@ -82,8 +81,6 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     lookupItem: (itemId) => session.lookupItem(itemId),
     onItemFailed: (itemId, error) => session.markItemFailed(itemId, error),
   });
-  // Breaks and limits run on every exposure step; bound once both exist.
-  let wellbeing: WellbeingService | null = null;
   const exposure = createExposureService({
     ledger,
     settings,
@@ -92,45 +89,18 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     systemLocale: deps.systemLocale,
     isOpenCaseItem: (caseId, itemId) => session.summary()?.caseId === caseId && session.lookupItem(itemId) !== null,
     schedule: systemSchedule,
-    onCounted: (time, counting) => wellbeing?.counted(time, counting),
   });
-  const stateFile = wellbeingStateFile(deps.dataDir);
-  const readyWellbeing = await createWellbeingService({
-    settings: () => settings.get(),
+  const wellbeing = await startWellbeing({
+    dataDir: deps.dataDir,
+    settings,
+    exposure,
+    ledger,
+    hub,
     nowMs: deps.nowMs,
     timeZone: deps.timeZone,
-    weekStartsOn: () => weekStartsOnFor(settings.get().language, deps.systemLocale),
-    record: (records) => ledger.add(records),
-    onChange: (view) => hub.emit('wellbeingChanged', view),
-    saved: await stateFile.read(),
-    usageFromLedger: async () => {
-      const figures = await exposure.myExposure();
-      const usage = (totals: { exposureMs: number; unfilteredMs: number; audioMs: number }) => ({
-        exposure: totals.exposureMs,
-        unfiltered: totals.unfilteredMs,
-        audio: totals.audioMs,
-      });
-      return { day: usage(figures.today), week: usage(figures.thisWeek.totals) };
-    },
+    systemLocale: deps.systemLocale,
+    saveIntervalMs: FLUSH_INTERVAL_MS,
   });
-  wellbeing = readyWellbeing;
-  const saveWellbeing = (): Promise<void> => stateFile.write(readyWellbeing.snapshot());
-  const wellbeingSaver = setInterval(() => void saveWellbeing().catch((error: unknown) => console.error('saving break state', error)), FLUSH_INTERVAL_MS);
-  let retentionDays = settings.get().ledgerRetentionDays;
-  let limitsText = JSON.stringify(settings.get().limits);
-  const unsubscribeSettings = settings.onChange((next) => {
-    if (JSON.stringify(next.limits) !== limitsText) {
-      limitsText = JSON.stringify(next.limits);
-      readyWellbeing.limitsChanged();
-    }
-    cache.setMaxBytes(next.mediaCacheMb * MIB);
-    if (next.ledgerRetentionDays !== retentionDays) {
-      retentionDays = next.ledgerRetentionDays;
-      void ledger.setRetentionDays(retentionDays).catch((error: unknown) => console.error('ledger retention', error));
-    }
-    hub.emit('settingsChanged', next);
-  });
-
   const notes = createNotesForOpenCase({ session, notesFolder: () => settings.get().notesFolder, nowMs: deps.nowMs, stamp: deps.newId });
   const sharing = createTeamSharingService({
     dataDir: deps.dataDir,
@@ -143,6 +113,13 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     notify: (notice) => hub.emit('noticeRaised', notice),
   });
 
+  const subscriptions = [
+    ledger.onNotice((notice) => hub.emit('noticeRaised', notice)),
+    watchSetting(settings, (current) => current.mediaCacheMb, (mediaCacheMb) => cache.setMaxBytes(mediaCacheMb * MIB)),
+    watchSetting(settings, (current) => current.ledgerRetentionDays, (days) => void ledger.setRetentionDays(days).catch(logFailure('ledger retention'))),
+    settings.onChange((next) => hub.emit('settingsChanged', next)),
+  ];
+
   // session.open checks the folder before letting go of the open case.
   const openFolder = async (folderPath: string, isDemo: boolean) => {
     const summary = await session.open(folderPath, { isDemo });
@@ -150,52 +127,20 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     return summary;
   };
 
-  const handlers: RequestHandlers = {
-    getAppInfo: async () => ({
-      version: deps.version,
-      host: deps.host,
-      canPickFolder: deps.pickFolder !== null,
-      notices: [
-        ...settings.notices,
-        ...ledger.notices,
-        ...stateFile.keptAside.map((kept) => ({ code: 'wellbeing-state-reset' as const, detail: kept.detail, keptAs: kept.keptAs })),
-      ],
-    }),
-    getSettings: async () => settings.get(),
-    updateSettings: async (patch) => settings.update(patch),
-    getCase: async () => session.summary(),
-    openCase: async ({ folderPath }) => {
-      if (folderPath !== undefined) return openFolder(folderPath, false);
-      if (!deps.pickFolder) throw new VeilRequestError('invalid-arguments', 'openCase: folderPath is required here');
-      const picked = await deps.pickFolder();
-      return picked === null ? null : openFolder(picked, false);
-    },
-    openDemoCase: async () => openFolder(deps.demoCaseDir, true),
-    cancelImport: async () => session.cancelImport(),
-    listItems: async ({ caseId, offset, limit }) => session.listItems(caseId, offset, limit),
-    getItems: async ({ caseId, ids }) => session.getItems(caseId, ids),
-    listProblems: async ({ caseId, offset, limit }) => session.listProblems(caseId, offset, limit),
-    reportVisibility: async (report) => exposure.report(report),
-    reportActivity: async () => {
-      exposure.activity();
-      return {};
-    },
-    getMyExposure: async () => exposure.myExposure(),
-    getWellbeing: async () => readyWellbeing.view(),
-    breakAction: async (action) => readyWellbeing.breakAction(action),
-    overrideLimit: async ({ quantity, period, reason }) => readyWellbeing.overrideLimit(quantity, period, reason),
-    reportItemBoundary: async () => {
-      readyWellbeing.itemBoundary();
-      return {};
-    },
-    getNotes: async ({ caseId }) => notes.load(caseId),
-    saveNote: async ({ caseId, itemId, text }) => notes.save(caseId, itemId, text),
-    previewWeeklySummary: async ({ week }) => sharing.preview(week),
-    exportWeeklySummary: async ({ week }) => sharing.exportNow(week),
-    getTeamSharing: async () => sharing.status(),
-    loadTeamStats: async (args) => loadTeamStats(args),
-    pickFolder: async () => ({ folderPath: deps.pickFolder ? await deps.pickFolder() : null }),
-  };
+  const handlers = createRequestHandlers({
+    host: deps.host,
+    version: deps.version,
+    settings,
+    session,
+    exposure,
+    wellbeing: wellbeing.service,
+    notes,
+    sharing,
+    notices: () => [...settings.notices, ...ledger.notices, ...wellbeing.notices()],
+    openFolder,
+    demoCaseDir: deps.demoCaseDir,
+    pickFolder: deps.pickFolder,
+  });
 
   return {
     handlers,
@@ -207,11 +152,9 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       else await openFolder(deps.demoCaseDir, true);
     },
     async close() {
-      unsubscribeSettings();
-      unsubscribeLedger();
-      clearInterval(wellbeingSaver);
+      for (const unsubscribe of subscriptions) unsubscribe();
       await exposure.close();
-      await saveWellbeing().catch((error: unknown) => console.error('saving break state', error));
+      await wellbeing.close();
       // The ledger and break state are written by now (both local). A notes save or an export
       // to a network share, or an import, stuck on a dead drive must not hold quitting.
       const stopped = Promise.all([notes.whenWritten(), sharing.close(), session.cancelImport(), session.whenIdle()]);

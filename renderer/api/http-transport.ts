@@ -1,13 +1,11 @@
 import type { Transport } from '../../shared/client.js';
 import type { EventName } from '../../shared/contract.js';
 import type { Reply } from '../../shared/contract-errors.js';
-
-/** The header the browser host checks on every request. */
-const TOKEN_HEADER = 'X-Veil-Token';
+import { API_PATH_PREFIX, EVENTS_PATH, MEDIA_PATH_PREFIX, TOKEN_HEADER, TOKEN_QUERY_PARAM } from '../../shared/host-routes.js';
 
 /** The access token from the page address (`?token=…`), or null when there is none. */
 export function readTokenFromSearch(search: string): string | null {
-  const token = new URLSearchParams(search).get('token');
+  const token = new URLSearchParams(search).get(TOKEN_QUERY_PARAM);
   return token && token.length > 0 ? token : null;
 }
 
@@ -41,7 +39,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   let source: EventSourceLike | null = null;
 
   function ensureSource(): EventSourceLike {
-    source ??= createEventSource(`/events?token=${encodeURIComponent(token)}`);
+    source ??= createEventSource(`${EVENTS_PATH}?${TOKEN_QUERY_PARAM}=${encodeURIComponent(token)}`);
     return source;
   }
 
@@ -61,7 +59,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     async request(name, args) {
       let response: Response;
       try {
-        response = await fetchFn(`/api/${name}`, {
+        response = await fetchFn(`${API_PATH_PREFIX}${name}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
           body: JSON.stringify(args ?? {}),
@@ -104,7 +102,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         }
       };
     },
-    mediaPrefix: '/media/',
-    mediaQuerySuffix: `&token=${encodeURIComponent(token)}`,
+    mediaPrefix: MEDIA_PATH_PREFIX,
+    mediaQuerySuffix: `&${TOKEN_QUERY_PARAM}=${encodeURIComponent(token)}`,
   };
 }

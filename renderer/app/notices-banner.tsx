@@ -7,6 +7,7 @@ const KEPT_AS_KEYS = {
   'settings-reset': 'notices.keptAs',
   'ledger-torn-record-dropped': 'notices.keptAsTorn',
   'ledger-file-kept-aside': 'notices.keptAsLedger',
+  'ledger-retention-held': 'notices.keptAs',
   'wellbeing-state-reset': 'notices.keptAs',
   'team-share-key-reset': 'notices.keptAs',
 } as const satisfies Record<Notice['code'], string>;

@@ -44,6 +44,8 @@ export const en = {
       'Veil stopped unexpectedly last time. The last exposure record it was writing was incomplete and has been left out; every earlier record is kept.',
     'ledger-file-kept-aside':
       'A day file of your exposure record was damaged. Veil set it aside and kept every record it could read.',
+    'ledger-retention-held':
+      "This computer's date is well after the last day in your exposure record, so Veil removed no old history. If the date is wrong, correct it; if it is right, old days are removed once new exposure is recorded.",
     'wellbeing-state-reset':
       'The file holding your break timers and limit progress was damaged. Veil set it aside; limits were recounted from your exposure record and break timers start afresh.',
     'team-share-key-reset':
@@ -52,6 +54,26 @@ export const en = {
     keptAsTorn: 'The incomplete record was kept as {{file}}, in the data folder.',
     keptAsLedger: 'The damaged file was kept as {{file}}, in the data folder. It is never deleted.',
     dismiss: 'Dismiss',
+  },
+  /** Why a break action or a limit override was refused (the back end's kebab-case codes). */
+  rejections: {
+    'invalid-time': "this computer's clock gave a time Veil cannot use",
+    'out-of-order': "this computer's clock went back; try again in a moment",
+    'invalid-event': 'the exposure figures were impossible',
+    'not-now': 'there is no break to act on right now',
+    'strict-mode': 'strict mode is on',
+    'skip-not-allowed': 'skipping breaks is turned off in your settings',
+    'no-postpones-left': 'this break has been postponed as often as allowed',
+    'not-strict': 'this is only for strict mode',
+    'reason-too-short': 'the reason is too short',
+    'reason-too-long': 'the reason is too long',
+    'unknown-time-zone': "this computer's time zone is not known",
+    'invalid-amounts': 'the exposure figures were impossible',
+    'unknown-cap': 'there is no such limit',
+    'no-cap': 'this limit is not set',
+    'cap-not-reached': 'this limit has not been reached',
+    'invalid-config': 'the limits are not valid',
+    'unknown-event': 'Veil did not recognise the request',
   },
   hidden: {
     title: 'Media hidden',

@@ -42,6 +42,8 @@ export const frCA: Messages = {
       "Veil s'est arrêté de façon inattendue la dernière fois. Le dernier enregistrement d'exposition en cours d'écriture était incomplet et a été écarté\u00a0; tous les enregistrements précédents sont conservés.",
     'ledger-file-kept-aside':
       "Un fichier quotidien de votre registre d'exposition était endommagé. Veil l'a mis de côté et a conservé tous les enregistrements lisibles.",
+    'ledger-retention-held':
+      "La date de cet ordinateur est bien postérieure au dernier jour de votre registre d'exposition ; Veil n'a donc supprimé aucun historique. Si la date est fausse, corrigez-la ; si elle est juste, les anciens jours seront supprimés dès qu'une nouvelle exposition sera enregistrée.",
     'wellbeing-state-reset':
       "Le fichier qui conserve vos minuteries de pause et votre progression vers vos limites était endommagé. Veil l'a mis de côté\u00a0; les limites ont été recalculées à partir de votre registre d'exposition et les minuteries de pause repartent à zéro.",
     'team-share-key-reset':
@@ -50,6 +52,25 @@ export const frCA: Messages = {
     keptAsTorn: "L'enregistrement incomplet a été conservé sous le nom {{file}}, dans le dossier de données.",
     keptAsLedger: "Le fichier endommagé a été conservé sous le nom {{file}}, dans le dossier de données. Il n'est jamais supprimé.",
     dismiss: 'Fermer',
+  },
+  rejections: {
+    'invalid-time': "l'horloge de cet ordinateur a donné une heure inutilisable",
+    'out-of-order': "l'horloge de cet ordinateur a reculé\u00a0; réessayez dans un instant",
+    'invalid-event': "les données d'exposition étaient impossibles",
+    'not-now': "il n'y a aucune pause à gérer pour le moment",
+    'strict-mode': 'le mode strict est activé',
+    'skip-not-allowed': 'sauter les pauses est désactivé dans vos paramètres',
+    'no-postpones-left': 'cette pause a déjà été reportée autant de fois que permis',
+    'not-strict': "ceci n'existe qu'en mode strict",
+    'reason-too-short': 'la raison est trop courte',
+    'reason-too-long': 'la raison est trop longue',
+    'unknown-time-zone': "le fuseau horaire de cet ordinateur est inconnu",
+    'invalid-amounts': "les données d'exposition étaient impossibles",
+    'unknown-cap': "cette limite n'existe pas",
+    'no-cap': "cette limite n'est pas définie",
+    'cap-not-reached': "cette limite n'est pas atteinte",
+    'invalid-config': 'les limites ne sont pas valides',
+    'unknown-event': "Veil n'a pas reconnu la demande",
   },
   hidden: {
     title: 'Médias masqués',

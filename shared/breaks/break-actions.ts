@@ -9,8 +9,8 @@ export type ActionOutcome = { ok: true; state: BreakState; records: BreakRecord[
 /** The trimmed reason, or why it is refused. Length in UTF-16 units, as the record schema counts. */
 export function checkOverrideReason(reason: string): { ok: true; reason: string } | { ok: false; rejected: BreakRejection } {
   const trimmed = reason.trim();
-  if (trimmed.length < OVERRIDE_REASON_MIN_CHARS) return { ok: false, rejected: 'reason required' };
-  if (trimmed.length > OVERRIDE_REASON_MAX_CHARS) return { ok: false, rejected: 'reason too long' };
+  if (trimmed.length < OVERRIDE_REASON_MIN_CHARS) return { ok: false, rejected: 'reason-too-short' };
+  if (trimmed.length > OVERRIDE_REASON_MAX_CHARS) return { ok: false, rejected: 'reason-too-long' };
   return { ok: true, reason: trimmed };
 }
 
@@ -28,26 +28,26 @@ export function applyAction(state: BreakState, action: BreakAction, atMs: number
   const coming = upcoming !== null && phaseOf(upcoming, t) !== 'working';
   switch (action.type) {
     case 'postpone': {
-      if (upcoming === null || !coming) return { ok: false, rejected: 'not now' };
-      if (t.strictMode) return { ok: false, rejected: 'strict mode' };
-      if (state[upcoming.kind].postponesUsed >= t.maxPostpones) return { ok: false, rejected: 'no postpones left' };
+      if (upcoming === null || !coming) return { ok: false, rejected: 'not-now' };
+      if (t.strictMode) return { ok: false, rejected: 'strict-mode' };
+      if (state[upcoming.kind].postponesUsed >= t.maxPostpones) return { ok: false, rejected: 'no-postpones-left' };
       return { ok: true, state: { ...postponed(state, upcoming, t), dueKind: null }, records: [breakRecord(atMs, upcoming.kind, 'postponed')] };
     }
     case 'skip': {
-      if (upcoming === null || !coming) return { ok: false, rejected: 'not now' };
-      if (t.strictMode) return { ok: false, rejected: 'strict mode' };
-      if (!t.skipAllowed) return { ok: false, rejected: 'skip not allowed' };
+      if (upcoming === null || !coming) return { ok: false, rejected: 'not-now' };
+      if (t.strictMode) return { ok: false, rejected: 'strict-mode' };
+      if (!t.skipAllowed) return { ok: false, rejected: 'skip-not-allowed' };
       return { ok: true, state: { ...resetFor(state, upcoming.kind), dueKind: null }, records: [breakRecord(atMs, upcoming.kind, 'skipped')] };
     }
     case 'end-early': {
-      if (running === null) return { ok: false, rejected: 'not now' };
-      if (t.strictMode) return { ok: false, rejected: 'strict mode' };
+      if (running === null) return { ok: false, rejected: 'not-now' };
+      if (t.strictMode) return { ok: false, rejected: 'strict-mode' };
       return { ok: true, state: { ...resetFor(state, running.kind), onBreak: null }, records: [breakRecord(atMs, running.kind, 'ended-early')] };
     }
     case 'strict-override': {
       const kind = running?.kind ?? (coming ? upcoming?.kind : undefined);
-      if (kind === undefined) return { ok: false, rejected: 'not now' };
-      if (!t.strictMode) return { ok: false, rejected: 'not strict' };
+      if (kind === undefined) return { ok: false, rejected: 'not-now' };
+      if (!t.strictMode) return { ok: false, rejected: 'not-strict' };
       const reason = checkOverrideReason(action.reason);
       if (!reason.ok) return reason;
       return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TimeRejection } from '../time/time-guard.js';
 import { OVERRIDE_REASON_MAX_CHARS } from './break-records.js';
 
 /**
@@ -48,25 +49,23 @@ export type BreakEvent = BreakExposureEvent | ItemBoundaryEvent | BreakAction;
 
 /**
  * Why an event was refused; a refused event changes nothing.
- * - 'invalid time': not a finite, non-negative number of ms;
- * - 'out-of-order': earlier than the last accepted event (clock set back, late delivery);
- * - 'invalid event': an exposure event with impossible figures (negative, not finite);
- * - 'not now': the action does not apply in the current phase (e.g. skip while on break);
- * - 'strict mode': skip, postpone or end-early while strict mode is on;
- * - 'skip not allowed': skipping is turned off in settings;
- * - 'no postpones left': this break was already postponed the allowed number of times;
- * - 'not strict': the escape hatch exists only in strict mode (skip/end early otherwise);
- * - 'reason required' / 'reason too long': the escape hatch needs a typed reason of
+ * - 'invalid-time' / 'out-of-order': refused by the shared time guard (shared/time);
+ * - 'invalid-event': an exposure event with impossible figures (negative, not finite);
+ * - 'not-now': the action does not apply in the current phase (e.g. skip while on break);
+ * - 'strict-mode': skip, postpone or end-early while strict mode is on;
+ * - 'skip-not-allowed': skipping is turned off in settings;
+ * - 'no-postpones-left': this break was already postponed the allowed number of times;
+ * - 'not-strict': the escape hatch exists only in strict mode (skip/end early otherwise);
+ * - 'reason-too-short' / 'reason-too-long' (as for a limit override): the escape hatch needs a typed reason of
  *   OVERRIDE_REASON_MIN_CHARS to OVERRIDE_REASON_MAX_CHARS characters after trimming.
  */
 export type BreakRejection =
-  | 'invalid time'
-  | 'out-of-order'
-  | 'invalid event'
-  | 'not now'
-  | 'strict mode'
-  | 'skip not allowed'
-  | 'no postpones left'
-  | 'not strict'
-  | 'reason required'
-  | 'reason too long';
+  | TimeRejection
+  | 'invalid-event'
+  | 'not-now'
+  | 'strict-mode'
+  | 'skip-not-allowed'
+  | 'no-postpones-left'
+  | 'not-strict'
+  | 'reason-too-short'
+  | 'reason-too-long';

@@ -3,7 +3,8 @@ import { applyAction } from './break-actions.js';
 import type { BreakEvent, BreakExposureEvent, BreakRejection } from './break-events.js';
 import { applyExposure } from './break-exposure.js';
 import { breakRecord, type BreakLedgerRecord } from './break-records.js';
-import { isValidTimeMs, type BreakState } from './break-state.js';
+import type { BreakState } from './break-state.js';
+import { checkEventTime } from '../time/time-guard.js';
 import { viewWith, type BreakView } from './break-view.js';
 import { phaseOf, resetFor, upcomingBreak } from './schedule.js';
 
@@ -38,10 +39,10 @@ export interface BreakStep {
 export function stepBreaks(state: BreakState, event: BreakEvent, nowMs: number, config: BreakStepConfig): BreakStep {
   const t = breakTimings(config);
   const refused = (rejected: BreakRejection): BreakStep => ({ state, records: [], rejected, view: viewWith(state, state.lastEventAtMs, t) });
-  if (!isValidTimeMs(nowMs)) return refused('invalid time');
-  const atMs = Math.floor(nowMs);
-  if (atMs < state.lastEventAtMs) return refused('out-of-order');
-  if (event.type === 'exposure' && !validExposure(event)) return refused('invalid event');
+  const time = checkEventTime(nowMs, state.lastEventAtMs);
+  if (!time.ok) return refused(time.rejected);
+  const { atMs } = time;
+  if (event.type === 'exposure' && !validExposure(event)) return refused('invalid-event');
 
   const records: BreakLedgerRecord[] = [];
   let next: BreakState = { ...state, lastEventAtMs: atMs };

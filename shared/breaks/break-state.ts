@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { startTimeMs } from '../time/time-guard.js';
 import { BreakKindSchema } from './break-records.js';
 
 const BREAK_STATE_VERSION = 1;
@@ -53,20 +54,14 @@ export type BreakState = z.infer<typeof BreakStateSchema>;
 
 export const ZERO_COUNTER: BreakCounter = { exposureMs: 0, extraMs: 0, postponesUsed: 0 };
 
-/** True for a finite, non-negative time in epoch ms that whole-ms arithmetic can hold. */
-export function isValidTimeMs(ms: number): boolean {
-  return Number.isFinite(ms) && ms >= 0 && ms <= Number.MAX_SAFE_INTEGER;
-}
-
 /**
  * A scheduler that has just started at `nowMs` (epoch ms, main side's monotonic clock):
  * no exposure counted, no break coming yet. Throws RangeError for an invalid time.
  */
 export function initialBreakState(nowMs: number): BreakState {
-  if (!isValidTimeMs(nowMs)) throw new RangeError(`not a time: ${nowMs}`);
   return {
     v: BREAK_STATE_VERSION,
-    lastEventAtMs: Math.floor(nowMs),
+    lastEventAtMs: startTimeMs(nowMs),
     lastExposureEndMs: null,
     micro: ZERO_COUNTER,
     rest: ZERO_COUNTER,
@@ -85,8 +80,7 @@ export function initialBreakState(nowMs: number): BreakState {
  * invalid time.
  */
 export function resumeBreakState(state: BreakState, nowMs: number): BreakState {
-  if (!isValidTimeMs(nowMs)) throw new RangeError(`not a time: ${nowMs}`);
-  const atMs = Math.floor(nowMs);
+  const atMs = startTimeMs(nowMs);
   const backMs = state.lastEventAtMs - atMs;
   if (backMs <= 0) return state;
   const shift = (ms: number): number => Math.max(0, ms - backMs);

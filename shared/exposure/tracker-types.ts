@@ -1,3 +1,4 @@
+import type { TimeRejection } from '../time/time-guard.js';
 import type { ExposureClass } from './classify.js';
 import type { LedgerRecord } from './ledger-record.js';
 import type { RevealMode, VisibilityReport } from './visibility-report.js';
@@ -32,7 +33,7 @@ export interface TrackerConfig {
 }
 
 /** Why an event was refused; a refused event changes nothing. */
-export type TrackerRejection = 'invalid time' | 'out-of-order' | 'stale report' | 'after shutdown';
+export type TrackerRejection = TimeRejection | 'stale-report' | 'after-shutdown';
 
 /** The record being written: started at startMs, not yet closed. */
 interface OpenExposure {

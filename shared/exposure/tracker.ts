@@ -1,6 +1,7 @@
 import { classifyReport, reportedRevealMode, sameClass, type ExposureClass } from './classify.js';
 import { LEDGER_RECORD_VERSION, type ExposureRecord, type LedgerRecord } from './ledger-record.js';
 import type { TrackerConfig, TrackerEvent, TrackerRejection, TrackerState, TrackerStep } from './tracker-types.js';
+import { checkEventTime, startTimeMs } from '../time/time-guard.js';
 
 export type { PowerState, TrackerConfig, TrackerEvent, TrackerState, TrackerStep } from './tracker-types.js';
 
@@ -11,8 +12,7 @@ export type { PowerState, TrackerConfig, TrackerEvent, TrackerState, TrackerStep
  * Throws RangeError for a time that is not a non-negative finite number of ms.
  */
 export function initialTrackerState(nowMs: number): TrackerState {
-  if (!isValidTime(nowMs)) throw new RangeError(`not a time: ${nowMs}`);
-  const atMs = wholeMs(nowMs);
+  const atMs = startTimeMs(nowMs);
   return {
     startedAtMs: atMs,
     lastEventAtMs: atMs,
@@ -42,10 +42,10 @@ export function initialTrackerState(nowMs: number): TrackerState {
  * Refused events (bad or earlier time, stale seq, after shutdown) return `state` unchanged.
  */
 export function stepTracker(state: TrackerState, event: TrackerEvent, nowMs: number, config: TrackerConfig): TrackerStep {
-  const rejected = refusal(state, event, nowMs);
-  if (rejected !== null) return { state, records: [], rejected, counting: state.open !== null };
+  const checked = refusal(state, event, nowMs);
+  if (!checked.ok) return { state, records: [], rejected: checked.rejected, counting: state.open !== null };
 
-  const atMs = wholeMs(nowMs);
+  const { atMs } = checked;
   const idleAfterMs = Math.max(1, Math.floor(config.idleAfterMs));
   const records: LedgerRecord[] = [];
   let next: TrackerState = { ...state, lastEventAtMs: atMs };
@@ -87,12 +87,12 @@ export function stepTracker(state: TrackerState, event: TrackerEvent, nowMs: num
   return { state: next, records, rejected: null, counting: next.open !== null };
 }
 
-function refusal(state: TrackerState, event: TrackerEvent, nowMs: number): TrackerRejection | null {
-  if (state.shutDown) return 'after shutdown';
-  if (!isValidTime(nowMs)) return 'invalid time';
-  if (wholeMs(nowMs) < state.lastEventAtMs) return 'out-of-order';
-  if (event.type === 'visibility' && state.lastSeq !== null && event.report.seq <= state.lastSeq) return 'stale report';
-  return null;
+function refusal(state: TrackerState, event: TrackerEvent, nowMs: number): { ok: true; atMs: number } | { ok: false; rejected: TrackerRejection } {
+  if (state.shutDown) return { ok: false, rejected: 'after-shutdown' };
+  const time = checkEventTime(nowMs, state.lastEventAtMs);
+  if (!time.ok) return time;
+  if (event.type === 'visibility' && state.lastSeq !== null && event.report.seq <= state.lastSeq) return { ok: false, rejected: 'stale-report' };
+  return time;
 }
 
 interface Applied {
@@ -154,12 +154,4 @@ function pushClosed(records: LedgerRecord[], startMs: number, endMs: number, exp
   if (endMs <= startMs) return;
   const record: ExposureRecord = { v: LEDGER_RECORD_VERSION, type: 'exposure', startMs, endMs, ...exposure };
   records.push(record);
-}
-
-function isValidTime(nowMs: number): boolean {
-  return Number.isFinite(nowMs) && nowMs >= 0 && nowMs <= Number.MAX_SAFE_INTEGER;
-}
-
-function wholeMs(nowMs: number): number {
-  return Math.floor(nowMs);
 }

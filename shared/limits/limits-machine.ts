@@ -7,6 +7,7 @@ import { LIMITS_STATE_VERSION, type LimitsState, type PeriodState } from './limi
 import type { LimitsEvent, LimitsRejection, LimitsStep, LimitsStepConfig } from './limits-types.js';
 import { limitsView } from './limits-view.js';
 import { freshPeriod, rollPeriods } from './periods.js';
+import { checkEventTime, startTimeMs } from '../time/time-guard.js';
 
 /**
  * Limits as they stand at start-up `nowMs` (epoch ms, main side's clock): nothing used.
@@ -15,8 +16,7 @@ import { freshPeriod, rollPeriods } from './periods.js';
  * Throws RangeError for a time that is not a non-negative finite number of ms.
  */
 export function initialLimitsState(nowMs: number): LimitsState {
-  if (!isValidTime(nowMs)) throw new RangeError(`not a time: ${nowMs}`);
-  return { v: LIMITS_STATE_VERSION, lastEventAtMs: Math.floor(nowMs), day: freshPeriod('', 0), week: freshPeriod('', 0) };
+  return { v: LIMITS_STATE_VERSION, lastEventAtMs: startTimeMs(nowMs), day: freshPeriod('', 0), week: freshPeriod('', 0) };
 }
 
 /**
@@ -35,9 +35,9 @@ export function initialLimitsState(nowMs: number): LimitsState {
  */
 export function stepLimits(state: LimitsState, event: LimitsEvent, nowMs: number, config: LimitsStepConfig): LimitsStep {
   const refuse = (rejected: LimitsRejection): LimitsStep => ({ state, records: [], rejected, view: limitsView(state, config.limits) });
-  if (!isValidTime(nowMs)) return refuse('invalid-time');
-  const atMs = Math.floor(nowMs);
-  if (atMs < state.lastEventAtMs) return refuse('out-of-order');
+  const time = checkEventTime(nowMs, state.lastEventAtMs);
+  if (!time.ok) return refuse(time.rejected);
+  const { atMs } = time;
 
   const checked = checkEvent(event, config.limits);
   if (typeof checked === 'string') return refuse(checked);
@@ -118,9 +118,4 @@ function grantOverride(
     state: withCapProgress(state, period, quantity, { ...progress, extensionMs, overrides: progress.overrides + 1 }),
     record: { v: LIMIT_RECORD_VERSION, type: 'limit', atMs, quantity, period, event: 'override', capMs: status.capMs, reason, extensionMs: grantedMs },
   };
-}
-
-/** Same rule as the exposure tracker: finite, non-negative, a safe integer once truncated. */
-export function isValidTime(nowMs: number): boolean {
-  return typeof nowMs === 'number' && Number.isFinite(nowMs) && nowMs >= 0 && nowMs <= Number.MAX_SAFE_INTEGER;
 }

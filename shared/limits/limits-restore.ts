@@ -1,7 +1,8 @@
 import type { WeekStartsOn } from '../exposure/day-boundaries.js';
 import { perQuantity } from './cap-keys.js';
 import { LimitsStateSchema, type LimitsState } from './limits-state.js';
-import { initialLimitsState, isValidTime } from './limits-machine.js';
+import { initialLimitsState } from './limits-machine.js';
+import { startTimeMs } from '../time/time-guard.js';
 import type { LimitUsage } from './limits-types.js';
 import { rollPeriods } from './periods.js';
 
@@ -40,8 +41,7 @@ export function restoreLimitsState(saved: unknown, nowMs: number): { state: Limi
  * Throws RangeError for an invalid `nowMs` or time zone.
  */
 export function seedLimitsState(nowMs: number, usage: { day: LimitUsage; week: LimitUsage }, calendar: { timeZone: string; weekStartsOn: WeekStartsOn }): LimitsState {
-  if (!isValidTime(nowMs)) throw new RangeError(`not a time: ${nowMs}`);
-  const initial = initialLimitsState(nowMs);
+  const initial = initialLimitsState(startTimeMs(nowMs));
   const placed = rollPeriods(initial, initial.lastEventAtMs, calendar.timeZone, calendar.weekStartsOn);
   const clean = (ms: number): number => (Number.isFinite(ms) && ms > 0 ? ms : 0);
   const day = perQuantity((q) => clean(usage.day[q]));

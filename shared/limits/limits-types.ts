@@ -3,6 +3,7 @@ import type { LimitPeriod, LimitQuantity, PerQuantity } from './cap-keys.js';
 import type { LimitsConfig } from './limits-config.js';
 import type { LimitRecord } from './limit-records.js';
 import type { LimitsState } from './limits-state.js';
+import type { TimeRejection } from '../time/time-guard.js';
 import type { LimitsView } from './limits-view-schema.js';
 
 export type { CapView, LimitsView } from './limits-view-schema.js';
@@ -34,8 +35,7 @@ export interface LimitsStepConfig {
 
 /** Why an event was refused; a refused event changes nothing. */
 export type LimitsRejection =
-  | 'invalid-time'
-  | 'out-of-order'
+  | TimeRejection
   | 'unknown-time-zone'
   /** Amounts negative, not finite, or unfiltered/audio time larger than counted time. */
   | 'invalid-amounts'

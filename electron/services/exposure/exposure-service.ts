@@ -27,9 +27,10 @@ export interface ExposureServiceDeps {
   /** True when the item is in the open case: reports naming anything else are refused. */
   isOpenCaseItem: (caseId: string, itemId: string) => boolean;
   schedule: LedgerSchedule;
-  /** After every accepted step: counted time since the previous one (breaks and limits run on it). */
-  onCounted?: (time: CountedTime, counting: boolean) => void;
 }
+
+/** Counted time since the previous accepted step, and whether exposure is counting now. */
+export type CountedListener = (time: CountedTime, counting: boolean) => void;
 
 export interface ExposureService {
   /** Stamps a visibility report with the main side's clock; refuses unknown items and stale reports. */
@@ -45,6 +46,8 @@ export interface ExposureService {
   /** Lock, unlock, suspend, resume; flushes before the machine locks or sleeps. */
   power(state: PowerState): Promise<void>;
   myExposure(): Promise<MyExposure>;
+  /** Called after every accepted step (breaks and limits run on it); returns the unsubscribe function. */
+  onCounted(listener: CountedListener): () => void;
   /** Closes the open record and the ledger (on quit). */
   close(): Promise<void>;
 }
@@ -59,13 +62,15 @@ export function createExposureService(deps: ExposureServiceDeps): ExposureServic
   let state: TrackerState = initialTrackerState(nowMs());
 
   const meter = createCountedTimeMeter();
+  const countedListeners = new Set<CountedListener>();
   const apply = (event: TrackerEvent): ReturnType<typeof stepTracker> => {
     const atMs = nowMs();
     const step = stepTracker(state, event, atMs, { idleAfterMs: settings.get().idleAfterMin * 60_000, maxSilenceMs: MAX_SILENCE_MS });
     if (step.rejected === null) {
       state = step.state;
       if (step.records.length > 0) ledger.add(step.records);
-      deps.onCounted?.(meter.since(step.records, state, atMs), step.counting);
+      const counted = meter.since(step.records, state, atMs);
+      for (const listener of countedListeners) listener(counted, step.counting);
     }
     return step;
   };
@@ -114,6 +119,10 @@ export function createExposureService(deps: ExposureServiceDeps): ExposureServic
       const first = myExposureFirstDayKey(atMs, deps.timeZone, weekStartsOn);
       const records = await ledger.readDays(first, dayKey(atMs, deps.timeZone));
       return buildMyExposure([...records, ...openPart(atMs)], { nowMs: atMs, timeZone: deps.timeZone, weekStartsOn });
+    },
+    onCounted(listener) {
+      countedListeners.add(listener);
+      return () => countedListeners.delete(listener);
     },
     async close() {
       schedule.clearInterval(tick);

@@ -2,9 +2,9 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LedgerRecord } from '../../../shared/exposure/ledger-record.js';
 import type { Notice } from '../../../shared/notices.js';
-import { createFileDurably, isNotFound, keepAside, replaceFileAtomically } from './durable-fs.js';
+import { createFileDurably, fileStamp, isNotFound, keepAside, replaceFileAtomically } from '../platform/durable-write.js';
 import { decodeJournal, encodeRecords, type DecodedJournal } from './journal-codec.js';
-import { corruptFileName, dayFileName, fileStamp, tornFileName } from './ledger-files.js';
+import { corruptFileName, dayFileName, tornFileName } from './ledger-files.js';
 
 /**
  * A day file is a few hundred kilobytes at most (a record every few seconds for a whole

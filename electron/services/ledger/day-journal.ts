@@ -6,9 +6,9 @@ import type { Notice } from '../../../shared/notices.js';
 import { loadDayFile } from './day-file-recovery.js';
 import { createDayCache } from './day-cache.js';
 import { dayKeysBetween } from './day-keys.js';
-import { replaceFileAtomically, syncDirectory, writeAll } from './durable-fs.js';
+import { fileStamp, replaceFileAtomically, syncDirectory, writeAll } from '../platform/durable-write.js';
 import { encodeRecords } from './journal-codec.js';
-import { dayFileName, dayKeyOfFileName, fileStamp, isTempFileName, LEDGER_FOLDER_NAME } from './ledger-files.js';
+import { dayFileName, dayKeyOfFileName, isTempFileName, LEDGER_FOLDER_NAME } from './ledger-files.js';
 import { readLedgerState, writeLedgerState, type LedgerState } from './ledger-state.js';
 
 /**
@@ -34,6 +34,11 @@ export interface DayJournal {
   readDays(fromDayKey: string, toDayKey: string): Promise<LedgerRecord[]>;
   /** Day keys of the day files present, oldest first (from names only; nothing is read). */
   listDays(): Promise<string[]>;
+  /**
+   * The latest local day ever written to (kept in ledger-state.json), or the newest day
+   * file present if that is later or the state was lost; null for an empty ledger.
+   */
+  newestWrittenDay(): Promise<string | null>;
   /** Removes the day files of days before `cutoffDayKey`; side files are kept. Returns the days removed. */
   removeDaysBefore(cutoffDayKey: string): Promise<string[]>;
   /**
@@ -160,10 +165,25 @@ export async function openDayJournal(options: DayJournalOptions): Promise<DayJou
     await writeLedgerState(dirPath, state, nowMs());
   };
 
+  const newestWrittenDay = async (): Promise<string | null> => {
+    const newestFile = (await listDays()).at(-1) ?? null;
+    const remembered = state.newestWrittenDay;
+    if (remembered === null || (newestFile !== null && newestFile > remembered)) return newestFile;
+    return remembered;
+  };
+
+  /** Written before the day's first record: the file's name alone would be lost if retention removed it. */
+  const rememberWritten = async (dayKey: string): Promise<void> => {
+    if (state.newestWrittenDay !== null && dayKey <= state.newestWrittenDay) return;
+    state = { ...state, newestWrittenDay: dayKey };
+    await writeLedgerState(dirPath, state, nowMs());
+  };
+
   const openForAppend = async (dayKey: string): Promise<OpenDay> => {
     if (openDay?.dayKey === dayKey) return openDay;
     await closeOpenDay();
     await reopenClosedDay(dayKey);
+    await rememberWritten(dayKey);
     // Never append after a torn line: check (and repair) the file on disk first. Once per day opened.
     await loadDay(dayKey);
     const handle = await open(join(dirPath, dayFileName(dayKey)), 'a');
@@ -253,5 +273,5 @@ export async function openDayJournal(options: DayJournalOptions): Promise<DayJou
     if (!closed || dayKey === todayKey) await loadDay(dayKey).catch(onError);
   }
 
-  return { dirPath, append, readDay, readDays, listDays, removeDaysBefore, compactClosedDays, close: closeOpenDay };
+  return { dirPath, append, readDay, readDays, listDays, newestWrittenDay, removeDaysBefore, compactClosedDays, close: closeOpenDay };
 }

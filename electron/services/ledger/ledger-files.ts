@@ -31,19 +31,10 @@ export function isTempFileName(name: string): boolean {
   return TEMP_FILE_PATTERN.test(name);
 }
 
-/** A file-name-safe UTC time, e.g. 2025-03-09T07-05-00-123Z. */
-export function fileStamp(nowMs: number): string {
-  return new Date(nowMs).toISOString().replace(/[:.]/g, '-');
-}
-
 export function tornFileName(dayKey: string, stamp: string): string {
   return `${dayFileName(dayKey)}.torn-${stamp}`;
 }
 
 export function corruptFileName(dayKey: string, stamp: string): string {
   return `${dayKey}.corrupt-${stamp}.jsonl`;
-}
-
-export function tempFileName(targetName: string, stamp: string): string {
-  return `${targetName}.tmp-${stamp}`;
 }

@@ -3,6 +3,7 @@ import { addDaysToKey, createDayLocator, splitWith } from '../../../shared/expos
 import { LedgerRecordSchema, recordStartMs, type LedgerRecord } from '../../../shared/exposure/ledger-record.js';
 import type { Notice } from '../../../shared/notices.js';
 import { openDayJournal, JournalAppendError } from './day-journal.js';
+import { planRetention } from './retention.js';
 import { createSerialQueue } from './serial-queue.js';
 
 type IntervalHandle = ReturnType<typeof setInterval>;
@@ -82,7 +83,8 @@ export interface Ledger {
 
 /**
  * Opens the exposure ledger in `<dataDir>/ledger/`: repairs what a crash left, removes days
- * older than `retentionDays`, compacts closed days, then buffers records and flushes them
+ * older than `retentionDays` (measured from the newest day ever written when today is far
+ * after it, so a clock years ahead removes nothing and raises 'ledger-retention-held'), compacts closed days, then buffers records and flushes them
  * every `flushIntervalMs`. Retention and compaction run again once a day, never on a write.
  * All disk work is asynchronous and runs through one queue, so calls never interleave.
  */
@@ -106,6 +108,8 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
   let closed = false;
   let flushQueued = false;
   let maintainedDayKey = '';
+  // Told once per held-back cutoff, not at every hourly check.
+  let heldBackToldFor = '';
 
   const flushBuffer = async (): Promise<void> => {
     flushQueued = false;
@@ -126,7 +130,21 @@ export async function createLedger(options: LedgerOptions): Promise<Ledger> {
     const todayKey = locate(nowMs()).key;
     // Records of a day that has just closed must be in its file before it is compacted.
     await flushBuffer();
-    await journal.removeDaysBefore(addDaysToKey(todayKey, -(retentionDays - 1)));
+    const newestWrittenDay = await journal.newestWrittenDay();
+    const plan = planRetention(todayKey, newestWrittenDay, retentionDays);
+    await journal.removeDaysBefore(plan.cutoffDayKey);
+    const { heldBackFromDayKey } = plan;
+    if (heldBackFromDayKey !== null && heldBackFromDayKey !== heldBackToldFor) {
+      const spared = (await journal.listDays()).filter((dayKey) => dayKey < heldBackFromDayKey);
+      if (spared.length > 0) {
+        heldBackToldFor = heldBackFromDayKey;
+        raise({
+          code: 'ledger-retention-held',
+          detail: `today is ${todayKey} by this computer's clock, the newest day recorded is ${newestWrittenDay ?? '?'}; ${spared.length} day(s) from ${spared[0] ?? '?'} kept`,
+          keptAs: null,
+        });
+      }
+    }
     await journal.compactClosedDays(todayKey, compactRecords);
     maintainedDayKey = todayKey;
   };

@@ -14,7 +14,7 @@ import {
   type NotesStorage,
 } from '../../../shared/notes/case-notes.js';
 import { errorCode } from '../case/error-code.js';
-import { keepAside, replaceFileAtomically } from '../ledger/durable-fs.js';
+import { keepAside, replaceFileAtomically } from '../platform/durable-write.js';
 import { createSerialQueue } from '../ledger/serial-queue.js';
 
 /**

@@ -4,6 +4,7 @@ import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { Notice } from '../../../shared/notices.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settings.js';
 import { applySettingsPatch, parseStoredSettings } from '../../../shared/settings/stored-settings.js';
+import { fileStamp } from '../platform/durable-write.js';
 import type { SettingsFile } from './settings-file.js';
 
 export interface SettingsService {
@@ -29,9 +30,8 @@ export interface SettingsServiceDeps {
  */
 function keepAside(filePath: string, nowMs: number): string | null {
   if (!existsSync(filePath)) return null;
-  const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-');
   const name = basename(filePath).replace(/\.json$/, '');
-  const target = join(dirname(filePath), `${name}.corrupt-${stamp}.json`);
+  const target = join(dirname(filePath), `${name}.corrupt-${fileStamp(nowMs)}.json`);
   renameSync(filePath, target);
   return basename(target);
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TeamSharingStatusSchema, type TeamSharingStatus } from '../../../shared/team-sharing/team-sharing-contract.js';
-import { replaceFileAtomically } from '../ledger/durable-fs.js';
+import { replaceFileAtomically } from '../platform/durable-write.js';
 
 const STATE_FILE_NAME = 'team-share-state.json';
 const StoredStateSchema = z.object({ v: z.literal(1), status: TeamSharingStatusSchema }).strict();

@@ -1,9 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmod, link, lstat, mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { chmod, link, lstat, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorCode } from '../case/error-code.js';
-import { syncDirectory, writeAll } from '../ledger/durable-fs.js';
-import { fileStamp } from '../ledger/ledger-files.js';
+import { fileStamp, isAlreadyThere, isLinkUnsupported, syncDirectory, writeNewFile } from '../platform/durable-write.js';
 
 /**
  * The investigator's team-share secret: 32 random bytes that never leave the data folder.
@@ -132,17 +131,16 @@ async function createExclusively(dataDir: string, secret: Uint8Array, stamp: str
   const keyPath = join(dataDir, TEAM_SHARE_KEY_FILE_NAME);
   // Random, so concurrent callers (in one process or several) never share a temp file.
   const tempPath = join(dataDir, `${TEAM_SHARE_KEY_FILE_NAME}.tmp-${stamp}-${randomBytes(6).toString('hex')}`);
-  await writeNewFile(tempPath, secret);
+  await writeNewFile(tempPath, secret, { mode: OWNER_ONLY_MODE });
   try {
     await link(tempPath, keyPath);
   } catch (error) {
-    const code = errorCode(error);
-    if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
+    if (isAlreadyThere(error)) return false;
+    if (!isLinkUnsupported(error)) throw error;
     try {
-      await writeNewFile(keyPath, secret);
+      await writeNewFile(keyPath, secret, { mode: OWNER_ONLY_MODE });
     } catch (createError) {
-      if (errorCode(createError) === 'EEXIST') return false;
+      if (isAlreadyThere(createError)) return false;
       throw createError;
     }
   } finally {
@@ -150,14 +148,4 @@ async function createExclusively(dataDir: string, secret: Uint8Array, stamp: str
   }
   await syncDirectory(dataDir);
   return true;
-}
-
-async function writeNewFile(filePath: string, bytes: Uint8Array): Promise<void> {
-  const handle: FileHandle = await open(filePath, 'wx', OWNER_ONLY_MODE);
-  try {
-    await writeAll(handle, bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat, utimes, type FileHandle } from 'node:fs/promises';
+import { rename, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { isoWeekBounds, isoWeekIndex, isoWeekFromIndex, isoWeekOf, parseIsoWeek, previousIsoWeek } from '../../../shared/team-stats/iso-week.js';
 import { parseWeeklySummary, type WeeklySummary } from '../../../shared/team-stats/weekly-summary.js';
 import { errorCode } from '../case/error-code.js';
-import { syncDirectory, writeAll } from '../ledger/durable-fs.js';
+import { replaceFileAtomically } from '../platform/durable-write.js';
 
 /**
  * Writes an investigator's weekly summaries into the folder they chose (typically the team
@@ -35,12 +35,10 @@ export class WeeklyExportError extends Error {
 /** The file-system calls an export makes; injectable so tests can simulate a read-only share or a full disk. */
 export interface ExportWriteFs {
   stat(filePath: string): Promise<Pick<Stats, 'isDirectory'>>;
-  open(filePath: string, flags: string, mode: number): Promise<FileHandle>;
   rename(fromPath: string, toPath: string): Promise<void>;
-  utimes(filePath: string, atime: Date, mtime: Date): Promise<void>;
 }
 
-export const nodeExportWriteFs: ExportWriteFs = { stat, open, rename, utimes };
+export const nodeExportWriteFs: ExportWriteFs = { stat, rename };
 
 /**
  * The time every export of `week` carries as its access and modification time: the end of
@@ -70,9 +68,9 @@ export function renderWeeklyExport(summary: WeeklySummary): { fileName: string; 
 }
 
 /**
- * Writes one week's summary into `folderPath` atomically: a hidden temp file in the same
- * folder (its name does not end in `.json`, so a lead reading meanwhile ignores it), synced,
- * then renamed over `veil-week-….json`. Re-exporting a week replaces the same file. The
+ * Writes one week's summary into `folderPath` atomically through the durable-write module:
+ * a hidden temp file in the same folder (its name does not end in `.json`, so a lead reading
+ * meanwhile ignores it), synced, renamed over `veil-week-….json`, folder synced. Re-exporting a week replaces the same file. The
  * folder is never created: a missing folder usually means the share is not connected, and
  * a local folder under its mount point would hide exports from the lead.
  */
@@ -86,20 +84,14 @@ export async function writeWeeklyExport(folderPath: string, summary: WeeklySumma
   }
   const bytes = Buffer.from(json, 'utf8');
   const filePath = join(folderPath, fileName);
-  const tempPath = join(folderPath, `.${fileName}.tmp-${randomBytes(6).toString('hex')}`);
   try {
-    const handle = await fs.open(tempPath, 'wx', 0o644);
-    try {
-      await writeAll(handle, bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.utimes(tempPath, exportFileTime(summary.week), exportFileTime(summary.week));
-    await fs.rename(tempPath, filePath);
-    await syncDirectory(folderPath);
+    await replaceFileAtomically(folderPath, fileName, randomBytes(6).toString('hex'), bytes, {
+      tempNameFor: (stamp) => `.${fileName}.tmp-${stamp}`,
+      mode: 0o644,
+      times: exportFileTime(summary.week),
+      rename: (fromPath, toPath) => fs.rename(fromPath, toPath),
+    });
   } catch (error) {
-    await rm(tempPath, { force: true }).catch(() => undefined);
     throw exportError(folderPath, errorCode(error));
   }
   return { fileName, filePath, sizeBytes: bytes.length };

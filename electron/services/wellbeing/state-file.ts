@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BreakStateSchema } from '../../../shared/breaks/break-state.js';
 import { LimitsStateSchema } from '../../../shared/limits/limits.js';
-import { isNotFound, keepAside } from '../ledger/durable-fs.js';
-import { fileStamp } from '../ledger/ledger-files.js';
+import { fileStamp, isNotFound, keepAside, replaceFileAtomically } from '../platform/durable-write.js';
 
 export const WELLBEING_STATE_FILE_NAME = 'wellbeing-state.json';
 
@@ -53,7 +52,8 @@ function parseSaved(bytes: Buffer): { value: unknown; problem: string | null } {
 
 /**
  * The break and limit machines' state, kept so a restart resets neither a break timer nor
- * a cap. Written whole to a temp file, synced, then renamed over the old one. A file that
+ * a cap. Replaced atomically through the durable-write module (temp file, fsync, rename,
+ * folder fsync). A file that
  * is unreadable or fails its schema is moved aside to `wellbeing-state.corrupt-<time>.json`
  * (a hard link, then the old name removed: the bytes are never copied or rewritten) and
  * listed in `keptAside`; the caller starts afresh for what is unusable (limits are seeded
@@ -86,15 +86,7 @@ export function wellbeingStateFile(dataDir: string, nowMs: () => number = Date.n
       return value;
     },
     async write(value) {
-      const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-      const handle = await open(temp, 'w');
-      try {
-        await handle.writeFile(JSON.stringify(value));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, path);
+      await replaceFileAtomically(dataDir, WELLBEING_STATE_FILE_NAME, randomBytes(6).toString('hex'), Buffer.from(JSON.stringify(value), 'utf8'));
     },
   };
 }

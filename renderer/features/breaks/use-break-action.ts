@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakAction } from '../../../shared/breaks/break-events.js';
 import { messageOf } from '../../app/error-message';
+import { rejectionText } from '../wellbeing/rejection-text';
 import { useWellbeing } from '../wellbeing/wellbeing-provider';
 
 /**
@@ -20,7 +21,7 @@ export function useBreakAction() {
     setError(null);
     try {
       const { rejected } = await wellbeing.breakAction(action);
-      if (rejected !== null) setError(t('breaks.rejected', { reason: rejected }));
+      if (rejected !== null) setError(t('breaks.rejected', { reason: rejectionText(t, rejected) }));
       return rejected === null;
     } catch (reason) {
       setError(t('breaks.failed', { message: messageOf(reason) }));

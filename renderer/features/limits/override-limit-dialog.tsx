@@ -5,6 +5,7 @@ import type { LimitsView } from '../../../shared/limits/limits-view-schema.js';
 import { messageOf } from '../../app/error-message';
 import { FormFooter } from '../../app/form-fields';
 import { ModalDialog } from '../../app/modal-dialog';
+import { rejectionText } from '../wellbeing/rejection-text';
 import { useWellbeing } from '../wellbeing/wellbeing-provider';
 
 export interface OverrideLimitDialogProps {
@@ -32,7 +33,7 @@ export function OverrideLimitDialog({ limits, extensionMin, onClose }: OverrideL
     for (const { quantity, period } of limits.reachedCaps) {
       const { rejected } = await wellbeing.overrideLimit({ quantity, period, reason: reason.trim() });
       if (rejected !== null) {
-        setError(t('limits.overrideRejected', { reason: rejected }));
+        setError(t('limits.overrideRejected', { reason: rejectionText(t, rejected) }));
         return;
       }
     }

@@ -37,9 +37,9 @@ describe('Break notice', () => {
     act(() => fake.setWellbeing(wellbeingView({ breaks: workingBreaks({ phase: 'due', kind: 'rest', canSkip: true }) })));
     expect(within(notice()).getByText('Break due — it will start when you close this item')).toBeTruthy();
     expect(within(notice()).queryByRole('button', { name: 'Postpone' })).toBeNull();
-    fake.handlers.breakAction.mockResolvedValueOnce({ rejected: 'skip not allowed', view: fake.state.wellbeing });
+    fake.handlers.breakAction.mockResolvedValueOnce({ rejected: 'skip-not-allowed', view: fake.state.wellbeing });
     await user.click(within(notice()).getByRole('button', { name: 'Skip' }));
-    expect(await within(notice()).findByText('Not possible now: skip not allowed')).toBeTruthy();
+    expect(await within(notice()).findByText('Not possible now: skipping breaks is turned off in your settings')).toBeTruthy();
   });
 
   it('has nothing to dismiss in strict mode', async () => {

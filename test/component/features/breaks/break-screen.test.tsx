@@ -92,12 +92,12 @@ describe('Break screen', () => {
     const fake = createFakeVeil();
     const { user } = await appWithMedia(fake);
     startBreak(fake, 25, { canEndEarly: false, strictOverrideOffered: true });
-    fake.handlers.breakAction.mockResolvedValueOnce({ rejected: 'not now', view: fake.state.wellbeing });
+    fake.handlers.breakAction.mockResolvedValueOnce({ rejected: 'not-now', view: fake.state.wellbeing });
     const dialog = screen.getByRole('dialog', { name: 'Break' });
     await user.click(within(dialog).getByRole('button', { name: 'I need to finish this now' }));
     await user.type(within(dialog).getByRole('textbox'), 'urgent warrant');
     await user.click(within(dialog).getByRole('button', { name: 'Continue now' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('Not possible now: not now');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('Not possible now: there is no break to act on right now');
     expect(screen.getByRole('dialog', { name: 'Break' })).toBeTruthy();
   });
 

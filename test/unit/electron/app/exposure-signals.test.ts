@@ -12,6 +12,7 @@ function recordingExposure() {
     windowShown: async (shown) => void seen.push(shown ? 'shown' : 'hidden'),
     power: async (state) => void seen.push(state),
     myExposure: () => Promise.reject(new Error('not used')),
+    onCounted: () => () => undefined,
     close: async () => undefined,
   };
   return { exposure, seen };

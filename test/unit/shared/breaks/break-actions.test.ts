@@ -40,7 +40,7 @@ describe('breaks: postpone', () => {
     t.exposeUntil(isDue, HOUR);
     expect(t.exposedMs).toBe(25 * MINUTE);
     expect(t.view).toMatchObject({ canPostpone: false, postponesLeft: 0 });
-    expectRefused(t, { type: 'postpone' }, 'no postpones left');
+    expectRefused(t, { type: 'postpone' }, 'no-postpones-left');
     t.exposeUntil(isOnBreak, HOUR);
     expect(t.exposedMs).toBe(27 * MINUTE);
     expect(t.labels).toEqual(['micro:postponed', 'micro:due', 'micro:postponed', 'micro:due', 'micro:started']);
@@ -60,15 +60,15 @@ describe('breaks: postpone', () => {
   it('refuses to postpone while working or on a break, or when postpones are set to 0', () => {
     const t = new BreakTimeline();
     t.expose(MINUTE);
-    expectRefused(t, { type: 'postpone' }, 'not now');
+    expectRefused(t, { type: 'postpone' }, 'not-now');
     t.exposeUntil(isDue, HOUR);
     t.boundary();
-    expectRefused(t, { type: 'postpone' }, 'not now');
+    expectRefused(t, { type: 'postpone' }, 'not-now');
 
     const none = new BreakTimeline(config({ maxPostpones: 0 }));
     none.expose(14 * MINUTE + 45 * SECOND);
     expect(none.view).toMatchObject({ phase: 'warning', canPostpone: false, postponesLeft: 0 });
-    expectRefused(none, { type: 'postpone' }, 'no postpones left');
+    expectRefused(none, { type: 'postpone' }, 'no-postpones-left');
   });
 
   it('postpones a rest break together with the micro-break it covers', () => {
@@ -109,14 +109,14 @@ describe('breaks: skip', () => {
     const off = new BreakTimeline(config({ skipAllowed: false }));
     off.exposeUntil(isDue, HOUR);
     expect(off.view.canSkip).toBe(false);
-    expectRefused(off, { type: 'skip' }, 'skip not allowed');
+    expectRefused(off, { type: 'skip' }, 'skip-not-allowed');
 
     const t = new BreakTimeline();
     t.expose(MINUTE);
-    expectRefused(t, { type: 'skip' }, 'not now');
+    expectRefused(t, { type: 'skip' }, 'not-now');
     t.exposeUntil(isDue, HOUR);
     t.boundary();
-    expectRefused(t, { type: 'skip' }, 'not now');
+    expectRefused(t, { type: 'skip' }, 'not-now');
   });
 });
 
@@ -129,7 +129,7 @@ describe('breaks: ending early', () => {
     const ended = t.act({ type: 'end-early' });
     expect(ended.records).toEqual([{ v: 1, type: 'break', atMs: T0 + 15 * MINUTE + 10 * SECOND, kind: 'micro', event: 'ended-early' }]);
     expect(ended.view).toMatchObject({ phase: 'working', exposureSecondsUntilDue: 15 * 60 });
-    expectRefused(t, { type: 'end-early' }, 'not now');
+    expectRefused(t, { type: 'end-early' }, 'not-now');
     t.pause(MINUTE);
     expect(t.labels).toEqual(['micro:due', 'micro:started', 'micro:ended-early']);
   });
@@ -142,14 +142,14 @@ describe('breaks: strict mode', () => {
     const t = new BreakTimeline(strict);
     t.expose(14 * MINUTE + 45 * SECOND);
     expect(t.view).toMatchObject({ phase: 'warning', canSkip: false, canPostpone: false, postponesLeft: 0, strictOverrideOffered: true });
-    expectRefused(t, { type: 'skip' }, 'strict mode');
-    expectRefused(t, { type: 'postpone' }, 'strict mode');
+    expectRefused(t, { type: 'skip' }, 'strict-mode');
+    expectRefused(t, { type: 'postpone' }, 'strict-mode');
     t.exposeUntil(isDue, HOUR);
-    expectRefused(t, { type: 'skip' }, 'strict mode');
-    expectRefused(t, { type: 'postpone' }, 'strict mode');
+    expectRefused(t, { type: 'skip' }, 'strict-mode');
+    expectRefused(t, { type: 'postpone' }, 'strict-mode');
     t.boundary();
     expect(t.view).toMatchObject({ phase: 'on-break', canEndEarly: false, strictOverrideOffered: true });
-    expectRefused(t, { type: 'end-early' }, 'strict mode');
+    expectRefused(t, { type: 'end-early' }, 'strict-mode');
     t.pause(30 * SECOND);
     expect(t.labels).toEqual(['micro:due', 'micro:started', 'micro:taken']);
   });
@@ -164,8 +164,8 @@ describe('breaks: strict mode', () => {
     const t = new BreakTimeline(strict);
     t.exposeUntil(isDue, HOUR);
     t.boundary();
-    for (const reason of ['', '   ', ' ok ', '\n\t.']) expectRefused(t, { type: 'strict-override', reason }, 'reason required');
-    expectRefused(t, { type: 'strict-override', reason: 'x'.repeat(501) }, 'reason too long');
+    for (const reason of ['', '   ', ' ok ', '\n\t.']) expectRefused(t, { type: 'strict-override', reason }, 'reason-too-short');
+    expectRefused(t, { type: 'strict-override', reason: 'x'.repeat(501) }, 'reason-too-long');
     expect(t.view.phase).toBe('on-break');
   });
 
@@ -195,18 +195,18 @@ describe('breaks: strict mode', () => {
     const t = new BreakTimeline();
     t.exposeUntil(isDue, HOUR);
     expect(t.view.strictOverrideOffered).toBe(false);
-    expectRefused(t, { type: 'strict-override', reason: 'a good reason' }, 'not strict');
+    expectRefused(t, { type: 'strict-override', reason: 'a good reason' }, 'not-strict');
     const s = new BreakTimeline(strict);
     s.expose(MINUTE);
     expect(s.view.strictOverrideOffered).toBe(false);
-    expectRefused(s, { type: 'strict-override', reason: 'a good reason' }, 'not now');
+    expectRefused(s, { type: 'strict-override', reason: 'a good reason' }, 'not-now');
   });
 });
 
 describe('checkOverrideReason', () => {
   it('trims and bounds the reason', () => {
     expect(checkOverrideReason('  abc  ')).toEqual({ ok: true, reason: 'abc' });
-    expect(checkOverrideReason('ab')).toEqual({ ok: false, rejected: 'reason required' });
+    expect(checkOverrideReason('ab')).toEqual({ ok: false, rejected: 'reason-too-short' });
     expect(checkOverrideReason(`  ${'y'.repeat(500)}  `)).toEqual({ ok: true, reason: 'y'.repeat(500) });
   });
 });

@@ -280,10 +280,10 @@ describe('breaks: clock jumps and bad input', () => {
     const t = new BreakTimeline();
     t.expose(MINUTE);
     const before = t.state;
-    for (const nowMs of [Number.NaN, -1, Number.POSITIVE_INFINITY]) expect(t.at(nowMs, exposure(0)).rejected).toBe('invalid time');
-    expect(t.after(SECOND, exposure(-5)).rejected).toBe('invalid event');
-    expect(t.after(SECOND, exposure(Number.NaN)).rejected).toBe('invalid event');
-    expect(t.after(SECOND, { type: 'exposure', countingSinceLastStep: true, countedMs: 0, unfilteredMs: Number.POSITIVE_INFINITY, audioMs: 0 }).rejected).toBe('invalid event');
+    for (const nowMs of [Number.NaN, -1, Number.POSITIVE_INFINITY]) expect(t.at(nowMs, exposure(0)).rejected).toBe('invalid-time');
+    expect(t.after(SECOND, exposure(-5)).rejected).toBe('invalid-event');
+    expect(t.after(SECOND, exposure(Number.NaN)).rejected).toBe('invalid-event');
+    expect(t.after(SECOND, { type: 'exposure', countingSinceLastStep: true, countedMs: 0, unfilteredMs: Number.POSITIVE_INFINITY, audioMs: 0 }).rejected).toBe('invalid-event');
     expect(t.state).toBe(before);
     expect(() => initialBreakState(Number.NaN)).toThrow(RangeError);
   });

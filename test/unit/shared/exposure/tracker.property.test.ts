@@ -229,7 +229,7 @@ describe('tracker properties', () => {
         let last = T0;
         r.steps.forEach((step, i) => {
           const atMs = full[i]?.atMs ?? T0;
-          if (atMs < last) expect(step.rejected === 'out-of-order' || step.rejected === 'after shutdown').toBe(true);
+          if (atMs < last) expect(step.rejected === 'out-of-order' || step.rejected === 'after-shutdown').toBe(true);
           if (step.rejected === null) last = atMs;
         });
         const totals = sumTotals(r.records);

@@ -270,7 +270,7 @@ describe('tracker: flushes and shutdown', () => {
     expect(end.counting).toBe(false);
     expect(end.records).toHaveLength(1);
     const after = t.show(6 * SECOND, { viewer: {} });
-    expect(after.rejected).toBe('after shutdown');
+    expect(after.rejected).toBe('after-shutdown');
     expect(after.state).toBe(end.state);
   });
 });
@@ -302,7 +302,7 @@ describe('tracker: refusals', () => {
     const before = t.state;
     for (const seq of [5, 4, 0]) {
       const stale = t.at(10 * SECOND, { type: 'visibility', report: report(seq, { viewer: { reveal: 'whole' } }) });
-      expect(stale).toEqual({ state: before, records: [], rejected: 'stale report', counting: true });
+      expect(stale).toEqual({ state: before, records: [], rejected: 'stale-report', counting: true });
       expect(stale.state).toBe(before);
     }
     t.at(20 * SECOND, { type: 'visibility', report: report(6, {}) });
@@ -326,7 +326,7 @@ describe('tracker: refusals', () => {
   it('refuses times that are not times', () => {
     const state = initialTrackerState(T0);
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1, 2 ** 60]) {
-      expect(stepTracker(state, { type: 'tick' }, bad, { idleAfterMs: MINUTE }).rejected).toBe('invalid time');
+      expect(stepTracker(state, { type: 'tick' }, bad, { idleAfterMs: MINUTE }).rejected).toBe('invalid-time');
     }
   });
 

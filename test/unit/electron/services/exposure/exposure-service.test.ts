@@ -84,7 +84,7 @@ describe('exposure service', () => {
     const { service, added } = start();
     service.report(viewerReport(5));
     expect(() => service.report(viewerReport(6, { caseId: 'case-0000002' }))).toThrow(/not an item of the open case/);
-    expect(() => service.report(viewerReport(4, { surfaces: [] }))).toThrow(/stale report/);
+    expect(() => service.report(viewerReport(4, { surfaces: [] }))).toThrow(/stale-report/);
     await vi.advanceTimersByTimeAsync(3000);
     await service.close();
     expect(sumTotals(added).exposureMs).toBe(3000);
@@ -131,5 +131,20 @@ describe('exposure service', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await service.close();
     expect(sumTotals(added).exposureMs).toBe(DEFAULT_SETTINGS.idleAfterMin * 60_000 + 1000);
+  });
+
+  it('tells every subscriber the time it counted, until they unsubscribe', async () => {
+    const { service } = start();
+    const first: number[] = [];
+    const second: number[] = [];
+    service.onCounted((time) => first.push(time.countedMs));
+    const stopSecond = service.onCounted((time) => second.push(time.countedMs));
+    service.report(viewerReport(1));
+    await vi.advanceTimersByTimeAsync(3000);
+    stopSecond();
+    await vi.advanceTimersByTimeAsync(2000);
+    await service.close();
+    expect(first.reduce((sum, ms) => sum + ms, 0)).toBe(5000);
+    expect(second.reduce((sum, ms) => sum + ms, 0)).toBe(3000);
   });
 });

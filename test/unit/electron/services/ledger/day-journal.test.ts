@@ -183,7 +183,7 @@ describe('retention and compaction', () => {
 
     expect(await journal.compactClosedDays('2025-03-10', compactRecords)).toEqual([]);
     expect((await stat(join(ledgerDir, '2025-03-09.jsonl'))).ino).toBe(inode);
-    expect(JSON.parse(await readFile(join(ledgerDir, 'ledger-state.json'), 'utf8'))).toEqual({ v: 1, compactedThroughDay: '2025-03-09' });
+    expect(JSON.parse(await readFile(join(ledgerDir, 'ledger-state.json'), 'utf8'))).toEqual({ v: 1, compactedThroughDay: '2025-03-09', newestWrittenDay: null });
   });
 
   it('compacts a closed day again if a late record is appended to it', async () => {
@@ -192,7 +192,7 @@ describe('retention and compaction', () => {
     await journal.compactClosedDays('2025-03-10', compactRecords);
     await journal.append([exposure(utcMs('2025-03-09T15:00:10'), utcMs('2025-03-09T15:00:20'))]);
 
-    expect(JSON.parse(await readFile(join(ledgerDir, 'ledger-state.json'), 'utf8'))).toEqual({ v: 1, compactedThroughDay: '2025-03-08' });
+    expect(JSON.parse(await readFile(join(ledgerDir, 'ledger-state.json'), 'utf8'))).toEqual({ v: 1, compactedThroughDay: '2025-03-08', newestWrittenDay: '2025-03-09' });
     expect(await journal.compactClosedDays('2025-03-10', compactRecords)).toEqual(['2025-03-09']);
     expect(await recordsOnDisk('2025-03-09')).toEqual([exposure(utcMs('2025-03-09T15:00:00'), utcMs('2025-03-09T15:00:20'))]);
   });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LedgerRecord } from '../../../../../shared/exposure/ledger-record.js';
@@ -237,6 +237,51 @@ describe('retention', () => {
     expect(existsSync(join(ledgerDir, '2025-03-01.jsonl'))).toBe(false);
     expect(existsSync(join(ledgerDir, '2025-03-09.jsonl'))).toBe(true);
     await expect(ledger.setRetentionDays(0)).rejects.toThrow(RangeError);
+  });
+
+  it('removes no history when the clock jumps years ahead, and says so once', async () => {
+    for (const day of ['2024-03-01', '2024-12-01', '2025-03-09']) await writeDay(day);
+    const first = await open({ retentionDays: 400 });
+    first.add([exposure(Date.now() - 10_000, Date.now())]);
+    await first.close();
+    const days = ['2024-03-01.jsonl', '2024-12-01.jsonl', '2025-03-09.jsonl', '2025-03-10.jsonl'];
+
+    vi.setSystemTime(utcMs('2028-07-01T16:00:00'));
+    const heard = vi.fn();
+    const jumped = await open({ retentionDays: 400, onError: (error) => errors.push(error) });
+    jumped.onNotice(heard);
+    expect((await readdir(ledgerDir)).filter((name) => name.endsWith('.jsonl')).sort()).toEqual(days);
+    expect(jumped.notices).toEqual([{ code: 'ledger-retention-held', detail: expect.stringMatching(/2028-07-01.*2025-03-10.*4 day/), keptAs: null }]);
+    // The hourly checks of the same wrong day neither remove anything nor repeat the notice.
+    await vi.advanceTimersByTimeAsync(3 * HOUR_MS);
+    await jumped.flushNow();
+    expect(heard).not.toHaveBeenCalled();
+    expect((await readdir(ledgerDir)).filter((name) => name.endsWith('.jsonl')).sort()).toEqual(days);
+    expect(errors).toEqual([]);
+  });
+
+  it('measures retention from the newest day ever written, remembered even when its file is gone', async () => {
+    await writeDay('2024-02-20');
+    const first = await open({ retentionDays: 400 });
+    first.add([exposure(Date.now() - 10_000, Date.now())]);
+    await first.close();
+    await rm(join(ledgerDir, '2025-03-10.jsonl'));
+
+    vi.setSystemTime(utcMs('2030-01-01T16:00:00'));
+    const jumped = await open({ retentionDays: 400 });
+    // 2024-02-20 is within 400 days of 2025-03-10 (the newest day written), so it stays.
+    expect(existsSync(join(ledgerDir, '2024-02-20.jsonl'))).toBe(true);
+    expect(jumped.notices.map((notice) => notice.code)).toEqual(['ledger-retention-held']);
+  });
+
+  it('removes days as usual after a few weeks away', async () => {
+    await writeDay('2025-01-01');
+    await writeDay('2025-02-20');
+    vi.setSystemTime(utcMs('2025-03-10T16:00:00'));
+    const ledger = await open({ retentionDays: 30 });
+    expect(existsSync(join(ledgerDir, '2025-01-01.jsonl'))).toBe(false);
+    expect(existsSync(join(ledgerDir, '2025-02-20.jsonl'))).toBe(true);
+    expect(ledger.notices).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notesFilePath, openCaseNotes } from '../../../../../electron/services/notes/case-notes-store.js';
-import { replaceFileAtomically } from '../../../../../electron/services/ledger/durable-fs.js';
+import { replaceFileAtomically } from '../../../../../electron/services/platform/durable-write.js';
 import { CaseNotesFileSchema } from '../../../../../shared/notes/case-notes.js';
 
 let parent: string;

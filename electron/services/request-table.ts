@@ -1,0 +1,78 @@
+import type { RequestHandlers } from '../../shared/contract.js';
+import { VeilRequestError } from '../../shared/contract-errors.js';
+import type { Notice } from '../../shared/notices.js';
+import type { CaseSession } from './case/case-session.js';
+import type { ExposureService } from './exposure/exposure-service.js';
+import type { NotesForOpenCase } from './notes/notes-for-open-case.js';
+import type { SettingsService } from './settings/settings-service.js';
+import { loadTeamStats } from './team-sharing/load-team-stats.js';
+import type { TeamSharingService } from './team-sharing/team-sharing-service.js';
+import type { WellbeingService } from './wellbeing/wellbeing-service.js';
+
+export interface RequestTableParts {
+  host: 'electron' | 'browser';
+  version: string;
+  settings: SettingsService;
+  session: CaseSession;
+  exposure: ExposureService;
+  wellbeing: WellbeingService;
+  notes: NotesForOpenCase;
+  sharing: TeamSharingService;
+  /** Everything the user must be told since start-up, gathered from the services. */
+  notices: () => Notice[];
+  /** Opens a case folder (the demo when `isDemo`) and resets what belonged to the last one. */
+  openFolder: (folderPath: string, isDemo: boolean) => ReturnType<CaseSession['open']>;
+  demoCaseDir: string;
+  /** Native folder picker (Electron); null where there is none (browser host). */
+  pickFolder: (() => Promise<string | null>) | null;
+}
+
+/**
+ * The contract's request table: each request mapped onto the service that answers it.
+ * Arguments arrive already checked against the contract's schemas; no logic lives here.
+ */
+export function createRequestHandlers(parts: RequestTableParts): RequestHandlers {
+  const { settings, session, exposure, wellbeing, notes, sharing, openFolder, pickFolder } = parts;
+  return {
+    getAppInfo: async () => ({
+      version: parts.version,
+      host: parts.host,
+      canPickFolder: pickFolder !== null,
+      notices: parts.notices(),
+    }),
+    getSettings: async () => settings.get(),
+    updateSettings: async (patch) => settings.update(patch),
+    getCase: async () => session.summary(),
+    openCase: async ({ folderPath }) => {
+      if (folderPath !== undefined) return openFolder(folderPath, false);
+      if (!pickFolder) throw new VeilRequestError('invalid-arguments', 'openCase: folderPath is required here');
+      const picked = await pickFolder();
+      return picked === null ? null : openFolder(picked, false);
+    },
+    openDemoCase: async () => openFolder(parts.demoCaseDir, true),
+    cancelImport: async () => session.cancelImport(),
+    listItems: async ({ caseId, offset, limit }) => session.listItems(caseId, offset, limit),
+    getItems: async ({ caseId, ids }) => session.getItems(caseId, ids),
+    listProblems: async ({ caseId, offset, limit }) => session.listProblems(caseId, offset, limit),
+    reportVisibility: async (report) => exposure.report(report),
+    reportActivity: async () => {
+      exposure.activity();
+      return {};
+    },
+    getMyExposure: async () => exposure.myExposure(),
+    getWellbeing: async () => wellbeing.view(),
+    breakAction: async (action) => wellbeing.breakAction(action),
+    overrideLimit: async ({ quantity, period, reason }) => wellbeing.overrideLimit(quantity, period, reason),
+    reportItemBoundary: async () => {
+      wellbeing.itemBoundary();
+      return {};
+    },
+    getNotes: async ({ caseId }) => notes.load(caseId),
+    saveNote: async ({ caseId, itemId, text }) => notes.save(caseId, itemId, text),
+    previewWeeklySummary: async ({ week }) => sharing.preview(week),
+    exportWeeklySummary: async ({ week }) => sharing.exportNow(week),
+    getTeamSharing: async () => sharing.status(),
+    loadTeamStats: async (args) => loadTeamStats(args),
+    pickFolder: async () => ({ folderPath: pickFolder ? await pickFolder() : null }),
+  };
+}
