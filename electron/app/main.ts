@@ -1,11 +1,13 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { builtAppPaths } from '../services/app-paths.js';
 import { bootVeil, type BootedVeil } from '../services/boot/boot-veil.js';
 import type { ExposureService } from '../services/exposure/exposure-service.js';
 import { setWindowsAppId } from './app-identity.js';
 import { forwardExposureSignals } from './exposure-signals.js';
+import { desktopTeamShareSecretOptions } from './secret-protector.js';
 import { notifyBreaksWhenUnfocused } from './break-notifications.js';
 import { denyAllPermissions, hardenAllWebContents } from './harden.js';
 import { forwardEventsToWindows, registerIpcHandlers } from './ipc.js';
@@ -62,6 +64,8 @@ async function start(): Promise<void> {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     systemLocale: app.getLocale(),
+    // After ready: safeStorage reports no encryption before it.
+    teamShareSecret: desktopTeamShareSecretOptions(safeStorage, process.platform, process.env, homedir()),
     warn: (message) => console.warn(message),
   });
   const { services, hub, settings } = booted;

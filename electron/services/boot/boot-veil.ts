@@ -6,6 +6,7 @@ import type { SpawnWorker } from '../media/worker-channel.js';
 import { acquireDataFolderLock, describeStaleLock, type DataFolderLock, type LockHost } from '../platform/data-folder-lock.js';
 import { confSettingsFile, settingsFileOptions, settingsFilePath, type ConfLike, type SettingsFileOptions } from '../settings/settings-file.js';
 import { createSettingsService, type SettingsService } from '../settings/settings-service.js';
+import type { TeamShareSecretOptions } from '../team-stats/team-share-secret.js';
 import { createVeilServices, type VeilServices } from '../veil-services.js';
 
 /** What differs between the desktop app and the browser host; everything else is decided here. */
@@ -20,6 +21,8 @@ export interface BootDeps {
   initialCaseDir: string | null;
   pickFolder: (() => Promise<string | null>) | null;
   systemLocale: string;
+  /** Where and how the team-share secret is kept (sealed by the OS key store in the desktop app). */
+  teamShareSecret?: TeamShareSecretOptions;
   /** Where start-up warnings go (a recovered lock, damaged settings kept aside). */
   warn: (message: string) => void;
 }
@@ -74,6 +77,7 @@ export async function bootVeil(deps: BootDeps): Promise<BootedVeil> {
       dataDir: deps.dataDir,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       systemLocale: deps.systemLocale,
+      teamShareSecret: deps.teamShareSecret,
     });
     return {
       services,

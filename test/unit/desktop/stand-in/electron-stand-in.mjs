@@ -52,9 +52,22 @@ export class Notification extends StandInEmitter {
   }
 }
 
+/**
+ * safeStorage on a Linux desktop without a keyring: nothing before ready; after it, encryption
+ * "works" with Chromium's hard-coded password (backend 'basic_text'), which protects nothing.
+ */
 export const safeStorage = {
-  isEncryptionAvailable: () => false,
+  isEncryptionAvailable: () => state.ready,
   getSelectedStorageBackend: () => (state.ready ? 'basic_text' : 'unknown'),
+  encryptString(text) {
+    if (!state.ready) throw new Error('Encryption is not available.');
+    return Buffer.concat([Buffer.from('v10'), Buffer.from(text, 'utf8').reverse()]);
+  },
+  decryptString(sealed) {
+    if (!state.ready) throw new Error('Decryption is not available.');
+    if (sealed.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(sealed.subarray(3)).reverse().toString('utf8');
+  },
 };
 export const shell = {};
 export { app, BrowserWindow, ipcMain, protocol, session, utilityProcess };
