@@ -173,6 +173,8 @@ export function createElectronModule() {
     removeHandler: vi.fn((channel: string) => electronFake.ipcHandlers.delete(channel)),
   };
   const ipcRenderer = {
+    // Kinder than Electron, which rejects an invoke with no handler: the preload tests check
+    // which channel the page reaches, never what main answers.
     invoke: vi.fn((channel: string, ...args: unknown[]) => {
       electronFake.invoked.push({ channel, args });
       return Promise.resolve({ ok: true, result: null });
@@ -204,6 +206,9 @@ export function createElectronModule() {
     BrowserWindow: FakeBrowserWindow,
     ipcMain,
     ipcRenderer,
+    // Electron copies what is exposed (functions proxied, prototypes dropped); this keeps the
+    // reference. It does not matter for Veil's bridge, plain objects of functions and one string,
+    // which survive the copy unchanged (test/unit/desktop/built-preload.test.ts runs the built one).
     contextBridge: { exposeInMainWorld: vi.fn((key: string, value: unknown) => electronFake.exposed.set(key, value)) },
     protocol: {
       registerSchemesAsPrivileged: vi.fn((schemes: unknown[]) => electronFake.privilegedSchemes.push(...schemes)),
