@@ -25,6 +25,8 @@ const iconPath = join(paths.distDir, '..', 'assets', 'icon.png');
 const veilWindowIds = new Set<number>();
 let mainWindow: BrowserWindow | null = null;
 let booted: BootedVeil | null = null;
+/** Set while the services close on quit; a second quit (Cmd+Q twice, the session ending) waits for it. */
+let closing: Promise<void> | null = null;
 
 function caseDirFromArgv(argv: readonly string[]): string | null {
   const index = argv.indexOf('--case');
@@ -84,16 +86,23 @@ if (claimSingleInstance(app, () => mainWindow)) {
   registerPrivilegedSchemes();
   hardenAllWebContents();
   app.on('window-all-closed', () => app.quit());
-  // Quitting waits for the services to close, so the exposure ledger's last record is written.
+  // Quitting waits for the services to close, so the exposure ledger's last record and the
+  // break state are written; a quit asked for again meanwhile waits too, instead of cutting it short.
+  let closed = false;
   app.on('before-quit', (event) => {
+    if (closed) return;
     const running = booted;
-    if (!running) return;
+    if (!running && !closing) return;
     event.preventDefault();
+    if (!running) return;
     booted = null;
-    running
+    closing = running
       .close()
       .catch((error: unknown) => console.error('closing Veil failed', error))
-      .finally(() => app.quit());
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
   app
     .whenReady()

@@ -42,13 +42,16 @@ afterEach(() => {
 });
 
 describe('the built desktop app under the Electron stand-in', () => {
-  it('keeps the settings a user changed across two launches, in userData/settings.json', async () => {
+  it('keeps the settings a user changed across two launches, in userData/settings.json, even when quit is asked twice', async () => {
     userData = mkdtempSync(join(tmpdir(), 'veil-stand-in-'));
     const first = launch();
     await windowLoaded(first);
     const changed = SettingsSchema.parse(await first.request('updateSettings', { language: 'fr-CA', revealDurationSec: 20 }));
     expect(changed).toMatchObject({ language: 'fr-CA', revealDurationSec: 20 });
-    await quitBuiltApp(first);
+    // Asked twice, quitting still waits for the services to close: the break state is written whole.
+    await quitBuiltApp(first, 2);
+    expect(readdirSync(userData)).toContain('wellbeing-state.json');
+    expect(readdirSync(userData).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
     const second = launch();
     await windowLoaded(second);

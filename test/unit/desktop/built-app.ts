@@ -88,8 +88,8 @@ export function launchBuiltApp(userDataDir: string, env: Record<string, string> 
   };
 }
 
-/** Quits the way a user does (app.quit) and expects a clean exit. */
-export async function quitBuiltApp(app: BuiltApp): Promise<void> {
-  await app.command('quit');
+/** Quits the way a user does (app.quit, `times` in a row, as with Cmd+Q pressed twice) and expects a clean exit. */
+export async function quitBuiltApp(app: BuiltApp, times = 1): Promise<void> {
+  for (let i = 0; i < times; i += 1) await app.command('quit');
   expect(await app.exited, app.stderr()).toEqual({ code: 0, signal: null });
 }
