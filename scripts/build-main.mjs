@@ -6,8 +6,9 @@
 //   dist/host/cli.js           browser host
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import { MAIN_EXTERNALS } from './main-externals.mjs';
 
-const external = ['electron', 'electron-store', 'conf', 'sharp'];
+const external = MAIN_EXTERNALS;
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { 'process.env.VEIL_VERSION': JSON.stringify(version) };
 const common = { define, bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external };

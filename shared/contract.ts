@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EVENT_NAME_LIST, NamesAll, REQUEST_NAME_LIST } from './contract-names.js';
 import { CaseIdSchema, CaseSummarySchema } from './case/case-summary.js';
 import { ImportProgressSchema } from './case/import-progress.js';
 import { ImportProblemSchema, MediaErrorSchema, MediaItemSchema } from './case/media-item.js';
@@ -164,10 +165,10 @@ function isEventName(name: string): name is EventName {
   return Object.hasOwn(eventContract, name);
 }
 
-/** The Electron IPC channel of a request or event; the only place channel names are made. */
-export function ipcChannel(kind: 'request' | 'event', name: RequestName | EventName): string {
-  return `veil:${kind}:${name}`;
-}
+// The preload's zod-free copy of the names must list every request and event (a new one
+// fails the type check here until it is added there).
+export { ipcChannel } from './contract-names.js';
+export const CONTRACT_NAMES_COMPLETE: NamesAll<typeof REQUEST_NAME_LIST, RequestName> & NamesAll<typeof EVENT_NAME_LIST, EventName> = true;
 
 /** What the main side implements: one async function per request, given validated arguments. */
 export type RequestHandlers = { [N in RequestName]: (args: RequestArgs[N]) => Promise<RequestResults[N]> };

@@ -3,6 +3,7 @@ import { REQUEST_NAMES, ipcChannel, type RequestHandlers } from '../../shared/co
 import type { Reply } from '../../shared/contract-errors.js';
 import { dispatchRequest } from '../../shared/dispatch.js';
 import type { EventHub } from '../services/event-hub.js';
+import { isAppPageUrl } from './harden.js';
 
 /**
  * True only for the web contents of a window Veil opened itself, so a stray frame,
@@ -12,8 +13,9 @@ function isVeilSender(sender: WebContents, veilWindowIds: ReadonlySet<number>, s
   const window = BrowserWindow.fromWebContents(sender);
   if (window === null || !veilWindowIds.has(window.id)) return false;
   // The frame that sent it, not just the window's page: a subframe never speaks for Veil.
+  // Judged by the same URL parser as navigation (harden.ts), never by a string prefix.
   const frameUrl = senderFrame === undefined ? sender.getURL() : (senderFrame?.url ?? '');
-  return frameUrl.startsWith('veil-app://renderer/') && (senderFrame === undefined || senderFrame === sender.mainFrame);
+  return isAppPageUrl(frameUrl) && (senderFrame === undefined || senderFrame === sender.mainFrame);
 }
 
 /**

@@ -1,16 +1,13 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { builtAppPaths, VEIL_VERSION } from '../services/app-paths.js';
-import { createEventHub } from '../services/event-hub.js';
-import { acquireDataFolderLock, describeStaleLock, type DataFolderLock } from '../services/platform/data-folder-lock.js';
-import { confSettingsFile, settingsFileOptions } from '../services/settings/settings-file.js';
-import { createSettingsService } from '../services/settings/settings-service.js';
+import { builtAppPaths } from '../services/app-paths.js';
+import { bootVeil, type BootedVeil } from '../services/boot/boot-veil.js';
 import type { ExposureService } from '../services/exposure/exposure-service.js';
-import { createVeilServices, type VeilServices } from '../services/veil-services.js';
+import { setWindowsAppId } from './app-identity.js';
 import { forwardExposureSignals } from './exposure-signals.js';
+import { desktopTeamShareSecretOptions } from './secret-protector.js';
 import { notifyBreaksWhenUnfocused } from './break-notifications.js';
 import { denyAllPermissions, hardenAllWebContents } from './harden.js';
 import { forwardEventsToWindows, registerIpcHandlers } from './ipc.js';
@@ -23,10 +20,13 @@ import { createMainWindow } from './window.js';
 // lives in the services, which the browser host runs unchanged.
 
 const paths = builtAppPaths(import.meta.url);
+/** Beside dist/ in the app folder (and in the asar archive once packaged). */
+const iconPath = join(paths.distDir, '..', 'assets', 'icon.png');
 const veilWindowIds = new Set<number>();
 let mainWindow: BrowserWindow | null = null;
-let services: VeilServices | null = null;
-let dataFolderLock: DataFolderLock | null = null;
+let booted: BootedVeil | null = null;
+/** Set while the services close on quit; a second quit (Cmd+Q twice, the session ending) waits for it. */
+let closing: Promise<void> | null = null;
 
 function caseDirFromArgv(argv: readonly string[]): string | null {
   const index = argv.indexOf('--case');
@@ -34,7 +34,7 @@ function caseDirFromArgv(argv: readonly string[]): string | null {
 }
 
 function openWindow(exposure: ExposureService): void {
-  mainWindow = createMainWindow(paths.preloadScript);
+  mainWindow = createMainWindow(paths.preloadScript, iconPath);
   const id = mainWindow.id;
   veilWindowIds.add(id);
   const stopSignals = forwardExposureSignals(mainWindow, exposure);
@@ -51,23 +51,12 @@ function openWindow(exposure: ExposureService): void {
 }
 
 async function start(): Promise<void> {
-  const dataDir = app.getPath('userData');
-  mkdirSync(dataDir, { recursive: true });
-  // The single-instance lock covers this user's launches; the folder lock also covers a
-  // browser host (or a second user profile pointing at the same folder). Throws when held.
-  dataFolderLock = acquireDataFolderLock(dataDir, { pid: process.pid, nowMs: Date.now(), host: 'electron' });
-  if (dataFolderLock.recoveredStale) console.warn(describeStaleLock(dataFolderLock.recoveredStale));
-  const settings = createSettingsService({
-    filePath: join(dataDir, 'settings.json'),
-    openFile: () => confSettingsFile(new ElectronStore(settingsFileOptions(dataDir))),
-    nowMs: Date.now,
-  });
-  const hub = createEventHub();
-  services = await createVeilServices({
+  // The single-instance lock covers this user's launches; the folder lock taken by bootVeil
+  // also covers a browser host (or a second user profile pointing at the same folder).
+  booted = await bootVeil({
     host: 'electron',
-    version: VEIL_VERSION,
-    settings,
-    hub,
+    dataDir: app.getPath('userData'),
+    openSettingsStore: (options) => new ElectronStore(options),
     spawnWorker: () => utilityWorkerChannel(paths.workerScript),
     demoCaseDir: app.isPackaged ? join(process.resourcesPath, 'demo-case') : paths.demoCaseDir,
     initialCaseDir: caseDirFromArgv(process.argv),
@@ -76,12 +65,12 @@ async function start(): Promise<void> {
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    nowMs: () => performance.timeOrigin + performance.now(),
-    newId: () => randomBytes(16).toString('base64url'),
-    dataDir,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     systemLocale: app.getLocale(),
+    // After ready: safeStorage reports no encryption before it.
+    teamShareSecret: desktopTeamShareSecretOptions(safeStorage, process.platform, process.env, homedir()),
+    warn: (message) => console.warn(message),
   });
+  const { services, hub, settings } = booted;
   denyAllPermissions();
   handleSchemes(paths.rendererDir, services.handleMedia);
   registerIpcHandlers(services.handlers, veilWindowIds);
@@ -93,21 +82,25 @@ async function start(): Promise<void> {
 
 // One writer per data folder: a second launch hands over to the first and leaves.
 if (claimSingleInstance(app, () => mainWindow)) {
+  setWindowsAppId(app, process.platform);
   registerPrivilegedSchemes();
   hardenAllWebContents();
   app.on('window-all-closed', () => app.quit());
-  // Quitting waits for the services to close, so the exposure ledger's last record is written.
+  // Quitting waits for the services to close, so the exposure ledger's last record and the
+  // break state are written; a quit asked for again meanwhile waits too, instead of cutting it short.
+  let closed = false;
   app.on('before-quit', (event) => {
-    const running = services;
-    if (!running) return;
+    if (closed) return;
+    const running = booted;
+    if (!running && !closing) return;
     event.preventDefault();
-    services = null;
-    running
+    if (!running) return;
+    booted = null;
+    closing = running
       .close()
       .catch((error: unknown) => console.error('closing Veil failed', error))
       .finally(() => {
-        dataFolderLock?.release();
-        dataFolderLock = null;
+        closed = true;
         app.quit();
       });
   });

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_NAMES, REQUEST_NAMES, ipcChannel } from '../../shared/contract.js';
+// The zod-free names only: the sandboxed preload must stay one small file requiring only electron.
+import { EVENT_NAME_LIST, REQUEST_NAME_LIST, ipcChannel } from '../../shared/contract-names.js';
 import { MEDIA_SCHEME } from './scheme-names.js';
 
 /**
@@ -9,11 +10,11 @@ import { MEDIA_SCHEME } from './scheme-names.js';
  */
 export function exposeVeilBridge(): void {
   const requests = Object.fromEntries(
-    REQUEST_NAMES.map((name) => [name, (args: unknown): Promise<unknown> => ipcRenderer.invoke(ipcChannel('request', name), args)]),
+    REQUEST_NAME_LIST.map((name) => [name, (args: unknown): Promise<unknown> => ipcRenderer.invoke(ipcChannel('request', name), args)]),
   );
 
   const events = Object.fromEntries(
-    EVENT_NAMES.map((name) => [
+    EVENT_NAME_LIST.map((name) => [
       name,
       (listener: (payload: unknown) => void): (() => void) => {
         const channel = ipcChannel('event', name);

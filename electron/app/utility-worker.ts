@@ -9,6 +9,17 @@ import type { WorkerChannel } from '../services/media/worker-channel.js';
 export function utilityWorkerChannel(scriptPath: string): WorkerChannel {
   const child = utilityProcess.fork(scriptPath, [], { serviceName: 'Veil media worker', stdio: 'inherit' });
   let exited = false;
+  // Electron gives the pid only from 'spawn' until 'exit'; kept for the logs after that.
+  let knownPid: number | undefined;
+  child.once('spawn', () => {
+    knownPid = child.pid;
+  });
+  // Electron emits 'error' when V8 hits a fatal error in the worker (a hostile file can
+  // cause one). Without a listener that 'error' would throw ERR_UNHANDLED_ERROR in main
+  // and take the whole app down. 'exit' always follows, and the pool restarts the worker.
+  child.on('error', (type: string, location: string) => {
+    console.error(`[media-worker ${knownPid ?? '?'}] ${type} at ${location}`);
+  });
   const exitListeners: Array<(code: number | null, signal: string | null) => void> = [];
   child.once('exit', (code) => {
     exited = true;
@@ -17,7 +28,7 @@ export function utilityWorkerChannel(scriptPath: string): WorkerChannel {
   });
   return {
     get pid() {
-      return child.pid;
+      return child.pid ?? knownPid;
     },
     postMessage(message) {
       if (exited) throw new Error('the media worker has exited');

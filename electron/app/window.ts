@@ -5,7 +5,7 @@ import { APP_SCHEME } from './scheme-names.js';
  * The one kind of window Veil opens. Every security preference is set explicitly
  * (not left to defaults, which scanners cannot see and which have changed before).
  */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, iconPath: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -14,6 +14,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     show: false,
     backgroundColor: '#1d1f21',
     title: 'Veil',
+    // The taskbar / dock icon while running unpackaged, and the window icon on Linux.
+    icon: iconPath,
     webPreferences: {
       // electronegativity: PRELOAD_JS_CHECK reviewed — our own bundled preload (one CommonJS file requiring only electron) exposes one named function per contract request and event and the media prefix; never ipcRenderer, Node, process or a store (test/unit/electron/app/preload.test.ts).
       preload: preloadPath,

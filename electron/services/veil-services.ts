@@ -14,6 +14,7 @@ import { createNotesForOpenCase } from './notes/notes-for-open-case.js';
 import { sharingStateFile } from './team-sharing/sharing-state-file.js';
 import { createTeamSharingService } from './team-sharing/team-sharing-service.js';
 import { createRequestHandlers } from './request-table.js';
+import type { TeamShareSecretOptions } from './team-stats/team-share-secret.js';
 
 const MIB = 1024 * 1024;
 
@@ -36,6 +37,8 @@ export interface VeilServicesDeps {
   /** The user's IANA time zone and OS locale: days, weeks and the ledger's files follow them. */
   timeZone: string;
   systemLocale: string;
+  /** Where and how the team-share secret is kept; the data folder, unsealed, when absent. */
+  teamShareSecret?: TeamShareSecretOptions;
 }
 
 export type MediaHandler = (
@@ -104,6 +107,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
   const notes = createNotesForOpenCase({ session, notesFolder: () => settings.get().notesFolder, nowMs: deps.nowMs, stamp: deps.newId });
   const sharing = createTeamSharingService({
     dataDir: deps.dataDir,
+    secretOptions: deps.teamShareSecret,
     settings: () => settings.get(),
     readDays: (fromDayKey, toDayKey) => ledger.readDays(fromDayKey, toDayKey),
     nowMs: deps.nowMs,

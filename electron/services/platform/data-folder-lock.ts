@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { processStartToken } from './process-start.js';
 
 /**
  * One writer per data folder. The ledger, settings and break state assume a single
@@ -18,6 +19,8 @@ const LockContentSchema = z
     pid: z.number().int().positive(),
     startedAtMs: z.number().finite().nonnegative(),
     host: z.enum(['browser', 'electron']),
+    /** Names this run of the process (process-start.ts), so a pid reused by another program is told apart. Absent in older locks. */
+    processStart: z.string().min(1).optional(),
   })
   .strict();
 export type LockContent = z.infer<typeof LockContentSchema>;
@@ -25,6 +28,7 @@ export type LockContent = z.infer<typeof LockContentSchema>;
 /** Why the lock found in the folder was taken over. */
 export type StaleLock =
   | { reason: 'process-gone'; holder: LockContent }
+  | { reason: 'pid-reused'; holder: LockContent }
   | { reason: 'unreadable'; detail: string };
 
 export interface DataFolderLock {
@@ -43,6 +47,8 @@ export interface AcquireOptions {
   host: LockHost;
   /** Default: `process.kill(pid, 0)` (ESRCH → gone; EPERM → alive under another user). */
   isProcessAlive?: (pid: number) => boolean;
+  /** Default: processStartToken (process-start.ts). Null means the platform cannot tell. */
+  processStartToken?: (pid: number) => string | null;
   /** Default true: the lock is removed when this process exits (not on SIGKILL or power loss: that is what stale recovery is for). */
   releaseOnExit?: boolean;
 }
@@ -175,13 +181,16 @@ function removeStale(dataDir: string, lockPath: string, judged: Buffer): void {
  * {pid, startedAtMs, host}. A lock whose process no longer runs (a crash, a power cut),
  * or one that cannot be read, is stale: it is replaced and `recoveredStale` says so.
  * A lock held by a running process throws DataFolderInUseError. A lock naming this very
- * pid is stale too: it was left by an earlier process (pids repeat, in containers often).
+ * pid is stale too: it was left by an earlier process (pids repeat, in containers often), and
+ * so is one whose pid now names another run of a process (the lock records which run took it).
  * Synchronous: it runs once at start-up, before anything else touches the folder.
  */
 export function acquireDataFolderLock(dataDir: string, options: AcquireOptions): DataFolderLock {
   const isProcessAlive = options.isProcessAlive ?? isProcessAliveByKill;
+  const startToken = options.processStartToken ?? ((pid: number) => processStartToken(pid));
   const lockPath = join(dataDir, LOCK_FILE_NAME);
-  const content: LockContent = { pid: options.pid, startedAtMs: Math.round(options.nowMs), host: options.host };
+  const ownStart = startToken(options.pid);
+  const content: LockContent = { pid: options.pid, startedAtMs: Math.round(options.nowMs), host: options.host, ...(ownStart === null ? {} : { processStart: ownStart }) };
   const bytes = Buffer.from(`${JSON.stringify(content)}\n`);
   let recoveredStale: StaleLock | null = null;
 
@@ -192,14 +201,32 @@ export function acquireDataFolderLock(dataDir: string, options: AcquireOptions):
     if (found.ok === 'missing') continue;
     if (found.ok === true) {
       const holder = found.content;
-      if (holder.pid !== options.pid && isProcessAlive(holder.pid)) throw new DataFolderInUseError(holder, lockPath);
-      recoveredStale = { reason: 'process-gone', holder };
+      const judged = judgeHolder(holder, options.pid, isProcessAlive, startToken);
+      if (judged === 'running') throw new DataFolderInUseError(holder, lockPath);
+      recoveredStale = { reason: judged, holder };
     } else {
       recoveredStale = { reason: 'unreadable', detail: found.detail };
     }
     removeStale(dataDir, lockPath, found.bytes);
   }
   throw new Error(`could not take the data folder lock ${lockPath}: other processes keep replacing it`);
+}
+
+/**
+ * Whether the Veil named in a lock still runs. A live pid is not enough: after a crash or a
+ * reboot the pid may belong to another program by now. When the lock recorded which run of
+ * the process took it and the OS names a different run for that pid now, the lock is stale.
+ */
+function judgeHolder(
+  holder: LockContent,
+  ownPid: number,
+  isProcessAlive: (pid: number) => boolean,
+  startToken: (pid: number) => string | null,
+): 'running' | 'process-gone' | 'pid-reused' {
+  if (holder.pid === ownPid || !isProcessAlive(holder.pid)) return 'process-gone';
+  if (holder.processStart === undefined) return 'running';
+  const now = startToken(holder.pid);
+  return now !== null && now !== holder.processStart ? 'pid-reused' : 'running';
 }
 
 function heldLock(lockPath: string, content: LockContent, bytes: Buffer, recoveredStale: StaleLock | null, releaseOnExit: boolean): DataFolderLock {
@@ -231,5 +258,8 @@ function heldLock(lockPath: string, content: LockContent, bytes: Buffer, recover
 export function describeStaleLock(stale: StaleLock): string {
   if (stale.reason === 'unreadable') return `an unreadable lock file was replaced (${stale.detail})`;
   const since = new Date(stale.holder.startedAtMs).toISOString();
+  if (stale.reason === 'pid-reused') {
+    return `a lock left by Veil process ${stale.holder.pid} (started ${since}) was replaced: that process id now belongs to another program`;
+  }
   return `a lock left by Veil process ${stale.holder.pid} (started ${since}), which is no longer running, was replaced`;
 }

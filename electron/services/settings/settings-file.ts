@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Settings } from '../../../shared/settings/settings.js';
 
 /**
@@ -13,10 +14,19 @@ export interface SettingsFile {
   write(settings: Settings): void;
 }
 
-/** Options shared by electron-store (in Electron) and conf (in the browser host and tests). */
+/** The settings file is `<dataDir>/settings.json` in both hosts. */
+export const SETTINGS_FILE_NAME = 'settings';
+
+/**
+ * Options shared by electron-store (in Electron) and conf (in the browser host and tests).
+ * The two name the file differently: conf reads `configName`; electron-store reads `name`
+ * (default 'config') and overwrites `configName` with it. Both are set, from one constant,
+ * so the file is the same whichever store opens it.
+ */
 export interface SettingsFileOptions {
   cwd: string;
   configName: string;
+  name: string;
   /** Never wipe a file the user may want back; Veil keeps it aside itself. */
   clearInvalidConfig: false;
 }
@@ -27,15 +37,22 @@ export interface ConfLike {
   store: Record<string, unknown>;
 }
 
+/** Where the settings live: the file the store writes and the one kept aside when damaged. */
+export function settingsFilePath(dataDir: string): string {
+  return join(dataDir, `${SETTINGS_FILE_NAME}.json`);
+}
 
+/** Store options for `<dataDir>/settings.json`, for conf and electron-store alike. */
 export function settingsFileOptions(dataDir: string): SettingsFileOptions {
   return {
     cwd: dataDir,
-    configName: 'settings',
+    configName: SETTINGS_FILE_NAME,
+    name: SETTINGS_FILE_NAME,
     clearInvalidConfig: false,
   };
 }
 
+/** Wraps an opened conf or electron-store as the SettingsFile the service uses. */
 export function confSettingsFile(store: ConfLike): SettingsFile {
   return {
     path: store.path,

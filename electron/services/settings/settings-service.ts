@@ -1,5 +1,5 @@
 import { existsSync, renameSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { Notice } from '../../../shared/notices.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settings.js';
@@ -37,6 +37,24 @@ function keepAside(filePath: string, nowMs: number): string | null {
 }
 
 /**
+ * The store opened a file other than the one first-run detection and keep-aside look at:
+ * a programming error (electron-store names its file by `name`, conf by `configName`) that
+ * would reset the user's settings at every launch. Never treated as a damaged file.
+ */
+export class SettingsPathMismatchError extends Error {
+  constructor(storePath: string, expectedPath: string) {
+    super(`the settings store uses ${storePath}, but Veil checks ${expectedPath}`);
+    this.name = 'SettingsPathMismatchError';
+  }
+}
+
+function openChecked(deps: SettingsServiceDeps): SettingsFile {
+  const file = deps.openFile();
+  if (resolve(file.path) !== resolve(deps.filePath)) throw new SettingsPathMismatchError(file.path, deps.filePath);
+  return file;
+}
+
+/**
  * Loads settings, or, if the file is damaged in any way, keeps it aside, starts from
  * defaults and records a notice. It never deletes or overwrites the damaged file.
  */
@@ -45,7 +63,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   const resetWithNotice = (detail: string): SettingsFile => {
     const keptAs = keepAside(deps.filePath, deps.nowMs());
     notices.push({ code: 'settings-reset', detail, keptAs });
-    const fresh = deps.openFile();
+    const fresh = openChecked(deps);
     fresh.write(DEFAULT_SETTINGS);
     return fresh;
   };
@@ -54,7 +72,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   let current: Settings = DEFAULT_SETTINGS;
   const isFirstRun = !existsSync(deps.filePath);
   try {
-    file = deps.openFile();
+    file = openChecked(deps);
     if (isFirstRun) file.write(DEFAULT_SETTINGS);
     const raw = file.read();
     const parsed = parseStoredSettings(raw);
@@ -65,6 +83,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       file = resetWithNotice(parsed.reason);
     }
   } catch (error) {
+    if (error instanceof SettingsPathMismatchError) throw error;
     file = resetWithNotice(error instanceof Error ? error.message : String(error));
   }
 

@@ -7,7 +7,7 @@ import { buildWeeklySummary, isoWeekBounds, isoWeekOf, previousIsoWeek } from '.
 import { isoWeekIndex } from '../../../shared/team-stats/iso-week.js';
 import type { WeeklySummary } from '../../../shared/team-stats/weekly-summary.js';
 import type { TeamSharingStatus, WeeklyExportPreview } from '../../../shared/team-sharing/team-sharing-contract.js';
-import { loadOrCreateTeamShareSecret, weekKeyHex } from '../team-stats/team-share-secret.js';
+import { loadOrCreateTeamShareSecret, weekKeyHex, type TeamShareSecretOptions } from '../team-stats/team-share-secret.js';
 import { dueWeeks, exportWeeks, renderWeeklyExport } from '../team-stats/weekly-export.js';
 import type { sharingStateFile } from './sharing-state-file.js';
 
@@ -18,6 +18,8 @@ const AUTO_EXPORT_CHECK_MS = 60 * 60 * 1000;
 
 export interface TeamSharingDeps {
   dataDir: string;
+  /** Where and how the team-share secret is kept (the desktop app seals it with the OS key store). */
+  secretOptions?: TeamShareSecretOptions;
   settings: () => Settings;
   readDays: (fromDayKey: string, toDayKey: string) => Promise<LedgerRecord[]>;
   nowMs: () => number;
@@ -53,7 +55,7 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
   // Read (or made) once: every summary of a preview or a catch-up uses the same secret.
   let secretLoaded: Promise<Uint8Array> | null = null;
   const secret = (): Promise<Uint8Array> =>
-    (secretLoaded ??= loadOrCreateTeamShareSecret(deps.dataDir).then(({ secret: bytes, keptAsideAs }) => {
+    (secretLoaded ??= loadOrCreateTeamShareSecret(deps.dataDir, deps.secretOptions).then(({ secret: bytes, keptAsideAs }) => {
       if (keptAsideAs !== null) deps.notify({ code: 'team-share-key-reset', detail: 'team-share.key had the wrong length or type', keptAs: keptAsideAs });
       return bytes;
     }).catch((error: unknown) => {

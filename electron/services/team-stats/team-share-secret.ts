@@ -29,7 +29,26 @@ export interface TeamShareSecret {
   readonly keptAsideAs: string | null;
 }
 
+/**
+ * Seals the secret with a key the OS keeps for this user (Electron's safeStorage: Keychain,
+ * DPAPI, libsecret/kwallet), so the key file alone — copied off a share, a backup or a
+ * roaming profile — does not give the secret away. `unprotect` throws on bytes it did not seal.
+ */
+export interface SecretProtector {
+  /** For messages: what protects the secret (e.g. 'safeStorage (gnome-libsecret)'). */
+  readonly kind: string;
+  protect(secret: Uint8Array): Uint8Array;
+  unprotect(sealed: Uint8Array): Uint8Array;
+}
+
+/** A sealed key file is larger than the bare secret; anything beyond this is not ours. */
+const MAX_SEALED_BYTES = 64 * 1024;
+
 export interface TeamShareSecretOptions {
+  /** Where the key file lives when not in the data folder (on Windows: the local, non-roaming app data). */
+  keyDir?: string;
+  /** Seals the key file; without one the bare secret is stored, readable by the owner only. */
+  protector?: SecretProtector;
   /** Injected for tests; node:crypto's CSPRNG otherwise. */
   randomBytes?: (sizeBytes: number) => Uint8Array;
   /** For the stamp in a kept-aside file's name (epoch ms). */
@@ -46,20 +65,28 @@ export interface TeamShareSecretOptions {
 export async function loadOrCreateTeamShareSecret(dataDir: string, options: TeamShareSecretOptions = {}): Promise<TeamShareSecret> {
   const makeBytes = options.randomBytes ?? ((sizeBytes: number) => new Uint8Array(randomBytes(sizeBytes)));
   const nowMs = options.nowMs ?? Date.now;
-  await mkdir(dataDir, { recursive: true });
-  const keyPath = join(dataDir, TEAM_SHARE_KEY_FILE_NAME);
+  const keyDir = options.keyDir ?? dataDir;
+  const protector = options.protector ?? null;
+  await mkdir(keyDir, { recursive: true });
+  const keyPath = join(keyDir, TEAM_SHARE_KEY_FILE_NAME);
   let keptAsideAs: string | null = null;
   // Two rounds at most: keep a corrupt file aside, then create; a lost creation race re-reads.
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const existing = await readExisting(keyPath);
-    if (existing.kind === 'ok') return { secret: existing.secret, created: false, keptAsideAs };
+    const existing = await readExisting(keyPath, protector);
+    if (existing.kind === 'bare' && protector !== null) {
+      // A key from before protection: seal the same secret in place, so week keys stay the same.
+      await sealInPlace(keyDir, existing.secret, protector, fileStamp(nowMs()));
+      return { secret: existing.secret, created: false, keptAsideAs };
+    }
+    if (existing.kind === 'ok' || existing.kind === 'bare') return { secret: existing.secret, created: false, keptAsideAs };
     if (existing.kind === 'corrupt') {
-      keptAsideAs = await keepCorruptAside(dataDir, existing.inode, fileStamp(nowMs()));
+      keptAsideAs = await keepCorruptAside(keyDir, existing.inode, fileStamp(nowMs()));
       continue;
     }
     const secret = makeBytes(TEAM_SHARE_SECRET_BYTES);
     if (secret.length !== TEAM_SHARE_SECRET_BYTES) throw new Error(`randomBytes gave ${secret.length} bytes, expected ${TEAM_SHARE_SECRET_BYTES}`);
-    if (await createExclusively(dataDir, secret, fileStamp(nowMs()))) return { secret, created: true, keptAsideAs };
+    const stored = protector === null ? secret : protector.protect(secret);
+    if (await createExclusively(keyDir, stored, fileStamp(nowMs()))) return { secret, created: true, keptAsideAs };
   }
   throw new Error(`${keyPath} keeps changing under Veil; is another program writing it?`);
 }
@@ -75,9 +102,10 @@ export function weekKeyHex(secret: Uint8Array, isoWeek: string): string {
   return createHmac('sha256', secret).update(WEEK_KEY_DOMAIN + isoWeek, 'utf8').digest('hex');
 }
 
-type Existing = { kind: 'ok'; secret: Uint8Array } | { kind: 'missing' } | { kind: 'corrupt'; inode: number };
+/** 'bare': the unsealed 32 bytes (no protector, or a file from before one was used). */
+type Existing = { kind: 'ok' | 'bare'; secret: Uint8Array } | { kind: 'missing' } | { kind: 'corrupt'; inode: number };
 
-async function readExisting(keyPath: string): Promise<Existing> {
+async function readExisting(keyPath: string, protector: SecretProtector | null): Promise<Existing> {
   let stats;
   try {
     stats = await lstat(keyPath);
@@ -85,13 +113,34 @@ async function readExisting(keyPath: string): Promise<Existing> {
     if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
     throw error;
   }
-  // A link, folder or file of another length is not a secret Veil made; never follow or trust it.
-  if (!stats.isFile() || stats.size !== TEAM_SHARE_SECRET_BYTES) return { kind: 'corrupt', inode: stats.ino };
-  const bytes = await readFile(keyPath);
-  if (bytes.length !== TEAM_SHARE_SECRET_BYTES) return { kind: 'corrupt', inode: stats.ino };
+  // A link, folder or file of a size Veil never writes is not a secret Veil made; never follow or trust it.
+  const sizeOk = stats.size === TEAM_SHARE_SECRET_BYTES || (protector !== null && stats.size > 0 && stats.size <= MAX_SEALED_BYTES);
+  if (!stats.isFile() || !sizeOk) return { kind: 'corrupt', inode: stats.ino };
+  const bytes = new Uint8Array(await readFile(keyPath));
   // Only the owner may read the secret; repair a mode someone loosened (no-op on Windows).
   if (process.platform !== 'win32' && (stats.mode & 0o077) !== 0) await chmod(keyPath, OWNER_ONLY_MODE);
-  return { kind: 'ok', secret: new Uint8Array(bytes) };
+  if (bytes.length === TEAM_SHARE_SECRET_BYTES) return { kind: 'bare', secret: bytes };
+  if (protector === null) return { kind: 'corrupt', inode: stats.ino };
+  try {
+    const secret = protector.unprotect(bytes);
+    return secret.length === TEAM_SHARE_SECRET_BYTES ? { kind: 'ok', secret } : { kind: 'corrupt', inode: stats.ino };
+  } catch {
+    // Sealed by another user or machine, or the OS key is gone: it cannot be opened here.
+    return { kind: 'corrupt', inode: stats.ino };
+  }
+}
+
+/** Replaces the bare key file with the same secret sealed: temp file, sync, rename over it. */
+async function sealInPlace(dataDir: string, secret: Uint8Array, protector: SecretProtector, stamp: string): Promise<void> {
+  const tempPath = join(dataDir, `${TEAM_SHARE_KEY_FILE_NAME}.tmp-${stamp}-${randomBytes(6).toString('hex')}`);
+  await writeNewFile(tempPath, protector.protect(secret));
+  try {
+    await rename(tempPath, join(dataDir, TEAM_SHARE_KEY_FILE_NAME));
+  } catch (error) {
+    await rm(tempPath, { force: true });
+    throw error;
+  }
+  await syncDirectory(dataDir);
 }
 
 /**

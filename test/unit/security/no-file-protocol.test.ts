@@ -25,7 +25,7 @@ describe('nothing is loaded over file://', () => {
 
   it('loads windows only from the app scheme', () => {
     expect(occurrences(/\.loadURL\s*\([^)]*\)/g)).toEqual(['electron/app/window.ts: .loadURL(`${APP_SCHEME}://renderer/index.html`)']);
-    createMainWindow('/app/preload.cjs');
+    createMainWindow('/app/preload.cjs', '/app/assets/icon.png');
     expect(FakeBrowserWindow.all.map((window) => window.loadedUrl)).toEqual(['veil-app://renderer/index.html']);
   });
 

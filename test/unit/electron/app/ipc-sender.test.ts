@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { REQUEST_NAMES, ipcChannel, requests, type RequestHandlers } from '../../../../shared/contract.js';
-import { registerIpcHandlers } from '../../../../electron/app/ipc.js';
+import { isAppPageUrl } from '../../../../electron/app/harden.js';
+import { isVeilSender, registerIpcHandlers } from '../../../../electron/app/ipc.js';
 import { electronFake, FakeBrowserWindow, FakeWebContents } from '../../electron-fake.js';
 
 /** A spy for every request in the contract, so a request added later is covered without editing this test. */
@@ -70,6 +71,23 @@ describe('every IPC handler checks its sender', () => {
       } else {
         expect(reply, name).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
       }
+    }
+  });
+
+  it('judges the frame by the same URL parser as navigation, never by a string prefix', () => {
+    const urls = [
+      'veil-app://renderer/index.html',
+      'VEIL-APP://renderer/index.html',
+      'veil-app://renderer',
+      'veil-app://renderer.evil.example/',
+      'veil-app://renderer:80/',
+      'veil-app://other/renderer/',
+      'https://renderer/',
+      'not a url',
+    ];
+    for (const url of urls) {
+      const { window, mainFrame } = veilWindow(url);
+      expect(isVeilSender(window.webContents as never, new Set([window.id]), mainFrame), url).toBe(isAppPageUrl(url));
     }
   });
 });

@@ -58,6 +58,6 @@ describe('the preload exposes the contract and nothing else', () => {
 
   it('imports nothing but electron and pure modules (no Node built-ins, no services)', () => {
     const imports = [...readFileSync(PRELOAD_SOURCE, 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((match) => match[1]);
-    expect(imports.sort()).toEqual(['../../shared/contract.js', './scheme-names.js', 'electron']);
+    expect(imports.sort()).toEqual(['../../shared/contract-names.js', './scheme-names.js', 'electron']);
   });
 });

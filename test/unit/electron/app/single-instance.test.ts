@@ -2,6 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
 import { claimSingleInstance } from '../../../../electron/app/single-instance.js';
 
+/**
+ * Kinder than Electron in one way: Electron's quit() returns before the app ends, so code after
+ * it would still run. claimSingleInstance returns false and main.ts runs nothing else then; the
+ * built app under the stand-in (test/unit/desktop) takes the real lock between processes.
+ */
 function fakeApp(lockGranted: boolean) {
   const listeners = new Map<string, () => void>();
   return {

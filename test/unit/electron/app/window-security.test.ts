@@ -6,7 +6,7 @@ import { electronFake, FakeWebContents } from '../../electron-fake.js';
 
 describe('window security', () => {
   it('sets every security preference explicitly and loads the app scheme, never file://', () => {
-    const window = createMainWindow('/app/preload.cjs') as unknown as { options: { webPreferences: Record<string, unknown> }; loadedUrl: string };
+    const window = createMainWindow('/app/preload.cjs', '/app/assets/icon.png') as unknown as { options: { webPreferences: Record<string, unknown> }; loadedUrl: string };
     expect(window.options.webPreferences).toMatchObject({
       sandbox: true,
       contextIsolation: true,
@@ -22,7 +22,7 @@ describe('window security', () => {
   });
 
   it('enables no experimental or extra Blink feature and no webview, and drops nothing dragged in as a page', () => {
-    const window = createMainWindow('/app/preload.cjs') as unknown as { options: { webPreferences: Record<string, unknown> } };
+    const window = createMainWindow('/app/preload.cjs', '/app/assets/icon.png') as unknown as { options: { webPreferences: Record<string, unknown> } };
     const preferences = window.options.webPreferences;
     expect(preferences).toMatchObject({ experimentalFeatures: false, webviewTag: false, navigateOnDragDrop: false });
     expect(preferences).not.toHaveProperty('enableBlinkFeatures');

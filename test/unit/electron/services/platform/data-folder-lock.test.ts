@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { processStartToken } from '../../../../../electron/services/platform/process-start.js';
 import {
   acquireDataFolderLock,
   DataFolderInUseError,
@@ -25,7 +26,15 @@ const lockPath = (): string => join(dataDir, LOCK_FILE_NAME);
 const readLockJson = (): unknown => JSON.parse(readFileSync(lockPath(), 'utf8'));
 
 function acquire(overrides: Partial<AcquireOptions> = {}) {
-  return acquireDataFolderLock(dataDir, { pid: 1000, nowMs: NOW_MS, host: 'browser', releaseOnExit: false, isProcessAlive: () => true, ...overrides });
+  return acquireDataFolderLock(dataDir, {
+    pid: 1000,
+    nowMs: NOW_MS,
+    host: 'browser',
+    releaseOnExit: false,
+    isProcessAlive: () => true,
+    processStartToken: () => null,
+    ...overrides,
+  });
 }
 
 function writeLock(content: unknown): void {
@@ -151,5 +160,57 @@ describe('isProcessAliveByKill', () => {
     expect(isProcessAliveByKill(process.pid)).toBe(true);
     const finished = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
     expect(isProcessAliveByKill(Number(finished.stdout.trim()))).toBe(false);
+  });
+
+  it('records which run of the process holds the lock', () => {
+    acquire({ processStartToken: (pid) => `run-of-${pid}` });
+    expect(readLockJson()).toEqual({ pid: 1000, startedAtMs: NOW_MS, host: 'browser', processStart: 'run-of-1000' });
+  });
+
+  it('takes over a lock whose process id now belongs to another program, and says so', () => {
+    writeLock({ pid: OTHER_PID, startedAtMs: NOW_MS - 60_000, host: 'electron', processStart: 'the-crashed-veil' });
+    const lock = acquire({ isProcessAlive: () => true, processStartToken: (pid) => (pid === OTHER_PID ? 'an-unrelated-program' : 'me') });
+    expect(lock.recoveredStale).toMatchObject({ reason: 'pid-reused', holder: { pid: OTHER_PID } });
+    expect(describeStaleLock(lock.recoveredStale ?? { reason: 'unreadable', detail: '' })).toMatch(/process id now belongs to another program/);
+    expect(readLockJson()).toMatchObject({ pid: 1000, processStart: 'me' });
+  });
+
+  it('still refuses when the same run holds the lock, or when the OS cannot say which run it is', () => {
+    writeLock({ pid: OTHER_PID, startedAtMs: NOW_MS - 60_000, host: 'electron', processStart: 'the-running-veil' });
+    expect(() => acquire({ processStartToken: (pid) => (pid === OTHER_PID ? 'the-running-veil' : 'me') })).toThrow(DataFolderInUseError);
+    expect(() => acquire({ processStartToken: () => null })).toThrow(DataFolderInUseError);
+  });
+});
+
+describe('processStartToken on this machine', () => {
+  it('names this process the same way twice and another live process differently', async () => {
+    const own = processStartToken(process.pid);
+    expect(own).not.toBeNull();
+    expect(processStartToken(process.pid)).toBe(own);
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => other.once('spawn', resolve));
+      const otherToken = processStartToken(other.pid ?? 0);
+      expect(otherToken).not.toBeNull();
+      expect(otherToken).not.toBe(own);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+
+  it('lets a live process whose run differs from the lock be recognised with the real tokens', async () => {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => other.once('spawn', resolve));
+      const pid = other.pid ?? 0;
+      writeLock({ pid, startedAtMs: NOW_MS, host: 'browser', processStart: `${processStartToken(pid)}-earlier` });
+      const lock = acquireDataFolderLock(dataDir, { pid: process.pid, nowMs: NOW_MS, host: 'browser', releaseOnExit: false });
+      expect(lock.recoveredStale).toMatchObject({ reason: 'pid-reused' });
+      lock.release();
+      writeLock({ pid, startedAtMs: NOW_MS, host: 'browser', processStart: processStartToken(pid) });
+      expect(() => acquireDataFolderLock(dataDir, { pid: process.pid, nowMs: NOW_MS, host: 'browser', releaseOnExit: false })).toThrow(DataFolderInUseError);
+    } finally {
+      other.kill('SIGKILL');
+    }
   });
 });
