@@ -21,9 +21,17 @@ export interface RecordingPage {
   bodiesRead(): Promise<void>;
 }
 
-/** A page that records every media response it receives, bodies included. */
-export async function openRecordingPage(browser: Browser, url: string): Promise<RecordingPage> {
+/**
+ * A page that records every media response it receives, bodies included. `beforeGoto`
+ * runs on the page before it loads the app (to add an init script, say).
+ */
+export async function openRecordingPage(
+  browser: Browser,
+  url: string,
+  options: { beforeGoto?: (page: Page) => Promise<unknown> } = {},
+): Promise<RecordingPage> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+  await options.beforeGoto?.(page);
   const media: SeenMedia[] = [];
   const reading: Promise<void>[] = [];
   let sequence = 0;
