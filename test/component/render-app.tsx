@@ -12,7 +12,7 @@ import type { FakeVeil } from './fakes/fake-veil';
 export async function renderApp(fake: FakeVeil, { systemLanguage = 'en-CA' }: { systemLanguage?: string } = {}) {
   const i18n = createI18n(systemLanguage.startsWith('fr') ? 'fr-CA' : 'en');
   const view = render(<App client={fake.client} i18n={i18n} systemLanguage={systemLanguage} />);
-  const grid = await screen.findByRole('grid', {}, { timeout: 3000 });
+  const grid = await screen.findByRole('grid');
   return { ...view, i18n, grid };
 }
 

@@ -1,5 +1,9 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// findBy*/waitFor wait on the DOM's state; their 1 s default is a moment, and a shared
+// 2-core machine is slow at random. A correct render settles well within this.
+configure({ asyncUtilTimeout: 10_000 });
 
 /**
  * jsdom has no layout, media playback, canvas or ResizeObserver. These shims give

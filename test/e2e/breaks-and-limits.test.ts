@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { launchChromium } from './browser.js';
 import { REPO_ROOT, startTestHost, type RunningTestHost } from './host-process.js';
 import { CaseNotesFileSchema } from '../../shared/notes/case-notes.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
+import { SETTLE } from './settle.js';
 
 /** The smallest settings the issue names: a micro-break every minute and a one-minute daily cap. */
 const SETTINGS: Settings = {
@@ -18,6 +19,12 @@ const SETTINGS: Settings = {
 };
 
 const MEDIA = 'img, video, canvas';
+
+/** The notes in the file beside the case, or none while the file is not there yet. */
+function savedNotes(path: string): unknown[] {
+  if (!existsSync(path)) return [];
+  return CaseNotesFileSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).notes;
+}
 
 describe('the first run', () => {
   it('offers the personal-limits wizard once, and Skip lets the investigator start', async () => {
@@ -30,10 +37,10 @@ describe('the first run', () => {
       await saveScreenshot(page, 'limits-wizard');
       await wizard.getByRole('button', { name: 'Skip' }).click();
       await wizard.waitFor({ state: 'detached' });
-      expect(await host.call('getSettings', {})).toMatchObject({ limitsWizardDone: true });
+      await expect.poll(() => host.call('getSettings', {}), SETTLE).toMatchObject({ limitsWizardDone: true });
       await page.reload();
       await page.locator('img.tile-img.is-loaded').first().waitFor();
-      expect(await page.getByRole('dialog', { name: 'Personal limits' }).count()).toBe(0);
+      await expect.poll(() => page.getByRole('dialog', { name: 'Personal limits' }).count(), SETTLE).toBe(0);
     } finally {
       await browser.close();
       await host.stop();
@@ -69,8 +76,8 @@ describe('breaks and personal limits in Chromium through the browser host', () =
   it('brings up the break screen after a minute of viewing, with no media pixel on screen', async () => {
     const breakDialog = page.getByRole('dialog', { name: 'Break' });
     await breakDialog.waitFor({ timeout: 90_000 });
-    expect(await page.locator(MEDIA).count()).toBe(0);
-    expect(await breakDialog.getByRole('timer').textContent()).toMatch(/\d:\d\d/);
+    await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBe(0);
+    await expect.poll(() => breakDialog.getByRole('timer').textContent(), SETTLE).toMatch(/\d:\d\d/);
     await saveScreenshot(page, 'break');
     await breakDialog.waitFor({ state: 'detached', timeout: 30_000 });
   });
@@ -78,8 +85,8 @@ describe('breaks and personal limits in Chromium through the browser host', () =
   it('switches to text-only mode at the daily cap: no media, the case still readable as text', async () => {
     const list = page.getByRole('list', { name: 'Case items (text only)' });
     await list.waitFor({ timeout: 30_000 });
-    expect(await page.locator(MEDIA).count()).toBe(0);
-    expect(await list.textContent()).toMatch(/Sample 02 - shapes\.png/);
+    await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBe(0);
+    await expect.poll(() => list.textContent(), SETTLE).toMatch(/Sample 02 - shapes\.png/);
     await saveScreenshot(page, 'text-only');
   });
 
@@ -91,10 +98,12 @@ describe('breaks and personal limits in Chromium through the browser host', () =
     await saveScreenshot(page, 'note-editor');
     await dialog.getByRole('button', { name: 'Save note' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect(await list.textContent()).toContain('Note: Shapes match the seized drive, folder 3.');
-    expect(await page.locator(MEDIA).count()).toBe(0);
-    const saved = CaseNotesFileSchema.parse(JSON.parse(readFileSync(`${caseDir}.veil-notes.json`, 'utf8')));
-    expect(saved.notes).toEqual([expect.objectContaining({ text: 'Shapes match the seized drive, folder 3.' })]);
+    await expect.poll(() => list.textContent(), SETTLE).toContain('Note: Shapes match the seized drive, folder 3.');
+    await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBe(0);
+    // The file is written by the host: read it until the note is there, not once at a moment.
+    await expect.poll(() => savedNotes(`${caseDir}.veil-notes.json`), SETTLE).toEqual([
+      expect.objectContaining({ text: 'Shapes match the seized drive, folder 3.' }),
+    ]);
   });
 
   it('brings media back after an override with a typed reason', async () => {
@@ -103,6 +112,6 @@ describe('breaks and personal limits in Chromium through the browser host', () =
     await dialog.getByRole('textbox').fill('Finishing the report due today');
     await dialog.getByRole('button', { name: /Override|Continue|Confirm/ }).last().click();
     await page.locator('img.veiled-layer.is-loaded, img.tile-img.is-loaded').first().waitFor({ timeout: 30_000 });
-    expect(await page.locator(MEDIA).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBeGreaterThan(0);
   });
 });

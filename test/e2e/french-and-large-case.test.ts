@@ -7,6 +7,7 @@ import { makeLargeCase } from '../../scripts/make-large-case.js';
 import { launchChromium } from './browser.js';
 import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
+import { SETTLE } from './settle.js';
 
 const LARGE_CASE_FILES = 20_000;
 
@@ -40,9 +41,9 @@ describe('a large case, in Canadian French, in Chromium through the browser host
       ({ rows, columns }) => rows * columns >= LARGE_CASE_FILES,
     );
     expect((shape.rows - 1) * shape.columns).toBeLessThan(LARGE_CASE_FILES);
-    const cells = await page.getByRole('gridcell').count();
-    expect(cells).toBeGreaterThan(10);
-    expect(cells).toBeLessThan(300);
+    const cells = () => page.getByRole('gridcell').count();
+    await expect.poll(cells, SETTLE).toBeGreaterThan(10);
+    await expect.poll(cells, SETTLE).toBeLessThan(300);
   });
 
   it('reaches the last item from the keyboard', async () => {
@@ -61,18 +62,18 @@ describe('a large case, in Canadian French, in Chromium through the browser host
     const grid = page.getByRole('grid', { name: 'Médias du dossier' });
     await grid.waitFor();
     for (const name of ["Ouvrir un dossier d'enquête", 'Masquer tous les médias', 'Paramètres']) {
-      expect(await page.getByRole('button', { name }).count(), name).toBe(1);
+      await expect.poll(() => page.getByRole('button', { name }).count(), { ...SETTLE, message: name }).toBe(1);
     }
     await page.getByRole('gridcell').first().focus();
     await waitUntil(() => page.locator('img.tile-img.is-loaded').count(), (loaded) => loaded >= 21);
     await saveScreenshot(page, 'fr-grid');
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Visionneuse' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Révéler' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Révéler' }).count(), SETTLE).toBe(1);
     await page.locator('img.veiled-layer.is-loaded').waitFor();
     await saveScreenshot(page, 'fr-viewer');
     await page.keyboard.press('Escape');
-    expect(await page.getByRole('heading', { name: 'Médias masqués' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Médias masqués' }).isVisible(), SETTLE).toBe(true);
     await page.getByRole('button', { name: 'Reprendre' }).click();
     await page.getByRole('combobox', { name: 'Langue' }).selectOption({ label: 'English' });
   });

@@ -7,6 +7,7 @@ import { makeStill, seededBytes, truncated } from '../fixtures/synthetic-media.j
 import { launchChromium } from './browser.js';
 import { REPO_ROOT, startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
+import { SETTLE } from './settle.js';
 
 const HOSTILE_CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus', 'hostile-media');
 
@@ -74,7 +75,7 @@ describe('a hostile case in Chromium through the browser host', () => {
     const outcomes = Object.fromEntries(settled.map((item) => [item.name, item.error?.code ?? null]));
     expect(outcomes).toEqual(EXPECTED);
     await saveScreenshot(page, 'hostile-case');
-    expect(await page.getByRole('gridcell', { name: /giant-image\.jpg.*could not be shown/ }).textContent()).toMatch(/too large|pixels/i);
+    await expect.poll(() => page.getByRole('gridcell', { name: /giant-image\.jpg.*could not be shown/ }).textContent(), SETTLE).toMatch(/too large|pixels/i);
   });
 
   it('lists what is not media, empty, or a link leaving the case, with reasons', async () => {
@@ -90,7 +91,12 @@ describe('a hostile case in Chromium through the browser host', () => {
       'sub/made-folder-link-out': 'symlink-skipped',
     });
     await page.getByRole('button', { name: /5 files could not be opened/ }).click();
-    expect(await page.getByRole('list', { name: 'Files that could not be opened' }).textContent()).toMatch(/made-link-out\.jpg/);
+    // The list is fetched when the disclosure opens: wait for its five items, not for a moment.
+    const list = page.getByRole('list', { name: 'Files that could not be opened' });
+    await expect.poll(() => list.getByRole('listitem').count(), SETTLE).toBe(5);
+    await expect
+      .poll(() => list.getByRole('listitem').filter({ hasText: 'made-link-out.jpg' }).textContent(), SETTLE)
+      .toContain('Links are skipped for safety.');
   });
 
   it('still answers after all of it', async () => {

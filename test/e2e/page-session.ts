@@ -11,21 +11,45 @@ export interface SeenMedia {
   sequence: number;
 }
 
-/** A page that records every media response it receives, bodies included. */
-export async function openRecordingPage(browser: Browser, url: string): Promise<{ page: Page; media: SeenMedia[] }> {
+export interface RecordingPage {
+  page: Page;
+  media: SeenMedia[];
+  /**
+   * Resolves once every body of the responses seen so far has been read: a response is
+   * recorded when its headers arrive, its body later, so read bodies only after this.
+   */
+  bodiesRead(): Promise<void>;
+}
+
+/**
+ * A page that records every media response it receives, bodies included. `beforeGoto`
+ * runs on the page before it loads the app (to add an init script, say).
+ */
+export async function openRecordingPage(
+  browser: Browser,
+  url: string,
+  options: { beforeGoto?: (page: Page) => Promise<unknown> } = {},
+): Promise<RecordingPage> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+  await options.beforeGoto?.(page);
   const media: SeenMedia[] = [];
+  const reading: Promise<void>[] = [];
   let sequence = 0;
-  page.on('response', async (response) => {
+  page.on('response', (response) => {
     const responseUrl = new URL(response.url());
     if (!responseUrl.pathname.startsWith('/media/')) return;
     const entry: SeenMedia = { url: responseUrl, status: response.status(), body: Buffer.alloc(0), sequence: sequence++ };
     media.push(entry);
     if (responseUrl.pathname.endsWith('/original')) return;
-    entry.body = await response.body().catch(() => Buffer.alloc(0));
+    reading.push(
+      response.body().then(
+        (body) => void (entry.body = body),
+        () => undefined,
+      ),
+    );
   });
   await page.goto(url);
-  return { page, media };
+  return { page, media, bodiesRead: async () => void (await Promise.all(reading)) };
 }
 
 const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');

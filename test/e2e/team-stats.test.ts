@@ -10,6 +10,7 @@ import { seededRandom } from '../fixtures/seeded-random.js';
 import { launchChromium } from './browser.js';
 import { startTestHost, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
+import { SETTLE } from './settle.js';
 
 const WEEK = '2026-W10';
 const MEDIA = 'img, video, canvas';
@@ -92,32 +93,32 @@ describe('team statistics in Chromium through the browser host', () => {
 
     await dialog.getByRole('status').filter({ hasText: '3 files left out. Minimum group size: 5.' }).waitFor();
     // No case media behind the team view.
-    expect(await page.locator(MEDIA).count()).toBe(0);
+    await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBe(0);
 
     // The charts are drawn: recharts' SVG with a marker for the week.
     const exposureChart = dialog.getByRole('region', { name: 'Exposure per week' });
     await exposureChart.getByRole('img').locator('svg.recharts-surface').waitFor();
-    expect(await exposureChart.locator('.recharts-line-dots circle, .recharts-line-dot').count()).toBeGreaterThan(0);
+    await expect.poll(() => exposureChart.locator('.recharts-line-dots circle, .recharts-line-dot').count(), SETTLE).toBeGreaterThan(0);
     await dialog.getByRole('region', { name: 'Break adherence per week' }).getByRole('img').locator('svg.recharts-surface').waitFor();
 
     const table = dialog.getByRole('table', { name: 'Team figures per week' });
     const weekRow = table.getByRole('row', { name: new RegExp(`^${WEEK}`) });
+    await expect.poll(async () => (await cellTexts(weekRow))[0], SETTLE).toBe('12');
     const cells = await cellTexts(weekRow);
-    expect(cells[0]).toBe('12');
     // Exposure median and p90 are durations with exact minutes for machines.
-    expect(await weekRow.locator('td time').first().getAttribute('datetime')).toMatch(/^PT\d+M$/);
+    await expect.poll(() => weekRow.locator('td time').first().getAttribute('datetime'), SETTLE).toMatch(/^PT\d+M$/);
     expect(cells.slice(1, 5).every((text) => /\d\sh|\d\smin/.test(text))).toBe(true);
 
     const leftOut = dialog.getByRole('list', { name: 'Files left out' });
+    await expect.poll(() => leftOut.getByRole('listitem').count(), SETTLE).toBe(3);
     const items = await leftOut.getByRole('listitem').allTextContents();
-    expect(items).toHaveLength(3);
     expect(items.find((text) => text.includes('broken-truncated.json'))).toContain('It is not valid JSON.');
     expect(items.find((text) => text.includes('from-the-future.json'))).toContain('It uses a version of the format this Veil does not read.');
     expect(items.find((text) => text.includes('prototype-pollution.json'))).toContain('It contains a field that is never allowed.');
-    expect(await dialog.textContent()).not.toContain(CONTENT_MARKER);
+    await expect.poll(() => dialog.textContent(), SETTLE).not.toContain(CONTENT_MARKER);
 
     // The folder is remembered for next time.
-    expect(await host.call('getSettings', {})).toMatchObject({ teamView: { folder: twelveAndBroken, minGroupSize: 5 } });
+    await expect.poll(() => host.call('getSettings', {}), SETTLE).toMatchObject({ teamView: { folder: twelveAndBroken, minGroupSize: 5 } });
 
     await saveScreenshot(page, 'team-stats');
 
@@ -136,13 +137,11 @@ describe('team statistics in Chromium through the browser host', () => {
     await dialog.getByRole('status').filter({ hasText: 'No file left out. Minimum group size: 5.' }).waitFor();
 
     const table = dialog.getByRole('table', { name: 'Team figures per week' });
-    const cells = await table.locator('td').allTextContents();
     // One week and the range row, eight figures each: all hidden, none a number.
-    expect(cells).toHaveLength(16);
-    expect(new Set(cells)).toEqual(new Set(['Hidden — fewer than 5 people']));
-    expect(await table.locator('time').count()).toBe(0);
-    expect(await dialog.getByText("Nothing to draw: every week's figure is hidden.").count()).toBe(2);
-    expect(await dialog.locator('svg.recharts-surface').count()).toBe(0);
+    await expect.poll(() => table.locator('td').allTextContents(), SETTLE).toEqual(Array.from({ length: 16 }, () => 'Hidden — fewer than 5 people'));
+    await expect.poll(() => table.locator('time').count(), SETTLE).toBe(0);
+    await expect.poll(() => dialog.getByText("Nothing to draw: every week's figure is hidden.").count(), SETTLE).toBe(2);
+    await expect.poll(() => dialog.locator('svg.recharts-surface').count(), SETTLE).toBe(0);
 
     await saveScreenshot(page, 'team-stats-suppressed');
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -155,10 +154,10 @@ describe('team statistics in Chromium through the browser host', () => {
     await showFolder(dialog, tenWeeks);
     await dialog.getByRole('status').filter({ hasText: 'No file left out. Minimum group size: 5.' }).waitFor();
     const table = dialog.getByRole('table', { name: 'Team figures per week' });
-    const smallWeek = await cellTexts(table.getByRole('row', { name: new RegExp(`^${weeks[4]}`) }));
-    expect(new Set(smallWeek)).toEqual(new Set(['Hidden — fewer than 5 people']));
-    expect((await cellTexts(table.getByRole('row', { name: new RegExp(`^${weeks[5]}`) })))[0]).toBe('13');
-    expect(await table.getByRole('row', { name: /^All weeks/ }).textContent()).toContain('9 weeks');
+    const smallWeek = table.getByRole('row', { name: new RegExp(`^${weeks[4]}`) });
+    await expect.poll(async () => new Set(await cellTexts(smallWeek)), SETTLE).toEqual(new Set(['Hidden — fewer than 5 people']));
+    await expect.poll(async () => (await cellTexts(table.getByRole('row', { name: new RegExp(`^${weeks[5]}`) })))[0], SETTLE).toBe('13');
+    await expect.poll(() => table.getByRole('row', { name: /^All weeks/ }).textContent(), SETTLE).toContain('9 weeks');
     await dialog.getByRole('region', { name: 'Exposure per week' }).locator('svg.recharts-surface').waitFor();
     await dialog.getByRole('heading', { name: 'Trends' }).scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'team-stats-trends');
@@ -176,8 +175,8 @@ describe('team statistics in Chromium through the browser host', () => {
     await file.waitFor();
 
     const expected = (await host.call('previewWeeklySummary', {})) as { json: string; fileName: string };
-    expect(await file.textContent()).toBe(expected.json);
-    expect(await preview.textContent()).toContain(expected.fileName);
+    await expect.poll(() => file.textContent(), SETTLE).toBe(expected.json);
+    await expect.poll(() => preview.textContent(), SETTLE).toContain(expected.fileName);
     await saveScreenshot(page, 'sharing-preview');
 
     await preview.getByRole('button', { name: 'Close' }).click();
@@ -191,11 +190,11 @@ describe('team statistics in Chromium through the browser host', () => {
     await page.getByRole('button', { name: "Statistiques d'équipe" }).click();
     const dialog = page.getByRole('dialog', { name: "Statistiques d'équipe" });
     // The folder is remembered from the first look.
-    expect(await dialog.getByRole('textbox', { name: 'Dossier des résumés hebdomadaires' }).inputValue()).toBe(tenWeeks);
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Dossier des résumés hebdomadaires' }).inputValue(), SETTLE).toBe(tenWeeks);
     await showFolder(dialog, twelveAndBroken, { folder: 'Dossier des résumés hebdomadaires', show: 'Afficher' });
     await dialog.getByRole('status').filter({ hasText: '3 fichiers écartés.' }).waitFor();
     await dialog.getByRole('region', { name: 'Exposition par semaine' }).locator('svg.recharts-surface').waitFor();
-    expect(await dialog.getByRole('list', { name: 'Fichiers écartés' }).getByRole('listitem').count()).toBe(3);
+    await expect.poll(() => dialog.getByRole('list', { name: 'Fichiers écartés' }).getByRole('listitem').count(), SETTLE).toBe(3);
     await saveScreenshot(page, 'fr-team-stats');
     await dialog.getByRole('button', { name: 'Fermer' }).click();
     await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carriesOriginalBytes, readOriginals, type OriginalFile } from './case-originals.js';
 import { launchChromium } from './browser.js';
 import { REPO_ROOT, startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
-import { openRecordingPage, saveScreenshot, type SeenMedia } from './page-session.js';
+import { openRecordingPage, saveScreenshot, type RecordingPage, type SeenMedia } from './page-session.js';
 import { decodeRaw, edgeSharpness, highFrequencyEnergy, maxChannelSpread } from './pixels.js';
+import { SETTLE } from './settle.js';
 
 const DEMO_CASE_DIR = join(REPO_ROOT, 'dist', 'demo-case');
 
@@ -48,13 +49,14 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
   let browser: Browser;
   let page: Page;
   let media: SeenMedia[];
+  let bodiesRead: RecordingPage['bodiesRead'];
   let items: Item[];
   let originals: OriginalFile[];
 
   beforeAll(async () => {
     host = await startTestHost();
     browser = await launchChromium();
-    ({ page, media } = await openRecordingPage(browser, host.url));
+    ({ page, media, bodiesRead } = await openRecordingPage(browser, host.url));
     originals = readOriginals(DEMO_CASE_DIR);
     await page.getByRole('grid', { name: 'Case media' }).waitFor();
     await waitUntil(
@@ -88,7 +90,8 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
     items = ((await host.call('listItems', { caseId, offset: 0, limit: 100 })) as { items: Item[] }).items;
     const showable = items.filter((item) => item.kind === 'image' && item.error === null);
     expect(showable.length).toBeGreaterThanOrEqual(9);
-    expect(await page.locator('img.tile-img.is-loaded').count()).toBe(showable.length);
+    await expect.poll(() => page.locator('img.tile-img.is-loaded').count(), SETTLE).toBe(showable.length);
+    await bodiesRead();
     const thumbs = media.filter((seen) => seen.url.pathname.endsWith('/thumb') && seen.status === 200);
     expect(new Set(thumbs.map((seen) => itemOf(seen).id))).toEqual(new Set(showable.map((item) => item.id)));
     for (const seen of thumbs) {
@@ -104,7 +107,7 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
 
   it('shows a clear reason on the tile of a damaged file', async () => {
     await page.getByRole('gridcell', { name: /Sample 13 - damaged\.jpg.*could not be shown/ }).waitFor({ state: 'visible' });
-    expect(await page.getByRole('gridcell', { name: /Sample 13 - damaged\.jpg/ }).textContent()).toMatch(/damaged or incomplete/);
+    await expect.poll(() => page.getByRole('gridcell', { name: /Sample 13 - damaged\.jpg/ }).textContent(), SETTLE).toMatch(/damaged or incomplete/);
   });
 
   it('lifts the blur only inside the spotlight, and only while R is held', async () => {
@@ -145,7 +148,7 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
     expect(revealRequests.map((seen) => seen.url.searchParams.get('grey'))).toEqual(['1']);
 
     await page.keyboard.up('r');
-    await expect.poll(() => page.locator('img.reveal-layer').count()).toBe(0);
+    await expect.poll(() => page.locator('img.reveal-layer').count(), SETTLE).toBe(0);
     const after = await decodeRaw(await page.screenshot());
     expect(highFrequencyEnergy(after, region, inCircle(0.7))).toBeLessThan(insideDuring / 3);
   });
@@ -154,13 +157,14 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
     await page.getByRole('button', { name: 'Reveal', exact: true }).click();
     const layer = page.locator('img.reveal-layer.is-ready');
     await layer.waitFor();
-    expect(await layer.evaluate((img: HTMLImageElement) => img.style.clipPath)).toBe('');
-    expect(await page.getByRole('timer').textContent()).toMatch(/Veils again in \d+ s/);
+    await expect.poll(() => layer.evaluate((img: HTMLImageElement) => img.style.clipPath), SETTLE).toBe('');
+    await expect.poll(() => page.getByRole('timer').textContent(), SETTLE).toMatch(/Veils again in \d+ s/);
     await page.getByRole('button', { name: 'End reveal' }).click();
-    await expect.poll(() => page.locator('img.reveal-layer').count()).toBe(0);
+    await expect.poll(() => page.locator('img.reveal-layer').count(), SETTLE).toBe(0);
   });
 
-  it('never sends an original image file to the browser', () => {
+  it('never sends an original image file to the browser', async () => {
+    await bodiesRead();
     const stills = media.filter((seen) => !seen.url.pathname.endsWith('/original'));
     expect(stills.length).toBeGreaterThan(5);
     for (const seen of stills) expect(carriesOriginalBytes(seen.body, originals), seen.url.pathname).toBeNull();
@@ -170,8 +174,8 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
     const picture = await page.locator('img.veiled-layer').boundingBox();
     if (!picture) throw new Error('no picture before hiding');
     await page.keyboard.press('Escape');
-    expect(await page.getByRole('heading', { name: 'Media hidden' }).isVisible()).toBe(true);
-    expect(await page.locator('img, video, canvas').count()).toBe(0);
+    await expect.poll(() => page.getByRole('heading', { name: 'Media hidden' }).isVisible(), SETTLE).toBe(true);
+    await expect.poll(() => page.locator('img, video, canvas').count(), SETTLE).toBe(0);
     const hidden = await decodeRaw(await saveScreenshot(page, 'hidden'));
     // The corners of where the picture was are now plain background.
     const corner: [number, number, number, number] = [Math.ceil(picture.x), Math.ceil(picture.y), Math.ceil(picture.x) + 60, Math.ceil(picture.y) + 60];

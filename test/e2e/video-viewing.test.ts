@@ -10,6 +10,7 @@ import { launchChromium } from './browser.js';
 import { REPO_ROOT, startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
 import { decodeRaw, edgeSharpness, maxChannelSpread, type RawImage } from './pixels.js';
+import { SETTLE } from './settle.js';
 
 const VIDEO_PATH = join(REPO_ROOT, 'dist', 'demo-case', 'Sample 11 - video.mp4');
 
@@ -48,7 +49,7 @@ describe('video in Chromium through the browser host', () => {
       controls: video.controls,
     }));
     expect(state).toEqual({ autoplay: false, paused: true, currentTime: 0, muted: true, controls: false });
-    expect(await page.getByRole('button', { name: 'Unmute' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Unmute' }).isVisible(), SETTLE).toBe(true);
   });
 
   it('shows only greyscale, blurred frames, paused and while playing', async () => {
@@ -86,14 +87,14 @@ describe('video in Chromium through the browser host', () => {
 
   it('unmutes only when asked', async () => {
     await page.getByRole('button', { name: 'Unmute' }).click();
-    expect(await page.locator('video').evaluate((video: HTMLVideoElement) => video.muted)).toBe(false);
+    await expect.poll(() => page.locator('video').evaluate((video: HTMLVideoElement) => video.muted), SETTLE).toBe(false);
     await page.getByRole('button', { name: 'Mute' }).click();
-    expect(await page.locator('video').evaluate((video: HTMLVideoElement) => video.muted)).toBe(true);
+    await expect.poll(() => page.locator('video').evaluate((video: HTMLVideoElement) => video.muted), SETTLE).toBe(true);
   });
 
   it('draws a storyboard of nine filtered keyframes without showing an unfiltered one', async () => {
     const storyboard = page.getByRole('region', { name: 'Storyboard' });
-    expect(await storyboard.getByRole('button').count()).toBe(9);
+    await expect.poll(() => storyboard.getByRole('button').count(), SETTLE).toBe(9);
     const canvases = storyboard.locator('canvas');
     await waitUntil(
       () =>

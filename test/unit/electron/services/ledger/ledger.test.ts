@@ -12,6 +12,8 @@ import { exposure, exposureRun, makeTempDir, reveal, utcMs } from './ledger-test
 const TIME_ZONE = 'America/Toronto';
 const FLUSH_MS = 10_000;
 const HOUR_MS = 3_600_000;
+/** How long a flush's real file I/O may take on a busy machine (the unit timeout is 30 s). */
+const REAL_IO_MS = 20_000;
 
 let dataDir = '';
 let ledgerDir = '';
@@ -61,7 +63,7 @@ async function recordsOnDisk(dayKey: string): Promise<LedgerRecord[]> {
 /** Resolves after the next flush completes (flushes run on real file I/O after a fake timer fires). */
 function nextDurable(): Promise<LedgerRecord[]> {
   const seen = durableBatches.length;
-  return vi.waitUntil(() => durableBatches[seen], { timeout: 5_000, interval: 1 });
+  return vi.waitUntil(() => durableBatches[seen], { timeout: REAL_IO_MS, interval: 1 });
 }
 
 describe('flushing', () => {
@@ -114,7 +116,7 @@ describe('flushing', () => {
     await expect(ledger.flushNow()).rejects.toThrow(JournalAppendError);
 
     await vi.advanceTimersByTimeAsync(FLUSH_MS);
-    await vi.waitUntil(() => errors.length > 0, { timeout: 5_000, interval: 1 });
+    await vi.waitUntil(() => errors.length > 0, { timeout: REAL_IO_MS, interval: 1 });
     expect(errors[0]).toBeInstanceOf(JournalAppendError);
 
     await rmdir(join(ledgerDir, '2025-03-10.jsonl'));
