@@ -4,6 +4,7 @@ import type { EventHub } from './event-hub.js';
 import type { SettingsService } from './settings/settings-service.js';
 import { createCaseSession } from './case/case-session.js';
 import { createDerivativeCache } from './media/derivative-cache.js';
+import { createFirstScreenPrefetch } from './media/first-screen-prefetch.js';
 import { createMediaService } from './media/media-service.js';
 import { handleMediaRequest, type MediaResponse } from './media/media-route.js';
 import { MediaWorkerPool, type WorkerChannel } from './media/worker-pool.js';
@@ -73,8 +74,9 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     retentionDays: settings.get().ledgerRetentionDays,
   });
   const unsubscribeLedger = ledger.onNotice((notice) => hub.emit('noticeRaised', notice));
-  const session = createCaseSession({ idGenerator: deps.newId, nowMs: deps.nowMs, emit: hub.emit });
+  const session = createCaseSession({ idGenerator: deps.newId, nowMs: deps.nowMs, emit: hub.emit, onItems: (caseId, items) => prefetch.itemsListed(caseId, items) });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
+  pool.warm(); // a case opens at start: its first thumbnails must not wait for Node and sharp to load
   const cache = createDerivativeCache({ maxBytes: settings.get().mediaCacheMb * MIB });
   const media = createMediaService({
     pool,
@@ -82,6 +84,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     lookupItem: (itemId) => session.lookupItem(itemId),
     onItemFailed: (itemId, error) => session.markItemFailed(itemId, error),
   });
+  const prefetch = createFirstScreenPrefetch({ media, profile: () => settings.get().defaultProfile });
   // Breaks and limits run on every exposure step; bound once both exist.
   let wellbeing: WellbeingService | null = null;
   const exposure = createExposureService({
@@ -175,6 +178,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     listItems: async ({ caseId, offset, limit }) => session.listItems(caseId, offset, limit),
     getItems: async ({ caseId, ids }) => session.getItems(caseId, ids),
     listProblems: async ({ caseId, offset, limit }) => session.listProblems(caseId, offset, limit),
+    releaseThumbnails: async ({ itemIds }) => ({ withdrawn: media.releaseThumbnails(itemIds) }),
     reportVisibility: async (report) => exposure.report(report),
     reportActivity: async () => {
       exposure.activity();
