@@ -71,6 +71,11 @@ const requestContract = {
     result: z.array(MediaItemSchema),
   },
   listProblems: { args: PageArgsSchema, result: ProblemPageSchema },
+  /** These grid items left the screen: their thumbnails not yet started are dropped (an adapter's request signal may never abort). */
+  releaseThumbnails: {
+    args: z.object({ itemIds: z.array(ItemIdSchema).max(PAGE_LIMIT_MAX) }).strict(),
+    result: z.object({ withdrawn: z.number().int().nonnegative() }),
+  },
   /**
    * What is on screen now. The main side stamps it with its own clock; the reply says
    * whether exposure is being counted (the window is shown, the screen unlocked, …).

@@ -9,7 +9,7 @@ import { isAppPageUrl } from './harden.js';
  * True only for the web contents of a window Veil opened itself, so a stray frame,
  * a devtools extension or a navigated-away page cannot call the back end.
  */
-function isVeilSender(sender: WebContents, veilWindowIds: ReadonlySet<number>, senderFrame?: { url: string } | null): boolean {
+export function isVeilSender(sender: WebContents, veilWindowIds: ReadonlySet<number>, senderFrame?: { url: string } | null): boolean {
   const window = BrowserWindow.fromWebContents(sender);
   if (window === null || !veilWindowIds.has(window.id)) return false;
   // The frame that sent it, not just the window's page: a subframe never speaks for Veil.

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { deriveImage } from './derive-image.js';
 import { DeriveReplySchema, DeriveRequestSchema, JobIdSchema, type DeriveReply, type WorkerReady } from './protocol.js';
-import { configureSharp } from './sharp-setup.js';
+import { configureSharp, warmUpSharp } from './sharp-setup.js';
 import { detectTransport, type WorkerTransport } from './worker-transport.js';
 
 const MaybeJobIdSchema = z.object({ jobId: JobIdSchema });
@@ -43,5 +43,6 @@ if (transport === null) {
   process.exit(2);
 } else {
   configureSharp();
-  serve(transport);
+  // Ready only once warm: the pool starts workers ahead of the first job, so this costs the user nothing.
+  void warmUpSharp().then(() => serve(transport));
 }

@@ -2,6 +2,7 @@ import type { RequestHandlers } from '../../shared/contract.js';
 import { VeilRequestError } from '../../shared/contract-errors.js';
 import type { Notice } from '../../shared/notices.js';
 import type { CaseSession } from './case/case-session.js';
+import type { MediaService } from './media/media-service.js';
 import type { ExposureService } from './exposure/exposure-service.js';
 import type { NotesForOpenCase } from './notes/notes-for-open-case.js';
 import type { SettingsService } from './settings/settings-service.js';
@@ -18,6 +19,7 @@ export interface RequestTableParts {
   wellbeing: WellbeingService;
   notes: NotesForOpenCase;
   sharing: TeamSharingService;
+  media: MediaService;
   /** Everything the user must be told since start-up, gathered from the services. */
   notices: () => Notice[];
   /** Opens a case folder (the demo when `isDemo`) and resets what belonged to the last one. */
@@ -32,7 +34,7 @@ export interface RequestTableParts {
  * Arguments arrive already checked against the contract's schemas; no logic lives here.
  */
 export function createRequestHandlers(parts: RequestTableParts): RequestHandlers {
-  const { settings, session, exposure, wellbeing, notes, sharing, openFolder, pickFolder } = parts;
+  const { settings, session, exposure, wellbeing, notes, sharing, media, openFolder, pickFolder } = parts;
   return {
     getAppInfo: async () => ({
       version: parts.version,
@@ -54,6 +56,7 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     listItems: async ({ caseId, offset, limit }) => session.listItems(caseId, offset, limit),
     getItems: async ({ caseId, ids }) => session.getItems(caseId, ids),
     listProblems: async ({ caseId, offset, limit }) => session.listProblems(caseId, offset, limit),
+    releaseThumbnails: async ({ itemIds }) => ({ withdrawn: media.releaseThumbnails(itemIds) }),
     reportVisibility: async (report) => exposure.report(report),
     reportActivity: async () => {
       exposure.activity();

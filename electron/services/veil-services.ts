@@ -4,6 +4,7 @@ import type { SettingsService } from './settings/settings-service.js';
 import { watchSetting } from './settings/watch-setting.js';
 import { createCaseSession } from './case/case-session.js';
 import { createDerivativeCache } from './media/derivative-cache.js';
+import { createFirstScreenPrefetch } from './media/first-screen-prefetch.js';
 import { createMediaService } from './media/media-service.js';
 import { handleMediaRequest, type MediaResponse } from './media/media-route.js';
 import { MediaWorkerPool, type WorkerChannel } from './media/worker-pool.js';
@@ -75,8 +76,9 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     nowMs: deps.nowMs,
     retentionDays: settings.get().ledgerRetentionDays,
   });
-  const session = createCaseSession({ idGenerator: deps.newId, nowMs: deps.nowMs, emit: hub.emit });
+  const session = createCaseSession({ idGenerator: deps.newId, nowMs: deps.nowMs, emit: hub.emit, onItems: (caseId, items) => prefetch.itemsListed(caseId, items) });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
+  pool.warm(); // a case opens at start: its first thumbnails must not wait for Node and sharp to load
   const cache = createDerivativeCache({ maxBytes: settings.get().mediaCacheMb * MIB });
   const media = createMediaService({
     pool,
@@ -84,6 +86,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     lookupItem: (itemId) => session.lookupItem(itemId),
     onItemFailed: (itemId, error) => session.markItemFailed(itemId, error),
   });
+  const prefetch = createFirstScreenPrefetch({ media, profile: () => settings.get().defaultProfile });
   const exposure = createExposureService({
     ledger,
     settings,
@@ -140,6 +143,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     wellbeing: wellbeing.service,
     notes,
     sharing,
+    media,
     notices: () => [...settings.notices, ...ledger.notices, ...wellbeing.notices()],
     openFolder,
     demoCaseDir: deps.demoCaseDir,

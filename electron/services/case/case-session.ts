@@ -20,6 +20,8 @@ export interface CaseSessionDeps {
   nowMs: () => number;
   emit: <N extends EventName>(name: N, payload: EventPayloads[N]) => void;
   concurrency?: number;
+  /** New items of the open case, in final order, as the import lists them (the first screen's thumbnails start here). */
+  onItems?: (caseId: string, items: readonly MediaItem[]) => void;
   /** For tests: simulate folder failures the test user cannot cause. */
   walkFs?: WalkFs;
 }
@@ -136,6 +138,9 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       nowMs: deps.nowMs,
       newItemId: deps.idGenerator,
       onProgress,
+      onItems: (items) => {
+        if (current === open) deps.onItems?.(caseId, items);
+      },
       index,
       concurrency: deps.concurrency,
       walkFs: deps.walkFs,

@@ -12,6 +12,23 @@ export function derivativeKey(request: MediaRequest): string {
   return `${request.itemId}/${request.kind}/${request.greyscale ? 'grey' : 'colour'}/${request.blur}`;
 }
 
+/** The item id and derivative kind a key was made from (item ids never hold a '/'). */
+export function keyItemAndKind(key: string): { itemId: string; kind: string } {
+  const [itemId = '', kind = ''] = key.split('/', 2);
+  return { itemId, kind };
+}
+
+/**
+ * Why a job was withdrawn: the page no longer shows its item. Not the file's fault, and
+ * not an error to show: the request that waited on it is answered as cancelled.
+ */
+export class StillWithdrawnError extends Error {
+  constructor() {
+    super('the picture is no longer on screen');
+    this.name = 'StillWithdrawnError';
+  }
+}
+
 /** Settings hold the cache size in mebibytes. */
 export function cacheBytesFromMb(mediaCacheMb: number): number {
   return Math.max(1, Math.round(mediaCacheMb * 1024 * 1024));
@@ -86,6 +103,22 @@ export class DerivativeCache {
     this.generation += 1;
     this.lru.clear();
     this.inFlight.clear();
+  }
+
+  /**
+   * Withdraws the jobs in flight whose key `matches`, for every waiter at once: a job still
+   * queued leaves the queue and its waiters reject with StillWithdrawnError; a job a worker
+   * already has finishes and fills the cache as usual. Returns how many were withdrawn.
+   * For adapters whose request signal never aborts (Electron's protocol.handle).
+   */
+  withdraw(matches: (key: string) => boolean): number {
+    let withdrawn = 0;
+    for (const [key, flight] of this.inFlight) {
+      if (flight.controller.signal.aborted || !matches(key)) continue;
+      flight.controller.abort(new StillWithdrawnError());
+      withdrawn += 1;
+    }
+    return withdrawn;
   }
 
   /**

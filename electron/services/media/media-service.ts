@@ -5,7 +5,7 @@ import { DERIVATIVE_LONG_EDGE_PX, type MediaRequest } from '../../../shared/medi
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
 import { openInsideCase, resolveInsideCase } from './contained-file.js';
 import { blameDamageNotFormat } from './damaged-not-unsupported.js';
-import { derivativeKey, type DerivativeCache } from './derivative-cache.js';
+import { derivativeKey, keyItemAndKind, StillWithdrawnError, type DerivativeCache } from './derivative-cache.js';
 import { PoolUnavailableError, type DeriveOutcome, type MediaWorkerPool } from './worker-pool.js';
 
 /** What the case session knows about an item; null for an id it does not know. */
@@ -17,7 +17,7 @@ export interface MediaItemLocation {
 }
 type LookupItem = (itemId: string) => MediaItemLocation | null | Promise<MediaItemLocation | null>;
 
-type StillResult =
+export type StillResult =
   | { ok: true; bytes: Uint8Array; mime: 'image/jpeg'; widthPx: number; heightPx: number }
   /** The file cannot be shown; the UI shows an error tile with this reason. */
   | { ok: false; error: MediaError }
@@ -34,6 +34,12 @@ export interface MediaService {
   getStill(request: MediaRequest, signal?: AbortSignal): Promise<StillResult>;
   /** The original file of a video item, opened read-only after a containment check. The caller closes the handle. */
   openOriginal(itemId: string): Promise<OriginalResult>;
+  /**
+   * The page no longer shows these items (scrolled away): their thumbnails still waiting
+   * for a worker are dropped, and requests waiting on them answer 'aborted'. Works the same
+   * in both adapters, whether or not a request's own signal ever aborts. Returns how many.
+   */
+  releaseThumbnails(itemIds: readonly string[]): number;
   /** Forgets cached stills and remembered failures (a case was closed or re-opened). */
   reset(): void;
 }
@@ -91,7 +97,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       return { ok: false, error: outcome.error };
     } catch (error) {
       if (error instanceof PoolUnavailableError) return { ok: false, refused: 'unavailable', detail: error.message };
-      if (signal?.aborted) return { ok: false, refused: 'aborted', detail: 'the request was cancelled' };
+      if (signal?.aborted || error instanceof StillWithdrawnError) return { ok: false, refused: 'aborted', detail: 'the request was cancelled' };
       throw error;
     }
   }
@@ -105,9 +111,18 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     return { ok: true, handle: opened.handle, sizeBytes: opened.sizeBytes, format: item.format };
   }
 
+  function releaseThumbnails(itemIds: readonly string[]): number {
+    const released = new Set(itemIds);
+    return cache.withdraw((key) => {
+      const { itemId, kind } = keyItemAndKind(key);
+      return kind === 'thumb' && released.has(itemId);
+    });
+  }
+
   return {
     getStill,
     openOriginal,
+    releaseThumbnails,
     reset() {
       failures.clear();
       cache.clear();

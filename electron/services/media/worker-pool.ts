@@ -150,6 +150,16 @@ export class MediaWorkerPool {
     });
   }
 
+  /**
+   * Starts the workers now instead of on the first job, so a case being opened does not
+   * wait for Node and sharp to load when its first thumbnails are asked for.
+   */
+  warm(): void {
+    if (this.closed) return;
+    this.started = true;
+    this.pump();
+  }
+
   get status(): PoolStatus {
     const busy = [...this.slots].filter((slot) => slot.state === 'busy').length;
     return { workers: this.slots.size, busy, queued: this.queue.size, broken: this.brokenDetail !== null, closed: this.closed };

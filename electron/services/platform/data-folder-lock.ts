@@ -12,7 +12,7 @@ import { processStartToken } from './process-start.js';
  */
 export const LOCK_FILE_NAME = 'veil.lock';
 
-type LockHost = 'browser' | 'electron';
+export type LockHost = 'browser' | 'electron';
 
 const LockContentSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-const APP_DIR_NAME = 'Veil';
+export const APP_DIR_NAME = 'Veil';
 
 /**
  * The per-user app data folder, the same one Electron's `app.getPath('userData')`

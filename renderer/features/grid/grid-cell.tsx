@@ -5,7 +5,8 @@ import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { FilterProfile } from '../../../shared/media/filter-profile.js';
 import { errorReason, formatLabel, itemAccessibleName, type ShowFailure } from '../media-labels/media-labels';
 import { VideoIcon, WarningIcon } from './media-icons';
-import { Thumbnail } from './thumbnail';
+import { Thumbnail, THUMB_REQUEST_DELAY_MS } from './thumbnail';
+import type { ThumbnailReleaser } from './thumbnail-release';
 
 export interface GridCellProps {
   index: number;
@@ -19,11 +20,14 @@ export interface GridCellProps {
   onFocusCell: (index: number) => void;
   onOpen: (index: number) => void;
   onPictureFailed: (itemId: string) => void;
+  /** The grid is scrolling: a tile mounted now waits a moment before asking for its picture. */
+  scrolling?: boolean;
+  releaser?: ThumbnailReleaser;
 }
 
 type TileMediaProps = Omit<GridCellProps, 'columnIndex' | 'isTabStop' | 'onFocusCell' | 'onOpen'> & { item: MediaItem };
 
-function TileMedia({ index, item, failure, mediaVisible, profile, client, onPictureFailed }: TileMediaProps) {
+function TileMedia({ index, item, failure, mediaVisible, profile, client, onPictureFailed, scrolling = true, releaser }: TileMediaProps) {
   const { t } = useTranslation();
   if (failure) {
     return (
@@ -43,7 +47,17 @@ function TileMedia({ index, item, failure, mediaVisible, profile, client, onPict
   }
   if (!mediaVisible) return <span className="tile-placeholder" aria-hidden="true" />;
   const url = client.mediaUrl({ itemId: item.id, kind: 'thumb', greyscale: profile.greyscale, blur: profile.blur });
-  return <Thumbnail key={url} url={url} index={index} itemId={item.id} onFailed={() => onPictureFailed(item.id)} />;
+  return (
+    <Thumbnail
+      key={url}
+      url={url}
+      index={index}
+      itemId={item.id}
+      onFailed={() => onPictureFailed(item.id)}
+      requestDelayMs={scrolling ? THUMB_REQUEST_DELAY_MS : 0}
+      releaser={releaser}
+    />
+  );
 }
 
 /** One tile of the grid: a gridcell with a roving tabindex, named by file, type and state. */

@@ -12,6 +12,7 @@ import { failureOf } from '../media-labels/media-labels';
 import { GridCell } from './grid-cell';
 import { nextGridIndex } from './grid-keys';
 import { GAP_PX, GRID_PADDING_PX, gridLayout } from './grid-layout';
+import { ThumbnailReleaser } from './thumbnail-release';
 
 /** Rows rendered beyond the visible ones, each way: enough for smooth scrolling. */
 const OVERSCAN_ROWS = 3;
@@ -48,6 +49,8 @@ export function MediaGrid({ store, total, profile, activeIndex, onActiveIndexCha
   useItemStoreVersion(store);
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const pendingFocusRef = useRef<number | null>(null);
+  const [releaser] = useState(() => new ThumbnailReleaser((itemIds) => client.call('releaseThumbnails', { itemIds })));
+  useEffect(() => () => releaser.dispose(), [releaser]);
   const layout = gridLayout(useElementMeasure(scrollElement, measureClientWidth), total);
   const rowStridePx = layout.rowHeightPx + GAP_PX;
 
@@ -180,6 +183,8 @@ export function MediaGrid({ store, total, profile, activeIndex, onActiveIndexCha
                     onFocusCell={onFocusCell}
                     onOpen={onOpen}
                     onPictureFailed={onPictureFailed}
+                    scrolling={virtualizer.isScrolling}
+                    releaser={releaser}
                   />
                 );
               })}

@@ -4,6 +4,7 @@ import type { LimitPeriod, LimitQuantity } from '../../../shared/limits/cap-keys
 import type { WellbeingView } from '../../../shared/wellbeing/wellbeing-view.js';
 import { useVeil } from '../../api/api';
 import { useMediaVisibility, type MediaVisibility } from '../../media-visibility/media-visibility';
+import { shownWellbeingKey } from './shown-wellbeing';
 
 /** A break action or an override as the back end answered it: `rejected` says why not. */
 export interface ActionOutcome {
@@ -44,9 +45,14 @@ export function WellbeingProvider({ children }: { children: ReactNode }) {
   const { hide, show } = useMediaVisibility();
   const [state, setState] = useState<{ view: WellbeingView | null; focusBeforeBreak: Element | null }>({ view: null, focusBeforeBreak: null });
   const phaseRef = useRef<string | null>(null);
+  const shownKeyRef = useRef<string | null>(null);
 
   const receive = useCallback(
     (next: WellbeingView) => {
+      // A view that differs only in figures nothing shows re-renders nothing (the page rests).
+      const shownKey = shownWellbeingKey(next);
+      if (shownKey === shownKeyRef.current) return;
+      shownKeyRef.current = shownKey;
       // Read before hiding: hiding makes the app inert, which can move focus away.
       const entering = next.breaks.phase === 'on-break' && phaseRef.current !== 'on-break';
       const focused = entering ? document.activeElement : null;

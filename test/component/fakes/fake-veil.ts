@@ -131,6 +131,7 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       total: problems.length,
       problems: problems.slice(offset, offset + limit),
     })),
+    releaseThumbnails: vi.fn(async ({ itemIds }: { itemIds: string[] }) => ({ withdrawn: itemIds.length })),
     reportVisibility: vi.fn(async (report: VisibilityReport) => ({ counting: state.counting(report) })),
     reportActivity: vi.fn(async () => ({})),
     getMyExposure: vi.fn(async () => state.myExposure),

@@ -42,6 +42,16 @@ describe('createCaseSession', () => {
     expect(await session.cancelImport()).toMatchObject({ phase: 'idle' });
   });
 
+  it('hands every listed item of the open case, in grid order, to onItems as the import finds it', async () => {
+    const listed: { caseId: string; ids: string[] }[] = [];
+    const { session } = makeSession({ onItems: (caseId, items) => listed.push({ caseId, ids: items.map((item) => item.id) }) });
+    const opened = await session.open(rootB);
+    await session.whenIdle();
+    const page = session.listItems(opened.caseId, 0, 100);
+    expect(listed.every((batch) => batch.caseId === opened.caseId)).toBe(true);
+    expect(listed.flatMap((batch) => batch.ids)).toEqual(page.items.map((item) => item.id));
+  });
+
   it('opens a folder, announces it, and imports it in the background', async () => {
     const { session, events } = makeSession();
     const first = await session.open(rootA);

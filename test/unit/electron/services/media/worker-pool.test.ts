@@ -50,6 +50,17 @@ describe('MediaWorkerPool scheduling', () => {
     expect(outcomes.every((o) => o.ok)).toBe(true);
   });
 
+  it('starts its workers on warm(), before any job, so the first job does not wait for one to load', () => {
+    const { pool, workers } = makePool({ size: 2 });
+    pool.warm();
+    expect(workers).toHaveLength(2);
+    worker(workers, 0).ready();
+    void pool.run(job('a'));
+    expect(worker(workers, 0).posted.map((p) => p.filePath)).toEqual(['/case/a.jpg']);
+    pool.warm();
+    expect(workers).toHaveLength(2);
+  });
+
   it('serves queued view jobs before thumbnails', async () => {
     const { pool, workers } = makePool();
     void pool.run(job('thumb-1'), { priority: 'thumb' });
