@@ -104,6 +104,21 @@ describe('the built desktop app under the Electron stand-in', () => {
     await quitBuiltApp(app);
   });
 
+  it('lets a second launch hand over and leave before it touches the data folder', async () => {
+    userData = mkdtempSync(join(tmpdir(), 'veil-stand-in-'));
+    const first = launch();
+    await windowLoaded(first);
+    const lockBefore = readFileSync(join(userData, 'veil.lock'), 'utf8');
+    const second = launch();
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+    expect(second.observations.filter((o) => o.type === 'window-loaded' || o.type === 'error-box')).toEqual([]);
+    // The data folder is still the first one's: the second never reached the folder lock.
+    expect(readFileSync(join(userData, 'veil.lock'), 'utf8')).toBe(lockBefore);
+    expect(JSON.parse(lockBefore)).toMatchObject({ pid: first.pid, host: 'electron' });
+    expect(SettingsSchema.parse(await first.request('getSettings')).language).toBe('system');
+    await quitBuiltApp(first);
+  });
+
   it('loads veil-app://renderer/ in a sandboxed window with the built preload and the app icon; on Windows names itself for notifications before ready', async () => {
     userData = mkdtempSync(join(tmpdir(), 'veil-stand-in-'));
     const app = launch({ VEIL_STAND_IN_PLATFORM: 'win32' });
