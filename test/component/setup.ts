@@ -4,6 +4,9 @@ import { afterEach, vi } from 'vitest';
 // findBy*/waitFor wait on the DOM's state; their 1 s default is a moment, and a shared
 // 2-core machine is slow at random. A correct render settles well within this.
 configure({ asyncUtilTimeout: 10_000 });
+// For the same reason a test gets 30 s, not 5: a dialog drawing charts in jsdom overran 5 s
+// under load, and a test that times out keeps running into the next test's screen.
+vi.setConfig({ testTimeout: 30_000 });
 
 /**
  * jsdom has no layout, media playback, canvas or ResizeObserver. These shims give

@@ -36,7 +36,9 @@ beforeAll(async () => {
   );
   sources.bmp = await writeBytes(path.join(dir, 'source.bmp'), encodeWithFastBmp(syntheticRaw({ widthPx: 1200, heightPx: 900, seed: 7 }), 24));
   sources.large = await writeSynthetic(path.join(dir, 'large.jpg'), { widthPx: 3000, heightPx: 2000, seed: 3 }, 'jpeg', 92);
-});
+  // Encoding eight sources (AVIF among them) takes a few seconds, and many more on a busy
+  // machine: the 10 s hook default timed out under load although nothing was wrong.
+}, 60_000);
 
 afterAll(async () => {
   // Other test files may share this process; give them sharp's default loaders back.
