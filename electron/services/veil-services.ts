@@ -10,6 +10,7 @@ import { handleMediaRequest, type MediaResponse } from './media/media-route.js';
 import { MediaWorkerPool, type WorkerChannel } from './media/worker-pool.js';
 import { createExposureService, FLUSH_INTERVAL_MS, type ExposureService } from './exposure/exposure-service.js';
 import { weekStartsOnFor } from '../../shared/exposure/week-start.js';
+import { pushWhenShownChanges } from '../../shared/wellbeing/shown-wellbeing.js';
 import { wellbeingStateFile } from './wellbeing/state-file.js';
 import { createWellbeingService, type WellbeingService } from './wellbeing/wellbeing-service.js';
 import { createLedger, systemSchedule } from './ledger/ledger.js';
@@ -104,7 +105,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     timeZone: deps.timeZone,
     weekStartsOn: () => weekStartsOnFor(settings.get().language, deps.systemLocale),
     record: (records) => ledger.add(records),
-    onChange: (view) => hub.emit('wellbeingChanged', view),
+    onChange: pushWhenShownChanges((view) => hub.emit('wellbeingChanged', view)),
     saved: await stateFile.read(),
     usageFromLedger: async () => {
       const figures = await exposure.myExposure();
