@@ -31,7 +31,7 @@ const IDLE_SECONDS = Math.max(1, Number(process.env['BENCH_IDLE_SEC'] ?? 60));
 /** Large enough that all 40 tiles are inside the viewport, so every one is "on screen". */
 const VIEWPORT = { width: 1600, height: 1400 };
 /** After the import ends, this long passes before rest is measured (the last reports and garbage collection). */
-const SETTLE_MS = 5000;
+const SETTLE_MS = 10_000;
 
 /** The worker's thumbnail recipe (derive-image.ts) with sharp's defaults, 2 jobs at a time. */
 async function sharpAloneMs(files: readonly string[]): Promise<number> {
