@@ -30,6 +30,8 @@ const RUNS = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 3));
 const IDLE_SECONDS = Math.max(1, Number(process.env['BENCH_IDLE_SEC'] ?? 60));
 /** Large enough that all 40 tiles are inside the viewport, so every one is "on screen". */
 const VIEWPORT = { width: 1600, height: 1400 };
+/** After the import ends, this long passes before rest is measured (the last reports and garbage collection). */
+const SETTLE_MS = 10_000;
 
 /** The worker's thumbnail recipe (derive-image.ts) with sharp's defaults, 2 jobs at a time. */
 async function sharpAloneMs(files: readonly string[]): Promise<number> {
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
             async () => CasePhaseSchema.parse(await host.call('getCase', {})).import.phase,
             (phase) => phase === 'done',
           );
+          await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
           log(`resting ${IDLE_SECONDS} s with the case open in the grid…`);
           const idle = await idleCpu(host);
           const appPercent = idle.mainPercent + idle.workersPercent + idle.pagePercent;

@@ -1,5 +1,6 @@
 import { weekStartsOnFor } from '../../../shared/exposure/week-start.js';
 import type { Notice } from '../../../shared/notices.js';
+import { pushWhenShownChanges } from '../../../shared/wellbeing/shown-wellbeing.js';
 import type { EventHub } from '../event-hub.js';
 import type { ExposureService } from '../exposure/exposure-service.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -43,7 +44,8 @@ export async function startWellbeing(deps: WellbeingRuntimeDeps): Promise<Wellbe
     timeZone: deps.timeZone,
     weekStartsOn: () => weekStartsOnFor(settings.get().language, deps.systemLocale),
     record: (records) => ledger.add(records),
-    onChange: (view) => hub.emit('wellbeingChanged', view),
+    // Views that differ only in figures nobody shows are not pushed, so the page can rest.
+    onChange: pushWhenShownChanges((view) => hub.emit('wellbeingChanged', view)),
     saved: await stateFile.read(),
     usageFromLedger: async () => {
       const figures = await exposure.myExposure();

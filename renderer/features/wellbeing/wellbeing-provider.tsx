@@ -4,7 +4,7 @@ import type { LimitPeriod, LimitQuantity } from '../../../shared/limits/cap-keys
 import type { WellbeingView } from '../../../shared/wellbeing/wellbeing-view.js';
 import { useVeil } from '../../api/api';
 import { useMediaVisibility, type MediaVisibility } from '../../media-visibility/media-visibility';
-import { shownWellbeingKey } from './shown-wellbeing';
+import { shownWellbeingKey } from '../../../shared/wellbeing/shown-wellbeing.js';
 
 /** A break action or an override as the back end answered it: `rejected` says why not. */
 export interface ActionOutcome {
