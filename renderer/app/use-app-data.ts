@@ -3,7 +3,6 @@ import type { VeilClient } from '../../shared/client.js';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import type { AppInfo } from '../../shared/contract.js';
 import type { Settings } from '../../shared/settings/settings.js';
-import { messageOf } from './error-message';
 
 export interface AppData {
   appInfo: AppInfo;
@@ -11,7 +10,7 @@ export interface AppData {
   summary: CaseSummary;
 }
 
-export type AppDataState = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready' } & AppData);
+export type AppDataState = { status: 'loading' } | { status: 'failed'; error: unknown } | ({ status: 'ready' } & AppData);
 
 /**
  * Start-up and the back end's pushed state: app info, settings and the open case (the
@@ -38,7 +37,7 @@ export function useAppData(client: VeilClient) {
         if (!cancelled) setState({ status: 'ready', ...data });
       },
       (error: unknown) => {
-        if (!cancelled) setState({ status: 'failed', message: messageOf(error) });
+        if (!cancelled) setState({ status: 'failed', error });
       },
     );
     return () => {

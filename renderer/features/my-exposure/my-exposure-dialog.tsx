@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyExposure } from '../../../shared/exposure/exposure-summary.js';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import { ModalDialog } from '../../app/modal-dialog';
 import { useFormatters } from '../../i18n/format';
 import { ChartSection } from './chart-section';
@@ -10,7 +10,7 @@ import { dayRows, hasAnyExposure, weekRows } from './exposure-rows';
 import { TodayFigures } from './today-figures';
 import { WellbeingFigures } from './wellbeing-figures';
 
-type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; data: MyExposure };
+type Load = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; data: MyExposure };
 
 function Figures({ data }: { data: MyExposure }) {
   const { t } = useTranslation();
@@ -61,6 +61,7 @@ function Figures({ data }: { data: MyExposure }) {
  */
 export function MyExposureDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -72,7 +73,7 @@ export function MyExposureDialog({ onClose }: { onClose: () => void }) {
         if (!cancelled) setLoad({ status: 'ready', data });
       },
       (error: unknown) => {
-        if (!cancelled) setLoad({ status: 'failed', message: messageOf(error) });
+        if (!cancelled) setLoad({ status: 'failed', error });
       },
     );
     return () => {
@@ -91,7 +92,7 @@ export function MyExposureDialog({ onClose }: { onClose: () => void }) {
         {load.status === 'loading' && <p role="status">{t('myExposure.loading')}</p>}
         {load.status === 'failed' && (
           <div role="alert">
-            <p className="error-text">{t('myExposure.failed', { message: load.message })}</p>
+            <p className="error-text">{t('myExposure.failed', { message: errorText(load.error) })}</p>
             <button type="button" className="button" onClick={retry}>
               {t('myExposure.retry')}
             </button>

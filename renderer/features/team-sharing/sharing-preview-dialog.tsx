@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeeklyExportPreview } from '../../../shared/team-sharing/team-sharing-contract.js';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import { ModalDialog } from '../../app/modal-dialog';
 import { useFormatters } from '../../i18n/format';
 import { weekWithDays } from '../team-stats/week-label';
@@ -23,12 +23,13 @@ export interface SharingPreviewDialogProps {
  */
 export function SharingPreviewDialog({ mode, onConfirm, onClose }: SharingPreviewDialogProps) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const format = useFormatters();
   const weekId = useId();
   const [week, setWeek] = useState<string | undefined>(undefined);
   const [preview, setPreview] = useState<WeeklyExportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ failure: unknown } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(true);
 
@@ -43,7 +44,7 @@ export function SharingPreviewDialog({ mode, onConfirm, onClose }: SharingPrevie
       },
       (reason: unknown) => {
         if (cancelled) return;
-        setError(messageOf(reason));
+        setError({ failure: reason });
         setBusy(false);
       },
     );
@@ -71,7 +72,7 @@ export function SharingPreviewDialog({ mode, onConfirm, onClose }: SharingPrevie
         {busy && !preview && <p role="status">{t('teamSharing.preview.loading')}</p>}
         {error && (
           <div role="alert">
-            <p className="error-text">{t('teamSharing.preview.failed', { message: error })}</p>
+            <p className="error-text">{t('teamSharing.preview.failed', { message: errorText(error.failure) })}</p>
             <button type="button" className="button" onClick={retry}>
               {t('teamSharing.preview.retry')}
             </button>

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
 import { ExportNow } from './export-now';
 import { FolderField } from './folder-field';
 import { SharingPreviewDialog } from './sharing-preview-dialog';
@@ -57,7 +56,7 @@ export function TeamSharingSection({ draft, onChange, settings, canPickFolder }:
         if (!cancelled) setStatus({ status: 'ready', value });
       },
       (error: unknown) => {
-        if (!cancelled) setStatus({ status: 'failed', message: messageOf(error) });
+        if (!cancelled) setStatus({ status: 'failed', error });
       },
     );
     return () => {

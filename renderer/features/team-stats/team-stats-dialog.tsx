@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/settings/settings.js';
 import type { TeamStatsResult } from '../../../shared/team-sharing/team-sharing-contract.js';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import { ModalDialog } from '../../app/modal-dialog';
 import { TeamStatsForm } from './team-stats-form';
 import type { TeamStatsQuery } from './team-stats-query';
 import { TeamStatsResults } from './team-stats-results';
 
-type Load = { status: 'idle' } | { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; result: TeamStatsResult };
+type Load = { status: 'idle' } | { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; result: TeamStatsResult };
 
 export interface TeamStatsDialogProps {
   settings: Settings;
@@ -26,6 +26,7 @@ export interface TeamStatsDialogProps {
  */
 export function TeamStatsDialog({ settings, canPickFolder, onSettingsSaved, onClose }: TeamStatsDialogProps) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const [load, setLoad] = useState<Load>({ status: 'idle' });
   // Only the newest "Show" may fill the view: an older, slower answer is dropped.
@@ -50,7 +51,7 @@ export function TeamStatsDialog({ settings, canPickFolder, onSettingsSaved, onCl
         if (request === requestRef.current) setLoad({ status: 'ready', result });
       },
       (error: unknown) => {
-        if (request === requestRef.current) setLoad({ status: 'failed', message: messageOf(error) });
+        if (request === requestRef.current) setLoad({ status: 'failed', error });
       },
     );
   };
@@ -68,7 +69,7 @@ export function TeamStatsDialog({ settings, canPickFolder, onSettingsSaved, onCl
         {load.status === 'loading' && <p role="status">{t('teamStats.reading')}</p>}
         {load.status === 'failed' && (
           <p role="alert" className="error-text">
-            {t('teamStats.failed', { message: load.message })}
+            {t('teamStats.failed', { message: errorText(load.error) })}
           </p>
         )}
         {load.status === 'ready' && <TeamStatsResults result={load.result} />}
