@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LimitQuantitySchema } from '../limits/cap-keys.js';
 import { reasonOf, SettingKeySchema, type Reason } from './reason.js';
 
-const CapsSchema = z.object({ dayMin: z.number(), weekMin: z.number() });
+const CapsSchema = z.object({ dayMin: z.number().nullable(), weekMin: z.number().nullable() });
 
 /** The rules between fields (refinements), recognised by where they put their issue. */
 function crossFieldReason(path: readonly PropertyKey[], value: unknown): Reason | null {
@@ -11,9 +11,9 @@ function crossFieldReason(path: readonly PropertyKey[], value: unknown): Reason 
   if (group === 'limits' && second === 'warnAtPct') return reasonOf('limit-thresholds-order', {});
   if (group === 'limits' && second === 'caps') {
     const quantity = LimitQuantitySchema.safeParse(third);
-    const caps = z.object({ limits: z.object({ caps: z.record(z.string(), CapsSchema.partial()) }) }).safeParse(value);
+    const caps = z.object({ limits: z.object({ caps: z.record(z.string(), CapsSchema) }) }).safeParse(value);
     const cap = quantity.success && caps.success ? caps.data.limits.caps[quantity.data] : undefined;
-    if (quantity.success && cap?.dayMin !== undefined && cap.weekMin !== undefined) {
+    if (quantity.success && cap && cap.dayMin !== null && cap.weekMin !== null) {
       return reasonOf('limit-day-above-week', { quantity: quantity.data, dayMin: cap.dayMin, weekMin: cap.weekMin });
     }
   }

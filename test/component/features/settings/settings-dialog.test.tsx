@@ -62,6 +62,18 @@ describe('SettingsDialog', () => {
     expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
   });
 
+  it('says in French which setting is out of range, by its label, with no English', async () => {
+    const { fake, user, dialog } = await openSettings({ language: 'fr-CA' });
+    const duration = within(dialog).getByRole('spinbutton', { name: 'Durée de la révélation (secondes)' });
+    await user.clear(duration);
+    await user.type(duration, '1');
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toBe("Les paramètres n'ont pas été enregistrés\u00a0: «\u00a0Durée de la révélation (secondes)\u00a0» doit être d'au moins 2.");
+    expect(alert.textContent).not.toMatch(/revealDurationSec|must|updateSettings/);
+    expect(fake.state.settings.revealDurationSec).toBe(10);
+  });
+
   it('Cancel closes without saving and gives focus back', async () => {
     const { fake, user, dialog } = await openSettings();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
