@@ -76,7 +76,6 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
   'summary-field-too-large': 'the field {{field}} must be at most {{max}}.',
   'summary-field-not-multiple': 'the field {{field}} must be a multiple of {{divisor}}.',
   'summary-invalid-field': 'the field {{field}} has a value a weekly summary never has.',
-  'case-folder-unreachable': 'the case folder “{{path}}” can no longer be reached ({{osCode}}).',
   'case-subfolder-unreadable': 'this folder could not be read ({{osCode}}); nothing in it was imported.',
   'case-subfolder-partly-read': 'this folder could not be read to the end ({{osCode}}); only part of it was imported.',
 };

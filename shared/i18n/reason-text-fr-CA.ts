@@ -75,7 +75,6 @@ export const REASON_TEXT_FR_CA: Record<ReasonCode, string> = {
   'summary-field-too-large': "le champ {{field}} doit être d'au plus {{max}}.",
   'summary-field-not-multiple': 'le champ {{field}} doit être un multiple de {{divisor}}.',
   'summary-invalid-field': "le champ {{field}} a une valeur qu'un résumé hebdomadaire n'a jamais.",
-  'case-folder-unreachable': `le dossier d'enquête «${NB}{{path}}${NB}» n'est plus accessible ({{osCode}}).`,
   'case-subfolder-unreadable': `ce dossier n'a pas pu être lu ({{osCode}})${NB}; rien de son contenu n'a été importé.`,
   'case-subfolder-partly-read': `ce dossier n'a pas pu être lu jusqu'au bout ({{osCode}})${NB}; seule une partie de son contenu a été importée.`,
 };

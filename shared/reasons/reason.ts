@@ -95,7 +95,6 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   reason('summary-field-not-multiple', { field: z.string(), divisor: z.number() }),
   reason('summary-invalid-field', { field: z.string() }),
   // A case import that stopped, and folders inside a case that could not be read.
-  reason('case-folder-unreachable', { path: Path, osCode: OsCode }),
   reason('case-subfolder-unreadable', { osCode: OsCode }),
   reason('case-subfolder-partly-read', { osCode: OsCode }),
 ]);
