@@ -39,7 +39,7 @@ export function createClient(transport: Transport, onDroppedEvent?: (name: Event
   return {
     async call(name, args) {
       const reply = ReplySchema.parse(await transport.request(name, args));
-      if (!reply.ok) throw new VeilRequestError(reply.error.code, reply.error.message);
+      if (!reply.ok) throw new VeilRequestError(reply.error.code, reply.error.message, reply.error.reason);
       return requests[name].result.parse(reply.result);
     },
     on(name, listener) {

@@ -2,11 +2,8 @@ import { Notification, type BrowserWindow } from 'electron';
 import type { EventHub } from '../services/event-hub.js';
 import type { SettingsService } from '../services/settings/settings-service.js';
 import { WellbeingViewSchema } from '../../shared/wellbeing/wellbeing-view.js';
-
-const TEXT = {
-  en: { title: 'Veil: time for a break', body: 'A break is due. Media is hidden when it starts.' },
-  'fr-CA': { title: 'Veil : c’est l’heure d’une pause', body: 'Une pause est prévue. Les médias seront masqués au début de la pause.' },
-} as const;
+import { BREAK_NOTIFICATION_TEXT } from '../../shared/i18n/break-notification-text.js';
+import { resolveLanguage } from '../../shared/i18n/resolve-language.js';
 
 /**
  * A system notification when a break falls due while Veil is not focused, so nobody
@@ -25,7 +22,7 @@ export function notifyBreaksWhenUnfocused(hub: EventHub, settings: SettingsServi
     const current = settings.get();
     const focused = window()?.isFocused() ?? false;
     if (!becameDue || focused || !current.notifyBreaksWhenUnfocused || !Notification.isSupported()) return;
-    const language = current.language === 'fr-CA' || (current.language === 'system' && systemLocale.startsWith('fr')) ? 'fr-CA' : 'en';
-    new Notification({ title: TEXT[language].title, body: TEXT[language].body, silent: !current.breakSounds }).show();
+    const text = BREAK_NOTIFICATION_TEXT[resolveLanguage(current.language, systemLocale)];
+    new Notification({ title: text.title, body: text.body, silent: !current.breakSounds }).show();
   });
 }

@@ -22,7 +22,7 @@ export interface HttpTransportOptions {
 }
 
 function failureReply(message: string): Reply {
-  return { ok: false, error: { code: 'failed', message } };
+  return { ok: false, error: { code: 'failed', message, reason: { code: 'no-answer', params: {} } } };
 }
 
 /**

@@ -21,7 +21,7 @@ import { resolveLanguage, type UiLanguage } from '../i18n/i18n';
 import { MediaHiddenPanel } from '../media-visibility/media-hidden-panel';
 import { useMediaVisibility } from '../media-visibility/media-visibility';
 import { AppHeader } from './app-header';
-import { messageOf } from './error-message';
+import { useErrorText } from './error-message';
 import { NoticesBanner } from './notices-banner';
 import { OpenCaseDialog } from './open-case-dialog';
 import { useAppData } from './use-app-data';
@@ -47,6 +47,7 @@ function clampIndex(index: number, total: number): number {
  */
 export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   const { t, i18n } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const { visible, hide, show } = useMediaVisibility();
   const { state, setSettings, setSummary, retry } = useAppData(client);
@@ -76,7 +77,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
       <div className="app-status">
         {state.status === 'failed' ? (
           <div role="alert" className="status-card">
-            <p>{t('app.startFailed', { message: state.message })}</p>
+            <p>{t('app.startFailed', { message: errorText(state.error) })}</p>
             <button type="button" className="button" onClick={retry}>
               {t('app.retry')}
             </button>
@@ -115,14 +116,14 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
       .then((opened) => {
         if (opened) onCaseOpened(opened);
       })
-      .catch((error: unknown) => setHeaderError(t('header.openFailed', { message: messageOf(error) })));
+      .catch((error: unknown) => setHeaderError(t('header.openFailed', { message: errorText(error) })));
   };
   const onLanguageChange = (language: UiLanguage) => {
     void i18n.changeLanguage(language);
     client
       .call('updateSettings', { language })
       .then(setSettings)
-      .catch((error: unknown) => setHeaderError(t('settings.failed', { message: messageOf(error) })));
+      .catch((error: unknown) => setHeaderError(t('settings.failed', { message: errorText(error) })));
   };
   // My exposure hides all media while it is open: nothing shows (or is counted) behind it.
   const openMyExposure = () => {

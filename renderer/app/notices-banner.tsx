@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../shared/notices.js';
+import { TechnicalDetail } from './technical-detail';
 
 /** How each notice names the file that was kept, in the notice's own words. */
 const KEPT_AS_KEYS = {
@@ -30,7 +31,7 @@ export function NoticesBanner({ notices }: { notices: readonly Notice[] }) {
           <li key={`${notice.code}:${dismissedCount + index}`}>
             {t(`notices.${notice.code}`)}
             {notice.keptAs && ` ${t(KEPT_AS_KEYS[notice.code], { file: notice.keptAs })}`}
-            {notice.detail && <small className="problem-detail">{notice.detail}</small>}
+            <TechnicalDetail detail={notice.detail} />
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import { useVeil } from '../api/api';
-import { messageOf } from './error-message';
+import { useErrorText } from './error-message';
 import { FormFooter } from './form-fields';
 import { ModalDialog } from './modal-dialog';
 
@@ -12,6 +12,7 @@ import { ModalDialog } from './modal-dialog';
  */
 export function OpenCaseDialog({ onOpened, onCancel }: { onOpened: (summary: CaseSummary) => void; onCancel: () => void }) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const fieldId = useId();
   const helpId = useId();
@@ -31,7 +32,7 @@ export function OpenCaseDialog({ onOpened, onCancel }: { onOpened: (summary: Cas
         if (summary) onOpened(summary);
         else onCancel();
       })
-      .catch((reason: unknown) => setError(t('openCase.failed', { message: messageOf(reason) })))
+      .catch((reason: unknown) => setError(t('openCase.failed', { message: errorText(reason) })))
       .finally(() => setBusy(false));
   };
 

@@ -4,7 +4,6 @@ import type { CaseSummary } from '../../shared/case/case-summary.js';
 import type { AppInfo } from '../../shared/contract.js';
 import type { Settings } from '../../shared/settings/settings.js';
 import { useQuery } from '../hooks/use-query';
-import { messageOf } from './error-message';
 
 export interface AppData {
   appInfo: AppInfo;
@@ -12,7 +11,7 @@ export interface AppData {
   summary: CaseSummary;
 }
 
-export type AppDataState = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready' } & AppData);
+type AppDataState = { status: 'loading' } | { status: 'failed'; error: unknown } | ({ status: 'ready' } & AppData);
 
 async function loadAppData(client: VeilClient): Promise<AppData> {
   const [appInfo, settings, current] = await Promise.all([client.call('getAppInfo', {}), client.call('getSettings', {}), client.call('getCase', {})]);
@@ -45,6 +44,6 @@ export function useAppData(client: VeilClient) {
   const setSettings = (settings: Settings) => updateData((prev) => ({ ...prev, settings }));
   const setSummary = (summary: CaseSummary) => updateData((prev) => ({ ...prev, summary }));
   const state: AppDataState =
-    query.status === 'ready' ? { status: 'ready', ...query.data } : query.status === 'failed' ? { status: 'failed', message: messageOf(query.error) } : query;
+    query.status === 'ready' ? { status: 'ready', ...query.data } : query.status === 'failed' ? { status: 'failed', error: query.error } : query;
   return { state, setSettings, setSummary, retry };
 }

@@ -1,3 +1,4 @@
+import { enReasons } from './en-reasons';
 import { enTeam } from './en-team';
 
 /**
@@ -284,7 +285,7 @@ export const en = {
     savedBeside: 'Notes are saved beside the case, in {{location}}.',
     demoCase: 'Notes on the demo case are kept only until Veil closes.',
     caseAtRoot: 'This case is the whole drive {{detail}}, so there is no place beside it that is not inside it: notes are kept only until Veil closes.',
-    newerFormat: 'The notes file beside this case was written by a newer Veil ({{detail}}): it is left untouched, and notes are kept only until Veil closes.',
+    newerFormat: 'The notes file beside this case was written by a newer Veil (format version {{detail}}): it is left untouched, and notes are kept only until Veil closes.',
     notWritable: 'Notes cannot be written beside this case ({{detail}}): they are kept only until Veil closes.',
     unreadable: 'The notes file beside this case could not be read ({{detail}}): it is left untouched, and notes are kept only until Veil closes.',
     keptAside: 'The notes file beside this case was damaged and has been kept aside as {{detail}}; notes start afresh.',
@@ -366,6 +367,7 @@ export const en = {
     capOverrides: 'Limit overrides',
   },
   ...enTeam,
+  ...enReasons,
 };
 
 /** The shape every language file must have: the same keys, any strings. */

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { frCAReasons } from './fr-CA-reasons';
 import { frCATeam } from './fr-CA-team';
 
 /**
@@ -284,7 +285,7 @@ export const frCA: Messages = {
     caseAtRoot:
       "Ce dossier est le lecteur entier {{detail}}\u00a0; aucun endroit à côté n'est en dehors de lui\u00a0: les notes sont conservées seulement jusqu'à la fermeture de Veil.",
     newerFormat:
-      "Le fichier de notes à côté de ce dossier a été écrit par une version plus récente de Veil ({{detail}})\u00a0: il reste intact, et les notes sont conservées seulement jusqu'à la fermeture de Veil.",
+      "Le fichier de notes à côté de ce dossier a été écrit par une version plus récente de Veil (format de version {{detail}})\u00a0: il reste intact, et les notes sont conservées seulement jusqu'à la fermeture de Veil.",
     demoCase: "Les notes sur le dossier de démonstration sont conservées seulement jusqu'à la fermeture de Veil.",
     notWritable: "Les notes ne peuvent pas être écrites à côté de ce dossier ({{detail}})\u00a0: elles sont conservées seulement jusqu'à la fermeture de Veil.",
     unreadable: "Le fichier de notes à côté de ce dossier n'a pas pu être lu ({{detail}})\u00a0: il reste intact, et les notes sont conservées seulement jusqu'à la fermeture de Veil.",
@@ -370,4 +371,5 @@ export const frCA: Messages = {
     capOverrides: 'Prolongations de limite',
   },
   ...frCATeam,
+  ...frCAReasons,
 };

@@ -1,5 +1,5 @@
 import i18next, { type i18n } from 'i18next';
-import type { LanguageSetting } from '../../shared/settings/settings.js';
+import { UI_LANGUAGES, type UiLanguage } from '../../shared/i18n/resolve-language.js';
 import { en, type Messages } from './en';
 import { frCA } from './fr-CA';
 
@@ -10,21 +10,10 @@ declare module 'i18next' {
   }
 }
 
-/** The languages the UI is written in. */
-export type UiLanguage = 'en' | 'fr-CA';
-export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'fr-CA'];
+export { resolveLanguage, UI_LANGUAGES, type UiLanguage } from '../../shared/i18n/resolve-language.js';
 
 /** Language names as their speakers write them; never translated. */
 export const LANGUAGE_NAMES: Record<UiLanguage, string> = { en: 'English', 'fr-CA': 'Français (Canada)' };
-
-/**
- * The UI language for a setting: `system` follows the operating system's language
- * (any French variant gets Canadian French, everything else English).
- */
-export function resolveLanguage(setting: LanguageSetting, systemLanguage: string): UiLanguage {
-  if (setting !== 'system') return setting;
-  return systemLanguage.toLowerCase().startsWith('fr') ? 'fr-CA' : 'en';
-}
 
 /** The BCP 47 locale used for numbers and durations in a UI language. */
 export function intlLocale(language: string): string {

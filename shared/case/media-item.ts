@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MediaFormatSchema, MediaKindSchema } from '../media/media-kinds.js';
 import { ItemIdSchema } from '../media/derivative.js';
+import { ReasonSchema } from '../reasons/reason.js';
 
 /**
  * Why a file could not be shown. The UI translates the code; `detail` is the
@@ -23,7 +24,10 @@ export type MediaErrorCode = z.infer<typeof MediaErrorCodeSchema>;
 
 export const MediaErrorSchema = z.object({
   code: MediaErrorCodeSchema,
+  /** The decoder's or the system's own words (English), for logs and bug reports. */
   detail: z.string(),
+  /** Veil's own explanation, when it has more to say than the code; translated by the renderer. */
+  reason: ReasonSchema.optional(),
 });
 export type MediaError = z.infer<typeof MediaErrorSchema>;
 

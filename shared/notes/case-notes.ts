@@ -45,7 +45,12 @@ export const NotesStorageSchema = z.object({
   state: z.enum(['saved', 'session-only']),
   /** The notes file's full path (shown so the user can find or back it up); null for the demo case. */
   location: z.string().nullable(),
-  /** Why notes are session-only, or what happened to a damaged notes file. */
+  /**
+   * Why notes are session-only, or what happened to a damaged notes file. The renderer
+   * translates the code; `detail` is its one value, never a sentence: the case root
+   * (case-at-root), the system's error code (unreadable, not-writable), the file's format
+   * version (newer-format) or the kept file's name (kept-aside).
+   */
   problem: z
     .object({
       code: z.enum(['demo-case', 'case-at-root', 'not-writable', 'unreadable', 'newer-format', 'kept-aside']),

@@ -1,4 +1,6 @@
 import { describeZodError } from '../contract-errors.js';
+import type { Reason } from '../reasons/reason.js';
+import { settingsReason } from '../reasons/settings-reason.js';
 import { DEFAULT_BREAK_CONFIG } from '../breaks/break-config.js';
 import { DEFAULT_LIMITS_CONFIG } from '../limits/limits-config.js';
 import { DEFAULT_ENCOURAGEMENT, DEFAULT_TEAM_SHARING, DEFAULT_TEAM_VIEW, SETTINGS_SCHEMA_VERSION, SettingsPatchSchema, SettingsSchema, type Settings } from './settings.js';
@@ -59,13 +61,14 @@ export function parseStoredSettings(raw: unknown): StoredSettingsResult {
   return { ok: true, settings: parsed.data, migratedFrom: version === SETTINGS_SCHEMA_VERSION ? null : version };
 }
 
-export type SettingsPatchResult = { ok: true; settings: Settings } | { ok: false; message: string };
+export type SettingsPatchResult = { ok: true; settings: Settings } | { ok: false; message: string; reason: Reason };
 
 /** Applies a change from the UI; out-of-range values are refused with a message naming the field. */
 export function applySettingsPatch(current: Settings, patch: unknown): SettingsPatchResult {
   const parsedPatch = SettingsPatchSchema.safeParse(patch);
-  if (!parsedPatch.success) return { ok: false, message: describeZodError(parsedPatch.error) };
-  const next = SettingsSchema.safeParse({ ...current, ...parsedPatch.data });
-  if (!next.success) return { ok: false, message: describeZodError(next.error) };
+  if (!parsedPatch.success) return { ok: false, message: describeZodError(parsedPatch.error), reason: settingsReason(parsedPatch.error, patch) };
+  const candidate = { ...current, ...parsedPatch.data };
+  const next = SettingsSchema.safeParse(candidate);
+  if (!next.success) return { ok: false, message: describeZodError(next.error), reason: settingsReason(next.error, candidate) };
   return { ok: true, settings: next.data };
 }

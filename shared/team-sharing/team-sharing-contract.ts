@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isRealIsoWeek } from '../team-stats/iso-week.js';
 import { MIN_GROUP_SIZE, TeamStatsSchema } from '../team-stats/team-stats-schema.js';
 import { WeeklySummarySchema } from '../team-stats/weekly-summary.js';
+import { ReasonSchema } from '../reasons/reason.js';
 
 /**
  * What crosses the contract for part 4: the investigator's weekly export (preview, export,
@@ -33,7 +34,16 @@ export const TeamSharingStatusSchema = z.object({
   /** The newest week exported to the folder, by hand or automatically. */
   lastExportedWeek: IsoWeekSchema.nullable(),
   /** The last export that failed, until one succeeds. */
-  lastFailure: z.object({ week: IsoWeekSchema, code: WeeklyExportErrorCodeSchema, detail: z.string() }).nullable(),
+  lastFailure: z
+    .object({
+      week: IsoWeekSchema,
+      code: WeeklyExportErrorCodeSchema,
+      /** English, for the log; files written before reasons existed have only this. */
+      detail: z.string(),
+      /** What the user is told, translated by the renderer. */
+      reason: ReasonSchema.optional(),
+    })
+    .nullable(),
 });
 export type TeamSharingStatus = z.infer<typeof TeamSharingStatusSchema>;
 
@@ -52,7 +62,7 @@ const RejectCodeSchema = z.enum([
   'invalid-field',
 ]);
 
-const RejectedExportSchema = z.object({ fileName: z.string(), code: RejectCodeSchema, detail: z.string() });
+const RejectedExportSchema = z.object({ fileName: z.string(), code: RejectCodeSchema, reason: ReasonSchema });
 
 export const TeamStatsResultSchema = z.object({
   stats: TeamStatsSchema,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { findForbiddenKey } from './forbidden-keys.js';
 import { isRealIsoWeek } from './iso-week.js';
 import { issueSentence } from './summary-issue-sentence.js';
+import { reasonOf, type Reason } from '../reasons/reason.js';
+import { summaryIssueReason } from '../reasons/summary-issue-reason.js';
 
 /**
  * The file an investigator shares with the wellness lead: one ISO week of coarse figures.
@@ -79,7 +81,7 @@ export const WeeklySummarySchema = z
 export type WeeklySummary = z.infer<typeof WeeklySummarySchema>;
 
 type SummaryRejectCode = 'not-an-object' | 'forbidden-key' | 'wrong-format' | 'wrong-version' | 'invalid-field';
-export type ParsedSummary = { ok: true; summary: WeeklySummary } | { ok: false; code: SummaryRejectCode; detail: string };
+export type ParsedSummary = { ok: true; summary: WeeklySummary } | { ok: false; code: SummaryRejectCode; detail: string; reason: Reason };
 
 /**
  * Validates a decoded file (the value JSON.parse returned) as a weekly summary. Checks,
@@ -91,7 +93,7 @@ export type ParsedSummary = { ok: true; summary: WeeklySummary } | { ok: false; 
  */
 export function parseWeeklySummary(value: unknown): ParsedSummary {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, code: 'not-an-object', detail: 'The file does not hold a JSON object, so it is not a weekly summary.' };
+    return { ok: false, code: 'not-an-object', detail: 'The file does not hold a JSON object, so it is not a weekly summary.', reason: reasonOf('summary-not-an-object', {}) };
   }
   const forbidden = findForbiddenKey(value);
   if (forbidden !== null) {
@@ -99,19 +101,20 @@ export function parseWeeklySummary(value: unknown): ParsedSummary {
       forbidden.kind === 'forbidden-key'
         ? `The file has a field named "${forbidden.key}", which is never allowed (it could tamper with the program reading it).`
         : `The file nests objects deeper than a weekly summary ever does.`;
-    return { ok: false, code: 'forbidden-key', detail };
+    const reason = forbidden.kind === 'forbidden-key' ? reasonOf('summary-forbidden-key', { key: forbidden.key }) : reasonOf('summary-too-deep', {});
+    return { ok: false, code: 'forbidden-key', detail, reason };
   }
   const format = Object.getOwnPropertyDescriptor(value, 'format')?.value;
   if (format !== WEEKLY_SUMMARY_FORMAT) {
-    return { ok: false, code: 'wrong-format', detail: `The field "format" is missing or is not "${WEEKLY_SUMMARY_FORMAT}", so this is not a Veil weekly summary.` };
+    return { ok: false, code: 'wrong-format', detail: `The field "format" is missing or is not "${WEEKLY_SUMMARY_FORMAT}", so this is not a Veil weekly summary.`, reason: reasonOf('summary-wrong-format', { expected: WEEKLY_SUMMARY_FORMAT }) };
   }
   const version = Object.getOwnPropertyDescriptor(value, 'version')?.value;
   if (version !== WEEKLY_SUMMARY_VERSION) {
     const which = typeof version === 'number' && Number.isSafeInteger(version) ? `version ${version}` : 'no readable version';
-    return { ok: false, code: 'wrong-version', detail: `The summary has ${which}; this Veil reads version ${WEEKLY_SUMMARY_VERSION} only.` };
+    return { ok: false, code: 'wrong-version', detail: `The summary has ${which}; this Veil reads version ${WEEKLY_SUMMARY_VERSION} only.`, reason: typeof version === 'number' && Number.isSafeInteger(version) ? reasonOf('summary-wrong-version', { found: version, supported: WEEKLY_SUMMARY_VERSION }) : reasonOf('summary-no-version', { supported: WEEKLY_SUMMARY_VERSION }) };
   }
   const parsed = WeeklySummarySchema.safeParse(value);
-  if (!parsed.success) return { ok: false, code: 'invalid-field', detail: issueSentence(parsed.error.issues, value) };
+  if (!parsed.success) return { ok: false, code: 'invalid-field', detail: issueSentence(parsed.error.issues, value), reason: summaryIssueReason(parsed.error.issues, value) };
   return { ok: true, summary: parsed.data };
 }
 

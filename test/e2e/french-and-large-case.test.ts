@@ -75,6 +75,17 @@ describe('a large case, in Canadian French, in Chromium through the browser host
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('heading', { name: 'Médias masqués' }).isVisible(), SETTLE).toBe(true);
     await page.getByRole('button', { name: 'Reprendre' }).click();
+
+    // A refusal from the back end travels as a reason and is read in French, with no English.
+    await page.getByRole('button', { name: "Ouvrir un dossier d'enquête" }).click();
+    const openDialog = page.getByRole('dialog', { name: "Ouvrir un dossier d'enquête" });
+    const missing = join(tmpdir(), 'veil-no-such-case-folder');
+    await openDialog.getByRole('textbox').fill(missing);
+    await openDialog.getByRole('button', { name: 'Ouvrir' }).click();
+    await openDialog.getByRole('alert').waitFor();
+    expect(await openDialog.getByRole('alert').textContent()).toBe(`Le dossier n'a pas pu être ouvert\u00a0: le dossier «\u00a0${missing}\u00a0» n'existe pas.`);
+    await openDialog.getByRole('button', { name: 'Annuler' }).click();
+
     await page.getByRole('combobox', { name: 'Langue' }).selectOption({ label: 'English' });
   });
 });

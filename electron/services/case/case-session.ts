@@ -5,6 +5,7 @@ import { IDLE_IMPORT, type ImportFailure, type ImportProgress } from '../../../s
 import type { ImportProblem, MediaError, MediaItem } from '../../../shared/case/media-item.js';
 import type { EventName, EventPayloads } from '../../../shared/contract.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
+import { reasonOf } from '../../../shared/reasons/reason.js';
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
 import { runCaseImport } from './case-import.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
@@ -92,7 +93,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
   }
 
   function caseNamed(caseId: string): OpenCase {
-    if (!current || current.caseId !== caseId) throw new VeilRequestError('failed', 'That case is no longer open.');
+    if (!current || current.caseId !== caseId) throw VeilRequestError.because(reasonOf('case-not-open', {}));
     return current;
   }
 
@@ -223,14 +224,15 @@ async function checkCaseFolder(rootDir: string): Promise<string> {
   try {
     const realRoot = await fsPromises.realpath(rootDir);
     const stats = await fsPromises.stat(realRoot);
-    if (!stats.isDirectory()) throw new VeilRequestError('failed', `"${rootDir}" is a file, not a folder.`);
+    if (!stats.isDirectory()) throw VeilRequestError.because(reasonOf('folder-is-file', { path: rootDir }));
     const dir = await fsPromises.opendir(realRoot);
     await dir.close();
     return realRoot;
   } catch (error) {
     if (error instanceof VeilRequestError) throw error;
     const code = errorCode(error);
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission was refused' : code;
-    throw new VeilRequestError('failed', `Veil cannot open the folder "${rootDir}": ${why}.`);
+    if (code === 'ENOENT') throw VeilRequestError.because(reasonOf('folder-missing', { path: rootDir }));
+    if (code === 'EACCES' || code === 'EPERM') throw VeilRequestError.because(reasonOf('folder-permission-denied', { path: rootDir }));
+    throw VeilRequestError.because(reasonOf('folder-unreadable', { path: rootDir, osCode: code }));
   }
 }

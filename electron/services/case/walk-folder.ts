@@ -1,3 +1,4 @@
+import { reasonOf } from '../../../shared/reasons/reason.js';
 import { constants as fsConstants, promises as fsPromises } from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
@@ -119,8 +120,10 @@ export async function* walkFolder(rootDir: string, options: { signal?: AbortSign
       if (listing.error) {
         // A sub-folder failing is often the first sign that the whole case went away (unplugged, unmounted).
         await assertRootReachable(rootDir, fs);
-        const detail = `This folder could not be read (${listing.error})${listing.frame.entries.length > 0 ? '; only part of it was imported' : '; nothing in it was imported'}.`;
-        yield problem(relativePath, listing.error === 'ENOENT' ? 'vanished' : 'unreadable', detail);
+        const partial = listing.frame.entries.length > 0;
+        const detail = `This folder could not be read (${listing.error})${partial ? '; only part of it was imported' : '; nothing in it was imported'}.`;
+        const reason = reasonOf(partial ? 'case-subfolder-partly-read' : 'case-subfolder-unreadable', { osCode: listing.error });
+        yield { type: 'problem', problem: { relativePath, error: { code: listing.error === 'ENOENT' ? 'vanished' : 'unreadable', detail, reason } } };
       }
       stack.push(listing.frame);
     }

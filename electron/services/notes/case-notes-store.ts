@@ -58,7 +58,6 @@ export function notesFilePath(caseRoot: string, notesFolder: string | null = nul
 /** Just enough of the file to tell a newer Veil's notes from damage. */
 const NotesVersionSchema = z.object({ format: z.literal(CASE_NOTES_FORMAT), version: z.number().int() });
 
-const PERMISSION_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 type Loaded = { notes: Note[]; storage: NotesStorage };
 /** What the notes file looked like when this session last read or wrote it. */
@@ -95,7 +94,7 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
   }
 
   async function read(): Promise<Loaded> {
-    if (options.isDemo) return { notes: [], storage: sessionOnly('demo-case', 'the demo case is part of Veil') };
+    if (options.isDemo) return { notes: [], storage: sessionOnly('demo-case', '') };
     // A case at the top of a drive has no "beside": the file would land inside the evidence.
     if (notesFolder === null && path.dirname(options.caseRoot) === options.caseRoot) return { notes: [], storage: sessionOnly('case-at-root', options.caseRoot) };
     let text: string;
@@ -116,7 +115,7 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
       // The detail is the kept file's name: the user needs it to find the old notes.
       return { notes: [], storage: { state: 'saved', location: filePath, problem: { code: 'kept-aside', detail: keptAs } } };
     } catch (error) {
-      return { notes: [], storage: sessionOnly('unreadable', `${parsed.detail} (${errorCode(error)})`) };
+      return { notes: [], storage: sessionOnly('unreadable', errorCode(error)) };
     }
   }
 
@@ -164,7 +163,7 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
           state.storage = { state: 'saved', location: filePath, problem: problem === 'kept-aside' ? (state.storage.problem ?? null) : null };
         } catch (error) {
           const code = errorCode(error);
-          state.storage = sessionOnly('not-writable', PERMISSION_CODES.has(code) ? `permission refused (${code})` : code);
+          state.storage = sessionOnly('not-writable', code);
         }
         return { note, storage: state.storage };
       });
@@ -182,7 +181,7 @@ function parseNotesFile(text: string): { ok: true; notes: Note[] } | { ok: false
   }
   const version = NotesVersionSchema.safeParse(json);
   if (version.success && version.data.version > CASE_NOTES_VERSION) {
-    return { ok: false, newer: true, detail: `version ${version.data.version}; this Veil reads version ${CASE_NOTES_VERSION}` };
+    return { ok: false, newer: true, detail: String(version.data.version) };
   }
   const result = CaseNotesFileSchema.safeParse(json);
   if (!result.success) return { ok: false, newer: false, detail: `The notes file does not match its format (${result.error.issues[0]?.message ?? 'invalid'}).` };

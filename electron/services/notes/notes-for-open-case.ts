@@ -1,5 +1,6 @@
 import type { CaseNotes, Note, NotesStorage } from '../../../shared/notes/case-notes.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
+import { reasonOf } from '../../../shared/reasons/reason.js';
 import type { CaseSession } from '../case/case-session.js';
 import { openCaseNotes, type CaseNotesStore } from './case-notes-store.js';
 
@@ -42,7 +43,7 @@ export function createNotesForOpenCase(deps: {
     save(caseId, itemId, text) {
       const store = storeFor(caseId);
       const item = deps.session.getItems(caseId, [itemId])[0];
-      if (!item) throw new VeilRequestError('failed', 'That item is not in the open case.');
+      if (!item) throw VeilRequestError.because(reasonOf('item-not-in-case', {}));
       const saving = store.save(item.relativePath, text);
       pending.add(saving);
       void saving.finally(() => pending.delete(saving)).catch(() => undefined);

@@ -93,7 +93,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     get: () => current,
     update(patch) {
       const result = applySettingsPatch(current, patch);
-      if (!result.ok) throw new VeilRequestError('invalid-arguments', result.message);
+      if (!result.ok) throw new VeilRequestError('invalid-arguments', result.message, result.reason);
       file.write(result.settings);
       current = result.settings;
       for (const listener of listeners) listener(current);

@@ -1,4 +1,5 @@
 import { VeilRequestError } from '../../../shared/contract-errors.js';
+import { reasonOf } from '../../../shared/reasons/reason.js';
 import { addDaysToKey, dayKey } from '../../../shared/exposure/day-boundaries.js';
 import type { LedgerRecord } from '../../../shared/exposure/ledger-record.js';
 import type { Notice } from '../../../shared/notices.js';
@@ -72,7 +73,7 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
   };
   const checkWeek = (week: string | undefined): string => {
     const chosen = week ?? lastFinishedWeek();
-    if (isoWeekIndex(chosen) > isoWeekIndex(lastFinishedWeek())) throw new VeilRequestError('invalid-arguments', `${chosen} has not finished yet; only finished weeks are shared.`);
+    if (isoWeekIndex(chosen) > isoWeekIndex(lastFinishedWeek())) throw VeilRequestError.because(reasonOf('week-not-finished', { week: chosen }), 'invalid-arguments');
     return chosen;
   };
 
@@ -111,7 +112,7 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
 
   async function exportWeeksNow(weeks: readonly string[]): Promise<{ status: TeamSharingStatus; exported: readonly { week: string; fileName: string }[] }> {
     const { teamSharing } = deps.settings();
-    if (!teamSharing.enabled || teamSharing.folder === null) throw new VeilRequestError('failed', 'Team sharing is off: turn it on and choose a folder first.');
+    if (!teamSharing.enabled || teamSharing.folder === null) throw VeilRequestError.because(reasonOf('sharing-off', {}));
     const result = await exportWeeks(teamSharing.folder, weeks, summaryOf);
     const newest = result.exported.reduce<string | null>(
       (latest, { week }) => (latest === null || isoWeekIndex(week) > isoWeekIndex(latest) ? week : latest),
@@ -119,7 +120,7 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
     );
     status = {
       lastExportedWeek: newest,
-      lastFailure: result.failure ? { week: result.failure.week, code: result.failure.error.code, detail: result.failure.error.message } : null,
+      lastFailure: result.failure ? { week: result.failure.week, code: result.failure.error.code, detail: result.failure.error.message, reason: result.failure.error.reason } : null,
     };
     await deps.stateFile.write(status);
     return { status, exported: result.exported };
@@ -144,7 +145,7 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
         const chosen = checkWeek(week);
         const { status: next, exported } = await exportWeeksNow([chosen]);
         const written = exported.find((entry) => entry.week === chosen);
-        if (!written) throw new VeilRequestError('failed', next.lastFailure?.detail ?? `The summary of ${chosen} was not written.`);
+        if (!written) throw VeilRequestError.because(next.lastFailure?.reason ?? reasonOf('export-write-failed', { path: deps.settings().teamSharing.folder ?? '', osCode: '' }));
         return { week: chosen, fileName: written.fileName, status: next };
       });
     },

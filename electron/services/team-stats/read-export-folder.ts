@@ -2,6 +2,8 @@ import { constants as fsConstants, type Dirent, type Stats } from 'node:fs';
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseWeeklySummary, type WeeklySummary } from '../../../shared/team-stats/weekly-summary.js';
+import { describeReason } from '../../../shared/reasons/describe-reason.js';
+import { reasonOf, type Reason } from '../../../shared/reasons/reason.js';
 import { errorCode } from '../case/error-code.js';
 import { readAtMost } from './bounded-read.js';
 
@@ -31,7 +33,8 @@ export interface RejectedExport {
   /** The base name only, for the lead's list; a file's contents are never echoed. */
   readonly fileName: string;
   readonly code: RejectCode;
-  readonly detail: string;
+  /** What the lead is told, translated by the renderer (and described in English by the command). */
+  readonly reason: Reason;
 }
 
 export interface ExportFolderReading {
@@ -45,9 +48,9 @@ export class ExportFolderError extends Error {
   constructor(
     readonly folderPath: string,
     readonly code: string,
-    message: string,
+    readonly reason: Reason,
   ) {
-    super(message);
+    super(describeReason(reason));
     this.name = 'ExportFolderError';
   }
 }
@@ -115,9 +118,9 @@ export async function readExportFolder(dirPath: string, options: ReadExportFolde
 type FileOutcome = { ok: true; input: ExportInput } | { ok: false; rejected: RejectedExport };
 
 async function readOne(dirPath: string, entry: Dirent, fs: ExportFolderFs, maxFileBytes: number): Promise<FileOutcome> {
-  const reject = (code: RejectCode, detail: string): FileOutcome => ({ ok: false, rejected: { fileName: entry.name, code, detail } });
-  if (entry.isSymbolicLink()) return reject('symlink', 'A link, not a file; Veil never follows links in the exports folder.');
-  if (!entry.isFile()) return reject('not-a-file', notAFileDetail(entry));
+  const reject = (code: RejectCode, reason: Reason): FileOutcome => ({ ok: false, rejected: { fileName: entry.name, code, reason } });
+  if (entry.isSymbolicLink()) return reject('symlink', reasonOf('file-is-link', {}));
+  if (!entry.isFile()) return reject('not-a-file', notAFileReason(entry));
 
   let handle: FileHandle;
   try {
@@ -128,14 +131,14 @@ async function readOne(dirPath: string, entry: Dirent, fs: ExportFolderFs, maxFi
   try {
     // fstat of the opened file: the size and type checked are those of the bytes about to be read.
     const stats: Stats = await handle.stat();
-    if (!stats.isFile()) return reject('not-a-file', 'Not a regular file (it changed after the folder was listed); it was not read.');
-    if (stats.size > maxFileBytes) return reject('too-large', `${formatBytes(stats.size)}, over the ${formatBytes(maxFileBytes)} limit; a weekly summary is under 1 KB.`);
+    if (!stats.isFile()) return reject('not-a-file', reasonOf('file-changed-type', {}));
+    if (stats.size > maxFileBytes) return reject('too-large', reasonOf('file-too-large', { sizeBytes: stats.size, limitBytes: maxFileBytes }));
     const { bytes, overLimit } = await readAtMost(handle, stats.size, maxFileBytes);
-    if (overLimit) return reject('too-large', `The file grew past the ${formatBytes(maxFileBytes)} limit while it was read.`);
+    if (overLimit) return reject('too-large', reasonOf('file-grew-too-large', { limitBytes: maxFileBytes }));
     const parsed = parseJson(bytes);
-    if (!parsed.ok) return reject('malformed-json', parsed.detail);
+    if (!parsed.ok) return reject('malformed-json', parsed.reason);
     const summary = parseWeeklySummary(parsed.value);
-    if (!summary.ok) return reject(summary.code, summary.detail);
+    if (!summary.ok) return reject(summary.code, summary.reason);
     return { ok: true, input: { summary: summary.summary, receivedAtMs: stats.mtimeMs } };
   } catch (error) {
     return rejectOpenError(errorCode(error), reject);
@@ -145,31 +148,31 @@ async function readOne(dirPath: string, entry: Dirent, fs: ExportFolderFs, maxFi
   }
 }
 
-function rejectOpenError(code: string, reject: (code: RejectCode, detail: string) => FileOutcome): FileOutcome {
-  if (code === 'ELOOP') return reject('symlink', 'A link, not a file (it was swapped in after the folder was listed); it was not followed.');
-  if (code === 'ENOENT') return reject('vanished', 'The file was removed while the folder was being read.');
-  if (code === 'EISDIR') return reject('not-a-file', 'A folder named like an export; it was not read.');
-  if (code === 'EACCES' || code === 'EPERM') return reject('unreadable', `Veil may not read this file (${code}: permission denied).`);
-  return reject('unreadable', `The file could not be read (${code}).`);
+function rejectOpenError(code: string, reject: (code: RejectCode, reason: Reason) => FileOutcome): FileOutcome {
+  if (code === 'ELOOP') return reject('symlink', reasonOf('file-became-link', {}));
+  if (code === 'ENOENT') return reject('vanished', reasonOf('file-vanished', {}));
+  if (code === 'EISDIR') return reject('not-a-file', reasonOf('file-is-folder', {}));
+  if (code === 'EACCES' || code === 'EPERM') return reject('unreadable', reasonOf('file-permission-denied', { osCode: code }));
+  return reject('unreadable', reasonOf('file-unreadable', { osCode: code }));
 }
 
-function notAFileDetail(entry: Dirent): string {
-  if (entry.isDirectory()) return 'A folder named like an export; Veil reads only files directly in the chosen folder.';
-  if (entry.isFIFO()) return 'A named pipe, not a file; it was not opened.';
-  return 'Not a regular file (a socket or device); it was not opened.';
+function notAFileReason(entry: Dirent): Reason {
+  if (entry.isDirectory()) return reasonOf('file-is-folder', {});
+  if (entry.isFIFO()) return reasonOf('file-is-pipe', {});
+  return reasonOf('file-is-special', {});
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The JSON value of the bytes, or why there is none. JSON.parse's own message is not shown: it quotes the file. */
-function parseJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false; detail: string } {
+function parseJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false; reason: Reason } {
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { ok: false, detail: 'Not UTF-8 text, so not a summary Veil wrote.' };
+    return { ok: false, reason: reasonOf('json-not-utf8', {}) };
   }
-  if (text.trim() === '') return { ok: false, detail: 'The file is empty.' };
+  if (text.trim() === '') return { ok: false, reason: reasonOf('json-empty', {}) };
   try {
     const value: unknown = JSON.parse(text);
     return { ok: true, value };
@@ -178,21 +181,15 @@ function parseJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false; d
     const position = /at position (\d+)/.exec(message)?.[1];
     const endOfText = text.trimEnd().length;
     if (/end of JSON input/i.test(message) || (position !== undefined && Number(position) >= endOfText)) {
-      return { ok: false, detail: 'The JSON ends too early (cut off, or still being copied).' };
+      return { ok: false, reason: reasonOf('json-cut-off', {}) };
     }
-    return { ok: false, detail: position === undefined ? 'Not valid JSON.' : `Not valid JSON (the error is at character ${position}).` };
+    return { ok: false, reason: position === undefined ? reasonOf('json-invalid', {}) : reasonOf('json-invalid-at', { position: Number(position) }) };
   }
 }
 
-function formatBytes(sizeBytes: number): string {
-  if (sizeBytes < 1024) return `${sizeBytes} bytes`;
-  if (sizeBytes < 1024 * 1024) return `${(sizeBytes / 1024).toFixed(1)} KiB`;
-  return `${(sizeBytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
 function folderError(dirPath: string, code: string): ExportFolderError {
-  if (code === 'ENOENT') return new ExportFolderError(dirPath, code, `The exports folder "${dirPath}" does not exist (or the network share is not connected).`);
-  if (code === 'ENOTDIR') return new ExportFolderError(dirPath, code, `"${dirPath}" is not a folder.`);
-  if (code === 'EACCES' || code === 'EPERM') return new ExportFolderError(dirPath, code, `Veil may not read the exports folder "${dirPath}" (permission denied).`);
-  return new ExportFolderError(dirPath, code, `The exports folder "${dirPath}" could not be read (${code}).`);
+  if (code === 'ENOENT') return new ExportFolderError(dirPath, code, reasonOf('exports-folder-missing', { path: dirPath }));
+  if (code === 'ENOTDIR') return new ExportFolderError(dirPath, code, reasonOf('exports-folder-not-a-folder', { path: dirPath }));
+  if (code === 'EACCES' || code === 'EPERM') return new ExportFolderError(dirPath, code, reasonOf('exports-folder-permission-denied', { path: dirPath }));
+  return new ExportFolderError(dirPath, code, reasonOf('exports-folder-unreadable', { path: dirPath, osCode: code }));
 }

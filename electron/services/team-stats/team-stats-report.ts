@@ -1,4 +1,5 @@
 import type { Figure, RangeFigure, SuppressionReason, TeamStats, WeekStats } from '../../../shared/team-stats/team-stats-schema.js';
+import { describeReason } from '../../../shared/reasons/describe-reason.js';
 import type { RejectedExport } from './read-export-folder.js';
 
 /**
@@ -106,7 +107,7 @@ export function teamStatsReport(stats: TeamStats, rejected: readonly RejectedExp
     lines.push('No file was rejected.');
   } else {
     lines.push(`Rejected files (${rejected.length}), skipped; everything else was counted:`);
-    for (const file of rejected) lines.push(`  ${printableFileName(file.fileName)}: ${file.code}: ${file.detail}`);
+    for (const file of rejected) lines.push(`  ${printableFileName(file.fileName)}: ${file.code}: ${describeReason(file.reason)}`);
   }
   return lines;
 }

@@ -4,6 +4,7 @@ import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { isoWeekBounds, isoWeekIndex, isoWeekFromIndex, isoWeekOf, parseIsoWeek, previousIsoWeek } from '../../../shared/team-stats/iso-week.js';
 import { parseWeeklySummary, type WeeklySummary } from '../../../shared/team-stats/weekly-summary.js';
+import { reasonOf, type Reason } from '../../../shared/reasons/reason.js';
 import { errorCode } from '../case/error-code.js';
 import { replaceFileAtomically } from '../platform/durable-write.js';
 
@@ -20,15 +21,37 @@ const KEY_CHARS_IN_NAME = 12;
 
 export type WeeklyExportErrorCode = 'invalid-summary' | 'folder-missing' | 'not-a-folder' | 'read-only' | 'permission-denied' | 'disk-full' | 'write-failed';
 
-/** An export that could not be written; `message` says why in words an investigator can act on. */
+/** An export that could not be written; `reason` is what the investigator is told, `message` the log line. */
 export class WeeklyExportError extends Error {
   constructor(
     readonly code: WeeklyExportErrorCode,
     readonly folderPath: string,
     message: string,
+    /** The system's error code (EROFS, EBUSY…), when there was one. */
+    readonly osCode = '',
   ) {
     super(message);
     this.name = 'WeeklyExportError';
+  }
+
+  get reason(): Reason {
+    const path = this.folderPath;
+    switch (this.code) {
+      case 'invalid-summary':
+        return reasonOf('export-invalid-summary', {});
+      case 'folder-missing':
+        return reasonOf('export-folder-missing', { path });
+      case 'not-a-folder':
+        return reasonOf('export-not-a-folder', { path });
+      case 'read-only':
+        return reasonOf('export-read-only', { path });
+      case 'permission-denied':
+        return reasonOf('export-permission-denied', { path });
+      case 'disk-full':
+        return reasonOf('export-disk-full', { path });
+      case 'write-failed':
+        return this.osCode === 'EBUSY' ? reasonOf('export-in-use', { path }) : reasonOf('export-write-failed', { path, osCode: this.osCode });
+    }
   }
 }
 
@@ -136,7 +159,7 @@ export async function exportWeeks(
       const { fileName } = await writeWeeklyExport(folderPath, await summaryFor(week), fs);
       exported.push({ week, fileName });
     } catch (error) {
-      const exportFailure = error instanceof WeeklyExportError ? error : new WeeklyExportError('write-failed', folderPath, `The summary of ${week} could not be made (${errorCode(error)}); nothing was written.`);
+      const exportFailure = error instanceof WeeklyExportError ? error : new WeeklyExportError('write-failed', folderPath, `The summary of ${week} could not be made (${errorCode(error)}); nothing was written.`, errorCode(error));
       return { exported, failure: { week, error: exportFailure } };
     }
   }
@@ -146,20 +169,20 @@ export async function exportWeeks(
 function exportError(folderPath: string, code: string): WeeklyExportError {
   switch (code) {
     case 'ENOENT':
-      return new WeeklyExportError('folder-missing', folderPath, `The export folder "${folderPath}" is not there (is the network share connected?); nothing was written.`);
+      return new WeeklyExportError('folder-missing', folderPath, `The export folder "${folderPath}" is not there (is the network share connected?); nothing was written.`, code);
     case 'ENOTDIR':
-      return new WeeklyExportError('not-a-folder', folderPath, `The export folder "${folderPath}" is not a folder; nothing was written.`);
+      return new WeeklyExportError('not-a-folder', folderPath, `The export folder "${folderPath}" is not a folder; nothing was written.`, code);
     case 'EROFS':
-      return new WeeklyExportError('read-only', folderPath, `The export folder "${folderPath}" is on a read-only drive or share; nothing was written.`);
+      return new WeeklyExportError('read-only', folderPath, `The export folder "${folderPath}" is on a read-only drive or share; nothing was written.`, code);
     case 'EACCES':
     case 'EPERM':
-      return new WeeklyExportError('permission-denied', folderPath, `Veil may not write into the export folder "${folderPath}" (permission denied); nothing was written.`);
+      return new WeeklyExportError('permission-denied', folderPath, `Veil may not write into the export folder "${folderPath}" (permission denied); nothing was written.`, code);
     case 'ENOSPC':
     case 'EDQUOT':
-      return new WeeklyExportError('disk-full', folderPath, `The export folder "${folderPath}" is full (or over quota); nothing was written.`);
+      return new WeeklyExportError('disk-full', folderPath, `The export folder "${folderPath}" is full (or over quota); nothing was written.`, code);
     case 'EBUSY':
-      return new WeeklyExportError('write-failed', folderPath, `The export in "${folderPath}" is in use by another program (being read?); nothing was written.`);
+      return new WeeklyExportError('write-failed', folderPath, `The export in "${folderPath}" is in use by another program (being read?); nothing was written.`, code);
     default:
-      return new WeeklyExportError('write-failed', folderPath, `The export into "${folderPath}" failed (${code}); nothing was written.`);
+      return new WeeklyExportError('write-failed', folderPath, `The export into "${folderPath}" failed (${code}); nothing was written.`, code);
   }
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakAction } from '../../../shared/breaks/break-events.js';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import { rejectionText } from '../wellbeing/rejection-text';
 import { useWellbeing } from '../wellbeing/wellbeing-provider';
 
@@ -11,6 +11,7 @@ import { useWellbeing } from '../wellbeing/wellbeing-provider';
  */
 export function useBreakAction() {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const wellbeing = useWellbeing();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +25,7 @@ export function useBreakAction() {
       if (rejected !== null) setError(t('breaks.rejected', { reason: rejectionText(t, rejected) }));
       return rejected === null;
     } catch (reason) {
-      setError(t('breaks.failed', { message: messageOf(reason) }));
+      setError(t('breaks.failed', { message: errorText(reason) }));
       return false;
     } finally {
       setBusy(false);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../app/error-message';
 import type { TFunction } from 'i18next';
 import type { CaseSummary } from '../../../shared/case/case-summary.js';
 import type { ImportProgress } from '../../../shared/case/import-progress.js';
@@ -37,6 +38,7 @@ function milestoneText(t: TFunction, format: Formatters, progress: ImportProgres
 
 function ImportProgressBar({ progress }: { progress: ImportProgress }) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const format = useFormatters();
   const [cancelError, setCancelError] = useState<string | null>(null);
@@ -50,7 +52,7 @@ function ImportProgressBar({ progress }: { progress: ImportProgress }) {
   const onCancel = () => {
     setCancelError(null);
     client.call('cancelImport', {}).catch((error: unknown) => {
-      setCancelError(t('import.cancelFailed', { message: error instanceof Error ? error.message : String(error) }));
+      setCancelError(t('import.cancelFailed', { message: errorText(error) }));
     });
   };
 

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../app/error-message';
+import { TechnicalDetail } from '../../app/technical-detail';
 import type { ImportProblem } from '../../../shared/case/media-item.js';
 import { useVeil } from '../../api/api';
 import { useFormatters } from '../../i18n/format';
@@ -18,6 +20,7 @@ interface Loaded {
  */
 export function ProblemsList({ caseId, count }: { caseId: string; count: number }) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const format = useFormatters();
   const listId = useId();
@@ -35,7 +38,7 @@ export function ProblemsList({ caseId, count }: { caseId: string; count: number 
         setLoaded((prev) => ({ problems: [...prev.problems.slice(0, offset), ...page.problems], total: page.total }));
       })
       .catch((reason: unknown) => {
-        setError(t('problems.loadFailed', { message: reason instanceof Error ? reason.message : String(reason) }));
+        setError(t('problems.loadFailed', { message: errorText(reason) }));
       })
       .finally(() => setLoading(false));
   };
@@ -59,7 +62,7 @@ export function ProblemsList({ caseId, count }: { caseId: string; count: number 
                 <li key={`${index}:${problem.relativePath}`}>
                   <span className="problem-path">{problem.relativePath}</span>
                   <span className="problem-reason">{errorReason(t, problem.error)}</span>
-                  {problem.error.detail && <small className="problem-detail">{problem.error.detail}</small>}
+                  <TechnicalDetail reason={problem.error.reason} detail={problem.error.detail} />
                 </li>
               ))}
             </ul>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import { FormFooter } from '../../app/form-fields';
 import { ModalDialog } from '../../app/modal-dialog';
 import { capsDraftOf, capsOf } from './caps-draft';
@@ -20,6 +20,7 @@ export interface LimitsWizardProps {
  */
 export function LimitsWizard({ settings, onSaved }: LimitsWizardProps) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const [draft, setDraft] = useState(() => capsDraftOf(settings.limits.caps));
   const [busy, setBusy] = useState(false);
@@ -31,7 +32,7 @@ export function LimitsWizard({ settings, onSaved }: LimitsWizardProps) {
     client
       .call('updateSettings', patch)
       .then(onSaved)
-      .catch((reason: unknown) => setError(t('limits.failed', { message: messageOf(reason) })))
+      .catch((reason: unknown) => setError(t('limits.failed', { message: errorText(reason) })))
       .finally(() => setBusy(false));
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_OVERRIDE_REASON_CHARS } from '../../../shared/limits/limit-records.js';
 import type { LimitsView } from '../../../shared/limits/limits-view-schema.js';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import { FormFooter } from '../../app/form-fields';
 import { ModalDialog } from '../../app/modal-dialog';
 import { rejectionText } from '../wellbeing/rejection-text';
@@ -22,6 +22,7 @@ export interface OverrideLimitDialogProps {
  */
 export function OverrideLimitDialog({ limits, extensionMin, onClose }: OverrideLimitDialogProps) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const wellbeing = useWellbeing();
   const id = useId();
   const [reason, setReason] = useState('');
@@ -49,7 +50,7 @@ export function OverrideLimitDialog({ limits, extensionMin, onClose }: OverrideL
     setBusy(true);
     setError(null);
     submit()
-      .catch((failure: unknown) => setError(t('limits.overrideFailed', { message: messageOf(failure) })))
+      .catch((failure: unknown) => setError(t('limits.overrideFailed', { message: errorText(failure) })))
       .finally(() => setBusy(false));
   };
 

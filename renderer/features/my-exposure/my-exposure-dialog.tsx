@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MyExposure } from '../../../shared/exposure/exposure-summary.js';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import { ModalDialog } from '../../app/modal-dialog';
 import { useQuery } from '../../hooks/use-query';
 import { useFormatters } from '../../i18n/format';
@@ -59,6 +59,7 @@ function Figures({ data }: { data: MyExposure }) {
  */
 export function MyExposureDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const { state: load, reload: retry } = useQuery([client], () => client.call('getMyExposure', {}));
 
@@ -68,7 +69,7 @@ export function MyExposureDialog({ onClose }: { onClose: () => void }) {
         {load.status === 'loading' && <p role="status">{t('myExposure.loading')}</p>}
         {load.status === 'failed' && (
           <div role="alert">
-            <p className="error-text">{t('myExposure.failed', { message: messageOf(load.error) })}</p>
+            <p className="error-text">{t('myExposure.failed', { message: errorText(load.error) })}</p>
             <button type="button" className="button" onClick={retry}>
               {t('myExposure.retry')}
             </button>

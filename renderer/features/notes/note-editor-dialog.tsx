@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import { MAX_NOTE_CHARS } from '../../../shared/notes/case-notes.js';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import { FormFooter } from '../../app/form-fields';
 import { ModalDialog } from '../../app/modal-dialog';
 import { useFormatters } from '../../i18n/format';
@@ -23,6 +23,7 @@ export interface NoteEditorDialogProps {
  */
 export function NoteEditorDialog({ store, item, onClose }: NoteEditorDialogProps) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   useNotesVersion(store);
   const format = useFormatters();
   const id = useId();
@@ -44,7 +45,7 @@ export function NoteEditorDialog({ store, item, onClose }: NoteEditorDialogProps
         return undefined;
       })
       .catch((failure: unknown) => {
-        setError(t('notes.failed', { message: messageOf(failure) }));
+        setError(t('notes.failed', { message: errorText(failure) }));
         setBusy(false);
       });
   };

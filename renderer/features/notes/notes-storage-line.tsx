@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../app/error-message';
 import type { NotesStorage } from '../../../shared/notes/case-notes.js';
 import type { NotesLoad } from './notes-store';
 
@@ -29,10 +30,11 @@ function notesStorageText(t: TFunction, storage: NotesStorage): string {
  */
 export function NotesStorageLine({ storage, load }: { storage: NotesStorage | null; load: NotesLoad }) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   if (load.status === 'failed') {
     return (
       <p role="status" className="notes-storage notes-storage-problem">
-        {t('notes.loadFailed', { message: load.message })}
+        {t('notes.loadFailed', { message: errorText(load.error) })}
       </p>
     );
   }

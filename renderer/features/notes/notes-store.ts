@@ -2,7 +2,7 @@ import type { VeilClient } from '../../../shared/client.js';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { Note, NotesStorage } from '../../../shared/notes/case-notes.js';
 
-export type NotesLoad = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; message: string };
+export type NotesLoad = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: unknown };
 
 /**
  * The open case's notes, read once and kept up to date by this window's saves.
@@ -50,7 +50,7 @@ export class NotesStore {
       this.storageState = storage;
       this.loadState = { status: 'ready' };
     } catch (error) {
-      this.loadState = { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+      this.loadState = { status: 'failed', error };
     }
     this.changed();
   }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BLUR_LEVELS, BlurLevelSchema, type BlurLevel } from '../../../shared/media/filter-profile.js';
 import { LanguageSettingSchema, type Settings, type SettingsPatch } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import { FormFooter, NumberField } from '../../app/form-fields';
 import { ModalDialog } from '../../app/modal-dialog';
 import { LANGUAGE_NAMES } from '../../i18n/i18n';
@@ -75,6 +75,7 @@ export interface SettingsDialogProps {
 /** Veil's settings, read and written only through getSettings/updateSettings. */
 export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = false }: SettingsDialogProps) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [busy, setBusy] = useState(false);
@@ -104,7 +105,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
         onSaved(saved);
         onClose();
       })
-      .catch((reason: unknown) => setError(t('settings.failed', { message: messageOf(reason) })))
+      .catch((reason: unknown) => setError(t('settings.failed', { message: errorText(reason) })))
       .finally(() => setBusy(false));
   };
 

@@ -1,16 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TeamSharingStatus, WeeklyExportErrorCode } from '../../../shared/team-sharing/team-sharing-contract.js';
+import type { TeamSharingStatus } from '../../../shared/team-sharing/team-sharing-contract.js';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
-import { useExportFailureWords } from './sharing-status-line';
+import { useErrorText } from '../../app/error-message';
 
 type ExportState =
   | { status: 'idle' }
   | { status: 'busy' }
   | { status: 'done'; week: string; fileName: string }
-  /** `code` when the back end recorded this failure; otherwise its message is all there is. */
-  | { status: 'failed'; code: WeeklyExportErrorCode | null; message: string };
+  | { status: 'failed'; error: unknown };
 
 export interface ExportNowProps {
   /** Sharing is on and saved with the folder shown (the back end exports only then). */
@@ -20,15 +18,14 @@ export interface ExportNowProps {
 }
 
 /**
- * "Export last week now" and what came of it. A failure is told in words by its code
- * (read back from the status the back end recorded), with the technical detail in small
- * print; a refusal with no recorded failure (e.g. sharing turned off meanwhile) shows the
- * back end's own message.
+ * "Export last week now" and what came of it. A failure is told by the back end's reason
+ * (the folder, and the system's error code when there was one); the status line is
+ * refreshed so it shows the recorded failure too.
  */
 export function ExportNow({ ready, onStatus }: ExportNowProps) {
   const { t } = useTranslation();
   const client = useVeil();
-  const failureWords = useExportFailureWords();
+  const { errorText } = useErrorText();
   const hintId = useId();
   const [state, setState] = useState<ExportState>({ status: 'idle' });
 
@@ -40,16 +37,8 @@ export function ExportNow({ ready, onStatus }: ExportNowProps) {
         setState({ status: 'done', week, fileName });
       },
       (error: unknown) => {
-        const message = messageOf(error);
-        client.call('getTeamSharing', {}).then(
-          (status) => {
-            onStatus(status);
-            // The back end's refusal carries the recorded failure's detail as its message.
-            const recorded = status.lastFailure?.detail === message ? status.lastFailure.code : null;
-            setState({ status: 'failed', code: recorded, message });
-          },
-          () => setState({ status: 'failed', code: null, message }),
-        );
+        setState({ status: 'failed', error });
+        client.call('getTeamSharing', {}).then(onStatus, () => undefined);
       },
     );
   };
@@ -77,8 +66,7 @@ export function ExportNow({ ready, onStatus }: ExportNowProps) {
       )}
       {state.status === 'failed' && (
         <p role="alert" className="team-sharing-result error-text">
-          {t('teamSharing.exportFailed', { reason: state.code ? failureWords(state.code) : state.message })}
-          {state.code && <small className="problem-detail">{state.message}</small>}
+          {t('teamSharing.exportFailed', { reason: errorText(state.error) })}
         </p>
       )}
     </>

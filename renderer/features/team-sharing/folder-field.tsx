@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 
 export interface FolderFieldProps {
   label: string;
@@ -22,6 +22,7 @@ export interface FolderFieldProps {
  */
 export function FolderField({ label, help, value, onChange, canPickFolder, chooseLabel, chooseFailed, invalid = false }: FolderFieldProps) {
   const client = useVeil();
+  const { errorText } = useErrorText();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
 
@@ -32,7 +33,7 @@ export function FolderField({ label, help, value, onChange, canPickFolder, choos
       .then(({ folderPath }) => {
         if (folderPath !== null) onChange(folderPath);
       })
-      .catch((reason: unknown) => setError(chooseFailed(messageOf(reason))));
+      .catch((reason: unknown) => setError(chooseFailed(errorText(reason))));
   };
 
   return (

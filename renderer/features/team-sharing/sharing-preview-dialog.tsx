@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import { ModalDialog } from '../../app/modal-dialog';
 import { useQuery } from '../../hooks/use-query';
 import { useFormatters } from '../../i18n/format';
@@ -23,6 +23,7 @@ export interface SharingPreviewDialogProps {
  */
 export function SharingPreviewDialog({ mode, onConfirm, onClose }: SharingPreviewDialogProps) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const format = useFormatters();
   const weekId = useId();
@@ -30,7 +31,7 @@ export function SharingPreviewDialog({ mode, onConfirm, onClose }: SharingPrevie
   // The last file loaded (`latest`) stays on screen while another week loads or fails.
   const { state, latest: preview, reload: retry } = useQuery([client, week], () => client.call('previewWeeklySummary', week === undefined ? {} : { week }));
   const busy = state.status === 'loading';
-  const error = state.status === 'failed' ? messageOf(state.error) : null;
+  const error = state.status === 'failed' ? errorText(state.error) : null;
 
   return (
     <ModalDialog title={t('teamSharing.preview.title')} className="sharing-preview-dialog">

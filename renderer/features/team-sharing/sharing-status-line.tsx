@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TeamSharingStatus, WeeklyExportErrorCode } from '../../../shared/team-sharing/team-sharing-contract.js';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import type { QueryState } from '../../hooks/use-query';
 import { useFormatters } from '../../i18n/format';
 import { weekWithDays } from '../team-stats/week-label';
@@ -8,7 +8,7 @@ import { weekWithDays } from '../team-stats/week-label';
 /** What the status line knows: the back end's status, or why it could not be read. */
 export type SharingStatusState = QueryState<TeamSharingStatus>;
 
-/** Why an export failed, in words, keyed by the back end's code (the technical detail goes in small print). */
+/** Why an export failed, in words, keyed by the back end's code (for a failure recorded without a reason). */
 export function useExportFailureWords(): (code: WeeklyExportErrorCode) => string {
   const { t } = useTranslation();
   return (code) => t(`teamSharing.failure.${code}`);
@@ -16,16 +16,17 @@ export function useExportFailureWords(): (code: WeeklyExportErrorCode) => string
 
 /**
  * The last week exported and, until an export succeeds again, the last failure in words
- * with its technical detail in small print. A status region, so a change is announced.
+ * (naming the folder and the system's error code when there was one). A status region, so a change is announced.
  */
 export function SharingStatusLine({ state }: { state: SharingStatusState }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const failureWords = useExportFailureWords();
+  const { errorText, reasonText } = useErrorText();
   return (
     <div role="status" className="sharing-status">
       {state.status === 'loading' && <p className="muted">{t('teamSharing.statusLoading')}</p>}
-      {state.status === 'failed' && <p className="error-text">{t('teamSharing.statusFailed', { message: messageOf(state.error) })}</p>}
+      {state.status === 'failed' && <p className="error-text">{t('teamSharing.statusFailed', { message: errorText(state.error) })}</p>}
       {state.status === 'ready' && (
         <>
           <p>
@@ -35,8 +36,11 @@ export function SharingStatusLine({ state }: { state: SharingStatusState }) {
           </p>
           {state.data.lastFailure && (
             <p className="error-text">
-              {t('teamSharing.lastFailure', { week: state.data.lastFailure.week, reason: failureWords(state.data.lastFailure.code) })}
-              <small className="problem-detail">{state.data.lastFailure.detail}</small>
+              {t('teamSharing.lastFailure', {
+                week: state.data.lastFailure.week,
+                // Failures recorded before reasons existed have only their code (and an English log line).
+                reason: state.data.lastFailure.reason ? reasonText(state.data.lastFailure.reason) : failureWords(state.data.lastFailure.code),
+              })}
             </p>
           )}
         </>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
-import { messageOf } from '../../app/error-message';
+import { useErrorText } from '../../app/error-message';
 import { ModalDialog } from '../../app/modal-dialog';
 import { useQuery } from '../../hooks/use-query';
 import { TeamStatsForm } from './team-stats-form';
@@ -24,6 +24,7 @@ export interface TeamStatsDialogProps {
  */
 export function TeamStatsDialog({ settings, canPickFolder, onSettingsSaved, onClose }: TeamStatsDialogProps) {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const client = useVeil();
   const [shown, setShown] = useState<TeamStatsQuery | null>(null);
   // Each "Show" is a new query object, so it asks afresh; an older, slower answer is dropped.
@@ -57,7 +58,7 @@ export function TeamStatsDialog({ settings, canPickFolder, onSettingsSaved, onCl
         {load.status === 'loading' && <p role="status">{t('teamStats.reading')}</p>}
         {load.status === 'failed' && (
           <p role="alert" className="error-text">
-            {t('teamStats.failed', { message: messageOf(load.error) })}
+            {t('teamStats.failed', { message: errorText(load.error) })}
           </p>
         )}
         {load.status === 'ready' && <TeamStatsResults result={load.data} />}

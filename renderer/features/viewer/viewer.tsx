@@ -8,6 +8,7 @@ import { useMediaVisible } from '../../media-visibility/media-visibility';
 import { useWellbeing } from '../wellbeing/wellbeing-provider';
 import { useItemStoreVersion } from '../case-items/use-item-store';
 import { errorReason, failureOf, typeDescription, type ShowFailure } from '../media-labels/media-labels';
+import { TechnicalDetail } from '../../app/technical-detail';
 import { NoteButton } from '../notes/note-button';
 import type { NotesStore } from '../notes/notes-store';
 import { useNotesVersion } from '../notes/use-notes-store';
@@ -62,7 +63,7 @@ function ViewerItem({ item, failure, settings, keyScope, onPictureFailed }: View
       {failure ? (
         <div className="stage-error" role="status">
           {errorReason(t, failure.error)}
-          {failure.error?.detail && <small className="problem-detail">{failure.error.detail}</small>}
+          <TechnicalDetail reason={failure.error?.reason} detail={failure.error?.detail} />
         </div>
       ) : item.kind === 'video' ? (
         <VideoStage item={item} settings={settings} revealedWhole={reveal.active} />

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/app/app';
 import { createI18n } from '../../../renderer/i18n/i18n';
+import { VeilRequestError } from '../../../shared/contract-errors.js';
+import { reasonOf } from '../../../shared/reasons/reason.js';
 import { createFakeVeil } from '../fakes/fake-veil';
 import { renderApp } from '../render-app';
 
@@ -42,14 +44,28 @@ describe('App shell', () => {
 
   it('shows why a typed folder could not be opened', async () => {
     const fake = createFakeVeil();
-    fake.handlers.openCase.mockRejectedValueOnce(new Error('no such folder'));
+    fake.handlers.openCase.mockRejectedValueOnce(VeilRequestError.because(reasonOf('folder-missing', { path: '/nowhere' })));
     const user = userEvent.setup();
     await renderApp(fake);
     await user.click(screen.getByRole('button', { name: 'Open case' }));
     const dialog = screen.getByRole('dialog', { name: 'Open case' });
     await user.type(within(dialog).getByRole('textbox'), '/nowhere');
     await user.click(within(dialog).getByRole('button', { name: 'Open' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('The case could not be opened: no such folder');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('The case could not be opened: the folder “/nowhere” does not exist.');
+  });
+
+  it('says in French why a folder could not be opened, with no English', async () => {
+    const fake = createFakeVeil({ settings: { language: 'fr-CA' } });
+    fake.handlers.openCase.mockRejectedValueOnce(VeilRequestError.because(reasonOf('folder-is-file', { path: '/cas/note.txt' })));
+    const user = userEvent.setup();
+    await renderApp(fake, { systemLanguage: 'fr-CA' });
+    await user.click(screen.getByRole('button', { name: "Ouvrir un dossier d'enquête" }));
+    const dialog = screen.getByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox'), '/cas/note.txt');
+    await user.click(within(dialog).getByRole('button', { name: 'Ouvrir' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      "Le dossier n'a pas pu être ouvert\u00a0: «\u00a0/cas/note.txt\u00a0» est un fichier, pas un dossier.",
+    );
   });
 
   it('uses the native picker under Electron', async () => {
@@ -147,9 +163,10 @@ describe('App shell', () => {
   it('explains a failed start and can try again', async () => {
     const fake = createFakeVeil();
     fake.handlers.getSettings.mockRejectedValueOnce(new Error('settings store unavailable'));
+    // An unexpected failure has no reason: the user is told it was internal, never the raw English.
     const user = userEvent.setup();
     render(<App client={fake.client} i18n={createI18n('en')} systemLanguage="en-CA" />);
-    expect((await screen.findByRole('alert')).textContent).toContain('Veil could not start: settings store unavailable');
+    expect((await screen.findByRole('alert')).textContent).toContain('Veil could not start: Veil ran into an internal error.');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('grid', { name: 'Case media' })).toBeTruthy();
   });

@@ -104,6 +104,6 @@ describe('npm run team-stats', () => {
     const missing = await runCli(path.join(dir, 'not-mounted'));
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toBe(`team-stats: The exports folder "${path.join(dir, 'not-mounted')}" does not exist (or the network share is not connected).\n`);
+    expect(missing.stderr).toBe(`team-stats: The folder “${path.join(dir, 'not-mounted')}” does not exist (or the network share is not connected).\n`);
   });
 });

@@ -203,7 +203,7 @@ describe('My exposure', () => {
     const fake = createFakeVeil({ myExposure: sampleMyExposure(), settings: { language: 'en' } });
     fake.handlers.getMyExposure.mockRejectedValueOnce(new Error('ledger busy'));
     const { dialog, user } = await openMyExposure(fake);
-    expect((await within(dialog).findByRole('alert')).textContent).toContain('Your figures could not be loaded: ledger busy');
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('Your figures could not be loaded: Veil ran into an internal error.');
     await user.click(within(dialog).getByRole('button', { name: 'Try again' }));
     expect(await within(dialog).findByRole('region', { name: 'Today' })).toBeTruthy();
   });

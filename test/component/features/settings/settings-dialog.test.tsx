@@ -56,10 +56,22 @@ describe('SettingsDialog', () => {
     await user.type(duration, '99');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     const alert = await within(dialog).findByRole('alert');
-    // The message comes from the contract's own validation, naming the field.
-    expect(alert.textContent).toMatch(/^The settings were not saved: updateSettings: revealDurationSec: /);
+    // The reason comes from the contract's own validation, naming the field by its label, never its key.
+    expect(alert.textContent).toBe('The settings were not saved: “Reveal duration (seconds)” must be at most 60.');
     expect(fake.state.settings.revealDurationSec).toBe(10);
     expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
+  });
+
+  it('says in French which setting is out of range, by its label, with no English', async () => {
+    const { fake, user, dialog } = await openSettings({ language: 'fr-CA' });
+    const duration = within(dialog).getByRole('spinbutton', { name: 'Durée de la révélation (secondes)' });
+    await user.clear(duration);
+    await user.type(duration, '1');
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toBe("Les paramètres n'ont pas été enregistrés\u00a0: «\u00a0Durée de la révélation (secondes)\u00a0» doit être d'au moins 2.");
+    expect(alert.textContent).not.toMatch(/revealDurationSec|must|updateSettings/);
+    expect(fake.state.settings.revealDurationSec).toBe(10);
   });
 
   it('Cancel closes without saving and gives focus back', async () => {
@@ -90,10 +102,10 @@ describe('SettingsDialog', () => {
   });
 
   it.each([
-    ['Stop counting after (minutes without activity)', '0', /updateSettings: idleAfterMin: /],
-    ['Stop counting after (minutes without activity)', '2.5', /updateSettings: idleAfterMin: /],
-    ['Keep exposure history (days)', '20', /updateSettings: ledgerRetentionDays: /],
-    ['Keep exposure history (days)', '', /updateSettings: ledgerRetentionDays: /],
+    ['Stop counting after (minutes without activity)', '0', /“Stop counting after \(minutes without activity\)” must be at least 1\.$/],
+    ['Stop counting after (minutes without activity)', '2.5', /“Stop counting after \(minutes without activity\)” must be a whole number\.$/],
+    ['Keep exposure history (days)', '20', /“Keep exposure history \(days\)” must be at least 30\.$/],
+    ['Keep exposure history (days)', '', /“Keep exposure history \(days\)” /],
   ])('refuses %s = "%s" with the back end\'s message naming the field', async (name, value, message) => {
     const { fake, user, dialog } = await openSettings();
     const field = within(dialog).getByRole('spinbutton', { name });

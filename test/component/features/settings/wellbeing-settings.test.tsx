@@ -68,7 +68,7 @@ describe('Settings: breaks, limits and encouragement', () => {
     await user.type(within(dialog).getByRole('spinbutton', { name: 'Audio time per day (minutes)' }), '120');
     await user.type(within(dialog).getByRole('spinbutton', { name: 'Audio time per week (minutes)' }), '60');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toContain('The daily cap on audio time (120 min) is larger than the weekly cap (60 min)');
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('the daily cap on audio time (120 min) is larger than the weekly cap (60 min)');
     expect(fake.state.settings.limits.caps.audio).toEqual({ dayMin: null, weekMin: null });
   });
 

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { VeilRequestError } from '../../../../shared/contract-errors.js';
+import { reasonOf } from '../../../../shared/reasons/reason.js';
 import { DEFAULT_TEAM_SHARING, type Settings } from '../../../../shared/settings/settings.js';
 import { WEEKLY_SUMMARY_FIELDS } from '../../../../shared/team-stats/weekly-summary.js';
 import type { TeamSharingStatus } from '../../../../shared/team-sharing/team-sharing-contract.js';
@@ -154,7 +155,8 @@ describe('Settings: sharing weekly summaries with the team', () => {
 
     fake.handlers.previewWeeklySummary.mockRejectedValueOnce(new VeilRequestError('failed', 'The day journal could not be read.'));
     await user.selectOptions(week(), '2026-W44');
-    expect((await within(preview).findByRole('alert')).textContent).toContain('The preview could not be made: The day journal could not be read.');
+    // The back end's English log message never reaches the user; its reason does, in their language.
+    expect((await within(preview).findByRole('alert')).textContent).toContain('The preview could not be made: Veil ran into an internal error.');
     // Neither the late W46 nor the failed W44 replaced the file on screen.
     expect(previewFile(preview)).toBe(fakePreview('2026-W45').json);
     await user.click(within(preview).getByRole('button', { name: 'Try again' }));
@@ -162,32 +164,32 @@ describe('Settings: sharing weekly summaries with the team', () => {
     expect(within(preview).queryByRole('alert')).toBeNull();
   });
 
-  it('exports last week by hand and tells a failure in words by its code, with the detail in small print', async () => {
+  it('exports last week by hand and tells a failure in words, naming the folder', async () => {
     const { fake, user, section } = await openSharing({ teamSharing: { enabled: true, folder: FOLDER, automatic: false } });
     const exportNow = within(section).getByRole('button', { name: 'Export last week now' });
     await user.click(exportNow);
     expect(await within(section).findByText(`Week 2026-W47 was exported as ${fakePreview().fileName}.`)).toBeTruthy();
     expect(within(section).getByText('Last week exported: 2026-W47 (Nov 16–22, 2026).')).toBeTruthy();
 
-    const detail = `The export folder "${FOLDER}" is not there (is the network share connected?); nothing was written.`;
+    const reason = reasonOf('export-folder-missing', { path: FOLDER });
     fake.handlers.exportWeeklySummary.mockImplementationOnce(async () => {
-      fake.state.teamSharing = { lastExportedWeek: '2026-W47', lastFailure: { week: '2026-W47', code: 'folder-missing', detail } };
-      throw new VeilRequestError('failed', detail);
+      fake.state.teamSharing = { lastExportedWeek: '2026-W47', lastFailure: { week: '2026-W47', code: 'folder-missing', detail: 'log line', reason } };
+      throw VeilRequestError.because(reason);
     });
     await user.click(exportNow);
     const alert = await within(section).findByRole('alert');
-    expect(alert.textContent).toBe(`The export did not go through: the folder is not there (is the network share connected?).${detail}`);
-    expect(alert.querySelector('small')?.textContent).toBe(detail);
-    const statusLine = within(section).getAllByRole('status').find((element) => element.classList.contains('sharing-status'));
-    expect(statusLine?.textContent).toContain('The export of week 2026-W47 failed: the folder is not there (is the network share connected?).');
+    const words = `the folder “${FOLDER}” is not there (is the network share connected?); nothing was written.`;
+    expect(alert.textContent).toBe(`The export did not go through: ${words}`);
+    const statusLine = () => within(section).getAllByRole('status').find((element) => element.classList.contains('sharing-status'));
+    await waitFor(() => expect(statusLine()?.textContent).toContain(`The export of week 2026-W47 failed: ${words}`));
   });
 
-  it('shows a refusal with no recorded failure as the back end said it', async () => {
+  it('shows a refusal with no recorded failure by its reason', async () => {
     const { fake, user, section } = await openSharing({ teamSharing: { enabled: true, folder: FOLDER, automatic: true } });
-    fake.handlers.exportWeeklySummary.mockRejectedValueOnce(new VeilRequestError('failed', 'Team sharing is off: turn it on and choose a folder first.'));
+    fake.handlers.exportWeeklySummary.mockRejectedValueOnce(VeilRequestError.because(reasonOf('sharing-off', {})));
     await user.click(within(section).getByRole('button', { name: 'Export last week now' }));
     expect((await within(section).findByRole('alert')).textContent).toBe(
-      'The export did not go through: Team sharing is off: turn it on and choose a folder first.',
+      'The export did not go through: team sharing is off: turn it on and choose a folder first.',
     );
   });
 
@@ -199,7 +201,7 @@ describe('Settings: sharing weekly summaries with the team', () => {
     expect(within(section).getByText('Exporting by hand works once sharing is on and saved.')).toBeTruthy();
   });
 
-  it('shows the last failure on opening, with its detail', async () => {
+  it('shows the last failure on opening, recorded before reasons existed, by its code', async () => {
     const detail = 'The export folder "/mnt/team-share/veil" is on a read-only drive or share; nothing was written.';
     const { section } = await openSharing({
       teamSharing: { enabled: true, folder: FOLDER, automatic: true },
@@ -208,7 +210,7 @@ describe('Settings: sharing weekly summaries with the team', () => {
     const status = within(section).getByRole('status');
     expect(status.textContent).toContain('Last week exported: 2026-W45 (Nov 2–8, 2026).');
     expect(status.textContent).toContain('The export of week 2026-W46 failed: the folder is on a read-only drive or share.');
-    expect(status.querySelector('small')?.textContent).toBe(detail);
+    expect(status.textContent).not.toContain(detail);
   });
 
   it('reads naturally in Canadian French', async () => {

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VeilRequestError } from '../../../../shared/contract-errors.js';
+import { reasonOf } from '../../../../shared/reasons/reason.js';
 import type { TeamStatsResult } from '../../../../shared/team-sharing/team-sharing-contract.js';
 import { fakeTeamStats } from '../../fakes/fake-team';
 import { createFakeVeil } from '../../fakes/fake-veil';
@@ -136,9 +137,9 @@ describe('the team statistics view', () => {
     const teamStats: TeamStatsResult = {
       ...fakeTeamStats(12),
       rejected: [
-        { fileName: 'broken.json', code: 'malformed-json', detail: 'The JSON ends too early (cut off, or still being copied).' },
-        { fileName: 'evil.json', code: 'forbidden-key', detail: 'The file has a field named "__proto__", which is never allowed.' },
-        { fileName: 'old.json', code: 'wrong-version', detail: 'The summary has version 2; this Veil reads version 1 only.' },
+        { fileName: 'broken.json', code: 'malformed-json', reason: reasonOf('json-cut-off', {}) },
+        { fileName: 'evil.json', code: 'forbidden-key', reason: reasonOf('summary-forbidden-key', { key: '__proto__' }) },
+        { fileName: 'old.json', code: 'wrong-version', reason: reasonOf('summary-wrong-version', { found: 2, supported: 1 }) },
       ],
     };
     const { user, dialog } = await openTeamStats({ teamStats });
@@ -148,7 +149,7 @@ describe('the team statistics view', () => {
     const items = within(list).getAllByRole('listitem');
     expect(items.map((item) => [...item.children].map((part) => part.textContent))).toEqual([
       ['broken.json', 'It is not valid JSON.', 'The JSON ends too early (cut off, or still being copied).'],
-      ['evil.json', 'It contains a field that is never allowed.', 'The file has a field named "__proto__", which is never allowed.'],
+      ['evil.json', 'It contains a field that is never allowed.', 'The file has a field named “__proto__”, which is never allowed (it could tamper with the program reading it).'],
       ['old.json', 'It uses a version of the format this Veil does not read.', 'The summary has version 2; this Veil reads version 1 only.'],
     ]);
     // Names only: nothing in the view opens a file or a person.
@@ -236,9 +237,31 @@ describe('the team statistics view', () => {
 
   it("shows the back end's refusal when the folder cannot be read", async () => {
     const { fake, user, dialog } = await openTeamStats();
-    fake.handlers.loadTeamStats.mockRejectedValueOnce(new VeilRequestError('failed', `The folder "${EXPORTS}" is not there.`));
+    fake.handlers.loadTeamStats.mockRejectedValueOnce(VeilRequestError.because(reasonOf('exports-folder-missing', { path: EXPORTS })));
     await show(user, dialog);
-    expect((await within(dialog).findByRole('alert')).textContent).toBe(`The summaries could not be read: The folder "${EXPORTS}" is not there.`);
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      `The summaries could not be read: the folder “${EXPORTS}” does not exist (or the network share is not connected).`,
+    );
+  });
+
+  it('says in French why the folder cannot be read, with no English', async () => {
+    const { fake, user, dialog } = await openTeamStats({ language: 'fr-CA' });
+    fake.handlers.loadTeamStats.mockRejectedValueOnce(VeilRequestError.because(reasonOf('exports-folder-permission-denied', { path: EXPORTS })));
+    await show(user, dialog, { folder: 'Dossier des résumés hebdomadaires', show: 'Afficher' });
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toBe(`Les résumés n'ont pas pu être lus\u00a0: Veil n'a pas la permission de lire le dossier «\u00a0${EXPORTS}\u00a0».`);
+  });
+
+  it('lists the files left out with why in French', async () => {
+    const teamStats: TeamStatsResult = {
+      ...fakeTeamStats(12),
+      rejected: [{ fileName: 'huge.json', code: 'too-large', reason: reasonOf('file-too-large', { sizeBytes: 2_500_000, limitBytes: 1_048_576 }) }],
+    };
+    const { user, dialog } = await openTeamStats({ teamStats, language: 'fr-CA' });
+    await show(user, dialog, { folder: 'Dossier des résumés hebdomadaires', show: 'Afficher' });
+    const list = await within(dialog).findByRole('list', { name: /écartés/ });
+    const detail = list.querySelector('small')?.textContent ?? '';
+    expect(detail).toBe(`2,5\u00a0Mo, au-delà de la limite de 1\u00a0Mo\u00a0; un résumé hebdomadaire fait moins de 1\u00a0ko.`);
   });
 
   it('reads naturally in Canadian French', async () => {

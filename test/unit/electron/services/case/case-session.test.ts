@@ -123,7 +123,7 @@ describe('createCaseSession', () => {
   it('leaves the open case alone when asked to open a folder that is not there', async () => {
     const { session } = makeSession();
     const open = await session.open(rootA);
-    await expect(session.open(path.join(rootA, 'nope'))).rejects.toThrow(/Veil cannot open the folder ".*nope": it does not exist\./);
+    await expect(session.open(path.join(rootA, 'nope'))).rejects.toMatchObject({ reason: { code: 'folder-missing', params: { path: path.join(rootA, 'nope') } } });
     await expect(session.open(path.join(rootA, 'notes.txt'))).rejects.toThrow(/is a file, not a folder/);
     expect(session.summary()?.caseId).toBe(open.caseId);
     await session.whenIdle();

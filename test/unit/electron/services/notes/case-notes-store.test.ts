@@ -101,7 +101,7 @@ describe('case notes beside the case folder', () => {
       },
     });
     const refused = await notes.save('a.jpg', 'kept for now');
-    expect(refused.storage).toMatchObject({ state: 'session-only', problem: { code: 'not-writable', detail: 'permission refused (EROFS)' } });
+    expect(refused.storage).toMatchObject({ state: 'session-only', problem: { code: 'not-writable', detail: 'EROFS' } });
     expect((await notes.load()).notes.map((note) => note.text)).toEqual(['kept for now']);
     refuse = false;
     const retried = await notes.save('b.jpg', 'and this');

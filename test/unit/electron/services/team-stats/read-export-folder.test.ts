@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ExportFolderError,
   nodeExportFolderFs,
   readExportFolder,
   type ExportFolderFs,
@@ -100,10 +99,10 @@ describe('readExportFolder', () => {
     });
     // In file-name order, each with a sentence a lead can act on.
     expect(rejected.map((file) => file.fileName)).toEqual([...rejected.map((file) => file.fileName)].sort());
-    const detailOf = (name: string): string => rejected.find((file) => file.fileName === name)?.detail ?? '';
-    expect(detailOf('malformed.json')).toMatch(/ends too early/);
-    expect(detailOf('version-2.json')).toMatch(/version 2/);
-    expect(detailOf('negative.json')).toMatch(/"reveals" must be at least 0/);
+    const reasonOfFile = (name: string) => rejected.find((file) => file.fileName === name)?.reason;
+    expect(reasonOfFile('malformed.json')).toEqual({ code: 'json-cut-off', params: {} });
+    expect(reasonOfFile('version-2.json')).toEqual({ code: 'summary-wrong-version', params: { found: 2, supported: 1 } });
+    expect(reasonOfFile('negative.json')).toEqual({ code: 'summary-field-too-small', params: { field: 'reveals', min: 0 } });
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
@@ -114,7 +113,7 @@ describe('readExportFolder', () => {
     putRaw('d.json', validJson({ key: 'SECRET-CASE-NAME' }));
     const { rejected } = await readExportFolder(dir);
     expect(rejected).toHaveLength(4);
-    for (const file of rejected) expect(file.detail).not.toContain('SECRET');
+    for (const file of rejected) expect(JSON.stringify(file.reason)).not.toContain('SECRET');
   });
 
   it('rejects a 100 MB file by its size, without reading it', async () => {
@@ -125,7 +124,7 @@ describe('readExportFolder', () => {
     truncateSync(path.join(dir, 'huge.json'), 100 * 1024 * 1024);
     const reading = await readExportFolder(dir);
     expect(reading.inputs).toHaveLength(1);
-    expect(reading.rejected).toEqual([{ fileName: 'huge.json', code: 'too-large', detail: expect.stringMatching(/100\.0 MiB, over the 1\.0 MiB limit/) }]);
+    expect(reading.rejected).toEqual([{ fileName: 'huge.json', code: 'too-large', reason: { code: 'file-too-large', params: { sizeBytes: 100 * 1024 * 1024, limitBytes: 1024 * 1024 } } }]);
   });
 
   it('applies a chosen size limit to the byte', async () => {
@@ -153,7 +152,7 @@ describe('readExportFolder', () => {
     const { inputs, rejected } = await readExportFolder(dir);
     expect(inputs).toHaveLength(1);
     expect(codes(rejected)).toEqual({ 'folder.json': 'not-a-file', 'pipe.json': 'not-a-file' });
-    expect(rejected.find((file) => file.fileName === 'pipe.json')?.detail).toMatch(/named pipe/);
+    expect(rejected.find((file) => file.fileName === 'pipe.json')?.reason.code).toBe('file-is-pipe');
   });
 
   it.skipIf(isWindows)('does not hang on a pipe swapped in after the listing (opened non-blocking, then refused)', async () => {
@@ -201,8 +200,8 @@ describe('readExportFolder', () => {
     const { inputs, rejected } = await readExportFolder(dir, { fs: failingFs });
     expect(inputs).toHaveLength(1);
     expect(rejected).toEqual([
-      { fileName: 'gone.json', code: 'vanished', detail: 'The file was removed while the folder was being read.' },
-      { fileName: 'locked.json', code: 'unreadable', detail: 'Veil may not read this file (EACCES: permission denied).' },
+      { fileName: 'gone.json', code: 'vanished', reason: { code: 'file-vanished', params: {} } },
+      { fileName: 'locked.json', code: 'unreadable', reason: { code: 'file-permission-denied', params: { osCode: 'EACCES' } } },
     ]);
   });
 
@@ -238,13 +237,13 @@ describe('readExportFolder', () => {
 
   it('throws a clear error when the folder is missing, not a folder, or unreadable', async () => {
     const missing = path.join(dir, 'not-there');
-    await expect(readExportFolder(missing)).rejects.toThrow(new ExportFolderError(missing, 'ENOENT', `The exports folder "${missing}" does not exist (or the network share is not connected).`));
+    await expect(readExportFolder(missing)).rejects.toMatchObject({ code: 'ENOENT', reason: { code: 'exports-folder-missing', params: { path: missing } }, message: `The folder “${missing}” does not exist (or the network share is not connected).` });
     putRaw('plain-file', 'x');
-    await expect(readExportFolder(path.join(dir, 'plain-file'))).rejects.toMatchObject({ code: 'ENOTDIR', message: expect.stringMatching(/is not a folder/) });
+    await expect(readExportFolder(path.join(dir, 'plain-file'))).rejects.toMatchObject({ code: 'ENOTDIR', reason: { code: 'exports-folder-not-a-folder' } });
     const deniedFs: ExportFolderFs = {
       readdir: () => Promise.reject(Object.assign(new Error('EACCES: simulated'), { code: 'EACCES' })),
       open: nodeExportFolderFs.open,
     };
-    await expect(readExportFolder(dir, { fs: deniedFs })).rejects.toMatchObject({ code: 'EACCES', message: expect.stringMatching(/may not read the exports folder/) });
+    await expect(readExportFolder(dir, { fs: deniedFs })).rejects.toMatchObject({ code: 'EACCES', reason: { code: 'exports-folder-permission-denied' } });
   });
 });

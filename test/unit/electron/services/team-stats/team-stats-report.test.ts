@@ -40,7 +40,7 @@ describe('teamStatsReport', () => {
     expect(printableFileName('a\u001b[2Jb\r\n.json')).toBe('a\\u001b[2Jb\\u000d\\u000a.json');
     expect(printableFileName('x\u202enosj.exe')).toBe('x\\u202enosj.exe');
     expect(printableFileName('bell\u0007\u009b.json')).toBe('bell\\u0007\\u009b.json');
-    const lines = teamStatsReport(aggregateTeam([], { minGroupSize: 5 }), [{ fileName: 'evil\u001b]0;title\u0007.json', code: 'malformed-json', detail: 'Not valid JSON.' }], '/share');
+    const lines = teamStatsReport(aggregateTeam([], { minGroupSize: 5 }), [{ fileName: 'evil\u001b]0;title\u0007.json', code: 'malformed-json', reason: { code: 'json-invalid', params: {} } }], '/share');
     expect(lines.join('\n')).not.toContain('\u001b');
   });
 });

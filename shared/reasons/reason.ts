@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { LimitQuantitySchema } from '../limits/cap-keys.js';
+import { SettingsSchema } from '../settings/settings.js';
+
+/**
+ * Why something the user asked for did not happen, as the back end tells the renderer:
+ * a closed set of codes, each with typed parameters, translated in the renderer (never an
+ * English sentence on the wire). Adding a code here fails the translation test until both
+ * languages have it.
+ */
+
+/** A top-level settings key: the renderer names it with the field's label, never the key itself. */
+export const SettingKeySchema = z.enum(SettingsSchema.keyof().options);
+export type SettingKey = z.infer<typeof SettingKeySchema>;
+
+/** An operating-system error code (ENOENT, EACCES, ENOTDIR, EBUSY…), shown as the technical part. */
+const OsCode = z.string();
+const Path = z.string();
+const Count = z.number().nonnegative();
+const none = z.object({}).strict();
+
+const reason = <C extends string, P extends z.ZodRawShape>(code: C, params: P) =>
+  z.object({ code: z.literal(code), params: z.object(params).strict() });
+const plain = <C extends string>(code: C) => z.object({ code: z.literal(code), params: none });
+
+export const ReasonSchema = z.discriminatedUnion('code', [
+  // Requests that were refused or failed.
+  plain('internal-error'),
+  plain('invalid-request'),
+  plain('no-answer'),
+  reason('folder-missing', { path: Path }),
+  reason('folder-is-file', { path: Path }),
+  reason('folder-permission-denied', { path: Path }),
+  reason('folder-unreadable', { path: Path, osCode: OsCode }),
+  plain('case-not-open'),
+  plain('item-not-in-case'),
+  reason('setting-too-small', { setting: SettingKeySchema, min: z.number() }),
+  reason('setting-too-large', { setting: SettingKeySchema, max: z.number() }),
+  reason('setting-too-long', { setting: SettingKeySchema, maxChars: Count }),
+  reason('setting-not-whole', { setting: SettingKeySchema }),
+  reason('setting-invalid', { setting: SettingKeySchema }),
+  plain('sharing-needs-folder'),
+  reason('limit-day-above-week', { quantity: LimitQuantitySchema, dayMin: Count, weekMin: Count }),
+  plain('limit-thresholds-order'),
+  plain('break-micro-longer-than-rest'),
+  plain('break-micro-less-often'),
+  plain('break-warning-too-long'),
+  plain('working-hours-empty'),
+  reason('week-not-finished', { week: z.string() }),
+  plain('sharing-off'),
+  reason('week-range-too-long', { maxWeeks: Count }),
+  plain('week-range-reversed'),
+  // The weekly export (the investigator's side of team sharing).
+  plain('export-invalid-summary'),
+  reason('export-folder-missing', { path: Path }),
+  reason('export-not-a-folder', { path: Path }),
+  reason('export-read-only', { path: Path }),
+  reason('export-permission-denied', { path: Path }),
+  reason('export-disk-full', { path: Path }),
+  reason('export-in-use', { path: Path }),
+  reason('export-write-failed', { path: Path, osCode: OsCode }),
+  // The lead's exports folder, and each file in it that was left out.
+  reason('exports-folder-missing', { path: Path }),
+  reason('exports-folder-not-a-folder', { path: Path }),
+  reason('exports-folder-permission-denied', { path: Path }),
+  reason('exports-folder-unreadable', { path: Path, osCode: OsCode }),
+  plain('file-is-link'),
+  plain('file-became-link'),
+  plain('file-is-folder'),
+  plain('file-is-pipe'),
+  plain('file-is-special'),
+  plain('file-changed-type'),
+  reason('file-too-large', { sizeBytes: Count, limitBytes: Count }),
+  reason('file-grew-too-large', { limitBytes: Count }),
+  plain('file-vanished'),
+  reason('file-permission-denied', { osCode: OsCode }),
+  reason('file-unreadable', { osCode: OsCode }),
+  plain('json-not-utf8'),
+  plain('json-empty'),
+  plain('json-cut-off'),
+  plain('json-invalid'),
+  reason('json-invalid-at', { position: Count }),
+  plain('summary-not-an-object'),
+  reason('summary-forbidden-key', { key: z.string() }),
+  plain('summary-too-deep'),
+  reason('summary-wrong-format', { expected: z.string() }),
+  reason('summary-wrong-version', { found: z.number(), supported: Count }),
+  reason('summary-no-version', { supported: Count }),
+  plain('summary-invalid'),
+  reason('summary-unknown-field', { field: z.string() }),
+  reason('summary-field-missing', { field: z.string() }),
+  reason('summary-field-wrong-type', { field: z.string() }),
+  reason('summary-field-too-small', { field: z.string(), min: z.number() }),
+  reason('summary-field-too-large', { field: z.string(), max: z.number() }),
+  reason('summary-field-not-multiple', { field: z.string(), divisor: z.number() }),
+  reason('summary-invalid-field', { field: z.string() }),
+  // A case import that stopped, and folders inside a case that could not be read.
+  reason('case-subfolder-unreadable', { osCode: OsCode }),
+  reason('case-subfolder-partly-read', { osCode: OsCode }),
+]);
+export type Reason = z.infer<typeof ReasonSchema>;
+export type ReasonCode = Reason['code'];
+
+/** Every reason code, for the test that walks them all. */
+export const REASON_CODES: readonly ReasonCode[] = ReasonSchema.options.map((option) => option.shape.code.value);
+
+/** The parameters of one code. */
+export type ReasonParams<C extends ReasonCode> = Extract<Reason, { code: C }>['params'];
+
+/** A reason from its code and parameters, type-checked together (saves writing `{ code, params }` at every site). */
+export function reasonOf<C extends ReasonCode>(code: C, params: ReasonParams<C>): Reason {
+  return ReasonSchema.parse({ code, params });
+}
