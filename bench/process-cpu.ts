@@ -14,7 +14,7 @@ export interface ProcessInfo {
 }
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ, almost always 100). */
-export const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 function readProcess(pid: number): ProcessInfo | null {
   try {

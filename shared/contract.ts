@@ -173,7 +173,8 @@ function isEventName(name: string): name is EventName {
 // The preload's zod-free copy of the names must list every request and event (a new one
 // fails the type check here until it is added there).
 export { ipcChannel } from './contract-names.js';
-export const CONTRACT_NAMES_COMPLETE: NamesAll<typeof REQUEST_NAME_LIST, RequestName> & NamesAll<typeof EVENT_NAME_LIST, EventName> = true;
+const contractNamesComplete: NamesAll<typeof REQUEST_NAME_LIST, RequestName> & NamesAll<typeof EVENT_NAME_LIST, EventName> = true;
+void contractNamesComplete;
 
 /** What the main side implements: one async function per request, given validated arguments. */
 export type RequestHandlers = { [N in RequestName]: (args: RequestArgs[N]) => Promise<RequestResults[N]> };

@@ -35,7 +35,7 @@ export function reasonText(t: TFunction, locale: string, reason: Reason): string
 }
 
 /** The reason a request failed: the back end's own when it sent one, else a plain word that nothing was done. */
-export function reasonOfError(error: unknown): Reason {
+function reasonOfError(error: unknown): Reason {
   if (error instanceof VeilRequestError) {
     if (error.reason) return error.reason;
     if (error.code !== 'failed') return { code: 'invalid-request', params: {} };

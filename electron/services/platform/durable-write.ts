@@ -38,7 +38,7 @@ export function fileStamp(nowMs: number): string {
 }
 
 /** The default temp name of a replacement in progress: `<target>.tmp-<stamp>` (the ledger removes strays at start-up). */
-export function tempFileName(targetName: string, stamp: string): string {
+function tempFileName(targetName: string, stamp: string): string {
   return `${targetName}.tmp-${stamp}`;
 }
 

@@ -15,7 +15,7 @@ export interface SettingsFile {
 }
 
 /** The settings file is `<dataDir>/settings.json` in both hosts. */
-export const SETTINGS_FILE_NAME = 'settings';
+const SETTINGS_FILE_NAME = 'settings';
 
 /**
  * Options shared by electron-store (in Electron) and conf (in the browser host and tests).

@@ -1,7 +1,7 @@
 /** Thumbnails that leave the screen within this long go to the main side together. */
 export const RELEASE_BATCH_MS = 100;
 /** A picture that fails this soon after its item was released may have been caught by the release: it is asked for again once. */
-export const RELEASED_RECENTLY_MS = 10_000;
+const RELEASED_RECENTLY_MS = 10_000;
 /** The contract's cap on ids per request. */
 const MAX_IDS_PER_CALL = 2000;
 

@@ -9,7 +9,7 @@ import { weekWithDays } from '../team-stats/week-label';
 export type SharingStatusState = QueryState<TeamSharingStatus>;
 
 /** Why an export failed, in words, keyed by the back end's code (for a failure recorded without a reason). */
-export function useExportFailureWords(): (code: WeeklyExportErrorCode) => string {
+function useExportFailureWords(): (code: WeeklyExportErrorCode) => string {
   const { t } = useTranslation();
   return (code) => t(`teamSharing.failure.${code}`);
 }

@@ -9,7 +9,7 @@ export const BUILT_MAIN = fileURLToPath(new URL('../../../dist/electron/main.js'
 const REGISTER_STAND_IN = fileURLToPath(new URL('./stand-in/register.mjs', import.meta.url));
 
 const ObservationSchema = z.object({ type: z.string() }).passthrough();
-export type Observation = z.infer<typeof ObservationSchema>;
+type Observation = z.infer<typeof ObservationSchema>;
 const ReplySchema = z.object({ type: z.literal('reply'), id: z.number(), value: z.unknown().optional(), error: z.string().optional() });
 const ContractReplySchema = z.object({ ok: z.literal(true), result: z.unknown() });
 
