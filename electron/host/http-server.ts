@@ -102,6 +102,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       const unsubscribe = options.hub.subscribe((event) => {
         res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
       });
+      // The stream has no replay: what happened before the page connected (an import that
+      // ended while the page was still loading) reaches it only through this first state.
+      const current = await options.handlers.getCase({});
+      if (current !== null && !res.writableEnded) res.write(`event: caseChanged\ndata: ${JSON.stringify(current)}\n\n`);
       const keepalive = setInterval(() => res.write(': keepalive\n\n'), SSE_KEEPALIVE_MS);
       req.on('close', () => {
         clearInterval(keepalive);

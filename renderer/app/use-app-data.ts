@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { VeilClient } from '../../shared/client.js';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import type { AppInfo } from '../../shared/contract.js';
@@ -27,12 +27,22 @@ async function loadAppData(client: VeilClient): Promise<AppData> {
 export function useAppData(client: VeilClient) {
   const { state: query, updateData, reload: retry } = useQuery([client], ([veil]) => loadAppData(veil));
 
+  // Whether start-up has its data, and whether an event came while it had not: such an
+  // event cannot be applied (nothing to update yet) and may be newer than what start-up read.
+  const readyRef = useRef(false);
+  const missedRef = useRef(false);
+  const eventsSeenRef = useRef(0);
+
   useEffect(() => {
-    // An event pushed while start-up is still loading is dropped: there is nothing yet to update.
-    const offSettings = client.on('settingsChanged', (settings) => updateData((prev) => ({ ...prev, settings })));
-    const offCase = client.on('caseChanged', (summary) => updateData((prev) => ({ ...prev, summary })));
+    const apply = (update: (prev: AppData) => AppData) => {
+      eventsSeenRef.current += 1;
+      if (!readyRef.current) missedRef.current = true;
+      updateData(update);
+    };
+    const offSettings = client.on('settingsChanged', (settings) => apply((prev) => ({ ...prev, settings })));
+    const offCase = client.on('caseChanged', (summary) => apply((prev) => ({ ...prev, summary })));
     const offProgress = client.on('importProgress', ({ caseId, progress }) =>
-      updateData((prev) => (prev.summary.caseId === caseId ? { ...prev, summary: { ...prev.summary, import: progress } } : prev)),
+      apply((prev) => (prev.summary.caseId === caseId ? { ...prev, summary: { ...prev.summary, import: progress } } : prev)),
     );
     return () => {
       offSettings();
@@ -40,6 +50,29 @@ export function useAppData(client: VeilClient) {
       offProgress();
     };
   }, [client, updateData]);
+
+  const ready = query.status === 'ready';
+  useEffect(() => {
+    readyRef.current = ready;
+    if (!ready || !missedRef.current) return undefined;
+    // An import that ended while the page was starting would otherwise leave the grid at
+    // its last count for good: read the case and settings once more.
+    missedRef.current = false;
+    const seenBefore = eventsSeenRef.current;
+    let current = true;
+    Promise.all([client.call('getCase', {}), client.call('getSettings', {})]).then(
+      ([summary, settings]) => {
+        // A pushed event that came meanwhile is at least as new as this read.
+        if (!current || eventsSeenRef.current !== seenBefore) return;
+        updateData((prev) => ({ ...prev, settings, summary: summary ?? prev.summary }));
+      },
+      // What start-up read stays; the next pushed event brings it up to date.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, ready, updateData]);
 
   const setSettings = (settings: Settings) => updateData((prev) => ({ ...prev, settings }));
   const setSummary = (summary: CaseSummary) => updateData((prev) => ({ ...prev, summary }));

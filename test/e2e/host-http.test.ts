@@ -1,5 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseSummarySchema } from '../../shared/case/case-summary.js';
+import { ReplySchema } from '../../shared/contract-errors.js';
 import { startTestHost, type RunningTestHost } from './host-process.js';
 
 function rawGet(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
@@ -38,6 +40,29 @@ describe('browser host over HTTP', () => {
       expect(response.status).toBe(403);
     }
     expect((await rawGet(port, `/events`)).status).toBe(403);
+  });
+
+  it('starts every events stream with the open case, so a page that connects late misses no import that ended', async () => {
+    const reply = ReplySchema.parse(await fetch(`${host.origin}/api/getCase`, { method: 'POST', headers: { 'X-Veil-Token': host.token }, body: '{}' }).then((r) => r.json()));
+    const caseNow = reply.ok ? CaseSummarySchema.parse(reply.result) : null;
+    expect(caseNow).not.toBeNull();
+    const firstEvent = await new Promise<string>((resolvePromise, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: `/events?token=${host.token}` }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          const match = /event: (\w+)\ndata: (.*)\n\n/.exec(text);
+          if (match) {
+            req.destroy();
+            resolvePromise(`${match[1]} ${CaseSummarySchema.parse(JSON.parse(match[2] ?? 'null')).caseId}`);
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    // Its counts may have moved on since; it is the same case, sent before any other event.
+    expect(firstEvent).toBe(`caseChanged ${caseNow?.caseId}`);
   });
 
   it('refuses a request whose Host header is not its own address (DNS rebinding)', async () => {

@@ -171,3 +171,23 @@ describe('App shell', () => {
     expect(await screen.findByRole('grid', { name: 'Case media' })).toBeTruthy();
   });
 });
+
+describe('App shell start-up and pushed events', () => {
+  it('shows an import that ended while the page was still starting: a missed event makes it read the case again', async () => {
+    const fake = createFakeVeil({ itemCount: 40 });
+    const finished = fake.state.summary;
+    const scanning = { ...finished, itemCount: 12, import: { ...finished.import, phase: 'scanning' as const, filesFound: 40, filesProcessed: 12 } };
+    let answerStartUp: () => void = () => undefined;
+    fake.handlers.getCase.mockImplementationOnce(() => new Promise((resolve) => (answerStartUp = () => resolve(scanning))));
+    render(<App client={fake.client} i18n={createI18n('en')} systemLanguage="en-CA" />);
+    await waitFor(() => expect(fake.handlers.getCase).toHaveBeenCalledTimes(1));
+    // The import ends while start-up's read (taken before) is still on its way.
+    act(() => {
+      fake.emit('importProgress', { caseId: finished.caseId, progress: finished.import });
+      fake.emit('caseChanged', finished);
+    });
+    act(() => answerStartUp());
+    expect((await screen.findAllByText('Import complete: 40 files.')).length).toBeGreaterThan(0);
+    expect(fake.handlers.getCase).toHaveBeenCalledTimes(2);
+  });
+});

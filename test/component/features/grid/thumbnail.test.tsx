@@ -41,7 +41,9 @@ describe('Thumbnail', () => {
     fireEvent.load(shown.container.querySelector('img')!);
     pending.unmount();
     shown.unmount();
-    act(() => vi.advanceTimersByTime(RELEASE_BATCH_MS));
+    act(() => {
+      vi.advanceTimersByTime(RELEASE_BATCH_MS);
+    });
     expect(fake.handlers.releaseThumbnails).toHaveBeenCalledTimes(1);
     expect(fake.handlers.releaseThumbnails).toHaveBeenCalledWith({ itemIds: ['it-0000001'] });
   });
@@ -51,7 +53,9 @@ describe('Thumbnail', () => {
     const releaser = new ThumbnailReleaser((itemIds) => fake.client.call('releaseThumbnails', { itemIds }));
     const onFailed = vi.fn();
     renderWithProviders(<Thumbnail url="u1" index={0} itemId="it-0000001" onFailed={() => undefined} requestDelayMs={0} releaser={releaser} />, fake.client).unmount();
-    act(() => vi.advanceTimersByTime(RELEASE_BATCH_MS));
+    act(() => {
+      vi.advanceTimersByTime(RELEASE_BATCH_MS);
+    });
     expect(fake.handlers.releaseThumbnails).toHaveBeenCalledWith({ itemIds: ['it-0000001'] });
 
     const back = renderWithProviders(<Thumbnail url="u1" index={0} itemId="it-0000001" onFailed={onFailed} requestDelayMs={0} releaser={releaser} />, fake.client);
@@ -66,7 +70,9 @@ describe('Thumbnail', () => {
     const again = renderWithProviders(<Thumbnail url="u3" index={2} itemId="it-0000003" onFailed={() => undefined} requestDelayMs={0} releaser={releaser} />, fake.client);
     again.unmount();
     renderWithProviders(<Thumbnail url="u3" index={2} itemId="it-0000003" onFailed={() => undefined} requestDelayMs={0} releaser={releaser} />, fake.client);
-    act(() => vi.advanceTimersByTime(RELEASE_BATCH_MS));
+    act(() => {
+      vi.advanceTimersByTime(RELEASE_BATCH_MS);
+    });
     expect(fake.handlers.releaseThumbnails).toHaveBeenCalledTimes(1);
   });
 });
