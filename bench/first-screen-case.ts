@@ -53,7 +53,9 @@ export async function firstScreenCase(log: (line: string) => void): Promise<{ ca
     for (const file of files) {
       if (existsSync(file)) continue;
       const raw = noisyCopy(base);
-      await sharp(raw, { raw: { width: PHOTO_WIDTH_PX, height: PHOTO_HEIGHT_PX, channels: 3 } }).jpeg({ quality: JPEG_QUALITY }).toFile(`${file}.part`);
+      await sharp(raw, { raw: { width: PHOTO_WIDTH_PX, height: PHOTO_HEIGHT_PX, channels: 3 } })
+        .jpeg({ quality: JPEG_QUALITY })
+        .toFile(`${file}.part`);
       await rename(`${file}.part`, file);
     }
   }

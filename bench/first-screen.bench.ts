@@ -58,7 +58,10 @@ async function sharpAloneMs(files: readonly string[]): Promise<number> {
 
 async function sha256AllMs(files: readonly string[]): Promise<number> {
   const start = performance.now();
-  for (const file of files) createHash('sha256').update(await readFile(file)).digest('hex');
+  for (const file of files)
+    createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   return performance.now() - start;
 }
 

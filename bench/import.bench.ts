@@ -72,7 +72,9 @@ async function main(): Promise<void> {
     if (!givenDir) {
       const madeAtMs = performance.now();
       const made = await makeLargeCase(caseDir, { count });
-      console.log(`case: ${made.files} files, ${(made.bytes / 1e6).toFixed(1)} MB, written in ${((performance.now() - madeAtMs) / 1000).toFixed(1)} s (${caseDir})`);
+      console.log(
+        `case: ${made.files} files, ${(made.bytes / 1e6).toFixed(1)} MB, written in ${((performance.now() - madeAtMs) / 1000).toFixed(1)} s (${caseDir})`,
+      );
     }
 
     // The histogram samples every 10 ms, so an idle loop shows about 10 ms: compare with it, not with zero.
@@ -108,7 +110,9 @@ async function main(): Promise<void> {
     if (!summary || !progress) throw new Error('no case after the import');
     const megabytes = progress.bytesProcessed / 1e6;
     console.log(`import: ${progress.phase}, ${summary.itemCount} items, ${summary.problemCount} problems, concurrency ${concurrency}`);
-    console.log(`  ${progress.filesProcessed} files, ${megabytes.toFixed(1)} MB in ${elapsedS.toFixed(2)} s: ${(progress.filesProcessed / elapsedS).toFixed(0)} files/s, ${(megabytes / elapsedS).toFixed(1)} MB/s`);
+    console.log(
+      `  ${progress.filesProcessed} files, ${megabytes.toFixed(1)} MB in ${elapsedS.toFixed(2)} s: ${(progress.filesProcessed / elapsedS).toFixed(0)} files/s, ${(megabytes / elapsedS).toFixed(1)} MB/s`,
+    );
     console.log(`  events sent: ${events}; slowest page of 200 items: ${slowestPageMs.toFixed(2)} ms`);
     console.log(`event-loop delay, idle loop before:       ${delays(idle)}`);
     console.log(`event-loop delay, idle loop alongside:    ${alongsideDelays}`);

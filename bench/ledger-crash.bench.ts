@@ -40,11 +40,17 @@ async function main(): Promise<void> {
       },
     });
     const seconds = (performance.now() - startedMs) / 1000;
-    console.log(`kills: ${report.kills} (${report.killsDuringStartUp} during start-up) in ${seconds.toFixed(0)} s, flush interval ${flushIntervalMs} ms, seed ${seed}`);
+    console.log(
+      `kills: ${report.kills} (${report.killsDuringStartUp} during start-up) in ${seconds.toFixed(0)} s, flush interval ${flushIntervalMs} ms, seed ${seed}`,
+    );
     console.log(`records added: ${report.recordsAdded}; announced durable: ${report.recordsAnnouncedDurable}; lost: ${report.recordsLost} (must be 0)`);
     console.log(`torn records dropped on restart: ${report.tornRecordsDropped}; files kept aside: ${report.filesKeptAside} (must be 0)`);
-    console.log(`time lost per kill: median ${report.lostMsP50} ms, p99 ${report.lostMsP99} ms, max ${report.maxLostMs} ms = ${(report.maxLostMs / flushIntervalMs).toFixed(2)} × the flush interval`);
-    console.log(`  (max time from the start of the last completed flush to the kill: ${report.maxLostBoundMs} ms; the flush interval plus timer lateness and the flush in flight)`);
+    console.log(
+      `time lost per kill: median ${report.lostMsP50} ms, p99 ${report.lostMsP99} ms, max ${report.maxLostMs} ms = ${(report.maxLostMs / flushIntervalMs).toFixed(2)} × the flush interval`,
+    );
+    console.log(
+      `  (max time from the start of the last completed flush to the kill: ${report.maxLostBoundMs} ms; the flush interval plus timer lateness and the flush in flight)`,
+    );
     const ok = report.failures.length === 0 && report.recordsLost === 0 && report.kills === kills;
     for (const failure of report.failures.slice(0, 20)) console.log(`FAILURE ${failure}`);
     console.log(`${ok ? 'PASS' : 'FAIL'}: ${report.failures.length} failures`);

@@ -60,7 +60,9 @@ async function main(): Promise<void> {
     const twoYears = await writeSyntheticHistory(twoYearsDir, { days: 730, todayKey: TODAY, nowMs: nowAtStartMs, timeZone: TIME_ZONE, seed: 1 });
     console.log(`history (${TIME_ZONE}, today ${TODAY}), written in ${((performance.now() - madeAtMs) / 1000).toFixed(1)} s:`);
     console.log(`  1 day:   ${oneDay.records} records (today, uncompacted), ${(oneDay.bytes / 1024).toFixed(0)} KiB`);
-    console.log(`  2 years: ${twoYears.days} day files, ${twoYears.records} records (${((twoYears.records - twoYears.todayRecords) / (twoYears.days - 1)).toFixed(0)} per closed day, ${twoYears.todayRecords} today), ${(twoYears.bytes / 1024 / 1024).toFixed(1)} MiB`);
+    console.log(
+      `  2 years: ${twoYears.days} day files, ${twoYears.records} records (${((twoYears.records - twoYears.todayRecords) / (twoYears.days - 1)).toFixed(0)} per closed day, ${twoYears.todayRecords} today), ${(twoYears.bytes / 1024 / 1024).toFixed(1)} MiB`,
+    );
 
     // Start-up with 2 years, steady state (closed days known compacted; today is checked).
     const startups: number[] = [];
@@ -76,12 +78,22 @@ async function main(): Promise<void> {
     const flushMs = { small: [] as number[], large: [] as number[] };
     let lastEndMs = nowMs();
     for (let flush = 0; flush < FLUSHES * 2; flush += 1) {
-      const useLarge = flush % 2 === (Math.floor(flush / 2) % 2);
+      const useLarge = flush % 2 === Math.floor(flush / 2) % 2;
       const ledger = useLarge ? large : small;
       const records: LedgerRecord[] = [];
       const count = 1 + (flush % 3);
       for (let index = 0; index < count; index += 1) {
-        records.push({ v: 1, type: 'exposure', startMs: lastEndMs, endMs: lastEndMs + 1, surface: 'viewer', greyscale: true, blur: index === 1 ? 'medium' : 'strong', reveal: 'none', audio: false });
+        records.push({
+          v: 1,
+          type: 'exposure',
+          startMs: lastEndMs,
+          endMs: lastEndMs + 1,
+          surface: 'viewer',
+          greyscale: true,
+          blur: index === 1 ? 'medium' : 'strong',
+          reveal: 'none',
+          audio: false,
+        });
         lastEndMs += 1;
       }
       const { ms: oneMs } = await timed(async () => {
@@ -136,11 +148,22 @@ async function main(): Promise<void> {
     const coldMedian = median(cold.map((view) => view.totalMs));
     const warmMedian = median(warm.map((view) => view.totalMs));
     console.log(`12-week view from 2 years (readDays over 84 days, ${recordsInView} records, + buildMyExposure):`);
-    console.log(`  first view after start-up (cold, ${COLD_VIEW_RUNS} start-ups): median ${ms(coldMedian)} (readDays ${ms(median(cold.map((view) => view.readMs)))}), very first in the process ${ms(cold[0]?.totalMs ?? 0)}`);
+    console.log(
+      `  first view after start-up (cold, ${COLD_VIEW_RUNS} start-ups): median ${ms(coldMedian)} (readDays ${ms(median(cold.map((view) => view.readMs)))}), very first in the process ${ms(cold[0]?.totalMs ?? 0)}`,
+    );
     console.log(`  start-up + background warm-up of ${DEFAULT_WARM_DAYS} days: ${ms(warmUp.ms)}`);
-    console.log(`  after the warm-up, or shown again (warm, ${VIEW_RUNS} runs): median ${ms(warmMedian)} (readDays ${ms(median(warm.map((view) => view.readMs)))}), p90 ${ms(percentile(warm.map((view) => view.totalMs), 0.9))}`);
+    console.log(
+      `  after the warm-up, or shown again (warm, ${VIEW_RUNS} runs): median ${ms(warmMedian)} (readDays ${ms(median(warm.map((view) => view.readMs)))}), p90 ${ms(
+        percentile(
+          warm.map((view) => view.totalMs),
+          0.9,
+        ),
+      )}`,
+    );
     const viewMedian = warmMedian;
-    console.log(`  ${viewMedian < GOAL_VIEW_MS ? 'PASS' : 'FAIL'}: the view as the app shows it, ${ms(warmMedian)} (goal < ${GOAL_VIEW_MS} ms); cold first read ${ms(coldMedian)}`);
+    console.log(
+      `  ${viewMedian < GOAL_VIEW_MS ? 'PASS' : 'FAIL'}: the view as the app shows it, ${ms(warmMedian)} (goal < ${GOAL_VIEW_MS} ms); cold first read ${ms(coldMedian)}`,
+    );
     console.log(`start-up (createLedger) with 2 years: median ${ms(median(startups))}, max ${ms(Math.max(...startups))} (${STARTUP_RUNS} runs)`);
     console.log(`first start-up without the state file (checks and compacts all ${twoYears.days} days, once): ${ms(firstStartMs)}`);
     if (ratio > GOAL_FLUSH_RATIO || viewMedian >= GOAL_VIEW_MS) process.exitCode = 1;

@@ -98,7 +98,8 @@ function shownGrey(bytes: Uint8Array, widthPx: number, heightPx: number): Promis
 /** Mean |neighbour difference|: what blur removes. */
 function edgeEnergy(grey: Buffer, widthPx: number): number {
   let sum = 0;
-  for (let i = 0; i + widthPx + 1 < grey.length; i += 1) sum += Math.abs((grey[i] ?? 0) - (grey[i + 1] ?? 0)) + Math.abs((grey[i] ?? 0) - (grey[i + widthPx] ?? 0));
+  for (let i = 0; i + widthPx + 1 < grey.length; i += 1)
+    sum += Math.abs((grey[i] ?? 0) - (grey[i + 1] ?? 0)) + Math.abs((grey[i] ?? 0) - (grey[i + widthPx] ?? 0));
   return sum / (2 * grey.length);
 }
 
@@ -164,8 +165,20 @@ async function singleFile(label: string, filePath: string): Promise<(string | nu
     [name, 'decode-only (floor)', decodeMs, '1.00×', ''],
     [name, `view: strong + grey (shipped, ${shipped.widthPx}×${shipped.heightPx}, browser enlarges)`, viewMs, ratio(viewMs, decodeMs), goal],
     [name, '', '', '', describeCloseness(await closeness(shipped.bytes, reference, viewWidth, viewHeight), shipped.bytes.length)],
-    [name, `view: strong, enlarged to ${viewWidth}×${viewHeight} in the worker (replaced)`, enlargedMs, ratio(enlargedMs, decodeMs), describeCloseness(await closeness(enlarged, reference, viewWidth, viewHeight), enlarged.length)],
-    [name, 'view: strong, blurred at full size (rejected)', fullSizeBlurMs, ratio(fullSizeBlurMs, decodeMs), describeCloseness(await closeness(fullSize, reference, viewWidth, viewHeight), fullSize.length)],
+    [
+      name,
+      `view: strong, enlarged to ${viewWidth}×${viewHeight} in the worker (replaced)`,
+      enlargedMs,
+      ratio(enlargedMs, decodeMs),
+      describeCloseness(await closeness(enlarged, reference, viewWidth, viewHeight), enlarged.length),
+    ],
+    [
+      name,
+      'view: strong, blurred at full size (rejected)',
+      fullSizeBlurMs,
+      ratio(fullSizeBlurMs, decodeMs),
+      describeCloseness(await closeness(fullSize, reference, viewWidth, viewHeight), fullSize.length),
+    ],
     [name, 'thumb: strong + grey', thumbMs, ratio(thumbMs, decodeMs), ''],
     [name, 'view: off + colour (a reveal)', viewOffMs, ratio(viewOffMs, decodeMs), ''],
   ];
@@ -218,7 +231,12 @@ async function throughput(dir: string, base: RawImage): Promise<{ thumbsPerSecon
 }
 
 async function encoderComparison(filePath: string): Promise<(string | number)[][]> {
-  const blurred = await sharp(filePath).resize(VIEW, VIEW, { fit: 'inside' }).greyscale().blur(blurSigmaPx('strong', VIEW)).raw().toBuffer({ resolveWithObject: true });
+  const blurred = await sharp(filePath)
+    .resize(VIEW, VIEW, { fit: 'inside' })
+    .greyscale()
+    .blur(blurSigmaPx('strong', VIEW))
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const source = () => sharp(blurred.data, { raw: { width: blurred.info.width, height: blurred.info.height, channels: 1 } });
   const rows: (string | number)[][] = [['encoder (2048 px blurred grey)', 'median ms', 'bytes', 'max |R−G|,|R−B| decoded']];
   const encoders: [string, () => Sharp][] = [
@@ -231,7 +249,8 @@ async function encoderComparison(filePath: string): Promise<(string | number)[][
     const bytes = await make().toBuffer();
     const { data } = await sharp(bytes).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
     let spread = 0;
-    for (let i = 0; i < data.length; i += 3) spread = Math.max(spread, Math.abs((data[i] ?? 0) - (data[i + 1] ?? 0)), Math.abs((data[i] ?? 0) - (data[i + 2] ?? 0)));
+    for (let i = 0; i < data.length; i += 3)
+      spread = Math.max(spread, Math.abs((data[i] ?? 0) - (data[i + 1] ?? 0)), Math.abs((data[i] ?? 0) - (data[i + 2] ?? 0)));
     rows.push([label, ms, String(bytes.length), String(spread)]);
   }
   return rows;
@@ -255,7 +274,19 @@ async function imageMagick(filePath: string, dir: string, oursViewMs: number, ou
   );
   const thumbMs = await medianMs(
     () =>
-      run(['-define', `jpeg:size=${THUMB * 2}x${THUMB * 2}`, filePath, '-thumbnail', `${THUMB}x${THUMB}>`, '-colorspace', 'Gray', '-blur', `0x${blurSigmaPx('strong', THUMB)}`, '-quality', '80']),
+      run([
+        '-define',
+        `jpeg:size=${THUMB * 2}x${THUMB * 2}`,
+        filePath,
+        '-thumbnail',
+        `${THUMB}x${THUMB}>`,
+        '-colorspace',
+        'Gray',
+        '-blur',
+        `0x${blurSigmaPx('strong', THUMB)}`,
+        '-quality',
+        '80',
+      ]),
     5,
   );
   return table([
@@ -268,13 +299,17 @@ async function imageMagick(filePath: string, dir: string, oursViewMs: number, ou
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'veil-media-bench-'));
   try {
-    console.log(`sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}); Node ${process.version}`);
+    console.log(
+      `sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}); Node ${process.version}`,
+    );
     console.log('generating synthetic inputs…');
     const base = syntheticRaw({ widthPx: 4000, heightPx: 3000, seed: 12, noise: 20 });
     const jpegPath = path.join(dir, 'photo-12mp.jpg');
     await sharpFromRaw(base).jpeg({ quality: 88 }).toFile(jpegPath);
     const pngPath = path.join(dir, 'screen-1080p.png');
-    await sharpFromRaw(syntheticRaw({ widthPx: 1920, heightPx: 1080, seed: 5, noise: 12 })).png().toFile(pngPath);
+    await sharpFromRaw(syntheticRaw({ widthPx: 1920, heightPx: 1080, seed: 5, noise: 12 }))
+      .png()
+      .toFile(pngPath);
     const bmpPath = path.join(dir, 'photo-12mp.bmp');
     await writeFile(bmpPath, encodeWithFastBmp(base, 24));
     const bmpAsPngPath = path.join(dir, 'photo-12mp.png');
@@ -282,7 +317,11 @@ async function main(): Promise<void> {
 
     // Same settings as a worker process: one libvips thread, only Veil's loaders.
     configureSharp();
-    const rows = [['input', 'operation', 'median ms', 'vs decode', 'notes'], ...(await singleFile('12 MP JPEG', jpegPath)), ...(await singleFile('1080p PNG', pngPath))];
+    const rows = [
+      ['input', 'operation', 'median ms', 'vs decode', 'notes'],
+      ...(await singleFile('12 MP JPEG', jpegPath)),
+      ...(await singleFile('1080p PNG', pngPath)),
+    ];
     console.log(`\nsingle image, one thread, median of ${RUNS}\n${table(rows)}`);
     console.log(`\n${table([['input', 'operation', 'median ms', '', 'notes'], ...(await bmpFile('12 MP BMP, 24-bit', bmpPath, bmpAsPngPath))])}`);
 

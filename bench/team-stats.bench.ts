@@ -43,7 +43,8 @@ async function measure(folder: string): Promise<Run> {
   const readMs = performance.now() - startedMs;
   const stats = aggregateTeam(reading.inputs, { minGroupSize: 5 });
   const totalMs = performance.now() - startedMs;
-  if (reading.rejected.length > 0 || stats.weeks.length !== WEEKS) throw new Error(`unexpected result: ${reading.rejected.length} rejected, ${stats.weeks.length} weeks`);
+  if (reading.rejected.length > 0 || stats.weeks.length !== WEEKS)
+    throw new Error(`unexpected result: ${reading.rejected.length} rejected, ${stats.weeks.length} weeks`);
   return { readMs, aggregateMs: totalMs - readMs, totalMs, files: reading.inputs.length };
 }
 
@@ -67,7 +68,9 @@ async function main(): Promise<void> {
     const fullFiles = await writeSyntheticExports(fullDir, { people: PEOPLE, weeks: WEEKS, lastWeek: LAST_WEEK });
     const halfFiles = await writeSyntheticExports(halfDir, { people: PEOPLE / 2, weeks: WEEKS, lastWeek: LAST_WEEK });
     console.log(`${os.cpus().length} cores, Node ${process.version}, UV_THREADPOOL_SIZE ${process.env['UV_THREADPOOL_SIZE'] ?? '4 (default)'}`);
-    console.log(`exports written in ${((performance.now() - madeAtMs) / 1000).toFixed(1)} s (not timed): ${fullFiles} files (${PEOPLE} people × ${WEEKS} weeks) and ${halfFiles} files (half)`);
+    console.log(
+      `exports written in ${((performance.now() - madeAtMs) / 1000).toFixed(1)} s (not timed): ${fullFiles} files (${PEOPLE} people × ${WEEKS} weeks) and ${halfFiles} files (half)`,
+    );
 
     // First runs (cold JIT), half then full; then warm runs alternating, so drift hits both.
     const firstHalf = await measure(halfDir);
@@ -94,7 +97,9 @@ async function main(): Promise<void> {
     const fast = fullMs < GOAL_FULL_MS && firstFull.totalMs < GOAL_FULL_MS;
     const linear = minRatio >= LINEAR_RATIO_LOW && minRatio <= LINEAR_RATIO_HIGH;
     console.log(`  ${fast ? 'PASS' : 'FAIL'}: ${fullFiles} files in ${ms(fullMs)} warm, ${ms(firstFull.totalMs)} first (goal < ${GOAL_FULL_MS} ms)`);
-    console.log(`  ${linear ? 'PASS' : 'FAIL'}: ratio full / half = ${minRatio.toFixed(2)} fastest runs, ${medianRatio.toFixed(2)} medians (linear ≈ 2; goal ${LINEAR_RATIO_LOW}–${LINEAR_RATIO_HIGH})`);
+    console.log(
+      `  ${linear ? 'PASS' : 'FAIL'}: ratio full / half = ${minRatio.toFixed(2)} fastest runs, ${medianRatio.toFixed(2)} medians (linear ≈ 2; goal ${LINEAR_RATIO_LOW}–${LINEAR_RATIO_HIGH})`,
+    );
     console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
     if (!fast || !linear) process.exitCode = 1;
   } finally {

@@ -37,8 +37,17 @@ const STILLS: StillEntry[] = [
   { path: 'Sample 07 - shapes.avif', spec: { widthPx: 800, heightPx: 600, pattern: 'shapes', label: 'Sample 7', seed: 7 }, format: 'avif' },
   { path: 'Sample 08 - tall.png', spec: { widthPx: 600, heightPx: 2400, pattern: 'gradient', label: 'Sample 8', seed: 8 }, format: 'png' },
   { path: 'Sample 09 - wide.jpg', spec: { widthPx: 3000, heightPx: 600, pattern: 'shapes', label: 'Sample 9', seed: 9 }, format: 'jpeg' },
-  { path: 'Sample 10 - 12 megapixels.jpg', spec: { widthPx: 4000, heightPx: 3000, pattern: 'shapes', label: 'Sample 10', seed: 10 }, format: 'jpeg', quality: 85 },
-  { path: 'Sub-folder/Sample 14 - checkerboard.jpg', spec: { widthPx: 1200, heightPx: 900, pattern: 'checkerboard', label: 'Sample 14', seed: 14 }, format: 'jpeg' },
+  {
+    path: 'Sample 10 - 12 megapixels.jpg',
+    spec: { widthPx: 4000, heightPx: 3000, pattern: 'shapes', label: 'Sample 10', seed: 10 },
+    format: 'jpeg',
+    quality: 85,
+  },
+  {
+    path: 'Sub-folder/Sample 14 - checkerboard.jpg',
+    spec: { widthPx: 1200, heightPx: 900, pattern: 'checkerboard', label: 'Sample 14', seed: 14 },
+    format: 'jpeg',
+  },
 ];
 
 async function writeDemoCase(dir: string): Promise<void> {

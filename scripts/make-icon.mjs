@@ -30,5 +30,7 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE_PX}" height="
 
 const svgUrl = new URL('../assets/icon.svg', import.meta.url);
 await writeFile(svgUrl, svg);
-await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toFile(new URL('../assets/icon.png', import.meta.url).pathname);
+await sharp(Buffer.from(svg))
+  .png({ compressionLevel: 9 })
+  .toFile(new URL('../assets/icon.png', import.meta.url).pathname);
 console.log('assets/icon.png written');

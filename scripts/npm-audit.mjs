@@ -51,7 +51,9 @@ export function decideAudit(audit, options) {
       banner,
       '!! npm audit could NOT check the production dependencies.',
       `!! The advisory endpoint was not reached: ${why}`,
-      options.required ? '!! VEIL_AUDIT_REQUIRED=1, so this is a failure.' : '!! Passing anyway; set VEIL_AUDIT_REQUIRED=1 where the registry is reachable (CI).',
+      options.required
+        ? '!! VEIL_AUDIT_REQUIRED=1, so this is a failure.'
+        : '!! Passing anyway; set VEIL_AUDIT_REQUIRED=1 where the registry is reachable (CI).',
       banner,
     ];
     return { exitCode: options.required ? 1 : 0, messages, outcome: 'unreachable' };
@@ -72,7 +74,12 @@ export function decideAudit(audit, options) {
 function main() {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['audit', '--omit=dev', '--json'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, shell: process.platform === 'win32' });
+  const result = spawnSync(npm, ['audit', '--omit=dev', '--json'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    shell: process.platform === 'win32',
+  });
   const decision = decideAudit({ stdout: result.stdout ?? '', status: result.status }, { required: process.env.VEIL_AUDIT_REQUIRED === '1' });
   const print = decision.exitCode === 0 && decision.outcome !== 'unreachable' ? console.log : console.error;
   for (const message of decision.messages) print(message);

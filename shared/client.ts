@@ -1,12 +1,4 @@
-import {
-  events,
-  requests,
-  type EventListener,
-  type EventName,
-  type RequestArgsIn,
-  type RequestName,
-  type RequestResults,
-} from './contract.js';
+import { events, requests, type EventListener, type EventName, type RequestArgsIn, type RequestName, type RequestResults } from './contract.js';
 import { ReplySchema, VeilRequestError } from './contract-errors.js';
 import { mediaPathAndQuery, type MediaRequest } from './media/derivative.js';
 

@@ -34,7 +34,14 @@ export const REQUEST_NAME_LIST = [
   'pickFolder',
 ] as const satisfies readonly RequestName[];
 
-export const EVENT_NAME_LIST = ['importProgress', 'caseChanged', 'itemFailed', 'settingsChanged', 'noticeRaised', 'wellbeingChanged'] as const satisfies readonly EventName[];
+export const EVENT_NAME_LIST = [
+  'importProgress',
+  'caseChanged',
+  'itemFailed',
+  'settingsChanged',
+  'noticeRaised',
+  'wellbeingChanged',
+] as const satisfies readonly EventName[];
 
 /** True when the list names every member of the union (the `satisfies` above checks the converse). */
 export type NamesAll<List extends readonly string[], Union extends string> = [Exclude<Union, List[number]>] extends [never] ? true : false;

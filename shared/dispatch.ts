@@ -24,7 +24,8 @@ export async function dispatchRequest(handlers: RequestHandlers, name: string, r
   try {
     return { ok: true, result: await run(handlers, name, rawArgs) };
   } catch (error) {
-    if (error instanceof VeilRequestError) return { ok: false, error: { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) } };
+    if (error instanceof VeilRequestError)
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) } };
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'failed', message, reason: reasonOf('internal-error', {}) } };
   }

@@ -6,7 +6,14 @@ import { z } from 'zod';
  * incomplete and dropped. The UI translates the code.
  */
 export const NoticeSchema = z.object({
-  code: z.enum(['settings-reset', 'ledger-torn-record-dropped', 'ledger-file-kept-aside', 'ledger-retention-held', 'wellbeing-state-reset', 'team-share-key-reset']),
+  code: z.enum([
+    'settings-reset',
+    'ledger-torn-record-dropped',
+    'ledger-file-kept-aside',
+    'ledger-retention-held',
+    'wellbeing-state-reset',
+    'team-share-key-reset',
+  ]),
   /** Technical detail (the parser's words), shown in small print. */
   detail: z.string(),
   /** File name the damaged original was kept as, in the data folder (or null when nothing was kept). */

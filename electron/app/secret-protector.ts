@@ -28,7 +28,12 @@ export function safeStorageProtector(storage: SafeStorageLike, platform: NodeJS.
  * the local app data folder (%LOCALAPPDATA%\Veil), which does not roam with the profile as
  * userData (%APPDATA%) does; everywhere it is sealed with safeStorage when that protects.
  */
-export function desktopTeamShareSecretOptions(storage: SafeStorageLike, platform: NodeJS.Platform, env: NodeJS.ProcessEnv, homeDir: string): TeamShareSecretOptions {
+export function desktopTeamShareSecretOptions(
+  storage: SafeStorageLike,
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  homeDir: string,
+): TeamShareSecretOptions {
   const protector = safeStorageProtector(storage, platform);
   const keyDir = platform === 'win32' ? join(env['LOCALAPPDATA'] ?? join(homeDir, 'AppData', 'Local'), APP_DIR_NAME) : undefined;
   return { ...(protector ? { protector } : {}), ...(keyDir ? { keyDir } : {}) };

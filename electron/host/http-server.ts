@@ -10,7 +10,6 @@ import type { MediaHandler } from '../services/veil-services.js';
 import { tokenMatches } from './host-token.js';
 import { readStaticFile } from '../services/renderer-files.js';
 
-
 export interface BrowserHostOptions {
   handlers: RequestHandlers;
   hub: EventHub;

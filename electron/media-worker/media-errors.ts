@@ -25,7 +25,14 @@ const FS_ERROR_CODES: Readonly<Record<string, MediaErrorCode>> = {
 
 /** Keeps the first line(s) of a decoder message, bounded, for the UI's "details". */
 export function shortDetail(message: string): string {
-  const lines = [...new Set(message.split('\n').map((line) => line.trim()).filter((line) => line !== ''))];
+  const lines = [
+    ...new Set(
+      message
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+    ),
+  ];
   const joined = lines.join('; ');
   return joined.length > MAX_DETAIL_CHARS ? `${joined.slice(0, MAX_DETAIL_CHARS)}…` : joined;
 }

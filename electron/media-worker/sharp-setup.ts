@@ -49,7 +49,9 @@ export function configureSharp(setup: SharpSetup = WORKER_SHARP_SETUP): void {
  */
 export async function warmUpSharp(): Promise<void> {
   try {
-    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 128, g: 128, b: 128 } } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 128, g: 128, b: 128 } } })
+      .jpeg()
+      .toBuffer();
     await sharp(jpeg, { failOn: 'warning', sequentialRead: true }).resize(8, 6, { fit: 'fill', fastShrinkOnLoad: true }).greyscale().blur(1).jpeg().toBuffer();
   } catch (error) {
     console.error(`[media-worker] warm-up failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
  * Where the built pieces sit relative to a bundled entry point in dist/<entry>/
  * (see scripts/build-main.mjs). Both adapters resolve them the same way.
  */
-export function builtAppPaths(entryModuleUrl: string): { distDir: string; rendererDir: string; workerScript: string; demoCaseDir: string; preloadScript: string } {
+export function builtAppPaths(entryModuleUrl: string): {
+  distDir: string;
+  rendererDir: string;
+  workerScript: string;
+  demoCaseDir: string;
+  preloadScript: string;
+} {
   const distDir = dirname(dirname(fileURLToPath(entryModuleUrl)));
   return {
     distDir,

@@ -42,12 +42,7 @@ export interface VeilServicesDeps {
   teamShareSecret?: TeamShareSecretOptions;
 }
 
-export type MediaHandler = (
-  pathAfterPrefix: string,
-  query: URLSearchParams,
-  headers: { range?: string },
-  signal?: AbortSignal,
-) => Promise<MediaResponse>;
+export type MediaHandler = (pathAfterPrefix: string, query: URLSearchParams, headers: { range?: string }, signal?: AbortSignal) => Promise<MediaResponse>;
 
 /** Quitting waits this long at most for an import, a notes save or an export to finish (a hung network drive may never answer). */
 const IMPORT_STOP_WAIT_MS = 2000;
@@ -76,7 +71,12 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     nowMs: deps.nowMs,
     retentionDays: settings.get().ledgerRetentionDays,
   });
-  const session = createCaseSession({ idGenerator: deps.newId, nowMs: deps.nowMs, emit: hub.emit, onItems: (caseId, items) => prefetch.itemsListed(caseId, items) });
+  const session = createCaseSession({
+    idGenerator: deps.newId,
+    nowMs: deps.nowMs,
+    emit: hub.emit,
+    onItems: (caseId, items) => prefetch.itemsListed(caseId, items),
+  });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
   pool.warm(); // a case opens at start: its first thumbnails must not wait for Node and sharp to load
   const cache = createDerivativeCache({ maxBytes: settings.get().mediaCacheMb * MIB });
@@ -122,8 +122,16 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
 
   const subscriptions = [
     ledger.onNotice((notice) => hub.emit('noticeRaised', notice)),
-    watchSetting(settings, (current) => current.mediaCacheMb, (mediaCacheMb) => cache.setMaxBytes(mediaCacheMb * MIB)),
-    watchSetting(settings, (current) => current.ledgerRetentionDays, (days) => void ledger.setRetentionDays(days).catch(logFailure('ledger retention'))),
+    watchSetting(
+      settings,
+      (current) => current.mediaCacheMb,
+      (mediaCacheMb) => cache.setMaxBytes(mediaCacheMb * MIB),
+    ),
+    watchSetting(
+      settings,
+      (current) => current.ledgerRetentionDays,
+      (days) => void ledger.setRetentionDays(days).catch(logFailure('ledger retention')),
+    ),
     settings.onChange((next) => hub.emit('settingsChanged', next)),
   ];
 

@@ -69,8 +69,8 @@ export function useQuery<const K extends QueryKey, T>(
   }
 
   // The latest `load` is called without being a dependency: callers pass a new function on every render.
-  const start = useEffectEvent(
-    (signal: AbortSignal): Promise<T> => (current.key === null ? Promise.reject(new Error('nothing to load')) : load(current.key, signal)),
+  const start = useEffectEvent((signal: AbortSignal): Promise<T> =>
+    current.key === null ? Promise.reject(new Error('nothing to load')) : load(current.key, signal),
   );
   const { run } = current;
   const asking = current.key !== null;

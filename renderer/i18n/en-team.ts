@@ -6,14 +6,15 @@ export const enTeam = {
   teamSharing: {
     group: 'Team statistics',
     intro:
-      'If you choose, Veil writes one small file a week into a folder your wellness lead reads, usually the team\'s network share. It helps your unit see how the team is doing, never how one person is doing.',
-    shared: 'Shared: coarse weekly figures only (exposure, unfiltered and audio time rounded to 15 minutes, how many reveals and breaks, whether you set or reached a personal limit).',
-    neverShared: 'Never shared: your name, this computer\'s name, case data, times of day, or the reasons you typed for an override.',
-    groupRule: 'Your lead only ever sees figures for groups of at least 5 people, never one person\'s.',
+      "If you choose, Veil writes one small file a week into a folder your wellness lead reads, usually the team's network share. It helps your unit see how the team is doing, never how one person is doing.",
+    shared:
+      'Shared: coarse weekly figures only (exposure, unfiltered and audio time rounded to 15 minutes, how many reveals and breaks, whether you set or reached a personal limit).',
+    neverShared: "Never shared: your name, this computer's name, case data, times of day, or the reasons you typed for an override.",
+    groupRule: "Your lead only ever sees figures for groups of at least 5 people, never one person's.",
     enabled: 'Share weekly summaries with my team',
     startsOnSave: 'Sharing starts when you save these settings.',
     folder: 'Folder for the summaries',
-    folderHelp: 'Usually the team\'s network share. Veil never creates this folder.',
+    folderHelp: "Usually the team's network share. Veil never creates this folder.",
     choose: 'Choose…',
     chooseFailed: 'The folder picker did not open: {{message}}',
     folderFirst: 'Choose the folder for the summaries first.',
@@ -88,7 +89,8 @@ export const enTeam = {
     minGroupSizeHelp: 'Figures about fewer people are hidden. It cannot go below 5.',
     fromWeek: 'From week',
     toWeek: 'To week',
-    weekHelp: 'From week and To week are optional, written as YYYY-Www (e.g. 2026-W07). Left empty, the table runs from the first to the last week with enough people.',
+    weekHelp:
+      'From week and To week are optional, written as YYYY-Www (e.g. 2026-W07). Left empty, the table runs from the first to the last week with enough people.',
     show: 'Show',
     reading: 'Reading the summaries…',
     failed: 'The summaries could not be read: {{message}}',
@@ -158,7 +160,7 @@ export const enTeam = {
       hiddenRule:
         "A figure is hidden when it would rest on fewer than {{k}} people or could single someone out. The range row is worked out from the weekly figures shown above and nothing else: people added up, the middle week's median and 90th percentile, the average of the weekly ratios.",
       personWeeks: 'Over the range, contributors are counted in person-weeks: weeks cannot be linked to one person.',
-      afterHours: 'Share after hours: exposure outside the investigators\' own working hours, divided by all exposure.',
+      afterHours: "Share after hours: exposure outside the investigators' own working hours, divided by all exposure.",
     },
     charts: {
       title: 'Trends',
@@ -172,7 +174,7 @@ export const enTeam = {
       p90: '90th percentile',
       adherence: 'Break adherence',
       gaps: 'Gaps are weeks whose figure is hidden.',
-      nothingToDraw: 'Nothing to draw: every week\'s figure is hidden.',
+      nothingToDraw: "Nothing to draw: every week's figure is hidden.",
     },
   },
 };

@@ -15,8 +15,7 @@ export const en = {
     loading: 'Starting Veil…',
     startFailed: 'Veil could not start: {{message}}',
     retry: 'Try again',
-    missingAccess:
-      'This page cannot reach Veil. Open it from the address the Veil host printed, which includes an access token.',
+    missingAccess: 'This page cannot reach Veil. Open it from the address the Veil host printed, which includes an access token.',
     demoBadge: 'Demo case',
     noCase: 'No case open',
   },
@@ -43,8 +42,7 @@ export const en = {
     'settings-reset': 'Your settings file could not be read, so Veil is using the default settings.',
     'ledger-torn-record-dropped':
       'Veil stopped unexpectedly last time. The last exposure record it was writing was incomplete and has been left out; every earlier record is kept.',
-    'ledger-file-kept-aside':
-      'A day file of your exposure record was damaged. Veil set it aside and kept every record it could read.',
+    'ledger-file-kept-aside': 'A day file of your exposure record was damaged. Veil set it aside and kept every record it could read.',
     'ledger-retention-held':
       "This computer's date is well after the last day in your exposure record, so Veil removed no old history. If the date is wrong, correct it; if it is right, old days are removed once new exposure is recorded.",
     'wellbeing-state-reset':
@@ -285,7 +283,8 @@ export const en = {
     savedBeside: 'Notes are saved beside the case, in {{location}}.',
     demoCase: 'Notes on the demo case are kept only until Veil closes.',
     caseAtRoot: 'This case is the whole drive {{detail}}, so there is no place beside it that is not inside it: notes are kept only until Veil closes.',
-    newerFormat: 'The notes file beside this case was written by a newer Veil (format version {{detail}}): it is left untouched, and notes are kept only until Veil closes.',
+    newerFormat:
+      'The notes file beside this case was written by a newer Veil (format version {{detail}}): it is left untouched, and notes are kept only until Veil closes.',
     notWritable: 'Notes cannot be written beside this case ({{detail}}): they are kept only until Veil closes.',
     unreadable: 'The notes file beside this case could not be read ({{detail}}): it is left untouched, and notes are kept only until Veil closes.',
     keptAside: 'The notes file beside this case was damaged and has been kept aside as {{detail}}; notes start afresh.',
@@ -348,8 +347,10 @@ export const en = {
     gridOnly: 'Thumbnails only',
     day: 'Day',
     week: 'Week',
-    weekChart: 'Bar chart of exposure per day this week, split into filtered and unfiltered time, with audio time beside it. The same figures are in the table “This week, per day”.',
-    weeksChart: 'Bar chart of exposure per week over the last 12 weeks, split into filtered and unfiltered time, with audio time beside it. The same figures are in the table “Last 12 weeks, per week”.',
+    weekChart:
+      'Bar chart of exposure per day this week, split into filtered and unfiltered time, with audio time beside it. The same figures are in the table “This week, per day”.',
+    weeksChart:
+      'Bar chart of exposure per week over the last 12 weeks, split into filtered and unfiltered time, with audio time beside it. The same figures are in the table “Last 12 weeks, per week”.',
     weekTable: 'This week, per day',
     weeksTable: 'Last 12 weeks, per week',
     showWeekTable: 'Show this week as a table',

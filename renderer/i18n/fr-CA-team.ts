@@ -9,7 +9,7 @@ export const frCATeam: TeamMessages = {
     shared:
       "Partagé\u00a0: seulement des données hebdomadaires grossières (temps d'exposition, non filtré et audio arrondis à 15\u00a0minutes, nombre de révélations et de pauses, si vous avez fixé ou atteint une limite personnelle).",
     neverShared:
-      "Jamais partagé\u00a0: votre nom, le nom de cet ordinateur, les données des dossiers, les heures de la journée ni les raisons tapées pour une prolongation.",
+      'Jamais partagé\u00a0: votre nom, le nom de cet ordinateur, les données des dossiers, les heures de la journée ni les raisons tapées pour une prolongation.',
     groupRule: "Votre responsable ne voit que des données de groupes d'au moins 5\u00a0personnes, jamais celles d'une seule personne.",
     enabled: 'Partager des résumés hebdomadaires avec mon équipe',
     startsOnSave: 'Le partage commence quand vous enregistrez ces paramètres.',
@@ -31,7 +31,7 @@ export const frCATeam: TeamMessages = {
     statusLoading: "Lecture de l'état du partage…",
     statusFailed: "L'état du partage n'a pas pu être lu\u00a0: {{message}}",
     failure: {
-      'folder-missing': "le dossier est introuvable (le partage réseau est-il connecté?).",
+      'folder-missing': 'le dossier est introuvable (le partage réseau est-il connecté?).',
       'not-a-folder': "le chemin choisi n'est pas un dossier.",
       'read-only': 'le dossier se trouve sur un lecteur ou un partage en lecture seule.',
       'permission-denied': "Veil n'a pas le droit d'écrire dans le dossier.",
@@ -44,8 +44,7 @@ export const frCATeam: TeamMessages = {
       title: 'Ce qui serait partagé',
       intro:
         "Voici le fichier que Veil écrirait pour la semaine choisie, octet pour octet tel que votre responsable du mieux-être le recevrait. Rien d'autre n'est envoyé.",
-      consentIntro:
-        'Avant que le partage commence, voyez exactement ce qui quitterait cet ordinateur. Vous pourrez désactiver le partage à tout moment.',
+      consentIntro: 'Avant que le partage commence, voyez exactement ce qui quitterait cet ordinateur. Vous pourrez désactiver le partage à tout moment.',
       week: 'Semaine',
       fileName: 'Nom du fichier',
       contents: 'Contenu du fichier',
@@ -60,7 +59,7 @@ export const frCATeam: TeamMessages = {
       confirm: 'Partager des résumés comme celui-ci',
     },
     fields: {
-      format: "Toujours «\u00a0veil.weekly-summary\u00a0»\u00a0: le type de fichier.",
+      format: 'Toujours «\u00a0veil.weekly-summary\u00a0»\u00a0: le type de fichier.',
       version: 'La version du format du fichier.',
       week: 'La semaine ISO couverte, du lundi au dimanche.',
       key: "Un code qui permet à votre responsable de remplacer une semaine exportée de nouveau. Il provient d'un secret qui reste sur cet ordinateur\u00a0: les codes de semaines différentes ne peuvent être reliés ni entre eux ni à vous.",
@@ -92,7 +91,8 @@ export const frCATeam: TeamMessages = {
     minGroupSizeHelp: 'Les données portant sur moins de personnes sont masquées. Elle ne peut pas descendre sous 5.',
     fromWeek: 'De la semaine',
     toWeek: 'À la semaine',
-    weekHelp: "Les semaines de début et de fin sont facultatives, sous la forme AAAA-Wss (p.\u00a0ex. 2026-W07). Laissées vides, le tableau va de la première à la dernière semaine comptant assez de personnes.",
+    weekHelp:
+      'Les semaines de début et de fin sont facultatives, sous la forme AAAA-Wss (p.\u00a0ex. 2026-W07). Laissées vides, le tableau va de la première à la dernière semaine comptant assez de personnes.',
     show: 'Afficher',
     reading: 'Lecture des résumés…',
     failed: "Les résumés n'ont pas pu être lus\u00a0: {{message}}",
@@ -102,9 +102,9 @@ export const frCATeam: TeamMessages = {
       minGroupSizeLow: 'La taille minimale du groupe ne peut pas être inférieure à 5.',
       minGroupSizeHigh: 'La taille minimale du groupe peut être au plus {{max}}.',
       minGroupSizeWhole: 'La taille minimale du groupe doit être un nombre entier de personnes.',
-      fromWeek: "«\u00a0De la semaine\u00a0» doit être une semaine ISO qui existe, comme 2026-W07.",
-      toWeek: "«\u00a0À la semaine\u00a0» doit être une semaine ISO qui existe, comme 2026-W07.",
-      order: "«\u00a0De la semaine\u00a0» ne doit pas être après «\u00a0À la semaine\u00a0».",
+      fromWeek: '«\u00a0De la semaine\u00a0» doit être une semaine ISO qui existe, comme 2026-W07.',
+      toWeek: '«\u00a0À la semaine\u00a0» doit être une semaine ISO qui existe, comme 2026-W07.',
+      order: '«\u00a0De la semaine\u00a0» ne doit pas être après «\u00a0À la semaine\u00a0».',
     },
     filesLeftOut_zero: 'Aucun fichier écarté',
     filesLeftOut_one: '{{formatted}} fichier écarté',
@@ -126,7 +126,7 @@ export const frCATeam: TeamMessages = {
       'wrong-version': 'Il utilise une version du format que ce Veil ne lit pas.',
       'invalid-field': "Un de ses champs a une valeur qui n'est pas permise.",
     },
-    noWeeks: "Aucune semaine à afficher\u00a0: le dossier ne contient aucun résumé valide pour ces semaines.",
+    noWeeks: 'Aucune semaine à afficher\u00a0: le dossier ne contient aucun résumé valide pour ces semaines.',
     tableTitle: "Par semaine et sur l'ensemble de la période",
     tableCaption: "Données de l'équipe par semaine",
     exportCsv: 'Exporter le tableau en CSV',
@@ -156,13 +156,12 @@ export const frCATeam: TeamMessages = {
     },
     notes: {
       adherence:
-        'Le respect des pauses correspond aux pauses prises plus les pauses naturelles, divisées par les pauses arrivées à échéance. Il peut dépasser 100\u00a0% parce qu\'une pause naturelle ne demande aucune pause échue.',
+        "Le respect des pauses correspond aux pauses prises plus les pauses naturelles, divisées par les pauses arrivées à échéance. Il peut dépasser 100\u00a0% parce qu'une pause naturelle ne demande aucune pause échue.",
       percentiles:
         "Médiane\u00a0: la moitié du groupe en a eu plus, l'autre moitié moins. 90e centile\u00a0: neuf personnes sur dix en ont eu au plus autant\u00a0; il n'est affiché que pour des groupes d'au moins deux fois la taille minimale.",
       hiddenRule:
         "Une donnée est masquée si elle reposerait sur moins de {{k}} personnes ou pourrait désigner quelqu'un. La ligne de la période est calculée à partir des seules données hebdomadaires affichées ci-dessus\u00a0: personnes additionnées, médiane et 90e centile de la semaine du milieu, moyenne des ratios hebdomadaires.",
-      personWeeks:
-        'Sur la période, les participants sont comptés en semaines-personnes\u00a0: les semaines ne peuvent pas être reliées à une même personne.',
+      personWeeks: 'Sur la période, les participants sont comptés en semaines-personnes\u00a0: les semaines ne peuvent pas être reliées à une même personne.',
       afterHours: "Part hors des heures\u00a0: l'exposition en dehors des heures de travail propres aux enquêteurs, divisée par toute l'exposition.",
     },
     charts: {

@@ -13,8 +13,7 @@ export const frCA: Messages = {
     loading: 'Démarrage de Veil…',
     startFailed: "Veil n'a pas pu démarrer\u00a0: {{message}}",
     retry: 'Réessayer',
-    missingAccess:
-      "Cette page ne peut pas joindre Veil. Ouvrez-la à partir de l'adresse affichée par l'hôte Veil, qui comprend un jeton d'accès.",
+    missingAccess: "Cette page ne peut pas joindre Veil. Ouvrez-la à partir de l'adresse affichée par l'hôte Veil, qui comprend un jeton d'accès.",
     demoBadge: 'Dossier de démonstration',
     noCase: 'Aucun dossier ouvert',
   },
@@ -65,7 +64,7 @@ export const frCA: Messages = {
     'not-strict': "ceci n'existe qu'en mode strict",
     'reason-too-short': 'la raison est trop courte',
     'reason-too-long': 'la raison est trop longue',
-    'unknown-time-zone': "le fuseau horaire de cet ordinateur est inconnu",
+    'unknown-time-zone': 'le fuseau horaire de cet ordinateur est inconnu',
     'invalid-amounts': "les données d'exposition étaient impossibles",
     'unknown-cap': "cette limite n'existe pas",
     'no-cap': "cette limite n'est pas définie",
@@ -143,8 +142,7 @@ export const frCA: Messages = {
     reveal: 'Révéler',
     endReveal: 'Terminer la révélation',
     countdown: 'Voilé de nouveau dans {{seconds}}\u00a0s',
-    holdHint:
-      "Maintenez la touche R, ou maintenez Maj et appuyez sur l'image, pour révéler autour du pointeur. La touche Retour arrière ramène à la grille.",
+    holdHint: "Maintenez la touche R, ou maintenez Maj et appuyez sur l'image, pour révéler autour du pointeur. La touche Retour arrière ramène à la grille.",
     videoHint: 'La touche Retour arrière ramène à la grille.',
     loading: 'Chargement…',
     spotlight: 'Révélation autour du pointeur',
@@ -178,8 +176,7 @@ export const frCA: Messages = {
     languageSystem: 'Comme le système',
     exposureGroup: "Registre d'exposition",
     idleAfter: 'Arrêter le décompte après (minutes sans activité)',
-    idleAfterHelp:
-      "Sans clavier, souris ni toucher pendant ce délai, et sans vidéo en lecture, le décompte de l'exposition s'arrête.",
+    idleAfterHelp: "Sans clavier, souris ni toucher pendant ce délai, et sans vidéo en lecture, le décompte de l'exposition s'arrête.",
     retention: "Conserver l'historique d'exposition (jours)",
     retentionHelp: 'Les jours plus anciens sont supprimés de cet ordinateur.',
     save: 'Enregistrer',
@@ -189,7 +186,7 @@ export const frCA: Messages = {
   },
   breaks: {
     warningSoon: 'Une courte pause approche',
-    warningDue: "Pause prévue — elle commencera quand vous fermerez cet élément",
+    warningDue: 'Pause prévue — elle commencera quand vous fermerez cet élément',
     warningStrict: 'Le mode strict est activé\u00a0: cette pause ne peut être ni reportée ni ignorée.',
     postpone: 'Reporter',
     postponesLeft_one: '{{count}} report restant',
@@ -279,7 +276,8 @@ export const frCA: Messages = {
     folder: 'Dossier des notes',
     folderHelp:
       "Laissez vide pour conserver les notes de chaque dossier d'enquête dans un fichier à côté de celui-ci. Choisissez un dossier (par exemple un partage de travail) si le dossier qui contient vos dossiers d'enquête est lui-même une pièce à conviction.",
-    keptForSession: "La note n'a pas pu être écrite à côté du dossier\u00a0; elle est conservée seulement jusqu'à la fermeture de Veil (voir ci-dessous). Votre texte est toujours là.",
+    keptForSession:
+      "La note n'a pas pu être écrite à côté du dossier\u00a0; elle est conservée seulement jusqu'à la fermeture de Veil (voir ci-dessous). Votre texte est toujours là.",
     preview: 'Note\u00a0: {{text}}',
     savedBeside: 'Les notes sont enregistrées à côté du dossier, dans {{location}}.',
     caseAtRoot:
@@ -288,7 +286,8 @@ export const frCA: Messages = {
       "Le fichier de notes à côté de ce dossier a été écrit par une version plus récente de Veil (format de version {{detail}})\u00a0: il reste intact, et les notes sont conservées seulement jusqu'à la fermeture de Veil.",
     demoCase: "Les notes sur le dossier de démonstration sont conservées seulement jusqu'à la fermeture de Veil.",
     notWritable: "Les notes ne peuvent pas être écrites à côté de ce dossier ({{detail}})\u00a0: elles sont conservées seulement jusqu'à la fermeture de Veil.",
-    unreadable: "Le fichier de notes à côté de ce dossier n'a pas pu être lu ({{detail}})\u00a0: il reste intact, et les notes sont conservées seulement jusqu'à la fermeture de Veil.",
+    unreadable:
+      "Le fichier de notes à côté de ce dossier n'a pas pu être lu ({{detail}})\u00a0: il reste intact, et les notes sont conservées seulement jusqu'à la fermeture de Veil.",
     keptAside: 'Le fichier de notes à côté de ce dossier était endommagé et a été mis de côté sous le nom {{detail}}\u00a0; les notes repartent à zéro.',
     loadFailed: "Les notes n'ont pas pu être chargées\u00a0: {{message}}",
   },
@@ -335,8 +334,7 @@ export const frCA: Messages = {
     close: 'Fermer',
     empty: "Aucune exposition enregistrée pour l'instant.",
     emptyHelp: "Veil compte le temps pendant lequel des médias d'enquête sont à votre écran. Vos données s'afficheront ici.",
-    privacy:
-      'Ces données ne sont visibles que par vous. Elles sont conservées sur cet ordinateur et ne contiennent aucune information sur les dossiers.',
+    privacy: 'Ces données ne sont visibles que par vous. Elles sont conservées sur cet ordinateur et ne contiennent aucune information sur les dossiers.',
     today: "Aujourd'hui",
     thisWeek: 'Cette semaine',
     last12Weeks: '12 dernières semaines',

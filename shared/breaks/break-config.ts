@@ -42,11 +42,10 @@ const BreakConfigFieldsSchema = z
  * The break settings, fields and the rules between them. zod 4 refuses .partial()/.omit()
  * on a refined object, hence BreakConfigFieldsSchema beside it for patches.
  */
-export const BreakConfigSchema = BreakConfigFieldsSchema
-  .refine((c) => c.microDurationSec < c.restDurationMin * 60, {
-    message: 'a micro-break must be shorter than a rest break',
-    path: ['microDurationSec'],
-  })
+export const BreakConfigSchema = BreakConfigFieldsSchema.refine((c) => c.microDurationSec < c.restDurationMin * 60, {
+  message: 'a micro-break must be shorter than a rest break',
+  path: ['microDurationSec'],
+})
   .refine((c) => c.microIntervalMin < c.restIntervalMin, {
     message: 'micro-breaks must come more often than rest breaks',
     path: ['microIntervalMin'],

@@ -12,9 +12,7 @@ export const RevealModeSchema = z.enum(['none', 'spotlight', 'whole']);
 export type RevealMode = z.infer<typeof RevealModeSchema>;
 
 /** The filter as the user actually sees it on a surface, reveals included. */
-const ShownFilterSchema = z
-  .object({ greyscale: z.boolean(), blur: BlurLevelSchema, reveal: RevealModeSchema })
-  .strict();
+const ShownFilterSchema = z.object({ greyscale: z.boolean(), blur: BlurLevelSchema, reveal: RevealModeSchema }).strict();
 export type ShownFilter = z.infer<typeof ShownFilterSchema>;
 
 const VisibleSurfaceSchema = z

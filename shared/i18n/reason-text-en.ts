@@ -24,7 +24,8 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
   'setting-not-whole': '“{{setting}}” must be a whole number.',
   'setting-invalid': '“{{setting}}” has a value Veil cannot use.',
   'sharing-needs-folder': 'choose a folder before turning team sharing on.',
-  'limit-day-above-week': 'the daily cap on {{quantity}} ({{dayMin}} min) is larger than the weekly cap ({{weekMin}} min): lower the daily cap or raise the weekly one.',
+  'limit-day-above-week':
+    'the daily cap on {{quantity}} ({{dayMin}} min) is larger than the weekly cap ({{weekMin}} min): lower the daily cap or raise the weekly one.',
   'limit-thresholds-order': 'warning thresholds must be different from each other and in increasing order.',
   'break-micro-longer-than-rest': 'a micro-break must be shorter than a rest break.',
   'break-micro-less-often': 'micro-breaks must come more often than rest breaks.',

@@ -6,7 +6,12 @@ export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'fr-CA'];
 
 /** The language part of a locale tag, whatever its case or separator: "FR-CA", "fr_CA", "fr" → "fr". */
 function primarySubtag(locale: string): string {
-  return locale.trim().toLowerCase().split(/[-_.@]/)[0] ?? '';
+  return (
+    locale
+      .trim()
+      .toLowerCase()
+      .split(/[-_.@]/)[0] ?? ''
+  );
 }
 
 /**

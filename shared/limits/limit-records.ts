@@ -27,9 +27,7 @@ const limitBase = {
 };
 
 /** Usage passed a warning threshold of a cap (once per threshold per cap per period). */
-const LimitWarningRecordSchema = z
-  .object({ ...limitBase, event: z.literal('warning'), thresholdPct: z.number().int().min(1).max(99) })
-  .strict();
+const LimitWarningRecordSchema = z.object({ ...limitBase, event: z.literal('warning'), thresholdPct: z.number().int().min(1).max(99) }).strict();
 
 /** Usage reached a cap: text-only mode began (once per cap per period). */
 const LimitReachedRecordSchema = z.object({ ...limitBase, event: z.literal('reached') }).strict();

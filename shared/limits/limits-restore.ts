@@ -40,7 +40,11 @@ export function restoreLimitsState(saved: unknown, nowMs: number): { state: Limi
  * already past are written at the first step. Negative or non-finite amounts count as 0.
  * Throws RangeError for an invalid `nowMs` or time zone.
  */
-export function seedLimitsState(nowMs: number, usage: { day: LimitUsage; week: LimitUsage }, calendar: { timeZone: string; weekStartsOn: WeekStartsOn }): LimitsState {
+export function seedLimitsState(
+  nowMs: number,
+  usage: { day: LimitUsage; week: LimitUsage },
+  calendar: { timeZone: string; weekStartsOn: WeekStartsOn },
+): LimitsState {
   const initial = initialLimitsState(startTimeMs(nowMs));
   const placed = rollPeriods(initial, initial.lastEventAtMs, calendar.timeZone, calendar.weekStartsOn);
   const clean = (ms: number): number => (Number.isFinite(ms) && ms > 0 ? ms : 0);

@@ -33,9 +33,7 @@ export function mediaPathAndQuery(request: MediaRequest): string {
   return `${encodeURIComponent(request.itemId)}/${request.kind}?grey=${grey}&blur=${request.blur}`;
 }
 
-export type MediaPathParseResult =
-  | { ok: true; request: MediaRequest }
-  | { ok: false; reason: string };
+export type MediaPathParseResult = { ok: true; request: MediaRequest } | { ok: false; reason: string };
 
 /**
  * Parses `<itemId>/<kind>` and its query. Anything else — extra segments, dots,

@@ -19,8 +19,7 @@ const Path = z.string();
 const Count = z.number().nonnegative();
 const none = z.object({}).strict();
 
-const reason = <C extends string, P extends z.ZodRawShape>(code: C, params: P) =>
-  z.object({ code: z.literal(code), params: z.object(params).strict() });
+const reason = <C extends string, P extends z.ZodRawShape>(code: C, params: P) => z.object({ code: z.literal(code), params: z.object(params).strict() });
 const plain = <C extends string>(code: C) => z.object({ code: z.literal(code), params: none });
 
 export const ReasonSchema = z.discriminatedUnion('code', [

@@ -3,7 +3,15 @@ import type { Reason } from '../reasons/reason.js';
 import { settingsReason } from '../reasons/settings-reason.js';
 import { DEFAULT_BREAK_CONFIG } from '../breaks/break-config.js';
 import { DEFAULT_LIMITS_CONFIG } from '../limits/limits-config.js';
-import { DEFAULT_ENCOURAGEMENT, DEFAULT_TEAM_SHARING, DEFAULT_TEAM_VIEW, SETTINGS_SCHEMA_VERSION, SettingsPatchSchema, SettingsSchema, type Settings } from './settings.js';
+import {
+  DEFAULT_ENCOURAGEMENT,
+  DEFAULT_TEAM_SHARING,
+  DEFAULT_TEAM_VIEW,
+  SETTINGS_SCHEMA_VERSION,
+  SettingsPatchSchema,
+  SettingsSchema,
+  type Settings,
+} from './settings.js';
 
 /**
  * Pure steps that turn a settings object of version N into version N + 1. Each is

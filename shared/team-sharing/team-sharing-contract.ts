@@ -15,7 +15,16 @@ export const MAX_MIN_GROUP_SIZE = 1000;
 const MinGroupSizeSchema = z.number().int().min(MIN_GROUP_SIZE).max(MAX_MIN_GROUP_SIZE);
 
 /** Why an export could not be written; the UI translates the code, `detail` is the technical part. */
-const WeeklyExportErrorCodeSchema = z.enum(['invalid-summary', 'folder-missing', 'not-a-folder', 'read-only', 'permission-denied', 'disk-full', 'write-failed', 'sharing-off']);
+const WeeklyExportErrorCodeSchema = z.enum([
+  'invalid-summary',
+  'folder-missing',
+  'not-a-folder',
+  'read-only',
+  'permission-denied',
+  'disk-full',
+  'write-failed',
+  'sharing-off',
+]);
 export type WeeklyExportErrorCode = z.infer<typeof WeeklyExportErrorCodeSchema>;
 
 /** Exactly the file an export would write, for the preview shown before the first export and on demand. */

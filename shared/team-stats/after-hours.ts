@@ -19,7 +19,14 @@ const AFTER_HOURS_MARK_PAUSE_MS = DEFAULT_BREAK_CONFIG.restDurationMin * 60_000;
 
 /** Epoch ms of local time 'HH:MM' on day 'YYYY-MM-DD' in `timeZone`. */
 function localTimeMs(dayKey: string, time: string, timeZone: string): number {
-  return new TZDate(Number(dayKey.slice(0, 4)), Number(dayKey.slice(5, 7)) - 1, Number(dayKey.slice(8, 10)), Number(time.slice(0, 2)), Number(time.slice(3, 5)), timeZone).getTime();
+  return new TZDate(
+    Number(dayKey.slice(0, 4)),
+    Number(dayKey.slice(5, 7)) - 1,
+    Number(dayKey.slice(8, 10)),
+    Number(time.slice(0, 2)),
+    Number(time.slice(3, 5)),
+    timeZone,
+  ).getTime();
 }
 
 function weekdayKeyOf(dayKey: string): (typeof WEEKDAY_KEYS)[number] {

@@ -11,7 +11,11 @@ type Pick = (week: WeekStats) => Figure;
 type Combine = (shownValues: readonly number[]) => number;
 
 const sum: Combine = (values) => values.reduce((total, value) => total + value, 0);
-const middle: Combine = (values) => nearestRank([...values].sort((a, b) => a - b), 50);
+const middle: Combine = (values) =>
+  nearestRank(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 const mean: Combine = (values) => sum(values) / values.length;
 
 /** Why a range figure has no week to rest on: the weeks' own reason, or no week large enough. */

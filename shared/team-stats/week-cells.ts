@@ -40,8 +40,16 @@ function weekData(summaries: readonly WeeklySummary[]): WeekData {
     exposureSorted: summaries.map((s) => s.exposureMin).sort(ascending),
     unfilteredSorted: summaries.map((s) => s.unfilteredMin).sort(ascending),
     reachedCap: summaries.filter((s) => s.capsReached > 0).length,
-    adherence: ratioParts(summaries, (s) => s.breaksTaken + s.naturalBreaks, (s) => s.breaksDue),
-    afterHours: ratioParts(summaries, (s) => s.afterHoursMin, (s) => s.exposureMin),
+    adherence: ratioParts(
+      summaries,
+      (s) => s.breaksTaken + s.naturalBreaks,
+      (s) => s.breaksDue,
+    ),
+    afterHours: ratioParts(
+      summaries,
+      (s) => s.afterHoursMin,
+      (s) => s.exposureMin,
+    ),
   };
 }
 

@@ -52,12 +52,12 @@ export const WeeklySummarySchema = z
       .string()
       .regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal characters')
       .describe(
-        'HMAC-SHA256 of the week under a secret that never leaves the investigator\'s machine: a re-export of the same week has the same key; different weeks have unlinkable keys.',
+        "HMAC-SHA256 of the week under a secret that never leaves the investigator's machine: a re-export of the same week has the same key; different weeks have unlinkable keys.",
       ),
     exposureMin: minutes('Time any case media was on screen.'),
     unfilteredMin: minutes('Part of the exposure shown without blur, in colour or through a reveal.'),
     audioMin: minutes('Part of the exposure with case audio audible.'),
-    afterHoursMin: minutes('Part of the exposure outside the investigator\'s working hours.'),
+    afterHoursMin: minutes("Part of the exposure outside the investigator's working hours."),
     reveals: count('Reveals started (spotlight or whole item).'),
     breaksDue: count('Breaks that fell due (a postponed break falls due again).'),
     breaksTaken: count('Breaks that ran their full length.'),
@@ -71,12 +71,14 @@ export const WeeklySummarySchema = z
   .strict()
   .superRefine((summary, ctx) => {
     for (const part of ['unfilteredMin', 'audioMin', 'afterHoursMin'] as const) {
-      if (summary[part] > summary.exposureMin) ctx.addIssue({ code: 'custom', path: [part], message: 'cannot be larger than exposureMin, of which it is a part' });
+      if (summary[part] > summary.exposureMin)
+        ctx.addIssue({ code: 'custom', path: [part], message: 'cannot be larger than exposureMin, of which it is a part' });
     }
   })
   .meta({
     title: 'Veil weekly summary, version 1',
-    description: 'One investigator\'s week of coarse exposure, break and limit figures, shared by their choice with a wellness lead. Nothing in it names or locates a person, a machine or a case.',
+    description:
+      "One investigator's week of coarse exposure, break and limit figures, shared by their choice with a wellness lead. Nothing in it names or locates a person, a machine or a case.",
   });
 export type WeeklySummary = z.infer<typeof WeeklySummarySchema>;
 
@@ -93,7 +95,12 @@ export type ParsedSummary = { ok: true; summary: WeeklySummary } | { ok: false; 
  */
 export function parseWeeklySummary(value: unknown): ParsedSummary {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, code: 'not-an-object', detail: 'The file does not hold a JSON object, so it is not a weekly summary.', reason: reasonOf('summary-not-an-object', {}) };
+    return {
+      ok: false,
+      code: 'not-an-object',
+      detail: 'The file does not hold a JSON object, so it is not a weekly summary.',
+      reason: reasonOf('summary-not-an-object', {}),
+    };
   }
   const forbidden = findForbiddenKey(value);
   if (forbidden !== null) {
@@ -106,15 +113,29 @@ export function parseWeeklySummary(value: unknown): ParsedSummary {
   }
   const format = Object.getOwnPropertyDescriptor(value, 'format')?.value;
   if (format !== WEEKLY_SUMMARY_FORMAT) {
-    return { ok: false, code: 'wrong-format', detail: `The field "format" is missing or is not "${WEEKLY_SUMMARY_FORMAT}", so this is not a Veil weekly summary.`, reason: reasonOf('summary-wrong-format', { expected: WEEKLY_SUMMARY_FORMAT }) };
+    return {
+      ok: false,
+      code: 'wrong-format',
+      detail: `The field "format" is missing or is not "${WEEKLY_SUMMARY_FORMAT}", so this is not a Veil weekly summary.`,
+      reason: reasonOf('summary-wrong-format', { expected: WEEKLY_SUMMARY_FORMAT }),
+    };
   }
   const version = Object.getOwnPropertyDescriptor(value, 'version')?.value;
   if (version !== WEEKLY_SUMMARY_VERSION) {
     const which = typeof version === 'number' && Number.isSafeInteger(version) ? `version ${version}` : 'no readable version';
-    return { ok: false, code: 'wrong-version', detail: `The summary has ${which}; this Veil reads version ${WEEKLY_SUMMARY_VERSION} only.`, reason: typeof version === 'number' && Number.isSafeInteger(version) ? reasonOf('summary-wrong-version', { found: version, supported: WEEKLY_SUMMARY_VERSION }) : reasonOf('summary-no-version', { supported: WEEKLY_SUMMARY_VERSION }) };
+    return {
+      ok: false,
+      code: 'wrong-version',
+      detail: `The summary has ${which}; this Veil reads version ${WEEKLY_SUMMARY_VERSION} only.`,
+      reason:
+        typeof version === 'number' && Number.isSafeInteger(version)
+          ? reasonOf('summary-wrong-version', { found: version, supported: WEEKLY_SUMMARY_VERSION })
+          : reasonOf('summary-no-version', { supported: WEEKLY_SUMMARY_VERSION }),
+    };
   }
   const parsed = WeeklySummarySchema.safeParse(value);
-  if (!parsed.success) return { ok: false, code: 'invalid-field', detail: issueSentence(parsed.error.issues, value), reason: summaryIssueReason(parsed.error.issues, value) };
+  if (!parsed.success)
+    return { ok: false, code: 'invalid-field', detail: issueSentence(parsed.error.issues, value), reason: summaryIssueReason(parsed.error.issues, value) };
   return { ok: true, summary: parsed.data };
 }
 

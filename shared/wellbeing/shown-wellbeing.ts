@@ -19,9 +19,7 @@ function stillCap(cap: CapView): Omit<CapView, Ticking> {
  */
 export function shownWellbeingKey(view: WellbeingView): string {
   const { exposureSecondsUntilDue: _due, exposureSecondsUntilForcedStart: _forced, ...breaks } = view.breaks;
-  const caps = Object.fromEntries(
-    Object.entries(view.limits.caps).map(([quantity, row]) => [quantity, { day: stillCap(row.day), week: stillCap(row.week) }]),
-  );
+  const caps = Object.fromEntries(Object.entries(view.limits.caps).map(([quantity, row]) => [quantity, { day: stillCap(row.day), week: stillCap(row.week) }]));
   return JSON.stringify({ breaks, limits: { ...view.limits, caps } });
 }
 

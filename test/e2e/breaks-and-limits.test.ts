@@ -101,16 +101,19 @@ describe('breaks and personal limits in Chromium through the browser host', () =
     await expect.poll(() => list.textContent(), SETTLE).toContain('Note: Shapes match the seized drive, folder 3.');
     await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBe(0);
     // The file is written by the host: read it until the note is there, not once at a moment.
-    await expect.poll(() => savedNotes(`${caseDir}.veil-notes.json`), SETTLE).toEqual([
-      expect.objectContaining({ text: 'Shapes match the seized drive, folder 3.' }),
-    ]);
+    await expect
+      .poll(() => savedNotes(`${caseDir}.veil-notes.json`), SETTLE)
+      .toEqual([expect.objectContaining({ text: 'Shapes match the seized drive, folder 3.' })]);
   });
 
   it('brings media back after an override with a typed reason', async () => {
     await page.getByRole('button', { name: 'Override' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Override limit' });
     await dialog.getByRole('textbox').fill('Finishing the report due today');
-    await dialog.getByRole('button', { name: /Override|Continue|Confirm/ }).last().click();
+    await dialog
+      .getByRole('button', { name: /Override|Continue|Confirm/ })
+      .last()
+      .click();
     await page.locator('img.veiled-layer.is-loaded, img.tile-img.is-loaded').first().waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBeGreaterThan(0);
   });

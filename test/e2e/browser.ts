@@ -6,9 +6,7 @@ const CHROMIUM_PATH = process.env['VEIL_CHROMIUM'] ?? '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. Install it (Debian: apt-get install -y chromium) or set VEIL_CHROMIUM to its path.`,
-    );
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it (Debian: apt-get install -y chromium) or set VEIL_CHROMIUM to its path.`);
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -92,7 +92,11 @@ describe('the exposure ledger, end to end through the browser host', () => {
     moments.viewerShownAtMs = await markedMs(page, 'viewerShownAtMs');
     // Looking at one item for a known time, from when its picture showed: the one real
     // wait the issue asks to measure (not a sleep after some moment).
-    await waitUntil(async () => Date.now() - moments.viewerShownAtMs, (viewedMs) => viewedMs >= VIEWING_MS, VIEWING_MS + 5_000);
+    await waitUntil(
+      async () => Date.now() - moments.viewerShownAtMs,
+      (viewedMs) => viewedMs >= VIEWING_MS,
+      VIEWING_MS + 5_000,
+    );
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: 'Media hidden' }).waitFor();
     moments.hiddenAtMs = await markedMs(page, 'hiddenAtMs');

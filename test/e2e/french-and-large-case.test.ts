@@ -50,8 +50,14 @@ describe('a large case, in Canadian French, in Chromium through the browser host
     await page.getByRole('gridcell').first().focus();
     await page.keyboard.press('Control+End');
     const focused = page.locator('[role="gridcell"]:focus');
-    await waitUntil(() => focused.getAttribute('data-item-index'), (index) => Number(index) === LARGE_CASE_FILES - 1);
-    await waitUntil(() => focused.getAttribute('aria-label'), (name) => name !== null && !name.startsWith('Loading'));
+    await waitUntil(
+      () => focused.getAttribute('data-item-index'),
+      (index) => Number(index) === LARGE_CASE_FILES - 1,
+    );
+    await waitUntil(
+      () => focused.getAttribute('aria-label'),
+      (name) => name !== null && !name.startsWith('Loading'),
+    );
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Viewer' }).waitFor();
     await page.keyboard.press('Backspace');
@@ -65,7 +71,10 @@ describe('a large case, in Canadian French, in Chromium through the browser host
       await expect.poll(() => page.getByRole('button', { name }).count(), { ...SETTLE, message: name }).toBe(1);
     }
     await page.getByRole('gridcell').first().focus();
-    await waitUntil(() => page.locator('img.tile-img.is-loaded').count(), (loaded) => loaded >= 21);
+    await waitUntil(
+      () => page.locator('img.tile-img.is-loaded').count(),
+      (loaded) => loaded >= 21,
+    );
     await saveScreenshot(page, 'fr-grid');
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Visionneuse' }).waitFor();
@@ -83,7 +92,9 @@ describe('a large case, in Canadian French, in Chromium through the browser host
     await openDialog.getByRole('textbox').fill(missing);
     await openDialog.getByRole('button', { name: 'Ouvrir' }).click();
     await openDialog.getByRole('alert').waitFor();
-    expect(await openDialog.getByRole('alert').textContent()).toBe(`Le dossier n'a pas pu être ouvert\u00a0: le dossier «\u00a0${missing}\u00a0» n'existe pas.`);
+    expect(await openDialog.getByRole('alert').textContent()).toBe(
+      `Le dossier n'a pas pu être ouvert\u00a0: le dossier «\u00a0${missing}\u00a0» n'existe pas.`,
+    );
     await openDialog.getByRole('button', { name: 'Annuler' }).click();
 
     await page.getByRole('combobox', { name: 'Langue' }).selectOption({ label: 'English' });

@@ -43,7 +43,9 @@ describe('browser host over HTTP', () => {
   });
 
   it('starts every events stream with the open case, so a page that connects late misses no import that ended', async () => {
-    const reply = ReplySchema.parse(await fetch(`${host.origin}/api/getCase`, { method: 'POST', headers: { 'X-Veil-Token': host.token }, body: '{}' }).then((r) => r.json()));
+    const reply = ReplySchema.parse(
+      await fetch(`${host.origin}/api/getCase`, { method: 'POST', headers: { 'X-Veil-Token': host.token }, body: '{}' }).then((r) => r.json()),
+    );
     const caseNow = reply.ok ? CaseSummarySchema.parse(reply.result) : null;
     expect(caseNow).not.toBeNull();
     const firstEvent = await new Promise<string>((resolvePromise, reject) => {

@@ -122,7 +122,10 @@ describe('the browser host media route cannot be walked', () => {
     const summary = `browser host media route: ${attempts.length} attempts, ${refused} refused`;
     console.log(summary);
     mkdirSync(join(REPO_ROOT, 'test-results', 'security'), { recursive: true });
-    writeFileSync(join(REPO_ROOT, 'test-results', 'security', 'media-route-traversal.json'), JSON.stringify({ attempts: attempts.length, refused, unrefused }, null, 2));
+    writeFileSync(
+      join(REPO_ROOT, 'test-results', 'security', 'media-route-traversal.json'),
+      JSON.stringify({ attempts: attempts.length, refused, unrefused }, null, 2),
+    );
     expect(unrefused).toEqual([]);
     expect(refused).toBe(attempts.length);
   });

@@ -64,8 +64,7 @@ export function highFrequencyEnergy(
  * this falls far below the original's even for big shapes, where the mean hardly moves.
  */
 export function edgeSharpness(image: RawImage): number {
-  const luma = (i: number): number =>
-    image.channels < 3 ? image.data[i]! : 0.299 * image.data[i]! + 0.587 * image.data[i + 1]! + 0.114 * image.data[i + 2]!;
+  const luma = (i: number): number => (image.channels < 3 ? image.data[i]! : 0.299 * image.data[i]! + 0.587 * image.data[i + 1]! + 0.114 * image.data[i + 2]!);
   const differences: number[] = [];
   for (let y = 0; y < image.height - 1; y++) {
     for (let x = 0; x < image.width - 1; x++) {

@@ -77,7 +77,10 @@ describe('one Veil per data folder (browser host)', () => {
     const first = await started();
     const { pid } = lockOf(first.dataDir);
     process.kill(pid, 'SIGKILL');
-    await waitUntil(async () => isGone(pid), (gone) => gone);
+    await waitUntil(
+      async () => isGone(pid),
+      (gone) => gone,
+    );
     expect(lockOf(first.dataDir).pid).toBe(pid);
     hosts.splice(hosts.indexOf(first), 1);
 

@@ -51,7 +51,12 @@ async function writeCase(): Promise<void> {
   for (const spec of specs) {
     const rgb = await makeRawRgb({ widthPx: 360, heightPx: 240, pattern: 'noise', seed: spec.seed });
     const image = sharp(rgb, { raw: { width: 360, height: 240, channels: 3 } });
-    const bytes = spec.format === 'png' ? await image.png().toBuffer() : spec.format === 'jpeg' ? await image.jpeg({ quality: 90 }).toBuffer() : await image.webp({ quality: 90 }).toBuffer();
+    const bytes =
+      spec.format === 'png'
+        ? await image.png().toBuffer()
+        : spec.format === 'jpeg'
+          ? await image.jpeg({ quality: 90 }).toBuffer()
+          : await image.webp({ quality: 90 }).toBuffer();
     const filePath = join(caseDir, spec.relativePath);
     mkdirSync(join(filePath, '..'), { recursive: true });
     writeFileSync(filePath, bytes);
@@ -128,7 +133,9 @@ describe('privacy guard: the data folder holds nothing from the case', () => {
   it('really wrote its state there: settings, the day journal with the viewing counted, the break state', () => {
     const names = filesUnder(host.dataDir).map((file) => file.relativePath);
     expect(names).toEqual(expect.arrayContaining(['settings.json', 'wellbeing-state.json', expect.stringMatching(/^ledger[\\/]\d{4}-\d{2}-\d{2}\.jsonl$/)]));
-    const journal = filesUnder(host.dataDir).find((file) => /\.jsonl$/.test(file.relativePath))!.bytes.toString('utf8');
+    const journal = filesUnder(host.dataDir)
+      .find((file) => /\.jsonl$/.test(file.relativePath))!
+      .bytes.toString('utf8');
     expect(journal).toContain('"type":"exposure"');
     expect(journal).toContain('"type":"reveal"');
     expect(JSON.parse(readFileSync(join(host.dataDir, 'settings.json'), 'utf8'))).toMatchObject({ revealDurationSec: 5 });
@@ -166,6 +173,8 @@ describe('privacy guard: the data folder holds nothing from the case', () => {
     }
     expect(found).toEqual([]);
     const totalBytes = written.reduce((sum, file) => sum + file.bytes.length, 0);
-    console.log(`[reliability] privacy: ${written.length} files (${totalBytes} bytes) in the data folder searched for ${needles.length} case-derived byte strings: 0 found`);
+    console.log(
+      `[reliability] privacy: ${written.length} files (${totalBytes} bytes) in the data folder searched for ${needles.length} case-derived byte strings: 0 found`,
+    );
   });
 });

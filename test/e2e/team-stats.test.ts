@@ -126,9 +126,16 @@ describe('team statistics in Chromium through the browser host', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export table as CSV' }).click()]);
     expect(download.suggestedFilename()).toBe(`veil-team-stats-${WEEK}-${WEEK}.csv`);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\ufeffWeek,Contributors,Exposure: median,Exposure: 90th percentile,Unfiltered: median,Unfiltered: 90th percentile,Reached a cap,Break adherence,Share after hours');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\ufeffWeek,Contributors,Exposure: median,Exposure: 90th percentile,Unfiltered: median,Unfiltered: 90th percentile,Reached a cap,Break adherence,Share after hours',
+    );
     expect(csv).toContain(`${WEEK} (`);
-    expect(csv.split('\r\n')[1]?.split(',').some((field) => field === '12')).toBe(true);
+    expect(
+      csv
+        .split('\r\n')[1]
+        ?.split(',')
+        .some((field) => field === '12'),
+    ).toBe(true);
   });
 
   it('hides every figure for a folder of 4 people, in words', async () => {

@@ -120,7 +120,12 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
     if (!box) throw new Error('the veiled picture has no box');
     const natural = await veiled.evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight }));
     const scale = Math.min(box.width / natural.w, box.height / natural.h);
-    const picture = { w: natural.w * scale, h: natural.h * scale, x: box.x + (box.width - natural.w * scale) / 2, y: box.y + (box.height - natural.h * scale) / 2 };
+    const picture = {
+      w: natural.w * scale,
+      h: natural.h * scale,
+      x: box.x + (box.width - natural.w * scale) / 2,
+      y: box.y + (box.height - natural.h * scale) / 2,
+    };
     const centre = { x: picture.x + picture.w / 2, y: picture.y + picture.h / 2 };
     const radius = (Math.min(picture.w, picture.h) * 15) / 100;
 
@@ -137,7 +142,12 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
       const distance = Math.hypot(x - centre.x, y - centre.y);
       return distance > radius * 1.4 && distance < radius * 2.4;
     };
-    const region: [number, number, number, number] = [Math.ceil(picture.x), Math.ceil(picture.y), Math.floor(picture.x + picture.w), Math.floor(picture.y + picture.h)];
+    const region: [number, number, number, number] = [
+      Math.ceil(picture.x),
+      Math.ceil(picture.y),
+      Math.floor(picture.x + picture.w),
+      Math.floor(picture.y + picture.h),
+    ];
     const insideDuring = highFrequencyEnergy(during, region, inCircle(0.7));
     const ringDuring = highFrequencyEnergy(during, region, ring);
     const insideBefore = highFrequencyEnergy(before, region, inCircle(0.7));

@@ -81,7 +81,12 @@ describe('video in Chromium through the browser host', () => {
     // The frame inside the element while playing (the layout may have moved since).
     const dx = playingBox.x - element.x;
     const dy = playingBox.y - element.y;
-    const region: [number, number, number, number] = [Math.ceil(box.x + dx), Math.ceil(box.y + dy), Math.floor(box.x + dx + box.width), Math.floor(box.y + dy + box.height)];
+    const region: [number, number, number, number] = [
+      Math.ceil(box.x + dx),
+      Math.ceil(box.y + dy),
+      Math.floor(box.x + dx + box.width),
+      Math.floor(box.y + dy + box.height),
+    ];
     expect(maxChannelSpread(playing, region)).toBeLessThanOrEqual(2);
   });
 
@@ -98,12 +103,13 @@ describe('video in Chromium through the browser host', () => {
     const canvases = storyboard.locator('canvas');
     await waitUntil(
       () =>
-        canvases.evaluateAll((all: HTMLCanvasElement[]) =>
-          all.filter((canvas) => {
-            const ctx = canvas.getContext('2d');
-            if (!ctx || canvas.width === 0) return false;
-            return ctx.getImageData(0, 0, canvas.width, canvas.height).data.some((value, index) => index % 4 !== 3 && value > 0);
-          }).length,
+        canvases.evaluateAll(
+          (all: HTMLCanvasElement[]) =>
+            all.filter((canvas) => {
+              const ctx = canvas.getContext('2d');
+              if (!ctx || canvas.width === 0) return false;
+              return ctx.getImageData(0, 0, canvas.width, canvas.height).data.some((value, index) => index % 4 !== 3 && value > 0);
+            }).length,
         ),
       (drawn) => drawn === 9,
     );

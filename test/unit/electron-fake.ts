@@ -183,7 +183,10 @@ export function createElectronModule() {
       electronFake.rendererListeners.set(channel, [...(electronFake.rendererListeners.get(channel) ?? []), listener]);
     }),
     removeListener: vi.fn((channel: string, listener: Listener) => {
-      electronFake.rendererListeners.set(channel, (electronFake.rendererListeners.get(channel) ?? []).filter((l) => l !== listener));
+      electronFake.rendererListeners.set(
+        channel,
+        (electronFake.rendererListeners.get(channel) ?? []).filter((l) => l !== listener),
+      );
     }),
   };
   const module = {
@@ -232,7 +235,10 @@ export function createElectronModule() {
         electronFake.powerListeners.set(event, [...(electronFake.powerListeners.get(event) ?? []), listener]);
       }),
       removeListener: vi.fn((event: string, listener: Listener) => {
-        electronFake.powerListeners.set(event, (electronFake.powerListeners.get(event) ?? []).filter((l) => l !== listener));
+        electronFake.powerListeners.set(
+          event,
+          (electronFake.powerListeners.get(event) ?? []).filter((l) => l !== listener),
+        );
       }),
       getSystemIdleTime: vi.fn(() => electronFake.systemIdleSec),
       getSystemIdleState: vi.fn((idleThresholdSec: number) =>

@@ -211,7 +211,15 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       const hashed = await hashFile(absolutePath, { ...scratch, signal: stop.signal, onBytes });
       const classified = classifyFile(name, hashed.head, hashed.sizeBytes);
       if (classified.type === 'problem') return { type: 'problem', problem: { relativePath, error: classified.error } };
-      return { type: 'media', relativePath, absolutePath, format: classified.format, claimedFormat: classified.claimedFormat, sizeBytes: hashed.sizeBytes, sha256: hashed.sha256 };
+      return {
+        type: 'media',
+        relativePath,
+        absolutePath,
+        format: classified.format,
+        claimedFormat: classified.claimedFormat,
+        sizeBytes: hashed.sizeBytes,
+        sha256: hashed.sha256,
+      };
     } catch (error) {
       if (stop.signal.aborted) return null;
       if (!(error instanceof FileReadError)) throw error;

@@ -3,9 +3,7 @@ import { formatClaimedByName, type MediaFormat } from '../../../shared/media/med
 import { isAppleDouble, recogniseOtherFormat } from './recognise-other-format.js';
 import { sniffFormat } from './sniff-format.js';
 
-export type FileClassification =
-  | { type: 'media'; format: MediaFormat; claimedFormat: MediaFormat | null }
-  | { type: 'problem'; error: MediaError };
+export type FileClassification = { type: 'media'; format: MediaFormat; claimedFormat: MediaFormat | null } | { type: 'problem'; error: MediaError };
 
 /**
  * Decides what a file is from its content, and whether its name says otherwise.

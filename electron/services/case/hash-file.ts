@@ -135,6 +135,7 @@ function readError(error: unknown): FileReadError {
   const code = errorCode(error);
   if (code === 'ENOENT') return new FileReadError('vanished', 'The file was removed while the case was being opened.');
   // O_NOFOLLOW on a link fails with ELOOP (Linux, macOS) or EMLINK (FreeBSD).
-  if (code === 'ELOOP' || code === 'EMLINK') return new FileReadError('symlink-skipped', 'The file became a link while the case was being opened; it was not followed.');
+  if (code === 'ELOOP' || code === 'EMLINK')
+    return new FileReadError('symlink-skipped', 'The file became a link while the case was being opened; it was not followed.');
   return new FileReadError('unreadable', `The file could not be read (${code}).`);
 }

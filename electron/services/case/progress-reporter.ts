@@ -23,11 +23,7 @@ export interface ProgressReporter {
  * Throttles progress reports by an injected clock (no timers, so tests drive it
  * exactly) and derives files per second and time left with `estimateRemaining`.
  */
-export function createProgressReporter(options: {
-  nowMs: () => number;
-  report: (progress: ImportProgress) => void;
-  intervalMs?: number;
-}): ProgressReporter {
+export function createProgressReporter(options: { nowMs: () => number; report: (progress: ImportProgress) => void; intervalMs?: number }): ProgressReporter {
   const intervalMs = options.intervalMs ?? PROGRESS_INTERVAL_MS;
   const startedAtMs = options.nowMs();
   const samples: { atMs: number; processed: number }[] = [{ atMs: startedAtMs, processed: 0 }];

@@ -31,7 +31,10 @@ export function createDayCache(maxDays = DEFAULT_CACHED_DAYS): DayCache {
     remember(dayKey, records) {
       days.delete(dayKey);
       // Frozen: callers share these objects, and none may change what the file is said to hold.
-      days.set(dayKey, records.map((record) => Object.freeze(record)));
+      days.set(
+        dayKey,
+        records.map((record) => Object.freeze(record)),
+      );
       while (days.size > maxDays) {
         const oldest = days.keys().next();
         if (oldest.done === true) break;

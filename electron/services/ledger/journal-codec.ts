@@ -106,7 +106,8 @@ export function decodeJournal(bytes: Uint8Array): DecodedJournal {
     const lineEnd = newlineAt < 0 ? bytes.length : newlineAt;
     const nextStart = newlineAt < 0 ? bytes.length : newlineAt + 1;
     const isLast = nextStart >= bytes.length;
-    const result: LineResult = newlineAt < 0 ? { ok: false, reason: 'no newline at the end (cut off mid-write)' } : decodeLineAt(bytes, text, lineStart, lineEnd);
+    const result: LineResult =
+      newlineAt < 0 ? { ok: false, reason: 'no newline at the end (cut off mid-write)' } : decodeLineAt(bytes, text, lineStart, lineEnd);
     if (result.ok) {
       records.push(result.record);
     } else if (isLast) {

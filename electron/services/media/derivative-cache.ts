@@ -127,11 +127,7 @@ export class DerivativeCache {
    * reason as soon as this caller aborts; a job already running still completes and
    * fills the cache for next time.
    */
-  getOrCreate(
-    key: string,
-    create: (signal: AbortSignal) => Promise<DeriveOutcome>,
-    signal?: AbortSignal,
-  ): Promise<DeriveOutcome> {
+  getOrCreate(key: string, create: (signal: AbortSignal) => Promise<DeriveOutcome>, signal?: AbortSignal): Promise<DeriveOutcome> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const hit = this.lru.get(key);
     if (hit !== undefined) return Promise.resolve(hit);

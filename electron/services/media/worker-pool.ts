@@ -13,9 +13,7 @@ export interface DeriveJob {
   blur: BlurLevel;
 }
 
-export type DeriveOutcome =
-  | { ok: true; bytes: Uint8Array; mime: 'image/jpeg'; widthPx: number; heightPx: number }
-  | { ok: false; error: MediaError };
+export type DeriveOutcome = { ok: true; bytes: Uint8Array; mime: 'image/jpeg'; widthPx: number; heightPx: number } | { ok: false; error: MediaError };
 
 /** The pool cannot take work: shut down, or its worker keeps dying at start-up. Not the file's fault. */
 export class PoolUnavailableError extends Error {

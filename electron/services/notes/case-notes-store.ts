@@ -58,7 +58,6 @@ export function notesFilePath(caseRoot: string, notesFolder: string | null = nul
 /** Just enough of the file to tell a newer Veil's notes from damage. */
 const NotesVersionSchema = z.object({ format: z.literal(CASE_NOTES_FORMAT), version: z.number().int() });
 
-
 type Loaded = { notes: Note[]; storage: NotesStorage };
 /** What the notes file looked like when this session last read or wrote it. */
 type FileIdentity = { ino: number; size: number; mtimeMs: number } | null;
@@ -96,7 +95,8 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
   async function read(): Promise<Loaded> {
     if (options.isDemo) return { notes: [], storage: sessionOnly('demo-case', '') };
     // A case at the top of a drive has no "beside": the file would land inside the evidence.
-    if (notesFolder === null && path.dirname(options.caseRoot) === options.caseRoot) return { notes: [], storage: sessionOnly('case-at-root', options.caseRoot) };
+    if (notesFolder === null && path.dirname(options.caseRoot) === options.caseRoot)
+      return { notes: [], storage: sessionOnly('case-at-root', options.caseRoot) };
     let text: string;
     try {
       lastSeen = await identity();
@@ -129,7 +129,8 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
   async function latest(state: Loaded): Promise<void> {
     if (state.storage.state !== 'saved') return;
     const now = await identity();
-    const same = now === lastSeen || (now !== null && lastSeen !== null && now.ino === lastSeen.ino && now.size === lastSeen.size && now.mtimeMs === lastSeen.mtimeMs);
+    const same =
+      now === lastSeen || (now !== null && lastSeen !== null && now.ino === lastSeen.ino && now.size === lastSeen.size && now.mtimeMs === lastSeen.mtimeMs);
     if (same) return;
     const fresh = await read();
     if (fresh.storage.state !== 'saved') {
@@ -154,7 +155,8 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
         const note = state.notes.find((candidate) => candidate.relativePath === relativePath) ?? null;
         const problem = state.storage.problem?.code;
         // Never written: the demo case, a case at a drive's root, a file that could not be read or is a newer format.
-        if (problem === 'demo-case' || problem === 'case-at-root' || problem === 'unreadable' || problem === 'newer-format') return { note, storage: state.storage };
+        if (problem === 'demo-case' || problem === 'case-at-root' || problem === 'unreadable' || problem === 'newer-format')
+          return { note, storage: state.storage };
         try {
           const bytes = Buffer.from(`${JSON.stringify(notesFileOf(state.notes), null, 1)}\n`, 'utf8');
           await (options.replaceFile ?? replaceFileAtomically)(dir, name, options.stamp(), bytes);
@@ -184,7 +186,8 @@ function parseNotesFile(text: string): { ok: true; notes: Note[] } | { ok: false
     return { ok: false, newer: true, detail: String(version.data.version) };
   }
   const result = CaseNotesFileSchema.safeParse(json);
-  if (!result.success) return { ok: false, newer: false, detail: `The notes file does not match its format (${result.error.issues[0]?.message ?? 'invalid'}).` };
+  if (!result.success)
+    return { ok: false, newer: false, detail: `The notes file does not match its format (${result.error.issues[0]?.message ?? 'invalid'}).` };
   return { ok: true, notes: result.data.notes };
 }
 

@@ -27,9 +27,7 @@ export type LockContent = z.infer<typeof LockContentSchema>;
 
 /** Why the lock found in the folder was taken over. */
 export type StaleLock =
-  | { reason: 'process-gone'; holder: LockContent }
-  | { reason: 'pid-reused'; holder: LockContent }
-  | { reason: 'unreadable'; detail: string };
+  { reason: 'process-gone'; holder: LockContent } | { reason: 'pid-reused'; holder: LockContent } | { reason: 'unreadable'; detail: string };
 
 export interface DataFolderLock {
   readonly lockPath: string;
@@ -190,7 +188,12 @@ export function acquireDataFolderLock(dataDir: string, options: AcquireOptions):
   const startToken = options.processStartToken ?? ((pid: number) => processStartToken(pid));
   const lockPath = join(dataDir, LOCK_FILE_NAME);
   const ownStart = startToken(options.pid);
-  const content: LockContent = { pid: options.pid, startedAtMs: Math.round(options.nowMs), host: options.host, ...(ownStart === null ? {} : { processStart: ownStart }) };
+  const content: LockContent = {
+    pid: options.pid,
+    startedAtMs: Math.round(options.nowMs),
+    host: options.host,
+    ...(ownStart === null ? {} : { processStart: ownStart }),
+  };
   const bytes = Buffer.from(`${JSON.stringify(content)}\n`);
   let recoveredStale: StaleLock | null = null;
 

@@ -112,7 +112,13 @@ function* uniqueNames(nameFor: (stamp: string) => string, stamp: string): Genera
  * Creates a new file (never overwriting one) holding `bytes`, synced with its folder entry.
  * Returns the name used.
  */
-export async function createFileDurably(dirPath: string, nameFor: (stamp: string) => string, stamp: string, bytes: Uint8Array, options: NewFileOptions = {}): Promise<string> {
+export async function createFileDurably(
+  dirPath: string,
+  nameFor: (stamp: string) => string,
+  stamp: string,
+  bytes: Uint8Array,
+  options: NewFileOptions = {},
+): Promise<string> {
   for (const name of uniqueNames(nameFor, stamp)) {
     try {
       await writeNewFile(join(dirPath, name), bytes, options);

@@ -33,12 +33,20 @@ function linuxToken(pid: number): string | null {
 }
 
 function psToken(pid: number): string | null {
-  const started = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', timeout: 5000, env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' } }).trim();
+  const started = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], {
+    encoding: 'utf8',
+    timeout: 5000,
+    env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
+  }).trim();
   return started === '' ? null : `ps:${started}`;
 }
 
 function windowsToken(pid: number): string | null {
   const script = `(Get-Process -Id ${pid}).StartTime.ToFileTimeUtc()`;
-  const fileTime = execFileSync('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { encoding: 'utf8', timeout: 10_000, windowsHide: true }).trim();
+  const fileTime = execFileSync('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], {
+    encoding: 'utf8',
+    timeout: 10_000,
+    windowsHide: true,
+  }).trim();
   return /^\d+$/.test(fileTime) ? `win:${fileTime}` : null;
 }

@@ -8,7 +8,11 @@ import type { SettingsService } from './settings-service.js';
  * subscribes to what it uses; a change elsewhere in the settings does not reach it.
  * Returns the unsubscribe function.
  */
-export function watchSetting<T>(settings: Pick<SettingsService, 'get' | 'onChange'>, select: (settings: Settings) => T, onChanged: (value: T) => void): () => void {
+export function watchSetting<T>(
+  settings: Pick<SettingsService, 'get' | 'onChange'>,
+  select: (settings: Settings) => T,
+  onChanged: (value: T) => void,
+): () => void {
   let current = select(settings.get());
   return settings.onChange((next) => {
     const value = select(next);

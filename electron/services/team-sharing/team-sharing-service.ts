@@ -56,14 +56,16 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
   // Read (or made) once: every summary of a preview or a catch-up uses the same secret.
   let secretLoaded: Promise<Uint8Array> | null = null;
   const secret = (): Promise<Uint8Array> =>
-    (secretLoaded ??= loadOrCreateTeamShareSecret(deps.dataDir, deps.secretOptions).then(({ secret: bytes, keptAsideAs }) => {
-      if (keptAsideAs !== null) deps.notify({ code: 'team-share-key-reset', detail: 'team-share.key had the wrong length or type', keptAs: keptAsideAs });
-      return bytes;
-    }).catch((error: unknown) => {
-      // A data folder that could not be read just now may be readable at the next try.
-      secretLoaded = null;
-      throw error;
-    }));
+    (secretLoaded ??= loadOrCreateTeamShareSecret(deps.dataDir, deps.secretOptions)
+      .then(({ secret: bytes, keptAsideAs }) => {
+        if (keptAsideAs !== null) deps.notify({ code: 'team-share-key-reset', detail: 'team-share.key had the wrong length or type', keptAs: keptAsideAs });
+        return bytes;
+      })
+      .catch((error: unknown) => {
+        // A data folder that could not be read just now may be readable at the next try.
+        secretLoaded = null;
+        throw error;
+      }));
 
   const lastFinishedWeek = (): string => previousIsoWeek(isoWeekOf(deps.nowMs(), deps.timeZone));
   const offeredWeeks = (): string[] => {
@@ -73,7 +75,8 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
   };
   const checkWeek = (week: string | undefined): string => {
     const chosen = week ?? lastFinishedWeek();
-    if (isoWeekIndex(chosen) > isoWeekIndex(lastFinishedWeek())) throw VeilRequestError.because(reasonOf('week-not-finished', { week: chosen }), 'invalid-arguments');
+    if (isoWeekIndex(chosen) > isoWeekIndex(lastFinishedWeek()))
+      throw VeilRequestError.because(reasonOf('week-not-finished', { week: chosen }), 'invalid-arguments');
     return chosen;
   };
 
@@ -120,7 +123,9 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
     );
     status = {
       lastExportedWeek: newest,
-      lastFailure: result.failure ? { week: result.failure.week, code: result.failure.error.code, detail: result.failure.error.message, reason: result.failure.error.reason } : null,
+      lastFailure: result.failure
+        ? { week: result.failure.week, code: result.failure.error.code, detail: result.failure.error.message, reason: result.failure.error.reason }
+        : null,
     };
     await deps.stateFile.write(status);
     return { status, exported: result.exported };
@@ -145,7 +150,10 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
         const chosen = checkWeek(week);
         const { status: next, exported } = await exportWeeksNow([chosen]);
         const written = exported.find((entry) => entry.week === chosen);
-        if (!written) throw VeilRequestError.because(next.lastFailure?.reason ?? reasonOf('export-write-failed', { path: deps.settings().teamSharing.folder ?? '', osCode: '' }));
+        if (!written)
+          throw VeilRequestError.because(
+            next.lastFailure?.reason ?? reasonOf('export-write-failed', { path: deps.settings().teamSharing.folder ?? '', osCode: '' }),
+          );
         return { week: chosen, fileName: written.fileName, status: next };
       });
     },

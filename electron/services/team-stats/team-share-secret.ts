@@ -99,7 +99,9 @@ export async function loadOrCreateTeamShareSecret(dataDir: string, options: Team
 export function weekKeyHex(secret: Uint8Array, isoWeek: string): string {
   if (!ISO_WEEK_PATTERN.test(isoWeek)) throw new Error(`not an ISO week (YYYY-Www): ${isoWeek}`);
   if (secret.length !== TEAM_SHARE_SECRET_BYTES) throw new Error(`the team-share secret must be ${TEAM_SHARE_SECRET_BYTES} bytes`);
-  return createHmac('sha256', secret).update(WEEK_KEY_DOMAIN + isoWeek, 'utf8').digest('hex');
+  return createHmac('sha256', secret)
+    .update(WEEK_KEY_DOMAIN + isoWeek, 'utf8')
+    .digest('hex');
 }
 
 /** 'bare': the unsealed 32 bytes (no protector, or a file from before one was used). */

@@ -55,7 +55,8 @@ function parseTeamStatsArgs(argv: readonly string[]): { ok: true; args: TeamStat
   }
   const { values, positionals } = parsed;
   if (values.help) return null;
-  if (positionals.length !== 1 || positionals[0] === undefined || positionals[0] === '') return { ok: false, message: positionals.length === 0 ? 'Give the folder of exports (DIR).' : 'Give exactly one folder (DIR).' };
+  if (positionals.length !== 1 || positionals[0] === undefined || positionals[0] === '')
+    return { ok: false, message: positionals.length === 0 ? 'Give the folder of exports (DIR).' : 'Give exactly one folder (DIR).' };
   let minGroupSize = MIN_GROUP_SIZE;
   if (values['min-group'] !== undefined) {
     const text = values['min-group'];
@@ -63,7 +64,10 @@ function parseTeamStatsArgs(argv: readonly string[]): { ok: true; args: TeamStat
     minGroupSize = Number(text);
     if (minGroupSize < MIN_GROUP_SIZE) return { ok: false, message: `--min-group may not be below ${MIN_GROUP_SIZE}: smaller groups could single people out.` };
   }
-  for (const [name, week] of [['--from', values.from], ['--to', values.to]] as const) {
+  for (const [name, week] of [
+    ['--from', values.from],
+    ['--to', values.to],
+  ] as const) {
     if (week !== undefined && !isRealIsoWeek(week)) return { ok: false, message: `${name} must be an ISO week that exists, like 2026-W07 (got "${week}").` };
   }
   if (values.from !== undefined && values.to !== undefined) {

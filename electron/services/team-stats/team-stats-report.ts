@@ -55,7 +55,12 @@ const COLUMNS: readonly Column[] = [
 
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths = COLUMNS.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows.map((row) => row.map((text, column) => text.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((text, column) => text.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function rangeLines(stats: TeamStats): string[] {
@@ -87,7 +92,14 @@ export function printableFileName(name: string): string {
   let printable = '';
   for (const char of name) {
     const code = char.codePointAt(0) ?? 0;
-    const unsafe = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+    const unsafe =
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      code === 0x061c ||
+      code === 0x200e ||
+      code === 0x200f ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069);
     printable += unsafe ? `\\u${code.toString(16).padStart(4, '0')}` : char;
   }
   return printable;
@@ -96,11 +108,19 @@ export function printableFileName(name: string): string {
 /** The report as lines of text. */
 export function teamStatsReport(stats: TeamStats, rejected: readonly RejectedExport[], folderLabel: string): string[] {
   const k = stats.minGroupSize;
-  const lines: string[] = [`Team statistics for ${folderLabel}`, `Minimum group size k = ${k}: a figure resting on fewer people is suppressed; the 90th percentile needs ${2 * k}.`, ''];
+  const lines: string[] = [
+    `Team statistics for ${folderLabel}`,
+    `Minimum group size k = ${k}: a figure resting on fewer people is suppressed; the 90th percentile needs ${2 * k}.`,
+    '',
+  ];
   if (stats.weeks.length === 0) {
     lines.push('No weekly summaries to aggregate.');
   } else {
-    lines.push(...table([COLUMNS.map((column) => column.header), ...stats.weeks.map((week) => COLUMNS.map((column) => column.week(week, k)))]), '', ...rangeLines(stats));
+    lines.push(
+      ...table([COLUMNS.map((column) => column.header), ...stats.weeks.map((week) => COLUMNS.map((column) => column.week(week, k)))]),
+      '',
+      ...rangeLines(stats),
+    );
   }
   lines.push('');
   if (rejected.length === 0) {

@@ -97,10 +97,15 @@ export function renderWeeklyExport(summary: WeeklySummary): { fileName: string; 
  * folder is never created: a missing folder usually means the share is not connected, and
  * a local folder under its mount point would hide exports from the lead.
  */
-export async function writeWeeklyExport(folderPath: string, summary: WeeklySummary, fs: ExportWriteFs = nodeExportWriteFs): Promise<{ fileName: string; filePath: string; sizeBytes: number }> {
+export async function writeWeeklyExport(
+  folderPath: string,
+  summary: WeeklySummary,
+  fs: ExportWriteFs = nodeExportWriteFs,
+): Promise<{ fileName: string; filePath: string; sizeBytes: number }> {
   const { fileName, json } = renderWeeklyExport(summary);
   try {
-    if (!(await fs.stat(folderPath)).isDirectory()) throw new WeeklyExportError('not-a-folder', folderPath, `The export folder "${folderPath}" is not a folder; nothing was written.`);
+    if (!(await fs.stat(folderPath)).isDirectory())
+      throw new WeeklyExportError('not-a-folder', folderPath, `The export folder "${folderPath}" is not a folder; nothing was written.`);
   } catch (error) {
     if (error instanceof WeeklyExportError) throw error;
     throw exportError(folderPath, errorCode(error));
@@ -131,7 +136,8 @@ export function dueWeeks(lastExportedWeek: string | null, nowMs: number, timeZon
   const lastFinishedIndex = isoWeekIndex(previousIsoWeek(isoWeekOf(nowMs, timeZone)));
   const firstDueIndex = lastExportedWeek !== null && parseIsoWeek(lastExportedWeek) !== null ? isoWeekIndex(lastExportedWeek) + 1 : lastFinishedIndex;
   const weeks: string[] = [];
-  for (let index = Math.max(firstDueIndex, lastFinishedIndex - maxCatchUpWeeks + 1); index <= lastFinishedIndex; index += 1) weeks.push(isoWeekFromIndex(index));
+  for (let index = Math.max(firstDueIndex, lastFinishedIndex - maxCatchUpWeeks + 1); index <= lastFinishedIndex; index += 1)
+    weeks.push(isoWeekFromIndex(index));
   return weeks;
 }
 
@@ -159,7 +165,15 @@ export async function exportWeeks(
       const { fileName } = await writeWeeklyExport(folderPath, await summaryFor(week), fs);
       exported.push({ week, fileName });
     } catch (error) {
-      const exportFailure = error instanceof WeeklyExportError ? error : new WeeklyExportError('write-failed', folderPath, `The summary of ${week} could not be made (${errorCode(error)}); nothing was written.`, errorCode(error));
+      const exportFailure =
+        error instanceof WeeklyExportError
+          ? error
+          : new WeeklyExportError(
+              'write-failed',
+              folderPath,
+              `The summary of ${week} could not be made (${errorCode(error)}); nothing was written.`,
+              errorCode(error),
+            );
       return { exported, failure: { week, error: exportFailure } };
     }
   }
@@ -169,19 +183,34 @@ export async function exportWeeks(
 function exportError(folderPath: string, code: string): WeeklyExportError {
   switch (code) {
     case 'ENOENT':
-      return new WeeklyExportError('folder-missing', folderPath, `The export folder "${folderPath}" is not there (is the network share connected?); nothing was written.`, code);
+      return new WeeklyExportError(
+        'folder-missing',
+        folderPath,
+        `The export folder "${folderPath}" is not there (is the network share connected?); nothing was written.`,
+        code,
+      );
     case 'ENOTDIR':
       return new WeeklyExportError('not-a-folder', folderPath, `The export folder "${folderPath}" is not a folder; nothing was written.`, code);
     case 'EROFS':
       return new WeeklyExportError('read-only', folderPath, `The export folder "${folderPath}" is on a read-only drive or share; nothing was written.`, code);
     case 'EACCES':
     case 'EPERM':
-      return new WeeklyExportError('permission-denied', folderPath, `Veil may not write into the export folder "${folderPath}" (permission denied); nothing was written.`, code);
+      return new WeeklyExportError(
+        'permission-denied',
+        folderPath,
+        `Veil may not write into the export folder "${folderPath}" (permission denied); nothing was written.`,
+        code,
+      );
     case 'ENOSPC':
     case 'EDQUOT':
       return new WeeklyExportError('disk-full', folderPath, `The export folder "${folderPath}" is full (or over quota); nothing was written.`, code);
     case 'EBUSY':
-      return new WeeklyExportError('write-failed', folderPath, `The export in "${folderPath}" is in use by another program (being read?); nothing was written.`, code);
+      return new WeeklyExportError(
+        'write-failed',
+        folderPath,
+        `The export in "${folderPath}" is in use by another program (being read?); nothing was written.`,
+        code,
+      );
     default:
       return new WeeklyExportError('write-failed', folderPath, `The export into "${folderPath}" failed (${code}); nothing was written.`, code);
   }

@@ -58,7 +58,11 @@ export async function startWellbeing(deps: WellbeingRuntimeDeps): Promise<Wellbe
     },
   });
   const unsubscribeCounted = exposure.onCounted((time, counting) => service.counted(time, counting));
-  const unsubscribeLimits = watchSetting(settings, (current) => current.limits, () => service.limitsChanged());
+  const unsubscribeLimits = watchSetting(
+    settings,
+    (current) => current.limits,
+    () => service.limitsChanged(),
+  );
   const save = (): Promise<void> => stateFile.write(service.snapshot()).catch((error: unknown) => console.error('saving break state', error));
   const saver = setInterval(() => void save(), deps.saveIntervalMs);
 

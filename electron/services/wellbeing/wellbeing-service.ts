@@ -4,7 +4,15 @@ import type { BreakAction } from '../../../shared/breaks/break-events.js';
 import type { WeekStartsOn } from '../../../shared/exposure/day-boundaries.js';
 import type { LedgerRecord } from '../../../shared/exposure/ledger-record.js';
 import type { LimitPeriod, LimitQuantity } from '../../../shared/limits/cap-keys.js';
-import { limitsView, restoreLimitsState, seedLimitsState, stepLimits, type LimitsEvent, type LimitsState, type LimitUsage } from '../../../shared/limits/limits.js';
+import {
+  limitsView,
+  restoreLimitsState,
+  seedLimitsState,
+  stepLimits,
+  type LimitsEvent,
+  type LimitsState,
+  type LimitUsage,
+} from '../../../shared/limits/limits.js';
 import type { Settings } from '../../../shared/settings/settings.js';
 import type { WellbeingView } from '../../../shared/wellbeing/wellbeing-view.js';
 import type { CountedTime } from './counted-time.js';

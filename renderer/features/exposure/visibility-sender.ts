@@ -71,8 +71,7 @@ export class VisibilitySender {
   private readonly onFrame = (): void => {
     this.cancelFrame();
     // Clamped: whatever the clock does (a jump back), a report never waits more than one interval.
-    const waitMs =
-      this.lastSentAtMs === null ? 0 : Math.min(MIN_REPORT_INTERVAL_MS, this.lastSentAtMs + MIN_REPORT_INTERVAL_MS - this.nowMs());
+    const waitMs = this.lastSentAtMs === null ? 0 : Math.min(MIN_REPORT_INTERVAL_MS, this.lastSentAtMs + MIN_REPORT_INTERVAL_MS - this.nowMs());
     if (waitMs > 0) this.waitTimer = window.setTimeout(this.flush, waitMs);
     else this.flush();
   };

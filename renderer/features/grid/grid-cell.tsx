@@ -77,9 +77,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       onFocus={() => onFocusCell(index)}
       onClick={() => onOpen(index)}
     >
-      <span className="tile-media">
-        {item ? <TileMedia {...props} item={item} /> : <span className="tile-placeholder" aria-hidden="true" />}
-      </span>
+      <span className="tile-media">{item ? <TileMedia {...props} item={item} /> : <span className="tile-placeholder" aria-hidden="true" />}</span>
       <span className="tile-caption" aria-hidden="true">
         <span className="tile-name">{item?.name ?? '\u00a0'}</span>
         {item && (

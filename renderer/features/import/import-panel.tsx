@@ -72,11 +72,7 @@ function ImportProgressBar({ progress }: { progress: ImportProgress }) {
       <div className="import-figures">
         <span>{countText}</span>
         <span>{t('import.rate', { rate: format.count(progress.filesPerSecond) })}</span>
-        <span>
-          {progress.remainingMs === null
-            ? t('import.timeLeftUnknown')
-            : t('import.timeLeft', { duration: format.durationMs(progress.remainingMs) })}
-        </span>
+        <span>{progress.remainingMs === null ? t('import.timeLeftUnknown') : t('import.timeLeft', { duration: format.durationMs(progress.remainingMs) })}</span>
         <button type="button" className="button" onClick={onCancel}>
           {t('import.cancel')}
         </button>

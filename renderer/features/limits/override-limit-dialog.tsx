@@ -62,14 +62,7 @@ export function OverrideLimitDialog({ limits, extensionMin, onClose }: OverrideL
           <label htmlFor={id} className="field-label">
             {t('limits.reason')}
           </label>
-          <textarea
-            id={id}
-            rows={3}
-            required
-            value={reason}
-            aria-describedby={`${id}-help`}
-            onChange={(event) => setReason(event.currentTarget.value)}
-          />
+          <textarea id={id} rows={3} required value={reason} aria-describedby={`${id}-help`} onChange={(event) => setReason(event.currentTarget.value)} />
           <span id={`${id}-help`} className="field-help">
             {t('limits.reasonHelp', { min: MIN_OVERRIDE_REASON_CHARS })}
           </span>

@@ -28,7 +28,17 @@ export interface ChartSectionProps {
  * A titled region with a chart and its table. The table is always in the page for
  * screen readers; "Show … as a table" (a toggle button) puts it on screen as well.
  */
-export function ChartSection({ title, summary, rows, chartDescription, tableCaption, periodHeader, showTableLabel, withCounts = false, children }: ChartSectionProps) {
+export function ChartSection({
+  title,
+  summary,
+  rows,
+  chartDescription,
+  tableCaption,
+  periodHeader,
+  showTableLabel,
+  withCounts = false,
+  children,
+}: ChartSectionProps) {
   const titleId = useId();
   const tableId = useId();
   const [tableShown, setTableShown] = useState(false);

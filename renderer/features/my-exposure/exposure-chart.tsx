@@ -94,14 +94,7 @@ export function ExposureChart({ rows, description }: ExposureChartProps) {
             tickFormatter={(minutes: number) => format.figureDurationMs(minutes * MS_PER_MINUTE)}
           />
           <Bar dataKey="filteredMin" name={series[0].label} stackId="exposure" fill={series[0].fill} isAnimationActive={false} />
-          <Bar
-            dataKey="unfilteredMin"
-            name={series[1].label}
-            stackId="exposure"
-            fill={series[1].fill}
-            stroke={COLOURS.unfiltered}
-            isAnimationActive={false}
-          />
+          <Bar dataKey="unfilteredMin" name={series[1].label} stackId="exposure" fill={series[1].fill} stroke={COLOURS.unfiltered} isAnimationActive={false} />
           <Bar dataKey="audioMin" name={series[2].label} fill={series[2].fill} stroke={COLOURS.audio} isAnimationActive={false} />
         </BarChart>
       </div>

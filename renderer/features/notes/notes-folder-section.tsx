@@ -18,7 +18,15 @@ export function notesFolderPatchOf(draft: NotesFolderDraft): SettingsPatch {
  * a chosen folder (a case-work share) for units whose case folders sit inside a larger
  * evidence tree, where "beside" would still be evidence.
  */
-export function NotesFolderSection({ draft, onChange, canPickFolder }: { draft: NotesFolderDraft; onChange: (draft: NotesFolderDraft) => void; canPickFolder: boolean }) {
+export function NotesFolderSection({
+  draft,
+  onChange,
+  canPickFolder,
+}: {
+  draft: NotesFolderDraft;
+  onChange: (draft: NotesFolderDraft) => void;
+  canPickFolder: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset>

@@ -80,12 +80,21 @@ export function BreaksSection({ draft, onChange }: { draft: BreaksDraft; onChang
         <legend>{t('breakSettings.group')}</legend>
         {FLAG_FIELDS.map(({ key, label }) => (
           <label key={key} className="check">
-            <input type="checkbox" checked={draft.flags[key]} onChange={(e) => onChange({ ...draft, flags: { ...draft.flags, [key]: e.currentTarget.checked } })} />
+            <input
+              type="checkbox"
+              checked={draft.flags[key]}
+              onChange={(e) => onChange({ ...draft, flags: { ...draft.flags, [key]: e.currentTarget.checked } })}
+            />
             {t(label)}
           </label>
         ))}
         {NUMBER_FIELDS.map(({ key, label }) => (
-          <NumberField key={key} label={t(label)} value={draft.numbers[key]} onChange={(value) => onChange({ ...draft, numbers: { ...draft.numbers, [key]: value } })} />
+          <NumberField
+            key={key}
+            label={t(label)}
+            value={draft.numbers[key]}
+            onChange={(value) => onChange({ ...draft, numbers: { ...draft.numbers, [key]: value } })}
+          />
         ))}
         <label className="check">
           <input type="checkbox" checked={draft.sounds} onChange={(e) => onChange({ ...draft, sounds: e.currentTarget.checked })} />

@@ -140,11 +140,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
           <NumberField label={t('settings.revealDuration')} value={draft.revealDurationSec} onChange={(value) => update({ revealDurationSec: value })} />
           <NumberField label={t('settings.spotlightRadius')} value={draft.spotlightRadiusPct} onChange={(value) => update({ spotlightRadiusPct: value })} />
           <label className="check">
-            <input
-              type="checkbox"
-              checked={draft.revealInColour}
-              onChange={(e) => update({ revealInColour: e.currentTarget.checked })}
-            />
+            <input type="checkbox" checked={draft.revealInColour} onChange={(e) => update({ revealInColour: e.currentTarget.checked })} />
             {t('settings.revealInColour')}
           </label>
         </fieldset>
@@ -172,8 +168,18 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
         </fieldset>
         <fieldset>
           <legend>{t('settings.exposureGroup')}</legend>
-          <NumberField label={t('settings.idleAfter')} value={draft.idleAfterMin} help={t('settings.idleAfterHelp')} onChange={(value) => update({ idleAfterMin: value })} />
-          <NumberField label={t('settings.retention')} value={draft.ledgerRetentionDays} help={t('settings.retentionHelp')} onChange={(value) => update({ ledgerRetentionDays: value })} />
+          <NumberField
+            label={t('settings.idleAfter')}
+            value={draft.idleAfterMin}
+            help={t('settings.idleAfterHelp')}
+            onChange={(value) => update({ idleAfterMin: value })}
+          />
+          <NumberField
+            label={t('settings.retention')}
+            value={draft.ledgerRetentionDays}
+            help={t('settings.retentionHelp')}
+            onChange={(value) => update({ ledgerRetentionDays: value })}
+          />
         </fieldset>
         <BreaksSection draft={breaksDraft} onChange={setBreaksDraft} />
         <LimitsSection draft={limitsDraft} onChange={setLimitsDraft} />

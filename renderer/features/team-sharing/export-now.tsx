@@ -4,11 +4,7 @@ import type { TeamSharingStatus } from '../../../shared/team-sharing/team-sharin
 import { useVeil } from '../../api/api';
 import { useErrorText } from '../../app/error-message';
 
-type ExportState =
-  | { status: 'idle' }
-  | { status: 'busy' }
-  | { status: 'done'; week: string; fileName: string }
-  | { status: 'failed'; error: unknown };
+type ExportState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; week: string; fileName: string } | { status: 'failed'; error: unknown };
 
 export interface ExportNowProps {
   /** Sharing is on and saved with the folder shown (the back end exports only then). */
@@ -45,13 +41,7 @@ export function ExportNow({ ready, onStatus }: ExportNowProps) {
 
   return (
     <>
-      <button
-        type="button"
-        className="button"
-        disabled={!ready || state.status === 'busy'}
-        aria-describedby={ready ? undefined : hintId}
-        onClick={exportNow}
-      >
+      <button type="button" className="button" disabled={!ready || state.status === 'busy'} aria-describedby={ready ? undefined : hintId} onClick={exportNow}>
         {state.status === 'busy' ? t('teamSharing.exporting') : t('teamSharing.exportNow')}
       </button>
       {!ready && (

@@ -12,7 +12,19 @@ export interface TeamStatsFormProps {
   onShow: (query: TeamStatsQuery) => void;
 }
 
-function WeekField({ label, helpId, value, invalid, onChange }: { label: string; helpId: string; value: string; invalid: boolean; onChange: (value: string) => void }) {
+function WeekField({
+  label,
+  helpId,
+  value,
+  invalid,
+  onChange,
+}: {
+  label: string;
+  helpId: string;
+  value: string;
+  invalid: boolean;
+  onChange: (value: string) => void;
+}) {
   const id = useId();
   return (
     <div className="field team-week-field">

@@ -110,31 +110,18 @@ export function ImageStage({ item, settings, revealedWhole, keyScope, onPictureF
   const profile = settings.defaultProfile;
   const veiledUrl = client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: profile.greyscale, blur: profile.blur });
   const revealing = visible && (revealedWhole || spotlight !== null);
-  const revealUrl = revealing
-    ? client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: !settings.revealInColour, blur: 'off' })
-    : null;
+  const revealUrl = revealing ? client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: !settings.revealInColour, blur: 'off' }) : null;
   const clipPath = !revealedWhole && spotlight ? spotlightClipPath(spotlight.xPx, spotlight.yPx, spotlight.radiusPx) : undefined;
 
   const veiledPainted = visible && paintedUrl === veiledUrl;
   const revealPainted = revealUrl !== null && revealReady;
   const shownReveal = revealPainted ? (revealedWhole ? 'whole' : 'spotlight') : 'none';
-  useReportShownItem(
-    'viewer',
-    veiledPainted || revealPainted ? item.id : null,
-    shownPictureFilter(profile, settings.revealInColour, shownReveal),
-  );
+  useReportShownItem('viewer', veiledPainted || revealPainted ? item.id : null, shownPictureFilter(profile, settings.revealInColour, shownReveal));
 
   return (
     <div ref={setStage} className="image-stage" {...pointerHandlers}>
       {visible ? (
-        <VeiledPicture
-          key={veiledUrl}
-          url={veiledUrl}
-          alt={item.name}
-          onElement={setPicture}
-          onPainted={setPaintedUrl}
-          onFailed={onPictureFailed}
-        />
+        <VeiledPicture key={veiledUrl} url={veiledUrl} alt={item.name} onElement={setPicture} onPainted={setPaintedUrl} onFailed={onPictureFailed} />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />
       )}

@@ -23,8 +23,7 @@ export function storyboardTimes(durationSec: number, count: number): number[] {
  */
 function drawFilteredFrame(canvas: HTMLCanvasElement, video: HTMLVideoElement, profile: FilterProfile): boolean {
   const widthPx = STORYBOARD_FRAME_WIDTH_PX;
-  const heightPx =
-    video.videoWidth > 0 && video.videoHeight > 0 ? Math.round((widthPx * video.videoHeight) / video.videoWidth) : DEFAULT_FRAME_HEIGHT_PX;
+  const heightPx = video.videoWidth > 0 && video.videoHeight > 0 ? Math.round((widthPx * video.videoHeight) / video.videoWidth) : DEFAULT_FRAME_HEIGHT_PX;
   canvas.width = widthPx;
   canvas.height = heightPx;
   const ctx = canvas.getContext('2d');

@@ -30,10 +30,7 @@ export interface SpotlightHoldOptions {
 
 function circleAt(stage: HTMLElement, picture: HTMLImageElement | null, radiusPct: number, point: ClientPoint | null): SpotlightCircle {
   const rect = stage.getBoundingClientRect();
-  const fitted = containedBox(
-    { widthPx: rect.width, heightPx: rect.height },
-    { widthPx: picture?.naturalWidth ?? 0, heightPx: picture?.naturalHeight ?? 0 },
-  );
+  const fitted = containedBox({ widthPx: rect.width, heightPx: rect.height }, { widthPx: picture?.naturalWidth ?? 0, heightPx: picture?.naturalHeight ?? 0 });
   return {
     xPx: point ? point.clientX - rect.left : fitted.leftPx + fitted.widthPx / 2,
     yPx: point ? point.clientY - rect.top : fitted.topPx + fitted.heightPx / 2,

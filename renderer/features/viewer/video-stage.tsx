@@ -203,14 +203,7 @@ export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
   return (
     <div className="video-stage">
       {visible ? (
-        <VideoPlayer
-          url={url}
-          itemId={item.id}
-          shown={shown}
-          reveal={revealedWhole ? 'whole' : 'none'}
-          storyboardProfile={veiled}
-          resumeAtRef={resumeAtRef}
-        />
+        <VideoPlayer url={url} itemId={item.id} shown={shown} reveal={revealedWhole ? 'whole' : 'none'} storyboardProfile={veiled} resumeAtRef={resumeAtRef} />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />
       )}

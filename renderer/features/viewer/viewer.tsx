@@ -68,13 +68,7 @@ function ViewerItem({ item, failure, settings, keyScope, onPictureFailed }: View
       ) : item.kind === 'video' ? (
         <VideoStage item={item} settings={settings} revealedWhole={reveal.active} />
       ) : (
-        <ImageStage
-          item={item}
-          settings={settings}
-          revealedWhole={reveal.active}
-          keyScope={keyScope}
-          onPictureFailed={() => onPictureFailed(item.id)}
-        />
+        <ImageStage item={item} settings={settings} revealedWhole={reveal.active} keyScope={keyScope} onPictureFailed={() => onPictureFailed(item.id)} />
       )}
     </>
   );

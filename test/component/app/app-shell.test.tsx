@@ -119,9 +119,7 @@ describe('App shell', () => {
   it('tells the user, calmly, that a torn exposure record was left out after a crash', async () => {
     const fake = createFakeVeil({
       appInfo: {
-        notices: [
-          { code: 'ledger-torn-record-dropped', detail: 'bad checksum on the last line', keptAs: 'ledger/2025-03-05.jsonl.torn-1741200000000' },
-        ],
+        notices: [{ code: 'ledger-torn-record-dropped', detail: 'bad checksum on the last line', keptAs: 'ledger/2025-03-05.jsonl.torn-1741200000000' }],
       },
     });
     await renderApp(fake);

@@ -58,7 +58,17 @@ export function sampleMyExposure(): MyExposure {
     gridOnlyMs: 18 * MIN + 30_000,
     reveals: 7,
     longestStretchMs: 40 * MIN,
-    wellbeing: { breaksDue: 7, breaksTaken: 3, naturalBreaks: 1, postponed: 2, skipped: 1, strictOverrides: 1, capWarnings: 2, capsReached: 1, capOverrides: 1 },
+    wellbeing: {
+      breaksDue: 7,
+      breaksTaken: 3,
+      naturalBreaks: 1,
+      postponed: 2,
+      skipped: 1,
+      strictOverrides: 1,
+      capWarnings: 2,
+      capsReached: 1,
+      capOverrides: 1,
+    },
   });
   const monday = totals({ exposureMs: 30 * MIN, unfilteredMs: 5 * MIN, audioMs: 0, reveals: 2, longestStretchMs: 20 * MIN });
   const tuesday = totals({ exposureMs: 5 * MIN + 10_000, gridOnlyMs: 5 * MIN + 10_000, longestStretchMs: 5 * MIN + 10_000 });
@@ -101,9 +111,7 @@ export function sampleMyExposure(): MyExposure {
         ? { ...week, weekStart }
         : {
             ...totals(
-              i % 3 === 0
-                ? {}
-                : { exposureMs: (i * 10 + 5) * MIN, unfilteredMs: i * MIN, audioMs: 2 * MIN, wellbeing: { breaksTaken: i, capsReached: i % 2 } },
+              i % 3 === 0 ? {} : { exposureMs: (i * 10 + 5) * MIN, unfilteredMs: i * MIN, audioMs: 2 * MIN, wellbeing: { breaksTaken: i, capsReached: i % 2 } },
             ),
             weekStart,
           },

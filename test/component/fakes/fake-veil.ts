@@ -124,9 +124,7 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       for (let i = offset; i < end; i += 1) items.push(makeItem(i));
       return { total: itemCount, items };
     }),
-    getItems: vi.fn(async ({ ids }: { caseId: string; ids: string[] }) =>
-      ids.map((id) => makeItem(Number(id.slice(3)))),
-    ),
+    getItems: vi.fn(async ({ ids }: { caseId: string; ids: string[] }) => ids.map((id) => makeItem(Number(id.slice(3))))),
     listProblems: vi.fn(async ({ offset, limit }: { caseId: string; offset: number; limit: number }) => ({
       total: problems.length,
       problems: problems.slice(offset, offset + limit),

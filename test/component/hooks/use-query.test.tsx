@@ -43,9 +43,13 @@ describe('useQuery', () => {
 
   it('does not ask again when only the load function changes between renders', async () => {
     const { asked, answer } = handLoad();
-    const { result, rerender } = renderHook(({ n }: { n: number }) =>
-      useQuery(['same'], (key, signal) => new Promise<string>((resolve) => asked.push({ key, signal, resolve, reject: () => undefined })).then((v) => `${v}${n}`)),
-    { initialProps: { n: 1 } });
+    const { result, rerender } = renderHook(
+      ({ n }: { n: number }) =>
+        useQuery(['same'], (key, signal) =>
+          new Promise<string>((resolve) => asked.push({ key, signal, resolve, reject: () => undefined })).then((v) => `${v}${n}`),
+        ),
+      { initialProps: { n: 1 } },
+    );
     rerender({ n: 2 });
     rerender({ n: 3 });
     expect(asked).toHaveLength(1);

@@ -21,7 +21,9 @@ function sampleParams(shape: z.ZodRawShape): Record<string, unknown> {
   return params;
 }
 
-const samples: Reason[] = ReasonSchema.options.map((option) => ReasonSchema.parse({ code: option.shape.code.value, params: sampleParams(option.shape.params.shape) }));
+const samples: Reason[] = ReasonSchema.options.map((option) =>
+  ReasonSchema.parse({ code: option.shape.code.value, params: sampleParams(option.shape.params.shape) }),
+);
 
 describe('reason translations', () => {
   it('has a sample for every reason code', () => {

@@ -94,7 +94,10 @@ describe('the built desktop app under the Electron stand-in', () => {
     for (const image of images) {
       expect(await app.command('fetch', { url: `veil-media://item/${image.id}/thumb` })).toMatchObject({ status: 200 });
     }
-    const firstWorker = z.object({ pid: z.number() }).passthrough().parse(await app.next('worker-spawned'));
+    const firstWorker = z
+      .object({ pid: z.number() })
+      .passthrough()
+      .parse(await app.next('worker-spawned'));
 
     // A V8 fatal error aborts the process; Electron then emits 'error' and 'exit' in main.
     process.kill(firstWorker.pid, 'SIGABRT');
@@ -103,7 +106,10 @@ describe('the built desktop app under the Electron stand-in', () => {
 
     // The next picture needs a worker again (every thumbnail would come from the cache).
     expect(await whileRunning(app, app.command('fetch', { url: `veil-media://item/${another.id}/view` }))).toMatchObject({ status: 200 });
-    const secondWorker = await whileRunning(app, app.next('worker-spawned', (o) => o['pid'] !== firstWorker.pid));
+    const secondWorker = await whileRunning(
+      app,
+      app.next('worker-spawned', (o) => o['pid'] !== firstWorker.pid),
+    );
     expect(secondWorker['pid']).not.toBe(firstWorker.pid);
     expect(SettingsSchema.parse(await app.request('getSettings')).language).toBe('system');
     await quitBuiltApp(app);

@@ -59,7 +59,9 @@ export function launchBuiltApp(userDataDir: string, env: Record<string, string> 
       waiter.resolve(observation);
     }
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let nextId = 1;
   const command = (type: string, payload: Record<string, unknown> = {}): Promise<unknown> =>
     new Promise((resolve, reject) => {

@@ -26,7 +26,6 @@ const DAY_FILE = `${TODAY}.jsonl`;
 const GOOD_RECORDS: LedgerRecord[] = [...exposureRun(Date.UTC(2026, 10, 30, 9, 0, 0), 3), reveal(Date.UTC(2026, 10, 30, 9, 0, 30))];
 const NEW_RECORD = exposure(Date.UTC(2026, 10, 30, 14, 0, 0), Date.UTC(2026, 10, 30, 14, 0, 10));
 
-
 type Damage = 'empty' | 'truncated' | 'NUL bytes' | 'good records then NUL bytes' | 'valid JSON failing the schema';
 
 let dataDir = '';
@@ -103,7 +102,11 @@ const LEDGER_DAMAGE: Record<Damage, LedgerCase> = {
   // What ext4 or NTFS can leave after a power cut: the length grew, the data never arrived.
   'good records then NUL bytes': { original: Buffer.concat([goodDay, nul(4096)]), kept: GOOD_RECORDS, survival: 'torn' },
   'valid JSON failing the schema': {
-    original: Buffer.concat([goodDay.subarray(0, lastLineStart), checksummedLine('{"v":2,"type":"exposure","from":"a newer Veil"}'), goodDay.subarray(lastLineStart)]),
+    original: Buffer.concat([
+      goodDay.subarray(0, lastLineStart),
+      checksummedLine('{"v":2,"type":"exposure","from":"a newer Veil"}'),
+      goodDay.subarray(lastLineStart),
+    ]),
     kept: GOOD_RECORDS,
     survival: 'kept-aside',
   },
@@ -114,35 +117,38 @@ function openLedger() {
 }
 
 describe('a damaged ledger day file', () => {
-  it.each(Object.entries(LEDGER_DAMAGE))('%s: its bytes survive exactly, the user told, good records kept, and the day writes again', async (_damage, { original, kept, survival }) => {
-    const ledgerDir = join(dataDir, 'ledger');
-    mkdirSync(ledgerDir);
-    writeFileSync(join(ledgerDir, DAY_FILE), original);
+  it.each(Object.entries(LEDGER_DAMAGE))(
+    '%s: its bytes survive exactly, the user told, good records kept, and the day writes again',
+    async (_damage, { original, kept, survival }) => {
+      const ledgerDir = join(dataDir, 'ledger');
+      mkdirSync(ledgerDir);
+      writeFileSync(join(ledgerDir, DAY_FILE), original);
 
-    const ledger = await openLedger();
-    const notices = [...ledger.notices];
-    const sideFiles = readdirSync(ledgerDir).filter((name) => name !== DAY_FILE && name !== 'ledger-state.json');
-    if (survival === 'untouched') {
-      expect(notices).toEqual([]);
-      expect(sideFiles).toEqual([]);
-      expect(readFileSync(join(ledgerDir, DAY_FILE)).equals(original)).toBe(true);
-    } else {
-      const code = survival === 'torn' ? 'ledger-torn-record-dropped' : 'ledger-file-kept-aside';
-      expect(notices).toEqual([{ code, detail: expect.any(String), keptAs: sideFiles[0] }]);
-      expect(sideFiles).toHaveLength(1);
-      const sideBytes = readFileSync(join(ledgerDir, sideFiles[0]!));
-      if (survival === 'kept-aside') expect(sideBytes.equals(original)).toBe(true);
-      else expect(Buffer.concat([readFileSync(join(ledgerDir, DAY_FILE)), sideBytes]).equals(original)).toBe(true);
-    }
-    expect(await ledger.readDays(TODAY, TODAY)).toEqual(kept);
+      const ledger = await openLedger();
+      const notices = [...ledger.notices];
+      const sideFiles = readdirSync(ledgerDir).filter((name) => name !== DAY_FILE && name !== 'ledger-state.json');
+      if (survival === 'untouched') {
+        expect(notices).toEqual([]);
+        expect(sideFiles).toEqual([]);
+        expect(readFileSync(join(ledgerDir, DAY_FILE)).equals(original)).toBe(true);
+      } else {
+        const code = survival === 'torn' ? 'ledger-torn-record-dropped' : 'ledger-file-kept-aside';
+        expect(notices).toEqual([{ code, detail: expect.any(String), keptAs: sideFiles[0] }]);
+        expect(sideFiles).toHaveLength(1);
+        const sideBytes = readFileSync(join(ledgerDir, sideFiles[0]!));
+        if (survival === 'kept-aside') expect(sideBytes.equals(original)).toBe(true);
+        else expect(Buffer.concat([readFileSync(join(ledgerDir, DAY_FILE)), sideBytes]).equals(original)).toBe(true);
+      }
+      expect(await ledger.readDays(TODAY, TODAY)).toEqual(kept);
 
-    ledger.add([NEW_RECORD]);
-    await ledger.close();
-    const reopened = await openLedger();
-    expect(reopened.notices).toEqual([]);
-    expect(await reopened.readDays(TODAY, TODAY)).toEqual([...kept, NEW_RECORD]);
-    await reopened.close();
-  });
+      ledger.add([NEW_RECORD]);
+      await ledger.close();
+      const reopened = await openLedger();
+      expect(reopened.notices).toEqual([]);
+      expect(await reopened.readDays(TODAY, TODAY)).toEqual([...kept, NEW_RECORD]);
+      await reopened.close();
+    },
+  );
 });
 
 // ----- the break and limit state --------------------------------------------------------------
@@ -212,7 +218,12 @@ describe('a damaged break and limit state file', () => {
 
       const file = wellbeingStateFile(dataDir, () => NOW_MS);
       const saved = await file.read();
-      expect(file.keptAside).toEqual([{ detail: expect.stringMatching(/^wellbeing-state\.json (not JSON|fails its schema)/), keptAs: 'wellbeing-state.corrupt-2026-11-30T15-00-00-000Z.json' }]);
+      expect(file.keptAside).toEqual([
+        {
+          detail: expect.stringMatching(/^wellbeing-state\.json (not JSON|fails its schema)/),
+          keptAs: 'wellbeing-state.corrupt-2026-11-30T15-00-00-000Z.json',
+        },
+      ]);
       expect(readFileSync(join(dataDir, file.keptAside[0]!.keptAs)).equals(bytes)).toBe(true);
 
       const { service, view } = await startWellbeing(saved);

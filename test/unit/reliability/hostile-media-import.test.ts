@@ -53,7 +53,9 @@ describe('a hostile case imported through the services with real media workers',
     const listed = [...items.map((item) => item.relativePath), ...problems.map((problem) => problem.relativePath)].sort();
     expect(listed).toEqual(Object.keys(expected).sort());
     const problemCodes = Object.fromEntries(problems.map((problem) => [problem.relativePath, problem.error.code]));
-    const expectedProblems = Object.fromEntries(Object.entries(expected).flatMap(([name, outcome]) => (outcome.as === 'problem' ? [[name, outcome.code]] : [])));
+    const expectedProblems = Object.fromEntries(
+      Object.entries(expected).flatMap(([name, outcome]) => (outcome.as === 'problem' ? [[name, outcome.code]] : [])),
+    );
     expect(problemCodes).toEqual(expectedProblems);
   });
 
@@ -108,11 +110,16 @@ describe('a hostile case imported through the services with real media workers',
   it('crashed no worker, so none was restarted', () => {
     expect(harness.workers.length).toBe(2);
     expect(harness.workers.map((worker) => worker.ended)).toEqual([null, null]);
-    console.log(`[reliability] hostile case: 0 worker crashes, ${harness.workers.reduce((sum, worker) => sum + worker.jobsSent, 0)} jobs on ${harness.workers.length} workers`);
+    console.log(
+      `[reliability] hostile case: 0 worker crashes, ${harness.workers.reduce((sum, worker) => sum + worker.jobsSent, 0)} jobs on ${harness.workers.length} workers`,
+    );
   });
 
   it('leaves the exposure ledger writing and reading back intact', async () => {
-    const good = items.filter((item) => outcomes.get(item.relativePath)?.ok).slice(0, 3).map((item) => item.id);
+    const good = items
+      .filter((item) => outcomes.get(item.relativePath)?.ok)
+      .slice(0, 3)
+      .map((item) => item.id);
     const filter = { greyscale: true, blur: 'strong', reveal: 'none' } as const;
     await expect(
       harness.services.handlers.reportVisibility({ caseId, seq: 1, pageVisible: true, surfaces: [{ surface: 'grid', itemIds: good, filter }], video: null }),

@@ -80,12 +80,22 @@ describe('Electronegativity gate', () => {
     const several = ['// electronegativity: A_CHECK, PRELOAD_JS_CHECK reviewed - both looked at by a person', 'x'];
     expect(findReviewNote(several, 2, 'PRELOAD_JS_CHECK')).toBe('both looked at by a person');
     // A note separated from the line by code does not count.
-    expect(findReviewNote(['// electronegativity: PRELOAD_JS_CHECK reviewed — a reason that is long enough', 'other: 1,', 'preload: p,'], 3, 'PRELOAD_JS_CHECK')).toBeNull();
+    expect(
+      findReviewNote(['// electronegativity: PRELOAD_JS_CHECK reviewed — a reason that is long enough', 'other: 1,', 'preload: p,'], 3, 'PRELOAD_JS_CHECK'),
+    ).toBeNull();
   });
 
   it("reduces Electronegativity's issue objects and prints a summary that names each outcome", () => {
     const [reduced] = toFindings([
-      { id: 'PRELOAD_JS_CHECK', severity: { value: 2, name: 'MEDIUM' }, confidence: { value: 1, name: 'FIRM' }, manualReview: true, file: 'electron/app/window.ts', location: { line: 6, column: 6 }, description: 'Review' },
+      {
+        id: 'PRELOAD_JS_CHECK',
+        severity: { value: 2, name: 'MEDIUM' },
+        confidence: { value: 1, name: 'FIRM' },
+        manualReview: true,
+        file: 'electron/app/window.ts',
+        location: { line: 6, column: 6 },
+        description: 'Review',
+      },
     ]);
     expect(reduced).toEqual(finding({ description: 'Review' }));
     const verdict = scan([reduced!, finding({ id: 'AUXCLICK_JS_CHECK', manualReview: false, line: 3 })]);

@@ -11,7 +11,16 @@ import { handleMediaRequest } from '../../../electron/services/media/media-route
 import { createMediaService } from '../../../electron/services/media/media-service.js';
 import type { DeriveJob, DeriveOutcome } from '../../../electron/services/media/worker-pool.js';
 import { electronFake } from '../electron-fake.js';
-import { fakeMp4, secretMarker, swapInLinks, targetsFrom, traversalAttempts, writeTraversalCases, type TraversalAttempt, type TraversalTargets } from './traversal-corpus.js';
+import {
+  fakeMp4,
+  secretMarker,
+  swapInLinks,
+  targetsFrom,
+  traversalAttempts,
+  writeTraversalCases,
+  type TraversalAttempt,
+  type TraversalTargets,
+} from './traversal-corpus.js';
 
 // The Electron adapter's media scheme, composed as main.ts composes it (real case session,
 // real media service and cache), with a worker stand-in that echoes the bytes of whatever
@@ -21,7 +30,13 @@ const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
 const jpeg = (text: string) => Buffer.concat([JPEG_HEAD, Buffer.from(text)]);
 
 const echoPool = {
-  run: async (job: DeriveJob): Promise<DeriveOutcome> => ({ ok: true, bytes: new Uint8Array(await readFile(job.filePath)), mime: 'image/jpeg', widthPx: 1, heightPx: 1 }),
+  run: async (job: DeriveJob): Promise<DeriveOutcome> => ({
+    ok: true,
+    bytes: new Uint8Array(await readFile(job.filePath)),
+    mime: 'image/jpeg',
+    widthPx: 1,
+    heightPx: 1,
+  }),
 };
 
 interface Answer {

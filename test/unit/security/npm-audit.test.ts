@@ -30,10 +30,7 @@ describe('npm audit gate', () => {
   });
 
   it('fails on any high or critical advisory and names the package', () => {
-    const high = decideAudit(
-      { stdout: report({ high: 1 }, { 'some-lib': { name: 'some-lib', severity: 'high', range: '<1.2.3' } }), status: 1 },
-      optional,
-    );
+    const high = decideAudit({ stdout: report({ high: 1 }, { 'some-lib': { name: 'some-lib', severity: 'high', range: '<1.2.3' } }), status: 1 }, optional);
     expect(high).toMatchObject({ exitCode: 1, outcome: 'blocked' });
     expect(high.messages.join('\n')).toMatch(/high: some-lib <1\.2\.3/);
     expect(decideAudit({ stdout: report({ critical: 2 }), status: 1 }, optional).exitCode).toBe(1);

@@ -115,9 +115,7 @@ describe('Exposure reporting', () => {
     fireEvent.click(within(viewer).getByRole('button', { name: 'Reveal' }));
     fireEvent.load(viewer.querySelector<HTMLImageElement>('img.reveal-layer')!);
     await act(() => vi.advanceTimersByTimeAsync(200));
-    expect(lastReport(fake)?.surfaces).toEqual([
-      { surface: 'viewer', itemIds: [fakeItemId(0)], filter: { greyscale: false, blur: 'off', reveal: 'whole' } },
-    ]);
+    expect(lastReport(fake)?.surfaces).toEqual([{ surface: 'viewer', itemIds: [fakeItemId(0)], filter: { greyscale: false, blur: 'off', reveal: 'whole' } }]);
     await act(() => vi.advanceTimersByTimeAsync(4_700));
     expect(lastReport(fake)?.surfaces[0]?.filter.reveal).toBe('whole');
     await act(() => vi.advanceTimersByTimeAsync(100));

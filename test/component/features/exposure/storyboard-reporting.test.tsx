@@ -47,9 +47,7 @@ describe('Storyboard exposure', () => {
     fireEvent(source, new Event('loadedmetadata'));
     fireEvent(source, new Event('seeked'));
     await act(() => vi.advanceTimersByTimeAsync(200));
-    expect(lastSurfaces(fake)).toEqual([
-      { surface: 'storyboard', itemIds: ['it-0000003'], filter: { greyscale: true, blur: 'medium', reveal: 'none' } },
-    ]);
+    expect(lastSurfaces(fake)).toEqual([{ surface: 'storyboard', itemIds: ['it-0000003'], filter: { greyscale: true, blur: 'medium', reveal: 'none' } }]);
   });
 
   it('reports nothing when the canvas could not filter and so drew nothing', async () => {

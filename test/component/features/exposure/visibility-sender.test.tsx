@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VisibilityReport } from '../../../../shared/exposure/visibility-report.js';
 import type { VisibilityReportBody } from '../../../../renderer/features/exposure/screen-state';
-import {
-  FRAME_FALLBACK_MS,
-  MIN_REPORT_INTERVAL_MS,
-  RETRY_FIRST_MS,
-  VisibilitySender,
-} from '../../../../renderer/features/exposure/visibility-sender';
+import { FRAME_FALLBACK_MS, MIN_REPORT_INTERVAL_MS, RETRY_FIRST_MS, VisibilitySender } from '../../../../renderer/features/exposure/visibility-sender';
 
 function body(itemIds: string[], pageVisible = true): VisibilityReportBody {
   return {

@@ -41,7 +41,11 @@ describe('MediaGrid', () => {
   it('moves a single tab stop with the arrows, Home/End, PageDown and Ctrl+Home/End', async () => {
     const user = userEvent.setup();
     const { grid } = await gridWithFirstPage();
-    expect(within(grid).getAllByRole('gridcell').filter((cell) => cell.tabIndex === 0)).toHaveLength(1);
+    expect(
+      within(grid)
+        .getAllByRole('gridcell')
+        .filter((cell) => cell.tabIndex === 0),
+    ).toHaveLength(1);
     act(() => cellAt(grid, 0)?.focus());
 
     await user.keyboard('{ArrowRight}');
@@ -63,12 +67,14 @@ describe('MediaGrid', () => {
     await user.keyboard('{Control>}{End}{/Control}');
     await waitFor(() => expect(focusedIndex()).toBe(99_999));
     expect(within(grid).getAllByRole('gridcell').length).toBeLessThan(300);
-    expect(within(grid).getAllByRole('gridcell').filter((cell) => cell.tabIndex === 0)).toHaveLength(1);
+    expect(
+      within(grid)
+        .getAllByRole('gridcell')
+        .filter((cell) => cell.tabIndex === 0),
+    ).toHaveLength(1);
     // The last page was fetched on demand (item 99,999 is one of the synthetic broken files).
     await waitFor(() =>
-      expect(document.activeElement?.getAttribute('aria-label')).toBe(
-        'photo-099999.jpg, JPEG image, could not be shown: The file is damaged or incomplete.',
-      ),
+      expect(document.activeElement?.getAttribute('aria-label')).toBe('photo-099999.jpg, JPEG image, could not be shown: The file is damaged or incomplete.'),
     );
 
     await user.keyboard('{Control>}{Home}{/Control}');
@@ -196,9 +202,7 @@ describe('MediaGrid', () => {
     fireEvent.error(await waitFor(() => cell.querySelector('img') ?? Promise.reject(new Error('no img yet'))));
     await waitFor(() => expect(cell.textContent).toContain('The image has too many pixels to open safely.'));
     expect(fake.handlers.getItems).toHaveBeenCalledWith({ caseId: FAKE_CASE_ID, ids: [fakeItemId(1)] });
-    expect(cell.getAttribute('aria-label')).toBe(
-      'photo-1.jpg, JPEG image, could not be shown: The image has too many pixels to open safely.',
-    );
+    expect(cell.getAttribute('aria-label')).toBe('photo-1.jpg, JPEG image, could not be shown: The image has too many pixels to open safely.');
     expect(cell.querySelector('img')).toBeNull();
   });
 

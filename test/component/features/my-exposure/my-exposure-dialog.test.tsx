@@ -99,7 +99,10 @@ describe('My exposure', () => {
     const fake = createFakeVeil({ myExposure: sampleMyExposure(), settings: { language: 'en' } });
     const { dialog } = await openMyExposure(fake);
     const today = within(await within(dialog).findByRole('region', { name: 'Today' })).getByRole('group', { name: 'Breaks and limits' });
-    const shown = (group: HTMLElement) => within(group).getAllByRole('term').map((dt) => [dt.textContent, figure(group, dt.textContent ?? '').textContent]);
+    const shown = (group: HTMLElement) =>
+      within(group)
+        .getAllByRole('term')
+        .map((dt) => [dt.textContent, figure(group, dt.textContent ?? '').textContent]);
     expect(shown(today)).toEqual([
       ['Breaks taken', '3'],
       ['Natural breaks', '1'],

@@ -7,9 +7,7 @@ describe('NotesStore', () => {
     const old = { relativePath: fakeItem(0).relativePath, text: 'old text', updatedAtMs: 1 };
     const fake = createFakeVeil({ notes: [old] });
     let answer: () => void = () => undefined;
-    fake.handlers.getNotes.mockImplementationOnce(
-      () => new Promise((resolve) => (answer = () => resolve({ storage: fake.state.notesStorage, notes: [old] }))),
-    );
+    fake.handlers.getNotes.mockImplementationOnce(() => new Promise((resolve) => (answer = () => resolve({ storage: fake.state.notesStorage, notes: [old] }))));
     const store = new NotesStore(fake.client, FAKE_CASE_ID);
     const loading = store.fetch();
     await store.save(fakeItem(0), 'new text');

@@ -25,7 +25,7 @@ function rowOf(list: HTMLElement, name: string): HTMLElement {
 }
 
 describe('Notes in text-only mode', () => {
-  it('shows each item\'s note in its row and says where notes are kept', async () => {
+  it("shows each item's note in its row and says where notes are kept", async () => {
     const { list } = await textOnlyApp();
     expect(rowOf(list, 'photo-000001.jpg').textContent).toContain('Note: Same room as report 2024-118.');
     expect(within(rowOf(list, 'photo-000001.jpg')).getByRole('button', { name: 'Edit the note on photo-000001.jpg' })).toBeTruthy();
@@ -75,7 +75,9 @@ describe('Notes in text-only mode', () => {
       'fr-CA',
     );
     const line = screen.getByText(/^Les notes ne peuvent pas être écrites/);
-    expect(line.textContent).toBe("Les notes ne peuvent pas être écrites à côté de ce dossier (EROFS)\u00a0: elles sont conservées seulement jusqu'à la fermeture de Veil.");
+    expect(line.textContent).toBe(
+      "Les notes ne peuvent pas être écrites à côté de ce dossier (EROFS)\u00a0: elles sont conservées seulement jusqu'à la fermeture de Veil.",
+    );
     expect(line.getAttribute('role')).toBe('status');
   });
 });

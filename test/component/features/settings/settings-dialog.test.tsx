@@ -29,9 +29,7 @@ describe('SettingsDialog', () => {
     expect(fake.handlers.updateSettings).toHaveBeenCalledWith(
       expect.objectContaining({ defaultProfile: { greyscale: true, blur: 'medium' }, revealDurationSec: 10 }),
     );
-    await waitFor(() =>
-      expect(screen.getByRole('grid').querySelector('img')?.getAttribute('src')).toMatch(/thumb\?grey=1&blur=medium$/),
-    );
+    await waitFor(() => expect(screen.getByRole('grid').querySelector('img')?.getAttribute('src')).toMatch(/thumb\?grey=1&blur=medium$/));
   });
 
   it('keeps notes beside the case by default, and in a chosen notes folder once one is typed', async () => {

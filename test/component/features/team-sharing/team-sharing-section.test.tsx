@@ -114,15 +114,19 @@ describe('Settings: sharing weekly summaries with the team', () => {
     expect(within(preview).queryByRole('button', { name: 'Share summaries like this' })).toBeNull();
 
     const legend = within(preview).getByRole('region', { name: 'What each field means' });
-    expect(within(legend).getAllByRole('term').map((term) => term.textContent)).toEqual(WEEKLY_SUMMARY_FIELDS);
+    expect(
+      within(legend)
+        .getAllByRole('term')
+        .map((term) => term.textContent),
+    ).toEqual(WEEKLY_SUMMARY_FIELDS);
     expect(within(legend).getByText('Minutes case media was on screen, rounded to 15.')).toBeTruthy();
 
     const week = within(preview).getByRole('combobox', { name: 'Week' });
-    expect(within(week).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      '2026-W47 (Nov 16–22, 2026)',
-      '2026-W46 (Nov 9–15, 2026)',
-      '2026-W45 (Nov 2–8, 2026)',
-    ]);
+    expect(
+      within(week)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['2026-W47 (Nov 16–22, 2026)', '2026-W46 (Nov 9–15, 2026)', '2026-W45 (Nov 2–8, 2026)']);
     await user.selectOptions(week, '2026-W45');
     expect(fake.handlers.previewWeeklySummary).toHaveBeenLastCalledWith({ week: '2026-W45' });
     await waitFor(() => expect(previewFile(preview)).toBe(fakePreview('2026-W45').json));
@@ -180,7 +184,10 @@ describe('Settings: sharing weekly summaries with the team', () => {
     const alert = await within(section).findByRole('alert');
     const words = `the folder “${FOLDER}” is not there (is the network share connected?); nothing was written.`;
     expect(alert.textContent).toBe(`The export did not go through: ${words}`);
-    const statusLine = () => within(section).getAllByRole('status').find((element) => element.classList.contains('sharing-status'));
+    const statusLine = () =>
+      within(section)
+        .getAllByRole('status')
+        .find((element) => element.classList.contains('sharing-status'));
     await waitFor(() => expect(statusLine()?.textContent).toContain(`The export of week 2026-W47 failed: ${words}`));
   });
 

@@ -31,13 +31,21 @@ describe('the team table as CSV', () => {
   });
 
   it('writes a UTF-8 byte-order mark and ends every row with CRLF', () => {
-    expect(toCsv([['a', 'b'], ['c,d', '=e']])).toBe(`${BOM}a,b\r\n"c,d",'=e\r\n`);
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['c,d', '=e'],
+      ]),
+    ).toBe(`${BOM}a,b\r\n"c,d",'=e\r\n`);
   });
 
   it('writes hidden cells as their words, never as a number', () => {
     const { t } = createI18n('en');
     const csv = statsTableCsv(buildStatsTable(fakeTeamStats(4).stats, t, 'en-CA'));
-    const rows = csv.slice(BOM.length).split('\r\n').filter((line) => line.length > 0);
+    const rows = csv
+      .slice(BOM.length)
+      .split('\r\n')
+      .filter((line) => line.length > 0);
     expect(rows).toHaveLength(6);
     for (const row of rows.slice(1)) {
       const [, ...figures] = row.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);

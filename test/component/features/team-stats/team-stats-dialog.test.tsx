@@ -97,8 +97,16 @@ describe('the team statistics view', () => {
     const w44 = within(table).getByRole('row', { name: /^2026-W44/ });
     expect([...w44.querySelectorAll('time')].map((time) => time.getAttribute('dateTime'))).toEqual(['PT720M', 'PT825M', 'PT45M', 'PT75M']);
     // Column and row headers carry their scope.
-    expect(within(table).getAllByRole('columnheader').every((th) => th.getAttribute('scope') === 'col')).toBe(true);
-    expect(within(table).getAllByRole('rowheader').every((th) => th.getAttribute('scope') === 'row')).toBe(true);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .every((th) => th.getAttribute('scope') === 'col'),
+    ).toBe(true);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .every((th) => th.getAttribute('scope') === 'row'),
+    ).toBe(true);
 
     // The charts draw once recharts has loaded; the table is their text alternative. The
     // first test to draw loads the chunk cold, which takes seconds on a busy machine.
@@ -116,7 +124,9 @@ describe('the team statistics view', () => {
     const { user, dialog } = await openTeamStats({ teamStats: fakeTeamStats(4) });
     await show(user, dialog);
     const table = await within(dialog).findByRole('table', { name: 'Team figures per week' });
-    const cells = within(table).getAllByRole('cell').map((cell) => cell.textContent);
+    const cells = within(table)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
     expect(cells).toHaveLength(5 * 8);
     expect(new Set(cells)).toEqual(new Set(['Hidden — fewer than 5 people']));
     expect(table.querySelector('time')).toBeNull();
@@ -149,7 +159,11 @@ describe('the team statistics view', () => {
     const items = within(list).getAllByRole('listitem');
     expect(items.map((item) => [...item.children].map((part) => part.textContent))).toEqual([
       ['broken.json', 'It is not valid JSON.', 'The JSON ends too early (cut off, or still being copied).'],
-      ['evil.json', 'It contains a field that is never allowed.', 'The file has a field named “__proto__”, which is never allowed (it could tamper with the program reading it).'],
+      [
+        'evil.json',
+        'It contains a field that is never allowed.',
+        'The file has a field named “__proto__”, which is never allowed (it could tamper with the program reading it).',
+      ],
       ['old.json', 'It uses a version of the format this Veil does not read.', 'The summary has version 2; this Veil reads version 1 only.'],
     ]);
     // Names only: nothing in the view opens a file or a person.
@@ -167,10 +181,11 @@ describe('the team statistics view', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'From week' }), '2026-W60');
     await show(user, dialog);
     const alert = within(dialog).getByRole('alert');
-    expect(within(alert).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'The minimum group size cannot be below 5.',
-      '“From week” must be an ISO week that exists, such as 2026-W07.',
-    ]);
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['The minimum group size cannot be below 5.', '“From week” must be an ISO week that exists, such as 2026-W07.']);
     expect(size.getAttribute('aria-invalid')).toBe('true');
     expect(fake.handlers.loadTeamStats).not.toHaveBeenCalled();
 
@@ -275,16 +290,7 @@ describe('the team statistics view', () => {
     expect(rows[0]?.slice(0, 3)).toEqual(['Semaine', 'Participants', 'Exposition\u00a0: médiane']);
     // The locale's own spacing around the dash (ICU uses thin spaces there).
     expect(rows[1]?.[0]).toMatch(/^2026-W44 26 oct\.\s–\s1 nov\.\s2026$/u);
-    expect(rows[1]?.slice(1)).toEqual([
-      '12',
-      nb('12 h'),
-      nb('13 h 45 min'),
-      nb('45 min'),
-      nb('1 h 15 min'),
-      'Masqué — petit nombre',
-      '91\u00a0%',
-      '2\u00a0%',
-    ]);
+    expect(rows[1]?.slice(1)).toEqual(['12', nb('12 h'), nb('13 h 45 min'), nb('45 min'), nb('1 h 15 min'), 'Masqué — petit nombre', '91\u00a0%', '2\u00a0%']);
     expect(rows[5]?.[1]).toBe('48 semaines-personnes sur 4 semaines');
     expect(within(dialog).getByRole('button', { name: 'Exporter le tableau en CSV' })).toBeTruthy();
     expect(within(dialog).getByRole('region', { name: 'Exposition par semaine' })).toBeTruthy();
@@ -295,6 +301,12 @@ describe('the team statistics view', () => {
     const { user, dialog } = await openTeamStats({ teamStats: fakeTeamStats(4), language: 'fr-CA' });
     await show(user, dialog, { folder: 'Dossier des résumés hebdomadaires', show: 'Afficher' });
     const table = await within(dialog).findByRole('table');
-    expect(new Set(within(table).getAllByRole('cell').map((cell) => cell.textContent))).toEqual(new Set(['Masqué — moins de 5 personnes']));
+    expect(
+      new Set(
+        within(table)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual(new Set(['Masqué — moins de 5 personnes']));
   });
 });

@@ -89,7 +89,12 @@ class StandInApp extends StandInEmitter {
   /** Electron: before-quit (preventable), every window closed, will-quit, quit, then the process ends. */
   quit() {
     if (this.#quitting) return;
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('before-quit', event);
     if (event.defaultPrevented) return;
     this.#quitting = true;

@@ -4,7 +4,22 @@ import { denyAllPermissions, hardenAllWebContents, hardenWebContents, isAppPageU
 import { FakeWebContents } from '../../electron-fake.js';
 
 /** Permissions a hostile page might ask for; the handler must not care which. */
-const PERMISSIONS = ['media', 'geolocation', 'notifications', 'midiSysex', 'pointerLock', 'fullscreen', 'openExternal', 'clipboard-read', 'display-capture', 'hid', 'serial', 'usb', 'window-management', 'unknown'];
+const PERMISSIONS = [
+  'media',
+  'geolocation',
+  'notifications',
+  'midiSysex',
+  'pointerLock',
+  'fullscreen',
+  'openExternal',
+  'clipboard-read',
+  'display-capture',
+  'hid',
+  'serial',
+  'usb',
+  'window-management',
+  'unknown',
+];
 
 function prevented(contents: FakeWebContents, event: string, ...args: unknown[]): boolean {
   let wasPrevented = false;

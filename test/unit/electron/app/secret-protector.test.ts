@@ -26,7 +26,12 @@ describe('how the desktop app keeps the team-share secret', () => {
   });
 
   it('on Windows keeps the key in %LOCALAPPDATA%\\Veil, which does not roam with the profile', () => {
-    const options = desktopTeamShareSecretOptions(safeStorage({ ready: true, backend: 'dpapi' }), 'win32', { LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'C:\\Users\\a');
+    const options = desktopTeamShareSecretOptions(
+      safeStorage({ ready: true, backend: 'dpapi' }),
+      'win32',
+      { LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' },
+      'C:\\Users\\a',
+    );
     expect(options.keyDir).toMatch(/AppData[\\/]Local[\\/]Veil$/);
     expect(options.protector).toBeDefined();
     expect(desktopTeamShareSecretOptions(safeStorage({ ready: true, backend: 'kwallet6' }), 'linux', {}, '/home/a').keyDir).toBeUndefined();

@@ -6,7 +6,10 @@ import { electronFake, FakeWebContents } from '../../electron-fake.js';
 
 describe('window security', () => {
   it('sets every security preference explicitly and loads the app scheme, never file://', () => {
-    const window = createMainWindow('/app/preload.cjs', '/app/assets/icon.png') as unknown as { options: { webPreferences: Record<string, unknown> }; loadedUrl: string };
+    const window = createMainWindow('/app/preload.cjs', '/app/assets/icon.png') as unknown as {
+      options: { webPreferences: Record<string, unknown> };
+      loadedUrl: string;
+    };
     expect(window.options.webPreferences).toMatchObject({
       sandbox: true,
       contextIsolation: true,

@@ -57,26 +57,46 @@ describe('parseBmpHeader refuses, before anything is allocated', () => {
     });
     expectFailure(huge, 'too-many-pixels', /100000×100000 = 10000000000 pixels; the limit is 100000000/);
     // Top-down does not hide it either.
-    expectFailure(patchedBmp(huge, (view) => view.setInt32(22, -100_000, true)), 'too-many-pixels', /100000×100000/);
-    expectFailure(patchedBmp(huge, (view) => view.setInt32(22, -2147483648, true)), 'too-many-pixels', /pixels/);
+    expectFailure(
+      patchedBmp(huge, (view) => view.setInt32(22, -100_000, true)),
+      'too-many-pixels',
+      /100000×100000/,
+    );
+    expectFailure(
+      patchedBmp(huge, (view) => view.setInt32(22, -2147483648, true)),
+      'too-many-pixels',
+      /pixels/,
+    );
   });
 
   it.each([
     ['a negative width', (view: DataView) => view.setInt32(18, -30, true), /width -30 is not positive/],
     ['a zero width', (view: DataView) => view.setInt32(18, 0, true), /width 0 is not positive/],
     ['a zero height', (view: DataView) => view.setInt32(22, 0, true), /height is 0/],
-    ['an absurd edge within the pixel limit', (view: DataView) => {
-      view.setInt32(18, 50_000_000, true);
-      view.setInt32(22, 1, true);
-    }, /beyond the largest image edge/],
-    ['RLE8 compression', (view: DataView) => {
-      view.setUint16(28, 8, true);
-      view.setUint32(30, 1, true);
-    }, /RLE8 compression is not supported/],
-    ['RLE4 compression', (view: DataView) => {
-      view.setUint16(28, 4, true);
-      view.setUint32(30, 2, true);
-    }, /RLE4 compression is not supported/],
+    [
+      'an absurd edge within the pixel limit',
+      (view: DataView) => {
+        view.setInt32(18, 50_000_000, true);
+        view.setInt32(22, 1, true);
+      },
+      /beyond the largest image edge/,
+    ],
+    [
+      'RLE8 compression',
+      (view: DataView) => {
+        view.setUint16(28, 8, true);
+        view.setUint32(30, 1, true);
+      },
+      /RLE8 compression is not supported/,
+    ],
+    [
+      'RLE4 compression',
+      (view: DataView) => {
+        view.setUint16(28, 4, true);
+        view.setUint32(30, 2, true);
+      },
+      /RLE4 compression is not supported/,
+    ],
     ['an embedded JPEG', (view: DataView) => view.setUint32(30, 4, true), /embedded JPEG compression is not supported/],
     ['an unknown compression', (view: DataView) => view.setUint32(30, 99, true), /unknown \(99\) compression/],
     ['16-bit pixels', (view: DataView) => view.setUint16(28, 16, true), /16-bit pixels are not supported/],
@@ -86,7 +106,11 @@ describe('parseBmpHeader refuses, before anything is allocated', () => {
     ['an unknown header size', (view: DataView) => view.setUint32(14, 77, true), /unknown header size 77/],
     ['a pixel offset past the end', (view: DataView) => view.setUint32(10, 1_000_000, true), /offset 1000000 is past the end of the file \(1894 bytes\)/],
     ['a pixel offset inside the header', (view: DataView) => view.setUint32(10, 20, true), /offset 20 lies inside the headers \(54 bytes\)/],
-    ['a pixel array longer than the file', (view: DataView) => view.setInt32(22, 21, true), /truncated: 1932 bytes expected at offset 54, the file has 1894 bytes/],
+    [
+      'a pixel array longer than the file',
+      (view: DataView) => view.setInt32(22, 21, true),
+      /truncated: 1932 bytes expected at offset 54, the file has 1894 bytes/,
+    ],
   ])('%s', (_name, patch, detail) => {
     expectFailure(patchedBmp(info24, patch), 'decode-failed', detail);
   });
@@ -106,8 +130,16 @@ describe('parseBmpHeader refuses, before anything is allocated', () => {
     const rgba = encodeWithFastBmp(syntheticRaw({ widthPx: 4, heightPx: 4 }), 32);
     const bitfields = patchedBmp(rgba, (view) => view.setUint32(30, 3, true));
     expect(parse(bitfields)).toMatchObject({ ok: true, layout: { alphaAllowed: true } });
-    expectFailure(patchedBmp(bitfields, (view) => view.setUint32(54, 0x000000ff, true)), 'decode-failed', /colour masks ff\/ff00\/ff are not supported/);
-    expectFailure(patchedBmp(bitfields, (view) => view.setUint32(66, 0x0000ff00, true)), 'decode-failed', /alpha mask ff00 is not supported/);
+    expectFailure(
+      patchedBmp(bitfields, (view) => view.setUint32(54, 0x000000ff, true)),
+      'decode-failed',
+      /colour masks ff\/ff00\/ff are not supported/,
+    );
+    expectFailure(
+      patchedBmp(bitfields, (view) => view.setUint32(66, 0x0000ff00, true)),
+      'decode-failed',
+      /alpha mask ff00 is not supported/,
+    );
     expect(parse(patchedBmp(bitfields, (view) => view.setUint32(66, 0, true)))).toMatchObject({ ok: true, layout: { alphaAllowed: false } });
   });
 });

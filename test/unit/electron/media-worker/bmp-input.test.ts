@@ -69,8 +69,18 @@ function quadrants(widthPx: number, heightPx: number, colours: readonly (readonl
   return { data, widthPx, heightPx, channels: 3 };
 }
 
-const GREY_QUADRANTS = [[30, 30, 30], [220, 220, 220], [160, 160, 160], [90, 90, 90]] as const;
-const COLOUR_QUADRANTS = [[200, 30, 30], [30, 200, 60], [40, 60, 220], [230, 210, 40]] as const;
+const GREY_QUADRANTS = [
+  [30, 30, 30],
+  [220, 220, 220],
+  [160, 160, 160],
+  [90, 90, 90],
+] as const;
+const COLOUR_QUADRANTS = [
+  [200, 30, 30],
+  [30, 200, 60],
+  [40, 60, 220],
+  [230, 210, 40],
+] as const;
 
 /** Mean grey of the middle half of each quadrant, top-left, top-right, bottom-left, bottom-right. */
 async function quadrantMeans(bytes: Uint8Array): Promise<number[]> {
@@ -123,7 +133,11 @@ describe('decodeBmp gives back the exact pixels', () => {
   });
 
   it('8-bit with a colour table: the colours the table names, not the indexes', async () => {
-    const palette = [[250, 0, 0], [0, 0, 250], [10, 200, 10]] as const;
+    const palette = [
+      [250, 0, 0],
+      [0, 0, 250],
+      [10, 200, 10],
+    ] as const;
     const indexes = new Uint8Array(6 * 4).map((_, i) => (i % 4 === 3 ? 7 : i % 3)); // 7 is past the table: black
     const result = await decodeFile(encodeInfoHeaderBmp({ widthPx: 6, heightPx: 4, bitsPerPixel: 8, pixels: indexes, palette }));
     if (!result.ok) throw new Error(result.error.detail);
@@ -138,7 +152,18 @@ describe('decodeBmp gives back the exact pixels', () => {
     expect([...bw.pixels.data]).toEqual([...lumaOf(raw)].map((value) => (value >= 128 ? 255 : 0)));
 
     const bits = new Uint8Array(37 * 2).map((_, i) => (i % 5 === 0 ? 1 : 0));
-    const tinted = await decodeFile(encodeInfoHeaderBmp({ widthPx: 37, heightPx: 2, bitsPerPixel: 1, pixels: bits, palette: [[0, 0, 80], [255, 255, 0]] }));
+    const tinted = await decodeFile(
+      encodeInfoHeaderBmp({
+        widthPx: 37,
+        heightPx: 2,
+        bitsPerPixel: 1,
+        pixels: bits,
+        palette: [
+          [0, 0, 80],
+          [255, 255, 0],
+        ],
+      }),
+    );
     if (!tinted.ok) throw new Error(tinted.error.detail);
     expect([...tinted.pixels.data.subarray(0, 6)]).toEqual([255, 255, 0, 0, 0, 80]);
   });
@@ -161,7 +186,11 @@ describe('a BMP ends as a veiled image like any other format', () => {
   it.each([
     ['24-bit (fast-bmp)', (raw: RawImage) => encodeWithFastBmp(raw, 24), COLOUR_QUADRANTS],
     ['32-bit (fast-bmp)', (raw: RawImage) => encodeWithFastBmp(raw, 32), COLOUR_QUADRANTS],
-    ['24-bit top-down, BITMAPINFOHEADER', (raw: RawImage) => encodeInfoHeaderBmp({ widthPx: raw.widthPx, heightPx: raw.heightPx, topDown: true, bitsPerPixel: 24, pixels: raw.data }), COLOUR_QUADRANTS],
+    [
+      '24-bit top-down, BITMAPINFOHEADER',
+      (raw: RawImage) => encodeInfoHeaderBmp({ widthPx: raw.widthPx, heightPx: raw.heightPx, topDown: true, bitsPerPixel: 24, pixels: raw.data }),
+      COLOUR_QUADRANTS,
+    ],
     ['8-bit grey table (fast-bmp)', (raw: RawImage) => encodeWithFastBmp(raw, 8), GREY_QUADRANTS],
   ] as const)('%s: grey, blurred, each region at the grey of its source', async (name, encodeBmp, colours) => {
     const raw = quadrants(600, 400, colours);
@@ -177,7 +206,12 @@ describe('a BMP ends as a veiled image like any other format', () => {
   });
 
   it('1-bit (fast-bmp): black and white regions stay black and white', async () => {
-    const raw = quadrants(600, 400, [[0, 0, 0], [255, 255, 255], [255, 255, 255], [0, 0, 0]]);
+    const raw = quadrants(600, 400, [
+      [0, 0, 0],
+      [255, 255, 255],
+      [255, 255, 255],
+      [0, 0, 0],
+    ]);
     const means = await quadrantMeans(expectImage(await thumbOf(encodeWithFastBmp(raw, 1))).bytes);
     expect(means.map((mean) => Math.round(mean / 255))).toEqual([0, 1, 1, 0]);
     expect(means[0]).toBeLessThan(8);
@@ -185,7 +219,12 @@ describe('a BMP ends as a veiled image like any other format', () => {
   });
 
   it('an 8-bit colour table is applied before greyscale', async () => {
-    const palette = [[200, 30, 30], [30, 200, 60], [40, 60, 220], [230, 210, 40]] as const;
+    const palette = [
+      [200, 30, 30],
+      [30, 200, 60],
+      [40, 60, 220],
+      [230, 210, 40],
+    ] as const;
     const indexes = new Uint8Array(600 * 400).map((_, p) => (Math.floor(p / 600) < 200 ? 0 : 2) + (p % 600 < 300 ? 0 : 1));
     const bmp = encodeInfoHeaderBmp({ widthPx: 600, heightPx: 400, bitsPerPixel: 8, pixels: indexes, palette });
     const means = await quadrantMeans(expectImage(await thumbOf(bmp)).bytes);
@@ -238,10 +277,14 @@ describe('hostile BMPs end as clear errors', () => {
     ['a pixel offset past the end', patchedBmp(valid, (view) => view.setUint32(10, valid.length + 10, true)), /past the end of the file/],
     ['a negative width', patchedBmp(valid, (view) => view.setInt32(18, -64, true)), /width -64 is not positive/],
     ['a zero height', patchedBmp(valid, (view) => view.setInt32(22, 0, true)), /height is 0/],
-    ['RLE8 compression', patchedBmp(valid, (view) => {
-      view.setUint16(28, 8, true);
-      view.setUint32(30, 1, true);
-    }), /RLE8 compression is not supported/],
+    [
+      'RLE8 compression',
+      patchedBmp(valid, (view) => {
+        view.setUint16(28, 8, true);
+        view.setUint32(30, 1, true);
+      }),
+      /RLE8 compression is not supported/,
+    ],
     ['16-bit pixels', patchedBmp(valid, (view) => view.setUint16(28, 16, true)), /16-bit pixels are not supported/],
     ['only the signature', Buffer.from('BM'), /ends inside its header/],
   ])('%s → decode-failed', async (_name, bytes, detail) => {
@@ -253,13 +296,16 @@ describe('hostile BMPs end as clear errors', () => {
   it('random header bytes never throw or crash: each file is an image or a known error', async () => {
     const small = encodeWithFastBmp(syntheticRaw({ widthPx: 9, heightPx: 7 }), 32);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 2, max: 150 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), async (edits) => {
-        const bytes = Buffer.from(small);
-        for (const [offset, value] of edits) bytes[offset] = value;
-        const result = await thumbOf(bytes);
-        if (!result.ok) expect(MediaErrorCodeSchema.options).toContain(result.error.code);
-        else expect(result.widthPx).toBeGreaterThan(0);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 2, max: 150 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
+        async (edits) => {
+          const bytes = Buffer.from(small);
+          for (const [offset, value] of edits) bytes[offset] = value;
+          const result = await thumbOf(bytes);
+          if (!result.ok) expect(MediaErrorCodeSchema.options).toContain(result.error.code);
+          else expect(result.widthPx).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  alignmentErrorPx,
-  DIRECT_BLUR_MAX_SIGMA_PX,
-  MAX_ALIGNMENT_ERROR_PX,
-  planDerivative,
-} from '../../../../electron/media-worker/derive-plan.js';
+import { alignmentErrorPx, DIRECT_BLUR_MAX_SIGMA_PX, MAX_ALIGNMENT_ERROR_PX, planDerivative } from '../../../../electron/media-worker/derive-plan.js';
 import { BLUR_LEVELS, blurSigmaPx } from '../../../../shared/media/filter-profile.js';
 
 describe('planDerivative', () => {

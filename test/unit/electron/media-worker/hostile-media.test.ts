@@ -82,7 +82,9 @@ describe('generated bad files', () => {
   });
 
   it('a JPEG whose header claims a PNG body fails cleanly', async () => {
-    const png = await sharpFromRaw(syntheticRaw({ widthPx: 64, heightPx: 64 })).png().toBuffer();
+    const png = await sharpFromRaw(syntheticRaw({ widthPx: 64, heightPx: 64 }))
+      .png()
+      .toBuffer();
     const spliced = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), png]);
     const result = await thumbOf(await writeBytes(path.join(dir, 'spliced.jpg'), spliced));
     expect(result.ok).toBe(false);
@@ -91,7 +93,9 @@ describe('generated bad files', () => {
   describe('a PNG truncated at several offsets', () => {
     let png = Buffer.alloc(0);
     beforeAll(async () => {
-      png = await sharpFromRaw(syntheticRaw({ widthPx: 300, heightPx: 200, seed: 5 })).png({ compressionLevel: 1 }).toBuffer();
+      png = await sharpFromRaw(syntheticRaw({ widthPx: 300, heightPx: 200, seed: 5 }))
+        .png({ compressionLevel: 1 })
+        .toBuffer();
     });
 
     // Before the 8-byte signature is complete nothing says PNG; after it, decoding fails.

@@ -175,7 +175,9 @@ describe('breaks: strict mode', () => {
     t.boundary();
     t.pause(5 * SECOND);
     const step = t.act({ type: 'strict-override', reason: '  Court exhibit due at noon ' });
-    expect(step.records).toEqual([{ v: 1, type: 'break', atMs: T0 + 15 * MINUTE + 5 * SECOND, kind: 'micro', event: 'strict-override', reason: 'Court exhibit due at noon' }]);
+    expect(step.records).toEqual([
+      { v: 1, type: 'break', atMs: T0 + 15 * MINUTE + 5 * SECOND, kind: 'micro', event: 'strict-override', reason: 'Court exhibit due at noon' },
+    ]);
     expect(step.view).toMatchObject({ phase: 'working', exposureSecondsUntilDue: 15 * 60 });
     t.pause(MINUTE);
     expect(t.labels).toEqual(['micro:due', 'micro:started', 'micro:strict-override']);

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BreakConfigSchema, breakTimings, DEFAULT_BREAK_CONFIG, type BreakConfig, type BreakKind, type BreakStepConfig } from '../../../../shared/breaks/break-config.js';
+import {
+  BreakConfigSchema,
+  breakTimings,
+  DEFAULT_BREAK_CONFIG,
+  type BreakConfig,
+  type BreakKind,
+  type BreakStepConfig,
+} from '../../../../shared/breaks/break-config.js';
 import type { BreakAction, BreakEvent } from '../../../../shared/breaks/break-events.js';
 import { BreakLedgerRecordSchema, type BreakLedgerRecord } from '../../../../shared/breaks/break-records.js';
 import { breakView, initialBreakState, stepBreaks, type BreakStep } from '../../../../shared/breaks/break-scheduler.js';
@@ -56,7 +63,11 @@ const specArb: fc.Arbitrary<Spec> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('exposure' as const),
       gapMs: gapArb,
-      fraction: fc.oneof({ arbitrary: fc.constant(1), weight: 6 }, { arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 2 }),
+      fraction: fc.oneof(
+        { arbitrary: fc.constant(1), weight: 6 },
+        { arbitrary: fc.constant(0), weight: 2 },
+        { arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 2 },
+      ),
       counting: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 1 }),
       excessMs: fc.oneof({ arbitrary: fc.constant(0), weight: 30 }, { arbitrary: fc.integer({ min: 1, max: 2 * HOUR }), weight: 1 }),
     }),

@@ -74,7 +74,15 @@ describe('breaks: item boundary and grace', () => {
     expect(t.labels).toEqual(['micro:due']);
     t.boundary();
     expect(t.times('micro:started')).toEqual([16 * MINUTE]);
-    expect(t.view).toMatchObject({ phase: 'on-break', kind: 'micro', breakSecondsLeft: 30, canEndEarly: true, canSkip: false, canPostpone: false, strictOverrideOffered: false });
+    expect(t.view).toMatchObject({
+      phase: 'on-break',
+      kind: 'micro',
+      breakSecondsLeft: 30,
+      canEndEarly: true,
+      canSkip: false,
+      canPostpone: false,
+      strictOverrideOffered: false,
+    });
     t.pause(29 * SECOND);
     expect(t.view).toMatchObject({ phase: 'on-break', breakSecondsLeft: 1 });
     t.pause(SECOND);
@@ -283,7 +291,9 @@ describe('breaks: clock jumps and bad input', () => {
     for (const nowMs of [Number.NaN, -1, Number.POSITIVE_INFINITY]) expect(t.at(nowMs, exposure(0)).rejected).toBe('invalid-time');
     expect(t.after(SECOND, exposure(-5)).rejected).toBe('invalid-event');
     expect(t.after(SECOND, exposure(Number.NaN)).rejected).toBe('invalid-event');
-    expect(t.after(SECOND, { type: 'exposure', countingSinceLastStep: true, countedMs: 0, unfilteredMs: Number.POSITIVE_INFINITY, audioMs: 0 }).rejected).toBe('invalid-event');
+    expect(t.after(SECOND, { type: 'exposure', countingSinceLastStep: true, countedMs: 0, unfilteredMs: Number.POSITIVE_INFINITY, audioMs: 0 }).rejected).toBe(
+      'invalid-event',
+    );
     expect(t.state).toBe(before);
     expect(() => initialBreakState(Number.NaN)).toThrow(RangeError);
   });

@@ -19,7 +19,14 @@ describe('breakView', () => {
 
   it('shows the time to the next break in counted seconds, rounded up', () => {
     const s: BreakState = { ...initialBreakState(0), micro: { exposureMs: 1, extraMs: 0, postponesUsed: 0 } };
-    expect(breakView(s, 0, config())).toMatchObject({ phase: 'working', kind: 'micro', exposureSecondsUntilDue: 900, breakLengthSec: 30, exposureSecondsUntilForcedStart: null, breakSecondsLeft: null });
+    expect(breakView(s, 0, config())).toMatchObject({
+      phase: 'working',
+      kind: 'micro',
+      exposureSecondsUntilDue: 900,
+      breakLengthSec: 30,
+      exposureSecondsUntilForcedStart: null,
+      breakSecondsLeft: null,
+    });
   });
 
   it('shows the after-hours notice while a stretch is open', () => {

@@ -52,12 +52,16 @@ describe('isWithinWorkingHours', () => {
 
   it('agrees with a plain reading of the local weekday and time for any instant', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2035, 0, 1) }), fc.constantFrom(TORONTO, 'UTC', 'Asia/Kolkata', 'Australia/Lord_Howe'), (ms, zone) => {
-        const d = new TZDate(ms, zone);
-        const minute = d.getHours() * 60 + d.getMinutes();
-        const expected = d.getDay() >= 1 && d.getDay() <= 5 && minute >= 8 * 60 && minute < 16 * 60;
-        expect(isWithinWorkingHours(ms, HOURS, zone)).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        fc.constantFrom(TORONTO, 'UTC', 'Asia/Kolkata', 'Australia/Lord_Howe'),
+        (ms, zone) => {
+          const d = new TZDate(ms, zone);
+          const minute = d.getHours() * 60 + d.getMinutes();
+          const expected = d.getDay() >= 1 && d.getDay() <= 5 && minute >= 8 * 60 && minute < 16 * 60;
+          expect(isWithinWorkingHours(ms, HOURS, zone)).toBe(expected);
+        },
+      ),
     );
   });
 });

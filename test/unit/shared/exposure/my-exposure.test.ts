@@ -24,7 +24,10 @@ const session = exposureRecord;
 function reference(records: readonly LedgerRecord[], nowMs: number, timeZone: string, weekStartsOn: WeekStartsOn): MyExposure {
   const key = (date: Date | number): string => format(new TZDate(typeof date === 'number' ? date : date.getTime(), timeZone), 'yyyy-MM-dd');
   const pieces = records.flatMap((r) => splitAtDayBoundaries(r, timeZone)).map((piece) => ({ piece, day: key(recordStartMs(piece)) }));
-  const spanOf = (span: LedgerRecord[]): ExposureTotals => ({ ...sumTotals(span.filter((r) => r.type === 'exposure' || r.type === 'reveal')), wellbeing: plainWellbeingCounts(span) });
+  const spanOf = (span: LedgerRecord[]): ExposureTotals => ({
+    ...sumTotals(span.filter((r) => r.type === 'exposure' || r.type === 'reveal')),
+    wellbeing: plainWellbeingCounts(span),
+  });
   const between = (fromKey: string, toKey: string): LedgerRecord[] => pieces.filter((p) => p.day >= fromKey && p.day <= toKey).map((p) => p.piece);
   const now = new TZDate(nowMs, timeZone);
   const todayKey = key(now);
@@ -33,7 +36,10 @@ function reference(records: readonly LedgerRecord[], nowMs: number, timeZone: st
     const endKey = [key(addDays(start, 6)), todayKey].sort()[0] ?? todayKey;
     return { weekStart: key(start), ...spanOf(between(key(start), endKey)) };
   });
-  const thisWeekDays = eachDayOfInterval({ start: startOfWeek(now, { weekStartsOn }), end: now }).map((d) => ({ day: key(d), ...spanOf(between(key(d), key(d))) }));
+  const thisWeekDays = eachDayOfInterval({ start: startOfWeek(now, { weekStartsOn }), end: now }).map((d) => ({
+    day: key(d),
+    ...spanOf(between(key(d), key(d))),
+  }));
   return {
     timeZone,
     weekStartsOn,
@@ -51,8 +57,18 @@ describe('buildMyExposure', () => {
     expect(view.thisWeek.days.map((d) => d.day)).toEqual(['2024-05-12', '2024-05-13', '2024-05-14']);
     expect(view.thisWeek.totals.weekStart).toBe('2024-05-12');
     expect(view.last12Weeks.map((w) => w.weekStart)).toEqual([
-      '2024-02-25', '2024-03-03', '2024-03-10', '2024-03-17', '2024-03-24', '2024-03-31',
-      '2024-04-07', '2024-04-14', '2024-04-21', '2024-04-28', '2024-05-05', '2024-05-12',
+      '2024-02-25',
+      '2024-03-03',
+      '2024-03-10',
+      '2024-03-17',
+      '2024-03-24',
+      '2024-03-31',
+      '2024-04-07',
+      '2024-04-14',
+      '2024-04-21',
+      '2024-04-28',
+      '2024-05-05',
+      '2024-05-12',
     ]);
     expect(myExposureFirstDayKey(T0, TORONTO, 0)).toBe('2024-02-25');
     expect(buildMyExposure([], { nowMs: T0, timeZone: TORONTO, weekStartsOn: 1 }).thisWeek.days.map((d) => d.day)).toEqual(['2024-05-13', '2024-05-14']);
@@ -90,7 +106,11 @@ describe('buildMyExposure', () => {
   it('ignores records before the 12 weeks and after today', () => {
     const firstDayStart = Date.UTC(2024, 1, 25, 5); // 25 Feb 2024, 00:00 in Toronto
     const view = buildMyExposure(
-      [session(firstDayStart - HOUR, firstDayStart + HOUR), session(T0 + DAY, T0 + DAY + HOUR), { v: 1, type: 'reveal', atMs: firstDayStart - 1, mode: 'spotlight' }],
+      [
+        session(firstDayStart - HOUR, firstDayStart + HOUR),
+        session(T0 + DAY, T0 + DAY + HOUR),
+        { v: 1, type: 'reveal', atMs: firstDayStart - 1, mode: 'spotlight' },
+      ],
       { nowMs: T0, timeZone: TORONTO, weekStartsOn: 0 },
     );
     expect(view.last12Weeks[0]).toMatchObject({ exposureMs: HOUR, reveals: 0 });
@@ -120,7 +140,10 @@ describe('buildMyExposure', () => {
     const view = buildMyExposure(records, { nowMs: T0 + HOUR, timeZone: TORONTO, weekStartsOn: 0 });
     const none = plainWellbeingCounts([]);
     expect(view.today.wellbeing).toEqual({ ...none, naturalBreaks: 1, breaksDue: 1, strictOverrides: 1, capWarnings: 1, capsReached: 1, capOverrides: 1 });
-    expect(view.thisWeek.days[1]).toMatchObject({ day: '2024-05-13', wellbeing: { ...none, afterHoursStretches: 1, breaksDue: 1, breaksTaken: 1, capsReached: 1 } });
+    expect(view.thisWeek.days[1]).toMatchObject({
+      day: '2024-05-13',
+      wellbeing: { ...none, afterHoursStretches: 1, breaksDue: 1, breaksTaken: 1, capsReached: 1 },
+    });
     expect(view.thisWeek.totals.wellbeing).toEqual({
       ...none,
       afterHoursStretches: 1,
@@ -140,8 +163,15 @@ describe('buildMyExposure', () => {
   it('equals the plain computation over the same records, in any zone and week start', () => {
     const zones = fc.constantFrom('America/Toronto', 'America/Vancouver', 'Europe/Paris', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC');
     const caseArb = fc
-      .tuple(fc.integer({ min: Date.UTC(2021, 0, 1), max: Date.UTC(2026, 0, 1) }), zones, fc.constantFrom<WeekStartsOn>(0, 1, 2, 3, 4, 5, 6), fc.integer({ min: 0, max: 100 }))
-      .chain(([nowMs, timeZone, weekStartsOn, daysBack]) => ledgerArb(nowMs - daysBack * DAY, 80).map((records) => ({ nowMs, timeZone, weekStartsOn, records })));
+      .tuple(
+        fc.integer({ min: Date.UTC(2021, 0, 1), max: Date.UTC(2026, 0, 1) }),
+        zones,
+        fc.constantFrom<WeekStartsOn>(0, 1, 2, 3, 4, 5, 6),
+        fc.integer({ min: 0, max: 100 }),
+      )
+      .chain(([nowMs, timeZone, weekStartsOn, daysBack]) =>
+        ledgerArb(nowMs - daysBack * DAY, 80).map((records) => ({ nowMs, timeZone, weekStartsOn, records })),
+      );
     fc.assert(
       fc.property(caseArb, ({ records, ...options }) => {
         expect(buildMyExposure(records, options)).toEqual(reference(records, options.nowMs, options.timeZone, options.weekStartsOn));

@@ -21,7 +21,8 @@ const reasonArb = fc.constantFrom('finishing this interview', 'court deadline to
 const wellbeingArb: fc.Arbitrary<WellbeingAt> = fc.oneof(
   fc.record({ kind: fc.constantFrom('micro', 'rest'), event: fc.constantFrom(...BREAK_EVENTS), reason: reasonArb }).map(
     ({ kind, event, reason }): WellbeingAt =>
-      (atMs) => (event === 'strict-override' ? { v: 1, type: 'break', atMs, kind, event, reason } : { v: 1, type: 'break', atMs, kind, event }),
+      (atMs) =>
+        event === 'strict-override' ? { v: 1, type: 'break', atMs, kind, event, reason } : { v: 1, type: 'break', atMs, kind, event },
   ),
   fc.constant<WellbeingAt>((atMs) => ({ v: 1, type: 'after-hours', atMs })),
   fc
@@ -79,6 +80,8 @@ export function ledgerArb(startMs: number, maxLength = 60): fc.Arbitrary<LedgerR
   });
 }
 
-function pickClass(c: Pick<ExposureRecord, 'surface' | 'greyscale' | 'blur' | 'reveal' | 'audio'>): Pick<ExposureRecord, 'surface' | 'greyscale' | 'blur' | 'reveal' | 'audio'> {
+function pickClass(
+  c: Pick<ExposureRecord, 'surface' | 'greyscale' | 'blur' | 'reveal' | 'audio'>,
+): Pick<ExposureRecord, 'surface' | 'greyscale' | 'blur' | 'reveal' | 'audio'> {
   return { surface: c.surface, greyscale: c.greyscale, blur: c.blur, reveal: c.reveal, audio: c.audio };
 }

@@ -1,5 +1,12 @@
 import type { ExposureRecord } from '../../../../shared/exposure/ledger-record.js';
-import { initialTrackerState, stepTracker, type TrackerConfig, type TrackerEvent, type TrackerState, type TrackerStep } from '../../../../shared/exposure/tracker.js';
+import {
+  initialTrackerState,
+  stepTracker,
+  type TrackerConfig,
+  type TrackerEvent,
+  type TrackerState,
+  type TrackerStep,
+} from '../../../../shared/exposure/tracker.js';
 import type { LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
 import type { ShownFilter, Surface, VisibilityReport } from '../../../../shared/exposure/visibility-report.js';
 import { sumTotals } from '../../../../shared/exposure/totals.js';

@@ -54,7 +54,7 @@ describe('sumTotals', () => {
   it('does not depend on the order of the records', () => {
     fc.assert(
       fc.property(ledgerArb(T0), fc.integer(), (records, seed) => {
-        const shuffled = [...records].sort((a, b) => (((JSON.stringify(a).length * 31 + seed) % 7) - ((JSON.stringify(b).length * 31 + seed) % 7)));
+        const shuffled = [...records].sort((a, b) => ((JSON.stringify(a).length * 31 + seed) % 7) - ((JSON.stringify(b).length * 31 + seed) % 7));
         expect(sumTotals(shuffled)).toEqual(sumTotals(records));
       }),
       { numRuns: 100 },
@@ -107,7 +107,13 @@ describe('compactRecords', () => {
       rec(51 * SECOND, 60 * SECOND),
     ];
     const input = structuredClone(records);
-    expect(compactRecords(records)).toEqual([rec(0, 20 * SECOND), reveal(20 * SECOND), rec(20 * SECOND, 40 * SECOND, { reveal: 'whole' }), rec(40 * SECOND, 50 * SECOND), rec(51 * SECOND, 60 * SECOND)]);
+    expect(compactRecords(records)).toEqual([
+      rec(0, 20 * SECOND),
+      reveal(20 * SECOND),
+      rec(20 * SECOND, 40 * SECOND, { reveal: 'whole' }),
+      rec(40 * SECOND, 50 * SECOND),
+      rec(51 * SECOND, 60 * SECOND),
+    ]);
     expect(records).toEqual(input);
   });
 
@@ -128,7 +134,13 @@ describe('compactRecords', () => {
 describe('totals by day and by week', () => {
   it('splits a session across midnight between the two days exactly', () => {
     const start = Date.UTC(2024, 4, 15, 3, 45); // 23:45 in Toronto
-    const days = totalsByDay([{ ...rec(0, 0), startMs: start, endMs: start + 40 * MINUTE }, { v: 1, type: 'reveal', atMs: start + 15 * MINUTE, mode: 'whole' }], TORONTO);
+    const days = totalsByDay(
+      [
+        { ...rec(0, 0), startMs: start, endMs: start + 40 * MINUTE },
+        { v: 1, type: 'reveal', atMs: start + 15 * MINUTE, mode: 'whole' },
+      ],
+      TORONTO,
+    );
     expect([...days.keys()]).toEqual(['2024-05-14', '2024-05-15']);
     expect(days.get('2024-05-14')).toMatchObject({ day: '2024-05-14', exposureMs: 15 * MINUTE, reveals: 0, longestStretchMs: 15 * MINUTE });
     expect(days.get('2024-05-15')).toMatchObject({ day: '2024-05-15', exposureMs: 25 * MINUTE, reveals: 1 });
@@ -162,23 +174,28 @@ describe('totals by day and by week', () => {
 
   it('add up, day by day and week by week, to the totals of all records', () => {
     fc.assert(
-      fc.property(ledgerArb(T0), fc.constantFrom('America/Toronto', 'Europe/Paris', 'Asia/Kolkata'), fc.constantFrom(0, 1, 6) as fc.Arbitrary<0 | 1 | 6>, (records, zone, weekStartsOn) => {
-        const all = sumTotals(records);
-        for (const groups of [totalsByDay(records, zone), totalsByWeek(records, zone, weekStartsOn)]) {
-          const list = [...groups.values()];
-          const sum = (pick: (t: (typeof list)[number]) => number): number => list.reduce((s, t) => s + pick(t), 0);
-          expect(sum((t) => t.exposureMs)).toBe(all.exposureMs);
-          expect(sum((t) => t.unfilteredMs)).toBe(all.unfilteredMs);
-          expect(sum((t) => t.audioMs)).toBe(all.audioMs);
-          expect(sum((t) => t.gridOnlyMs)).toBe(all.gridOnlyMs);
-          expect(sum((t) => t.reveals)).toBe(all.reveals);
-          for (const key of Object.keys(all.wellbeing) as (keyof typeof all.wellbeing)[]) expect(sum((t) => t.wellbeing[key])).toBe(all.wellbeing[key]);
-          expect(Math.max(0, ...list.map((t) => t.longestStretchMs))).toBeLessThanOrEqual(all.longestStretchMs);
-          expect([...groups.keys()]).toEqual([...groups.keys()].sort());
-        }
-        // Splitting at midnights changes no figure: the pieces touch, so even stretches stay whole.
-        expect(sumTotals(records.flatMap((r) => splitAtDayBoundaries(r, zone)))).toEqual(all);
-      }),
+      fc.property(
+        ledgerArb(T0),
+        fc.constantFrom('America/Toronto', 'Europe/Paris', 'Asia/Kolkata'),
+        fc.constantFrom(0, 1, 6) as fc.Arbitrary<0 | 1 | 6>,
+        (records, zone, weekStartsOn) => {
+          const all = sumTotals(records);
+          for (const groups of [totalsByDay(records, zone), totalsByWeek(records, zone, weekStartsOn)]) {
+            const list = [...groups.values()];
+            const sum = (pick: (t: (typeof list)[number]) => number): number => list.reduce((s, t) => s + pick(t), 0);
+            expect(sum((t) => t.exposureMs)).toBe(all.exposureMs);
+            expect(sum((t) => t.unfilteredMs)).toBe(all.unfilteredMs);
+            expect(sum((t) => t.audioMs)).toBe(all.audioMs);
+            expect(sum((t) => t.gridOnlyMs)).toBe(all.gridOnlyMs);
+            expect(sum((t) => t.reveals)).toBe(all.reveals);
+            for (const key of Object.keys(all.wellbeing) as (keyof typeof all.wellbeing)[]) expect(sum((t) => t.wellbeing[key])).toBe(all.wellbeing[key]);
+            expect(Math.max(0, ...list.map((t) => t.longestStretchMs))).toBeLessThanOrEqual(all.longestStretchMs);
+            expect([...groups.keys()]).toEqual([...groups.keys()].sort());
+          }
+          // Splitting at midnights changes no figure: the pieces touch, so even stretches stay whole.
+          expect(sumTotals(records.flatMap((r) => splitAtDayBoundaries(r, zone)))).toEqual(all);
+        },
+      ),
       { numRuns: 150 },
     );
   });

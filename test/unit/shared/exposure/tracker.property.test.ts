@@ -18,7 +18,11 @@ const filterArb: fc.Arbitrary<ShownFilter> = fc.record({
 
 const surfacesArb: fc.Arbitrary<VisibleSurface[]> = fc
   .subarray(['viewer', 'storyboard', 'grid'] as const)
-  .chain((names) => fc.tuple(...names.map(() => filterArb)).map((filters) => names.map((surface, i) => ({ surface, itemIds: ['item-0001'], filter: filters[i] as ShownFilter }))));
+  .chain((names) =>
+    fc
+      .tuple(...names.map(() => filterArb))
+      .map((filters) => names.map((surface, i) => ({ surface, itemIds: ['item-0001'], filter: filters[i] as ShownFilter }))),
+  );
 
 /** A report without its seq; the run gives it one (usually the next, sometimes stale). */
 const reportArb = fc.record({
@@ -36,7 +40,9 @@ const eventArb: fc.Arbitrary<ScriptedEvent> = fc.oneof(
   { arbitrary: fc.constant<ScriptedEvent>({ kind: 'other', event: { type: 'activity' } }), weight: 4 },
   { arbitrary: fc.boolean().map<ScriptedEvent>((shown) => ({ kind: 'other', event: { type: 'window', shown } })), weight: 2 },
   {
-    arbitrary: fc.constantFrom('locked', 'unlocked', 'suspended', 'resumed').map<ScriptedEvent>((state) => ({ kind: 'other', event: { type: 'power', state } })),
+    arbitrary: fc
+      .constantFrom('locked', 'unlocked', 'suspended', 'resumed')
+      .map<ScriptedEvent>((state) => ({ kind: 'other', event: { type: 'power', state } })),
     weight: 2,
   },
   { arbitrary: fc.constant<ScriptedEvent>({ kind: 'other', event: { type: 'tick' } }), weight: 3 },
@@ -67,16 +73,14 @@ function materialise(events: ScriptedEvent[], times: number[]): Scripted[] {
   });
 }
 
-const nonDecreasingScript = fc
-  .array(fc.tuple(eventArb, gapArb), { maxLength: 80 })
-  .map((pairs) => {
-    let t = T0;
-    const times = pairs.map(([, gap]) => (t += gap));
-    return materialise(
-      pairs.map(([e]) => e),
-      times,
-    );
-  });
+const nonDecreasingScript = fc.array(fc.tuple(eventArb, gapArb), { maxLength: 80 }).map((pairs) => {
+  let t = T0;
+  const times = pairs.map(([, gap]) => (t += gap));
+  return materialise(
+    pairs.map(([e]) => e),
+    times,
+  );
+});
 
 const anyOrderScript = fc.array(fc.tuple(eventArb, fc.integer({ min: -30 * MINUTE, max: 60 * MINUTE })), { maxLength: 80 }).map((pairs) =>
   materialise(
@@ -212,9 +216,13 @@ describe('tracker properties', () => {
         const r = run(full);
         checkInvariants(r, full);
         const totals = sumTotals(r.records);
-        expect({ exposureMs: totals.exposureMs, unfilteredMs: totals.unfilteredMs, audioMs: totals.audioMs, gridOnlyMs: totals.gridOnlyMs, reveals: totals.reveals }).toEqual(
-          reference(full),
-        );
+        expect({
+          exposureMs: totals.exposureMs,
+          unfilteredMs: totals.unfilteredMs,
+          audioMs: totals.audioMs,
+          gridOnlyMs: totals.gridOnlyMs,
+          reveals: totals.reveals,
+        }).toEqual(reference(full));
       }),
       { numRuns: 400 },
     );

@@ -7,9 +7,12 @@ describe('resolveLanguage', () => {
     expect(resolveLanguage('en', 'fr-CA')).toBe('en');
   });
 
-  it.each(['fr-CA', 'FR-CA', 'fr_CA', 'fr_CA.UTF-8', 'fr', 'FR', 'fr-FR', 'fr-BE', ' fr-ca '])('gives Canadian French for a system locale written "%s"', (locale) => {
-    expect(resolveLanguage('system', locale)).toBe('fr-CA');
-  });
+  it.each(['fr-CA', 'FR-CA', 'fr_CA', 'fr_CA.UTF-8', 'fr', 'FR', 'fr-FR', 'fr-BE', ' fr-ca '])(
+    'gives Canadian French for a system locale written "%s"',
+    (locale) => {
+      expect(resolveLanguage('system', locale)).toBe('fr-CA');
+    },
+  );
 
   it.each(['en-CA', 'EN-US', 'en', 'de-DE', 'es_MX', '', 'french'])('gives English for a system locale written "%s"', (locale) => {
     expect(resolveLanguage('system', locale)).toBe('en');

@@ -7,7 +7,9 @@ describe('limits changed mid-day', () => {
     t.view('exposure', 50 * MINUTE);
     expect(t.records).toEqual([]);
     const lowered = t.configure(T0 + 51 * MINUTE, oneCap('exposure', 'day', 45));
-    expect(lowered.records).toEqual([{ v: 1, type: 'limit', atMs: T0 + 51 * MINUTE, quantity: 'exposure', period: 'day', capMs: 45 * MINUTE, event: 'reached' }]);
+    expect(lowered.records).toEqual([
+      { v: 1, type: 'limit', atMs: T0 + 51 * MINUTE, quantity: 'exposure', period: 'day', capMs: 45 * MINUTE, event: 'reached' },
+    ]);
     expect(lowered.view.textOnly).toBe(true);
   });
 

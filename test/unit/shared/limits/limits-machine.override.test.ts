@@ -30,7 +30,15 @@ describe('override with a reason', () => {
     ]);
     expect(LimitRecordSchema.parse(step.records[0])).toEqual(step.records[0]);
     expect(step.view.textOnly).toBe(false);
-    expect(step.view.caps.exposure.day).toMatchObject({ reached: false, overridden: true, overrides: 1, baseCapMs: 30 * MINUTE, capMs: 45 * MINUTE, extensionMs: 15 * MINUTE, remainingMs: 15 * MINUTE });
+    expect(step.view.caps.exposure.day).toMatchObject({
+      reached: false,
+      overridden: true,
+      overrides: 1,
+      baseCapMs: 30 * MINUTE,
+      capMs: 45 * MINUTE,
+      extensionMs: 15 * MINUTE,
+      remainingMs: 15 * MINUTE,
+    });
   });
 
   it('uses the configured extension length', () => {

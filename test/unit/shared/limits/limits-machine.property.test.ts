@@ -25,7 +25,12 @@ const limitsArb: fc.Arbitrary<LimitsConfig> = fc.record({
 
 const amountsArb = fc
   .tuple(fc.integer({ min: 0, max: 3 * MINUTE }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }))
-  .map(([countedMs, u, a]) => ({ type: 'exposure' as const, countedMs, unfilteredMs: Math.floor((countedMs * u) / 100), audioMs: Math.floor((countedMs * a) / 100) }));
+  .map(([countedMs, u, a]) => ({
+    type: 'exposure' as const,
+    countedMs,
+    unfilteredMs: Math.floor((countedMs * u) / 100),
+    audioMs: Math.floor((countedMs * a) / 100),
+  }));
 
 const badAmountsArb = fc.constantFrom<LimitsEvent>(
   { type: 'exposure', countedMs: -1, unfilteredMs: 0, audioMs: 0 },
@@ -43,7 +48,13 @@ const overrideArb: fc.Arbitrary<LimitsEvent> = fc.record({
 const configChangeArb: fc.Arbitrary<LimitsEvent> = fc.oneof(
   { arbitrary: limitsArb.map((config) => ({ type: 'config-changed' as const, config })), weight: 4 },
   // A daily cap above the weekly one: refused.
-  { arbitrary: limitsArb.map((config) => ({ type: 'config-changed' as const, config: { ...config, caps: { ...config.caps, audio: { dayMin: 50, weekMin: 10 } } } })), weight: 1 },
+  {
+    arbitrary: limitsArb.map((config) => ({
+      type: 'config-changed' as const,
+      config: { ...config, caps: { ...config.caps, audio: { dayMin: 50, weekMin: 10 } } },
+    })),
+    weight: 1,
+  },
 );
 
 /** An override of whichever cap is reached when it comes (resolved by the run), as a user in text-only mode would send. */
@@ -93,7 +104,12 @@ interface Taken {
 }
 
 /** Runs a script; `config` after a step is what the service would pass next (new limits once accepted). */
-function run(startState: LimitsState, startConfig: LimitsStepConfig, startMs: number, steps: readonly Scripted[]): { taken: Taken[]; state: LimitsState; config: LimitsStepConfig; atMs: number } {
+function run(
+  startState: LimitsState,
+  startConfig: LimitsStepConfig,
+  startMs: number,
+  steps: readonly Scripted[],
+): { taken: Taken[]; state: LimitsState; config: LimitsStepConfig; atMs: number } {
   let state = startState;
   let config = startConfig;
   let atMs = startMs;
@@ -165,7 +181,10 @@ describe('limits machine properties', () => {
         const totalFed = { exposure: 0, unfiltered: 0, audio: 0 };
         for (const t of runScript(script)) {
           if (t.step.rejected !== null) continue;
-          const added = t.event.type === 'exposure' ? { exposure: t.event.countedMs, unfiltered: t.event.unfilteredMs, audio: t.event.audioMs } : { exposure: 0, unfiltered: 0, audio: 0 };
+          const added =
+            t.event.type === 'exposure'
+              ? { exposure: t.event.countedMs, unfiltered: t.event.unfilteredMs, audio: t.event.audioMs }
+              : { exposure: 0, unfiltered: 0, audio: 0 };
           for (const period of ['day', 'week'] as const) {
             const before = periodOf(t.before, period);
             const after = periodOf(t.step.state, period);

@@ -5,52 +5,64 @@ import { initialLimitsState } from '../../../../shared/limits/limits-machine.js'
 import { HOUR, LimitsTimeline, MINUTE, SECOND, T0, limitsWith, oneCap } from './limits-timeline.js';
 
 describe('a cap on each quantity and period', () => {
-  it.each(ALL_CAPS.map((cap) => [`${cap.quantity} per ${cap.period}`, cap] as const))('%s: warns at 75% and 90%, then text-only at the cap', (_label, { quantity, period }) => {
-    const t = new LimitsTimeline(oneCap(quantity, period, 20));
-    const base = { v: 1, type: 'limit', quantity, period, capMs: 20 * MINUTE } as const;
+  it.each(ALL_CAPS.map((cap) => [`${cap.quantity} per ${cap.period}`, cap] as const))(
+    '%s: warns at 75% and 90%, then text-only at the cap',
+    (_label, { quantity, period }) => {
+      const t = new LimitsTimeline(oneCap(quantity, period, 20));
+      const base = { v: 1, type: 'limit', quantity, period, capMs: 20 * MINUTE } as const;
 
-    t.view(quantity, 14 * MINUTE);
-    expect(t.records).toEqual([]);
-    expect(t.latestView.caps[quantity][period]).toMatchObject({ usedMs: 14 * MINUTE, capMs: 20 * MINUTE, warningPct: null, nextThresholdPct: 75, reached: false });
-
-    t.view(quantity, MINUTE); // 15 of 20 minutes: exactly 75%
-    expect(t.records).toEqual([{ ...base, atMs: T0 + 15 * MINUTE, event: 'warning', thresholdPct: 75 }]);
-    expect(t.latestView.caps[quantity][period]).toMatchObject({ warningPct: 75, nextThresholdPct: 90, fraction: 0.75, remainingMs: 5 * MINUTE });
-    expect(t.latestView.textOnly).toBe(false);
-
-    t.view(quantity, 3 * MINUTE); // 18 of 20: 90%
-    expect(t.records.slice(1)).toEqual([{ ...base, atMs: T0 + 18 * MINUTE, event: 'warning', thresholdPct: 90 }]);
-    expect(t.latestView.caps[quantity][period]).toMatchObject({ warningPct: 90, nextThresholdPct: null });
-
-    t.view(quantity, 2 * MINUTE - SECOND);
-    expect(t.latestView.textOnly).toBe(false);
-    const atCap = t.view(quantity, SECOND);
-    expect(atCap.records).toEqual([{ ...base, atMs: T0 + 20 * MINUTE, event: 'reached' }]);
-    expect(atCap.view.textOnly).toBe(true);
-    expect(atCap.view.reachedCaps).toEqual([{ quantity, period }]);
-    expect(atCap.view.caps[quantity][period]).toMatchObject({ reached: true, overridden: false, remainingMs: 0, warningPct: null, fraction: 1 });
-
-    // Time counted while text-only (a step's overshoot) keeps it on, with no more records.
-    t.view(quantity, 5 * SECOND, SECOND);
-    expect(t.latestView.textOnly).toBe(true);
-    expect(t.records).toHaveLength(3);
-    for (const record of t.records) expect(LimitRecordSchema.parse(record)).toEqual(record);
-  });
-
-  it.each(ALL_CAPS.map((cap) => [`${cap.quantity} per ${cap.period}`, cap] as const))('%s: other kinds of time do not count against it', (_label, { quantity, period }) => {
-    const t = new LimitsTimeline(oneCap(quantity, period, 10));
-    const other = quantity === 'exposure' ? null : quantity === 'unfiltered' ? 'audio' : 'unfiltered';
-    // Plain (filtered, silent) exposure counts against the exposure cap only.
-    t.view('exposure', 30 * MINUTE);
-    if (other !== null) t.view(other, 30 * MINUTE);
-    if (quantity === 'exposure') {
-      expect(t.latestView.textOnly).toBe(true);
-    } else {
-      expect(t.latestView.caps[quantity][period].usedMs).toBe(0);
-      expect(t.latestView.textOnly).toBe(false);
+      t.view(quantity, 14 * MINUTE);
       expect(t.records).toEqual([]);
-    }
-  });
+      expect(t.latestView.caps[quantity][period]).toMatchObject({
+        usedMs: 14 * MINUTE,
+        capMs: 20 * MINUTE,
+        warningPct: null,
+        nextThresholdPct: 75,
+        reached: false,
+      });
+
+      t.view(quantity, MINUTE); // 15 of 20 minutes: exactly 75%
+      expect(t.records).toEqual([{ ...base, atMs: T0 + 15 * MINUTE, event: 'warning', thresholdPct: 75 }]);
+      expect(t.latestView.caps[quantity][period]).toMatchObject({ warningPct: 75, nextThresholdPct: 90, fraction: 0.75, remainingMs: 5 * MINUTE });
+      expect(t.latestView.textOnly).toBe(false);
+
+      t.view(quantity, 3 * MINUTE); // 18 of 20: 90%
+      expect(t.records.slice(1)).toEqual([{ ...base, atMs: T0 + 18 * MINUTE, event: 'warning', thresholdPct: 90 }]);
+      expect(t.latestView.caps[quantity][period]).toMatchObject({ warningPct: 90, nextThresholdPct: null });
+
+      t.view(quantity, 2 * MINUTE - SECOND);
+      expect(t.latestView.textOnly).toBe(false);
+      const atCap = t.view(quantity, SECOND);
+      expect(atCap.records).toEqual([{ ...base, atMs: T0 + 20 * MINUTE, event: 'reached' }]);
+      expect(atCap.view.textOnly).toBe(true);
+      expect(atCap.view.reachedCaps).toEqual([{ quantity, period }]);
+      expect(atCap.view.caps[quantity][period]).toMatchObject({ reached: true, overridden: false, remainingMs: 0, warningPct: null, fraction: 1 });
+
+      // Time counted while text-only (a step's overshoot) keeps it on, with no more records.
+      t.view(quantity, 5 * SECOND, SECOND);
+      expect(t.latestView.textOnly).toBe(true);
+      expect(t.records).toHaveLength(3);
+      for (const record of t.records) expect(LimitRecordSchema.parse(record)).toEqual(record);
+    },
+  );
+
+  it.each(ALL_CAPS.map((cap) => [`${cap.quantity} per ${cap.period}`, cap] as const))(
+    '%s: other kinds of time do not count against it',
+    (_label, { quantity, period }) => {
+      const t = new LimitsTimeline(oneCap(quantity, period, 10));
+      const other = quantity === 'exposure' ? null : quantity === 'unfiltered' ? 'audio' : 'unfiltered';
+      // Plain (filtered, silent) exposure counts against the exposure cap only.
+      t.view('exposure', 30 * MINUTE);
+      if (other !== null) t.view(other, 30 * MINUTE);
+      if (quantity === 'exposure') {
+        expect(t.latestView.textOnly).toBe(true);
+      } else {
+        expect(t.latestView.caps[quantity][period].usedMs).toBe(0);
+        expect(t.latestView.textOnly).toBe(false);
+        expect(t.records).toEqual([]);
+      }
+    },
+  );
 
   it('counts unfiltered and audio time as exposure time too', () => {
     const t = new LimitsTimeline(limitsWith({ exposure: { dayMin: 60 } }));
@@ -77,7 +89,14 @@ describe('a cap on each quantity and period', () => {
     t.view('unfiltered', 10 * HOUR, 10 * MINUTE);
     expect(t.records).toEqual([]);
     expect(t.latestView.textOnly).toBe(false);
-    expect(t.latestView.caps.unfiltered.day).toMatchObject({ usedMs: 10 * HOUR, capMs: null, fraction: null, remainingMs: null, nextThresholdPct: null, reached: false });
+    expect(t.latestView.caps.unfiltered.day).toMatchObject({
+      usedMs: 10 * HOUR,
+      capMs: null,
+      fraction: null,
+      remainingMs: null,
+      nextThresholdPct: null,
+      reached: false,
+    });
   });
 });
 
@@ -96,7 +115,9 @@ describe('warnings', () => {
   it('warns once, at the highest, when one step passes several thresholds', () => {
     const t = new LimitsTimeline(oneCap('audio', 'week', 100, { warnAtPct: [50, 75, 90] }));
     t.count(T0 + 95 * MINUTE, 'audio', 95 * MINUTE);
-    expect(t.records).toEqual([{ v: 1, type: 'limit', atMs: T0 + 95 * MINUTE, quantity: 'audio', period: 'week', capMs: 100 * MINUTE, event: 'warning', thresholdPct: 90 }]);
+    expect(t.records).toEqual([
+      { v: 1, type: 'limit', atMs: T0 + 95 * MINUTE, quantity: 'audio', period: 'week', capMs: 100 * MINUTE, event: 'warning', thresholdPct: 90 },
+    ]);
   });
 
   it('follows the configured thresholds, and writes only the cap when there are none', () => {

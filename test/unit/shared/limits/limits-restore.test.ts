@@ -22,7 +22,10 @@ describe('restoreLimitsState', () => {
     ['nothing', undefined],
     ['a string', 'limits'],
     ['a newer version', { v: 2 }],
-    ['a negative usage', { v: 1, lastEventAtMs: T0, day: { key: '2024-05-14', endMs: T0, usedMs: { exposure: -1, unfiltered: 0, audio: 0 }, caps: {} }, week: {} }],
+    [
+      'a negative usage',
+      { v: 1, lastEventAtMs: T0, day: { key: '2024-05-14', endMs: T0, usedMs: { exposure: -1, unfiltered: 0, audio: 0 }, caps: {} }, week: {} },
+    ],
   ])('starts fresh from %s, saying so', (_label, saved) => {
     const { state, outcome } = restoreLimitsState(saved, T0);
     expect(outcome).toBe('invalid');
@@ -49,8 +52,16 @@ describe('seedLimitsState', () => {
   const calendar = { timeZone: TORONTO, weekStartsOn: 0 as const };
 
   it('places the day and week of now with the usage the ledger holds, so a cap does not start again from zero', () => {
-    const state = seedLimitsState(T0, { day: { exposure: 50 * MINUTE, unfiltered: 5 * MINUTE, audio: 0 }, week: { exposure: 3 * HOUR, unfiltered: 5 * MINUTE, audio: 0 } }, calendar);
-    expect(state.day).toMatchObject({ key: '2024-05-14', endMs: Date.UTC(2024, 4, 15, 4), usedMs: { exposure: 50 * MINUTE, unfiltered: 5 * MINUTE, audio: 0 } });
+    const state = seedLimitsState(
+      T0,
+      { day: { exposure: 50 * MINUTE, unfiltered: 5 * MINUTE, audio: 0 }, week: { exposure: 3 * HOUR, unfiltered: 5 * MINUTE, audio: 0 } },
+      calendar,
+    );
+    expect(state.day).toMatchObject({
+      key: '2024-05-14',
+      endMs: Date.UTC(2024, 4, 15, 4),
+      usedMs: { exposure: 50 * MINUTE, unfiltered: 5 * MINUTE, audio: 0 },
+    });
     expect(state.week).toMatchObject({ key: '2024-05-12', endMs: Date.UTC(2024, 4, 19, 4), usedMs: { exposure: 3 * HOUR } });
     const first = stepLimits(state, { type: 'exposure', countedMs: 0, unfilteredMs: 0, audioMs: 0 }, T0, {
       limits: limitsWith({ exposure: { dayMin: 45 } }),
@@ -61,7 +72,11 @@ describe('seedLimitsState', () => {
   });
 
   it('counts today in the week whatever the caller summed, and ignores amounts that cannot be', () => {
-    const state = seedLimitsState(T0, { day: { exposure: HOUR, unfiltered: Number.NaN, audio: -5 }, week: { exposure: 10 * MINUTE, unfiltered: 0, audio: 0 } }, calendar);
+    const state = seedLimitsState(
+      T0,
+      { day: { exposure: HOUR, unfiltered: Number.NaN, audio: -5 }, week: { exposure: 10 * MINUTE, unfiltered: 0, audio: 0 } },
+      calendar,
+    );
     expect(state.day.usedMs).toEqual({ exposure: HOUR, unfiltered: 0, audio: 0 });
     expect(state.week.usedMs.exposure).toBe(HOUR);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CaseNotesFileSchema, notesFileOf, withNote, type Note } from '../../../../shared/notes/case-notes.js';
 
 describe('withNote', () => {
-  it('adds, replaces and removes one item\'s note, trimmed, leaving the others', () => {
+  it("adds, replaces and removes one item's note, trimmed, leaving the others", () => {
     let notes: Note[] = withNote([], 'b.jpg', '  second  ', 2);
     notes = withNote(notes, 'a.jpg', 'first', 1);
     expect(notes).toEqual([

@@ -38,7 +38,7 @@ describe('stored settings', () => {
     });
   });
 
-  it('migrates a version 3 file to 4 keeping the user\'s limits, with team sharing off until they choose', () => {
+  it("migrates a version 3 file to 4 keeping the user's limits, with team sharing off until they choose", () => {
     const result = parseStoredSettings(fixture('v3-settings.json'));
     expect(result).toMatchObject({
       ok: true,
@@ -57,7 +57,11 @@ describe('stored settings', () => {
   it('migrates a version 2 file to 3 with no cap set, so the wizard can ask', () => {
     const v2 = { ...(fixture('v1-settings.json') as object), schemaVersion: 2, idleAfterMin: 7, ledgerRetentionDays: 90 };
     const result = parseStoredSettings(v2);
-    expect(result).toMatchObject({ ok: true, migratedFrom: 2, settings: { idleAfterMin: 7, ledgerRetentionDays: 90, limitsWizardDone: false, breakSounds: false } });
+    expect(result).toMatchObject({
+      ok: true,
+      migratedFrom: 2,
+      settings: { idleAfterMin: 7, ledgerRetentionDays: 90, limitsWizardDone: false, breakSounds: false },
+    });
     if (result.ok) expect(Object.values(result.settings.limits.caps).every((cap) => cap.dayMin === null && cap.weekMin === null)).toBe(true);
   });
 
@@ -90,7 +94,10 @@ describe('stored settings', () => {
       ok: false,
       message: /teamSharing\.folder/,
     });
-    expect(applySettingsPatch(DEFAULT_SETTINGS, { teamView: { folder: null, minGroupSize: 4 } })).toMatchObject({ ok: false, message: /teamView\.minGroupSize/ });
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { teamView: { folder: null, minGroupSize: 4 } })).toMatchObject({
+      ok: false,
+      message: /teamView\.minGroupSize/,
+    });
     expect(applySettingsPatch(DEFAULT_SETTINGS, { teamSharing: { enabled: true, folder: '/mnt/team/veil', automatic: false } })).toMatchObject({ ok: true });
   });
 

@@ -10,7 +10,15 @@ import { keyOf } from './summary-fixtures.js';
 
 const TORONTO = 'America/Toronto';
 const OFFICE = DEFAULT_BREAK_CONFIG.workingHours ?? { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null };
-const NIGHTS: WorkingHours = { mon: { start: '22:00', end: '06:00' }, tue: null, wed: { start: '22:00', end: '06:00' }, thu: null, fri: null, sat: null, sun: { start: '20:00', end: '00:00' } };
+const NIGHTS: WorkingHours = {
+  mon: { start: '22:00', end: '06:00' },
+  tue: null,
+  wed: { start: '22:00', end: '06:00' },
+  thu: null,
+  fri: null,
+  sat: null,
+  sun: { start: '20:00', end: '00:00' },
+};
 const SUNDAY_INTO_MONDAY: WorkingHours = { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: { start: '23:00', end: '02:00' } };
 
 const afterHoursMin = (records: LedgerRecord[], isoWeek: string, timeZone: string, workingHours?: WorkingHours | null): number =>
@@ -42,11 +50,13 @@ describe('after-hours time from the working hours', () => {
     expect(afterHoursMin([exposureRecord(at(0, 0), at(0, 3))], '2024-W20', TORONTO, SUNDAY_INTO_MONDAY)).toBe(60);
   });
 
-  it('agrees minute by minute with the break scheduler\'s own rule, across DST weeks', () => {
+  it("agrees minute by minute with the break scheduler's own rule, across DST weeks", () => {
     const weekArb = fc.constantFrom('2024-W10', '2024-W20', '2024-W44', '2026-W01');
     const hoursArb = fc.constantFrom(OFFICE, NIGHTS, SUNDAY_INTO_MONDAY);
     const zoneArb = fc.constantFrom(TORONTO, 'UTC', 'Europe/Paris');
-    const spansArb = fc.array(fc.record({ startMin: fc.integer({ min: -120, max: 7 * 24 * 60 + 120 }), lengthMin: fc.integer({ min: 1, max: 300 }) }), { maxLength: 8 });
+    const spansArb = fc.array(fc.record({ startMin: fc.integer({ min: -120, max: 7 * 24 * 60 + 120 }), lengthMin: fc.integer({ min: 1, max: 300 }) }), {
+      maxLength: 8,
+    });
     fc.assert(
       fc.property(weekArb, hoursArb, zoneArb, spansArb, (isoWeek, hours, zone, spans) => {
         const week = isoWeekBounds(isoWeek, zone);
@@ -73,7 +83,7 @@ describe('after-hours time from the working hours', () => {
   });
 });
 
-describe('after-hours time from the ledger\'s marks (no working hours given)', () => {
+describe("after-hours time from the ledger's marks (no working hours given)", () => {
   const { startMs: MONDAY, endMs: NEXT_MONDAY } = isoWeekBounds('2024-W20', TORONTO);
   const at = (day: number, hour: number, minute = 0, second = 0): number => MONDAY + day * 24 * HOUR + hour * HOUR + minute * MINUTE + second * 1000;
   const mark = (atMs: number): LedgerRecord => ({ v: 1, type: 'after-hours', atMs });

@@ -28,7 +28,9 @@ const weekFigures = (week: WeekStats): Figure[] => [
 ];
 
 /** A week of the team and a random choice for it, for invariance properties. */
-const teamAndWeekArb = teamArb.chain((team) => fc.record({ team: fc.constant(team), offset: fc.integer({ min: 0, max: team.weeks.length - 1 }), seed: fc.integer() }));
+const teamAndWeekArb = teamArb.chain((team) =>
+  fc.record({ team: fc.constant(team), offset: fc.integer({ min: 0, max: team.weeks.length - 1 }), seed: fc.integer() }),
+);
 
 describe('aggregateTeam on random teams', () => {
   it('(a) shows no cell or statistic resting on fewer than k contributors (2k for the 90th percentile)', () => {
@@ -51,7 +53,16 @@ describe('aggregateTeam on random teams', () => {
           if (week.afterHoursShare.shown) expect(people.filter((p) => p.exposureMin > 0).length).toBeGreaterThanOrEqual(k);
         });
         const r = stats.range;
-        for (const [figure, needed] of [[r.contributors, k], [r.exposureMin.median, k], [r.exposureMin.p90, 2 * k], [r.unfilteredMin.median, k], [r.unfilteredMin.p90, 2 * k], [r.reachedCap, k], [r.breakAdherence, k], [r.afterHoursShare, k]] as const) {
+        for (const [figure, needed] of [
+          [r.contributors, k],
+          [r.exposureMin.median, k],
+          [r.exposureMin.p90, 2 * k],
+          [r.unfilteredMin.median, k],
+          [r.unfilteredMin.p90, 2 * k],
+          [r.reachedCap, k],
+          [r.breakAdherence, k],
+          [r.afterHoursShare, k],
+        ] as const) {
           if (figure.shown) expect(figure.personWeeks).toBeGreaterThanOrEqual(needed);
         }
       }),
@@ -67,7 +78,8 @@ describe('aggregateTeam on random teams', () => {
         const changed = withWeek(team, offset, replacement.slice(0, k - 1));
         expect(run(changed)).toEqual(run(team));
         // With open ends too, as long as some week reaches k and the week keeps a file (so the table's ends stay put).
-        if (team.weeks.some((w) => w.length >= k) && (team.weeks[offset]?.length ?? 0) > 0 && replacement.length > 0) expect(run(changed, false)).toEqual(run(team, false));
+        if (team.weeks.some((w) => w.length >= k) && (team.weeks[offset]?.length ?? 0) > 0 && replacement.length > 0)
+          expect(run(changed, false)).toEqual(run(team, false));
       }),
       RUNS,
     );
@@ -85,9 +97,13 @@ describe('aggregateTeam on random teams', () => {
         const hiddenCounts = Array.from({ length: n + 1 }, (_, c) => c).filter((c) => (c >= 1 && c < k) || (n - c >= 1 && n - c < k));
         const count = hiddenCounts[Math.abs(seed) % hiddenCounts.length] ?? 0;
         // A seeded permutation of the week's people; the first `count` reach a cap.
-        const order = people.map((_, i) => i).sort((a, b) => ((a * 2654435761 + seed) >>> 0) % 1009 - ((b * 2654435761 + seed) >>> 0) % 1009 || a - b);
+        const order = people.map((_, i) => i).sort((a, b) => (((a * 2654435761 + seed) >>> 0) % 1009) - (((b * 2654435761 + seed) >>> 0) % 1009) || a - b);
         const chosen = new Set(order.slice(0, count));
-        const changed = withWeek(team, offset, people.map((p, i) => ({ ...p, capsReached: chosen.has(i) ? 1 + (Math.abs(seed) % 3) : 0 })));
+        const changed = withWeek(
+          team,
+          offset,
+          people.map((p, i) => ({ ...p, capsReached: chosen.has(i) ? 1 + (Math.abs(seed) % 3) : 0 })),
+        );
         expect(run(changed)).toEqual(stats);
       }),
       RUNS,
@@ -120,15 +136,25 @@ describe('aggregateTeam on random teams', () => {
     );
   });
 
-  it('(b) a hidden 90th percentile feeds no 90th percentile: that week\'s minutes can change without moving any', () => {
+  it("(b) a hidden 90th percentile feeds no 90th percentile: that week's minutes can change without moving any", () => {
     fc.assert(
       fc.property(teamAndWeekArb, fc.array(figuresArb, { minLength: 30, maxLength: 30 }), ({ team, offset }, fresh) => {
         const stats = run(team);
         const cell = stats.weeks[offset];
         fc.pre(cell !== undefined && cell.contributors.shown && !cell.exposureMin.p90.shown);
         const people = team.weeks[offset] ?? [];
-        const changed = run(withWeek(team, offset, people.map((p, i) => ({ ...p, ...pickMinutes(fresh[i] ?? p) }))));
-        const p90s = (s: TeamStats) => [s.range.exposureMin.p90, s.range.unfilteredMin.p90, ...s.weeks.flatMap((w) => [w.exposureMin.p90, w.unfilteredMin.p90])];
+        const changed = run(
+          withWeek(
+            team,
+            offset,
+            people.map((p, i) => ({ ...p, ...pickMinutes(fresh[i] ?? p) })),
+          ),
+        );
+        const p90s = (s: TeamStats) => [
+          s.range.exposureMin.p90,
+          s.range.unfilteredMin.p90,
+          ...s.weeks.flatMap((w) => [w.exposureMin.p90, w.unfilteredMin.p90]),
+        ];
         expect(p90s(changed)).toEqual(p90s(stats));
         expect(changed.weeks.filter((_, o) => o !== offset)).toEqual(stats.weeks.filter((_, o) => o !== offset));
       }),
@@ -151,7 +177,11 @@ describe('aggregateTeam on random teams', () => {
       fc.property(teamArb, fc.boolean(), (team, explicit) => {
         const stats = run(team, explicit);
         const contributors = stats.weeks.map((w) => w.contributors);
-        expectSumOfShown(stats.range.reachedCap, stats.weeks.map((w) => w.reachedCap), contributors);
+        expectSumOfShown(
+          stats.range.reachedCap,
+          stats.weeks.map((w) => w.reachedCap),
+          contributors,
+        );
         expectSumOfShown(stats.range.contributors, contributors, contributors);
       }),
       RUNS,
@@ -173,7 +203,10 @@ describe('aggregateTeam on random teams', () => {
     fc.assert(
       fc.property(teamArb, fc.integer(), (team, seed) => {
         const inputs = inputsOf(team);
-        const shuffled = inputs.map((input, i) => ({ input, order: (i * 2654435761 + seed) % 1000 })).sort((a, b) => a.order - b.order).map((x) => x.input);
+        const shuffled = inputs
+          .map((input, i) => ({ input, order: (i * 2654435761 + seed) % 1000 }))
+          .sort((a, b) => a.order - b.order)
+          .map((x) => x.input);
         expect(aggregateTeam(shuffled, { minGroupSize: team.k })).toEqual(aggregateTeam(inputs, { minGroupSize: team.k }));
       }),
       RUNS,

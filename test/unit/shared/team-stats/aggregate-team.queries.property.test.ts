@@ -49,7 +49,7 @@ function changeAboveMedian(people: readonly Figures[], fresh: readonly number[])
 }
 
 describe('aggregateTeam across many queries', () => {
-  it('no comparison of ranges or k recovers a week\'s hidden 90th percentile', () => {
+  it("no comparison of ranges or k recovers a week's hidden 90th percentile", () => {
     fc.assert(
       fc.property(teamArb, fc.nat({ max: 4 }), fc.array(fc.nat({ max: 40 }), { minLength: 20, maxLength: 20 }), (team, pick, fresh) => {
         const offset = pick % team.weeks.length;
@@ -62,7 +62,7 @@ describe('aggregateTeam across many queries', () => {
     );
   });
 
-  it('the reviewer\'s counter-example: range medians at k = 5 and k = 6 no longer pin a hidden week\'s top value', () => {
+  it("the reviewer's counter-example: range medians at k = 5 and k = 6 no longer pin a hidden week's top value", () => {
     const person = (unfilteredMin: number): Figures => ({
       exposureMin: 600,
       unfilteredMin,

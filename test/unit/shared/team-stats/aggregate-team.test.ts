@@ -77,7 +77,11 @@ describe('aggregateTeam, scripted teams', () => {
   });
 
   it('hides a cap count between 1 and k − 1, or one that leaves out fewer than k people (everyone included)', () => {
-    const reached = (n: number, count: number) => aggregateTeam(people(n, WEEK, (i) => ({ capsReached: i < count ? 1 : 0 })), { minGroupSize: 5 }).weeks[0]?.reachedCap;
+    const reached = (n: number, count: number) =>
+      aggregateTeam(
+        people(n, WEEK, (i) => ({ capsReached: i < count ? 1 : 0 })),
+        { minGroupSize: 5 },
+      ).weeks[0]?.reachedCap;
     expect(reached(6, 0)).toEqual({ shown: true, value: 0 });
     expect(reached(6, 1)).toEqual({ shown: false, reason: 'small-count' });
     expect(reached(6, 5)).toEqual({ shown: false, reason: 'small-count' }); // it would say the sixth did not
@@ -88,10 +92,16 @@ describe('aggregateTeam, scripted teams', () => {
 
   it('shows a ratio only when k people have a denominator', () => {
     const adherence = (withDue: number) =>
-      aggregateTeam(people(8, WEEK, (i) => ({ breaksDue: i < withDue ? 4 : 0, breaksTaken: 2, naturalBreaks: 1 })), { minGroupSize: 5 }).weeks[0]?.breakAdherence;
+      aggregateTeam(
+        people(8, WEEK, (i) => ({ breaksDue: i < withDue ? 4 : 0, breaksTaken: 2, naturalBreaks: 1 })),
+        { minGroupSize: 5 },
+      ).weeks[0]?.breakAdherence;
     expect(adherence(4)).toEqual({ shown: false, reason: 'small-count' });
     expect(adherence(5)).toEqual({ shown: true, value: (8 * 3) / (5 * 4) });
-    const share = aggregateTeam(people(5, WEEK, (i) => ({ exposureMin: 60, afterHoursMin: i === 0 ? 60 : 0 })), { minGroupSize: 5 }).weeks[0]?.afterHoursShare;
+    const share = aggregateTeam(
+      people(5, WEEK, (i) => ({ exposureMin: 60, afterHoursMin: i === 0 ? 60 : 0 })),
+      { minGroupSize: 5 },
+    ).weeks[0]?.afterHoursShare;
     expect(share).toEqual({ shown: true, value: 0.2 });
   });
 
@@ -115,7 +125,10 @@ describe('aggregateTeam, scripted teams', () => {
   });
 
   it('with open ends, starts and ends at weeks with k contributors', () => {
-    const stats = aggregateTeam([...people(2, '2026-W01'), ...people(6, '2026-W03'), ...people(1, '2026-W04'), ...people(5, '2026-W05'), ...people(4, '2026-W09')], { minGroupSize: 5 });
+    const stats = aggregateTeam(
+      [...people(2, '2026-W01'), ...people(6, '2026-W03'), ...people(1, '2026-W04'), ...people(5, '2026-W05'), ...people(4, '2026-W09')],
+      { minGroupSize: 5 },
+    );
     expect(stats.weeks.map((w) => w.week)).toEqual(['2026-W03', '2026-W04', '2026-W05']);
     expect(aggregateTeam([], { minGroupSize: 5 }).weeks).toEqual([]);
   });

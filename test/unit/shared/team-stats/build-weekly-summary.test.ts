@@ -65,7 +65,17 @@ describe('buildWeeklySummary', () => {
   it('passes capSet through and counts caps reached and overridden', () => {
     const records: LedgerRecord[] = [
       { v: 1, type: 'limit', atMs: at(1, 11), quantity: 'exposure', period: 'day', capMs: 2 * HOUR, event: 'reached' },
-      { v: 1, type: 'limit', atMs: at(1, 11, 1), quantity: 'exposure', period: 'day', capMs: 2 * HOUR, event: 'override', reason: 'court deadline', extensionMs: 15 * MINUTE },
+      {
+        v: 1,
+        type: 'limit',
+        atMs: at(1, 11, 1),
+        quantity: 'exposure',
+        period: 'day',
+        capMs: 2 * HOUR,
+        event: 'override',
+        reason: 'court deadline',
+        extensionMs: 15 * MINUTE,
+      },
       { v: 1, type: 'limit', atMs: at(1, 11, 16), quantity: 'exposure', period: 'day', capMs: 2 * HOUR + 15 * MINUTE, event: 'reached' },
       { v: 1, type: 'limit', atMs: at(1, 10), quantity: 'exposure', period: 'day', capMs: 2 * HOUR, event: 'warning', thresholdPct: 75 },
     ];
@@ -83,7 +93,15 @@ describe('buildWeeklySummary', () => {
 const FORBIDDEN_WORD = /name|user|host|machine|computer|path|dir|case|file|item|reason|session|stamp|time|date|zone|locale|created|modified|exported|app/i;
 /** Epoch-time fields by the project's naming (atMs, startMs, exportedAt). */
 const TIME_SUFFIX = /(At|Ms)$/;
-const PLANTED = ['Cst. Jane Roe', 'jroe', 'WS-4471', '/home/jroe/cases/2024-0042/item-0007.jpg', 'C:\\Evidence\\Case 77\\clip.mp4', 'case-0042', 'stayed late to finish the interview'];
+const PLANTED = [
+  'Cst. Jane Roe',
+  'jroe',
+  'WS-4471',
+  '/home/jroe/cases/2024-0042/item-0007.jpg',
+  'C:\\Evidence\\Case 77\\clip.mp4',
+  'case-0042',
+  'stayed late to finish the interview',
+];
 
 /** Every key and every string value at any depth. */
 function walk(value: unknown, keys: string[], strings: string[], numbers: number[]): void {
@@ -111,7 +129,17 @@ describe('what a weekly summary never contains', () => {
     const records = [
       { ...exposureRecord(at(2, 9), at(2, 12), { reveal: 'spotlight' }), ...planted },
       { ...breakRecord(at(2, 10), 'rest', 'strict-override', `${PLANTED[6]} for ${PLANTED[0]}`), ...planted },
-      { v: 1, type: 'limit', atMs: at(2, 11), quantity: 'unfiltered', period: 'week', capMs: HOUR, event: 'override', reason: `${PLANTED[0]} ${PLANTED[3]}`, extensionMs: 15 * MINUTE },
+      {
+        v: 1,
+        type: 'limit',
+        atMs: at(2, 11),
+        quantity: 'unfiltered',
+        period: 'week',
+        capMs: HOUR,
+        event: 'override',
+        reason: `${PLANTED[0]} ${PLANTED[3]}`,
+        extensionMs: 15 * MINUTE,
+      },
       { v: 1, type: 'after-hours', atMs: at(5, 9), ...planted },
       { v: 1, type: 'reveal', atMs: at(2, 9), mode: 'spotlight', ...planted },
     ] as LedgerRecord[];

@@ -48,9 +48,18 @@ function sizeArb(k: number): fc.Arbitrary<number> {
 
 /** A random team: k from 5 to 7, one to five consecutive weeks (sometimes across a year end). */
 export const teamArb: fc.Arbitrary<Team> = fc
-  .record({ k: fc.integer({ min: 5, max: 7 }), firstIndex: fc.constantFrom(isoWeekIndex('2024-W50'), isoWeekIndex('2020-W52'), isoWeekIndex('2026-W10')), length: fc.integer({ min: 1, max: 5 }) })
+  .record({
+    k: fc.integer({ min: 5, max: 7 }),
+    firstIndex: fc.constantFrom(isoWeekIndex('2024-W50'), isoWeekIndex('2020-W52'), isoWeekIndex('2026-W10')),
+    length: fc.integer({ min: 1, max: 5 }),
+  })
   .chain(({ k, firstIndex, length }) =>
-    fc.array(sizeArb(k).chain((n) => fc.array(figuresArb, { minLength: n, maxLength: n })), { minLength: length, maxLength: length }).map((weeks) => ({ k, firstIndex, weeks })),
+    fc
+      .array(
+        sizeArb(k).chain((n) => fc.array(figuresArb, { minLength: n, maxLength: n })),
+        { minLength: length, maxLength: length },
+      )
+      .map((weeks) => ({ k, firstIndex, weeks })),
   );
 
 export function weekOf(team: Team, offset: number): string {

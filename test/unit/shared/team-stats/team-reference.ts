@@ -26,7 +26,19 @@ function plainWeek(week: string, people: Figures[], k: number): PlainWeek {
   const n = people.length;
   if (n < k) {
     const h = hide('group-too-small');
-    return { week, people, stats: { week, contributors: h, exposureMin: { median: h, p90: h }, unfilteredMin: { median: h, p90: h }, reachedCap: h, breakAdherence: h, afterHoursShare: h } };
+    return {
+      week,
+      people,
+      stats: {
+        week,
+        contributors: h,
+        exposureMin: { median: h, p90: h },
+        unfilteredMin: { median: h, p90: h },
+        reachedCap: h,
+        breakAdherence: h,
+        afterHoursShare: h,
+      },
+    };
   }
   const exposure = people.map((p) => p.exposureMin);
   const unfiltered = people.map((p) => p.unfilteredMin);

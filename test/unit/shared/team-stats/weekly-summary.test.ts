@@ -34,7 +34,12 @@ describe('parseWeeklySummary', () => {
     ['a number as text', 'capsReached', '"3"', 'The field "capsReached" must be a number.'],
     ['null', 'breaksTaken', 'null', 'The field "breaksTaken" must be a number.'],
     ['a string for a boolean', 'capSet', '"yes"', 'The field "capSet" must be true or false.'],
-    ['a week that does not exist', 'week', '"2021-W53"', 'The field "week" must be an ISO week that exists (week 53 only in years that have one, years 1970 to 9999).'],
+    [
+      'a week that does not exist',
+      'week',
+      '"2021-W53"',
+      'The field "week" must be an ISO week that exists (week 53 only in years that have one, years 1970 to 9999).',
+    ],
     ['a date for a week', 'week', '"2026-02-09"', 'The field "week" must be an ISO week such as "2026-W07".'],
     ['an uppercase key', 'key', `"${'A'.repeat(64)}"`, 'The field "key" must be 64 lowercase hexadecimal characters.'],
     ['a short key', 'key', '"abc"', 'The field "key" must be 64 lowercase hexadecimal characters.'],
@@ -71,7 +76,10 @@ describe('parseWeeklySummary', () => {
     expect(rejected(fileWith('format', '"veil.weekly-summary-x"')).code).toBe('wrong-format');
     expect(rejected(JSON.stringify({ ...summary(), format: undefined })).code).toBe('wrong-format');
     expect(rejected(fileWith('version', '2'))).toEqual({ code: 'wrong-version', detail: 'The summary has version 2; this Veil reads version 1 only.' });
-    expect(rejected(fileWith('version', '"1"'))).toEqual({ code: 'wrong-version', detail: 'The summary has no readable version; this Veil reads version 1 only.' });
+    expect(rejected(fileWith('version', '"1"'))).toEqual({
+      code: 'wrong-version',
+      detail: 'The summary has no readable version; this Veil reads version 1 only.',
+    });
   });
 
   it('refuses what is not an object', () => {

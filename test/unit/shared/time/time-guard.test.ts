@@ -97,7 +97,8 @@ describe('the three state machines share the guard', () => {
           const nowMs = T0 + offsetMs;
           const guard = checkEventTime(nowMs, lastMs);
           const expected = guard.ok ? null : guard.rejected;
-          for (const machine of machines) expect({ machine: machine.name, rejected: machine.step(nowMs) }).toEqual({ machine: machine.name, rejected: expected });
+          for (const machine of machines)
+            expect({ machine: machine.name, rejected: machine.step(nowMs) }).toEqual({ machine: machine.name, rejected: expected });
           if (guard.ok) lastMs = guard.atMs;
         }
       }),

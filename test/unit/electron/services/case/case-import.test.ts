@@ -126,7 +126,11 @@ describe('runCaseImport when stopped', () => {
   it('fails at once, clearly, when the folder does not exist', async () => {
     rmSync(root, { recursive: true, force: true });
     const index = await importCase().done;
-    expect(index.progress).toMatchObject({ phase: 'failed', filesFound: 0, failure: { code: 'case-folder-unreachable', detail: expect.stringContaining('is no longer reachable') } });
+    expect(index.progress).toMatchObject({
+      phase: 'failed',
+      filesFound: 0,
+      failure: { code: 'case-folder-unreachable', detail: expect.stringContaining('is no longer reachable') },
+    });
   });
 });
 

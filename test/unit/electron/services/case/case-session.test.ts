@@ -77,7 +77,9 @@ describe('createCaseSession', () => {
     const pages = [session.listItems(caseId, 0, 3), session.listItems(caseId, 3, 3), session.listItems(caseId, 6, 3)];
     expect(pages.flatMap((page) => page.items)).toEqual(all.items);
     expect(session.listItems(caseId, 50, 10)).toEqual({ total: 7, items: [] });
-    expect(session.listProblems(caseId, 1, 1).problems.map((problem) => problem.relativePath)).toEqual([session.listProblems(caseId, 0, 10).problems[1]?.relativePath]);
+    expect(session.listProblems(caseId, 1, 1).problems.map((problem) => problem.relativePath)).toEqual([
+      session.listProblems(caseId, 0, 10).problems[1]?.relativePath,
+    ]);
     const [second, first] = [all.items[1]?.id ?? '', all.items[0]?.id ?? ''];
     expect(session.getItems(caseId, [second, 'not-in-case', first]).map((item) => item.id)).toEqual([second, first]);
   });
@@ -123,7 +125,9 @@ describe('createCaseSession', () => {
   it('leaves the open case alone when asked to open a folder that is not there', async () => {
     const { session } = makeSession();
     const open = await session.open(rootA);
-    await expect(session.open(path.join(rootA, 'nope'))).rejects.toMatchObject({ reason: { code: 'folder-missing', params: { path: path.join(rootA, 'nope') } } });
+    await expect(session.open(path.join(rootA, 'nope'))).rejects.toMatchObject({
+      reason: { code: 'folder-missing', params: { path: path.join(rootA, 'nope') } },
+    });
     await expect(session.open(path.join(rootA, 'notes.txt'))).rejects.toThrow(/is a file, not a folder/);
     expect(session.summary()?.caseId).toBe(open.caseId);
     await session.whenIdle();
@@ -135,7 +139,10 @@ describe('createCaseSession', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const { session } = makeSession({
       concurrency: 1,
-      walkFs: { ...nodeWalkFs, opendir: async (dirPath) => (dirPath.endsWith('folder 1') ? held.then(() => nodeWalkFs.opendir(dirPath)) : nodeWalkFs.opendir(dirPath)) },
+      walkFs: {
+        ...nodeWalkFs,
+        opendir: async (dirPath) => (dirPath.endsWith('folder 1') ? held.then(() => nodeWalkFs.opendir(dirPath)) : nodeWalkFs.opendir(dirPath)),
+      },
     });
     const { caseId } = await session.open(rootB);
     const cancelling = session.cancelImport();
@@ -150,7 +157,10 @@ describe('createCaseSession', () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     const { session, events } = makeSession({
-      walkFs: { ...nodeWalkFs, opendir: async (dirPath) => (dirPath.endsWith('folder 1') ? held.then(() => nodeWalkFs.opendir(dirPath)) : nodeWalkFs.opendir(dirPath)) },
+      walkFs: {
+        ...nodeWalkFs,
+        opendir: async (dirPath) => (dirPath.endsWith('folder 1') ? held.then(() => nodeWalkFs.opendir(dirPath)) : nodeWalkFs.opendir(dirPath)),
+      },
     });
     const first = await session.open(rootB);
     // The first import is stuck (as on a hung network drive); opening another case must not wait for it.

@@ -39,7 +39,10 @@ describe('classifyFile', () => {
   it('lists other files as unsupported, and says when they are videos Veil cannot play', () => {
     expect(classifyFile('notes.txt', TEXT, TEXT.length)).toMatchObject({ type: 'problem', error: { code: 'unsupported-format' } });
     const avi = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('AVI LIST')]);
-    expect(classifyFile('clip.avi', avi, 1000)).toMatchObject({ type: 'problem', error: { code: 'unsupported-format', detail: expect.stringContaining('AVI video') } });
+    expect(classifyFile('clip.avi', avi, 1000)).toMatchObject({
+      type: 'problem',
+      error: { code: 'unsupported-format', detail: expect.stringContaining('AVI video') },
+    });
   });
 
   it('does not call macOS resource-fork files mislabelled even though they carry a media name', () => {

@@ -38,13 +38,17 @@ describe('createFileHasher', () => {
   });
 
   it('reports a missing file as vanished', async () => {
-    await expect(createFileHasher()(path.join(dir, 'gone.jpg'), { buffer: Buffer.alloc(64), headBuffer: new Uint8Array(16) })).rejects.toMatchObject({ code: 'vanished' });
+    await expect(createFileHasher()(path.join(dir, 'gone.jpg'), { buffer: Buffer.alloc(64), headBuffer: new Uint8Array(16) })).rejects.toMatchObject({
+      code: 'vanished',
+    });
   });
 
   it.skipIf(isWindows)('refuses to follow a link even if the walk saw a file there', async () => {
     writeFileSync(path.join(dir, 'target.jpg'), 'secret');
     symlinkSync(path.join(dir, 'target.jpg'), path.join(dir, 'link.jpg'));
-    const error: unknown = await createFileHasher()(path.join(dir, 'link.jpg'), { buffer: Buffer.alloc(64), headBuffer: new Uint8Array(16) }).catch((e: unknown) => e);
+    const error: unknown = await createFileHasher()(path.join(dir, 'link.jpg'), { buffer: Buffer.alloc(64), headBuffer: new Uint8Array(16) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(FileReadError);
     expect(error).toMatchObject({ code: 'symlink-skipped' });
   });
@@ -52,7 +56,9 @@ describe('createFileHasher', () => {
   it.skipIf(isWindows)('refuses a named pipe without waiting for a writer (which would hang the import)', async () => {
     const pipePath = path.join(dir, 'pipe.jpg');
     execFileSync('mkfifo', [pipePath]);
-    await expect(createFileHasher()(pipePath, { buffer: Buffer.alloc(64), headBuffer: new Uint8Array(16) })).rejects.toMatchObject({ code: 'unsupported-format' });
+    await expect(createFileHasher()(pipePath, { buffer: Buffer.alloc(64), headBuffer: new Uint8Array(16) })).rejects.toMatchObject({
+      code: 'unsupported-format',
+    });
   });
 
   // As root (these tests usually are) permission bits do not deny reads; this runs for a normal user.

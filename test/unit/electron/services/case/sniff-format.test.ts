@@ -164,10 +164,16 @@ describe('sniffFormat on arbitrary bytes', () => {
     const known = new Set<string | null>([...MEDIA_FORMATS, null]);
     const prefixed = (prefix: number[]) => fc.uint8Array({ maxLength: 300 }).map((rest) => bytes(prefix, [...rest]));
     fc.assert(
-      fc.property(fc.oneof(prefixed([0x1a, 0x45, 0xdf, 0xa3]), fc.uint8Array({ maxLength: 300 }).map((rest) => bytes([0, 0, 0, 0x20], 'ftyp', [...rest]))), (head) => {
-        expect(known.has(sniffFormat(head))).toBe(true);
-        recogniseOtherFormat(head);
-      }),
+      fc.property(
+        fc.oneof(
+          prefixed([0x1a, 0x45, 0xdf, 0xa3]),
+          fc.uint8Array({ maxLength: 300 }).map((rest) => bytes([0, 0, 0, 0x20], 'ftyp', [...rest])),
+        ),
+        (head) => {
+          expect(known.has(sniffFormat(head))).toBe(true);
+          recogniseOtherFormat(head);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -89,7 +89,17 @@ describe('walkFolder', () => {
     for await (const entry of walkFolder(root, { fs })) entries.push(entry);
     expect(entries).toEqual([
       { type: 'file', relativePath: 'a.jpg' },
-      { type: 'problem', problem: { relativePath: 'locked', error: { code: 'unreadable', detail: 'This folder could not be read (EACCES); nothing in it was imported.', reason: { code: 'case-subfolder-unreadable', params: { osCode: 'EACCES' } } } } },
+      {
+        type: 'problem',
+        problem: {
+          relativePath: 'locked',
+          error: {
+            code: 'unreadable',
+            detail: 'This folder could not be read (EACCES); nothing in it was imported.',
+            reason: { code: 'case-subfolder-unreadable', params: { osCode: 'EACCES' } },
+          },
+        },
+      },
       { type: 'file', relativePath: 'z.jpg' },
     ]);
   });

@@ -38,7 +38,9 @@ describe('loadDayFile', () => {
     const loaded = await loadDayFile(dir, DAY, NOW_MS);
 
     expect(loaded.records).toEqual(RECORDS.slice(0, -1));
-    expect(loaded.notices).toEqual([{ code: 'ledger-torn-record-dropped', detail: expect.stringContaining(`${DAY}.jsonl line 5`), keptAs: `${DAY}.jsonl.torn-2025-03-10T20-00-00-000Z` }]);
+    expect(loaded.notices).toEqual([
+      { code: 'ledger-torn-record-dropped', detail: expect.stringContaining(`${DAY}.jsonl line 5`), keptAs: `${DAY}.jsonl.torn-2025-03-10T20-00-00-000Z` },
+    ]);
     const lastLineStart = whole.length - encodeRecordLine(RECORDS.at(-1)!).length;
     expect(await readFile(dayPath())).toEqual(Buffer.from(whole.subarray(0, lastLineStart)));
     expect(await readFile(join(dir, loaded.notices[0]!.keptAs!))).toEqual(Buffer.from(whole.subarray(lastLineStart, tornAt)));
@@ -53,7 +55,9 @@ describe('loadDayFile', () => {
 
     const keptAs = `${DAY}.corrupt-2025-03-10T20-00-00-000Z.jsonl`;
     expect(loaded.records).toEqual([RECORDS[0], ...RECORDS.slice(2)]);
-    expect(loaded.notices).toEqual([{ code: 'ledger-file-kept-aside', detail: expect.stringMatching(/line 2: checksum mismatch.*4 complete records kept/), keptAs }]);
+    expect(loaded.notices).toEqual([
+      { code: 'ledger-file-kept-aside', detail: expect.stringMatching(/line 2: checksum mismatch.*4 complete records kept/), keptAs },
+    ]);
     expect(await readFile(join(dir, keptAs))).toEqual(original);
     expect(decodeJournal(await readFile(dayPath()))).toEqual({ records: loaded.records, tornTail: null, corruptLineNumbers: [], corruptLines: [] });
     expect((await readdir(dir)).sort()).toEqual([keptAs, `${DAY}.jsonl`]);
@@ -111,7 +115,9 @@ describe('loadDayFile', () => {
     await truncate(dayPath(), MAX_DAY_FILE_BYTES + 1);
     const loaded = await loadDayFile(dir, DAY, NOW_MS);
     expect(loaded.records).toEqual([]);
-    expect(loaded.notices).toEqual([{ code: 'ledger-file-kept-aside', detail: expect.stringMatching(/not read/), keptAs: expect.stringMatching(/\.corrupt-.*\.jsonl$/) }]);
+    expect(loaded.notices).toEqual([
+      { code: 'ledger-file-kept-aside', detail: expect.stringMatching(/not read/), keptAs: expect.stringMatching(/\.corrupt-.*\.jsonl$/) },
+    ]);
     expect((await readFile(dayPath())).length).toBe(0);
   });
 });

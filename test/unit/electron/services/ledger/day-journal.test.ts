@@ -33,7 +33,13 @@ afterEach(async () => {
 
 async function open(nowMs = NOW_MS): Promise<DayJournal> {
   await journal?.close();
-  journal = await openDayJournal({ dataDir, timeZone: TIME_ZONE, nowMs: () => nowMs, onNotice: (notice) => notices.push(notice), onError: (error) => errors.push(error) });
+  journal = await openDayJournal({
+    dataDir,
+    timeZone: TIME_ZONE,
+    nowMs: () => nowMs,
+    onNotice: (notice) => notices.push(notice),
+    onError: (error) => errors.push(error),
+  });
   return journal;
 }
 
@@ -161,7 +167,8 @@ describe('reading', () => {
 
 describe('retention and compaction', () => {
   it('removes only day files before the cutoff, never side files', async () => {
-    for (const day of ['2025-01-01', '2025-02-01', '2025-03-01']) await writeDay(day, encodeRecords([exposure(utcMs(`${day}T15:00:00`), utcMs(`${day}T15:00:05`))]));
+    for (const day of ['2025-01-01', '2025-02-01', '2025-03-01'])
+      await writeDay(day, encodeRecords([exposure(utcMs(`${day}T15:00:00`), utcMs(`${day}T15:00:05`))]));
     await writeFile(join(ledgerDir, '2025-01-01.corrupt-2025-01-02T00-00-00-000Z.jsonl'), 'evidence');
     const journal = await open();
 
@@ -170,7 +177,10 @@ describe('retention and compaction', () => {
   });
 
   it('compacts each closed day once, atomically, and never today', async () => {
-    const yesterday = [...exposureRun(utcMs('2025-03-09T15:00:00'), 1), ...Array.from({ length: 5 }, (_, index) => exposure(utcMs('2025-03-09T16:00:00') + index * 10_000, utcMs('2025-03-09T16:00:00') + (index + 1) * 10_000))];
+    const yesterday = [
+      ...exposureRun(utcMs('2025-03-09T15:00:00'), 1),
+      ...Array.from({ length: 5 }, (_, index) => exposure(utcMs('2025-03-09T16:00:00') + index * 10_000, utcMs('2025-03-09T16:00:00') + (index + 1) * 10_000)),
+    ];
     const today = Array.from({ length: 3 }, (_, index) => exposure(NOW_MS + index * 10_000, NOW_MS + (index + 1) * 10_000));
     await writeDay('2025-03-09', encodeRecords(yesterday));
     await writeDay('2025-03-10', encodeRecords(today));
@@ -183,7 +193,11 @@ describe('retention and compaction', () => {
 
     expect(await journal.compactClosedDays('2025-03-10', compactRecords)).toEqual([]);
     expect((await stat(join(ledgerDir, '2025-03-09.jsonl'))).ino).toBe(inode);
-    expect(JSON.parse(await readFile(join(ledgerDir, 'ledger-state.json'), 'utf8'))).toEqual({ v: 1, compactedThroughDay: '2025-03-09', newestWrittenDay: null });
+    expect(JSON.parse(await readFile(join(ledgerDir, 'ledger-state.json'), 'utf8'))).toEqual({
+      v: 1,
+      compactedThroughDay: '2025-03-09',
+      newestWrittenDay: null,
+    });
   });
 
   it('compacts a closed day again if a late record is appended to it', async () => {
@@ -192,7 +206,11 @@ describe('retention and compaction', () => {
     await journal.compactClosedDays('2025-03-10', compactRecords);
     await journal.append([exposure(utcMs('2025-03-09T15:00:10'), utcMs('2025-03-09T15:00:20'))]);
 
-    expect(JSON.parse(await readFile(join(ledgerDir, 'ledger-state.json'), 'utf8'))).toEqual({ v: 1, compactedThroughDay: '2025-03-08', newestWrittenDay: '2025-03-09' });
+    expect(JSON.parse(await readFile(join(ledgerDir, 'ledger-state.json'), 'utf8'))).toEqual({
+      v: 1,
+      compactedThroughDay: '2025-03-08',
+      newestWrittenDay: '2025-03-09',
+    });
     expect(await journal.compactClosedDays('2025-03-10', compactRecords)).toEqual(['2025-03-09']);
     expect(await recordsOnDisk('2025-03-09')).toEqual([exposure(utcMs('2025-03-09T15:00:00'), utcMs('2025-03-09T15:00:20'))]);
   });

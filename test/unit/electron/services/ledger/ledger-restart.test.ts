@@ -12,7 +12,11 @@ import { exposure, exposureRun, makeTempDir, reveal, utcMs } from './ledger-test
  */
 const NOW_MS = utcMs('2025-06-02T18:00:00');
 const DAY = '2025-06-02';
-const RECORDS: LedgerRecord[] = [...exposureRun(utcMs('2025-06-02T17:00:00'), 4), reveal(utcMs('2025-06-02T17:00:40')), exposure(utcMs('2025-06-02T17:00:40'), utcMs('2025-06-02T17:00:47'), { reveal: 'whole' })];
+const RECORDS: LedgerRecord[] = [
+  ...exposureRun(utcMs('2025-06-02T17:00:00'), 4),
+  reveal(utcMs('2025-06-02T17:00:40')),
+  exposure(utcMs('2025-06-02T17:00:40'), utcMs('2025-06-02T17:00:47'), { reveal: 'whole' }),
+];
 
 let dataDir = '';
 let remove: () => Promise<void> = async () => undefined;

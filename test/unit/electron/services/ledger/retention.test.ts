@@ -16,7 +16,10 @@ describe('planRetention', () => {
   });
 
   it('measures from the newest day written when the clock is years ahead', () => {
-    expect(planRetention('2029-01-01', '2025-03-10', 400)).toEqual({ cutoffDayKey: addDaysToKey('2025-03-10', -399), heldBackFromDayKey: addDaysToKey('2029-01-01', -399) });
+    expect(planRetention('2029-01-01', '2025-03-10', 400)).toEqual({
+      cutoffDayKey: addDaysToKey('2025-03-10', -399),
+      heldBackFromDayKey: addDaysToKey('2029-01-01', -399),
+    });
   });
 
   it('never removes a day within the window before the newest day written, whatever today says', () => {

@@ -67,7 +67,9 @@ export async function makeCaseFolder(): Promise<CaseFolder> {
 export const TINY_JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
 
 /** A pool stand-in that records jobs and answers with `outcome`. */
-export function fakePool(outcome: DeriveOutcome | (() => Promise<DeriveOutcome>) = { ok: true, bytes: TINY_JPEG, mime: 'image/jpeg', widthPx: 4, heightPx: 3 }) {
+export function fakePool(
+  outcome: DeriveOutcome | (() => Promise<DeriveOutcome>) = { ok: true, bytes: TINY_JPEG, mime: 'image/jpeg', widthPx: 4, heightPx: 3 },
+) {
   const run = vi.fn(async (_job: DeriveJob, _options?: RunOptions): Promise<DeriveOutcome> => (typeof outcome === 'function' ? outcome() : outcome));
   return { run };
 }

@@ -1,10 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  cacheBytesFromMb,
-  createDerivativeCache,
-  derivativeKey,
-  type CachedStill,
-} from '../../../../../electron/services/media/derivative-cache.js';
+import { cacheBytesFromMb, createDerivativeCache, derivativeKey, type CachedStill } from '../../../../../electron/services/media/derivative-cache.js';
 import type { DeriveOutcome } from '../../../../../electron/services/media/worker-pool.js';
 
 function still(sizeBytes: number, marker = 0): CachedStill {

@@ -21,7 +21,13 @@ function item(index: number, change: Partial<MediaItem> = {}): MediaItem {
 }
 
 function setUp(count = 3) {
-  const getStill = vi.fn(async (_request: MediaRequest): Promise<StillResult> => ({ ok: true, bytes: new Uint8Array(1), mime: 'image/jpeg', widthPx: 1, heightPx: 1 }));
+  const getStill = vi.fn(async (_request: MediaRequest): Promise<StillResult> => ({
+    ok: true,
+    bytes: new Uint8Array(1),
+    mime: 'image/jpeg',
+    widthPx: 1,
+    heightPx: 1,
+  }));
   const media: Pick<MediaService, 'getStill'> = { getStill };
   const profile: FilterProfile = { greyscale: true, blur: 'strong' };
   const prefetch = createFirstScreenPrefetch({ media, profile: () => profile, count });
@@ -42,7 +48,12 @@ describe('first-screen prefetch', () => {
 
   it('counts videos and failed items as places on the screen but asks nothing for them', () => {
     const { prefetch, asked } = setUp(3);
-    prefetch.itemsListed('case-0001', [item(0, { kind: 'video', format: 'mp4' }), item(1, { error: { code: 'decode-failed', detail: 'x' } }), item(2), item(3)]);
+    prefetch.itemsListed('case-0001', [
+      item(0, { kind: 'video', format: 'mp4' }),
+      item(1, { error: { code: 'decode-failed', detail: 'x' } }),
+      item(2),
+      item(3),
+    ]);
     expect(asked().map((request) => request.itemId)).toEqual(['item-00002']);
   });
 

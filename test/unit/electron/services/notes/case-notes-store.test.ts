@@ -131,7 +131,7 @@ describe('case notes beside the case folder', () => {
     expect((await alice.load()).notes.map((note) => note.text)).toContain('Bob: same room as b');
   });
 
-  it('leaves a newer Veil\'s notes file alone, keeping edits for the session', async () => {
+  it("leaves a newer Veil's notes file alone, keeping edits for the session", async () => {
     const newer = JSON.stringify({ format: 'veil.case-notes', version: 2, notes: [], tags: [] });
     await writeFile(notesFilePath(caseRoot), newer);
     const notes = store();
@@ -144,7 +144,7 @@ describe('case notes beside the case folder', () => {
   it('reads a notes file saved with a byte-order mark', async () => {
     const file = { format: 'veil.case-notes', version: 1, notes: [{ relativePath: 'a.jpg', text: 'from Notepad', updatedAtMs: 1 }] };
     await writeFile(notesFilePath(caseRoot), `\uFEFF${JSON.stringify(file)}`);
-    expect((await store().load())).toMatchObject({ notes: [{ text: 'from Notepad' }], storage: { state: 'saved', problem: null } });
+    expect(await store().load()).toMatchObject({ notes: [{ text: 'from Notepad' }], storage: { state: 'saved', problem: null } });
   });
 
   it('keeps notes for the session only for a case at the top of a drive, where beside would be inside', async () => {

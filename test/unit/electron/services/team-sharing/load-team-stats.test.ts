@@ -17,7 +17,7 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-describe('the wellness lead\'s team view', () => {
+describe("the wellness lead's team view", () => {
   it('aggregates the valid exports and lists the broken ones with why, in a result the contract accepts', async () => {
     await writeSyntheticExports(folder, { people: 12, weeks: 2, lastWeek: '2026-W47' });
     await writeFile(path.join(folder, 'broken.json'), '{"format":');

@@ -56,7 +56,7 @@ function service() {
 
 const sharingOn = (folder: string, automatic = true): Settings => ({ ...DEFAULT_SETTINGS, teamSharing: { enabled: true, folder, automatic } });
 
-describe('the investigator\'s weekly export', () => {
+describe("the investigator's weekly export", () => {
   it('previews the last finished week exactly as it would be written, with sharing still off', async () => {
     const preview = await service().preview();
     expect(preview.week).toBe('2026-W47');

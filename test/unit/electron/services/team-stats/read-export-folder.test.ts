@@ -52,7 +52,9 @@ describe('readExportFolder', () => {
 
     const { inputs, rejected } = await readExportFolder(dir);
     expect(rejected).toEqual([]);
-    expect(inputs.map((input) => input.summary.key).sort()).toEqual([summaryWith({}, 1).key, summaryWith({}, 2).key, summaryWith({ week: '2026-W09' }, 3).key].sort());
+    expect(inputs.map((input) => input.summary.key).sort()).toEqual(
+      [summaryWith({}, 1).key, summaryWith({}, 2).key, summaryWith({ week: '2026-W09' }, 3).key].sort(),
+    );
     expect(inputs.find((input) => input.summary.key === summaryWith({}, 1).key)?.receivedAtMs).toBe(receivedAt.getTime());
   });
 
@@ -106,7 +108,7 @@ describe('readExportFolder', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
-  it('never echoes a file\'s contents in a reason', async () => {
+  it("never echoes a file's contents in a reason", async () => {
     putRaw('a.json', 'SECRET-CASE-NAME is not json');
     putRaw('b.json', '{"SECRET-CASE-NAME": 1}');
     putRaw('c.json', validJson({ week: 'SECRET-CASE-NAME' }));
@@ -124,7 +126,9 @@ describe('readExportFolder', () => {
     truncateSync(path.join(dir, 'huge.json'), 100 * 1024 * 1024);
     const reading = await readExportFolder(dir);
     expect(reading.inputs).toHaveLength(1);
-    expect(reading.rejected).toEqual([{ fileName: 'huge.json', code: 'too-large', reason: { code: 'file-too-large', params: { sizeBytes: 100 * 1024 * 1024, limitBytes: 1024 * 1024 } } }]);
+    expect(reading.rejected).toEqual([
+      { fileName: 'huge.json', code: 'too-large', reason: { code: 'file-too-large', params: { sizeBytes: 100 * 1024 * 1024, limitBytes: 1024 * 1024 } } },
+    ]);
   });
 
   it('applies a chosen size limit to the byte', async () => {
@@ -169,7 +173,8 @@ describe('readExportFolder', () => {
     const target = putValid(1);
     symlinkSync(path.join(dir, target), path.join(dir, 'swapped.json'));
     const lyingFs: ExportFolderFs = {
-      readdir: async (dirPath) => (await nodeExportFolderFs.readdir(dirPath)).map((entry) => Object.assign(entry, { isFile: () => true, isSymbolicLink: () => false })),
+      readdir: async (dirPath) =>
+        (await nodeExportFolderFs.readdir(dirPath)).map((entry) => Object.assign(entry, { isFile: () => true, isSymbolicLink: () => false })),
       open: nodeExportFolderFs.open,
     };
     expect(codes((await readExportFolder(dir, { fs: lyingFs })).rejected)).toEqual({ 'swapped.json': 'symlink' });
@@ -237,7 +242,11 @@ describe('readExportFolder', () => {
 
   it('throws a clear error when the folder is missing, not a folder, or unreadable', async () => {
     const missing = path.join(dir, 'not-there');
-    await expect(readExportFolder(missing)).rejects.toMatchObject({ code: 'ENOENT', reason: { code: 'exports-folder-missing', params: { path: missing } }, message: `The folder “${missing}” does not exist (or the network share is not connected).` });
+    await expect(readExportFolder(missing)).rejects.toMatchObject({
+      code: 'ENOENT',
+      reason: { code: 'exports-folder-missing', params: { path: missing } },
+      message: `The folder “${missing}” does not exist (or the network share is not connected).`,
+    });
     putRaw('plain-file', 'x');
     await expect(readExportFolder(path.join(dir, 'plain-file'))).rejects.toMatchObject({ code: 'ENOTDIR', reason: { code: 'exports-folder-not-a-folder' } });
     const deniedFs: ExportFolderFs = {

@@ -59,7 +59,10 @@ export function summaryWith(overrides: Partial<WeeklySummary> = {}, person = 0):
  * named and formatted exactly as writeWeeklyExport does (without its fsyncs, so making
  * 26,000 of them takes seconds). Returns the number of files written.
  */
-export async function writeSyntheticExports(folder: string, options: { people: number; weeks: number; lastWeek: string; seed?: number; firstPerson?: number }): Promise<number> {
+export async function writeSyntheticExports(
+  folder: string,
+  options: { people: number; weeks: number; lastWeek: string; seed?: number; firstPerson?: number },
+): Promise<number> {
   const seed = options.seed ?? 1;
   const random = seededRandom(seed);
   const lastIndex = isoWeekIndex(options.lastWeek);

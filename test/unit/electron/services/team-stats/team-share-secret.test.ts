@@ -65,7 +65,9 @@ describe('loadOrCreateTeamShareSecret', () => {
       console.log(Buffer.from(secret).toString('hex'));`;
     const runChild = (): Promise<string> =>
       new Promise((resolve, reject) => {
-        execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim())));
+        execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }, (error, stdout) =>
+          error ? reject(error) : resolve(stdout.trim()),
+        );
       });
     const printed = await Promise.all([runChild(), runChild(), runChild(), runChild()]);
     expect(new Set(printed)).toEqual(new Set([readFileSync(keyPath()).toString('hex')]));

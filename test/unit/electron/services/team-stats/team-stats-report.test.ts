@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateTeam } from '../../../../../shared/team-stats/aggregate-team.js';
-import { formatMinutes, formatShare, printableFileName, suppressionText, teamStatsReport } from '../../../../../electron/services/team-stats/team-stats-report.js';
+import {
+  formatMinutes,
+  formatShare,
+  printableFileName,
+  suppressionText,
+  teamStatsReport,
+} from '../../../../../electron/services/team-stats/team-stats-report.js';
 import { summaryWith } from './synthetic-summaries.js';
 
-const inputsOf = (people: number, week = '2026-W10') => Array.from({ length: people }, (_, person) => ({ summary: summaryWith({ week }, person), receivedAtMs: 0 }));
+const inputsOf = (people: number, week = '2026-W10') =>
+  Array.from({ length: people }, (_, person) => ({ summary: summaryWith({ week }, person), receivedAtMs: 0 }));
 
 describe('teamStatsReport', () => {
   it('says why each hidden figure is hidden, in terms of k', () => {
@@ -12,7 +19,7 @@ describe('teamStatsReport', () => {
     expect(suppressionText('small-count', 5)).toBe('suppressed (small count)');
   });
 
-  it('shows the median of 6 people but suppresses their 90th percentile (one person\'s value)', () => {
+  it("shows the median of 6 people but suppresses their 90th percentile (one person's value)", () => {
     const lines = teamStatsReport(aggregateTeam(inputsOf(6), { minGroupSize: 5 }), [], '/share');
     const row = lines.find((line) => line.startsWith('2026-W10')) ?? '';
     expect(row).toMatch(/^2026-W10\s+6\s+\d+ h/);
@@ -40,7 +47,11 @@ describe('teamStatsReport', () => {
     expect(printableFileName('a\u001b[2Jb\r\n.json')).toBe('a\\u001b[2Jb\\u000d\\u000a.json');
     expect(printableFileName('x\u202enosj.exe')).toBe('x\\u202enosj.exe');
     expect(printableFileName('bell\u0007\u009b.json')).toBe('bell\\u0007\\u009b.json');
-    const lines = teamStatsReport(aggregateTeam([], { minGroupSize: 5 }), [{ fileName: 'evil\u001b]0;title\u0007.json', code: 'malformed-json', reason: { code: 'json-invalid', params: {} } }], '/share');
+    const lines = teamStatsReport(
+      aggregateTeam([], { minGroupSize: 5 }),
+      [{ fileName: 'evil\u001b]0;title\u0007.json', code: 'malformed-json', reason: { code: 'json-invalid', params: {} } }],
+      '/share',
+    );
     expect(lines.join('\n')).not.toContain('\u001b');
   });
 });

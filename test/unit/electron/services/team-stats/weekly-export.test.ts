@@ -117,7 +117,10 @@ describe('writeWeeklyExport', () => {
   ])('reports %s from the share as %s, leaving the earlier export untouched (simulated)', async (errnoCode, code, message) => {
     const earlier = await writeWeeklyExport(folder, summaryWith({ exposureMin: 600 }));
     const failingFs: ExportWriteFs = { ...nodeExportWriteFs, rename: () => Promise.reject(errno(errnoCode)) };
-    await expect(writeWeeklyExport(folder, summaryWith({ exposureMin: 615 }), failingFs)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+    await expect(writeWeeklyExport(folder, summaryWith({ exposureMin: 615 }), failingFs)).rejects.toMatchObject({
+      code,
+      message: expect.stringMatching(message),
+    });
     expect(readdirSync(folder)).toEqual([earlier.fileName]);
     expect(JSON.parse(readFileSync(earlier.filePath, 'utf8'))).toMatchObject({ exposureMin: 600 });
   });
@@ -185,6 +188,9 @@ describe('exportWeeks', () => {
       return summaryFor(week);
     });
     expect(result.exported).toHaveLength(1);
-    expect(result.failure).toMatchObject({ week: '2026-W10', error: { code: 'write-failed', message: expect.stringMatching(/summary of 2026-W10 could not be made/) } });
+    expect(result.failure).toMatchObject({
+      week: '2026-W10',
+      error: { code: 'write-failed', message: expect.stringMatching(/summary of 2026-W10 could not be made/) },
+    });
   });
 });

@@ -58,7 +58,10 @@ describe('wellbeing service', () => {
 
   it('switches to text-only at a one-minute daily cap, and an override with a reason lifts it', async () => {
     const caps = { ...DEFAULT_SETTINGS.limits.caps, exposure: { dayMin: 1, weekMin: null } };
-    const { service, view } = await start({ limits: { ...DEFAULT_SETTINGS.limits, caps }, breaks: { ...everyMinute, microEnabled: false, restEnabled: false } });
+    const { service, view } = await start({
+      limits: { ...DEFAULT_SETTINGS.limits, caps },
+      breaks: { ...everyMinute, microEnabled: false, restEnabled: false },
+    });
     view(59);
     expect(service.view().limits.textOnly).toBe(false);
     view(1);
