@@ -90,6 +90,14 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     const item = await lookupItem(itemId);
     if (item === null) return { ok: false, refused: 'unknown-item', detail: 'no such item in the open case' };
     if (item.kind !== 'image') return { ok: false, refused: 'not-an-image', detail: 'videos have no still derivative' };
+    // Checked on every request, cached or not: a derivative made before the file was swapped
+    // for a link leading out of the case (the first screen's are made during the import) is
+    // not served for it afterwards.
+    const contained = await resolveInsideCase(item.absolutePath, item.caseRoot);
+    if (!contained.ok) {
+      recordFailure(itemId, contained.error);
+      return { ok: false, error: contained.error };
+    }
     try {
       const outcome = await cache.getOrCreate(derivativeKey(request), (jobSignal) => derive(item, request, kind, jobSignal), signal);
       if (outcome.ok) return outcome;

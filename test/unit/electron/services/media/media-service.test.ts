@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDerivativeCache } from '../../../../../electron/services/media/derivative-cache.js';
@@ -91,6 +91,17 @@ describe('getStill', () => {
     });
     expect(pool.run).not.toHaveBeenCalled();
     expect(onItemFailed).toHaveBeenCalledWith(IDS.photoLink, expect.objectContaining({ code: 'symlink-skipped' }));
+  });
+
+  it('does not serve a cached thumbnail once its file has been swapped for a link leading out of the case', async () => {
+    const pool = fakePool();
+    const { service } = serviceWith(pool);
+    await expect(service.getStill({ itemId: IDS.photo, kind: 'thumb', ...grey })).resolves.toMatchObject({ ok: true });
+    const photo = path.join(folder.caseRoot, 'photo.jpg');
+    await rm(photo);
+    await symlink(path.join(folder.root, 'outside', 'secret.jpg'), photo);
+    await expect(service.getStill({ itemId: IDS.photo, kind: 'thumb', ...grey })).resolves.toMatchObject({ ok: false, error: { code: 'symlink-skipped' } });
+    expect(pool.run).toHaveBeenCalledTimes(1);
   });
 
   it('reports a deleted file as vanished', async () => {
