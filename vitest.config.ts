@@ -4,6 +4,10 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Vitest's default in a run is one worker fewer than the cores: one worker on our 2-core
+    // machines, which made the suite serial. Most files wait on child processes, disk or
+    // Chromium, so two workers fill both cores (the e2e project still runs one file at a time).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -32,7 +36,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each file starts its own host (own port, data folder and case) and its own Chromium,
+          // so files can share the two workers with the other projects: the minute of real
+          // viewing in breaks-and-limits no longer holds a core idle.
         },
       },
     ],
