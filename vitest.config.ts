@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     // Vitest's default in a run is one worker fewer than the cores: one worker on our 2-core
     // machines, which made the suite serial. Most files wait on child processes, disk or
-    // Chromium, so two workers fill both cores (the e2e project still runs one file at a time).
+    // Chromium, so two workers fill both cores.
     maxWorkers: 2,
     projects: [
       {

@@ -5,8 +5,10 @@ import type { ExposureService } from '../services/exposure/exposure-service.js';
 const RECENT_INPUT_SEC = 2;
 const IDLE_POLL_MS = 5000;
 /**
- * Some Wayland sessions report a system idle time of 0 forever. A reading that has not
- * moved off 0 for this long says nothing about presence, so it is ignored until it moves.
+ * Some Wayland sessions report a system idle time of 0 forever. A reading that has never
+ * moved off 0 for this long since start says nothing about presence, so it is ignored until
+ * it moves. Once it has moved, 0 is believed: someone typing without pause elsewhere reads 0
+ * at every poll (whole seconds), and their media must go on counting.
  */
 const STUCK_IDLE_MS = 60_000;
 /** The threshold getSystemIdleState needs; only its 'locked' answer is used. */
@@ -53,7 +55,8 @@ export function forwardExposureSignals(window: BrowserWindow, exposure: Exposure
   powerMonitor.on('suspend', suspended);
   powerMonitor.on('resume', resumed);
 
-  let idleMovedAtMs = Date.now();
+  const startedAtMs = Date.now();
+  let idleEverMoved = false;
   const idlePoll = setInterval(() => {
     if (!lockEvents) {
       const isLocked = powerMonitor.getSystemIdleState(LOCK_POLL_IDLE_THRESHOLD_SEC) === 'locked';
@@ -61,8 +64,8 @@ export function forwardExposureSignals(window: BrowserWindow, exposure: Exposure
       else if (!isLocked && lockedNow) unlocked();
     }
     const idleSec = powerMonitor.getSystemIdleTime();
-    if (idleSec > 0) idleMovedAtMs = Date.now();
-    const stuckAtZero = idleSec === 0 && Date.now() - idleMovedAtMs >= STUCK_IDLE_MS;
+    if (idleSec > 0) idleEverMoved = true;
+    const stuckAtZero = !idleEverMoved && Date.now() - startedAtMs >= STUCK_IDLE_MS;
     if (idleSec < RECENT_INPUT_SEC && !stuckAtZero) exposure.activity();
   }, IDLE_POLL_MS);
 

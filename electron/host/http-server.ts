@@ -96,15 +96,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     if (url.pathname === EVENTS_PATH) {
       if (!tokenMatches(options.token, url.searchParams.get(TOKEN_QUERY_PARAM))) return send(res, 403, {}, 'forbidden');
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      // The stream has no replay: what happened before the page connected (an import that
+      // ended while the page was still loading) reaches it only through this first state.
+      // It is read before subscribing and only microtasks pass between the read and the
+      // subscription, so no event can fall between them or arrive ahead of an older snapshot.
+      const current = await options.handlers.getCase({}).catch(() => null);
+      if (req.destroyed || res.destroyed) return;
       res.write(': connected\n\n');
+      if (current !== null) res.write(`event: caseChanged\ndata: ${JSON.stringify(current)}\n\n`);
       openStreams.add(res);
       const unsubscribe = options.hub.subscribe((event) => {
         res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
       });
-      // The stream has no replay: what happened before the page connected (an import that
-      // ended while the page was still loading) reaches it only through this first state.
-      const current = await options.handlers.getCase({});
-      if (current !== null && !res.writableEnded) res.write(`event: caseChanged\ndata: ${JSON.stringify(current)}\n\n`);
       const keepalive = setInterval(() => res.write(': keepalive\n\n'), SSE_KEEPALIVE_MS);
       req.on('close', () => {
         clearInterval(keepalive);

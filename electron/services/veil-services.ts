@@ -78,7 +78,6 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     onItems: (caseId, items) => prefetch.itemsListed(caseId, items),
   });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
-  pool.warm(); // a case opens at start: its first thumbnails must not wait for Node and sharp to load
   const cache = createDerivativeCache({ maxBytes: settings.get().mediaCacheMb * MIB });
   const media = createMediaService({
     pool,
@@ -163,6 +162,9 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     handleMedia: (pathAfterPrefix, query, headers, signal) => handleMediaRequest(media, pathAfterPrefix, query, headers, signal),
     exposure,
     async start() {
+      // Started here, not while composing: a failure above must leave no worker behind. A case
+      // opens next, and its first thumbnails must not wait for Node and sharp to load.
+      pool.warm();
       sharing.start();
       if (deps.initialCaseDir) await openFolder(deps.initialCaseDir, false);
       else await openFolder(deps.demoCaseDir, true);

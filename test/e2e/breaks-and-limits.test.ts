@@ -8,7 +8,7 @@ import { launchChromium } from './browser.js';
 import { REPO_ROOT, startTestHost, type RunningTestHost } from './host-process.js';
 import { CaseNotesFileSchema } from '../../shared/notes/case-notes.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
-import { SETTLE } from './settle.js';
+import { AT_ONCE, SETTLE } from './settle.js';
 
 /** The smallest settings the issue names: a micro-break every minute and a one-minute daily cap. */
 const SETTINGS: Settings = {
@@ -76,7 +76,7 @@ describe('breaks and personal limits in Chromium through the browser host', () =
   it('brings up the break screen after a minute of viewing, with no media pixel on screen', async () => {
     const breakDialog = page.getByRole('dialog', { name: 'Break' });
     await breakDialog.waitFor({ timeout: 90_000 });
-    await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBe(0);
+    await expect.poll(() => page.locator(MEDIA).count(), AT_ONCE).toBe(0);
     await expect.poll(() => breakDialog.getByRole('timer').textContent(), SETTLE).toMatch(/\d:\d\d/);
     await saveScreenshot(page, 'break');
     await breakDialog.waitFor({ state: 'detached', timeout: 30_000 });
@@ -85,7 +85,7 @@ describe('breaks and personal limits in Chromium through the browser host', () =
   it('switches to text-only mode at the daily cap: no media, the case still readable as text', async () => {
     const list = page.getByRole('list', { name: 'Case items (text only)' });
     await list.waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBe(0);
+    await expect.poll(() => page.locator(MEDIA).count(), AT_ONCE).toBe(0);
     await expect.poll(() => list.textContent(), SETTLE).toMatch(/Sample 02 - shapes\.png/);
     await saveScreenshot(page, 'text-only');
   });
@@ -99,7 +99,7 @@ describe('breaks and personal limits in Chromium through the browser host', () =
     await dialog.getByRole('button', { name: 'Save note' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => list.textContent(), SETTLE).toContain('Note: Shapes match the seized drive, folder 3.');
-    await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBe(0);
+    await expect.poll(() => page.locator(MEDIA).count(), AT_ONCE).toBe(0);
     // The file is written by the host: read it until the note is there, not once at a moment.
     await expect
       .poll(() => savedNotes(`${caseDir}.veil-notes.json`), SETTLE)

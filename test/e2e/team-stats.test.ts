@@ -10,7 +10,7 @@ import { seededRandom } from '../fixtures/seeded-random.js';
 import { launchChromium } from './browser.js';
 import { startTestHost, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
-import { SETTLE } from './settle.js';
+import { AT_ONCE, SETTLE } from './settle.js';
 
 const WEEK = '2026-W10';
 const MEDIA = 'img, video, canvas';
@@ -93,7 +93,7 @@ describe('team statistics in Chromium through the browser host', () => {
 
     await dialog.getByRole('status').filter({ hasText: '3 files left out. Minimum group size: 5.' }).waitFor();
     // No case media behind the team view.
-    await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBe(0);
+    await expect.poll(() => page.locator(MEDIA).count(), AT_ONCE).toBe(0);
 
     // The charts are drawn: recharts' SVG with a marker for the week.
     const exposureChart = dialog.getByRole('region', { name: 'Exposure per week' });

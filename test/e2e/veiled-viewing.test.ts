@@ -9,7 +9,7 @@ import { launchChromium } from './browser.js';
 import { REPO_ROOT, startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot, type RecordingPage, type SeenMedia } from './page-session.js';
 import { decodeRaw, edgeSharpness, highFrequencyEnergy, maxChannelSpread } from './pixels.js';
-import { SETTLE } from './settle.js';
+import { AT_ONCE, SETTLE } from './settle.js';
 
 const DEMO_CASE_DIR = join(REPO_ROOT, 'dist', 'demo-case');
 
@@ -158,7 +158,7 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
     expect(revealRequests.map((seen) => seen.url.searchParams.get('grey'))).toEqual(['1']);
 
     await page.keyboard.up('r');
-    await expect.poll(() => page.locator('img.reveal-layer').count(), SETTLE).toBe(0);
+    await expect.poll(() => page.locator('img.reveal-layer').count(), AT_ONCE).toBe(0);
     const after = await decodeRaw(await page.screenshot());
     expect(highFrequencyEnergy(after, region, inCircle(0.7))).toBeLessThan(insideDuring / 3);
   });
@@ -170,7 +170,7 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
     await expect.poll(() => layer.evaluate((img: HTMLImageElement) => img.style.clipPath), SETTLE).toBe('');
     await expect.poll(() => page.getByRole('timer').textContent(), SETTLE).toMatch(/Veils again in \d+ s/);
     await page.getByRole('button', { name: 'End reveal' }).click();
-    await expect.poll(() => page.locator('img.reveal-layer').count(), SETTLE).toBe(0);
+    await expect.poll(() => page.locator('img.reveal-layer').count(), AT_ONCE).toBe(0);
   });
 
   it('never sends an original image file to the browser', async () => {
@@ -185,7 +185,7 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
     if (!picture) throw new Error('no picture before hiding');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('heading', { name: 'Media hidden' }).isVisible(), SETTLE).toBe(true);
-    await expect.poll(() => page.locator('img, video, canvas').count(), SETTLE).toBe(0);
+    await expect.poll(() => page.locator('img, video, canvas').count(), AT_ONCE).toBe(0);
     const hidden = await decodeRaw(await saveScreenshot(page, 'hidden'));
     // The corners of where the picture was are now plain background.
     const corner: [number, number, number, number] = [Math.ceil(picture.x), Math.ceil(picture.y), Math.ceil(picture.x) + 60, Math.ceil(picture.y) + 60];

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { chmod, link, lstat, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorCode } from '../case/error-code.js';
-import { fileStamp, isAlreadyThere, isLinkUnsupported, syncDirectory, writeNewFile } from '../platform/durable-write.js';
+import { fileStamp, isAlreadyThere, isLinkUnsupported, replaceFileAtomically, syncDirectory, writeNewFile } from '../platform/durable-write.js';
 
 /**
  * The investigator's team-share secret: 32 random bytes that never leave the data folder.
@@ -134,15 +134,8 @@ async function readExisting(keyPath: string, protector: SecretProtector | null):
 
 /** Replaces the bare key file with the same secret sealed: temp file, sync, rename over it. */
 async function sealInPlace(dataDir: string, secret: Uint8Array, protector: SecretProtector, stamp: string): Promise<void> {
-  const tempPath = join(dataDir, `${TEAM_SHARE_KEY_FILE_NAME}.tmp-${stamp}-${randomBytes(6).toString('hex')}`);
-  await writeNewFile(tempPath, protector.protect(secret));
-  try {
-    await rename(tempPath, join(dataDir, TEAM_SHARE_KEY_FILE_NAME));
-  } catch (error) {
-    await rm(tempPath, { force: true });
-    throw error;
-  }
-  await syncDirectory(dataDir);
+  // Owner-only from its first byte: the sealed key is no business of anyone else on the machine.
+  await replaceFileAtomically(dataDir, TEAM_SHARE_KEY_FILE_NAME, stamp, protector.protect(secret), { mode: OWNER_ONLY_MODE });
 }
 
 /**

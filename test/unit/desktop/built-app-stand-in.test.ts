@@ -51,7 +51,7 @@ describe('the built desktop app under the Electron stand-in', () => {
     // Asked twice, quitting still waits for the services to close: the break state is written whole.
     await quitBuiltApp(first, 2);
     expect(readdirSync(userData)).toContain('wellbeing-state.json');
-    expect(readdirSync(userData).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(userData).filter((name) => name.includes('.tmp'))).toEqual([]);
 
     const second = launch();
     await windowLoaded(second);

@@ -91,4 +91,18 @@ describe('Electron signals that decide whether media can be seen', () => {
     vi.advanceTimersByTime(POLL_MS);
     expect(seen.filter((signal) => signal === 'activity')).toHaveLength(activityCount + 1);
   });
+
+  it('keeps counting someone who types without pause in another app: a live 0 is presence, on every platform', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const { exposure, seen } = recordingExposure();
+      const stop = forwardExposureSignals(new FakeBrowserWindow() as never, exposure, platform);
+      electronFake.systemIdleSec = 3;
+      vi.advanceTimersByTime(POLL_MS);
+      // Input at least once a second for ten minutes: every whole-second reading is 0.
+      electronFake.systemIdleSec = 0;
+      vi.advanceTimersByTime(10 * 60_000);
+      expect(seen.filter((signal) => signal === 'activity')).toHaveLength((10 * 60_000) / POLL_MS);
+      stop();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,6 +48,8 @@ describe('the team-share secret sealed by the OS key store', () => {
     expect(sealed.secret).toEqual(bare.secret);
     expect(keyFile().includes(Buffer.from(bare.secret))).toBe(false);
     expect(readdirSync(dataDir)).toEqual([TEAM_SHARE_KEY_FILE_NAME]);
+    // Owner-only like the bare key was, from the moment it is written.
+    if (process.platform !== 'win32') expect(statSync(path.join(dataDir, TEAM_SHARE_KEY_FILE_NAME)).mode & 0o777).toBe(0o600);
   });
 
   it('keeps aside a key file this user’s key store cannot open (another machine, a lost keyring) and says so', async () => {
