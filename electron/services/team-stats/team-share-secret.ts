@@ -83,6 +83,8 @@ export async function loadOrCreateTeamShareSecret(dataDir: string, options: Team
       keptAsideAs = await keepCorruptAside(keyDir, existing.inode, fileStamp(nowMs()));
       continue;
     }
+    // A key kept in the data folder before it moved to keyDir goes with its secret.
+    if (keyDir !== dataDir && (await adoptMovedKey(dataDir, keyDir, protector, fileStamp(nowMs())))) continue;
     const secret = makeBytes(TEAM_SHARE_SECRET_BYTES);
     if (secret.length !== TEAM_SHARE_SECRET_BYTES) throw new Error(`randomBytes gave ${secret.length} bytes, expected ${TEAM_SHARE_SECRET_BYTES}`);
     const stored = protector === null ? secret : protector.protect(secret);
@@ -136,6 +138,23 @@ async function readExisting(keyPath: string, protector: SecretProtector | null):
 async function sealInPlace(dataDir: string, secret: Uint8Array, protector: SecretProtector, stamp: string): Promise<void> {
   // Owner-only from its first byte: the sealed key is no business of anyone else on the machine.
   await replaceFileAtomically(dataDir, TEAM_SHARE_KEY_FILE_NAME, stamp, protector.protect(secret), { mode: OWNER_ONLY_MODE });
+}
+
+/**
+ * Moves a key from the data folder to `keyDir` (on Windows the key left the roaming profile
+ * for the local app data): the same secret, sealed if a protector is given, so week keys do
+ * not change and a week exported before the move is not counted twice; the roaming copy is
+ * removed. False when the data folder holds no readable key.
+ */
+async function adoptMovedKey(dataDir: string, keyDir: string, protector: SecretProtector | null, stamp: string): Promise<boolean> {
+  const oldPath = join(dataDir, TEAM_SHARE_KEY_FILE_NAME);
+  const old = await readExisting(oldPath, protector);
+  if (old.kind !== 'ok' && old.kind !== 'bare') return false;
+  // Lost to another Veil creating one at the same moment: the caller reads theirs.
+  await createExclusively(keyDir, protector === null ? old.secret : protector.protect(old.secret), stamp);
+  await rm(oldPath, { force: true });
+  await syncDirectory(dataDir);
+  return true;
 }
 
 /**

@@ -68,4 +68,17 @@ describe('the team-share secret sealed by the OS key store', () => {
     writeFileSync(path.join(dataDir, 'marker'), '');
     expect(readdirSync(dataDir).sort()).toEqual(['Local', 'marker']);
   });
+
+  it('moves a key from the roaming data folder to the local one with the same secret, sealed, and leaves none behind', async () => {
+    const roamingDir = path.join(dataDir, 'Roaming', 'Veil');
+    const localDir = path.join(dataDir, 'Local', 'Veil');
+    const before = await loadOrCreateTeamShareSecret(roamingDir);
+    const protector = keyStore();
+    const after = await loadOrCreateTeamShareSecret(roamingDir, { keyDir: localDir, protector });
+    // Same secret, so a week exported before the upgrade keeps its key and is not counted twice.
+    expect(after).toEqual({ secret: before.secret, created: false, keptAsideAs: null });
+    expect(readdirSync(roamingDir)).toEqual([]);
+    expect(keyFile(localDir).includes(Buffer.from(before.secret))).toBe(false);
+    expect(await loadOrCreateTeamShareSecret(roamingDir, { keyDir: localDir, protector })).toEqual(after);
+  });
 });
