@@ -91,10 +91,9 @@ describe('a large case, in Canadian French, in Chromium through the browser host
     const missing = join(tmpdir(), 'veil-no-such-case-folder');
     await openDialog.getByRole('textbox').fill(missing);
     await openDialog.getByRole('button', { name: 'Ouvrir' }).click();
-    await openDialog.getByRole('alert').waitFor();
-    expect(await openDialog.getByRole('alert').textContent()).toBe(
-      `Le dossier n'a pas pu être ouvert\u00a0: le dossier «\u00a0${missing}\u00a0» n'existe pas.`,
-    );
+    await expect
+      .poll(() => openDialog.getByRole('alert').textContent(), SETTLE)
+      .toBe(`Le dossier n'a pas pu être ouvert\u00a0: le dossier «\u00a0${missing}\u00a0» n'existe pas.`);
     await openDialog.getByRole('button', { name: 'Annuler' }).click();
 
     await page.getByRole('combobox', { name: 'Langue' }).selectOption({ label: 'English' });
