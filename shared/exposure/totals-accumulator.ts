@@ -2,7 +2,7 @@ import { BLUR_LEVELS } from '../media/filter-profile.js';
 import type { ExposureClass } from './classify.js';
 import type { ExposureTotals, FilterShare, WellbeingCounts } from './exposure-summary.js';
 import { isUnfilteredRecord } from './ledger-record.js';
-import { addToStretch, newStretchCounter, STRETCH_GAP_MS, type StretchCounter } from './stretch.js';
+import { addToStretch, cutStretch, endsStretch, newStretchCounter, STRETCH_GAP_MS, type StretchCounter } from './stretch.js';
 import { RevealModeSchema } from './visibility-report.js';
 import { addWellbeingRecord, zeroWellbeingCounts, type InstantRecord } from './wellbeing-counts.js';
 
@@ -85,11 +85,12 @@ function addReveal(acc: TotalsAccumulator): void {
 
 /**
  * Counts a record that marks an instant (a reveal, a break or limit event) in the span
- * the caller placed its `atMs` in.
+ * the caller placed its `atMs` in. A break taken or natural ends the running stretch.
  */
 export function addInstant(acc: TotalsAccumulator, record: InstantRecord): void {
   if (record.type === 'reveal') addReveal(acc);
   else addWellbeingRecord(acc.wellbeing, record);
+  if (endsStretch(record)) cutStretch(acc.stretch, record.atMs);
 }
 
 /** The figures of a span: filter shares with time only, most time first (ties in a fixed order). */

@@ -6,6 +6,7 @@ import { splitAtDayBoundaries, type WeekStartsOn } from '../../../../shared/expo
 import { MyExposureSchema, type ExposureTotals, type MyExposure } from '../../../../shared/exposure/exposure-summary.js';
 import { recordStartMs, type LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
 import { buildMyExposure, myExposureFirstDayKey } from '../../../../shared/exposure/my-exposure.js';
+import { endsStretch } from '../../../../shared/exposure/stretch.js';
 import { sumTotals } from '../../../../shared/exposure/totals.js';
 import { breakRecord } from '../../../../shared/breaks/break-records.js';
 import { ledgerArb } from './records-arb.js';
@@ -25,7 +26,7 @@ function reference(records: readonly LedgerRecord[], nowMs: number, timeZone: st
   const key = (date: Date | number): string => format(new TZDate(typeof date === 'number' ? date : date.getTime(), timeZone), 'yyyy-MM-dd');
   const pieces = records.flatMap((r) => splitAtDayBoundaries(r, timeZone)).map((piece) => ({ piece, day: key(recordStartMs(piece)) }));
   const spanOf = (span: LedgerRecord[]): ExposureTotals => ({
-    ...sumTotals(span.filter((r) => r.type === 'exposure' || r.type === 'reveal')),
+    ...sumTotals(span.filter((r) => r.type === 'exposure' || r.type === 'reveal' || endsStretch(r))),
     wellbeing: plainWellbeingCounts(span),
   });
   const between = (fromKey: string, toKey: string): LedgerRecord[] => pieces.filter((p) => p.day >= fromKey && p.day <= toKey).map((p) => p.piece);
