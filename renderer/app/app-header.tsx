@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
+import { NextBreakCountdown } from '../features/breaks/next-break-countdown';
 import { CountingIndicator } from '../features/exposure/counting-indicator';
 import { LANGUAGE_NAMES, UI_LANGUAGES, type UiLanguage } from '../i18n/i18n';
 
@@ -33,6 +34,7 @@ export function AppHeader(props: AppHeaderProps) {
       </div>
       <div className="header-actions">
         <CountingIndicator />
+        <NextBreakCountdown />
         <button type="button" className="button" onClick={onOpenCase}>
           {t('header.openCase')}
         </button>

@@ -1,5 +1,6 @@
 import { enReasons } from './en-reasons';
 import { enTeam } from './en-team';
+import { enWellbeing } from './en-wellbeing';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -188,7 +189,6 @@ export const en = {
   },
   breaks: {
     warningSoon: 'A short break is coming',
-    warningDue: 'Break due — it will start when you close this item',
     warningStrict: 'Strict mode is on: this break cannot be postponed or skipped.',
     postpone: 'Postpone',
     postponesLeft_one: '{{count}} postpone left',
@@ -368,6 +368,7 @@ export const en = {
     capOverrides: 'Limit overrides',
   },
   ...enTeam,
+  ...enWellbeing,
   ...enReasons,
 };
 

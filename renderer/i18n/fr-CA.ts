@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { frCAReasons } from './fr-CA-reasons';
 import { frCATeam } from './fr-CA-team';
+import { frCAWellbeing } from './fr-CA-wellbeing';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -186,7 +187,6 @@ export const frCA: Messages = {
   },
   breaks: {
     warningSoon: 'Une courte pause approche',
-    warningDue: 'Pause prévue — elle commencera quand vous fermerez cet élément',
     warningStrict: 'Le mode strict est activé\u00a0: cette pause ne peut être ni reportée ni ignorée.',
     postpone: 'Reporter',
     postponesLeft_one: '{{count}} report restant',
@@ -369,5 +369,6 @@ export const frCA: Messages = {
     capOverrides: 'Prolongations de limite',
   },
   ...frCATeam,
+  ...frCAWellbeing,
   ...frCAReasons,
 };

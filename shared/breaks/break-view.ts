@@ -30,6 +30,15 @@ function ceilSeconds(ms: number): number {
   return Math.ceil(Math.max(0, ms) / 1000);
 }
 
+/**
+ * Whole minutes a countdown of `seconds` shows, rounded up so it never says 0 before the
+ * time is up ("1 min" for the last 60 s). Countdowns the UI shows in minutes move only
+ * when this does, so the page is not redrawn every counted second.
+ */
+export function minutesLeft(seconds: number): number {
+  return Math.ceil(Math.max(0, seconds) / 60);
+}
+
 /** The view for a state at `nowMs` (epoch ms; only a running break's countdown depends on it). */
 export function breakView(state: BreakState, nowMs: number, config: BreakStepConfig): BreakView {
   return viewWith(state, nowMs, breakTimings(config));

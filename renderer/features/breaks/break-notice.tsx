@@ -1,5 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { BreakView } from '../../../shared/breaks/break-view.js';
+import { minutesLeft, type BreakView } from '../../../shared/breaks/break-view.js';
 import { useBreakAction } from './use-break-action';
 
 /**
@@ -18,12 +19,26 @@ export function BreakNotice({ breaks, strictMode }: { breaks: BreakView; strictM
   );
 }
 
+/**
+ * What will happen, in words: a due break starts when the item closes, or by itself when
+ * its grace runs out (counted viewing time, whole minutes rounded up, from the view).
+ */
+function noticeText(breaks: BreakView, t: TFunction): string {
+  if (breaks.phase !== 'due') return t('breaks.warningSoon');
+  const graceSeconds = breaks.exposureSecondsUntilForcedStart ?? 0;
+  return graceSeconds > 0 ? t('breakTiming.dueIn', { count: minutesLeft(graceSeconds) }) : t('breakTiming.dueNow');
+}
+
 function BreakNoticeBody({ breaks, strictMode }: { breaks: BreakView; strictMode: boolean }) {
   const { t } = useTranslation();
   const { send, busy, error } = useBreakAction();
   return (
     <>
-      <p className="break-notice-text">{breaks.phase === 'due' ? t('breaks.warningDue') : t('breaks.warningSoon')}</p>
+      {/* A new phase mounts a new paragraph, which the polite region announces; the minutes
+          going down inside it are not announced (aria-live off), so it does not chatter. */}
+      <p key={breaks.phase} className="break-notice-text" aria-live="off">
+        {noticeText(breaks, t)}
+      </p>
       {strictMode && <p className="muted">{t('breaks.warningStrict')}</p>}
       <div className="break-notice-actions">
         {breaks.canPostpone && (

@@ -30,12 +30,21 @@ describe('Break notice', () => {
     expect(fake.handlers.breakAction).toHaveBeenLastCalledWith({ type: 'skip' });
   });
 
-  it('says a due break waits for the item to close, and shows a refusal', async () => {
+  it('says a due break starts when its grace runs out or the item closes, keeping the minutes current without announcing each', async () => {
     const fake = createFakeVeil();
     await renderApp(fake);
     const user = userEvent.setup();
-    act(() => fake.setWellbeing(wellbeingView({ breaks: workingBreaks({ phase: 'due', kind: 'rest', canSkip: true }) })));
-    expect(within(notice()).getByText('Break due — it will start when you close this item')).toBeTruthy();
+    const due = (graceSeconds: number) =>
+      wellbeingView({ breaks: workingBreaks({ phase: 'due', kind: 'rest', canSkip: true, exposureSecondsUntilForcedStart: graceSeconds }) });
+    act(() => fake.setWellbeing(due(120)));
+    const text = within(notice()).getByText('Break due — it starts in 2 minutes, or when you close this item');
+    expect(text.getAttribute('aria-live')).toBe('off');
+    act(() => fake.setWellbeing(due(61)));
+    expect(within(notice()).getByText('Break due — it starts in 2 minutes, or when you close this item')).toBe(text);
+    act(() => fake.setWellbeing(due(59)));
+    expect(within(notice()).getByText('Break due — it starts in 1 minute, or when you close this item')).toBe(text);
+    act(() => fake.setWellbeing(due(0)));
+    expect(within(notice()).getByText('Break due — it starts now, or when you close this item')).toBeTruthy();
     expect(within(notice()).queryByRole('button', { name: 'Postpone' })).toBeNull();
     fake.handlers.breakAction.mockResolvedValueOnce({ rejected: 'skip-not-allowed', view: fake.state.wellbeing });
     await user.click(within(notice()).getByRole('button', { name: 'Skip' }));
@@ -60,5 +69,9 @@ describe('Break notice', () => {
     expect(within(notice()).getByRole('button', { name: 'Reporter' })).toBeTruthy();
     expect(within(notice()).getByRole('button', { name: 'Ignorer' })).toBeTruthy();
     expect(within(notice()).getByText('1 report restant')).toBeTruthy();
+    act(() => fake.setWellbeing(wellbeingView({ breaks: workingBreaks({ phase: 'due', kind: 'micro', exposureSecondsUntilForcedStart: 300 }) })));
+    expect(notice().querySelector('.break-notice-text')?.textContent).toBe(
+      'Pause prévue — elle commencera dans 5\u00a0minutes, ou quand vous fermerez cet élément',
+    );
   });
 });

@@ -41,4 +41,24 @@ describe('pushWhenShownChanges', () => {
       ['on-break', 29],
     ]);
   });
+
+  it('pushes the time to the next break, a due break’s grace and an override’s extension once a minute, not every second', () => {
+    const pushed: WellbeingView[] = [];
+    const push = pushWhenShownChanges((view) => pushed.push(view));
+    // Ten minutes of counted viewing, one view a second: the next break comes at 12 min.
+    for (let second = 0; second < 600; second += 1) push({ breaks: workingBreaks({ exposureSecondsUntilDue: 720 - second }), limits: limitsView() });
+    expect(pushed.map((view) => view.breaks.exposureSecondsUntilDue)).toEqual([720, 660, 600, 540, 480, 420, 360, 300, 240, 180]);
+
+    pushed.length = 0;
+    for (let second = 0; second < 120; second += 1)
+      push({ breaks: workingBreaks({ phase: 'due', exposureSecondsUntilForcedStart: 120 - second }), limits: limitsView() });
+    expect(pushed.map((view) => view.breaks.exposureSecondsUntilForcedStart)).toEqual([120, 60]);
+
+    pushed.length = 0;
+    const extension = (remainingMs: number) =>
+      capView('exposure', 'day', { capMs: 900_000, remainingMs, overridden: true, overrides: 1, extensionMs: 900_000 });
+    for (let second = 0; second < 180; second += 1)
+      push({ breaks: workingBreaks({ phase: 'due', exposureSecondsUntilForcedStart: 60 }), limits: limitsView([extension(180_000 - second * 1000)]) });
+    expect(pushed.map((view) => view.limits.caps.exposure.day.remainingMs)).toEqual([180_000, 120_000, 60_000]);
+  });
 });
