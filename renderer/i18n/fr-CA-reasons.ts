@@ -19,6 +19,7 @@ export const frCAReasons: EnReasons = {
     revealInColour: '$t(settings.revealInColour)',
     mediaCacheMb: '$t(settings.cacheSize)',
     language: '$t(settings.language)',
+    weekStart: '$t(weekStart.label)',
     idleAfterMin: '$t(settings.idleAfter)',
     ledgerRetentionDays: '$t(settings.retention)',
     breaks: '$t(breakSettings.group)',

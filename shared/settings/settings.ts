@@ -6,7 +6,15 @@ import { DEFAULT_FILTER_PROFILE, FilterProfileSchema } from '../media/filter-pro
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr-CA']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
-export const SETTINGS_SCHEMA_VERSION = 4;
+export const SETTINGS_SCHEMA_VERSION = 5;
+
+/**
+ * The first day of the week in My exposure and personal weekly limits: as the language
+ * has it ('language', the default), or Sunday or Monday whatever the language. Team
+ * summaries always use ISO weeks (Monday to Sunday), whatever this says.
+ */
+export const WeekStartSettingSchema = z.enum(['language', 'sunday', 'monday']);
+export type WeekStartSetting = z.infer<typeof WeekStartSettingSchema>;
 
 const PhrasesSchema = z.array(z.string().trim().min(1).max(200)).max(20);
 export const EncouragementSchema = z.object({ en: PhrasesSchema, 'fr-CA': PhrasesSchema }).strict();
@@ -70,6 +78,7 @@ export const SettingsSchema = z.object({
   /** Memory the derivative cache may hold, in mebibytes. */
   mediaCacheMb: z.number().int().min(16).max(4096),
   language: LanguageSettingSchema,
+  weekStart: WeekStartSettingSchema,
   /** No input for this long, with no video playing, means the user is away: exposure stops counting. */
   idleAfterMin: z.number().int().min(1).max(60),
   /** Days of exposure history kept on this machine; older day files are removed. */
@@ -104,6 +113,7 @@ export const DEFAULT_SETTINGS: Settings = {
   revealInColour: false,
   mediaCacheMb: 256,
   language: 'system',
+  weekStart: 'language',
   idleAfterMin: 5,
   ledgerRetentionDays: 400,
   breaks: DEFAULT_BREAK_CONFIG,

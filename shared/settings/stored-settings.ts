@@ -38,6 +38,8 @@ const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: R
   // 3 → 4: team statistics arrive (sharing stays off: only the investigator turns it on),
   // and case notes, kept beside the case unless a notes folder is chosen.
   { fromVersion: 3, migrate: (old) => ({ ...old, schemaVersion: 4, teamSharing: DEFAULT_TEAM_SHARING, teamView: DEFAULT_TEAM_VIEW, notesFolder: null }) },
+  // 4 → 5: the first day of the week becomes a setting; it stays the language's, as before.
+  { fromVersion: 4, migrate: (old) => ({ ...old, schemaVersion: 5, weekStart: 'language' }) },
 ];
 
 export type StoredSettingsResult = { ok: true; settings: Settings; migratedFrom: number | null } | { ok: false; reason: string };

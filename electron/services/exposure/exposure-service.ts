@@ -115,7 +115,7 @@ export function createExposureService(deps: ExposureServiceDeps): ExposureServic
     },
     async myExposure() {
       const atMs = nowMs();
-      const weekStartsOn = weekStartsOnFor(settings.get().language, deps.systemLocale);
+      const weekStartsOn = weekStartsOnFor(settings.get(), deps.systemLocale);
       const first = myExposureFirstDayKey(atMs, deps.timeZone, weekStartsOn);
       const records = await ledger.readDays(first, dayKey(atMs, deps.timeZone));
       return buildMyExposure([...records, ...openPart(atMs)], { nowMs: atMs, timeZone: deps.timeZone, weekStartsOn });

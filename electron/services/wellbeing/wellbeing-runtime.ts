@@ -42,7 +42,7 @@ export async function startWellbeing(deps: WellbeingRuntimeDeps): Promise<Wellbe
     settings: () => settings.get(),
     nowMs: deps.nowMs,
     timeZone: deps.timeZone,
-    weekStartsOn: () => weekStartsOnFor(settings.get().language, deps.systemLocale),
+    weekStartsOn: () => weekStartsOnFor(settings.get(), deps.systemLocale),
     record: (records) => ledger.add(records),
     // Views that differ only in figures nobody shows are not pushed, so the page can rest.
     onChange: pushWhenShownChanges((view) => hub.emit('wellbeingChanged', view)),

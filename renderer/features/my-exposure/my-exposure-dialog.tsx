@@ -8,6 +8,7 @@ import { useFormatters } from '../../i18n/format';
 import { ChartSection } from './chart-section';
 import { dayRows, hasAnyExposure, weekRows } from './exposure-rows';
 import { TodayFigures } from './today-figures';
+import { weekdayName } from './weekday-name';
 import { WellbeingFigures } from './wellbeing-figures';
 
 function Figures({ data }: { data: MyExposure }) {
@@ -37,6 +38,7 @@ function Figures({ data }: { data: MyExposure }) {
         periodHeader={t('myExposure.day')}
         showTableLabel={t('myExposure.showWeekTable')}
       >
+        <p className="muted">{t('weekStart.weeksFrom', { day: weekdayName(data.weekStartsOn, format.locale) })}</p>
         <WellbeingFigures counts={data.thisWeek.totals.wellbeing} />
       </ChartSection>
       <ChartSection

@@ -12,6 +12,7 @@ import { EncouragementSection, encouragementDraftOf, encouragementPatchOf } from
 import { LimitsSection, limitsDraftOf, limitsPatchOf } from './limits-section';
 import { TeamSharingSection, teamSharingDraftOf, teamSharingPatchOf } from '../team-sharing/team-sharing-section';
 import { NotesFolderSection, notesFolderDraftOf, notesFolderPatchOf } from '../notes/notes-folder-section';
+import { WeekStartField } from './week-start-field';
 
 interface Draft {
   greyscale: boolean;
@@ -87,6 +88,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
   const [phrasesDraft, setPhrasesDraft] = useState(() => encouragementDraftOf(settings));
   const [sharingDraft, setSharingDraft] = useState(() => teamSharingDraftOf(settings));
   const [notesFolderDraft, setNotesFolderDraft] = useState(() => notesFolderDraftOf(settings));
+  const [weekStartDraft, setWeekStartDraft] = useState(settings.weekStart);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -100,6 +102,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
         ...encouragementPatchOf(phrasesDraft),
         ...teamSharingPatchOf(sharingDraft),
         ...notesFolderPatchOf(notesFolderDraft),
+        weekStart: weekStartDraft,
       })
       .then((saved) => {
         onSaved(saved);
@@ -165,6 +168,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
               </option>
             </select>
           </label>
+          <WeekStartField value={weekStartDraft} onChange={setWeekStartDraft} />
         </fieldset>
         <fieldset>
           <legend>{t('settings.exposureGroup')}</legend>

@@ -54,13 +54,16 @@ export function SharingPreviewDialog({ mode, onConfirm, onClose }: SharingPrevie
                 <label htmlFor={weekId} className="field-label">
                   {t('teamSharing.preview.week')}
                 </label>
-                <select id={weekId} value={preview.week} onChange={(event) => setWeek(event.currentTarget.value)}>
+                <select id={weekId} aria-describedby={`${weekId}-iso`} value={preview.week} onChange={(event) => setWeek(event.currentTarget.value)}>
                   {preview.weeks.map((offered) => (
                     <option key={offered} value={offered}>
                       {weekWithDays(offered, format.locale)}
                     </option>
                   ))}
                 </select>
+                <span id={`${weekId}-iso`} className="field-help">
+                  {t('weekStart.isoWeeks')}
+                </span>
               </div>
               <dl className="sharing-preview-name">
                 <dt>{t('teamSharing.preview.fileName')}</dt>

@@ -49,6 +49,7 @@ describe('My exposure', () => {
     const { dialog, user } = await openMyExposure(fake);
     const week = await within(dialog).findByRole('region', { name: 'This week' });
     expect(within(week).getByText('Total: 2 h')).toBeTruthy();
+    expect(within(week).getByText('Weeks start on Sunday')).toBeTruthy();
 
     // The charting library is loaded on first use.
     const chart = await within(week).findByRole('img', { name: /^Bar chart of exposure per day this week/ });
@@ -209,5 +210,17 @@ describe('My exposure', () => {
     expect((await within(dialog).findByRole('alert')).textContent).toContain('Your figures could not be loaded: Veil ran into an internal error.');
     await user.click(within(dialog).getByRole('button', { name: 'Try again' }));
     expect(await within(dialog).findByRole('region', { name: 'Today' })).toBeTruthy();
+  });
+
+  it('says which day its weeks start on, as the main side chose it, in both languages', async () => {
+    const monday = { ...sampleMyExposure(), weekStartsOn: 1 };
+    const { dialog } = await openMyExposure(createFakeVeil({ myExposure: monday, settings: { language: 'en' } }));
+    const week = await within(dialog).findByRole('region', { name: 'This week' });
+    expect(within(week).getByText('Weeks start on Monday')).toBeTruthy();
+  });
+
+  it('says which day its weeks start on in Canadian French', async () => {
+    const { dialog } = await openMyExposure(createFakeVeil({ myExposure: sampleMyExposure(), settings: { language: 'fr-CA' } }), { language: 'fr-CA' });
+    expect(await within(dialog).findByText('Les semaines commencent le dimanche')).toBeTruthy();
   });
 });

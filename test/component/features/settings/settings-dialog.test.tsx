@@ -121,4 +121,32 @@ describe('SettingsDialog', () => {
     expect(within(dialog).getByRole('spinbutton', { name: 'Arrêter le décompte après (minutes sans activité)' })).toHaveProperty('value', '5');
     expect(within(dialog).getByRole('spinbutton', { name: "Conserver l'historique d'exposition (jours)" })).toHaveProperty('value', '400');
   });
+
+  it("sets the first day of the week, naming the language's day, and says team summaries use ISO weeks", async () => {
+    const { fake, user, dialog } = await openSettings();
+    const weekStart = within(dialog).getByRole('combobox', { name: 'First day of the week (My exposure)' });
+    expect(weekStart).toHaveProperty('value', 'language');
+    expect(
+      within(weekStart)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['As usual in my language (Sunday)', 'Sunday', 'Monday']);
+    expect(weekStart.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(weekStart.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Team summaries always use ISO weeks, Monday to Sunday.',
+    );
+    await user.selectOptions(weekStart, 'Monday');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(fake.handlers.updateSettings).toHaveBeenCalledWith(expect.objectContaining({ weekStart: 'monday' }));
+  });
+
+  it('names the week-start choices in Canadian French', async () => {
+    const { dialog } = await openSettings({ language: 'fr-CA' });
+    const weekStart = within(dialog).getByRole('combobox', { name: 'Premier jour de la semaine (Mon exposition)' });
+    expect(
+      within(weekStart)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(["Comme d'habitude dans ma langue (dimanche)", 'Dimanche', 'Lundi']);
+  });
 });

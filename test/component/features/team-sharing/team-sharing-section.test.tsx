@@ -122,6 +122,7 @@ describe('Settings: sharing weekly summaries with the team', () => {
     expect(within(legend).getByText('Minutes case media was on screen, rounded to 15.')).toBeTruthy();
 
     const week = within(preview).getByRole('combobox', { name: 'Week' });
+    expect(within(preview).getByText(/^Summaries use ISO weeks: Monday to Sunday/).id).toBe(week.getAttribute('aria-describedby'));
     expect(
       within(week)
         .getAllByRole('option')

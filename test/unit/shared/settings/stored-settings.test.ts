@@ -23,6 +23,7 @@ describe('stored settings', () => {
         revealInColour: false,
         mediaCacheMb: 512,
         language: 'fr-CA',
+        weekStart: 'language',
         idleAfterMin: 5,
         ledgerRetentionDays: 400,
         breaks: DEFAULT_BREAK_CONFIG,
@@ -52,6 +53,21 @@ describe('stored settings', () => {
         teamView: { minGroupSize: 5 },
       },
     });
+  });
+
+  it('migrates a version 4 file to 5 keeping every choice, with the week starting as the language has it (as before)', () => {
+    const v4 = fixture('v4-settings.json');
+    const result = parseStoredSettings(v4);
+    expect(result).toEqual({ ok: true, migratedFrom: 4, settings: { ...(v4 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, weekStart: 'language' } });
+  });
+
+  it('refuses a week start that is not the language, Sunday or Monday, naming the setting', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { weekStart: 'monday' })).toMatchObject({ ok: true, settings: { weekStart: 'monday' } });
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { weekStart: 'wednesday' })).toMatchObject({
+      ok: false,
+      reason: { code: 'setting-invalid', params: { setting: 'weekStart' } },
+    });
+    expect(parseStoredSettings({ ...DEFAULT_SETTINGS, weekStart: 3 })).toMatchObject({ ok: false, reason: /weekStart/ });
   });
 
   it('migrates a version 2 file to 3 with no cap set, so the wizard can ask', () => {

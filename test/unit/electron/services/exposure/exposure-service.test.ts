@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LedgerRecord } from '../../../../../shared/exposure/ledger-record.js';
 import { sumTotals } from '../../../../../shared/exposure/totals.js';
 import type { VisibilityReport } from '../../../../../shared/exposure/visibility-report.js';
-import { DEFAULT_SETTINGS } from '../../../../../shared/settings/settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../../shared/settings/settings.js';
 import { createExposureService, FLUSH_INTERVAL_MS } from '../../../../../electron/services/exposure/exposure-service.js';
 import { systemSchedule, type Ledger } from '../../../../../electron/services/ledger/ledger.js';
 import type { SettingsService } from '../../../../../electron/services/settings/settings-service.js';
@@ -31,7 +31,11 @@ function memoryLedger() {
   return { ledger, added, durableCount: () => durable };
 }
 
-const settings: SettingsService = { get: () => DEFAULT_SETTINGS, update: () => DEFAULT_SETTINGS, onChange: () => () => undefined, notices: [] };
+function settingsWith(current: Settings): SettingsService {
+  return { get: () => current, update: () => current, onChange: () => () => undefined, notices: [] };
+}
+
+const settings = settingsWith(DEFAULT_SETTINGS);
 
 function viewerReport(seq: number, overrides: Partial<VisibilityReport> = {}): VisibilityReport {
   return {
@@ -53,11 +57,11 @@ describe('exposure service', () => {
     vi.useRealTimers();
   });
 
-  const start = () => {
+  const start = (serviceSettings: SettingsService = settings) => {
     const memory = memoryLedger();
     const service = createExposureService({
       ledger: memory.ledger,
-      settings,
+      settings: serviceSettings,
       nowMs: () => Date.now(),
       timeZone: 'America/Toronto',
       systemLocale: 'en-CA',
@@ -78,6 +82,16 @@ describe('exposure service', () => {
     expect((await service.myExposure()).today.exposureMs).toBe(FLUSH_INTERVAL_MS + 2500);
     await service.close();
     expect(sumTotals(added).exposureMs).toBe(FLUSH_INTERVAL_MS + 2500);
+  });
+
+  it("starts My exposure's weeks on the day the week-start setting names, else as the language has it", async () => {
+    // 25 November 2026 is a Wednesday; Canadian English and French both start weeks on Sunday.
+    const byLanguage = await start().service.myExposure();
+    expect([byLanguage.weekStartsOn, byLanguage.thisWeek.totals.weekStart]).toEqual([0, '2026-11-22']);
+    const french = await start(settingsWith({ ...DEFAULT_SETTINGS, language: 'fr-CA' })).service.myExposure();
+    expect(french.weekStartsOn).toBe(0);
+    const monday = await start(settingsWith({ ...DEFAULT_SETTINGS, weekStart: 'monday' })).service.myExposure();
+    expect([monday.weekStartsOn, monday.thisWeek.totals.weekStart, monday.thisWeek.days[0]?.day]).toEqual([1, '2026-11-23', '2026-11-23']);
   });
 
   it('refuses a report naming an item outside the open case, or arriving out of order, and keeps counting right', async () => {
