@@ -188,6 +188,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
               onOpen={(index) => updateView({ activeIndex: index, viewerIndex: index })}
               inert={viewerIndex !== null || !visible}
               covered={viewerIndex !== null}
+              importEnded={summary.import.phase !== 'scanning'}
             />
             {viewerIndex !== null && (
               <div className="viewer-layer" inert={!visible}>

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { frCAReasons } from './fr-CA-reasons';
 import { frCATeam } from './fr-CA-team';
+import { frCAItems } from './fr-CA-items';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -87,9 +88,6 @@ export const frCA: Messages = {
     timeLeftUnknown: 'Décompte des fichiers en cours…',
     cancel: "Annuler l'importation",
     cancelFailed: "L'importation n'a pas pu être annulée\u00a0: {{message}}",
-    done_one: 'Importation terminée\u00a0: {{formatted}}\u00a0fichier.',
-    done_many: 'Importation terminée\u00a0: {{formatted}}\u00a0fichiers.',
-    done_other: 'Importation terminée\u00a0: {{formatted}}\u00a0fichiers.',
     cancelled: 'Importation annulée après {{processed}} sur {{total}}\u00a0fichiers.',
     failed: "Échec de l'importation\u00a0: {{reason}}",
     started: 'Importation commencée.',
@@ -369,5 +367,6 @@ export const frCA: Messages = {
     capOverrides: 'Prolongations de limite',
   },
   ...frCATeam,
+  ...frCAItems,
   ...frCAReasons,
 };

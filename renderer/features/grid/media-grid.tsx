@@ -33,6 +33,8 @@ export interface MediaGridProps {
   inert?: boolean;
   /** The viewer is drawn over the grid: its thumbnails are not on screen (for the exposure report). */
   covered?: boolean;
+  /** The import has ended: an empty grid means the folder has no media, not "not yet". */
+  importEnded?: boolean;
   ref?: Ref<MediaGridHandle>;
 }
 
@@ -42,7 +44,18 @@ export interface MediaGridProps {
  * view. One cell is in the tab order (roving tabindex); arrows, Home/End, PageUp/Down
  * and Ctrl+Home/End move it, Enter or Space opens the viewer.
  */
-export function MediaGrid({ store, total, profile, activeIndex, onActiveIndexChange, onOpen, inert, covered = false, ref }: MediaGridProps) {
+export function MediaGrid({
+  store,
+  total,
+  profile,
+  activeIndex,
+  onActiveIndexChange,
+  onOpen,
+  inert,
+  covered = false,
+  importEnded = false,
+  ref,
+}: MediaGridProps) {
   const { t } = useTranslation();
   const client = useVeil();
   const mediaVisible = useMediaVisible();
@@ -149,7 +162,7 @@ export function MediaGrid({ store, total, profile, activeIndex, onActiveIndexCha
       inert={inert}
       onKeyDown={onKeyDown}
     >
-      {total === 0 && <p className="grid-empty">{t('grid.empty')}</p>}
+      {total === 0 && <p className="grid-empty">{importEnded ? t('items.gridEmptyDone') : t('grid.empty')}</p>}
       <div role="rowgroup" className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
           const start = row.index * layout.columns;
