@@ -181,6 +181,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
             <MediaGrid
               ref={gridRef}
               store={store}
+              notes={notes}
               total={total}
               profile={settings.defaultProfile}
               activeIndex={activeIndex}

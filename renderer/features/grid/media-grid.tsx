@@ -8,6 +8,8 @@ import { useMediaVisible } from '../../media-visibility/media-visibility';
 import type { ItemStore } from '../case-items/item-store';
 import { useReportGridView } from '../exposure/use-report-surface';
 import { useItemStoreVersion } from '../case-items/use-item-store';
+import type { NotesStore } from '../notes/notes-store';
+import { useNotesVersion } from '../notes/use-notes-store';
 import { failureOf } from '../media-labels/media-labels';
 import { GridCell } from './grid-cell';
 import { nextGridIndex } from './grid-keys';
@@ -24,6 +26,8 @@ export interface MediaGridHandle {
 
 export interface MediaGridProps {
   store: ItemStore;
+  /** Which items have a note: their tiles are marked. */
+  notes: NotesStore;
   total: number;
   profile: FilterProfile;
   activeIndex: number;
@@ -46,6 +50,7 @@ export interface MediaGridProps {
  */
 export function MediaGrid({
   store,
+  notes,
   total,
   profile,
   activeIndex,
@@ -60,6 +65,7 @@ export function MediaGrid({
   const client = useVeil();
   const mediaVisible = useMediaVisible();
   useItemStoreVersion(store);
+  useNotesVersion(notes);
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const pendingFocusRef = useRef<number | null>(null);
   const [releaser] = useState(() => new ThumbnailReleaser((itemIds) => client.call('releaseThumbnails', { itemIds })));
@@ -190,6 +196,7 @@ export function MediaGrid({
                     item={item}
                     failure={item ? failureOf(item, store.getFailure(item.id)) : undefined}
                     isTabStop={index === tabStop}
+                    hasNote={item ? notes.noteOn(item) !== null : false}
                     mediaVisible={mediaVisible}
                     profile={profile}
                     client={client}
