@@ -181,6 +181,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
             <MediaGrid
               ref={gridRef}
               store={store}
+              notes={notes}
               total={total}
               profile={settings.defaultProfile}
               activeIndex={activeIndex}
@@ -188,6 +189,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
               onOpen={(index) => updateView({ activeIndex: index, viewerIndex: index })}
               inert={viewerIndex !== null || !visible}
               covered={viewerIndex !== null}
+              importEnded={summary.import.phase !== 'scanning'}
             />
             {viewerIndex !== null && (
               <div className="viewer-layer" inert={!visible}>

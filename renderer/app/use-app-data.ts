@@ -75,7 +75,9 @@ export function useAppData(client: VeilClient) {
   }, [client, ready, updateData]);
 
   const setSettings = (settings: Settings) => updateData((prev) => ({ ...prev, settings }));
-  const setSummary = (summary: CaseSummary) => updateData((prev) => ({ ...prev, summary }));
+  // An opened case's first summary can arrive after its own caseChanged/importProgress events
+  // (an empty folder is imported before the reply): those are newer, so it never replaces them.
+  const setSummary = (summary: CaseSummary) => updateData((prev) => (prev.summary.caseId === summary.caseId ? prev : { ...prev, summary }));
   const state: AppDataState =
     query.status === 'ready' ? { status: 'ready', ...query.data } : query.status === 'failed' ? { status: 'failed', error: query.error } : query;
   return { state, setSettings, setSummary, retry };

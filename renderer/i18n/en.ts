@@ -1,6 +1,7 @@
 import { enReasons } from './en-reasons';
 import { enTeam } from './en-team';
 import { enWellbeing } from './en-wellbeing';
+import { enItems } from './en-items';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -90,9 +91,6 @@ export const en = {
     timeLeftUnknown: 'Still counting files…',
     cancel: 'Cancel import',
     cancelFailed: 'The import could not be cancelled: {{message}}',
-    done_one: 'Import complete: {{formatted}} file.',
-    done_many: 'Import complete: {{formatted}} files.',
-    done_other: 'Import complete: {{formatted}} files.',
     cancelled: 'Import cancelled after {{processed}} of {{total}} files.',
     failed: 'Import failed: {{reason}}',
     started: 'Import started.',
@@ -369,6 +367,7 @@ export const en = {
   },
   ...enTeam,
   ...enWellbeing,
+  ...enItems,
   ...enReasons,
 };
 

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { frCAReasons } from './fr-CA-reasons';
 import { frCATeam } from './fr-CA-team';
 import { frCAWellbeing } from './fr-CA-wellbeing';
+import { frCAItems } from './fr-CA-items';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -88,9 +89,6 @@ export const frCA: Messages = {
     timeLeftUnknown: 'Décompte des fichiers en cours…',
     cancel: "Annuler l'importation",
     cancelFailed: "L'importation n'a pas pu être annulée\u00a0: {{message}}",
-    done_one: 'Importation terminée\u00a0: {{formatted}}\u00a0fichier.',
-    done_many: 'Importation terminée\u00a0: {{formatted}}\u00a0fichiers.',
-    done_other: 'Importation terminée\u00a0: {{formatted}}\u00a0fichiers.',
     cancelled: 'Importation annulée après {{processed}} sur {{total}}\u00a0fichiers.',
     failed: "Échec de l'importation\u00a0: {{reason}}",
     started: 'Importation commencée.',
@@ -370,5 +368,6 @@ export const frCA: Messages = {
   },
   ...frCATeam,
   ...frCAWellbeing,
+  ...frCAItems,
   ...frCAReasons,
 };

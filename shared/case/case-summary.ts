@@ -11,6 +11,8 @@ export const CaseSummarySchema = z.object({
   isDemo: z.boolean(),
   itemCount: z.number().int().nonnegative(),
   problemCount: z.number().int().nonnegative(),
+  /** Files identical to an item and folded into it: items + problems + duplicates = files read. */
+  duplicateCount: z.number().int().nonnegative(),
   import: ImportProgressSchema,
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;

@@ -51,10 +51,11 @@ type FileResult =
  *
  * Pipeline: the walk fills a bounded queue of paths; `concurrency` workers read
  * files from it; results are published strictly in walk order, which is the final
- * sorted order (see compareRelativePaths). So the first copy of a duplicate in
- * sorted order is always the item, items appear early without ever reshuffling,
- * and no final sort is needed. A slow file (a large video) holds back publishing
- * of later ones, at most `reorderWindow` of them, while reading goes on.
+ * sorted order (see compareRelativePaths). So an item takes the place of the first
+ * copy of its content in sorted order, items appear early without ever reshuffling,
+ * and no final sort is needed. The copy shown is the first normally named one (see
+ * isHiddenPath), so a hidden ".photo.jpg" never hides "photo.jpg" from the list.
+ * A slow file (a large video) holds back publishing of later ones, at most `reorderWindow` of them, while reading goes on.
  *
  * Ends `done`, `cancelled` (signal) or `failed` (the case folder vanished or became
  * unreadable; the message says so), keeping what was read in every case. Resolves
@@ -108,7 +109,9 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     }
     const original = byHash.get(result.sha256);
     if (original) {
-      original.duplicatePaths.push(result.relativePath);
+      index.duplicateCount += 1;
+      if (isHiddenPath(original.relativePath) && !isHiddenPath(result.relativePath)) showCopyInstead(original, result);
+      else original.duplicatePaths.push(result.relativePath);
       return;
     }
     const id = uniqueItemId(index, options.newItemId);
@@ -118,7 +121,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     }
     const item: MediaItem = {
       id,
-      name: result.relativePath.slice(result.relativePath.lastIndexOf('/') + 1),
+      name: fileNameOf(result.relativePath),
       relativePath: result.relativePath,
       kind: kindOfFormat(result.format),
       format: result.format,
@@ -132,6 +135,20 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     index.itemsById.set(id, item);
     index.files.set(id, { absolutePath: result.absolutePath, kind: item.kind, format: item.format, sha256: result.sha256 });
     batch.push(item);
+  }
+
+  /**
+   * A normally named copy found after a hidden one becomes the copy shown: an investigator
+   * looks for "photo.jpg", not ".photo.jpg". The item keeps its id and its place in the list
+   * (pages already shown never reshuffle); the hidden path joins the other copies, first,
+   * so `duplicatePaths` stays in walk order.
+   */
+  function showCopyInstead(item: MediaItem, copy: Extract<FileResult, { type: 'media' }>): void {
+    item.duplicatePaths.unshift(item.relativePath);
+    item.relativePath = copy.relativePath;
+    item.name = fileNameOf(copy.relativePath);
+    item.claimedFormat = copy.claimedFormat;
+    index.files.set(item.id, { absolutePath: copy.absolutePath, kind: item.kind, format: item.format, sha256: copy.sha256 });
   }
 
   let drainScheduled = false;
@@ -273,6 +290,15 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
   const phase = failure !== null ? 'failed' : stop.signal.aborted ? 'cancelled' : 'done';
   reporter.finish(counts, phase, failure);
   return index;
+}
+
+function fileNameOf(relativePath: string): string {
+  return relativePath.slice(relativePath.lastIndexOf('/') + 1);
+}
+
+/** Whether a file is hidden by the usual convention: its name or one of its folders starts with a dot. */
+function isHiddenPath(relativePath: string): boolean {
+  return relativePath.startsWith('.') || relativePath.includes('/.');
 }
 
 /** A fresh id that matches ItemIdSchema, or null when the generator is broken (a programming error, never a file's fault). */

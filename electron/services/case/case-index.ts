@@ -19,7 +19,8 @@ interface IndexedFile {
  * early items can be shown:
  * - `items` and `problems` only grow, and always in final order (natural order of
  *   their relative paths), so a page already shown never reshuffles;
- * - an item's `duplicatePaths` may still grow when a later copy is found;
+ * - an item's `duplicatePaths` may still grow when a later copy is found, and a
+ *   hidden item's path may change to a normally named copy's (same id, same place);
  * - `files` maps every item id to its IndexedFile (main side only).
  */
 export interface CaseIndex {
@@ -29,10 +30,12 @@ export interface CaseIndex {
   readonly problems: ImportProblem[];
   readonly itemsById: Map<string, MediaItem>;
   readonly files: Map<string, IndexedFile>;
+  /** Files folded into an item as copies: items + problems + duplicates = files read. */
+  duplicateCount: number;
   /** The latest progress reported (throttled), final once the import has ended. */
   progress: ImportProgress;
 }
 
 export function createCaseIndex(rootDir: string): CaseIndex {
-  return { rootDir, items: [], problems: [], itemsById: new Map(), files: new Map(), progress: IDLE_IMPORT };
+  return { rootDir, items: [], problems: [], itemsById: new Map(), files: new Map(), duplicateCount: 0, progress: IDLE_IMPORT };
 }

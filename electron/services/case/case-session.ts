@@ -88,6 +88,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       isDemo: open.isDemo,
       itemCount: open.index.items.length,
       problemCount: open.index.problems.length,
+      duplicateCount: open.index.duplicateCount,
       import: open.index.progress,
     };
   }

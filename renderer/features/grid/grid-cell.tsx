@@ -4,6 +4,8 @@ import type { VeilClient } from '../../../shared/client.js';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { FilterProfile } from '../../../shared/media/filter-profile.js';
 import { errorReason, formatLabel, itemAccessibleName, type ShowFailure } from '../media-labels/media-labels';
+import { useFormatters } from '../../i18n/format';
+import { copyCount } from '../case-items/item-paths';
 import { VideoIcon, WarningIcon } from './media-icons';
 import { Thumbnail, THUMB_REQUEST_DELAY_MS } from './thumbnail';
 import type { ThumbnailReleaser } from './thumbnail-release';
@@ -14,6 +16,8 @@ export interface GridCellProps {
   item: MediaItem | undefined;
   failure: ShowFailure | undefined;
   isTabStop: boolean;
+  /** The investigator wrote a note on this item. */
+  hasNote: boolean;
   mediaVisible: boolean;
   profile: FilterProfile;
   client: VeilClient;
@@ -25,7 +29,7 @@ export interface GridCellProps {
   releaser?: ThumbnailReleaser;
 }
 
-type TileMediaProps = Omit<GridCellProps, 'columnIndex' | 'isTabStop' | 'onFocusCell' | 'onOpen'> & { item: MediaItem };
+type TileMediaProps = Omit<GridCellProps, 'columnIndex' | 'isTabStop' | 'hasNote' | 'onFocusCell' | 'onOpen'> & { item: MediaItem };
 
 function TileMedia({ index, item, failure, mediaVisible, profile, client, onPictureFailed, scrolling = true, releaser }: TileMediaProps) {
   const { t } = useTranslation();
@@ -60,11 +64,20 @@ function TileMedia({ index, item, failure, mediaVisible, profile, client, onPict
   );
 }
 
-/** One tile of the grid: a gridcell with a roving tabindex, named by file, type and state. */
+/**
+ * One tile of the grid: a gridcell with a roving tabindex, named by file, type and state.
+ * Its name ends with the same words as its copies and note badges, so what is seen is heard.
+ */
 export const GridCell = memo(function GridCell(props: GridCellProps) {
   const { t } = useTranslation();
-  const { index, columnIndex, item, failure, isTabStop, onFocusCell, onOpen } = props;
-  const name = item ? itemAccessibleName(t, item, failure) : t('grid.loadingCell', { position: index + 1 });
+  const format = useFormatters();
+  const { index, columnIndex, item, failure, isTabStop, hasNote, onFocusCell, onOpen } = props;
+  const copies = item ? copyCount(item) : 1;
+  const copiesText = copies > 1 ? t('items.copiesBadge', { count: copies, formatted: format.count(copies) }) : null;
+  const noteText = item && hasNote ? t('items.noteBadge') : null;
+  const name = item
+    ? [itemAccessibleName(t, item, failure), copiesText, noteText].filter((part) => part !== null).join(', ')
+    : t('grid.loadingCell', { position: index + 1 });
   return (
     <div
       role="gridcell"
@@ -85,6 +98,8 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
             <span className="badge">{formatLabel(item.format)}</span>
             {item.kind === 'video' && <span className="badge badge-video">{t('grid.videoBadge')}</span>}
             {item.claimedFormat && <span className="badge badge-warning">{t('grid.mislabelledBadge')}</span>}
+            {copiesText && <span className="badge badge-copies">{copiesText}</span>}
+            {noteText && <span className="badge badge-note">{noteText}</span>}
           </span>
         )}
       </span>

@@ -8,6 +8,8 @@ import { useMediaVisible } from '../../media-visibility/media-visibility';
 import type { ItemStore } from '../case-items/item-store';
 import { useReportGridView } from '../exposure/use-report-surface';
 import { useItemStoreVersion } from '../case-items/use-item-store';
+import type { NotesStore } from '../notes/notes-store';
+import { useNotesVersion } from '../notes/use-notes-store';
 import { failureOf } from '../media-labels/media-labels';
 import { GridCell } from './grid-cell';
 import { nextGridIndex } from './grid-keys';
@@ -24,6 +26,8 @@ export interface MediaGridHandle {
 
 export interface MediaGridProps {
   store: ItemStore;
+  /** Which items have a note: their tiles are marked. */
+  notes: NotesStore;
   total: number;
   profile: FilterProfile;
   activeIndex: number;
@@ -33,6 +37,8 @@ export interface MediaGridProps {
   inert?: boolean;
   /** The viewer is drawn over the grid: its thumbnails are not on screen (for the exposure report). */
   covered?: boolean;
+  /** The import has ended: an empty grid means the folder has no media, not "not yet". */
+  importEnded?: boolean;
   ref?: Ref<MediaGridHandle>;
 }
 
@@ -42,11 +48,24 @@ export interface MediaGridProps {
  * view. One cell is in the tab order (roving tabindex); arrows, Home/End, PageUp/Down
  * and Ctrl+Home/End move it, Enter or Space opens the viewer.
  */
-export function MediaGrid({ store, total, profile, activeIndex, onActiveIndexChange, onOpen, inert, covered = false, ref }: MediaGridProps) {
+export function MediaGrid({
+  store,
+  notes,
+  total,
+  profile,
+  activeIndex,
+  onActiveIndexChange,
+  onOpen,
+  inert,
+  covered = false,
+  importEnded = false,
+  ref,
+}: MediaGridProps) {
   const { t } = useTranslation();
   const client = useVeil();
   const mediaVisible = useMediaVisible();
   useItemStoreVersion(store);
+  useNotesVersion(notes);
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const pendingFocusRef = useRef<number | null>(null);
   const [releaser] = useState(() => new ThumbnailReleaser((itemIds) => client.call('releaseThumbnails', { itemIds })));
@@ -149,7 +168,7 @@ export function MediaGrid({ store, total, profile, activeIndex, onActiveIndexCha
       inert={inert}
       onKeyDown={onKeyDown}
     >
-      {total === 0 && <p className="grid-empty">{t('grid.empty')}</p>}
+      {total === 0 && <p className="grid-empty">{importEnded ? t('items.gridEmptyDone') : t('grid.empty')}</p>}
       <div role="rowgroup" className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
           const start = row.index * layout.columns;
@@ -177,6 +196,7 @@ export function MediaGrid({ store, total, profile, activeIndex, onActiveIndexCha
                     item={item}
                     failure={item ? failureOf(item, store.getFailure(item.id)) : undefined}
                     isTabStop={index === tabStop}
+                    hasNote={item ? notes.noteOn(item) !== null : false}
                     mediaVisible={mediaVisible}
                     profile={profile}
                     client={client}

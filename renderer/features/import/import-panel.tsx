@@ -16,17 +16,32 @@ function percentDone(progress: ImportProgress): number {
 }
 
 /**
+ * How an import that ran to the end accounts for every file it found: shown, folded into a
+ * shown item as an identical copy, or not openable. The parts add up to the files found.
+ */
+function doneText(t: TFunction, format: Formatters, summary: CaseSummary): string {
+  const found = summary.import.filesProcessed;
+  if (found === 0) return t('items.doneNoFiles');
+  if (summary.itemCount === 0) return t('items.doneNoMedia', { count: found, formatted: format.count(found) });
+  const parts = [t('items.doneShown', { count: summary.itemCount, formatted: format.count(summary.itemCount) })];
+  if (summary.duplicateCount > 0) parts.push(t('items.doneCopies', { count: summary.duplicateCount, formatted: format.count(summary.duplicateCount) }));
+  if (summary.problemCount > 0) parts.push(t('items.doneProblems', { count: summary.problemCount, formatted: format.count(summary.problemCount) }));
+  return t('items.doneSummary', { found: t('items.doneFound', { count: found, formatted: format.count(found) }), parts: parts.join(', ') });
+}
+
+/**
  * What the polite live region says. It is derived from the progress (no timers): the
  * text changes only at a milestone or a phase change, so it is announced only then.
  */
-function milestoneText(t: TFunction, format: Formatters, progress: ImportProgress): string {
+function milestoneText(t: TFunction, format: Formatters, summary: CaseSummary): string {
+  const progress = summary.import;
   switch (progress.phase) {
     case 'scanning': {
       const milestone = Math.floor(percentDone(progress) / MILESTONE_STEP_PCT) * MILESTONE_STEP_PCT;
       return milestone === 0 ? t('import.started') : t('import.milestone', { percent: milestone });
     }
     case 'done':
-      return t('import.done', { count: progress.filesProcessed, formatted: format.count(progress.filesProcessed) });
+      return doneText(t, format, summary);
     case 'cancelled':
       return t('import.cancelled', { processed: format.count(progress.filesProcessed), total: format.count(progress.filesFound) });
     case 'failed':
@@ -95,7 +110,7 @@ export function ImportPanel({ summary }: { summary: CaseSummary }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const progress = summary.import;
-  const outcome = milestoneText(t, format, progress);
+  const outcome = milestoneText(t, format, summary);
   return (
     <div className="import-panel">
       <p className="visually-hidden" aria-live="polite">

@@ -6,13 +6,14 @@ import { formatSizeBytes } from '../../i18n/format';
 import { intlLocale } from '../../i18n/i18n';
 import type { ItemStore } from '../case-items/item-store';
 import { useItemStoreVersion } from '../case-items/use-item-store';
+import { folderText } from '../case-items/item-paths';
 import { errorReason, failureOf, typeDescription } from '../media-labels/media-labels';
 import { NoteButton } from '../notes/note-button';
 import type { NotesStore } from '../notes/notes-store';
 import { useNotesVersion } from '../notes/use-notes-store';
 
-/** Each row holds three short lines of text (name, details, the note) beside its note button. */
-const ROW_HEIGHT_PX = 76;
+/** Each row holds four short lines of text (name, details, paths, the note) beside its note button. */
+const ROW_HEIGHT_PX = 96;
 const OVERSCAN_ROWS = 8;
 
 function ItemText({ item, store, notes }: { item: MediaItem; store: ItemStore; notes: NotesStore }) {
@@ -20,12 +21,18 @@ function ItemText({ item, store, notes }: { item: MediaItem; store: ItemStore; n
   useNotesVersion(notes);
   const failure = failureOf(item, store.getFailure(item.id));
   const note = notes.noteOn(item);
+  // Every file this row stands for: the one shown and its identical copies.
+  const pathText = t('limits.path', { path: item.relativePath });
+  const paths = item.duplicatePaths.length > 0 ? `${pathText} · ${t('items.copiesLine', { paths: item.duplicatePaths.join(', ') })}` : pathText;
   return (
     <div className="text-item-text">
       <span className="text-item-name">{item.name}</span>
       <span className="text-item-meta">
-        {typeDescription(t, item)} · {formatSizeBytes(item.sizeBytes, intlLocale(i18n.language))} · {t('limits.path', { path: item.relativePath })}
+        {typeDescription(t, item)} · {formatSizeBytes(item.sizeBytes, intlLocale(i18n.language))} · {folderText(t, item)}
         {failure && <span className="text-item-error"> · {errorReason(t, failure.error)}</span>}
+      </span>
+      <span className="text-item-meta" title={paths}>
+        {paths}
       </span>
       {note && <span className="text-item-note">{t('notes.preview', { text: note.text })}</span>}
     </div>
@@ -40,9 +47,9 @@ export interface TextOnlyListProps {
 }
 
 /**
- * The case as text, for text-only mode: file name, type, size, relative path, whether
- * it could be shown and the investigator's note, one row per item. Virtualized and fed by the same item
- * store as the grid, so a 100,000-item case costs only the rows on screen. The list
+ * The case as text, for text-only mode: file name, type, size, folder, relative path and
+ * those of its identical copies, whether it could be shown and the investigator's note,
+ * one row per item. Virtualized and fed by the same item store as the grid, so a 100,000-item case costs only the rows on screen. The list
  * is focusable so the keyboard can scroll it.
  */
 export function TextOnlyList({ store, total, notes, onEditNote }: TextOnlyListProps) {

@@ -13,6 +13,7 @@ import { NoteButton } from '../notes/note-button';
 import type { NotesStore } from '../notes/notes-store';
 import { useNotesVersion } from '../notes/use-notes-store';
 import { ImageStage } from './image-stage';
+import { ItemLocation } from './item-location';
 import { isViewerKey } from './key-scope';
 import { useTimedReveal } from './use-timed-reveal';
 import { VideoStage } from './video-stage';
@@ -134,6 +135,7 @@ export function Viewer({ store, notes, onEditNote, index, total, settings, onInd
             {item ? `${typeDescription(t, item)} · ` : ''}
             {t('viewer.position', { position: format.count(index + 1), total: format.count(total) })}
           </span>
+          {item && <ItemLocation item={item} />}
           {note && <span className="viewer-note">{t('notes.preview', { text: note.text })}</span>}
         </div>
         {item && <NoteButton store={notes} item={item} onEdit={onEditNote} />}

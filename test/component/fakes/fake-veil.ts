@@ -87,6 +87,7 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       isDemo: false,
       itemCount,
       problemCount: problems.length,
+      duplicateCount: 0,
       import: { ...IDLE_IMPORT, phase: 'done', filesFound: itemCount, filesProcessed: itemCount },
       ...options.summary,
     } satisfies CaseSummary,

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createFakeVeil, FAKE_CASE_ID, fakeItemId } from '../../fakes/fake-veil';
+import { createFakeVeil, FAKE_CASE_ID, fakeItem, fakeItemId } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
 
 // The shimmed box is 1000 × 800 px: 5 columns of 184 px tiles, rows of 232 px + 12 px gap.
@@ -154,6 +154,19 @@ describe('MediaGrid', () => {
     expect(cell.textContent).toContain('MP4');
     expect(cell.textContent).toContain('Video');
     expect(grid.querySelector('video')).toBeNull();
+  });
+
+  it('counts identical copies and marks notes on the tile, in words its name contains', async () => {
+    const fake = createFakeVeil({
+      items: (index) => (index === 1 ? { ...fakeItem(1), duplicatePaths: ['.hidden/photo-000001.jpg', 'copy/photo-000001.jpg'] } : fakeItem(index)),
+      notes: [{ relativePath: 'evidence/photo-000002', text: 'Seen before', updatedAtMs: 1 }],
+    });
+    await renderApp(fake);
+    const copied = await screen.findByRole('gridcell', { name: 'photo-000001.jpg, JPEG image, 3 copies' });
+    expect(copied.textContent).toContain('3 copies');
+    const noted = await screen.findByRole('gridcell', { name: 'photo-000002.jpg, JPEG image, Note' });
+    expect(noted.textContent).toContain('Note');
+    expect(screen.getByRole('gridcell', { name: 'photo-000000.jpg, JPEG image' }).textContent).not.toMatch(/copies|Note/);
   });
 
   it('marks mislabelled files and shows translated reasons on error tiles', async () => {

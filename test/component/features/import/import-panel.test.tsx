@@ -63,7 +63,48 @@ describe('ImportPanel', () => {
       }),
     );
     expect(screen.queryByRole('progressbar')).toBeNull();
-    expect(live?.textContent).toBe('Import complete: 5,000 files.');
+    // No item arrived: the outcome says the folder holds no media rather than counting nothing.
+    expect(live?.textContent).toBe('Import complete: this folder has no images or videos. None of its 5,000 files could be opened as one.');
+  });
+
+  it('accounts for every file found: shown, identical copies and failures add up', async () => {
+    const done: ImportProgress = { ...IDLE_IMPORT, phase: 'done', filesFound: 18, filesProcessed: 18, remainingMs: 0 };
+    const fake = createFakeVeil({
+      itemCount: 15,
+      problems: [
+        { relativePath: 'broken.jpg', error: { code: 'decode-failed', detail: '' } },
+        { relativePath: 'notes.txt', error: { code: 'unsupported-format', detail: '' } },
+      ],
+      summary: { duplicateCount: 1, import: done },
+    });
+    await renderApp(fake);
+    expect(
+      screen.getByText('Import complete: 18 files found: 15 shown, 1 identical copy, listed on its tile, 2 could not be opened.', {
+        selector: '.import-outcome',
+      }),
+    ).toBeTruthy();
+  });
+
+  it('finishes at once on an empty folder even when its events come before the reply to openCase', async () => {
+    const fake = createFakeVeil({ appInfo: { canPickFolder: false } });
+    const emptyFolder = { ...fake.state.summary, caseId: 'case-empty-0003', name: 'empty', itemCount: 0, problemCount: 0, duplicateCount: 0 };
+    fake.handlers.openCase.mockImplementationOnce(async () => {
+      fake.emit('caseChanged', { ...emptyFolder, import: { ...IDLE_IMPORT, phase: 'scanning' } });
+      fake.emit('importProgress', { caseId: emptyFolder.caseId, progress: { ...IDLE_IMPORT, phase: 'done', remainingMs: 0 } });
+      fake.emit('caseChanged', { ...emptyFolder, import: { ...IDLE_IMPORT, phase: 'done', remainingMs: 0 } });
+      // The reply was made when the import started.
+      return { ...emptyFolder, import: { ...IDLE_IMPORT, phase: 'scanning' } };
+    });
+    const user = userEvent.setup();
+    await renderApp(fake);
+    await user.click(screen.getByRole('button', { name: 'Open case' }));
+    const dialog = screen.getByRole('dialog', { name: 'Open case' });
+    await user.type(within(dialog).getByRole('textbox'), '/cases/empty');
+    await user.click(within(dialog).getByRole('button', { name: 'Open' }));
+    expect(await screen.findByText('Import complete: this folder has no files, so no images or videos.', { selector: '.import-outcome' })).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel import' })).toBeNull();
+    expect(screen.getByText('This folder has no images or videos.')).toBeTruthy();
   });
 
   it('lists the files that could not be opened, with translated reasons and details', async () => {

@@ -12,7 +12,11 @@ function mediaElements(): NodeListOf<Element> {
 async function textOnlyApp(systemLanguage = 'en-CA') {
   const fake = createFakeVeil({
     settings: { language: systemLanguage.startsWith('fr') ? 'fr-CA' : 'en' },
-    items: (index) => ({ ...fakeItem(index), error: index === 2 ? { code: 'decode-failed', detail: 'truncated' } : null }),
+    items: (index) => ({
+      ...fakeItem(index),
+      duplicatePaths: index === 1 ? ['.trash/photo-000001', 'copy/photo-000001'] : [],
+      error: index === 2 ? { code: 'decode-failed', detail: 'truncated' } : null,
+    }),
   });
   const { grid } = await renderApp(fake, { systemLanguage });
   await waitFor(() => expect(grid.querySelector('img.tile-img')).not.toBeNull());
@@ -32,6 +36,10 @@ describe('Text-only mode', () => {
     expect(row?.textContent).toContain('JPEG image');
     expect(row?.textContent).toContain('1 kB');
     expect(row?.textContent).toContain('Path: evidence/photo-000000');
+    expect(row?.textContent).toContain('Folder: evidence');
+    // A row stands for every identical copy of its file too.
+    const copied = within(list).getByText('photo-000001.jpg').closest('[role="listitem"]');
+    expect(copied?.textContent).toContain('Path: evidence/photo-000001 · Identical copies: .trash/photo-000001, copy/photo-000001');
     expect(row?.getAttribute('aria-setsize')).toBe('100000');
     const broken = within(list).getByText('photo-000002.jpg').closest('[role="listitem"]');
     expect(broken?.textContent).toContain('The file is damaged or incomplete.');

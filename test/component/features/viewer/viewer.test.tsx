@@ -144,3 +144,21 @@ describe('Viewer, images', () => {
     expect(viewer.querySelector('img')).toBeNull();
   });
 });
+
+describe('Viewer, where the file is', () => {
+  it("shows the item's folder and every path of its identical copies", async () => {
+    const { viewer, user } = await openViewerOn('photo-000001.jpg', {
+      items: (index) => (index === 1 ? { ...fakeItem(1), duplicatePaths: ['.trash/photo-000001.jpg', 'copy/photo-000001.jpg'] } : fakeItem(index)),
+    });
+    expect(within(viewer).getByText('Folder: evidence')).toBeTruthy();
+    expect(within(viewer).getByText('The same file is also at 2 other paths:')).toBeTruthy();
+    expect(
+      within(viewer)
+        .getAllByRole('listitem')
+        .map((entry) => entry.textContent),
+    ).toEqual(['.trash/photo-000001.jpg', 'copy/photo-000001.jpg']);
+    await user.click(within(viewer).getByRole('button', { name: 'Previous item' }));
+    expect(await within(viewer).findByRole('heading', { name: 'photo-000000.jpg' })).toBeTruthy();
+    expect(within(viewer).queryByText(/also at/)).toBeNull();
+  });
+});

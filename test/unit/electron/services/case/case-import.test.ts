@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,67 @@ describe('runCaseImport on a small case', () => {
     expect(index.progress.phase).toBe('failed');
     expect(index.progress.failure).toEqual({ code: 'internal-error', detail: expect.stringMatching(/id generator/) });
     expect(index.items).toHaveLength(1);
+  });
+});
+
+describe('runCaseImport with identical files', () => {
+  const png = (text: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(text)]);
+  const put = (relativePath: string, bytes: Buffer | string) => {
+    mkdirSync(path.dirname(path.join(root, relativePath)), { recursive: true });
+    writeFileSync(path.join(root, relativePath), bytes);
+  };
+
+  it('shows the normally named copy rather than a hidden one, keeping the id and place the first copy took', async () => {
+    put('.a.png', png('a'));
+    put('a.png', png('a'));
+    put('.cache/b.png', png('b'));
+    put('.cache/c.png', png('c'));
+    put('photos/b.png', png('b'));
+    put('photos/d.png', png('d'));
+    put('readme.txt', 'not media');
+    const { done, batches } = importCase({ concurrency: 1 });
+    const index = await done;
+    expect(index.items.map((item) => [item.name, item.relativePath, item.duplicatePaths])).toEqual([
+      ['a.png', 'a.png', ['.a.png']],
+      ['b.png', 'photos/b.png', ['.cache/b.png']],
+      ['c.png', '.cache/c.png', []],
+      ['d.png', 'photos/d.png', []],
+    ]);
+    // The ids handed out early still name the same items, in the same order.
+    expect(batches.flat().map((item) => item.id)).toEqual(index.items.map((item) => item.id));
+    const shown = index.items[1];
+    expect(index.files.get(shown?.id ?? '')?.absolutePath).toBe(path.join(root, 'photos', 'b.png'));
+    // Every file is accounted for: shown, folded into a shown item, or listed as a problem.
+    expect(index.duplicateCount).toBe(2);
+    expect(index.items.length + index.duplicateCount + index.problems.length).toBe(index.progress.filesFound);
+  });
+
+  it('keeps the first copy when every copy is hidden, or none is', async () => {
+    put('.x/1.png', png('one'));
+    put('.y.png', png('one'));
+    put('p/2.png', png('two'));
+    put('q/2 copy.png', png('two'));
+    const index = await importCase().done;
+    expect(index.items.map((item) => [item.relativePath, item.duplicatePaths])).toEqual([
+      ['.x/1.png', ['.y.png']],
+      ['p/2.png', ['q/2 copy.png']],
+    ]);
+  });
+});
+
+describe('runCaseImport on a folder with nothing to show', () => {
+  it('ends "done" at once on an empty folder', async () => {
+    const index = await importCase().done;
+    expect(index.progress).toMatchObject({ phase: 'done', filesFound: 0, filesProcessed: 0, failure: null });
+  });
+
+  it('ends "done" with every file a problem when none is media', async () => {
+    writeFileSync(path.join(root, 'readme.txt'), 'text');
+    mkdirSync(path.join(root, 'empty folder'));
+    const index = await importCase().done;
+    expect(index.items).toEqual([]);
+    expect(index.problems.map((problem) => problem.relativePath)).toEqual(['readme.txt']);
+    expect(index.progress).toMatchObject({ phase: 'done', filesFound: 1, filesProcessed: 1 });
   });
 });
 

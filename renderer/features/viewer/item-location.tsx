@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { MediaItem } from '../../../shared/case/media-item.js';
+import { useFormatters } from '../../i18n/format';
+import { folderText } from '../case-items/item-paths';
+
+/**
+ * Where an item's file is: its folder, and every other path with identical bytes, so an
+ * investigator can account for each file of the evidence though the grid shows it once.
+ */
+export function ItemLocation({ item }: { item: MediaItem }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const copies = item.duplicatePaths.length;
+  return (
+    <>
+      <span className="muted item-folder">{folderText(t, item)}</span>
+      {copies > 0 && (
+        <div className="item-copies">
+          <span>{t('items.copiesHeading', { count: copies, formatted: format.count(copies) })}</span>
+          <ul className="item-copies-list">
+            {item.duplicatePaths.map((copyPath) => (
+              <li key={copyPath}>{copyPath}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}

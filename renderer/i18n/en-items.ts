@@ -1,0 +1,43 @@
+/**
+ * English strings that account for every file of a case (identical copies, folders, an
+ * import with nothing to show) and mark items with a note. Part of `en` (en.ts).
+ */
+export const enItems = {
+  items: {
+    doneNoFiles: 'Import complete: this folder has no files, so no images or videos.',
+    doneNoMedia_one: 'Import complete: this folder has no images or videos. Its {{formatted}} file could not be opened as one.',
+    doneNoMedia_many: 'Import complete: this folder has no images or videos. None of its {{formatted}} files could be opened as one.',
+    doneNoMedia_other: 'Import complete: this folder has no images or videos. None of its {{formatted}} files could be opened as one.',
+    doneFound_one: 'Import complete: {{formatted}} file found',
+    doneFound_many: 'Import complete: {{formatted}} files found',
+    doneFound_other: 'Import complete: {{formatted}} files found',
+    doneShown_one: '{{formatted}} shown',
+    doneShown_many: '{{formatted}} shown',
+    doneShown_other: '{{formatted}} shown',
+    doneCopies_one: '{{formatted}} identical copy, listed on its tile',
+    doneCopies_many: '{{formatted}} identical copies, listed on their tiles',
+    doneCopies_other: '{{formatted}} identical copies, listed on their tiles',
+    doneProblems_one: '{{formatted}} could not be opened',
+    doneProblems_many: '{{formatted}} could not be opened',
+    doneProblems_other: '{{formatted}} could not be opened',
+    doneSummary: '{{found}}: {{parts}}.',
+    gridEmptyDone: 'This folder has no images or videos.',
+    copiesBadge_one: '{{formatted}} copy',
+    copiesBadge_many: '{{formatted}} copies',
+    copiesBadge_other: '{{formatted}} copies',
+    copiesHeading_one: 'The same file is also at {{formatted}} other path:',
+    copiesHeading_many: 'The same file is also at {{formatted}} other paths:',
+    copiesHeading_other: 'The same file is also at {{formatted}} other paths:',
+    copiesLine: 'Identical copies: {{paths}}',
+    noteBadge: 'Note',
+    folder: 'Folder: {{folder}}',
+    topFolder: 'Folder: top of the case',
+    groupByFolder: 'Group by folder',
+    folderGroup_one: '{{folder}} ({{formatted}} item)',
+    folderGroup_many: '{{folder}} ({{formatted}} items)',
+    folderGroup_other: '{{folder}} ({{formatted}} items)',
+    topFolderGroup_one: 'Top of the case ({{formatted}} item)',
+    topFolderGroup_many: 'Top of the case ({{formatted}} items)',
+    topFolderGroup_other: 'Top of the case ({{formatted}} items)',
+  },
+};
