@@ -1,3 +1,4 @@
+import { enForms } from './en-forms';
 import { enReasons } from './en-reasons';
 import { enTeam } from './en-team';
 
@@ -369,6 +370,7 @@ export const en = {
   },
   ...enTeam,
   ...enReasons,
+  ...enForms,
 };
 
 /** The shape every language file must have: the same keys, any strings. */
