@@ -12,6 +12,7 @@ import './styles/exposure.css';
 import './styles/wellbeing.css';
 import './styles/team.css';
 import './styles/items.css';
+import './styles/forms.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

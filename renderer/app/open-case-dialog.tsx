@@ -1,64 +1,65 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
+import { requests } from '../../shared/contract';
 import { useVeil } from '../api/api';
 import { useErrorText } from './error-message';
-import { FormFooter } from './form-fields';
+import { FormFooter, TextField } from './form-fields';
+import { FieldValidationProvider, useFormValidation } from './form-validation';
 import { ModalDialog } from './modal-dialog';
 
 /**
  * The browser host cannot show a folder picker, so the investigator types the case
- * folder's path. The back end checks it and its refusal is shown as is.
+ * folder's path. It is checked with the contract's own schema beside the field; the back
+ * end's refusal (no such folder, no permission) is shown there too, as its translated reason.
  */
 export function OpenCaseDialog({ onOpened, onCancel }: { onOpened: (summary: CaseSummary) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const { errorText } = useErrorText();
   const client = useVeil();
-  const fieldId = useId();
-  const helpId = useId();
   const [folderPath, setFolderPath] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const value = useMemo(() => ({ folderPath: folderPath.trim() }), [folderPath]);
+  const validation = useFormValidation({ schema: requests.openCase.args, value });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const path = folderPath.trim();
-    if (path.length === 0) return;
+    setRefusal(null);
+    if (!validation.check()) return;
     setBusy(true);
-    setError(null);
     client
-      .call('openCase', { folderPath: path })
+      .call('openCase', value)
       .then((summary) => {
         if (summary) onOpened(summary);
         else onCancel();
       })
-      .catch((reason: unknown) => setError(t('openCase.failed', { message: errorText(reason) })))
+      .catch((reason: unknown) => {
+        setRefusal(t('openCase.failed', { message: errorText(reason) }));
+        // The message is beside the field: bring the person back to it.
+        validation.focusField('folderPath');
+      })
       .finally(() => setBusy(false));
   };
 
   return (
     <ModalDialog title={t('openCase.title')}>
-      <form className="form" onSubmit={onSubmit}>
-        <div className="field">
-          <label htmlFor={fieldId} className="field-label">
-            {t('openCase.folderPath')}
-          </label>
-          <input
-            id={fieldId}
-            type="text"
+      <form id={validation.formId} className="form" onSubmit={onSubmit} noValidate>
+        <FieldValidationProvider validation={validation}>
+          <TextField
+            path="folderPath"
+            label={t('openCase.folderPath')}
+            help={t('openCase.help')}
             value={folderPath}
-            onChange={(event) => setFolderPath(event.currentTarget.value)}
-            aria-describedby={helpId}
-            autoComplete="off"
-            spellCheck={false}
-            required
+            refusal={refusal}
+            onChange={(text) => {
+              setFolderPath(text);
+              setRefusal(null);
+            }}
           />
-          <span id={helpId} className="field-help">
-            {t('openCase.help')}
-          </span>
-        </div>
+        </FieldValidationProvider>
         <FormFooter
-          error={error}
+          error={null}
           busy={busy}
           cancelLabel={t('openCase.cancel')}
           submitLabel={t('openCase.open')}

@@ -1,3 +1,4 @@
+import { enForms } from './en-forms';
 import { enReasons } from './en-reasons';
 import { enTeam } from './en-team';
 import { enWellbeing } from './en-wellbeing';
@@ -369,6 +370,7 @@ export const en = {
   ...enWellbeing,
   ...enItems,
   ...enReasons,
+  ...enForms,
 };
 
 /** The shape every language file must have: the same keys, any strings. */

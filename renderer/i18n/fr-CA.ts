@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { frCAForms } from './fr-CA-forms';
 import { frCAReasons } from './fr-CA-reasons';
 import { frCATeam } from './fr-CA-team';
 import { frCAWellbeing } from './fr-CA-wellbeing';
@@ -370,4 +371,5 @@ export const frCA: Messages = {
   ...frCAWellbeing,
   ...frCAItems,
   ...frCAReasons,
+  ...frCAForms,
 };

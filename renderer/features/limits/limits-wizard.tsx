@@ -4,7 +4,9 @@ import type { Settings, SettingsPatch } from '../../../shared/settings/settings.
 import { useVeil } from '../../api/api';
 import { useErrorText } from '../../app/error-message';
 import { FormFooter } from '../../app/form-fields';
+import { FieldValidationProvider } from '../../app/form-validation';
 import { ModalDialog } from '../../app/modal-dialog';
+import { useSettingsValidation } from '../settings/settings-validation';
 import { capsDraftOf, capsOf } from './caps-draft';
 import { CapsFields } from './caps-fields';
 
@@ -15,8 +17,9 @@ export interface LimitsWizardProps {
 
 /**
  * The first-run "Personal limits" dialog, offered once (until settings.limitsWizardDone).
- * Save sends the caps; Skip sends nothing but that it was seen. Both mark it done; a
- * refused value (a daily cap above the weekly one) is shown in the back end's words.
+ * Save sends the caps; Skip sends nothing but that it was seen. Both mark it done. Each
+ * cap is checked beside its field with the settings schema (a daily cap above the weekly
+ * one, too large a number); a refusal the back end still makes is shown as its reason.
  */
 export function LimitsWizard({ settings, onSaved }: LimitsWizardProps) {
   const { t } = useTranslation();
@@ -25,29 +28,34 @@ export function LimitsWizard({ settings, onSaved }: LimitsWizardProps) {
   const [draft, setDraft] = useState(() => capsDraftOf(settings.limits.caps));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const patch: SettingsPatch = { limits: { ...settings.limits, caps: capsOf(draft) }, limitsWizardDone: true };
+  const validation = useSettingsValidation(patch);
 
-  const send = (patch: SettingsPatch) => {
+  const send = (change: SettingsPatch) => {
     setBusy(true);
     setError(null);
     client
-      .call('updateSettings', patch)
+      .call('updateSettings', change)
       .then(onSaved)
       .catch((reason: unknown) => setError(t('limits.failed', { message: errorText(reason) })))
       .finally(() => setBusy(false));
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    send({ limits: { ...settings.limits, caps: capsOf(draft) }, limitsWizardDone: true });
+    setError(null);
+    if (validation.check()) send(patch);
   };
 
   return (
     <ModalDialog title={t('limits.wizardTitle')} className="limits-wizard" describedBy="limits-wizard-intro">
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <form id={validation.formId} className="form" onSubmit={onSubmit} noValidate>
         <p id="limits-wizard-intro">{t('limits.wizardIntro')}</p>
         <p className="field-help">{t('limits.wizardHelp')}</p>
-        <CapsFields draft={draft} onChange={setDraft} />
+        <FieldValidationProvider validation={validation}>
+          <CapsFields pathPrefix="limits.caps" draft={draft} onChange={setDraft} />
+        </FieldValidationProvider>
         <FormFooter
-          error={error}
+          error={error ?? validation.unplaced}
           busy={busy}
           cancelLabel={t('limits.skip')}
           submitLabel={t('limits.save')}

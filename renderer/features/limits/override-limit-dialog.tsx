@@ -1,12 +1,17 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_OVERRIDE_REASON_CHARS } from '../../../shared/limits/limit-records.js';
+import { z } from 'zod';
+import { MAX_OVERRIDE_REASON_CHARS, MIN_OVERRIDE_REASON_CHARS } from '../../../shared/limits/limit-records.js';
 import type { LimitsView } from '../../../shared/limits/limits-view-schema.js';
 import { useErrorText } from '../../app/error-message';
-import { FormFooter } from '../../app/form-fields';
+import { FormFooter, TextField } from '../../app/form-fields';
+import { FieldValidationProvider, useFormValidation } from '../../app/form-validation';
 import { ModalDialog } from '../../app/modal-dialog';
 import { rejectionText } from '../wellbeing/rejection-text';
 import { useWellbeing } from '../wellbeing/wellbeing-provider';
+
+/** The reason as the ledger keeps it (limit-records.ts): trimmed, within the same bounds. */
+const OverrideReasonSchema = z.object({ reason: z.string().min(MIN_OVERRIDE_REASON_CHARS).max(MAX_OVERRIDE_REASON_CHARS) });
 
 export interface OverrideLimitDialogProps {
   limits: LimitsView;
@@ -16,7 +21,7 @@ export interface OverrideLimitDialogProps {
 }
 
 /**
- * "Override limit": a typed reason (checked for length here, so nothing empty is sent)
+ * "Override limit": a typed reason (checked beside the field, so nothing empty is sent)
  * asks the back end for the one fixed extension of every reached cap. It closes when
  * all were granted (media returns with the view); a refusal is shown in its words.
  */
@@ -28,6 +33,8 @@ export function OverrideLimitDialog({ limits, extensionMin, onClose }: OverrideL
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const value = useMemo(() => ({ reason: reason.trim() }), [reason]);
+  const validation = useFormValidation({ schema: OverrideReasonSchema, value });
 
   const submit = async () => {
     if (!wellbeing) return;
@@ -43,12 +50,9 @@ export function OverrideLimitDialog({ limits, extensionMin, onClose }: OverrideL
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (reason.trim().length < MIN_OVERRIDE_REASON_CHARS) {
-      setError(t('limits.reasonTooShort', { min: MIN_OVERRIDE_REASON_CHARS }));
-      return;
-    }
-    setBusy(true);
     setError(null);
+    if (!validation.check()) return;
+    setBusy(true);
     submit()
       .catch((failure: unknown) => setError(t('limits.overrideFailed', { message: errorText(failure) })))
       .finally(() => setBusy(false));
@@ -56,17 +60,18 @@ export function OverrideLimitDialog({ limits, extensionMin, onClose }: OverrideL
 
   return (
     <ModalDialog title={t('limits.overrideTitle')} className="override-dialog" describedBy={`${id}-body`}>
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <form id={validation.formId} className="form" onSubmit={onSubmit} noValidate>
         <p id={`${id}-body`}>{t('limits.overrideBody', { extension: t('limits.extension', { count: extensionMin }) })}</p>
-        <div className="field">
-          <label htmlFor={id} className="field-label">
-            {t('limits.reason')}
-          </label>
-          <textarea id={id} rows={3} required value={reason} aria-describedby={`${id}-help`} onChange={(event) => setReason(event.currentTarget.value)} />
-          <span id={`${id}-help`} className="field-help">
-            {t('limits.reasonHelp', { min: MIN_OVERRIDE_REASON_CHARS })}
-          </span>
-        </div>
+        <FieldValidationProvider validation={validation}>
+          <TextField
+            path="reason"
+            label={t('limits.reason')}
+            help={t('limits.reasonHelp', { min: MIN_OVERRIDE_REASON_CHARS })}
+            multiline={{ rows: 3, counted: true }}
+            value={reason}
+            onChange={setReason}
+          />
+        </FieldValidationProvider>
         <FormFooter
           error={error}
           busy={busy}

@@ -3,7 +3,7 @@ import type { Settings, SettingsPatch } from '../../../shared/settings/settings.
 import { FolderField } from '../team-sharing/folder-field';
 
 /** The notes folder as typed; empty means "beside the case". */
-export type NotesFolderDraft = string;
+type NotesFolderDraft = string;
 
 export function notesFolderDraftOf(settings: Settings): NotesFolderDraft {
   return settings.notesFolder ?? '';
@@ -36,6 +36,7 @@ export function NotesFolderSection({
         help={t('notes.folderHelp')}
         value={draft}
         onChange={onChange}
+        path="notesFolder"
         canPickFolder={canPickFolder}
         chooseLabel={t('teamSharing.choose')}
         chooseFailed={(message) => t('teamSharing.chooseFailed', { message })}

@@ -1,13 +1,17 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakConfig } from '../../../shared/breaks/break-config.js';
 import type { Settings, SettingsPatch } from '../../../shared/settings/settings.js';
 import { NumberField } from '../../app/form-fields';
+import { EncouragementFields, encouragementDraftOf, encouragementPatchOf } from './encouragement-section';
+import { numberOf } from './number-text';
+import { SettingsSection } from './settings-section';
 import { WorkingHoursFields, workingHoursDraftOf, workingHoursOf, type WorkingHoursDraft } from './working-hours-fields';
 
 type NumberKey = 'microIntervalMin' | 'microDurationSec' | 'restIntervalMin' | 'restDurationMin' | 'warningSec' | 'graceSec' | 'maxPostpones' | 'postponeMin';
 type FlagKey = 'microEnabled' | 'restEnabled' | 'skipAllowed' | 'strictMode';
 
-export interface BreaksDraft {
+interface BreaksDraft {
   numbers: Record<NumberKey, string>;
   flags: Record<FlagKey, boolean>;
   hours: WorkingHoursDraft;
@@ -33,7 +37,7 @@ const FLAG_FIELDS = [
   { key: 'strictMode', label: 'breakSettings.strictMode' },
 ] as const satisfies readonly { key: FlagKey; label: string }[];
 
-export function breaksDraftOf(settings: Settings): BreaksDraft {
+function breaksDraftOf(settings: Settings): BreaksDraft {
   const b = settings.breaks;
   return {
     numbers: {
@@ -54,25 +58,25 @@ export function breaksDraftOf(settings: Settings): BreaksDraft {
 }
 
 /** The whole `breaks` object (the schema checks the rules between its fields), numbers as typed. */
-export function breaksPatchOf(draft: BreaksDraft): SettingsPatch {
+function breaksPatchOf(draft: BreaksDraft): SettingsPatch {
   const n = draft.numbers;
   const breaks: BreakConfig = {
     ...draft.flags,
-    microIntervalMin: Number(n.microIntervalMin),
-    microDurationSec: Number(n.microDurationSec),
-    restIntervalMin: Number(n.restIntervalMin),
-    restDurationMin: Number(n.restDurationMin),
-    warningSec: Number(n.warningSec),
-    graceSec: Number(n.graceSec),
-    maxPostpones: Number(n.maxPostpones),
-    postponeMin: Number(n.postponeMin),
+    microIntervalMin: numberOf(n.microIntervalMin),
+    microDurationSec: numberOf(n.microDurationSec),
+    restIntervalMin: numberOf(n.restIntervalMin),
+    restDurationMin: numberOf(n.restDurationMin),
+    warningSec: numberOf(n.warningSec),
+    graceSec: numberOf(n.graceSec),
+    maxPostpones: numberOf(n.maxPostpones),
+    postponeMin: numberOf(n.postponeMin),
     workingHours: workingHoursOf(draft.hours),
   };
   return { breaks, breakSounds: draft.sounds, notifyBreaksWhenUnfocused: draft.notify };
 }
 
-/** The Breaks section of Settings: the main numbers, strict mode, skipping, working hours, sound and notifications. */
-export function BreaksSection({ draft, onChange }: { draft: BreaksDraft; onChange: (draft: BreaksDraft) => void }) {
+/** The Breaks fields: the main numbers, strict mode, skipping, sound and notifications, then working hours. */
+function BreaksFields({ draft, onChange }: { draft: BreaksDraft; onChange: (draft: BreaksDraft) => void }) {
   const { t } = useTranslation();
   return (
     <>
@@ -91,6 +95,7 @@ export function BreaksSection({ draft, onChange }: { draft: BreaksDraft; onChang
         {NUMBER_FIELDS.map(({ key, label }) => (
           <NumberField
             key={key}
+            path={`breaks.${key}`}
             label={t(label)}
             value={draft.numbers[key]}
             onChange={(value) => onChange({ ...draft, numbers: { ...draft.numbers, [key]: value } })}
@@ -107,5 +112,17 @@ export function BreaksSection({ draft, onChange }: { draft: BreaksDraft; onChang
       </fieldset>
       <WorkingHoursFields draft={draft.hours} onChange={(hours) => onChange({ ...draft, hours })} />
     </>
+  );
+}
+
+/** The Breaks section of Settings, with the phrases the break screen shows; saved on its own. */
+export function BreaksSection({ dialogId, settings, onSaved }: { dialogId: string; settings: Settings; onSaved: (settings: Settings) => void }) {
+  const [draft, setDraft] = useState(() => breaksDraftOf(settings));
+  const [phrases, setPhrases] = useState(() => encouragementDraftOf(settings));
+  return (
+    <SettingsSection dialogId={dialogId} section="breaks" patch={{ ...breaksPatchOf(draft), ...encouragementPatchOf(phrases) }} onSaved={onSaved}>
+      <BreaksFields draft={draft} onChange={setDraft} />
+      <EncouragementFields draft={phrases} onChange={setPhrases} />
+    </SettingsSection>
   );
 }

@@ -1,17 +1,20 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/settings/settings.js';
-import { NumberField } from '../../app/form-fields';
+import { NumberField, TextField } from '../../app/form-fields';
 import { capsDraftOf, capsOf, type CapsDraft } from '../limits/caps-draft';
 import { CapsFields } from '../limits/caps-fields';
+import { numberOf } from './number-text';
+import { SettingsSection } from './settings-section';
 
-export interface LimitsDraft {
+interface LimitsDraft {
   caps: CapsDraft;
   /** Percentages as typed, separated by commas or spaces. */
   thresholds: string;
   extensionMin: string;
 }
 
-export function limitsDraftOf(settings: Settings): LimitsDraft {
+function limitsDraftOf(settings: Settings): LimitsDraft {
   return {
     caps: capsDraftOf(settings.limits.caps),
     thresholds: settings.limits.warnAtPct.join(', '),
@@ -19,28 +22,39 @@ export function limitsDraftOf(settings: Settings): LimitsDraft {
   };
 }
 
-/** The whole `limits` object; numbers as typed, so the schema's message names a bad one. */
-export function limitsPatchOf(draft: LimitsDraft): SettingsPatch {
+/** The whole `limits` object, numbers as typed: the schema (and the back end's rules on lowering a cap) judge them. */
+function limitsPatchOf(draft: LimitsDraft): SettingsPatch {
   const warnAtPct = draft.thresholds
     .split(/[\s,;]+/u)
     .filter((part) => part.length > 0)
     .map(Number);
-  return { limits: { caps: capsOf(draft.caps), warnAtPct, overrideExtensionMin: Number(draft.extensionMin) } };
+  return { limits: { caps: capsOf(draft.caps), warnAtPct, overrideExtensionMin: numberOf(draft.extensionMin) } };
 }
 
 /** The Personal limits section of Settings: the six caps, the warning thresholds and the override's extension. */
-export function LimitsSection({ draft, onChange }: { draft: LimitsDraft; onChange: (draft: LimitsDraft) => void }) {
+export function LimitsSection({ dialogId, settings, onSaved }: { dialogId: string; settings: Settings; onSaved: (settings: Settings) => void }) {
   const { t } = useTranslation();
+  const [draft, setDraft] = useState(() => limitsDraftOf(settings));
   return (
-    <fieldset>
-      <legend>{t('limitSettings.group')}</legend>
-      <p className="field-help">{t('limitSettings.help')}</p>
-      <CapsFields draft={draft.caps} onChange={(caps) => onChange({ ...draft, caps })} />
-      <label className="field">
-        <span className="field-label">{t('limitSettings.thresholds')}</span>
-        <input type="text" inputMode="numeric" value={draft.thresholds} onChange={(e) => onChange({ ...draft, thresholds: e.currentTarget.value })} />
-      </label>
-      <NumberField label={t('limitSettings.extension')} value={draft.extensionMin} onChange={(extensionMin) => onChange({ ...draft, extensionMin })} />
-    </fieldset>
+    <SettingsSection dialogId={dialogId} section="limits" patch={limitsPatchOf(draft)} onSaved={onSaved}>
+      <fieldset>
+        <legend>{t('limitSettings.group')}</legend>
+        <p className="field-help">{t('limitSettings.help')}</p>
+        <CapsFields pathPrefix="limits.caps" draft={draft.caps} onChange={(caps) => setDraft({ ...draft, caps })} />
+        <TextField
+          path="limits.warnAtPct"
+          label={t('limitSettings.thresholds')}
+          inputMode="numeric"
+          value={draft.thresholds}
+          onChange={(thresholds) => setDraft({ ...draft, thresholds })}
+        />
+        <NumberField
+          path="limits.overrideExtensionMin"
+          label={t('limitSettings.extension')}
+          value={draft.extensionMin}
+          onChange={(extensionMin) => setDraft({ ...draft, extensionMin })}
+        />
+      </fieldset>
+    </SettingsSection>
   );
 }

@@ -1,69 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BLUR_LEVELS, BlurLevelSchema, type BlurLevel } from '../../../shared/media/filter-profile.js';
-import { LanguageSettingSchema, type Settings, type SettingsPatch } from '../../../shared/settings/settings.js';
-import { useVeil } from '../../api/api';
-import { useErrorText } from '../../app/error-message';
-import { FormFooter, NumberField } from '../../app/form-fields';
+import type { Settings } from '../../../shared/settings/settings.js';
 import { ModalDialog } from '../../app/modal-dialog';
-import { LANGUAGE_NAMES } from '../../i18n/i18n';
-import { BreaksSection, breaksDraftOf, breaksPatchOf } from './breaks-section';
-import { EncouragementSection, encouragementDraftOf, encouragementPatchOf } from './encouragement-section';
-import { LimitsSection, limitsDraftOf, limitsPatchOf } from './limits-section';
-import { TeamSharingSection, teamSharingDraftOf, teamSharingPatchOf } from '../team-sharing/team-sharing-section';
-import { NotesFolderSection, notesFolderDraftOf, notesFolderPatchOf } from '../notes/notes-folder-section';
-import { WeekStartField } from './week-start-field';
-
-interface Draft {
-  greyscale: boolean;
-  blur: BlurLevel;
-  revealDurationSec: string;
-  spotlightRadiusPct: string;
-  revealInColour: boolean;
-  mediaCacheMb: string;
-  language: Settings['language'];
-  idleAfterMin: string;
-  ledgerRetentionDays: string;
-}
-
-function draftOf(settings: Settings): Draft {
-  return {
-    greyscale: settings.defaultProfile.greyscale,
-    blur: settings.defaultProfile.blur,
-    revealDurationSec: String(settings.revealDurationSec),
-    spotlightRadiusPct: String(settings.spotlightRadiusPct),
-    revealInColour: settings.revealInColour,
-    mediaCacheMb: String(settings.mediaCacheMb),
-    language: settings.language,
-    idleAfterMin: String(settings.idleAfterMin),
-    ledgerRetentionDays: String(settings.ledgerRetentionDays),
-  };
-}
-
-/**
- * The patch sent to the back end. Numbers are passed as typed (an empty or odd entry
- * becomes 0 or NaN, which the back end refuses with a message naming the field): the
- * settings schema on the main side is the one validator.
- */
-function patchOf(draft: Draft): SettingsPatch {
-  return {
-    defaultProfile: { greyscale: draft.greyscale, blur: draft.blur },
-    revealDurationSec: Number(draft.revealDurationSec),
-    spotlightRadiusPct: Number(draft.spotlightRadiusPct),
-    revealInColour: draft.revealInColour,
-    mediaCacheMb: Number(draft.mediaCacheMb),
-    language: draft.language,
-    idleAfterMin: Number(draft.idleAfterMin),
-    ledgerRetentionDays: Number(draft.ledgerRetentionDays),
-  };
-}
-
-const BLUR_LABEL_KEYS = {
-  off: 'settings.blurOff',
-  light: 'settings.blurLight',
-  medium: 'settings.blurMedium',
-  strong: 'settings.blurStrong',
-} as const;
+import { BreaksSection } from './breaks-section';
+import { NotesSettings, SharingSettings } from './folder-sections';
+import { LanguageSection } from './language-section';
+import { LimitsSection } from './limits-section';
+import { SETTINGS_SECTIONS, sectionHeadingId } from './settings-section';
+import { ViewingSection } from './viewing-section';
 
 export interface SettingsDialogProps {
   settings: Settings;
@@ -73,132 +17,46 @@ export interface SettingsDialogProps {
   canPickFolder?: boolean;
 }
 
-/** Veil's settings, read and written only through getSettings/updateSettings. */
+/**
+ * Veil's settings, read and written only through getSettings/updateSettings. Sections
+ * (Viewing, Breaks, Limits, Notes, Sharing, Language) are listed at the top to jump to,
+ * and each is saved by its own button, next to its fields: nothing is far from its Save.
+ */
 export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = false }: SettingsDialogProps) {
   const { t } = useTranslation();
-  const { errorText } = useErrorText();
-  const client = useVeil();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const update = (change: Partial<Draft>) => setDraft((prev) => ({ ...prev, ...change }));
-  // Breaks, limits and phrases keep their own drafts, in their own section files.
-  const [breaksDraft, setBreaksDraft] = useState(() => breaksDraftOf(settings));
-  const [limitsDraft, setLimitsDraft] = useState(() => limitsDraftOf(settings));
-  const [phrasesDraft, setPhrasesDraft] = useState(() => encouragementDraftOf(settings));
-  const [sharingDraft, setSharingDraft] = useState(() => teamSharingDraftOf(settings));
-  const [notesFolderDraft, setNotesFolderDraft] = useState(() => notesFolderDraftOf(settings));
-  const [weekStartDraft, setWeekStartDraft] = useState(settings.weekStart);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    client
-      .call('updateSettings', {
-        ...patchOf(draft),
-        ...breaksPatchOf(breaksDraft),
-        ...limitsPatchOf(limitsDraft),
-        ...encouragementPatchOf(phrasesDraft),
-        ...teamSharingPatchOf(sharingDraft),
-        ...notesFolderPatchOf(notesFolderDraft),
-        weekStart: weekStartDraft,
-      })
-      .then((saved) => {
-        onSaved(saved);
-        onClose();
-      })
-      .catch((reason: unknown) => setError(t('settings.failed', { message: errorText(reason) })))
-      .finally(() => setBusy(false));
+  const dialogId = useId();
+  // The settings as last saved here: a section that depends on another's saved state reads it fresh.
+  const [current, setCurrent] = useState(settings);
+  const saved = (next: Settings) => {
+    setCurrent(next);
+    onSaved(next);
   };
+  const props = { dialogId, settings: current, onSaved: saved };
 
   return (
     <ModalDialog title={t('settings.title')} className="settings-dialog">
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <fieldset>
-          <legend>{t('settings.filterGroup')}</legend>
-          <label className="check">
-            <input type="checkbox" checked={draft.greyscale} onChange={(e) => update({ greyscale: e.currentTarget.checked })} />
-            {t('settings.greyscale')}
-          </label>
-          <label className="field">
-            <span className="field-label">{t('settings.blur')}</span>
-            <select
-              value={draft.blur}
-              onChange={(e) => {
-                const parsed = BlurLevelSchema.safeParse(e.currentTarget.value);
-                if (parsed.success) update({ blur: parsed.data });
-              }}
-            >
-              {BLUR_LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {t(BLUR_LABEL_KEYS[level])}
-                </option>
-              ))}
-            </select>
-          </label>
-        </fieldset>
-        <fieldset>
-          <legend>{t('settings.revealGroup')}</legend>
-          <NumberField label={t('settings.revealDuration')} value={draft.revealDurationSec} onChange={(value) => update({ revealDurationSec: value })} />
-          <NumberField label={t('settings.spotlightRadius')} value={draft.spotlightRadiusPct} onChange={(value) => update({ spotlightRadiusPct: value })} />
-          <label className="check">
-            <input type="checkbox" checked={draft.revealInColour} onChange={(e) => update({ revealInColour: e.currentTarget.checked })} />
-            {t('settings.revealInColour')}
-          </label>
-        </fieldset>
-        <fieldset>
-          <legend>{t('settings.generalGroup')}</legend>
-          <NumberField label={t('settings.cacheSize')} value={draft.mediaCacheMb} onChange={(value) => update({ mediaCacheMb: value })} />
-          <label className="field">
-            <span className="field-label">{t('settings.language')}</span>
-            <select
-              value={draft.language}
-              onChange={(e) => {
-                const parsed = LanguageSettingSchema.safeParse(e.currentTarget.value);
-                if (parsed.success) update({ language: parsed.data });
-              }}
-            >
-              <option value="system">{t('settings.languageSystem')}</option>
-              <option value="en" lang="en">
-                {LANGUAGE_NAMES.en}
-              </option>
-              <option value="fr-CA" lang="fr-CA">
-                {LANGUAGE_NAMES['fr-CA']}
-              </option>
-            </select>
-          </label>
-          <WeekStartField value={weekStartDraft} onChange={setWeekStartDraft} />
-        </fieldset>
-        <fieldset>
-          <legend>{t('settings.exposureGroup')}</legend>
-          <NumberField
-            label={t('settings.idleAfter')}
-            value={draft.idleAfterMin}
-            help={t('settings.idleAfterHelp')}
-            onChange={(value) => update({ idleAfterMin: value })}
-          />
-          <NumberField
-            label={t('settings.retention')}
-            value={draft.ledgerRetentionDays}
-            help={t('settings.retentionHelp')}
-            onChange={(value) => update({ ledgerRetentionDays: value })}
-          />
-        </fieldset>
-        <BreaksSection draft={breaksDraft} onChange={setBreaksDraft} />
-        <LimitsSection draft={limitsDraft} onChange={setLimitsDraft} />
-        <EncouragementSection draft={phrasesDraft} onChange={setPhrasesDraft} />
-        <NotesFolderSection draft={notesFolderDraft} onChange={setNotesFolderDraft} canPickFolder={canPickFolder} />
-        <TeamSharingSection draft={sharingDraft} onChange={setSharingDraft} settings={settings} canPickFolder={canPickFolder} />
-        <FormFooter
-          error={error}
-          busy={busy}
-          cancelLabel={t('settings.cancel')}
-          submitLabel={t('settings.save')}
-          busyLabel={t('settings.saving')}
-          onCancel={onClose}
-        />
-      </form>
+      <nav className="settings-nav" aria-label={t('settingsSections.nav')}>
+        <ul>
+          {SETTINGS_SECTIONS.map((section) => (
+            <li key={section}>
+              <button type="button" className="button button-small" onClick={() => document.getElementById(sectionHeadingId(dialogId, section))?.focus()}>
+                {t(`settingsSections.${section}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ViewingSection {...props} />
+      <BreaksSection {...props} />
+      <LimitsSection {...props} />
+      <NotesSettings {...props} canPickFolder={canPickFolder} />
+      <SharingSettings {...props} canPickFolder={canPickFolder} />
+      <LanguageSection {...props} />
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('settingsSections.close')}
+        </button>
+      </div>
     </ModalDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAY_KEYS, type WeekdayKey, type WorkingHours } from '../../../shared/breaks/working-hours.js';
+import { FieldError, describedBy, useFieldState } from '../../app/form-validation';
 
 interface DayDraft {
   off: boolean;
@@ -30,44 +31,87 @@ export function workingHoursDraftOf(hours: WorkingHours | null): WorkingHoursDra
   };
 }
 
-/** The times as typed; the settings schema checks them (HH:MM, start ≠ end) and names a bad one. */
+/** "7:30", "7h30" and "07.30" as the schema's HH:MM; anything else as typed, for the schema to name. */
+function timeOf(text: string): string {
+  const match = /^(\d{1,2})\s*[:hH.]\s*(\d{2})$/u.exec(text.trim());
+  return match ? `${(match[1] ?? '').padStart(2, '0')}:${match[2] ?? ''}` : text.trim();
+}
+
+/** The times as typed (lightly tidied); the settings schema checks them (HH:MM, start ≠ end) beside the field. */
 export function workingHoursOf(draft: WorkingHoursDraft): WorkingHours | null {
   if (!draft.enabled) return null;
   const day = (key: WeekdayKey) => {
     const value = draft.days[key];
-    return value.off ? null : { start: value.start, end: value.end };
+    return value.off ? null : { start: timeOf(value.start), end: timeOf(value.end) };
   };
   return { sun: day('sun'), mon: day('mon'), tue: day('tue'), wed: day('wed'), thu: day('thu'), fri: day('fri'), sat: day('sat') };
 }
 
+/**
+ * One day's row: its name, "No work this day", then From and To as 24-hour text (a time
+ * input would follow the browser's locale, showing AM/PM in a French UI on an English system).
+ */
 function DayFields({ day, value, onChange }: { day: WeekdayKey; value: DayDraft; onChange: (value: DayDraft) => void }) {
   const { t } = useTranslation();
   const id = useId();
   const dayName = t(`breakSettings.days.${day}`);
+  const time = (end: 'start' | 'end') => (
+    <TimeField
+      path={`breaks.workingHours.${day}.${end}`}
+      label={t(end === 'start' ? 'settingsSections.hoursFrom' : 'settingsSections.hoursTo')}
+      fullLabel={t(end === 'start' ? 'breakSettings.start' : 'breakSettings.end', { day: dayName })}
+      value={value[end]}
+      disabled={value.off}
+      onChange={(text) => onChange({ ...value, [end]: text })}
+    />
+  );
   return (
     <div className="working-hours-day" role="group" aria-labelledby={`${id}-day`}>
-      <span id={`${id}-day`} className="field-label">
+      <span id={`${id}-day`} className="working-hours-day-name">
         {dayName}
       </span>
       <label className="check">
         <input type="checkbox" checked={value.off} onChange={(e) => onChange({ ...value, off: e.currentTarget.checked })} />
         {t('breakSettings.noWork')}
       </label>
-      <input
-        type="time"
-        aria-label={t('breakSettings.start', { day: dayName })}
-        value={value.start}
-        disabled={value.off}
-        onChange={(e) => onChange({ ...value, start: e.currentTarget.value })}
-      />
-      <input
-        type="time"
-        aria-label={t('breakSettings.end', { day: dayName })}
-        value={value.end}
-        disabled={value.off}
-        onChange={(e) => onChange({ ...value, end: e.currentTarget.value })}
-      />
+      {time('start')}
+      {time('end')}
     </div>
+  );
+}
+
+interface TimeFieldProps {
+  path: string;
+  /** "From", shown; the row names the day. */
+  label: string;
+  /** "Monday start": how a message names the field. */
+  fullLabel: string;
+  value: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}
+
+function TimeField({ path, label, fullLabel, value, disabled, onChange }: TimeFieldProps) {
+  const field = useFieldState(path, fullLabel);
+  return (
+    <span className="working-hours-time">
+      <label htmlFor={field.id}>{label}</label>
+      <input
+        id={field.id}
+        type="text"
+        inputMode="numeric"
+        placeholder="HH:MM"
+        maxLength={5}
+        size={5}
+        value={value}
+        disabled={disabled}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy(field.error && field.errorId)}
+        onChange={(e) => onChange(e.currentTarget.value)}
+        onBlur={field.onBlur}
+      />
+      <FieldError id={field.errorId} error={field.error} />
+    </span>
   );
 }
 
@@ -81,6 +125,7 @@ export function WorkingHoursFields({ draft, onChange }: { draft: WorkingHoursDra
         <input type="checkbox" checked={draft.enabled} onChange={(e) => onChange({ ...draft, enabled: e.currentTarget.checked })} />
         {t('breakSettings.hoursEnabled')}
       </label>
+      {draft.enabled && <p className="field-help">{t('settingsSections.hoursFormat')}</p>}
       {draft.enabled &&
         WEEK_ORDER.map((day) => (
           <DayFields key={day} day={day} value={draft.days[day]} onChange={(value) => onChange({ ...draft, days: { ...draft.days, [day]: value } })} />

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useVeil } from '../../api/api';
 import { useErrorText } from '../../app/error-message';
+import { FieldError, describedBy, useFieldState } from '../../app/form-validation';
 
 export interface FolderFieldProps {
   label: string;
@@ -14,16 +15,19 @@ export interface FolderFieldProps {
   chooseFailed: (message: string) => string;
   /** Marks the field invalid for assistive technology (its message is shown elsewhere). */
   invalid?: boolean;
+  /** Where the folder sits in what the form sends ('notesFolder'): its message and maximum length come from the schema there. */
+  path?: string;
 }
 
 /**
  * A folder path as typed text, with "Choose…" beside it where a native picker exists.
  * A cancelled picker (null) leaves the typed path as it was.
  */
-export function FolderField({ label, help, value, onChange, canPickFolder, chooseLabel, chooseFailed, invalid = false }: FolderFieldProps) {
+export function FolderField({ label, help, value, onChange, canPickFolder, chooseLabel, chooseFailed, invalid = false, path }: FolderFieldProps) {
   const client = useVeil();
   const { errorText } = useErrorText();
-  const id = useId();
+  const field = useFieldState(path, label);
+  const id = field.id;
   const [error, setError] = useState<string | null>(null);
 
   const choose = () => {
@@ -46,8 +50,10 @@ export function FolderField({ label, help, value, onChange, canPickFolder, choos
           id={id}
           type="text"
           value={value}
-          aria-describedby={`${id}-help`}
-          aria-invalid={invalid || undefined}
+          maxLength={field.bounds.maxLength}
+          aria-describedby={describedBy(`${id}-help`, field.error && field.errorId)}
+          aria-invalid={invalid || field.error ? true : undefined}
+          onBlur={field.onBlur}
           autoComplete="off"
           spellCheck={false}
           onChange={(event) => onChange(event.currentTarget.value)}
@@ -61,6 +67,7 @@ export function FolderField({ label, help, value, onChange, canPickFolder, choos
       <span id={`${id}-help`} className="field-help">
         {help}
       </span>
+      <FieldError id={field.errorId} error={field.error} />
       {error && (
         <p role="alert" className="error-text">
           {error}

@@ -8,7 +8,7 @@ import { FolderField } from './folder-field';
 import { SharingPreviewDialog } from './sharing-preview-dialog';
 import { SharingStatusLine } from './sharing-status-line';
 
-export interface TeamSharingDraft {
+interface TeamSharingDraft {
   enabled: boolean;
   /** As typed; empty means none. */
   folder: string;
@@ -40,7 +40,7 @@ export interface TeamSharingSectionProps {
  * preview, an export by hand and the status. Consent: the first time sharing is turned
  * on (it was off as saved and no week was ever exported) the exact file is shown first,
  * and the box is ticked only once the investigator confirms "Share summaries like this";
- * Save then saves it like any other setting.
+ * Saving the section then saves it like any other setting.
  */
 export function TeamSharingSection({ draft, onChange, settings, canPickFolder }: TeamSharingSectionProps) {
   const { t } = useTranslation();
@@ -98,6 +98,7 @@ export function TeamSharingSection({ draft, onChange, settings, canPickFolder }:
         chooseLabel={t('teamSharing.choose')}
         chooseFailed={(message) => t('teamSharing.chooseFailed', { message })}
         invalid={folderFirst}
+        path="teamSharing.folder"
       />
       <label className="check">
         <input type="checkbox" checked={draft.enabled} onChange={(event) => onEnabledChange(event.currentTarget.checked)} />

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS_CONFIG } from '../../../../shared/limits/limits-config.js';
 import { createFakeVeil } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
+import { messageOf } from '../settings/open-settings';
 
 async function wizard(systemLanguage = 'en-CA') {
   const fake = createFakeVeil({ settings: { limitsWizardDone: false, language: systemLanguage.startsWith('fr') ? 'fr-CA' : 'en' } });
@@ -44,16 +45,31 @@ describe('Personal limits wizard', () => {
     expect(fake.handlers.updateSettings).toHaveBeenCalledWith({ limitsWizardDone: true });
   });
 
-  it("shows the back end's message when a daily cap is above the weekly one, and stays open", async () => {
+  it('says beside the daily cap that it is above the weekly one, focuses it, and sends nothing', async () => {
     const { fake, dialog, user } = await wizard();
-    await user.type(within(dialog).getByRole('spinbutton', { name: 'Exposure time per day (minutes)' }), '600');
+    const day = within(dialog).getByRole('spinbutton', { name: 'Exposure time per day (minutes)' });
+    await user.type(day, '600');
     await user.type(within(dialog).getByRole('spinbutton', { name: 'Exposure time per week (minutes)' }), '300');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    const alert = await within(dialog).findByRole('alert');
-    expect(alert.textContent).toContain('The limits were not saved');
-    expect(alert.textContent).toContain('larger than the weekly cap');
-    expect(fake.state.settings.limitsWizardDone).toBe(false);
+    expect(day.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(day);
+    expect(messageOf(day)).toBe(
+      'The daily cap on exposure time (600 min) is larger than the weekly cap (300 min): lower the daily cap or raise the weekly one.',
+    );
+    expect(fake.handlers.updateSettings).not.toHaveBeenCalled();
     expect(screen.getByRole('dialog', { name: 'Personal limits' })).toBeTruthy();
+  });
+
+  it('names a cap out of range by its label, in French, with no English', async () => {
+    const { fake, dialog, user } = await wizard('fr-CA');
+    const week = within(dialog).getByRole('spinbutton', { name: 'Temps audio par semaine (minutes)' });
+    expect(week.getAttribute('max')).toBe('10080');
+    await user.type(week, '20000');
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(document.activeElement).toBe(week);
+    expect(messageOf(week)).toBe("«\u00a0Temps audio par semaine (minutes)\u00a0» doit être d'au plus 10\u00a0080.");
+    expect(dialog.textContent).not.toMatch(/Too big|expected|weekMin|updateSettings/);
+    expect(fake.handlers.updateSettings).not.toHaveBeenCalled();
   });
 
   it('is in Canadian French', async () => {

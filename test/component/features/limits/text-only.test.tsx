@@ -53,7 +53,8 @@ describe('Text-only mode', () => {
     expect(within(dialog).getByText(/15 more minutes/)).toBeTruthy();
 
     await user.click(within(dialog).getByRole('button', { name: 'Override' }));
-    expect(within(dialog).getByRole('alert').textContent).toBe('Please type a reason of at least 3 characters.');
+    const reason = within(dialog).getByRole('textbox', { name: 'Reason' });
+    expect(document.getElementById(reason.getAttribute('aria-describedby')?.split(' ').pop() ?? '')?.textContent).toBe('“Reason” needs at least 3 characters.');
     expect(fake.handlers.overrideLimit).not.toHaveBeenCalled();
 
     fake.handlers.overrideLimit.mockImplementationOnce(async () => {

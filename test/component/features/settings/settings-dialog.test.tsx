@@ -1,80 +1,57 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createFakeVeil } from '../../fakes/fake-veil';
-import { renderApp } from '../../render-app';
-
-async function openSettings({ language = 'en' }: { language?: 'en' | 'fr-CA' } = {}) {
-  const fake = createFakeVeil({ settings: { language } });
-  const user = userEvent.setup();
-  await renderApp(fake);
-  await screen.findByRole('gridcell', { name: /^photo-000000\.jpg/ });
-  const title = language === 'fr-CA' ? 'Paramètres' : 'Settings';
-  await user.click(screen.getByRole('button', { name: title }));
-  const dialog = screen.getByRole('dialog', { name: title });
-  return { fake, user, dialog };
-}
+import { VeilRequestError } from '../../../../shared/contract-errors.js';
+import { reasonOf } from '../../../../shared/reasons/reason.js';
+import { openSettings } from './open-settings';
 
 describe('SettingsDialog', () => {
-  it('shows the current settings and saves a new default profile that the grid then uses', async () => {
+  it('shows the current settings and saves the Viewing section alone, which the grid then uses', async () => {
     const { fake, user, dialog } = await openSettings();
     expect(within(dialog).getByRole('checkbox', { name: 'Show media in greyscale' })).toHaveProperty('checked', true);
     expect(within(dialog).getByRole('combobox', { name: 'Blur' })).toHaveProperty('value', 'strong');
     expect(within(dialog).getByRole('spinbutton', { name: 'Reveal duration (seconds)' })).toHaveProperty('value', '10');
-    expect(document.activeElement).toBe(within(dialog).getByRole('checkbox', { name: 'Show media in greyscale' }));
 
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Blur' }), 'Medium');
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(fake.handlers.updateSettings).toHaveBeenCalledWith(
-      expect.objectContaining({ defaultProfile: { greyscale: true, blur: 'medium' }, revealDurationSec: 10 }),
-    );
+    await user.click(within(dialog).getByRole('button', { name: 'Save viewing settings' }));
+    const viewing = within(dialog).getByRole('region', { name: 'Viewing' });
+    await waitFor(() => expect(within(viewing).getByRole('status').textContent).toBe('Saved.'));
+    // Saved on its own: nothing of the other sections rides along.
+    const patch = fake.handlers.updateSettings.mock.calls[0]?.[0];
+    expect(patch).toMatchObject({ defaultProfile: { greyscale: true, blur: 'medium' }, revealDurationSec: 10 });
+    expect(Object.keys(patch ?? {})).not.toContain('breaks');
+    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('grid').querySelector('img')?.getAttribute('src')).toMatch(/thumb\?grey=1&blur=medium$/));
+  });
+
+  it('lists its sections to jump to, each a heading the list focuses, each with its own Save', async () => {
+    const { user, dialog } = await openSettings();
+    const nav = within(dialog).getByRole('navigation', { name: 'Settings sections' });
+    const names = within(nav)
+      .getAllByRole('button')
+      .map((button) => button.textContent);
+    expect(names).toEqual(['Viewing', 'Breaks', 'Limits', 'Notes', 'Sharing', 'Language']);
+    await user.click(within(nav).getByRole('button', { name: 'Limits' }));
+    expect(document.activeElement).toBe(within(dialog).getByRole('heading', { name: 'Limits' }));
+    const limits = within(dialog).getByRole('region', { name: 'Limits' });
+    expect(within(limits).getByRole('button', { name: 'Save limits' })).toBeTruthy();
+    for (const save of ['Save viewing settings', 'Save break settings', 'Save notes folder', 'Save sharing settings', 'Save language']) {
+      expect(within(dialog).getByRole('button', { name: save })).toBeTruthy();
+    }
   });
 
   it('keeps notes beside the case by default, and in a chosen notes folder once one is typed', async () => {
     const { fake, user, dialog } = await openSettings();
-    const group = within(dialog).getByRole('group', { name: 'Case notes' });
-    const folder = within(group).getByRole('textbox', { name: 'Notes folder' });
+    const folder = within(dialog).getByRole('textbox', { name: 'Notes folder' });
     expect(folder).toHaveProperty('value', '');
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(fake.handlers.updateSettings).toHaveBeenLastCalledWith(expect.objectContaining({ notesFolder: null }));
-
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
-    const again = screen.getByRole('dialog', { name: 'Settings' });
-    await user.type(within(again).getByRole('textbox', { name: 'Notes folder' }), '  /mnt/casework/notes ');
-    await user.click(within(again).getByRole('button', { name: 'Save' }));
-    expect(fake.handlers.updateSettings).toHaveBeenLastCalledWith(expect.objectContaining({ notesFolder: '/mnt/casework/notes' }));
+    expect(folder.getAttribute('maxlength')).toBe('4096');
+    await user.type(folder, '  /mnt/casework/notes ');
+    await user.click(within(dialog).getByRole('button', { name: 'Save notes folder' }));
+    await waitFor(() => expect(fake.handlers.updateSettings).toHaveBeenLastCalledWith({ notesFolder: '/mnt/casework/notes' }));
   });
 
-  it("shows the back end's validation message and keeps the dialog open", async () => {
+  it('Close closes and gives focus back', async () => {
     const { fake, user, dialog } = await openSettings();
-    const duration = within(dialog).getByRole('spinbutton', { name: 'Reveal duration (seconds)' });
-    await user.clear(duration);
-    await user.type(duration, '99');
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    const alert = await within(dialog).findByRole('alert');
-    // The reason comes from the contract's own validation, naming the field by its label, never its key.
-    expect(alert.textContent).toBe('The settings were not saved: “Reveal duration (seconds)” must be at most 60.');
-    expect(fake.state.settings.revealDurationSec).toBe(10);
-    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
-  });
-
-  it('says in French which setting is out of range, by its label, with no English', async () => {
-    const { fake, user, dialog } = await openSettings({ language: 'fr-CA' });
-    const duration = within(dialog).getByRole('spinbutton', { name: 'Durée de la révélation (secondes)' });
-    await user.clear(duration);
-    await user.type(duration, '1');
-    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
-    const alert = await within(dialog).findByRole('alert');
-    expect(alert.textContent).toBe("Les paramètres n'ont pas été enregistrés\u00a0: «\u00a0Durée de la révélation (secondes)\u00a0» doit être d'au moins 2.");
-    expect(alert.textContent).not.toMatch(/revealDurationSec|must|updateSettings/);
-    expect(fake.state.settings.revealDurationSec).toBe(10);
-  });
-
-  it('Cancel closes without saving and gives focus back', async () => {
-    const { fake, user, dialog } = await openSettings();
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(fake.handlers.updateSettings).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
@@ -86,40 +63,36 @@ describe('SettingsDialog', () => {
     const retention = within(dialog).getByRole('spinbutton', { name: 'Keep exposure history (days)' });
     expect(idle).toHaveProperty('value', '5');
     expect(retention).toHaveProperty('value', '400');
-    expect(idle.getAttribute('aria-describedby')).toBeTruthy();
     expect(document.getElementById(idle.getAttribute('aria-describedby')!)?.textContent).toContain('no video playing');
 
     await user.clear(idle);
     await user.type(idle, '10');
     await user.clear(retention);
     await user.type(retention, '730');
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(fake.handlers.updateSettings).toHaveBeenCalledWith(expect.objectContaining({ idleAfterMin: 10, ledgerRetentionDays: 730 }));
-    expect(fake.state.settings).toMatchObject({ idleAfterMin: 10, ledgerRetentionDays: 730 });
+    await user.click(within(dialog).getByRole('button', { name: 'Save viewing settings' }));
+    await waitFor(() => expect(fake.state.settings).toMatchObject({ idleAfterMin: 10, ledgerRetentionDays: 730 }));
   });
 
-  it.each([
-    ['Stop counting after (minutes without activity)', '0', /“Stop counting after \(minutes without activity\)” must be at least 1\.$/],
-    ['Stop counting after (minutes without activity)', '2.5', /“Stop counting after \(minutes without activity\)” must be a whole number\.$/],
-    ['Keep exposure history (days)', '20', /“Keep exposure history \(days\)” must be at least 30\.$/],
-    ['Keep exposure history (days)', '', /“Keep exposure history \(days\)” /],
-  ])('refuses %s = "%s" with the back end\'s message naming the field', async (name, value, message) => {
-    const { fake, user, dialog } = await openSettings();
-    const field = within(dialog).getByRole('spinbutton', { name });
-    await user.clear(field);
-    if (value) await user.type(field, value);
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+  it('shows a refusal the back end still makes as its reason, translated, never raw text', async () => {
+    const { fake, user, dialog } = await openSettings({ language: 'fr-CA' });
+    fake.handlers.updateSettings.mockRejectedValueOnce(VeilRequestError.because(reasonOf('setting-too-large', { setting: 'mediaCacheMb', max: 4096 })));
+    await user.click(within(dialog).getByRole('button', { name: "Enregistrer l'affichage" }));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert.textContent).toMatch(message);
-    expect(fake.state.settings).toMatchObject({ idleAfterMin: 5, ledgerRetentionDays: 400 });
+    expect(alert.textContent).toBe(
+      "Les paramètres n'ont pas été enregistrés\u00a0: «\u00a0Taille du cache des médias (Mo)\u00a0» doit être d'au plus 4\u00a0096.",
+    );
   });
 
-  it('names the exposure settings in Canadian French', async () => {
+  it('names the sections and the exposure settings in Canadian French', async () => {
     const { dialog } = await openSettings({ language: 'fr-CA' });
+    const nav = within(dialog).getByRole('navigation', { name: 'Sections des paramètres' });
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Affichage', 'Pauses', 'Limites', 'Notes', 'Partage', 'Langue']);
     expect(within(dialog).getByRole('group', { name: "Registre d'exposition" })).toBeTruthy();
     expect(within(dialog).getByRole('spinbutton', { name: 'Arrêter le décompte après (minutes sans activité)' })).toHaveProperty('value', '5');
-    expect(within(dialog).getByRole('spinbutton', { name: "Conserver l'historique d'exposition (jours)" })).toHaveProperty('value', '400');
   });
 
   it("sets the first day of the week, naming the language's day, and says team summaries use ISO weeks", async () => {

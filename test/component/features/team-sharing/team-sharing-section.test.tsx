@@ -57,8 +57,8 @@ describe('Settings: sharing weekly summaries with the team', () => {
     await user.click(within(preview).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog', { name: 'What would be shared' })).toBeNull();
     expect(box).toHaveProperty('checked', false);
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(fake.handlers.updateSettings.mock.calls[0]?.[0].teamSharing).toEqual({ enabled: false, folder: FOLDER, automatic: true });
+    await user.click(within(dialog).getByRole('button', { name: 'Save sharing settings' }));
+    await waitFor(() => expect(fake.handlers.updateSettings.mock.calls[0]?.[0].teamSharing).toEqual({ enabled: false, folder: FOLDER, automatic: true }));
     expect(fake.state.settings.teamSharing.enabled).toBe(false);
   });
 
@@ -76,8 +76,8 @@ describe('Settings: sharing weekly summaries with the team', () => {
     expect(within(section).getByText('Sharing starts when you save these settings.')).toBeTruthy();
     expect(fake.handlers.updateSettings).not.toHaveBeenCalled();
 
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(fake.handlers.updateSettings.mock.calls[0]?.[0].teamSharing).toEqual({ enabled: true, folder: FOLDER, automatic: true });
+    await user.click(within(dialog).getByRole('button', { name: 'Save sharing settings' }));
+    await waitFor(() => expect(fake.handlers.updateSettings.mock.calls[0]?.[0].teamSharing).toEqual({ enabled: true, folder: FOLDER, automatic: true }));
     expect(fake.state.settings.teamSharing).toEqual({ enabled: true, folder: FOLDER, automatic: true });
   });
 
