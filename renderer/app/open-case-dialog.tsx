@@ -37,7 +37,7 @@ export function OpenCaseDialog({ onOpened, onCancel }: { onOpened: (summary: Cas
   };
 
   return (
-    <ModalDialog title={t('openCase.title')}>
+    <ModalDialog title={t('openCase.title')} onClose={onCancel}>
       <form className="form" onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor={fieldId} className="field-label">

@@ -55,7 +55,7 @@ export function OverrideLimitDialog({ limits, extensionMin, onClose }: OverrideL
   };
 
   return (
-    <ModalDialog title={t('limits.overrideTitle')} className="override-dialog" describedBy={`${id}-body`}>
+    <ModalDialog title={t('limits.overrideTitle')} className="override-dialog" describedBy={`${id}-body`} onClose={onClose}>
       <form className="form" onSubmit={onSubmit} noValidate>
         <p id={`${id}-body`}>{t('limits.overrideBody', { extension: t('limits.extension', { count: extensionMin }) })}</p>
         <div className="field">

@@ -110,7 +110,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
   };
 
   return (
-    <ModalDialog title={t('settings.title')} className="settings-dialog">
+    <ModalDialog title={t('settings.title')} className="settings-dialog" onClose={onClose}>
       <form className="form" onSubmit={onSubmit} noValidate>
         <fieldset>
           <legend>{t('settings.filterGroup')}</legend>
