@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -12,14 +13,38 @@ export interface ModalDialogProps {
   initialFocus?: 'first-field' | 'dialog';
   /** Describes the dialog for screen readers (an element id inside it). */
   describedBy?: string;
+  /** What the dialog's Close (or Cancel) button does: Alt+C does it too, and the dialog says so. */
+  onClose?: () => void;
+}
+
+/** Close's own key: Escape stays the key that hides all media, everywhere. */
+function isCloseKey(event: KeyboardEvent<HTMLElement>): boolean {
+  // `code` too: on a Mac, Option+C types a character instead of "c".
+  return event.altKey && !event.ctrlKey && !event.metaKey && (event.key.toLowerCase() === 'c' || event.code === 'KeyC');
+}
+
+/**
+ * Gives focus back where it was; when that place is gone (or was the page itself, as for a
+ * dialog shown at start-up), to the grid's current cell, else the first control in the main
+ * area that takes it, so keyboard users do not start again from the top of the page.
+ */
+function returnFocus(previous: Element | null): void {
+  const candidates = [previous, document.querySelector('[role="grid"] [tabindex="0"]'), ...(document.querySelector('main')?.querySelectorAll(FOCUSABLE) ?? [])];
+  for (const candidate of candidates) {
+    if (!(candidate instanceof HTMLElement) || !candidate.isConnected || candidate === document.body) continue;
+    candidate.focus();
+    if (document.activeElement === candidate) return;
+  }
 }
 
 /**
  * A modal dialog (role=dialog, aria-modal) drawn over an inert app. Focus goes to the
  * first field when it opens, Tab cycles inside it, and focus returns to where it was
- * when it closes. Escape is not bound here: in Veil, Escape always hides media.
+ * when it closes. Escape is not bound here: in Veil, Escape always hides media, and every
+ * dialog says so beside its buttons; Close has its own key (Alt+C) when `onClose` is given.
  */
-export function ModalDialog({ title, children, className, returnFocusTo, initialFocus = 'first-field', describedBy }: ModalDialogProps) {
+export function ModalDialog({ title, children, className, returnFocusTo, initialFocus = 'first-field', describedBy, onClose }: ModalDialogProps) {
+  const { t } = useTranslation();
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
   const returnFocusRef = useRef(returnFocusTo);
@@ -28,14 +53,17 @@ export function ModalDialog({ title, children, className, returnFocusTo, initial
     const previous = returnFocusRef.current ?? document.activeElement;
     const first = initialFocus === 'first-field' ? dialogRef.current?.querySelector<HTMLElement>(FOCUSABLE) : null;
     (first ?? dialogRef.current)?.focus();
-    return () => {
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
-    };
+    return () => returnFocus(previous);
     // Only at open and close: a later prop change must not move focus.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (onClose && isCloseKey(event)) {
+      event.preventDefault();
+      onClose();
+      return;
+    }
     if (event.key !== 'Tab' || !dialogRef.current) return;
     const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
     const first = focusable[0];
@@ -66,6 +94,10 @@ export function ModalDialog({ title, children, className, returnFocusTo, initial
           {title}
         </h2>
         {children}
+        <p className="modal-keys">
+          <span>{t('keyHints.dialogEsc')}</span>{' '}
+          {onClose && <span>{t('keyHints.dialogClose')}</span>}
+        </p>
       </div>
     </div>
   );

@@ -43,7 +43,7 @@ export function OpenCaseDialog({ onOpened, onCancel }: { onOpened: (summary: Cas
   };
 
   return (
-    <ModalDialog title={t('openCase.title')}>
+    <ModalDialog title={t('openCase.title')} onClose={onCancel}>
       <form id={validation.formId} className="form" onSubmit={onSubmit} noValidate>
         <FieldValidationProvider validation={validation}>
           <TextField

@@ -3,6 +3,7 @@ import { enReasons } from './en-reasons';
 import { enTeam } from './en-team';
 import { enWellbeing } from './en-wellbeing';
 import { enItems } from './en-items';
+import { enKeys } from './en-keys';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -132,8 +133,6 @@ export const en = {
     video: '{{format}} video',
     videoBadge: 'Video',
     mislabelledBadge: 'Mislabelled',
-    mislabelledState: 'mislabelled, named as {{claimed}}',
-    failedState: 'could not be shown: {{reason}}',
   },
   viewer: {
     region: 'Viewer',
@@ -144,7 +143,6 @@ export const en = {
     reveal: 'Reveal',
     endReveal: 'End reveal',
     countdown: 'Veils again in {{seconds}} s',
-    holdHint: 'Hold R, or hold Shift and press on the image, to reveal around the pointer. Backspace returns to the grid.',
     videoHint: 'Backspace returns to the grid.',
     loading: 'Loading…',
     spotlight: 'Revealing around the pointer',
@@ -263,8 +261,8 @@ export const en = {
   notes: {
     add: 'Add note',
     edit: 'Edit note',
-    addOn: 'Add a note on {{name}}',
-    editOn: 'Edit the note on {{name}}',
+    addOn: 'Add note on {{name}}',
+    editOn: 'Edit note on {{name}}',
     title: 'Note on {{name}}',
     label: 'Note',
     help: 'Up to {{max}} characters. Leave it empty to remove the note.',
@@ -369,6 +367,7 @@ export const en = {
   ...enTeam,
   ...enWellbeing,
   ...enItems,
+  ...enKeys,
   ...enReasons,
   ...enForms,
 };

@@ -4,6 +4,7 @@ import { frCAReasons } from './fr-CA-reasons';
 import { frCATeam } from './fr-CA-team';
 import { frCAWellbeing } from './fr-CA-wellbeing';
 import { frCAItems } from './fr-CA-items';
+import { frCAKeys } from './fr-CA-keys';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -130,8 +131,6 @@ export const frCA: Messages = {
     video: 'vidéo {{format}}',
     videoBadge: 'Vidéo',
     mislabelledBadge: 'Mal nommé',
-    mislabelledState: "mal nommé, porte l'extension {{claimed}}",
-    failedState: 'ne peut pas être affiché\u00a0: {{reason}}',
   },
   viewer: {
     region: 'Visionneuse',
@@ -142,7 +141,6 @@ export const frCA: Messages = {
     reveal: 'Révéler',
     endReveal: 'Terminer la révélation',
     countdown: 'Voilé de nouveau dans {{seconds}}\u00a0s',
-    holdHint: "Maintenez la touche R, ou maintenez Maj et appuyez sur l'image, pour révéler autour du pointeur. La touche Retour arrière ramène à la grille.",
     videoHint: 'La touche Retour arrière ramène à la grille.',
     loading: 'Chargement…',
     spotlight: 'Révélation autour du pointeur',
@@ -370,6 +368,7 @@ export const frCA: Messages = {
   ...frCATeam,
   ...frCAWellbeing,
   ...frCAItems,
+  ...frCAKeys,
   ...frCAReasons,
   ...frCAForms,
 };

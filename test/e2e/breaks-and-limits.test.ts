@@ -92,7 +92,7 @@ describe('breaks and personal limits in Chromium through the browser host', () =
 
   it('takes notes on items in text-only mode, saved beside the case folder', async () => {
     const list = page.getByRole('list', { name: 'Case items (text only)' });
-    await list.getByRole('button', { name: 'Add a note on Sample 02 - shapes.png' }).click();
+    await list.getByRole('button', { name: 'Add note on Sample 02 - shapes.png' }).click();
     const dialog = page.getByRole('dialog', { name: 'Note on Sample 02 - shapes.png' });
     await dialog.getByRole('textbox', { name: 'Note' }).fill('Shapes match the seized drive, folder 3.');
     await saveScreenshot(page, 'note-editor');

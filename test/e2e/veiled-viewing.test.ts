@@ -83,7 +83,7 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
     const images = items.filter((item) => item.kind === 'image');
     // Every image tile settles as a loaded thumbnail or an error tile.
     await waitUntil(
-      async () => (await page.locator('img.tile-img.is-loaded').count()) + (await page.getByRole('gridcell', { name: /could not be shown/ }).count()),
+      async () => (await page.locator('img.tile-img.is-loaded').count()) + (await page.getByRole('gridcell', { name: /could not be shown/i }).count()),
       (settled) => settled === images.length,
     );
     const caseId = ((await host.call('getCase', {})) as { caseId: string }).caseId;
@@ -106,7 +106,7 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
   });
 
   it('shows a clear reason on the tile of a damaged file', async () => {
-    await page.getByRole('gridcell', { name: /Sample 13 - damaged\.jpg.*could not be shown/ }).waitFor({ state: 'visible' });
+    await page.getByRole('gridcell', { name: /could not be shown.*Sample 13 - damaged\.jpg/i }).waitFor({ state: 'visible' });
     await expect.poll(() => page.getByRole('gridcell', { name: /Sample 13 - damaged\.jpg/ }).textContent(), SETTLE).toMatch(/damaged or incomplete/);
   });
 

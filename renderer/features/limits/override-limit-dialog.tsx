@@ -59,7 +59,7 @@ export function OverrideLimitDialog({ limits, extensionMin, onClose }: OverrideL
   };
 
   return (
-    <ModalDialog title={t('limits.overrideTitle')} className="override-dialog" describedBy={`${id}-body`}>
+    <ModalDialog title={t('limits.overrideTitle')} className="override-dialog" describedBy={`${id}-body`} onClose={onClose}>
       <form id={validation.formId} className="form" onSubmit={onSubmit} noValidate>
         <p id={`${id}-body`}>{t('limits.overrideBody', { extension: t('limits.extension', { count: extensionMin }) })}</p>
         <FieldValidationProvider validation={validation}>

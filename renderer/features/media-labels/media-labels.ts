@@ -46,12 +46,16 @@ export function typeDescription(t: TFunction, item: MediaItem): string {
 }
 
 /**
- * The accessible name of a grid cell: file name, type and state, so a screen reader
- * user hears what a sighted user sees on the tile.
+ * The accessible name of a grid cell. It holds the tile's visible text in reading order
+ * (why it failed, file name, type badge, Video and Mislabelled badges), so a voice-control
+ * user can say what they see (WCAG 2.5.3, label in name), then what only the picture tells
+ * a sighted user: that it is an image, and the type its name claimed.
  */
 export function itemAccessibleName(t: TFunction, item: MediaItem, failure: ShowFailure | undefined): string {
-  const parts = [item.name, typeDescription(t, item)];
-  if (item.claimedFormat) parts.push(t('grid.mislabelledState', { claimed: formatLabel(item.claimedFormat) }));
-  if (failure) parts.push(t('grid.failedState', { reason: errorReason(t, failure.error) }));
-  return parts.join(', ');
+  const format = formatLabel(item.format);
+  const seen = [item.name, item.kind === 'video' ? `${format} ${t('grid.videoBadge')}` : format];
+  if (item.claimedFormat) seen.push(t('grid.mislabelledBadge'));
+  const kind = t(item.kind === 'video' ? 'cellName.video' : 'cellName.image', { seen: seen.join(', ') });
+  const name = item.claimedFormat ? `${kind}, ${t('cellName.namedAs', { claimed: formatLabel(item.claimedFormat) })}` : kind;
+  return failure ? t('cellName.failed', { reason: errorReason(t, failure.error), name }) : name;
 }

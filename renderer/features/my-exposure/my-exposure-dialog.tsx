@@ -66,7 +66,7 @@ export function MyExposureDialog({ onClose }: { onClose: () => void }) {
   const { state: load, reload: retry } = useQuery([client], () => client.call('getMyExposure', {}));
 
   return (
-    <ModalDialog title={t('myExposure.title')} className="my-exposure-dialog">
+    <ModalDialog title={t('myExposure.title')} className="my-exposure-dialog" onClose={onClose}>
       <div className="my-exposure-body" aria-busy={load.status === 'loading'}>
         {load.status === 'loading' && <p role="status">{t('myExposure.loading')}</p>}
         {load.status === 'failed' && (

@@ -51,7 +51,7 @@ export function NoteEditorDialog({ store, item, onClose }: NoteEditorDialogProps
   };
 
   return (
-    <ModalDialog title={t('notes.title', { name: item.name })} className="note-dialog">
+    <ModalDialog title={t('notes.title', { name: item.name })} className="note-dialog" onClose={onClose}>
       <form className="form" onSubmit={onSubmit} noValidate>
         <div className="field">
           <label htmlFor={id} className="field-label">

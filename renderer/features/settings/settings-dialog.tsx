@@ -34,7 +34,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
   const props = { dialogId, settings: current, onSaved: saved };
 
   return (
-    <ModalDialog title={t('settings.title')} className="settings-dialog">
+    <ModalDialog title={t('settings.title')} className="settings-dialog" onClose={onClose}>
       <nav className="settings-nav" aria-label={t('settingsSections.nav')}>
         <ul>
           {SETTINGS_SECTIONS.map((section) => (

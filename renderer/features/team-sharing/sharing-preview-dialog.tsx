@@ -34,7 +34,7 @@ export function SharingPreviewDialog({ mode, onConfirm, onClose }: SharingPrevie
   const error = state.status === 'failed' ? errorText(state.error) : null;
 
   return (
-    <ModalDialog title={t('teamSharing.preview.title')} className="sharing-preview-dialog">
+    <ModalDialog title={t('teamSharing.preview.title')} className="sharing-preview-dialog" onClose={onClose}>
       <p className="muted">{mode === 'consent' ? t('teamSharing.preview.consentIntro') : t('teamSharing.preview.intro')}</p>
       {mode === 'consent' && <p className="muted">{t('teamSharing.preview.intro')}</p>}
       <div className="sharing-preview-body" aria-busy={busy}>

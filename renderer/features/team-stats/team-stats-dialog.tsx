@@ -46,7 +46,7 @@ export function TeamStatsDialog({ settings, canPickFolder, onSettingsSaved, onCl
   };
 
   return (
-    <ModalDialog title={t('teamStats.title')} className="team-stats-dialog">
+    <ModalDialog title={t('teamStats.title')} className="team-stats-dialog" onClose={onClose}>
       <p className="muted team-intro">{t('teamStats.intro')}</p>
       <TeamStatsForm
         initial={{ folder: settings.teamView.folder ?? '', minGroupSize: String(settings.teamView.minGroupSize), fromWeek: '', toWeek: '' }}

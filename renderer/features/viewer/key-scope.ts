@@ -7,13 +7,28 @@ function consumesKeys(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type);
 }
 
+function insideDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[aria-modal="true"]') !== null;
+}
+
 /**
  * Whether a key event is meant for the viewer: focus is inside it (or nowhere in
  * particular), not in a dialog on top, and not in a control that needs the key.
  */
 export function isViewerKey(event: KeyboardEvent, scope: HTMLElement | null): boolean {
   const { target } = event;
-  if (!scope || consumesKeys(target)) return false;
-  if (target instanceof Element && target.closest('[aria-modal="true"]')) return false;
+  if (!scope || consumesKeys(target) || insideDialog(target)) return false;
   return target === document.body || target === document.documentElement || (target instanceof Node && scope.contains(target));
+}
+
+/**
+ * Whether a key event may drive the spotlight (R, Shift + arrows). While an item is open
+ * the spotlight answers wherever focus is, so a user whose focus is on, say, the failures
+ * disclosure is not left pressing R to no effect; but never from a text field, never while
+ * a dialog is open, and never while the viewer is inert (media hidden, a dialog over it).
+ */
+export function isSpotlightKey(event: KeyboardEvent, scope: HTMLElement | null): boolean {
+  if (!scope?.isConnected || consumesKeys(event.target) || insideDialog(event.target)) return false;
+  if (scope.closest('[inert]') || document.querySelector('[aria-modal="true"]')) return false;
+  return true;
 }

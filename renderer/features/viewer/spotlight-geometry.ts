@@ -26,3 +26,21 @@ export function spotlightRadiusPx(picture: Box, radiusPct: number): number {
 export function spotlightClipPath(xPx: number, yPx: number, radiusPx: number): string {
   return `circle(${radiusPx.toFixed(1)}px at ${xPx.toFixed(1)}px ${yPx.toFixed(1)}px)`;
 }
+
+/**
+ * `from` moved by one keyboard step (`stepPct` percent of the picture's shorter side) in
+ * direction (dx, dy), clamped to the displayed picture so the circle never leaves it.
+ */
+export function stepWithinPicture(
+  picture: Box & { leftPx: number; topPx: number },
+  from: { xPx: number; yPx: number },
+  direction: { dx: number; dy: number },
+  stepPct: number,
+): { xPx: number; yPx: number } {
+  const stepPx = (Math.min(picture.widthPx, picture.heightPx) * stepPct) / 100;
+  const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+  return {
+    xPx: clamp(from.xPx + direction.dx * stepPx, picture.leftPx, picture.leftPx + picture.widthPx),
+    yPx: clamp(from.yPx + direction.dy * stepPx, picture.topPx, picture.topPx + picture.heightPx),
+  };
+}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
-import { containedBox, spotlightRadiusPx } from './spotlight-geometry';
-import { isViewerKey } from './key-scope';
+import { containedBox, spotlightRadiusPx, stepWithinPicture } from './spotlight-geometry';
+import { isSpotlightKey } from './key-scope';
 
 export interface SpotlightCircle {
   xPx: number;
@@ -23,14 +23,19 @@ export interface SpotlightHoldOptions {
   /** The veiled picture, for its natural size (the circle scales with what is shown). */
   picture: HTMLImageElement | null;
   radiusPct: number;
-  /** Where R is listened for. */
+  /** The open viewer: R and Shift + arrows answer while it is open and not inert. */
   keyScope: HTMLElement | null;
   enabled: boolean;
 }
 
-function circleAt(stage: HTMLElement, picture: HTMLImageElement | null, radiusPct: number, point: ClientPoint | null): SpotlightCircle {
+function fittedPicture(stage: HTMLElement, picture: HTMLImageElement | null) {
   const rect = stage.getBoundingClientRect();
   const fitted = containedBox({ widthPx: rect.width, heightPx: rect.height }, { widthPx: picture?.naturalWidth ?? 0, heightPx: picture?.naturalHeight ?? 0 });
+  return { rect, fitted };
+}
+
+function circleAt(stage: HTMLElement, picture: HTMLImageElement | null, radiusPct: number, point: ClientPoint | null): SpotlightCircle {
+  const { rect, fitted } = fittedPicture(stage, picture);
   return {
     xPx: point ? point.clientX - rect.left : fitted.leftPx + fitted.widthPx / 2,
     yPx: point ? point.clientY - rect.top : fitted.topPx + fitted.heightPx / 2,
@@ -42,10 +47,38 @@ function isRevealKey(event: KeyboardEvent): boolean {
   return (event.key === 'r' || event.key === 'R') && !event.ctrlKey && !event.metaKey && !event.altKey;
 }
 
+const ARROW_STEPS: Record<string, { dx: number; dy: number }> = {
+  ArrowLeft: { dx: -1, dy: 0 },
+  ArrowRight: { dx: 1, dy: 0 },
+  ArrowUp: { dx: 0, dy: -1 },
+  ArrowDown: { dx: 0, dy: 1 },
+};
+
+/** Shift + an arrow key (and no other modifier): moves the spotlight for keyboard-only users. */
+function arrowStepOf(event: KeyboardEvent): { dx: number; dy: number } | null {
+  if (!event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return null;
+  return ARROW_STEPS[event.key] ?? null;
+}
+
+/** Each Shift + arrow press moves the spotlight this share of the picture's shorter side. */
+const KEY_STEP_PCT = 5;
+
+/** The point one keyboard step away from `from` (the picture's centre when unset), kept on the picture. */
+function steppedPoint(stage: HTMLElement, picture: HTMLImageElement | null, from: ClientPoint | null, step: { dx: number; dy: number }): ClientPoint {
+  const { rect, fitted } = fittedPicture(stage, picture);
+  const start = from
+    ? { xPx: from.clientX - rect.left, yPx: from.clientY - rect.top }
+    : { xPx: fitted.leftPx + fitted.widthPx / 2, yPx: fitted.topPx + fitted.heightPx / 2 };
+  const moved = stepWithinPicture(fitted, start, step, KEY_STEP_PCT);
+  return { clientX: moved.xPx + rect.left, clientY: moved.yPx + rect.top };
+}
+
 /**
  * Hold-to-reveal. The spotlight exists only while the R key is held, or while the
  * primary pointer is pressed on the picture WITH Shift held: an ordinary click or tap
- * never reveals. Releasing, leaving the window or hiding the page ends it at once.
+ * never reveals. Shift + arrow keys move the circle (from the centre) without revealing.
+ * Releasing, leaving the window, hiding the page or hiding media ends it at once, and a
+ * hold ended by hiding media never comes back by itself on Resume.
  */
 export function useSpotlightHold({ stage, picture, radiusPct, keyScope, enabled }: SpotlightHoldOptions) {
   const [hold, setHold] = useState<Hold | null>(null);
@@ -54,8 +87,15 @@ export function useSpotlightHold({ stage, picture, radiusPct, keyScope, enabled 
   useEffect(() => {
     if (!stage || !enabled) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!isRevealKey(event) || !isViewerKey(event, keyScope)) return;
+      const step = arrowStepOf(event);
+      if ((!step && !isRevealKey(event)) || !isSpotlightKey(event, keyScope)) return;
       event.preventDefault();
+      if (step) {
+        const point = steppedPoint(stage, picture, lastPointRef.current, step);
+        lastPointRef.current = point;
+        setHold((prev) => (prev ? { ...circleAt(stage, picture, radiusPct, point), source: prev.source } : prev));
+        return;
+      }
       if (event.repeat) return;
       setHold({ ...circleAt(stage, picture, radiusPct, lastPointRef.current), source: 'key' });
     };
@@ -75,6 +115,8 @@ export function useSpotlightHold({ stage, picture, radiusPct, keyScope, enabled 
       window.removeEventListener('keyup', onKeyUp);
       window.removeEventListener('blur', endAll);
       document.removeEventListener('visibilitychange', onVisibility);
+      // Without its listeners no key-up can end the hold: end it here (media hidden, item changed).
+      endAll();
     };
   }, [stage, picture, radiusPct, keyScope, enabled]);
 

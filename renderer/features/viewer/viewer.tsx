@@ -59,7 +59,7 @@ function ViewerItem({ item, failure, settings, keyScope, onPictureFailed }: View
             {t('viewer.countdown', { seconds: reveal.remainingSec })}
           </span>
         )}
-        <span className="viewer-hint">{item.kind === 'video' ? t('viewer.videoHint') : t('viewer.holdHint')}</span>
+        <span className="viewer-hint">{item.kind === 'video' ? t('viewer.videoHint') : t('keyHints.holdHint')}</span>
       </div>
       {failure ? (
         <div className="stage-error" role="status">
@@ -113,8 +113,9 @@ export function Viewer({ store, notes, onEditNote, index, total, settings, onInd
     if (!region) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || !isViewerKey(event, region)) return;
-      if (event.key === 'ArrowLeft' && index > 0) onIndexChange(index - 1);
-      else if (event.key === 'ArrowRight' && index < total - 1) onIndexChange(index + 1);
+      // Shift + arrows move the spotlight (use-spotlight-hold), they do not change item.
+      if (event.key === 'ArrowLeft' && !event.shiftKey && index > 0) onIndexChange(index - 1);
+      else if (event.key === 'ArrowRight' && !event.shiftKey && index < total - 1) onIndexChange(index + 1);
       else if (event.key === 'Backspace') onClose();
       else return;
       event.preventDefault();

@@ -33,7 +33,7 @@ describe('Hide all media', () => {
     const fake = createFakeVeil();
     const user = userEvent.setup();
     await renderApp(fake);
-    await user.click(await screen.findByRole('gridcell', { name: 'clip-000003.mp4, MP4 video' }));
+    await user.click(await screen.findByRole('gridcell', { name: 'clip-000003.mp4, MP4 Video' }));
     const viewer = await screen.findByRole('region', { name: 'Viewer' });
     const video = viewer.querySelector('video')!;
     await user.click(within(viewer).getByRole('button', { name: 'Play' }));
@@ -56,7 +56,7 @@ describe('Hide all media', () => {
     const fake = createFakeVeil();
     const user = userEvent.setup();
     await renderApp(fake);
-    await user.click(await screen.findByRole('gridcell', { name: 'clip-000003.mp4, MP4 video' }));
+    await user.click(await screen.findByRole('gridcell', { name: 'clip-000003.mp4, MP4 Video' }));
     const viewer = await screen.findByRole('region', { name: 'Viewer' });
     const video = viewer.querySelector('video')!;
     await user.click(within(viewer).getByRole('button', { name: 'Play' }));

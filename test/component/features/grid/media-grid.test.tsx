@@ -74,7 +74,7 @@ describe('MediaGrid', () => {
     ).toHaveLength(1);
     // The last page was fetched on demand (item 99,999 is one of the synthetic broken files).
     await waitFor(() =>
-      expect(document.activeElement?.getAttribute('aria-label')).toBe('photo-099999.jpg, JPEG image, could not be shown: The file is damaged or incomplete.'),
+      expect(document.activeElement?.getAttribute('aria-label')).toBe('Could not be shown: The file is damaged or incomplete. photo-099999.jpg, JPEG image'),
     );
 
     await user.keyboard('{Control>}{Home}{/Control}');
@@ -149,7 +149,7 @@ describe('MediaGrid', () => {
 
   it('shows videos as a neutral icon tile with a badge, never as a picture or a video', async () => {
     const { grid } = await gridWithFirstPage();
-    const cell = screen.getByRole('gridcell', { name: 'clip-000003.mp4, MP4 video' });
+    const cell = screen.getByRole('gridcell', { name: 'clip-000003.mp4, MP4 Video' });
     expect(cell.querySelector('img, video')).toBeNull();
     expect(cell.textContent).toContain('MP4');
     expect(cell.textContent).toContain('Video');
@@ -171,12 +171,12 @@ describe('MediaGrid', () => {
 
   it('marks mislabelled files and shows translated reasons on error tiles', async () => {
     const { grid } = await gridWithFirstPage();
-    const mislabelled = screen.getByRole('gridcell', { name: 'photo-000005.png, JPEG image, mislabelled, named as PNG' });
+    const mislabelled = screen.getByRole('gridcell', { name: 'photo-000005.png, JPEG, Mislabelled image, named as PNG' });
     expect(mislabelled.textContent).toContain('Mislabelled');
     // Item 49 sits in row 10, below the first screen: scroll it in.
     act(() => grid.scrollTo({ top: 8 * 244 }));
     const broken = await screen.findByRole('gridcell', {
-      name: 'photo-000049.jpg, JPEG image, could not be shown: The file is damaged or incomplete.',
+      name: 'Could not be shown: The file is damaged or incomplete. photo-000049.jpg, JPEG image',
     });
     expect(broken.textContent).toContain('The file is damaged or incomplete.');
     expect(broken.querySelector('img')).toBeNull();
@@ -215,7 +215,7 @@ describe('MediaGrid', () => {
     fireEvent.error(await waitFor(() => cell.querySelector('img') ?? Promise.reject(new Error('no img yet'))));
     await waitFor(() => expect(cell.textContent).toContain('The image has too many pixels to open safely.'));
     expect(fake.handlers.getItems).toHaveBeenCalledWith({ caseId: FAKE_CASE_ID, ids: [fakeItemId(1)] });
-    expect(cell.getAttribute('aria-label')).toBe('photo-1.jpg, JPEG image, could not be shown: The image has too many pixels to open safely.');
+    expect(cell.getAttribute('aria-label')).toBe('Could not be shown: The image has too many pixels to open safely. photo-1.jpg, JPEG image');
     expect(cell.querySelector('img')).toBeNull();
   });
 

@@ -28,14 +28,14 @@ describe('Notes in text-only mode', () => {
   it("shows each item's note in its row and says where notes are kept", async () => {
     const { list } = await textOnlyApp();
     expect(rowOf(list, 'photo-000001.jpg').textContent).toContain('Note: Same room as report 2024-118.');
-    expect(within(rowOf(list, 'photo-000001.jpg')).getByRole('button', { name: 'Edit the note on photo-000001.jpg' })).toBeTruthy();
-    expect(within(rowOf(list, 'photo-000000.jpg')).getByRole('button', { name: 'Add a note on photo-000000.jpg' })).toBeTruthy();
+    expect(within(rowOf(list, 'photo-000001.jpg')).getByRole('button', { name: 'Edit note on photo-000001.jpg' })).toBeTruthy();
+    expect(within(rowOf(list, 'photo-000000.jpg')).getByRole('button', { name: 'Add note on photo-000000.jpg' })).toBeTruthy();
     expect(screen.getByText('Notes are saved beside the case, in /cases/Operation Test.veil-notes.json.')).toBeTruthy();
   });
 
   it('adds a note with no media on screen, and the row shows it', async () => {
     const { fake, list, user } = await textOnlyApp();
-    await user.click(within(rowOf(list, 'photo-000000.jpg')).getByRole('button', { name: 'Add a note on photo-000000.jpg' }));
+    await user.click(within(rowOf(list, 'photo-000000.jpg')).getByRole('button', { name: 'Add note on photo-000000.jpg' }));
     const dialog = screen.getByRole('dialog', { name: 'Note on photo-000000.jpg' });
     expect(document.querySelectorAll('img, video, canvas')).toHaveLength(0);
     expect(within(dialog).getByText('Up to 4,000 characters. Leave it empty to remove the note.')).toBeTruthy();
@@ -48,20 +48,20 @@ describe('Notes in text-only mode', () => {
 
   it('edits an existing note, and an emptied note is removed', async () => {
     const { list, user } = await textOnlyApp();
-    await user.click(within(rowOf(list, 'photo-000001.jpg')).getByRole('button', { name: 'Edit the note on photo-000001.jpg' }));
+    await user.click(within(rowOf(list, 'photo-000001.jpg')).getByRole('button', { name: 'Edit note on photo-000001.jpg' }));
     const field = within(screen.getByRole('dialog')).getByRole('textbox', { name: 'Note' });
     expect((field as HTMLTextAreaElement).value).toBe('Same room as report 2024-118.');
     await user.clear(field);
     await user.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(rowOf(list, 'photo-000001.jpg').textContent).not.toContain('Note:');
-    expect(within(rowOf(list, 'photo-000001.jpg')).getByRole('button', { name: 'Add a note on photo-000001.jpg' })).toBeTruthy();
+    expect(within(rowOf(list, 'photo-000001.jpg')).getByRole('button', { name: 'Add note on photo-000001.jpg' })).toBeTruthy();
   });
 
   it('keeps the typed text and says why when saving fails', async () => {
     const { fake, list, user } = await textOnlyApp();
     fake.handlers.saveNote.mockRejectedValueOnce(new Error('the disk is full'));
-    await user.click(within(rowOf(list, 'photo-000000.jpg')).getByRole('button', { name: 'Add a note on photo-000000.jpg' }));
+    await user.click(within(rowOf(list, 'photo-000000.jpg')).getByRole('button', { name: 'Add note on photo-000000.jpg' }));
     const dialog = screen.getByRole('dialog');
     await user.type(within(dialog).getByRole('textbox', { name: 'Note' }), 'Do not lose me');
     await user.click(within(dialog).getByRole('button', { name: 'Save note' }));
@@ -92,7 +92,7 @@ describe('Notes in the viewer', () => {
     await user.dblClick(tiles[1] ?? grid);
     const viewer = await screen.findByRole('region', { name: /viewer/i });
     expect(viewer.textContent).toContain('Note: Same room as report 2024-118.');
-    await user.click(within(viewer).getByRole('button', { name: 'Edit the note on photo-000001.jpg' }));
+    await user.click(within(viewer).getByRole('button', { name: 'Edit note on photo-000001.jpg' }));
     expect(screen.getByRole('dialog', { name: 'Note on photo-000001.jpg' })).toBeTruthy();
   });
 
@@ -107,7 +107,7 @@ describe('Notes in the viewer', () => {
     }));
     await user.dblClick(within(grid).getAllByRole('gridcell')[1] ?? grid);
     const viewer = await screen.findByRole('region', { name: /viewer/i });
-    await user.click(within(viewer).getByRole('button', { name: 'Edit the note on photo-000001.jpg' }));
+    await user.click(within(viewer).getByRole('button', { name: 'Edit note on photo-000001.jpg' }));
     const dialog = screen.getByRole('dialog', { name: 'Note on photo-000001.jpg' });
     await user.click(within(dialog).getByRole('button', { name: 'Save note' }));
     expect((await within(dialog).findByRole('alert')).textContent).toContain('kept only until Veil closes');

@@ -16,7 +16,7 @@ async function openVideo(settings = {}) {
     if (this instanceof HTMLVideoElement && name === 'src') filtersAtSrc.push(`${value} → ${this.style.filter}`);
     setAttribute.call(this, name, value);
   });
-  await user.click(await screen.findByRole('gridcell', { name: 'clip-000003.mp4, MP4 video' }));
+  await user.click(await screen.findByRole('gridcell', { name: 'clip-000003.mp4, MP4 Video' }));
   const viewer = await screen.findByRole('region', { name: 'Viewer' });
   const video = viewer.querySelector('video')!;
   return { fake, user, viewer, video, filtersAtSrc };

@@ -8,7 +8,7 @@ async function openViewerOn(name: string, options: FakeVeilOptions = {}) {
   const fake = createFakeVeil(options);
   await renderApp(fake);
   const user = userEvent.setup();
-  await user.click(await screen.findByRole('gridcell', { name: new RegExp(`^${name.replace('.', '\\.')}`) }));
+  await user.click(await screen.findByRole('gridcell', { name: new RegExp(`${name.replace('.', '\\.')}`) }));
   const viewer = await screen.findByRole('region', { name: 'Viewer' });
   return { fake, user, viewer };
 }

@@ -1,0 +1,17 @@
+import type { KeysMessages } from './en-keys';
+
+/** Canadian French strings of keyboard reach, typed against the English ones (en-keys.ts). */
+export const frCAKeys: KeysMessages = {
+  keyHints: {
+    holdHint:
+      "Maintenez la touche R, ou maintenez Maj et appuyez sur l'image, pour révéler autour du pointeur. Maj + flèches déplacent le cercle. R fonctionne où que soit le focus, sauf dans un champ de texte. La touche Retour arrière ramène à la grille.",
+    dialogEsc: 'Échap masque tous les médias',
+    dialogClose: 'Alt+C ferme cette boîte de dialogue',
+  },
+  cellName: {
+    image: '{{seen}}, image',
+    video: '{{seen}}',
+    failed: 'Ne peut pas être affiché\u00a0: {{reason}} {{name}}',
+    namedAs: "porte l'extension {{claimed}}",
+  },
+};

@@ -1,0 +1,80 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createFakeVeil } from '../../fakes/fake-veil';
+import { renderApp } from '../../render-app';
+
+async function openViewer() {
+  const fake = createFakeVeil();
+  await renderApp(fake);
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole('gridcell', { name: /^photo-000000\.jpg/ }));
+  const viewer = await screen.findByRole('region', { name: 'Viewer' });
+  return { user, viewer };
+}
+
+const revealLayers = () => document.querySelectorAll<HTMLImageElement>('img[src*="blur=off"]');
+
+/** The spotlight's clip-path once its layer has loaded. */
+function clipPath(): string | undefined {
+  const [layer] = revealLayers();
+  if (layer) fireEvent.load(layer);
+  return layer?.style.clipPath;
+}
+
+describe('Spotlight keys', () => {
+  it('holds the spotlight with R while focus is outside the viewer, on a control that does not type', async () => {
+    await openViewer();
+    const hideAll = screen.getByRole('button', { name: 'Hide all media' });
+    act(() => hideAll.focus());
+    fireEvent.keyDown(hideAll, { key: 'r' });
+    expect(clipPath()).toBe('circle(120.0px at 500.0px 400.0px)');
+    fireEvent.keyUp(hideAll, { key: 'r' });
+    expect(revealLayers()).toHaveLength(0);
+  });
+
+  it('never reveals from a text field', async () => {
+    await openViewer();
+    const field = document.body.appendChild(document.createElement('input'));
+    act(() => field.focus());
+    fireEvent.keyDown(field, { key: 'r' });
+    expect(revealLayers()).toHaveLength(0);
+    field.remove();
+  });
+
+  it('moves the held circle with Shift + arrow keys, 5 % of the shorter side a press, kept on the picture, without changing item', async () => {
+    const { viewer } = await openViewer();
+    fireEvent.keyDown(viewer, { key: 'r' });
+    fireEvent.keyDown(viewer, { key: 'ArrowRight', shiftKey: true });
+    expect(clipPath()).toBe('circle(120.0px at 540.0px 400.0px)');
+    fireEvent.keyDown(viewer, { key: 'ArrowUp', shiftKey: true });
+    expect(clipPath()).toBe('circle(120.0px at 540.0px 360.0px)');
+    for (let press = 0; press < 30; press += 1) fireEvent.keyDown(viewer, { key: 'ArrowRight', shiftKey: true });
+    expect(clipPath()).toBe('circle(120.0px at 1000.0px 360.0px)');
+    expect(within(viewer).getByRole('heading', { name: 'photo-000000.jpg' })).toBeTruthy();
+    fireEvent.keyUp(viewer, { key: 'r' });
+    expect(revealLayers()).toHaveLength(0);
+    // The circle comes back where the keyboard left it.
+    fireEvent.keyDown(viewer, { key: 'r' });
+    expect(clipPath()).toBe('circle(120.0px at 1000.0px 360.0px)');
+  });
+
+  it('ends a held spotlight when all media is hidden, and Resume does not bring it back', async () => {
+    const { viewer, user } = await openViewer();
+    fireEvent.keyDown(viewer, { key: 'r' });
+    expect(revealLayers()).toHaveLength(1);
+    await user.keyboard('{Escape}');
+    expect(revealLayers()).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(revealLayers()).toHaveLength(0);
+  });
+
+  it('never reveals while a dialog is open, wherever focus is', async () => {
+    const { user } = await openViewer();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    fireEvent.keyDown(dialog, { key: 'r' });
+    fireEvent.keyDown(document.body, { key: 'r' });
+    expect(revealLayers()).toHaveLength(0);
+  });
+});
