@@ -52,6 +52,13 @@ export function cpuTicksOf(pids: readonly number[]): Map<number, number> {
   return new Map(pids.map((pid) => [pid, readProcess(pid)?.cpuTicks ?? 0]));
 }
 
+/** CPU seconds the given pids have used since they started. */
+export function cpuSecondsOf(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const ticksOfPid of cpuTicksOf(pids).values()) ticks += ticksOfPid;
+  return ticks / TICKS_PER_SECOND;
+}
+
 /** Percent of one core used by `pids` between two readings `seconds` apart. */
 export function percentOfOneCore(before: Map<number, number>, after: Map<number, number>, pids: readonly number[], seconds: number): number {
   let ticks = 0;

@@ -76,6 +76,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     nowMs: deps.nowMs,
     emit: hub.emit,
     onItems: (caseId, items) => prefetch.itemsListed(caseId, items),
+    picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
   });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
   const cache = createDerivativeCache({ maxBytes: settings.get().mediaCacheMb * MIB });

@@ -7,6 +7,7 @@ import { kindOfFormat, type MediaFormat } from '../../../shared/media/media-kind
 import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { classifyFile } from './classify-file.js';
 import { createFileHasher, FileReadError, READ_CHUNK_BYTES } from './hash-file.js';
+import type { ReadGate } from './read-gate.js';
 import { createProgressReporter, type ProgressCounts } from './progress-reporter.js';
 import { SNIFF_HEAD_BYTES } from './sniff-format.js';
 import { errorCode } from './error-code.js';
@@ -25,6 +26,8 @@ export interface CaseImportOptions {
   onItems?: (batch: readonly MediaItem[]) => void;
   /** Files read at once (default 8). */
   concurrency?: number;
+  /** Lowers that while the first screen is made (read-gate.ts). */
+  readGate?: ReadGate;
   /** An index to fill in place (the session's), so its reader sees items while the import runs. */
   index?: CaseIndex;
   /** How far the folder walk may run ahead of reading, in files (default 20,000; only paths are held). */
@@ -68,7 +71,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
   const walkAheadFiles = Math.max(1, options.walkAheadFiles ?? 20_000);
   const reorderWindow = Math.max(1, options.reorderWindow ?? 4096);
   const chunkBytes = options.readChunkBytes ?? READ_CHUNK_BYTES;
-  const hashFile = createFileHasher();
+  const hashFile = createFileHasher(options.readGate);
 
   const stop = new AbortController();
   let failure: ImportFailure | null = null;

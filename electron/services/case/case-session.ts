@@ -7,9 +7,11 @@ import type { EventName, EventPayloads } from '../../../shared/contract.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import { reasonOf } from '../../../shared/reasons/reason.js';
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
+import { FIRST_SCREEN_THUMBNAILS } from '../media/first-screen-prefetch.js';
 import { runCaseImport } from './case-import.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { errorCode } from './error-code.js';
+import { createReadGate } from './read-gate.js';
 import type { WalkFs } from './walk-folder.js';
 
 /** The grid refetches on caseChanged, so it is sent at most twice a second while items arrive. */
@@ -23,6 +25,8 @@ export interface CaseSessionDeps {
   concurrency?: number;
   /** New items of the open case, in final order, as the import lists them (the first screen's thumbnails start here). */
   onItems?: (caseId: string, items: readonly MediaItem[]) => void;
+  /** True while pictures the user waits for are being made; the import then reads one file at a time (read-gate.ts). */
+  picturesInFlight?: () => boolean;
   /** For tests: simulate folder failures the test user cannot cause. */
   walkFs?: WalkFs;
 }
@@ -145,6 +149,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       },
       index,
       concurrency: deps.concurrency,
+      readGate: createReadGate({ firstScreenFiles: FIRST_SCREEN_THUMBNAILS, picturesInFlight: deps.picturesInFlight ?? (() => false) }),
       walkFs: deps.walkFs,
     }).then(
       () => undefined,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs, { constants } from 'node:fs';
 import type { MediaErrorCode } from '../../../shared/case/media-item.js';
 import { errorCode } from './error-code.js';
+import type { ReadGate } from './read-gate.js';
 
 /** Read size per call: large enough for disk throughput, small enough that hashing one chunk blocks the loop for about a millisecond. */
 export const READ_CHUNK_BYTES = 1024 * 1024;
@@ -53,8 +54,9 @@ const O_NOATIME = constants.O_NOATIME ?? 0;
  * a descriptor read loop rather than createReadStream, which allocates a buffer per chunk).
  *
  * Returns a function because whether O_NOATIME is permitted is learnt once, on the first EPERM.
+ * With a `gate`, each file waits its turn there before it is opened (see read-gate.ts).
  */
-export function createFileHasher(): (absolutePath: string, options: HashFileOptions) => Promise<HashedFile> {
+export function createFileHasher(gate?: ReadGate): (absolutePath: string, options: HashFileOptions) => Promise<HashedFile> {
   let noAtimeFlag = O_NOATIME;
 
   async function openReadOnly(absolutePath: string): Promise<number> {
@@ -70,8 +72,18 @@ export function createFileHasher(): (absolutePath: string, options: HashFileOpti
     return openAsync(absolutePath, flags);
   }
 
-  return async function hashFile(absolutePath, { buffer, headBuffer, signal, onBytes }) {
-    signal?.throwIfAborted();
+  return async function hashFile(absolutePath, options) {
+    options.signal?.throwIfAborted();
+    if (!gate) return hashOpened(absolutePath, options);
+    await gate.enter(options.signal);
+    try {
+      return await hashOpened(absolutePath, options);
+    } finally {
+      gate.leave();
+    }
+  };
+
+  async function hashOpened(absolutePath: string, { buffer, headBuffer, signal, onBytes }: HashFileOptions): Promise<HashedFile> {
     let fd: number;
     try {
       fd = await openReadOnly(absolutePath);
@@ -107,7 +119,7 @@ export function createFileHasher(): (absolutePath: string, options: HashFileOpti
     } finally {
       await closeAsync(fd).catch(() => undefined);
     }
-  };
+  }
 }
 
 /*

@@ -8,7 +8,7 @@ import type { MediaService } from './media-service.js';
  * the rest wait for the page to ask, so a case the user scrolls through at once is not
  * held up by pictures nobody looks at.
  */
-const FIRST_SCREEN_THUMBNAILS = 60;
+export const FIRST_SCREEN_THUMBNAILS = 60;
 
 export interface FirstScreenPrefetchDeps {
   media: Pick<MediaService, 'getStill'>;

@@ -52,6 +52,27 @@ describe('createCaseSession', () => {
     expect(listed.flatMap((batch) => batch.ids)).toEqual(page.items.map((item) => item.id));
   });
 
+  it('asks whether pictures are being made while it reads, and still imports every file when they always are', async () => {
+    let asked = 0;
+    const { session } = makeSession({
+      picturesInFlight: () => {
+        asked += 1;
+        return true;
+      },
+    });
+    // More files than the first screen's, which are read one at a time whatever the workers do.
+    const root = mkdtempSync(path.join(os.tmpdir(), 'veil-case-many-'));
+    try {
+      writeManyFiles(root, 80);
+      await session.open(root);
+      await session.whenIdle();
+      expect(session.summary()?.import).toMatchObject({ phase: 'done', filesProcessed: 80 });
+      expect(asked).toBeGreaterThan(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('opens a folder, announces it, and imports it in the background', async () => {
     const { session, events } = makeSession();
     const first = await session.open(rootA);
