@@ -5,7 +5,7 @@ import { nextGridIndex, type GridKey } from './grid-keys';
 const HEADING_HEIGHT_PX = 36;
 
 /** One row of the grid: a folder's heading, or up to `columns` items from `start`. */
-export type GridRow = { kind: 'heading'; folder: string; count: number } | { kind: 'items'; start: number; count: number };
+type GridRow = { kind: 'heading'; folder: string; count: number } | { kind: 'items'; start: number; count: number };
 
 /**
  * The grid's rows as the virtualizer sees them. Item indices never change with the
