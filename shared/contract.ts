@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EVENT_NAME_LIST, NamesAll, REQUEST_NAME_LIST } from './contract-names.js';
 import { CaseIdSchema, CaseSummarySchema } from './case/case-summary.js';
+import { FolderGroupSchema } from './case/folder-groups.js';
 import { ImportProgressSchema } from './case/import-progress.js';
 import { ImportProblemSchema, MediaErrorSchema, MediaItemSchema } from './case/media-item.js';
 import { MyExposureSchema } from './exposure/exposure-summary.js';
@@ -71,6 +72,8 @@ const requestContract = {
     result: z.array(MediaItemSchema),
   },
   listProblems: { args: PageArgsSchema, result: ProblemPageSchema },
+  /** The open case's items as runs of one folder each, for the grid grouped by folder. */
+  listFolderGroups: { args: z.object({ caseId: CaseIdSchema }).strict(), result: z.array(FolderGroupSchema) },
   /** These grid items left the screen: their thumbnails not yet started are dropped (an adapter's request signal may never abort). */
   releaseThumbnails: {
     args: z.object({ itemIds: z.array(ItemIdSchema).max(PAGE_LIMIT_MAX) }).strict(),

@@ -56,6 +56,7 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     listItems: async ({ caseId, offset, limit }) => session.listItems(caseId, offset, limit),
     getItems: async ({ caseId, ids }) => session.getItems(caseId, ids),
     listProblems: async ({ caseId, offset, limit }) => session.listProblems(caseId, offset, limit),
+    listFolderGroups: async ({ caseId }) => session.listFolderGroups(caseId),
     releaseThumbnails: async ({ itemIds }) => ({ withdrawn: media.releaseThumbnails(itemIds) }),
     reportVisibility: async (report) => exposure.report(report),
     reportActivity: async () => {

@@ -54,12 +54,14 @@ describe('every file of a case is accounted for, in Chromium through the browser
     await dialog.waitFor({ state: 'detached' });
   }
 
-  it('shows identical files once, as the normally named copy, with the count and every path', async () => {
+  it('shows identical files once, as the normally named copy, with the count, its folder and every path', async () => {
     await expect.poll(outcome, SETTLE).toBe('Import complete: 4 files found: 2 shown, 1 identical copy, listed on its tile, 1 could not be opened.');
     const grid = page.getByRole('grid', { name: 'Case media' });
     const tile = grid.getByRole('gridcell', { name: 'same.png, PNG image, 2 copies' });
     await expect.poll(() => tile.textContent(), SETTLE).toContain('2 copies');
     await expect.poll(() => grid.getByRole('gridcell').count(), SETTLE).toBe(2);
+    await page.getByRole('checkbox', { name: 'Group by folder' }).check();
+    await expect.poll(() => grid.getByRole('columnheader').allTextContents(), SETTLE).toEqual(['photos (2 items)']);
     await tile.click();
     const viewer = page.getByRole('region', { name: 'Viewer' });
     await expect.poll(() => viewer.getByRole('heading', { level: 2 }).textContent(), SETTLE).toBe('same.png');

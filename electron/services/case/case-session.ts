@@ -1,6 +1,7 @@
 import { promises as fsPromises } from 'node:fs';
 import path from 'node:path';
 import { CaseIdSchema, type CaseSummary } from '../../../shared/case/case-summary.js';
+import { folderGroups, type FolderGroup } from '../../../shared/case/folder-groups.js';
 import { IDLE_IMPORT, type ImportFailure, type ImportProgress } from '../../../shared/case/import-progress.js';
 import type { ImportProblem, MediaError, MediaItem } from '../../../shared/case/media-item.js';
 import type { EventName, EventPayloads } from '../../../shared/contract.js';
@@ -55,6 +56,8 @@ export interface CaseSession {
   /** The items with these ids, in the order asked; ids not in the case are left out. */
   getItems(caseId: string, ids: readonly string[]): MediaItem[];
   listProblems(caseId: string, offset: number, limit: number): { total: number; problems: ImportProblem[] };
+  /** The items as runs by folder; O(items), asked only while the grid is grouped. */
+  listFolderGroups(caseId: string): FolderGroup[];
   /** Cancels the running import and resolves with its final progress (the current progress when none runs). */
   cancelImport(): Promise<ImportProgress>;
   /** The open case's folder (real path) and whether it is the demo; throws when `caseId` is not the open case. */
@@ -187,6 +190,9 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     listProblems(caseId, offset, limit) {
       const { index } = caseNamed(caseId);
       return { total: index.problems.length, problems: index.problems.slice(offset, offset + limit) };
+    },
+    listFolderGroups(caseId) {
+      return folderGroups(caseNamed(caseId).index.items);
     },
     async cancelImport() {
       const open = current;

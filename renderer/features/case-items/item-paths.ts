@@ -1,11 +1,6 @@
 import type { TFunction } from 'i18next';
+import { folderOf } from '../../../shared/case/folder-groups.js';
 import type { MediaItem } from '../../../shared/case/media-item.js';
-
-/** The folder holding a file, relative to the case folder; '' for a file at its top. */
-export function folderOf(relativePath: string): string {
-  const slash = relativePath.lastIndexOf('/');
-  return slash < 0 ? '' : relativePath.slice(0, slash);
-}
 
 /** "Folder: photos/2024", or that the item is at the top of the case. */
 export function folderText(t: TFunction, item: Pick<MediaItem, 'relativePath'>): string {

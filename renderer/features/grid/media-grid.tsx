@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FilterProfile } from '../../../shared/media/filter-profile.js';
 import { useVeil } from '../../api/api';
+import { useFormatters } from '../../i18n/format';
 import { measureClientWidth, useElementMeasure } from '../../hooks/use-element-measure';
 import { useMediaVisible } from '../../media-visibility/media-visibility';
 import type { ItemStore } from '../case-items/item-store';
@@ -12,7 +13,8 @@ import type { NotesStore } from '../notes/notes-store';
 import { useNotesVersion } from '../notes/use-notes-store';
 import { failureOf } from '../media-labels/media-labels';
 import { GridCell } from './grid-cell';
-import { nextGridIndex } from './grid-keys';
+import { groupedRows, itemSpan, plainRows } from './grid-rows';
+import { useFolderGroups } from './use-folder-groups';
 import { GAP_PX, GRID_PADDING_PX, gridLayout } from './grid-layout';
 import { ThumbnailReleaser } from './thumbnail-release';
 
@@ -72,12 +74,18 @@ export function MediaGrid({
   useEffect(() => () => releaser.dispose(), [releaser]);
   const layout = gridLayout(useElementMeasure(scrollElement, measureClientWidth), total);
   const rowStridePx = layout.rowHeightPx + GAP_PX;
+  const [grouped, setGrouped] = useState(false);
+  const groups = useFolderGroups(grouped, store.caseId, total, importEnded);
+  const gridRows = useMemo(
+    () => (groups ? groupedRows(total, layout.columns, layout.rowHeightPx, groups) : plainRows(total, layout.columns, layout.rowHeightPx)),
+    [groups, total, layout.columns, layout.rowHeightPx],
+  );
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders us through its own onChange; none of its methods are memoized here.
   const virtualizer = useVirtualizer({
-    count: layout.rowCount,
+    count: gridRows.count,
     getScrollElement: () => scrollElement,
-    estimateSize: () => layout.rowHeightPx,
+    estimateSize: gridRows.sizePx,
     gap: GAP_PX,
     paddingStart: GRID_PADDING_PX,
     paddingEnd: GRID_PADDING_PX,
@@ -86,21 +94,15 @@ export function MediaGrid({
     useFlushSync: false,
   });
   const rows = virtualizer.getVirtualItems();
-  const firstIndex = rows.length > 0 ? (rows[0]?.index ?? 0) * layout.columns : 0;
-  const lastIndex = rows.length > 0 ? Math.min(total - 1, ((rows[rows.length - 1]?.index ?? 0) + 1) * layout.columns - 1) : -1;
+  const [firstIndex, lastIndex] = itemSpan(gridRows, rows[0]?.index ?? 0, rows[rows.length - 1]?.index ?? -1);
   // The rows inside the viewport (read after getVirtualItems, which computes them), without the overscan.
   const inView = virtualizer.range;
-  useReportGridView(
-    !covered && inView !== null && total > 0,
-    (inView?.startIndex ?? 0) * layout.columns,
-    Math.min(total - 1, ((inView?.endIndex ?? 0) + 1) * layout.columns - 1),
-    profile.greyscale,
-    profile.blur,
-  );
+  const [firstInView, lastInView] = itemSpan(gridRows, inView?.startIndex ?? 0, inView?.endIndex ?? -1);
+  useReportGridView(!covered && inView !== null && total > 0 && lastInView >= firstInView, firstInView, lastInView, profile.greyscale, profile.blur);
 
   useEffect(() => {
     virtualizer.measure();
-  }, [virtualizer, layout.rowHeightPx]);
+  }, [virtualizer, gridRows]);
 
   useEffect(() => {
     store.ensureRange(firstIndex, lastIndex);
@@ -113,9 +115,9 @@ export function MediaGrid({
     (index: number) => {
       pendingFocusRef.current = index;
       onActiveIndexChange(index);
-      virtualizer.scrollToIndex(Math.floor(index / layout.columns), { align: 'auto' });
+      virtualizer.scrollToIndex(gridRows.rowOfItem(index), { align: 'auto' });
     },
-    [layout.columns, onActiveIndexChange, virtualizer],
+    [gridRows, onActiveIndexChange, virtualizer],
   );
 
   useImperativeHandle(ref, () => ({ focusItem: moveFocus }), [moveFocus]);
@@ -138,12 +140,7 @@ export function MediaGrid({
       return;
     }
     const viewportPx = virtualizer.scrollRect?.height ?? 0;
-    const next = nextGridIndex(event, {
-      index: Math.min(activeIndex, total - 1),
-      columns: layout.columns,
-      total,
-      pageRows: Math.max(1, Math.floor(viewportPx / rowStridePx)),
-    });
+    const next = gridRows.next(event, activeIndex, Math.max(1, Math.floor(viewportPx / rowStridePx)));
     if (next === null) return;
     event.preventDefault();
     moveFocus(next);
@@ -158,60 +155,80 @@ export function MediaGrid({
   const onPictureFailed = useCallback((itemId: string) => void store.learnWhyFailed(itemId), [store]);
 
   return (
-    <div
-      ref={setScrollElement}
-      role="grid"
-      className="media-grid"
-      aria-label={t('grid.name')}
-      aria-rowcount={layout.rowCount}
-      aria-colcount={layout.columns}
-      inert={inert}
-      onKeyDown={onKeyDown}
-    >
-      {total === 0 && <p className="grid-empty">{importEnded ? t('items.gridEmptyDone') : t('grid.empty')}</p>}
-      <div role="rowgroup" className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
-        {rows.map((row) => {
-          const start = row.index * layout.columns;
-          const count = Math.min(layout.columns, total - start);
-          return (
-            <div
-              key={row.key}
-              role="row"
-              className="grid-row"
-              aria-rowindex={row.index + 1}
-              style={{
-                height: row.size,
-                transform: `translateY(${row.start}px)`,
-                gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
-              }}
-            >
-              {Array.from({ length: count }, (_, column) => {
-                const index = start + column;
-                const item = store.getItem(index);
-                return (
-                  <GridCell
-                    key={index}
-                    index={index}
-                    columnIndex={column}
-                    item={item}
-                    failure={item ? failureOf(item, store.getFailure(item.id)) : undefined}
-                    isTabStop={index === tabStop}
-                    hasNote={item ? notes.noteOn(item) !== null : false}
-                    mediaVisible={mediaVisible}
-                    profile={profile}
-                    client={client}
-                    onFocusCell={onFocusCell}
-                    onOpen={onOpen}
-                    onPictureFailed={onPictureFailed}
-                    scrolling={virtualizer.isScrolling}
-                    releaser={releaser}
-                  />
-                );
-              })}
-            </div>
-          );
-        })}
+    <div className="grid-frame" inert={inert}>
+      <div className="grid-toolbar">
+        <label className="check">
+          <input type="checkbox" checked={grouped} onChange={(event) => setGrouped(event.currentTarget.checked)} />
+          {t('items.groupByFolder')}
+        </label>
+      </div>
+      <div
+        ref={setScrollElement}
+        role="grid"
+        className="media-grid"
+        aria-label={t('grid.name')}
+        aria-rowcount={gridRows.count}
+        aria-colcount={layout.columns}
+        onKeyDown={onKeyDown}
+      >
+        {total === 0 && <p className="grid-empty">{importEnded ? t('items.gridEmptyDone') : t('grid.empty')}</p>}
+        <div role="rowgroup" className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map((row) => {
+            const content = gridRows.row(row.index);
+            const position = { height: row.size, transform: `translateY(${row.start}px)` };
+            if (content.kind === 'heading') {
+              return (
+                <div key={row.key} role="row" className="grid-row grid-heading-row" aria-rowindex={row.index + 1} style={position}>
+                  <span role="columnheader" aria-colspan={layout.columns} className="grid-heading">
+                    <FolderHeading folder={content.folder} count={content.count} />
+                  </span>
+                </div>
+              );
+            }
+            return (
+              <div
+                key={row.key}
+                role="row"
+                className="grid-row"
+                aria-rowindex={row.index + 1}
+                style={{ ...position, gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))` }}
+              >
+                {Array.from({ length: content.count }, (_, column) => {
+                  const index = content.start + column;
+                  const item = store.getItem(index);
+                  return (
+                    <GridCell
+                      key={index}
+                      index={index}
+                      columnIndex={column}
+                      item={item}
+                      failure={item ? failureOf(item, store.getFailure(item.id)) : undefined}
+                      isTabStop={index === tabStop}
+                      hasNote={item ? notes.noteOn(item) !== null : false}
+                      mediaVisible={mediaVisible}
+                      profile={profile}
+                      client={client}
+                      onFocusCell={onFocusCell}
+                      onOpen={onOpen}
+                      onPictureFailed={onPictureFailed}
+                      scrolling={virtualizer.isScrolling}
+                      releaser={releaser}
+                    />
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
       </div>
     </div>
   );
+}
+
+/** A folder's heading in the grouped grid: its path (or the top of the case) and how many items it holds. */
+function FolderHeading({ folder, count }: { folder: string; count: number }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const options = { count, formatted: format.count(count), folder };
+  return <>{folder === '' ? t('items.topFolderGroup', options) : t('items.folderGroup', options)}</>;
 }

@@ -185,7 +185,7 @@ describe('App shell start-up and pushed events', () => {
       fake.emit('caseChanged', finished);
     });
     act(() => answerStartUp());
-    expect((await screen.findAllByText('Import complete: 40 files.')).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText('Import complete: 40 files found: 40 shown.')).length).toBeGreaterThan(0);
     expect(fake.handlers.getCase).toHaveBeenCalledTimes(2);
   });
 });

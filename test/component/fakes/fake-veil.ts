@@ -1,3 +1,4 @@
+import { folderGroups } from '../../../shared/case/folder-groups.js';
 import { vi } from 'vitest';
 import { createClient, type Transport, type VeilClient } from '../../../shared/client.js';
 import type { CaseSummary } from '../../../shared/case/case-summary.js';
@@ -130,6 +131,7 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       total: problems.length,
       problems: problems.slice(offset, offset + limit),
     })),
+    listFolderGroups: vi.fn(async (_args: { caseId: string }) => folderGroups(Array.from({ length: itemCount }, (_, index) => makeItem(index)))),
     releaseThumbnails: vi.fn(async ({ itemIds }: { itemIds: string[] }) => ({ withdrawn: itemIds.length })),
     reportVisibility: vi.fn(async (report: VisibilityReport) => ({ counting: state.counting(report) })),
     reportActivity: vi.fn(async () => ({})),

@@ -169,6 +169,42 @@ describe('MediaGrid', () => {
     expect(screen.getByRole('gridcell', { name: 'photo-000000.jpg, JPEG image' }).textContent).not.toMatch(/copies|Note/);
   });
 
+  it('groups the grid by folder on request, keeping one tab stop and arrows that follow the rows as drawn', async () => {
+    // Folders of 7 items: with 5 columns each folder takes a full row and a row of 2.
+    const fake = createFakeVeil({
+      itemCount: 30,
+      items: (index) => ({ ...fakeItem(index), relativePath: `folder ${Math.floor(index / 7)}/${fakeItem(index).name}` }),
+    });
+    const user = userEvent.setup();
+    await renderApp(fake);
+    const grid = screen.getByRole('grid', { name: 'Case media' });
+    await screen.findByRole('gridcell', { name: /^photo-000000\.jpg/ });
+    expect(within(grid).queryAllByRole('columnheader')).toHaveLength(0);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Group by folder' }));
+    expect(await within(grid).findByRole('columnheader', { name: 'folder 0 (7 items)' })).toBeTruthy();
+    expect(within(grid).getByRole('columnheader', { name: 'folder 1 (7 items)' })).toBeTruthy();
+    expect(fake.handlers.listFolderGroups).toHaveBeenCalledWith({ caseId: FAKE_CASE_ID });
+    // Item 7 opens the second folder's first row, under item 5 (the first folder's short row).
+    expect(cellAt(grid, 7)?.closest('[role="row"]')?.getAttribute('aria-rowindex')).toBe('5');
+
+    act(() => cellAt(grid, 3)?.focus());
+    await user.keyboard('{ArrowDown}');
+    expect(focusedIndex()).toBe(6);
+    await user.keyboard('{ArrowDown}');
+    expect(focusedIndex()).toBe(8);
+    await user.keyboard('{ArrowUp}');
+    expect(focusedIndex()).toBe(6);
+    expect(
+      within(grid)
+        .getAllByRole('gridcell')
+        .filter((cell) => cell.tabIndex === 0),
+    ).toHaveLength(1);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Group by folder' }));
+    expect(within(grid).queryAllByRole('columnheader')).toHaveLength(0);
+  });
+
   it('marks mislabelled files and shows translated reasons on error tiles', async () => {
     const { grid } = await gridWithFirstPage();
     const mislabelled = screen.getByRole('gridcell', { name: 'photo-000005.png, JPEG, Mislabelled image, named as PNG' });

@@ -85,6 +85,21 @@ describe('ImportPanel', () => {
     ).toBeTruthy();
   });
 
+  it('accounts for the files in Canadian French, and offers grouping by folder', async () => {
+    const done: ImportProgress = { ...IDLE_IMPORT, phase: 'done', filesFound: 1003, filesProcessed: 1003, remainingMs: 0 };
+    const fake = createFakeVeil({
+      itemCount: 1000,
+      settings: { language: 'fr-CA' },
+      problems: [{ relativePath: 'notes.txt', error: { code: 'unsupported-format', detail: '' } }],
+      summary: { duplicateCount: 2, import: done },
+    });
+    await renderApp(fake, { systemLanguage: 'fr-CA' });
+    expect(document.querySelector('.import-outcome')?.textContent).toMatch(
+      /^Importation terminée\s: 1\s003\sfichiers trouvés\s: 1\s000 affichés, 2\scopies identiques, indiquées sur leurs vignettes, 1 n'a pas pu être ouvert\.$/u,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Regrouper par dossier' })).toBeTruthy();
+  });
+
   it('finishes at once on an empty folder even when its events come before the reply to openCase', async () => {
     const fake = createFakeVeil({ appInfo: { canPickFolder: false } });
     const emptyFolder = { ...fake.state.summary, caseId: 'case-empty-0003', name: 'empty', itemCount: 0, problemCount: 0, duplicateCount: 0 };

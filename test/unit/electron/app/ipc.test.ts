@@ -17,6 +17,7 @@ function fakeHandlers(): RequestHandlers {
     listItems: vi.fn(fail),
     getItems: vi.fn(fail),
     listProblems: vi.fn(fail),
+    listFolderGroups: vi.fn(fail),
     releaseThumbnails: vi.fn(fail),
     reportVisibility: vi.fn(fail),
     reportActivity: vi.fn(fail),
