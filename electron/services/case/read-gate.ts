@@ -11,7 +11,7 @@ export interface ReadGate {
   leave(): void;
 }
 
-export interface ReadGateOptions {
+interface ReadGateOptions {
   /** The first files in walk order, read one at a time so each becomes an item as soon as it is hashed. */
   firstScreenFiles: number;
   /** True while the user waits on pictures (thumbnails or a view being made): reading then goes one file at a time. */

@@ -38,6 +38,8 @@ export class ItemStore {
   private readonly failures = new Map<string, ShowFailure>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
+  /** Bumped by invalidate(), so a page whose request was sent before a case change is not taken as current. */
+  private invalidations = 0;
 
   constructor(
     private readonly client: VeilClient,
@@ -88,6 +90,7 @@ export class ItemStore {
   /** The case changed (e.g. more files imported): keep showing what we have, refetch on demand. */
   invalidate(): void {
     for (const entry of this.pages.values()) entry.stale = true;
+    this.invalidations += 1;
     this.failedAtMs.clear();
     this.notify();
   }
@@ -130,6 +133,7 @@ export class ItemStore {
 
   private async fetchPage(page: number): Promise<void> {
     this.inFlight.add(page);
+    const invalidationsAtRequest = this.invalidations;
     try {
       const result = await this.client.call('listItems', {
         caseId: this.caseId,
@@ -137,7 +141,8 @@ export class ItemStore {
         limit: this.pageSize,
       });
       this.pages.delete(page);
-      this.pages.set(page, { items: result.items, stale: false });
+      // The import may have listed more items while this answer was on its way: then it is shown, and asked again.
+      this.pages.set(page, { items: result.items, stale: invalidationsAtRequest !== this.invalidations });
       this.failedAtMs.delete(page);
     } catch {
       this.failedAtMs.set(page, this.nowMs());

@@ -26,3 +26,25 @@ describe('ItemStore: pictures that fail to load', () => {
     expect(store.getFailure(id)).toEqual({ error: { code: 'decode-failed', detail: 'premature end of JPEG image' } });
   });
 });
+
+describe('ItemStore: pages and case changes', () => {
+  it('asks for a page again when the case changed while that page was on its way (the import listed more meanwhile)', async () => {
+    const fake = createFakeVeil();
+    const listItems = fake.handlers.listItems.getMockImplementation();
+    if (!listItems) throw new Error('the fake has no listItems');
+    let answer = (): void => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    fake.handlers.listItems.mockImplementationOnce(async (args) => {
+      const page = await listItems(args);
+      await answered;
+      return page;
+    });
+    const store = new ItemStore(fake.client, FAKE_CASE_ID);
+    store.ensureRange(0, 0);
+    store.invalidate();
+    answer();
+    await expect.poll(() => store.getItem(0)).toBeDefined();
+    store.ensureRange(0, 0);
+    expect(fake.handlers.listItems).toHaveBeenCalledTimes(2);
+  });
+});
