@@ -27,10 +27,12 @@ const BREAK_COUNTS: Readonly<Record<BreakEventKind, CountKey | null>> = {
   'strict-override': 'strictOverrides',
 };
 
-const LIMIT_COUNTS: Readonly<Record<LimitRecord['event'], CountKey>> = {
+/** 'caps' (the caps set at a moment) is a note of settings, not an event to count. */
+const LIMIT_COUNTS: Readonly<Record<LimitRecord['event'], CountKey | null>> = {
   warning: 'capWarnings',
   reached: 'capsReached',
   override: 'capOverrides',
+  caps: null,
 };
 
 /** All counts at zero. */

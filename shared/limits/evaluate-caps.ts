@@ -1,7 +1,7 @@
 import { ALL_CAPS, type LimitPeriod, type LimitQuantity } from './cap-keys.js';
 import { capStatus, highestPassedPct, periodOf } from './cap-status.js';
 import type { LimitsConfig } from './limits-config.js';
-import { LIMIT_RECORD_VERSION, type LimitRecord } from './limit-records.js';
+import { LIMIT_RECORD_VERSION, type LimitEventRecord } from './limit-records.js';
 import type { CapProgress, LimitsState } from './limits-state.js';
 
 /** The state with one cap's progress replaced (a new object; the old state is untouched). */
@@ -23,8 +23,8 @@ export function withCapProgress(state: LimitsState, period: LimitPeriod, quantit
  * Caps the user has not set are skipped; their usage still counts, so a cap set
  * mid-day knows what today already holds.
  */
-export function evaluateCaps(state: LimitsState, config: LimitsConfig, atMs: number): { state: LimitsState; records: LimitRecord[] } {
-  const records: LimitRecord[] = [];
+export function evaluateCaps(state: LimitsState, config: LimitsConfig, atMs: number): { state: LimitsState; records: LimitEventRecord[] } {
+  const records: LimitEventRecord[] = [];
   let next = state;
   const topPct = Math.max(0, ...config.warnAtPct);
   for (const { quantity, period } of ALL_CAPS) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LimitPeriodSchema, LimitQuantitySchema } from './cap-keys.js';
+import { ALL_CAPS, LimitPeriodSchema, LimitQuantitySchema } from './cap-keys.js';
+import { MS_PER_MINUTE, type LimitsConfig } from './limits-config.js';
 
 /**
  * What the ledger keeps about personal limits: times and the user's own settings only,
@@ -46,5 +47,37 @@ const LimitOverrideRecordSchema = z
   })
   .strict();
 
-export const LimitRecordSchema = z.discriminatedUnion('event', [LimitWarningRecordSchema, LimitReachedRecordSchema, LimitOverrideRecordSchema]);
+/**
+ * The caps the user had set at `atMs` (one entry per cap set; none = no cap). Written when
+ * Veil starts, on the first counted step of each local day and whenever the limits change,
+ * so a later week's summary can tell which caps were in force then, not which are now.
+ */
+const LimitCapsRecordSchema = z
+  .object({
+    v: z.literal(LIMIT_RECORD_VERSION),
+    type: z.literal('limit'),
+    atMs,
+    event: z.literal('caps'),
+    caps: z.array(z.object({ quantity: LimitQuantitySchema, period: LimitPeriodSchema, capMs: durationMs }).strict()).max(ALL_CAPS.length),
+  })
+  .strict();
+export type LimitCapsRecord = z.infer<typeof LimitCapsRecordSchema>;
+
+export const LimitRecordSchema = z.discriminatedUnion('event', [
+  LimitWarningRecordSchema,
+  LimitReachedRecordSchema,
+  LimitOverrideRecordSchema,
+  LimitCapsRecordSchema,
+]);
 export type LimitRecord = z.infer<typeof LimitRecordSchema>;
+/** What the limits machine writes as usage moves: warnings, caps reached, overrides. */
+export type LimitEventRecord = Exclude<LimitRecord, LimitCapsRecord>;
+
+/** The record of the caps set in `config` at `atMs` (epoch ms), in ALL_CAPS order. */
+export function capsRecord(atMs: number, config: LimitsConfig): LimitCapsRecord {
+  const caps = ALL_CAPS.flatMap(({ quantity, period }) => {
+    const capMin = period === 'day' ? config.caps[quantity].dayMin : config.caps[quantity].weekMin;
+    return capMin === null ? [] : [{ quantity, period, capMs: capMin * MS_PER_MINUTE }];
+  });
+  return { v: LIMIT_RECORD_VERSION, type: 'limit', atMs, event: 'caps', caps };
+}

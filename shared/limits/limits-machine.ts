@@ -2,7 +2,7 @@ import { LimitPeriodSchema, LimitQuantitySchema, perQuantity, type LimitPeriod, 
 import { capStatus, periodOf } from './cap-status.js';
 import { evaluateCaps, withCapProgress } from './evaluate-caps.js';
 import { LimitsConfigSchema, MS_PER_MINUTE, type LimitsConfig } from './limits-config.js';
-import { LIMIT_RECORD_VERSION, MAX_OVERRIDE_REASON_CHARS, MIN_OVERRIDE_REASON_CHARS, type LimitRecord } from './limit-records.js';
+import { LIMIT_RECORD_VERSION, MAX_OVERRIDE_REASON_CHARS, MIN_OVERRIDE_REASON_CHARS, type LimitEventRecord } from './limit-records.js';
 import { LIMITS_STATE_VERSION, type LimitsState, type PeriodState } from './limits-state.js';
 import type { LimitsEvent, LimitsRejection, LimitsStep, LimitsStepConfig } from './limits-types.js';
 import { limitsView } from './limits-view.js';
@@ -50,7 +50,7 @@ export function stepLimits(state: LimitsState, event: LimitsEvent, nowMs: number
     return refuse('unknown-time-zone');
   }
 
-  const records: LimitRecord[] = [];
+  const records: LimitEventRecord[] = [];
   if (event.type === 'exposure') next = addUsage(next, event);
   if (event.type === 'override') {
     const granted = grantOverride(next, limits, event.quantity, event.period, checked.reason, atMs);
@@ -105,7 +105,7 @@ function grantOverride(
   period: LimitPeriod,
   reason: string,
   atMs: number,
-): { state: LimitsState; record: LimitRecord } | LimitsRejection {
+): { state: LimitsState; record: LimitEventRecord } | LimitsRejection {
   const status = capStatus(state, limits, quantity, period);
   if (status.capMs === null || status.baseCapMs === null) return 'no-cap';
   if (!status.reached) return 'cap-not-reached';

@@ -1,7 +1,7 @@
 import type { WeekStartsOn } from '../exposure/day-boundaries.js';
 import type { LimitPeriod, LimitQuantity, PerQuantity } from './cap-keys.js';
 import type { LimitsConfig } from './limits-config.js';
-import type { LimitRecord } from './limit-records.js';
+import type { LimitEventRecord } from './limit-records.js';
 import type { LimitsState } from './limits-state.js';
 import type { TimeRejection } from '../time/time-guard.js';
 import type { LimitsView } from './limits-view-schema.js';
@@ -54,7 +54,7 @@ export type LimitsRejection =
 export interface LimitsStep {
   state: LimitsState;
   /** Records to append to the ledger, in order. Empty for most events. */
-  records: LimitRecord[];
+  records: LimitEventRecord[];
   rejected: LimitsRejection | null;
   /** The view after this step (of the unchanged state when refused). */
   view: LimitsView;

@@ -74,6 +74,17 @@ describe('breaks and personal limits in Chromium through the browser host', () =
   });
 
   it('brings up the break screen after a minute of viewing, with no media pixel on screen', async () => {
+    // The header says when the next break comes (a minute of viewing in these settings).
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('banner')
+            .getByText(/^(Next break in 1 min|Break due)$/)
+            .count(),
+        SETTLE,
+      )
+      .toBe(1);
     const breakDialog = page.getByRole('dialog', { name: 'Break' });
     await breakDialog.waitFor({ timeout: 90_000 });
     await expect.poll(() => page.locator(MEDIA).count(), AT_ONCE).toBe(0);
@@ -116,5 +127,16 @@ describe('breaks and personal limits in Chromium through the browser host', () =
       .click();
     await page.locator('img.veiled-layer.is-loaded, img.tile-img.is-loaded').first().waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator(MEDIA).count(), SETTLE).toBeGreaterThan(0);
+    // After the override the header counts down the extension (15 minutes by default).
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('banner')
+            .getByText(/^Extension ends in 1[45] min$/)
+            .count(),
+        SETTLE,
+      )
+      .toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import type { LedgerRecord } from '../../../shared/exposure/ledger-record.js';
 import type { Notice } from '../../../shared/notices.js';
 import type { Settings } from '../../../shared/settings/settings.js';
 import { buildWeeklySummary, isoWeekBounds, isoWeekOf, previousIsoWeek } from '../../../shared/team-stats/build-weekly-summary.js';
+import { capSetDuring } from '../../../shared/team-stats/caps-in-force.js';
 import { isoWeekIndex } from '../../../shared/team-stats/iso-week.js';
 import type { WeeklySummary } from '../../../shared/team-stats/weekly-summary.js';
 import type { TeamSharingStatus, WeeklyExportPreview } from '../../../shared/team-sharing/team-sharing-contract.js';
@@ -86,12 +87,12 @@ export function createTeamSharingService(deps: TeamSharingDeps): TeamSharingServ
     const records = await deps.readDays(addDaysToKey(dayKey(startMs, deps.timeZone), -1), addDaysToKey(dayKey(endMs, deps.timeZone), 1));
     const weekSecret = await secret();
     const settings = deps.settings();
-    const capSet = Object.values(settings.limits.caps).some((cap) => cap.dayMin !== null || cap.weekMin !== null);
     return buildWeeklySummary(records, {
       isoWeek: week,
       timeZone: deps.timeZone,
       keyHex: weekKeyHex(weekSecret, week),
-      capSet,
+      // The caps in force that week, from the ledger: a cap set today says nothing of last week.
+      capSet: capSetDuring(records, { startMs, endMs }),
       workingHours: settings.breaks.workingHours,
     });
   }

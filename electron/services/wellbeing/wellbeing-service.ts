@@ -4,6 +4,7 @@ import type { BreakAction } from '../../../shared/breaks/break-events.js';
 import type { WeekStartsOn } from '../../../shared/exposure/day-boundaries.js';
 import type { LedgerRecord } from '../../../shared/exposure/ledger-record.js';
 import type { LimitPeriod, LimitQuantity } from '../../../shared/limits/cap-keys.js';
+import { capsRecord } from '../../../shared/limits/limit-records.js';
 import {
   limitsView,
   restoreLimitsState,
@@ -96,11 +97,21 @@ export async function createWellbeingService(deps: WellbeingDeps): Promise<Wellb
     return null;
   };
 
+  // The caps set, in the ledger at start, on each new local day and on every change, so a
+  // past week's summary reads the caps in force then (capSetDuring), not today's.
+  let capsRecordedOnDay = limits.day.key;
+  const recordCaps = (): void => {
+    capsRecordedOnDay = limits.day.key;
+    deps.record([capsRecord(Math.floor(deps.nowMs()), deps.settings().limits)]);
+  };
+  recordCaps();
+
   return {
     view,
     counted(time, counting) {
       applyBreaks({ type: 'exposure', countingSinceLastStep: counting, ...time });
       applyLimits({ type: 'exposure', ...time });
+      if (limits.day.key !== capsRecordedOnDay) recordCaps();
       pushIfChanged();
     },
     itemBoundary() {
@@ -119,6 +130,7 @@ export async function createWellbeingService(deps: WellbeingDeps): Promise<Wellb
     },
     limitsChanged() {
       applyLimits({ type: 'config-changed', config: deps.settings().limits });
+      recordCaps();
       pushIfChanged();
     },
     snapshot: () => ({ breaks, limits }),

@@ -1,7 +1,7 @@
 import type { WeekStartsOn } from '../../../../shared/exposure/day-boundaries.js';
 import type { LimitPeriod, LimitQuantity } from '../../../../shared/limits/cap-keys.js';
 import { DEFAULT_LIMITS_CONFIG, type LimitsConfig, type QuantityCaps } from '../../../../shared/limits/limits-config.js';
-import type { LimitRecord } from '../../../../shared/limits/limit-records.js';
+import type { LimitEventRecord } from '../../../../shared/limits/limit-records.js';
 import { initialLimitsState, stepLimits } from '../../../../shared/limits/limits-machine.js';
 import type { LimitsState } from '../../../../shared/limits/limits-state.js';
 import type { LimitsEvent, LimitsStep, LimitsStepConfig, LimitsView } from '../../../../shared/limits/limits-types.js';
@@ -36,7 +36,7 @@ function countedAs(quantity: LimitQuantity, ms: number): LimitsEvent {
  */
 export class LimitsTimeline {
   state: LimitsState;
-  readonly records: LimitRecord[] = [];
+  readonly records: LimitEventRecord[] = [];
   readonly steps: LimitsStep[] = [];
   config: LimitsStepConfig;
   /** Time of the last event sent (accepted or not). */
@@ -100,7 +100,7 @@ export class LimitsTimeline {
   }
 
   /** Records written since the step at `fromStep` (index into steps). */
-  recordsSince(fromStep: number): LimitRecord[] {
+  recordsSince(fromStep: number): LimitEventRecord[] {
     return this.steps.slice(fromStep).flatMap((s) => s.records);
   }
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VeilRequestError } from '../../../../../shared/contract-errors.js';
 import type { LedgerRecord } from '../../../../../shared/exposure/ledger-record.js';
 import type { Notice } from '../../../../../shared/notices.js';
+import { capsRecord } from '../../../../../shared/limits/limit-records.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../../shared/settings/settings.js';
 import { parseWeeklySummary } from '../../../../../shared/team-stats/weekly-summary.js';
 import { sharingStateFile } from '../../../../../electron/services/team-sharing/sharing-state-file.js';
@@ -39,7 +40,7 @@ afterEach(async () => {
   await rm(path.dirname(dataDir), { recursive: true, force: true });
 });
 
-const records: LedgerRecord[] = [exposureRecord(W47_START_MS, W47_START_MS + (2 * 60 + 7) * 60_000)];
+let records: LedgerRecord[] = [exposureRecord(W47_START_MS, W47_START_MS + (2 * 60 + 7) * 60_000)];
 
 function service() {
   return createTeamSharingService({
@@ -66,6 +67,19 @@ describe("the investigator's weekly export", () => {
     expect(preview.weeks).toHaveLength(13);
     expect(preview.weeks.slice(0, 2)).toEqual(['2026-W47', '2026-W46']);
     expect(await readdir(shareDir)).toEqual([]);
+  });
+
+  it('says a cap was set only for weeks the ledger shows one in force, not because one is set today', async () => {
+    const exposureCap = { ...DEFAULT_SETTINGS.limits, caps: { ...DEFAULT_SETTINGS.limits.caps, exposure: { dayMin: 240, weekMin: null } } };
+    settings = { ...DEFAULT_SETTINGS, limits: exposureCap };
+    const w47 = records;
+    // No cap in W47 (Veil started on its Tuesday with none); the cap was set today, in W48.
+    records = [capsRecord(W47_START_MS - 60_000, DEFAULT_SETTINGS.limits), ...w47, capsRecord(NOW_MS - 60_000, exposureCap)];
+    expect((await service().preview('2026-W47')).summary.capSet).toBe(false);
+    // Set before W47 began (recorded at a start the Sunday before): in force all week.
+    records = [capsRecord(Date.parse('2026-11-15T20:00:00Z'), exposureCap), ...w47];
+    expect((await service().preview('2026-W47')).summary.capSet).toBe(true);
+    records = w47;
   });
 
   it('refuses a week that has not finished', async () => {

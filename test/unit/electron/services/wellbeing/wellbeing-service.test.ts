@@ -9,7 +9,7 @@ const SECOND = 1000;
 
 async function start(overrides: Partial<Settings>, saved: unknown = null) {
   let now = START_MS;
-  const settings: Settings = { ...DEFAULT_SETTINGS, ...overrides };
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...overrides };
   const records: LedgerRecord[] = [];
   const pushed: WellbeingView[] = [];
   const service = await createWellbeingService({
@@ -35,7 +35,16 @@ async function start(overrides: Partial<Settings>, saved: unknown = null) {
       service.counted({ countedMs: 0, unfilteredMs: 0, audioMs: 0 }, false);
     }
   };
-  return { service, records, pushed, view, idle };
+  /** Settings changed by the user (the runtime then calls limitsChanged). */
+  const change = (next: Partial<Settings>) => {
+    settings = { ...settings, ...next };
+  };
+  /** Time passes in one step with nothing counted (a sleep, a night). */
+  const jump = (ms: number) => {
+    now += ms;
+    service.counted({ countedMs: 0, unfilteredMs: 0, audioMs: 0 }, false);
+  };
+  return { service, records, pushed, view, idle, change, jump, nowMs: () => now };
 }
 
 const everyMinute = { ...DEFAULT_SETTINGS.breaks, microIntervalMin: 1, microDurationSec: 10, warningSec: 5, graceSec: 0, workingHours: null };
@@ -71,6 +80,23 @@ describe('wellbeing service', () => {
     const result = service.overrideLimit('exposure', 'day', 'Finishing the report due today');
     expect(result.rejected).toBeNull();
     expect(result.view.limits.textOnly).toBe(false);
+  });
+
+  it('writes the caps in force to the ledger at start, on each new day and on every change, for later weeks to read', async () => {
+    const { service, records, view, change, jump, nowMs } = await start({});
+    const capsWritten = () =>
+      records.flatMap((record) => (record.type === 'limit' && record.event === 'caps' ? [{ atMs: record.atMs, caps: record.caps }] : []));
+    expect(capsWritten()).toEqual([{ atMs: START_MS, caps: [] }]);
+    view(5);
+    expect(capsWritten()).toHaveLength(1);
+    change({ limits: { ...DEFAULT_SETTINGS.limits, caps: { ...DEFAULT_SETTINGS.limits.caps, audio: { dayMin: null, weekMin: 90 } } } });
+    service.limitsChanged();
+    expect(capsWritten().at(-1)).toEqual({ atMs: nowMs(), caps: [{ quantity: 'audio', period: 'week', capMs: 90 * 60_000 }] });
+    jump(15 * 3_600_000); // past midnight in Toronto
+    expect(capsWritten()).toHaveLength(3);
+    expect(capsWritten().at(-1)?.atMs).toBe(nowMs());
+    view(5);
+    expect(capsWritten()).toHaveLength(3);
   });
 
   it('continues a break timer across a restart from its saved state', async () => {
