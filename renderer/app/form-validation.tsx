@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useState, type FocusEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Reason } from '../../shared/reasons/reason';
@@ -52,16 +53,10 @@ export function useFormValidation({ schema, value, ruleReason }: FormValidationO
   const [registered, setRegistered] = useState<readonly string[]>([]);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [focusRequest, setFocusRequest] = useState(0);
   const issues = useMemo(() => {
     const result = schema.safeParse(value);
     return result.success ? [] : result.error.issues;
   }, [schema, value]);
-
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusRequest, formId]);
 
   const register = useCallback((path: string) => {
     setRegistered((prev) => [...prev, path]);
@@ -93,9 +88,13 @@ export function useFormValidation({ schema, value, ruleReason }: FormValidationO
     focusField: (path) => document.getElementById(`${formId}-${path}`)?.focus(),
     context,
     check: () => {
-      setSubmitted(true);
-      if (issues.length === 0) return true;
-      setFocusRequest((n) => n + 1);
+      if (issues.length === 0) {
+        setSubmitted(true);
+        return true;
+      }
+      // The messages must be in the page before the first bad field can be found and focused, within this press of Save.
+      flushSync(() => setSubmitted(true));
+      document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return false;
     },
     unplacedText: (labelOf) => {
@@ -117,7 +116,7 @@ export interface FieldState {
   errorId: string;
   error: string | null;
   bounds: FieldBounds;
-  onBlur: () => void;
+  onBlur: (event: FocusEvent<HTMLElement>) => void;
 }
 
 /**
@@ -131,7 +130,13 @@ export function useFieldState(path: string | undefined, label: string): FieldSta
   useEffect(() => (path && register ? register(path) : undefined), [path, register]);
   if (!context || !path) return { id: fallbackId, errorId: `${fallbackId}-error`, error: null, bounds: {}, onBlur: () => undefined };
   const id = `${context.formId}-${path}`;
-  return { id, errorId: `${id}-error`, error: context.errorText(path, label), bounds: context.bounds(path), onBlur: () => context.touch(path) };
+  const onBlur = (event: FocusEvent<HTMLElement>) => {
+    // Leaving for Save: the message would push Save down between press and release, and the click would miss it.
+    const next = event.relatedTarget;
+    if (next instanceof HTMLButtonElement && next.type === 'submit') return;
+    context.touch(path);
+  };
+  return { id, errorId: `${id}-error`, error: context.errorText(path, label), bounds: context.bounds(path), onBlur };
 }
 
 /**

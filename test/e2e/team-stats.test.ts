@@ -188,7 +188,7 @@ describe('team statistics in Chromium through the browser host', () => {
 
     await preview.getByRole('button', { name: 'Close' }).click();
     await preview.waitFor({ state: 'detached' });
-    await settings.getByRole('button', { name: 'Cancel' }).click();
+    await settings.getByRole('button', { name: 'Close' }).click();
     await settings.waitFor({ state: 'detached' });
   });
 
