@@ -144,6 +144,11 @@ async function auditEveryScreen(page: Page, strings: typeof en, teamFolder: stri
   await audit(page, 'media hidden', findings);
   await page.getByRole('button', { name: strings.hidden.resume }).click();
   await page.getByRole('region', { name: strings.viewer.region }).getByRole('button', { name: strings.viewer.back }).click();
+  await grid.getByRole('gridcell', { name: /Sample 11 - video\.mp4/ }).click();
+  const storyboard = page.getByRole('region', { name: strings.video.storyboard });
+  await expect.poll(() => storyboard.getByRole('button').count(), SETTLE).toBe(9);
+  await audit(page, 'viewer (video)', findings);
+  await page.getByRole('region', { name: strings.viewer.region }).getByRole('button', { name: strings.viewer.back }).click();
   await grid.getByRole('gridcell').first().waitFor();
 
   await page.getByRole('button', { name: strings.header.myExposure }).click();
