@@ -95,8 +95,7 @@ export function ModalDialog({ title, children, className, returnFocusTo, initial
         </h2>
         {children}
         <p className="modal-keys">
-          <span>{t('keyHints.dialogEsc')}</span>{' '}
-          {onClose && <span>{t('keyHints.dialogClose')}</span>}
+          <span>{t('keyHints.dialogEsc')}</span> {onClose && <span>{t('keyHints.dialogClose')}</span>}
         </p>
       </div>
     </div>

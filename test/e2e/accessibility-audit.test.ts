@@ -5,10 +5,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRecordLine } from '../../electron/services/ledger/journal-codec.js';
+import { renderWeeklyExport } from '../../electron/services/team-stats/weekly-export.js';
 import { dayKey } from '../../shared/exposure/day-boundaries.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings.js';
 import { en } from '../../renderer/i18n/en.js';
 import { frCA } from '../../renderer/i18n/fr-CA.js';
+import { seededRandom } from '../fixtures/seeded-random.js';
+import { syntheticSecret, syntheticSummary } from '../unit/electron/services/team-stats/synthetic-summaries.js';
 import { launchChromium } from './browser.js';
 import { startTestHost, type RunningTestHost } from './host-process.js';
 import { openRecordingPage } from './page-session.js';
@@ -86,8 +89,19 @@ function firstRunDataDir(language: Settings['language']): string {
   return dataDir;
 }
 
+/** A folder of six people's weekly summaries: enough for the team view to draw its charts and table. */
+function teamFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'veil-e2e-axe-team-'));
+  const random = seededRandom(11);
+  for (let person = 0; person < 6; person += 1) {
+    const { fileName, json } = renderWeeklyExport(syntheticSummary(syntheticSecret(person), '2026-W10', random));
+    writeFileSync(join(folder, fileName), json);
+  }
+  return folder;
+}
+
 /** Steps through every main screen and dialog in the page's language, auditing each once it is on screen. */
-async function auditEveryScreen(page: Page, strings: typeof en): Promise<Finding[]> {
+async function auditEveryScreen(page: Page, strings: typeof en, teamFolder: string): Promise<Finding[]> {
   const findings: Finding[] = [];
   const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
 
@@ -130,6 +144,11 @@ async function auditEveryScreen(page: Page, strings: typeof en): Promise<Finding
   await audit(page, 'media hidden', findings);
   await page.getByRole('button', { name: strings.hidden.resume }).click();
   await page.getByRole('region', { name: strings.viewer.region }).getByRole('button', { name: strings.viewer.back }).click();
+  await grid.getByRole('gridcell', { name: /Sample 11 - video\.mp4/ }).click();
+  const storyboard = page.getByRole('region', { name: strings.video.storyboard });
+  await expect.poll(() => storyboard.getByRole('button').count(), SETTLE).toBe(9);
+  await audit(page, 'viewer (video)', findings);
+  await page.getByRole('region', { name: strings.viewer.region }).getByRole('button', { name: strings.viewer.back }).click();
   await grid.getByRole('gridcell').first().waitFor();
 
   await page.getByRole('button', { name: strings.header.myExposure }).click();
@@ -148,7 +167,10 @@ async function auditEveryScreen(page: Page, strings: typeof en): Promise<Finding
 
   await page.getByRole('button', { name: strings.teamStats.open, exact: true }).click();
   const teamStats = dialog(strings.teamStats.title);
-  await teamStats.getByRole('textbox').first().waitFor();
+  await teamStats.getByRole('textbox', { name: strings.teamStats.folder }).fill(teamFolder);
+  await teamStats.getByRole('button', { name: strings.teamStats.show, exact: true }).click();
+  await teamStats.getByRole('table', { name: strings.teamStats.tableCaption }).locator('td time').first().waitFor();
+  await teamStats.getByRole('region', { name: strings.teamStats.charts.exposureTitle }).locator('svg.recharts-surface').waitFor();
   await audit(page, 'team statistics', findings);
   await teamStats.getByRole('button', { name: strings.teamStats.close, exact: true }).click();
   await teamStats.waitFor({ state: 'detached' });
@@ -192,7 +214,7 @@ describe('an axe-core audit of every main screen and dialog, and keyboard reach,
     const { page } = await openRecordingPage(browser, host.url);
     pages.set(language, page);
     await expect.poll(() => page.evaluate(() => document.documentElement.lang), SETTLE).toBe(language);
-    const findings = await auditEveryScreen(page, strings);
+    const findings = await auditEveryScreen(page, strings, teamFolder());
     expect(describeFindings(findings)).toEqual([]);
   });
 

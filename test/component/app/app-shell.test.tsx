@@ -90,7 +90,7 @@ describe('App shell', () => {
     expect(screen.getByRole('combobox', { name: 'Langue' })).toBeTruthy();
     expect(fake.handlers.updateSettings).toHaveBeenCalledWith({ language: 'fr-CA' });
     expect(document.documentElement.lang).toBe('fr-CA');
-    expect(await screen.findByRole('gridcell', { name: 'photo-000000.jpg, image JPEG' })).toBeTruthy();
+    expect(await screen.findByRole('gridcell', { name: 'photo-000000.jpg, JPEG, image' })).toBeTruthy();
 
     act(() => screen.getByRole('button', { name: 'Masquer tous les médias' }).click());
     expect(screen.getByRole('heading', { name: 'Médias masqués' })).toBeTruthy();
