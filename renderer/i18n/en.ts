@@ -179,9 +179,7 @@ export const en = {
     idleAfterHelp: 'With no keyboard, mouse or touch input for this long, and no video playing, exposure stops counting.',
     retention: 'Keep exposure history (days)',
     retentionHelp: 'Older days are removed from this computer.',
-    save: 'Save',
     saving: 'Saving…',
-    cancel: 'Cancel',
     failed: 'The settings were not saved: {{message}}',
   },
   breaks: {
@@ -252,7 +250,6 @@ export const en = {
     overrideBody: 'An override gives you {{extension}}, once. It is counted, and your reason is kept only on this computer.',
     reason: 'Reason',
     reasonHelp: 'At least {{min}} characters.',
-    reasonTooShort: 'Please type a reason of at least {{min}} characters.',
     overriding: 'Overriding…',
     cancel: 'Cancel',
     overrideRejected: 'The override was refused: {{reason}}',

@@ -177,9 +177,7 @@ export const frCA: Messages = {
     idleAfterHelp: "Sans clavier, souris ni toucher pendant ce délai, et sans vidéo en lecture, le décompte de l'exposition s'arrête.",
     retention: "Conserver l'historique d'exposition (jours)",
     retentionHelp: 'Les jours plus anciens sont supprimés de cet ordinateur.',
-    save: 'Enregistrer',
     saving: 'Enregistrement…',
-    cancel: 'Annuler',
     failed: "Les paramètres n'ont pas été enregistrés\u00a0: {{message}}",
   },
   breaks: {
@@ -250,7 +248,6 @@ export const frCA: Messages = {
     overrideBody: 'Une prolongation vous accorde {{extension}}, une seule fois. Elle est comptée, et votre raison est conservée uniquement sur cet ordinateur.',
     reason: 'Raison',
     reasonHelp: 'Au moins {{min}} caractères.',
-    reasonTooShort: "Veuillez inscrire une raison d'au moins {{min}} caractères.",
     overriding: 'Prolongation…',
     cancel: 'Annuler',
     overrideRejected: 'La prolongation a été refusée\u00a0: {{reason}}',
