@@ -1,4 +1,5 @@
 import { enReasons } from './en-reasons';
+import { enLayout } from './en-layout';
 import { enTeam } from './en-team';
 
 /**
@@ -368,6 +369,7 @@ export const en = {
     capOverrides: 'Limit overrides',
   },
   ...enTeam,
+  ...enLayout,
   ...enReasons,
 };
 

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { frCAReasons } from './fr-CA-reasons';
+import { frCALayout } from './fr-CA-layout';
 import { frCATeam } from './fr-CA-team';
 
 /**
@@ -369,5 +370,6 @@ export const frCA: Messages = {
     capOverrides: 'Prolongations de limite',
   },
   ...frCATeam,
+  ...frCALayout,
   ...frCAReasons,
 };

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFakeVeil } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
+import { chooseInHeaderMenu, headerMenuButton } from '../../header-menu';
 
 async function openSettings({ language = 'en' }: { language?: 'en' | 'fr-CA' } = {}) {
   const fake = createFakeVeil({ settings: { language } });
@@ -10,7 +11,7 @@ async function openSettings({ language = 'en' }: { language?: 'en' | 'fr-CA' } =
   await renderApp(fake);
   await screen.findByRole('gridcell', { name: /^photo-000000\.jpg/ });
   const title = language === 'fr-CA' ? 'Paramètres' : 'Settings';
-  await user.click(screen.getByRole('button', { name: title }));
+  await chooseInHeaderMenu(user, title);
   const dialog = screen.getByRole('dialog', { name: title });
   return { fake, user, dialog };
 }
@@ -40,7 +41,7 @@ describe('SettingsDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(fake.handlers.updateSettings).toHaveBeenLastCalledWith(expect.objectContaining({ notesFolder: null }));
 
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await chooseInHeaderMenu(user, 'Settings');
     const again = screen.getByRole('dialog', { name: 'Settings' });
     await user.type(within(again).getByRole('textbox', { name: 'Notes folder' }), '  /mnt/casework/notes ');
     await user.click(within(again).getByRole('button', { name: 'Save' }));
@@ -77,7 +78,7 @@ describe('SettingsDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(fake.handlers.updateSettings).not.toHaveBeenCalled();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
+    expect(document.activeElement).toBe(headerMenuButton());
   });
 
   it('sets how soon exposure stops counting without activity, and how long history is kept', async () => {
