@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, UI_LANGUAGES, type UiLanguage } from '../i18n/i18n';
 import { useMediaVisible } from '../media-visibility/media-visibility';
 
-export interface HeaderMenuProps {
+interface HeaderMenuProps {
   language: UiLanguage;
   onOpenCase: () => void;
   onOpenSettings: () => void;

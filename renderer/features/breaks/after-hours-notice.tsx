@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export interface AfterHoursNoticeProps {
+interface AfterHoursNoticeProps {
   afterHours: boolean;
   /** The back end's current day ('YYYY-MM-DD', the limits' day); a dismissal holds for that day only. */
   dayKey: string | null;
