@@ -1,5 +1,6 @@
 import { enForms } from './en-forms';
 import { enReasons } from './en-reasons';
+import { enLayout } from './en-layout';
 import { enTeam } from './en-team';
 import { enWellbeing } from './en-wellbeing';
 import { enItems } from './en-items';
@@ -365,6 +366,7 @@ export const en = {
   ...enWellbeing,
   ...enItems,
   ...enKeys,
+  ...enLayout,
   ...enReasons,
   ...enForms,
 };

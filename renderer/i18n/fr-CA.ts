@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { frCAForms } from './fr-CA-forms';
 import { frCAReasons } from './fr-CA-reasons';
+import { frCALayout } from './fr-CA-layout';
 import { frCATeam } from './fr-CA-team';
 import { frCAWellbeing } from './fr-CA-wellbeing';
 import { frCAItems } from './fr-CA-items';
@@ -366,6 +367,7 @@ export const frCA: Messages = {
   ...frCAWellbeing,
   ...frCAItems,
   ...frCAKeys,
+  ...frCALayout,
   ...frCAReasons,
   ...frCAForms,
 };

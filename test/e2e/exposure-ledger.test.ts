@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
+import { openHeaderMenu } from './header-menu.js';
 import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
 import { SETTLE } from './settle.js';
@@ -103,6 +104,7 @@ describe('the exposure ledger, end to end through the browser host', () => {
     // The main side has taken the hide in: its answer turns the counting sign off.
     await page.getByText('Counting exposure').waitFor({ state: 'detached' });
 
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: 'My exposure' }).click();
     await page.getByRole('dialog', { name: 'My exposure' }).getByRole('region', { name: 'Today' }).waitFor();
     await expect.poll(() => page.locator('.recharts-wrapper').count(), SETTLE).toBe(2);

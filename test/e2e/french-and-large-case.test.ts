@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeLargeCase } from '../../scripts/make-large-case.js';
 import { launchChromium } from './browser.js';
 import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
+import { openHeaderMenu } from './header-menu.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
 import { SETTLE } from './settle.js';
 
@@ -64,6 +65,7 @@ describe('a large case, in Canadian French, in Chromium through the browser host
   });
 
   it('speaks Canadian French throughout when chosen', async () => {
+    await openHeaderMenu(page);
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Français (Canada)' });
     const grid = page.getByRole('grid', { name: 'Médias du dossier' });
     await grid.waitFor();
@@ -86,6 +88,7 @@ describe('a large case, in Canadian French, in Chromium through the browser host
     await page.getByRole('button', { name: 'Reprendre' }).click();
 
     // A refusal from the back end travels as a reason and is read in French, with no English.
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: "Ouvrir un dossier d'enquête" }).click();
     const openDialog = page.getByRole('dialog', { name: "Ouvrir un dossier d'enquête" });
     const missing = join(tmpdir(), 'veil-no-such-case-folder');
@@ -96,6 +99,7 @@ describe('a large case, in Canadian French, in Chromium through the browser host
       .toBe(`Le dossier n'a pas pu être ouvert\u00a0: le dossier «\u00a0${missing}\u00a0» n'existe pas.`);
     await openDialog.getByRole('button', { name: 'Annuler' }).click();
 
+    await openHeaderMenu(page);
     await page.getByRole('combobox', { name: 'Langue' }).selectOption({ label: 'English' });
   });
 });

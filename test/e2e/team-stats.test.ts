@@ -8,6 +8,7 @@ import { isoWeekFromIndex, isoWeekIndex } from '../../shared/team-stats/iso-week
 import { syntheticSecret, syntheticSummary } from '../unit/electron/services/team-stats/synthetic-summaries.js';
 import { seededRandom } from '../fixtures/seeded-random.js';
 import { launchChromium } from './browser.js';
+import { openHeaderMenu } from './header-menu.js';
 import { startTestHost, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
 import { AT_ONCE, SETTLE } from './settle.js';
@@ -87,6 +88,7 @@ describe('team statistics in Chromium through the browser host', () => {
   });
 
   it('shows 12 valid exports as charts and a table, and lists the 3 broken files with reasons', async () => {
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: 'Team statistics' }).click();
     const dialog = page.getByRole('dialog', { name: 'Team statistics' });
     await showFolder(dialog, twelveAndBroken);
@@ -156,6 +158,7 @@ describe('team statistics in Chromium through the browser host', () => {
   });
 
   it('draws ten weeks as trends, leaves the small week out as a gap, and says the range rests on nine', async () => {
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: 'Team statistics' }).click();
     const dialog = page.getByRole('dialog', { name: 'Team statistics' });
     await showFolder(dialog, tenWeeks);
@@ -173,6 +176,7 @@ describe('team statistics in Chromium through the browser host', () => {
   });
 
   it('shows the investigator exactly the file that would be shared, from Settings', async () => {
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
     const sharing = settings.getByRole('group', { name: 'Team statistics' });
@@ -193,6 +197,7 @@ describe('team statistics in Chromium through the browser host', () => {
   });
 
   it('reads naturally in Canadian French', async () => {
+    await openHeaderMenu(page);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr-CA');
     await page.getByRole('button', { name: "Statistiques d'équipe" }).click();
     const dialog = page.getByRole('dialog', { name: "Statistiques d'équipe" });
@@ -204,6 +209,7 @@ describe('team statistics in Chromium through the browser host', () => {
     await expect.poll(() => dialog.getByRole('list', { name: 'Fichiers écartés' }).getByRole('listitem').count(), SETTLE).toBe(3);
     await saveScreenshot(page, 'fr-team-stats');
     await dialog.getByRole('button', { name: 'Fermer' }).click();
+    await openHeaderMenu(page);
     await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
   });
 });

@@ -23,7 +23,7 @@ export function WellbeingBanners({ settings }: { settings: Settings }) {
   return (
     <div className="wellbeing-banners">
       <BreakNotice breaks={view.breaks} strictMode={settings.breaks.strictMode} />
-      <AfterHoursNotice afterHours={view.breaks.afterHours} />
+      <AfterHoursNotice afterHours={view.breaks.afterHours} dayKey={view.limits.dayKey} />
       <LimitWarnings limits={view.limits} />
     </div>
   );

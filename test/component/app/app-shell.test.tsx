@@ -6,6 +6,7 @@ import { createI18n } from '../../../renderer/i18n/i18n';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import { reasonOf } from '../../../shared/reasons/reason.js';
 import { createFakeVeil } from '../fakes/fake-veil';
+import { chooseInHeaderMenu, headerMenuButton } from '../header-menu';
 import { renderApp } from '../render-app';
 
 describe('App shell', () => {
@@ -31,7 +32,7 @@ describe('App shell', () => {
     const fake = createFakeVeil({ appInfo: { canPickFolder: false } });
     const user = userEvent.setup();
     await renderApp(fake);
-    await user.click(screen.getByRole('button', { name: 'Open case' }));
+    await chooseInHeaderMenu(user, 'Open case');
     const dialog = screen.getByRole('dialog', { name: 'Open case' });
     const field = within(dialog).getByRole('textbox', { name: 'Case folder path' });
     expect(document.activeElement).toBe(field);
@@ -47,7 +48,7 @@ describe('App shell', () => {
     fake.handlers.openCase.mockRejectedValueOnce(VeilRequestError.because(reasonOf('folder-missing', { path: '/nowhere' })));
     const user = userEvent.setup();
     await renderApp(fake);
-    await user.click(screen.getByRole('button', { name: 'Open case' }));
+    await chooseInHeaderMenu(user, 'Open case');
     const dialog = screen.getByRole('dialog', { name: 'Open case' });
     await user.type(within(dialog).getByRole('textbox'), '/nowhere');
     await user.click(within(dialog).getByRole('button', { name: 'Open' }));
@@ -59,7 +60,7 @@ describe('App shell', () => {
     fake.handlers.openCase.mockRejectedValueOnce(VeilRequestError.because(reasonOf('folder-is-file', { path: '/cas/note.txt' })));
     const user = userEvent.setup();
     await renderApp(fake, { systemLanguage: 'fr-CA' });
-    await user.click(screen.getByRole('button', { name: "Ouvrir un dossier d'enquête" }));
+    await chooseInHeaderMenu(user, "Ouvrir un dossier d'enquête");
     const dialog = screen.getByRole('dialog');
     await user.type(within(dialog).getByRole('textbox'), '/cas/note.txt');
     await user.click(within(dialog).getByRole('button', { name: 'Ouvrir' }));
@@ -72,7 +73,7 @@ describe('App shell', () => {
     const fake = createFakeVeil({ appInfo: { host: 'electron', canPickFolder: true } });
     const user = userEvent.setup();
     await renderApp(fake);
-    await user.click(screen.getByRole('button', { name: 'Open case' }));
+    await chooseInHeaderMenu(user, 'Open case');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(fake.handlers.openCase).toHaveBeenCalledWith({});
     expect(await screen.findByRole('heading', { level: 1, name: 'Picked folder' })).toBeTruthy();
@@ -82,9 +83,11 @@ describe('App shell', () => {
     const fake = createFakeVeil();
     const user = userEvent.setup();
     await renderApp(fake);
+    await user.click(headerMenuButton());
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'Français (Canada)');
     expect(await screen.findByRole('grid', { name: 'Médias du dossier' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Masquer tous les médias' })).toBeTruthy();
+    expect(headerMenuButton().textContent).toBe('Plus');
     expect(screen.getByRole('button', { name: "Ouvrir un dossier d'enquête" })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Paramètres' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Langue' })).toBeTruthy();
@@ -155,7 +158,7 @@ describe('App shell', () => {
     );
     // Only the new notice: the dismissed one stays dismissed.
     expect(alert.textContent).not.toContain('paramètres par défaut');
-    expect(screen.getByRole('button', { name: 'Mon exposition' })).toBeTruthy();
+    expect(headerMenuButton().textContent).toBe('Plus');
   });
 
   it('explains a failed start and can try again', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeVeil, type FakeVeil } from '../../fakes/fake-veil';
 import { sampleMyExposure } from '../../fakes/fake-exposure';
 import { renderApp } from '../../render-app';
+import { chooseInHeaderMenu, headerMenuButton } from '../../header-menu';
 
 const nb = (text: string) => text.replace(/ /g, '\u00a0');
 
@@ -11,7 +12,7 @@ async function openMyExposure(fake: FakeVeil, { language = 'en' }: { language?: 
   const user = userEvent.setup();
   await renderApp(fake, { systemLanguage: language === 'fr-CA' ? 'fr-CA' : 'en-CA' });
   await screen.findByRole('gridcell', { name: /^photo-000000\.jpg/ });
-  await user.click(screen.getByRole('button', { name: language === 'fr-CA' ? 'Mon exposition' : 'My exposure' }));
+  await chooseInHeaderMenu(user, language === 'fr-CA' ? 'Mon exposition' : 'My exposure');
   const dialog = screen.getByRole('dialog', { name: language === 'fr-CA' ? 'Mon exposition' : 'My exposure' });
   return { user, dialog };
 }
@@ -192,11 +193,11 @@ describe('My exposure', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Media hidden' })).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'My exposure' }));
+    expect(document.activeElement).toBe(headerMenuButton());
     await waitFor(() => expect(screen.getByRole('grid').querySelector('img')).not.toBeNull());
 
     fake.state.myExposure = { ...sampleMyExposure(), today: { ...sampleMyExposure().today, reveals: 8 } };
-    await user.click(screen.getByRole('button', { name: 'My exposure' }));
+    await chooseInHeaderMenu(user, 'My exposure');
     const again = screen.getByRole('dialog', { name: 'My exposure' });
     const today = await within(again).findByRole('region', { name: 'Today' });
     expect(figure(today, 'Reveals').textContent).toBe('8');

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Settings } from '../../../../shared/settings/settings.js';
 import { createFakeVeil } from '../../fakes/fake-veil';
+import { chooseInHeaderMenu } from '../../header-menu';
 import { renderApp } from '../../render-app';
 
 /** The app against a fake back end, with Settings open. */
@@ -11,7 +12,7 @@ export async function openSettings({ language = 'en', settings = {} }: { languag
   await renderApp(fake, { systemLanguage: language === 'fr-CA' ? 'fr-CA' : 'en-CA' });
   await screen.findByRole('gridcell', { name: /^photo-000000\.jpg/ });
   const title = language === 'fr-CA' ? 'Paramètres' : 'Settings';
-  await user.click(screen.getByRole('button', { name: title }));
+  await chooseInHeaderMenu(user, title);
   const dialog = screen.getByRole('dialog', { name: title });
   return { fake, user, dialog };
 }

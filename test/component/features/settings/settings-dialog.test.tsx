@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { VeilRequestError } from '../../../../shared/contract-errors.js';
 import { reasonOf } from '../../../../shared/reasons/reason.js';
+import { headerMenuButton } from '../../header-menu';
 import { openSettings } from './open-settings';
 
 describe('SettingsDialog', () => {
@@ -54,7 +55,7 @@ describe('SettingsDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(fake.handlers.updateSettings).not.toHaveBeenCalled();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
+    expect(document.activeElement).toBe(headerMenuButton());
   });
 
   it('sets how soon exposure stops counting without activity, and how long history is kept', async () => {

@@ -5,13 +5,14 @@ import { DEFAULT_BREAK_CONFIG } from '../../../../shared/breaks/break-config.js'
 import { DEFAULT_ENCOURAGEMENT } from '../../../../shared/settings/settings.js';
 import { createFakeVeil } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
+import { chooseInHeaderMenu } from '../../header-menu';
 
 async function openSettings(language: 'en' | 'fr-CA' = 'en') {
   const fake = createFakeVeil({ settings: { language } });
   const user = userEvent.setup();
   await renderApp(fake, { systemLanguage: language === 'fr-CA' ? 'fr-CA' : 'en-CA' });
   const title = language === 'fr-CA' ? 'Paramètres' : 'Settings';
-  await user.click(screen.getByRole('button', { name: title }));
+  await chooseInHeaderMenu(user, title);
   return { fake, user, dialog: screen.getByRole('dialog', { name: title }) };
 }
 

@@ -9,6 +9,7 @@ import type { TeamSharingStatus } from '../../../../shared/team-sharing/team-sha
 import { fakePreview, NO_EXPORT_STATUS } from '../../fakes/fake-team';
 import { createFakeVeil } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
+import { chooseInHeaderMenu } from '../../header-menu';
 
 const FOLDER = '/mnt/team-share/veil';
 
@@ -21,7 +22,7 @@ async function openSharing({
   const user = userEvent.setup();
   await renderApp(fake, { systemLanguage: language === 'fr-CA' ? 'fr-CA' : 'en-CA' });
   const french = language === 'fr-CA';
-  await user.click(screen.getByRole('button', { name: french ? 'Paramètres' : 'Settings' }));
+  await chooseInHeaderMenu(user, french ? 'Paramètres' : 'Settings');
   const dialog = screen.getByRole('dialog', { name: french ? 'Paramètres' : 'Settings' });
   const section = within(dialog).getByRole('group', { name: french ? "Statistiques d'équipe" : 'Team statistics' });
   // The status line has arrived: consent depends on it.

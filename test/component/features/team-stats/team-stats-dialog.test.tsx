@@ -7,6 +7,7 @@ import type { TeamStatsResult } from '../../../../shared/team-sharing/team-shari
 import { fakeTeamStats } from '../../fakes/fake-team';
 import { createFakeVeil } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
+import { chooseInHeaderMenu, headerMenuButton } from '../../header-menu';
 
 const nb = (text: string) => text.replace(/ /g, '\u00a0');
 const EXPORTS = '/mnt/team-share/veil';
@@ -17,7 +18,7 @@ async function openTeamStats({ teamStats, language = 'en' }: { teamStats?: TeamS
   await renderApp(fake, { systemLanguage: language === 'fr-CA' ? 'fr-CA' : 'en-CA' });
   await screen.findByRole('gridcell', { name: /^photo-000000\.jpg/ });
   const title = language === 'fr-CA' ? "Statistiques d'équipe" : 'Team statistics';
-  await user.click(screen.getByRole('button', { name: title }));
+  await chooseInHeaderMenu(user, title);
   return { fake, user, dialog: screen.getByRole('dialog', { name: title }) };
 }
 
@@ -246,7 +247,7 @@ describe('the team statistics view', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Media hidden' })).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Team statistics' }));
+    expect(document.activeElement).toBe(headerMenuButton());
     await waitFor(() => expect(screen.getByRole('grid').querySelector('img')).not.toBeNull());
   });
 
