@@ -59,7 +59,7 @@ describe('Header menu', () => {
     await user.click(headerMenuButton());
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(document.activeElement).toBe(headerMenuButton());
   });
 

@@ -5,13 +5,14 @@ import { VeilRequestError } from '../../../shared/contract-errors.js';
 import { reasonOf } from '../../../shared/reasons/reason.js';
 import { createFakeVeil } from '../fakes/fake-veil';
 import { renderApp } from '../render-app';
+import { chooseInHeaderMenu } from '../header-menu';
 import { messageOf } from '../features/settings/open-settings';
 
 async function openCaseFrench() {
   const fake = createFakeVeil({ settings: { language: 'fr-CA' } });
   const user = userEvent.setup();
   await renderApp(fake, { systemLanguage: 'fr-CA' });
-  await user.click(screen.getByRole('button', { name: "Ouvrir un dossier d'enquête" }));
+  await chooseInHeaderMenu(user, "Ouvrir un dossier d'enquête");
   const dialog = screen.getByRole('dialog');
   return { fake, user, dialog, field: within(dialog).getByRole('textbox', { name: "Chemin du dossier d'enquête" }) };
 }

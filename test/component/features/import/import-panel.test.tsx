@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { IDLE_IMPORT, type ImportProgress } from '../../../../shared/case/import-progress.js';
 import { createFakeVeil, FAKE_CASE_ID } from '../../fakes/fake-veil';
+import { chooseInHeaderMenu } from '../../header-menu';
 import { renderApp } from '../../render-app';
 
 const scanning: ImportProgress = {
@@ -112,7 +113,7 @@ describe('ImportPanel', () => {
     });
     const user = userEvent.setup();
     await renderApp(fake);
-    await user.click(screen.getByRole('button', { name: 'Open case' }));
+    await chooseInHeaderMenu(user, 'Open case');
     const dialog = screen.getByRole('dialog', { name: 'Open case' });
     await user.type(within(dialog).getByRole('textbox'), '/cases/empty');
     await user.click(within(dialog).getByRole('button', { name: 'Open' }));

@@ -110,7 +110,7 @@ describe('SettingsDialog', () => {
       'Team summaries always use ISO weeks, Monday to Sunday.',
     );
     await user.selectOptions(weekStart, 'Monday');
-    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save language' }));
     expect(fake.handlers.updateSettings).toHaveBeenCalledWith(expect.objectContaining({ weekStart: 'monday' }));
   });
 

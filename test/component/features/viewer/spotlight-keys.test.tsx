@@ -2,6 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFakeVeil } from '../../fakes/fake-veil';
+import { chooseInHeaderMenu } from '../../header-menu';
 import { renderApp } from '../../render-app';
 
 async function openViewer() {
@@ -71,7 +72,7 @@ describe('Spotlight keys', () => {
 
   it('never reveals while a dialog is open, wherever focus is', async () => {
     const { user } = await openViewer();
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await chooseInHeaderMenu(user, 'Settings');
     const dialog = screen.getByRole('dialog', { name: 'Settings' });
     fireEvent.keyDown(dialog, { key: 'r' });
     fireEvent.keyDown(document.body, { key: 'r' });
