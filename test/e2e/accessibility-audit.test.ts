@@ -15,6 +15,7 @@ import { syntheticSecret, syntheticSummary } from '../unit/electron/services/tea
 import { launchChromium } from './browser.js';
 import { startTestHost, type RunningTestHost } from './host-process.js';
 import { openRecordingPage } from './page-session.js';
+import { openHeaderMenu } from './header-menu.js';
 import { AT_ONCE, SETTLE } from './settle.js';
 
 declare global {
@@ -151,6 +152,9 @@ async function auditEveryScreen(page: Page, strings: typeof en, teamFolder: stri
   await page.getByRole('region', { name: strings.viewer.region }).getByRole('button', { name: strings.viewer.back }).click();
   await grid.getByRole('gridcell').first().waitFor();
 
+  await openHeaderMenu(page);
+  await page.getByRole('button', { name: strings.header.myExposure }).waitFor();
+  await audit(page, 'header menu', findings);
   await page.getByRole('button', { name: strings.header.myExposure }).click();
   const myExposure = dialog(strings.myExposure.title);
   await myExposure.getByRole('table').first().waitFor();
@@ -158,13 +162,15 @@ async function auditEveryScreen(page: Page, strings: typeof en, teamFolder: stri
   await myExposure.getByRole('button', { name: strings.myExposure.close, exact: true }).click();
   await myExposure.waitFor({ state: 'detached' });
 
+  await openHeaderMenu(page);
   await page.getByRole('button', { name: strings.header.settings, exact: true }).click();
   const settings = dialog(strings.settings.title);
   await settings.getByRole('checkbox').first().waitFor();
   await audit(page, 'settings', findings);
-  await settings.getByRole('button', { name: strings.settings.cancel, exact: true }).click();
+  await settings.getByRole('button', { name: strings.settingsSections.close, exact: true }).click();
   await settings.waitFor({ state: 'detached' });
 
+  await openHeaderMenu(page);
   await page.getByRole('button', { name: strings.teamStats.open, exact: true }).click();
   const teamStats = dialog(strings.teamStats.title);
   await teamStats.getByRole('textbox', { name: strings.teamStats.folder }).fill(teamFolder);
@@ -175,6 +181,7 @@ async function auditEveryScreen(page: Page, strings: typeof en, teamFolder: stri
   await teamStats.getByRole('button', { name: strings.teamStats.close, exact: true }).click();
   await teamStats.waitFor({ state: 'detached' });
 
+  await openHeaderMenu(page);
   await page.getByRole('button', { name: strings.header.openCase, exact: true }).click();
   const openCase = dialog(strings.openCase.title);
   await openCase.getByRole('textbox').waitFor();
@@ -256,6 +263,7 @@ describe('an axe-core audit of every main screen and dialog, and keyboard reach,
     await page.keyboard.up('r');
 
     // R in a dialog never reveals; Alt+C closes the dialog, Esc stays the hide-all key.
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: en.header.settings, exact: true }).click();
     const settings = page.getByRole('dialog', { name: en.settings.title });
     await expect.poll(() => settings.getByText(en.keyHints.dialogEsc).count(), SETTLE).toBe(1);

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeStill } from '../fixtures/synthetic-media.js';
 import { launchChromium } from './browser.js';
+import { openHeaderMenu } from './header-menu.js';
 import { startTestHost, type RunningTestHost } from './host-process.js';
 import { openRecordingPage } from './page-session.js';
 import { SETTLE } from './settle.js';
@@ -47,6 +48,7 @@ describe('every file of a case is accounted for, in Chromium through the browser
   const outcome = () => page.locator('.import-outcome').textContent();
 
   async function openFolder(folderPath: string): Promise<void> {
+    await await openHeaderMenu(page);
     await page.getByRole('button', { name: 'Open case' }).click();
     const dialog = page.getByRole('dialog', { name: 'Open case' });
     await dialog.getByRole('textbox', { name: 'Case folder path' }).fill(folderPath);

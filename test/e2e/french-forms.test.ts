@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings.js';
 import { launchChromium } from './browser.js';
+import { openHeaderMenu } from './header-menu.js';
 import { startTestHost, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
 import { SETTLE } from './settle.js';
@@ -65,6 +66,7 @@ describe('forms in Canadian French, in Chromium through the browser host', () =>
     await wizard.waitFor({ state: 'detached' });
 
     // Settings: a reveal longer than the schema allows, said beside the field, which is focused.
+    await await openHeaderMenu(page);
     await page.getByRole('button', { name: 'Paramètres' }).click();
     const settings = page.getByRole('dialog', { name: 'Paramètres' });
     const duration = settings.getByRole('spinbutton', { name: 'Durée de la révélation (secondes)' });
@@ -83,6 +85,7 @@ describe('forms in Canadian French, in Chromium through the browser host', () =>
     await settings.waitFor({ state: 'detached' });
 
     // Open case: the back end's refusal of a folder that is not there, translated, beside the path.
+    await await openHeaderMenu(page);
     await page.getByRole('button', { name: "Ouvrir un dossier d'enquête" }).click();
     const open = page.getByRole('dialog', { name: "Ouvrir un dossier d'enquête" });
     const path = open.getByRole('textbox', { name: "Chemin du dossier d'enquête" });
