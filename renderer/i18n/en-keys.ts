@@ -12,6 +12,7 @@ export const enKeys = {
   },
   cellName: {
     image: '{{seen}} image',
+    imageAfterBadges: '{{seen}}; image',
     video: '{{seen}}',
     failed: 'Could not be shown: {{reason}} {{name}}',
     namedAs: 'named as {{claimed}}',

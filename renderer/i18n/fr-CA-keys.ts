@@ -10,6 +10,7 @@ export const frCAKeys: KeysMessages = {
   },
   cellName: {
     image: '{{seen}}, image',
+    imageAfterBadges: '{{seen}}, image',
     video: '{{seen}}',
     failed: 'Ne peut pas être affiché\u00a0: {{reason}} {{name}}',
     namedAs: "porte l'extension {{claimed}}",

@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeRecordLine } from '../../electron/services/ledger/journal-codec.js';
 import { renderWeeklyExport } from '../../electron/services/team-stats/weekly-export.js';
-import { dayKey } from '../../shared/exposure/day-boundaries.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings.js';
 import { en } from '../../renderer/i18n/en.js';
 import { frCA } from '../../renderer/i18n/fr-CA.js';
@@ -17,6 +15,7 @@ import { startTestHost, type RunningTestHost } from './host-process.js';
 import { openRecordingPage } from './page-session.js';
 import { openHeaderMenu } from './header-menu.js';
 import { AT_ONCE, SETTLE } from './settle.js';
+import { ONE_MINUTE_DAY_CAP, writeTwoMinutesViewedToday } from './used-up-cap.js';
 
 declare global {
   interface Window {
@@ -26,7 +25,6 @@ declare global {
 
 /** axe-core's own build, injected from disk: the audit needs no network. */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const MINUTE_MS = 60_000;
 
 interface Finding {
   screen: string;
@@ -69,24 +67,10 @@ function firstRunDataDir(language: Settings['language']): string {
     ...DEFAULT_SETTINGS,
     language,
     breaks: { ...DEFAULT_SETTINGS.breaks, workingHours: null },
-    limits: { ...DEFAULT_SETTINGS.limits, caps: { ...DEFAULT_SETTINGS.limits.caps, exposure: { dayMin: 1, weekMin: null } } },
+    limits: ONE_MINUTE_DAY_CAP,
   };
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
-  const nowMs = Date.now();
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  mkdirSync(join(dataDir, 'ledger'));
-  const viewed = encodeRecordLine({
-    v: 1,
-    type: 'exposure',
-    startMs: nowMs - 3 * MINUTE_MS,
-    endMs: nowMs - MINUTE_MS,
-    surface: 'viewer',
-    greyscale: true,
-    blur: DEFAULT_SETTINGS.defaultProfile.blur,
-    reveal: 'none',
-    audio: false,
-  });
-  writeFileSync(join(dataDir, 'ledger', `${dayKey(nowMs, timeZone)}.jsonl`), viewed);
+  writeTwoMinutesViewedToday(dataDir);
   return dataDir;
 }
 

@@ -48,7 +48,7 @@ describe('every file of a case is accounted for, in Chromium through the browser
   const outcome = () => page.locator('.import-outcome').textContent();
 
   async function openFolder(folderPath: string): Promise<void> {
-    await await openHeaderMenu(page);
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: 'Open case' }).click();
     const dialog = page.getByRole('dialog', { name: 'Open case' });
     await dialog.getByRole('textbox', { name: 'Case folder path' }).fill(folderPath);
@@ -59,7 +59,7 @@ describe('every file of a case is accounted for, in Chromium through the browser
   it('shows identical files once, as the normally named copy, with the count, its folder and every path', async () => {
     await expect.poll(outcome, SETTLE).toBe('Import complete: 4 files found: 2 shown, 1 identical copy, listed on its tile, 1 could not be opened.');
     const grid = page.getByRole('grid', { name: 'Case media' });
-    const tile = grid.getByRole('gridcell', { name: 'same.png, PNG image, 2 copies' });
+    const tile = grid.getByRole('gridcell', { name: 'same.png, PNG, 2 copies; image' });
     await expect.poll(() => tile.textContent(), SETTLE).toContain('2 copies');
     await expect.poll(() => grid.getByRole('gridcell').count(), SETTLE).toBe(2);
     await page.getByRole('checkbox', { name: 'Group by folder' }).check();

@@ -9,9 +9,19 @@ import { openHeaderMenu } from './header-menu.js';
 import { startTestHost, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
 import { SETTLE } from './settle.js';
+import { ONE_MINUTE_DAY_CAP, writeTwoMinutesViewedToday } from './used-up-cap.js';
 
-/** French from the start, and the first-run wizard still to come. */
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, language: 'fr-CA', limitsWizardDone: false, breaks: { ...DEFAULT_SETTINGS.breaks, workingHours: null } };
+/**
+ * French from the start, the first-run wizard still to come, and a one-minute daily cap
+ * already used up today, so the override dialog is there to be tried.
+ */
+const SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  language: 'fr-CA',
+  limitsWizardDone: false,
+  breaks: { ...DEFAULT_SETTINGS.breaks, workingHours: null },
+  limits: ONE_MINUTE_DAY_CAP,
+};
 
 /** What zod or the back end would say in English, or a setting's key: none of it may reach a person. */
 const RAW = /Too (small|big)|expected|Invalid input|must be|does not exist|updateSettings|revealDurationSec|weekMin|caps\.|ENOENT/;
@@ -41,6 +51,7 @@ describe('forms in Canadian French, in Chromium through the browser host', () =>
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'veil-e2e-forms-'));
     writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(SETTINGS));
+    writeTwoMinutesViewedToday(dataDir);
     host = await startTestHost({ dataDir });
     browser = await launchChromium();
     ({ page } = await openRecordingPage(browser, host.url));
@@ -51,7 +62,7 @@ describe('forms in Canadian French, in Chromium through the browser host', () =>
     await host?.stop();
   });
 
-  it('says beside the field, in French, what is wrong in the limits wizard, Settings and Open case', async () => {
+  it('says beside the field, in French, what is wrong in the limits wizard, Settings, Open case and the override dialog', async () => {
     // The first-run limits wizard: a weekly cap beyond seven days.
     const wizard = page.getByRole('dialog', { name: 'Limites personnelles' });
     const week = wizard.getByRole('spinbutton', { name: 'Temps audio par semaine (minutes)' });
@@ -66,7 +77,7 @@ describe('forms in Canadian French, in Chromium through the browser host', () =>
     await wizard.waitFor({ state: 'detached' });
 
     // Settings: a reveal longer than the schema allows, said beside the field, which is focused.
-    await await openHeaderMenu(page);
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: 'Paramètres' }).click();
     const settings = page.getByRole('dialog', { name: 'Paramètres' });
     const duration = settings.getByRole('spinbutton', { name: 'Durée de la révélation (secondes)' });
@@ -85,7 +96,7 @@ describe('forms in Canadian French, in Chromium through the browser host', () =>
     await settings.waitFor({ state: 'detached' });
 
     // Open case: the back end's refusal of a folder that is not there, translated, beside the path.
-    await await openHeaderMenu(page);
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: "Ouvrir un dossier d'enquête" }).click();
     const open = page.getByRole('dialog', { name: "Ouvrir un dossier d'enquête" });
     const path = open.getByRole('textbox', { name: "Chemin du dossier d'enquête" });
@@ -103,5 +114,18 @@ describe('forms in Canadian French, in Chromium through the browser host', () =>
     expect(await open.textContent()).not.toMatch(RAW);
     await open.getByRole('button', { name: 'Annuler' }).click();
     await open.waitFor({ state: 'detached' });
+
+    // The override dialog: a reason too short to be one, said beside it, and no extension granted.
+    await page.getByRole('button', { name: 'Prolonger', exact: true }).first().click();
+    const override = page.getByRole('dialog', { name: 'Prolonger la limite' });
+    const reason = override.getByRole('textbox', { name: 'Raison' });
+    await reason.fill('ok');
+    await override.getByRole('button', { name: 'Prolonger', exact: true }).click();
+    await expect
+      .poll(() => besideField(reason), SETTLE)
+      .toEqual({ text: '«\u00a0Raison\u00a0» demande au moins 3\u00a0caractères.', beside: true, invalid: true, focused: true });
+    expect(await override.textContent()).not.toMatch(RAW);
+    expect(await page.locator('img, video, canvas').count()).toBe(0);
+    await saveScreenshot(page, 'fr-field-message-override');
   });
 });

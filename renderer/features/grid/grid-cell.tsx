@@ -76,7 +76,12 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
   const copiesText = copies > 1 ? t('items.copiesBadge', { count: copies, formatted: format.count(copies) }) : null;
   const noteText = item && hasNote ? t('items.noteBadge') : null;
   const name = item
-    ? [itemAccessibleName(t, item, failure), copiesText, noteText].filter((part) => part !== null).join(', ')
+    ? itemAccessibleName(
+        t,
+        item,
+        failure,
+        [copiesText, noteText].filter((part) => part !== null),
+      )
     : t('grid.loadingCell', { position: index + 1 });
   return (
     <div
@@ -98,9 +103,8 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
           <span className="tile-badges">
             <span className="badge">{formatLabel(item.format)}</span>{' '}
             {item.kind === 'video' && <span className="badge badge-video">{t('grid.videoBadge')}</span>}{' '}
-            {item.claimedFormat && <span className="badge badge-warning">{t('grid.mislabelledBadge')}</span>}
-            {copiesText && <span className="badge badge-copies">{copiesText}</span>}
-            {noteText && <span className="badge badge-note">{noteText}</span>}
+            {item.claimedFormat && <span className="badge badge-warning">{t('grid.mislabelledBadge')}</span>}{' '}
+            {copiesText && <span className="badge badge-copies">{copiesText}</span>} {noteText && <span className="badge badge-note">{noteText}</span>}
           </span>
         )}
       </span>

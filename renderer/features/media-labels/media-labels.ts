@@ -47,15 +47,19 @@ export function typeDescription(t: TFunction, item: MediaItem): string {
 
 /**
  * The accessible name of a grid cell. It holds the tile's visible text in reading order
- * (why it failed, file name, type badge, Video and Mislabelled badges), so a voice-control
- * user can say what they see (WCAG 2.5.3, label in name), then what only the picture tells
- * a sighted user: that it is an image, and the type its name claimed.
+ * (why it failed, file name, type badge, Video and Mislabelled badges, then `laterBadges`
+ * such as the copies and note badges), so a voice-control user can say what they see
+ * (WCAG 2.5.3, label in name), then what only the picture tells a sighted user: that it is
+ * an image, and the type its name claimed.
  */
-export function itemAccessibleName(t: TFunction, item: MediaItem, failure: ShowFailure | undefined): string {
+export function itemAccessibleName(t: TFunction, item: MediaItem, failure: ShowFailure | undefined, laterBadges: readonly string[] = []): string {
   const format = formatLabel(item.format);
   const seen = [item.name, item.kind === 'video' ? `${format} ${t('grid.videoBadge')}` : format];
   if (item.claimedFormat) seen.push(t('grid.mislabelledBadge'));
-  const kind = t(item.kind === 'video' ? 'cellName.video' : 'cellName.image', { seen: seen.join(', ') });
+  seen.push(...laterBadges);
+  // "…, JPEG image" reads well; after badges such as "Note" the kind needs its own clause.
+  const imageKey = laterBadges.length > 0 ? 'cellName.imageAfterBadges' : 'cellName.image';
+  const kind = t(item.kind === 'video' ? 'cellName.video' : imageKey, { seen: seen.join(', ') });
   const name = item.claimedFormat ? `${kind}, ${t('cellName.namedAs', { claimed: formatLabel(item.claimedFormat) })}` : kind;
   return failure ? t('cellName.failed', { reason: errorReason(t, failure.error), name }) : name;
 }

@@ -162,9 +162,9 @@ describe('MediaGrid', () => {
       notes: [{ relativePath: 'evidence/photo-000002', text: 'Seen before', updatedAtMs: 1 }],
     });
     await renderApp(fake);
-    const copied = await screen.findByRole('gridcell', { name: 'photo-000001.jpg, JPEG image, 3 copies' });
+    const copied = await screen.findByRole('gridcell', { name: 'photo-000001.jpg, JPEG, 3 copies; image' });
     expect(copied.textContent).toContain('3 copies');
-    const noted = await screen.findByRole('gridcell', { name: 'photo-000002.jpg, JPEG image, Note' });
+    const noted = await screen.findByRole('gridcell', { name: 'photo-000002.jpg, JPEG, Note; image' });
     expect(noted.textContent).toContain('Note');
     expect(screen.getByRole('gridcell', { name: 'photo-000000.jpg, JPEG image' }).textContent).not.toMatch(/copies|Note/);
   });
