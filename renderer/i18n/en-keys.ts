@@ -5,8 +5,7 @@
  */
 export const enKeys = {
   keyHints: {
-    holdHint:
-      'Hold R, or hold Shift and press on the image, to reveal around the pointer. Shift + arrow keys move the circle. R works wherever focus is, except in a text field. Backspace returns to the grid.',
+    holdHint: 'Hold R, or Shift and press on the image, to reveal around the pointer. Shift + arrow keys move the circle. Backspace: back to the grid.',
     dialogEsc: 'Esc hides all media',
     dialogClose: 'Alt+C closes this dialog',
   },

@@ -4,7 +4,7 @@ import type { KeysMessages } from './en-keys';
 export const frCAKeys: KeysMessages = {
   keyHints: {
     holdHint:
-      "Maintenez la touche R, ou maintenez Maj et appuyez sur l'image, pour révéler autour du pointeur. Maj + flèches déplacent le cercle. R fonctionne où que soit le focus, sauf dans un champ de texte. La touche Retour arrière ramène à la grille.",
+      "Maintenez R, ou Maj et appuyez sur l'image, pour révéler autour du pointeur. Maj + flèches déplacent le cercle. Retour arrière\u00a0: retour à la grille.",
     dialogEsc: 'Échap masque tous les médias',
     dialogClose: 'Alt+C ferme cette boîte de dialogue',
   },

@@ -131,14 +131,16 @@ describe('the viewer keeps its room in Chromium through the browser host (demo c
             .poll(async () => (await measureRoom(page, language)).viewerHeightPx / size.height, { ...SETTLE, message: `${language} ${size.label}` })
             .toBeGreaterThanOrEqual(MIN_VIEWER_SHARE);
           const room = await measureRoom(page, language);
+          // Taken before the checks, so a failure has its picture.
+          await saveScreenshot(page, `viewer-room-${language}-${size.label}`);
           // The protection holds at every size: Hide all media one click away, the counting sign in sight.
           await expect.poll(() => fullyInView(page, words.hideAll), { ...SETTLE, message: `${language} ${size.label} Hide all media` }).toBe(true);
+          await expect.poll(() => fullyInView(page, words.menu), { ...SETTLE, message: `${language} ${size.label} the header menu` }).toBe(true);
           await expect.poll(() => page.getByText(words.counting, { exact: true }).isVisible(), SETTLE).toBe(true);
           expect(
             room.imageHeightPx,
             `${language} ${size.label}: image ${Math.round(room.imageWidthPx)}×${Math.round(room.imageHeightPx)} px`,
           ).toBeGreaterThanOrEqual(size.height * size.minImageShare);
-          await saveScreenshot(page, `viewer-room-${language}-${size.label}`);
         }
         // The viewer still shows only the greyscale, blurred copy.
         const src = new URL((await page.locator('img.veiled-layer').getAttribute('src')) ?? '', host.origin);

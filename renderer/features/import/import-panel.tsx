@@ -123,7 +123,7 @@ export function ImportPanel({ summary }: { summary: CaseSummary }) {
         </p>
       )}
       {(progress.phase === 'done' || progress.phase === 'cancelled') && (
-        <p className="import-outcome" aria-hidden="true">
+        <p className="import-outcome" aria-hidden="true" title={outcome}>
           {outcome}
         </p>
       )}
