@@ -11,13 +11,15 @@ export function ItemLocation({ item }: { item: MediaItem }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const copies = item.duplicatePaths.length;
+  const heading = t('items.copiesHeading', { count: copies, formatted: format.count(copies) });
   return (
     <>
       <span className="muted item-folder">{folderText(t, item)}</span>
       {copies > 0 && (
         <div className="item-copies">
-          <span>{t('items.copiesHeading', { count: copies, formatted: format.count(copies) })}</span>
-          <ul className="item-copies-list">
+          <span>{heading}</span>
+          {/* Scrolls past three paths so a file with many copies keeps the viewer's room; focusable to scroll by keyboard. */}
+          <ul className="item-copies-list" tabIndex={0} aria-label={heading}>
             {item.duplicatePaths.map((copyPath) => (
               <li key={copyPath}>{copyPath}</li>
             ))}
