@@ -108,7 +108,16 @@ export function HeaderMenu(props: HeaderMenuProps) {
       >
         {t('layout.menu')}
       </button>
-      <div ref={panelRef} id={panelId} className="header-menu-panel" role="group" aria-label={t('layout.menuLabel')} hidden={!open}>
+      {/* While open the panel lies over the viewer: no spotlight starts or lasts under it (viewer/key-scope.ts). */}
+      <div
+        ref={panelRef}
+        id={panelId}
+        className="header-menu-panel"
+        role="group"
+        aria-label={t('layout.menuLabel')}
+        hidden={!open}
+        data-covers-viewer={open ? '' : undefined}
+      >
         {items.map(([label, action]) => (
           <button key={label} type="button" className="header-menu-item" onClick={() => choose(action)}>
             {label}

@@ -17,10 +17,16 @@ export interface ModalDialogProps {
   onClose?: () => void;
 }
 
+function isTextEntry(target: EventTarget): boolean {
+  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type));
+}
+
 /** Close's own key: Escape stays the key that hides all media, everywhere. */
 function isCloseKey(event: KeyboardEvent<HTMLElement>): boolean {
-  // `code` too: on a Mac, Option+C types a character instead of "c".
-  return event.altKey && !event.ctrlKey && !event.metaKey && (event.key.toLowerCase() === 'c' || event.code === 'KeyC');
+  if (!event.altKey || event.ctrlKey || event.metaKey) return false;
+  if (event.key.toLowerCase() === 'c') return true;
+  // On a Mac, Option+C types "ç": in a text field that is writing (a French "reçu"), elsewhere it is Close.
+  return event.code === 'KeyC' && !isTextEntry(event.target);
 }
 
 /**
@@ -61,6 +67,8 @@ export function ModalDialog({ title, children, className, returnFocusTo, initial
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (onClose && isCloseKey(event)) {
       event.preventDefault();
+      // A dialog opened from another (the sharing preview over Settings) closes alone.
+      event.stopPropagation();
       onClose();
       return;
     }

@@ -28,7 +28,16 @@ export function isViewerKey(event: KeyboardEvent, scope: HTMLElement | null): bo
  * a dialog is open, and never while the viewer is inert (media hidden, a dialog over it).
  */
 export function isSpotlightKey(event: KeyboardEvent, scope: HTMLElement | null): boolean {
-  if (!scope?.isConnected || consumesKeys(event.target) || insideDialog(event.target)) return false;
-  if (scope.closest('[inert]') || document.querySelector('[aria-modal="true"]')) return false;
-  return true;
+  if (consumesKeys(event.target) || insideDialog(event.target)) return false;
+  return !spotlightBlocked(scope);
+}
+
+/**
+ * True while something covers the viewer or takes the keys: a dialog, the header menu open
+ * (marked `data-covers-viewer`), or the viewer inert (media hidden). A hold begun before
+ * must end then too, not only refuse to start.
+ */
+export function spotlightBlocked(scope: HTMLElement | null): boolean {
+  if (!scope?.isConnected || scope.closest('[inert]')) return true;
+  return document.querySelector('[aria-modal="true"], [data-covers-viewer]') !== null;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { containedBox, spotlightRadiusPx, stepWithinPicture } from './spotlight-geometry';
-import { isSpotlightKey } from './key-scope';
+import { isSpotlightKey, spotlightBlocked } from './key-scope';
 
 export interface SpotlightCircle {
   xPx: number;
@@ -106,15 +106,21 @@ export function useSpotlightHold({ stage, picture, radiusPct, keyScope, enabled 
     const onVisibility = () => {
       if (document.hidden) endAll();
     };
+    // A dialog or the header menu opening moves focus: a hold still on then ends at once.
+    const onFocusIn = () => {
+      if (spotlightBlocked(keyScope)) endAll();
+    };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('keyup', onKeyUp);
     window.addEventListener('blur', endAll);
     document.addEventListener('visibilitychange', onVisibility);
+    document.addEventListener('focusin', onFocusIn);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('keyup', onKeyUp);
       window.removeEventListener('blur', endAll);
       document.removeEventListener('visibilitychange', onVisibility);
+      document.removeEventListener('focusin', onFocusIn);
       // Without its listeners no key-up can end the hold: end it here (media hidden, item changed).
       endAll();
     };

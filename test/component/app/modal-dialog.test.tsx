@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ModalDialog } from '../../../renderer/app/modal-dialog';
@@ -49,6 +49,34 @@ describe('ModalDialog keys', () => {
     expect(screen.getByText('media hidden')).toBeTruthy();
     expect(onClose).not.toHaveBeenCalled();
     await user.keyboard('{Alt>}c{/Alt}');
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes only the inner dialog when one is opened from another (the sharing preview over Settings)', async () => {
+    const onCloseOuter = vi.fn();
+    const onCloseInner = vi.fn();
+    renderWithProviders(
+      <ModalDialog title="Outer" onClose={onCloseOuter}>
+        <ModalDialog title="Inner" onClose={onCloseInner}>
+          <button type="button">Inside</button>
+        </ModalDialog>
+      </ModalDialog>,
+      createFakeVeil().client,
+    );
+    const user = userEvent.setup();
+    screen.getByRole('button', { name: 'Inside' }).focus();
+    await user.keyboard('{Alt>}c{/Alt}');
+    expect(onCloseInner).toHaveBeenCalledTimes(1);
+    expect(onCloseOuter).not.toHaveBeenCalled();
+  });
+
+  it('lets Option+C type "ç" in a text field on a Mac, and closes with it elsewhere', () => {
+    const { onClose, dialog } = renderDialog();
+    const field = screen.getByRole('textbox', { name: 'Field' });
+    // A Mac's Option+C: the key is the character it types, the code still KeyC.
+    fireEvent.keyDown(field, { key: 'ç', code: 'KeyC', altKey: true });
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.keyDown(dialog, { key: 'ç', code: 'KeyC', altKey: true });
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFakeVeil } from '../../fakes/fake-veil';
-import { chooseInHeaderMenu } from '../../header-menu';
+import { chooseInHeaderMenu, headerMenuButton } from '../../header-menu';
 import { renderApp } from '../../render-app';
 
 async function openViewer() {
@@ -58,6 +58,27 @@ describe('Spotlight keys', () => {
     // The circle comes back where the keyboard left it.
     fireEvent.keyDown(viewer, { key: 'r' });
     expect(clipPath()).toBe('circle(120.0px at 1000.0px 360.0px)');
+  });
+
+  it('ends a held spotlight when the header menu opens over the viewer, and starts none while it is open', async () => {
+    const { viewer, user } = await openViewer();
+    fireEvent.keyDown(viewer, { key: 'r' });
+    expect(revealLayers()).toHaveLength(1);
+    await user.click(headerMenuButton());
+    expect(revealLayers()).toHaveLength(0);
+    const firstItem = screen.getByRole('button', { name: 'Open case' });
+    expect(document.activeElement).toBe(firstItem);
+    fireEvent.keyDown(firstItem, { key: 'r' });
+    expect(revealLayers()).toHaveLength(0);
+  });
+
+  it('ends a held spotlight when a dialog opens', async () => {
+    const { viewer, user } = await openViewer();
+    fireEvent.keyDown(viewer, { key: 'r' });
+    expect(revealLayers()).toHaveLength(1);
+    await user.click(within(viewer).getByRole('button', { name: /^Add note/ }));
+    await screen.findByRole('dialog');
+    expect(revealLayers()).toHaveLength(0);
   });
 
   it('ends a held spotlight when all media is hidden, and Resume does not bring it back', async () => {
