@@ -44,7 +44,13 @@ export function createNotesForOpenCase(deps: {
       const store = storeFor(caseId);
       const item = deps.session.getItems(caseId, [itemId])[0];
       if (!item) throw VeilRequestError.because(reasonOf('item-not-in-case', {}));
-      const saving = store.save(item.relativePath, text);
+      // A note stays where it was written: under a copy's path when the import since chose
+      // another copy of the same bytes to show (case-import.ts), so it is edited, not doubled.
+      const saving = store.load().then(({ notes }) => {
+        const paths = [item.relativePath, ...item.duplicatePaths];
+        const written = paths.find((path) => notes.some((note) => note.relativePath === path));
+        return store.save(written ?? item.relativePath, text);
+      });
       pending.add(saving);
       void saving.finally(() => pending.delete(saving)).catch(() => undefined);
       return saving;

@@ -39,8 +39,17 @@ export class NotesStore {
     return this.storageState;
   }
 
-  noteOn(item: Pick<MediaItem, 'relativePath'>): Note | null {
-    return this.notes.get(item.relativePath) ?? null;
+  /**
+   * The note on an item, under whichever of its identical copies' paths it was written: the
+   * copy shown can change as an import finds a normally named one (case-import.ts).
+   */
+  noteOn(item: Pick<MediaItem, 'relativePath' | 'duplicatePaths'>): Note | null {
+    const path = this.pathWithNote(item);
+    return path === null ? null : (this.notes.get(path) ?? null);
+  }
+
+  private pathWithNote(item: Pick<MediaItem, 'relativePath' | 'duplicatePaths'>): string | null {
+    return [item.relativePath, ...item.duplicatePaths].find((path) => this.notes.has(path)) ?? null;
   }
 
   async fetch(): Promise<void> {
@@ -56,11 +65,13 @@ export class NotesStore {
   }
 
   /** Saves one item's note (empty removes it). Rejects when the back end could not take it; the caller keeps the text. */
-  async save(item: Pick<MediaItem, 'id' | 'relativePath'>, text: string): Promise<NotesStorage> {
+  async save(item: Pick<MediaItem, 'id' | 'relativePath' | 'duplicatePaths'>, text: string): Promise<NotesStorage> {
     const { note, storage } = await this.client.call('saveNote', { caseId: this.caseId, itemId: item.id, text });
-    this.savedHere.add(item.relativePath);
-    if (note) this.notes.set(item.relativePath, note);
-    else this.notes.delete(item.relativePath);
+    // The back end writes to the path that already holds the item's note, if any (notes-for-open-case.ts).
+    const path = note?.relativePath ?? this.pathWithNote(item) ?? item.relativePath;
+    this.savedHere.add(path);
+    if (note) this.notes.set(path, note);
+    else this.notes.delete(path);
     this.storageState = storage;
     this.changed();
     return storage;

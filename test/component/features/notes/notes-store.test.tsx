@@ -15,4 +15,13 @@ describe('NotesStore', () => {
     await loading;
     expect(store.noteOn(fakeItem(0))?.text).toBe('new text');
   });
+
+  it('finds a note written on a hidden copy after the import chose the normally named copy to show', async () => {
+    const item = { ...fakeItem(0), relativePath: 'photos/x.jpg', duplicatePaths: ['.cache/x.jpg'] };
+    const fake = createFakeVeil({ notes: [{ relativePath: '.cache/x.jpg', text: 'seen on the hidden copy', updatedAtMs: 1 }] });
+    const store = new NotesStore(fake.client, FAKE_CASE_ID);
+    await store.fetch();
+    expect(store.noteOn(item)?.text).toBe('seen on the hidden copy');
+    expect(store.noteOn({ ...item, duplicatePaths: [] })).toBeNull();
+  });
 });
