@@ -35,6 +35,7 @@ export const enForms = {
     close: 'Close',
     hoursFrom: 'From',
     hoursTo: 'To',
+    hoursPlaceholder: 'HH:MM',
     hoursFormat: '24-hour times, HH:MM.',
   },
 };

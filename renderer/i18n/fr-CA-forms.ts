@@ -36,6 +36,7 @@ export const frCAForms: EnForms = {
     close: 'Fermer',
     hoursFrom: 'De',
     hoursTo: 'À',
+    hoursPlaceholder: 'HH:MM',
     hoursFormat: `Heures sur 24${NB}h, HH:MM.`,
   },
 };

@@ -92,6 +92,7 @@ interface TimeFieldProps {
 }
 
 function TimeField({ path, label, fullLabel, value, disabled, onChange }: TimeFieldProps) {
+  const { t } = useTranslation();
   const field = useFieldState(path, fullLabel);
   return (
     <span className="working-hours-time">
@@ -100,8 +101,9 @@ function TimeField({ path, label, fullLabel, value, disabled, onChange }: TimeFi
         id={field.id}
         type="text"
         inputMode="numeric"
-        placeholder="HH:MM"
-        maxLength={5}
+        placeholder={t('settingsSections.hoursPlaceholder')}
+        // "07 h 30", as many write it in French, is tidied to 07:30 (timeOf).
+        maxLength={7}
         size={5}
         value={value}
         disabled={disabled}

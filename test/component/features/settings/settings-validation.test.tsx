@@ -90,7 +90,9 @@ describe('Settings: each field says beside it what is wrong', () => {
     const to = within(monday).getByRole('textbox', { name: 'À' });
     expect([from, to].map((field) => (field as HTMLInputElement).value)).toEqual(['08:00', '16:00']);
     fireEvent.change(to, { target: { value: '25:00' } });
-    fireEvent.change(from, { target: { value: '7h30' } });
+    // Written the French way, with room for it in the field.
+    expect(from.getAttribute('maxlength')).toBe('7');
+    fireEvent.change(from, { target: { value: '07 h 30' } });
     await user.click(within(dialog).getByRole('button', { name: 'Enregistrer les pauses' }));
     expect(document.activeElement).toBe(to);
     expect(messageOf(to)).toBe('«\u00a0Lundi, fin\u00a0» doit être une heure de 00:00 à 23:59, par exemple 08:30.');
