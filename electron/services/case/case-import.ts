@@ -13,6 +13,7 @@ import { SNIFF_HEAD_BYTES } from './sniff-format.js';
 import { errorCode } from './error-code.js';
 import { assertRootReachable, CaseRootUnreachableError, nodeWalkFs, walkFolder, type WalkFs } from './walk-folder.js';
 import { createWakeup } from './wakeup.js';
+import { fileNameOf, showsBetter } from './shown-copy.js';
 
 export interface CaseImportOptions {
   /** Aborting cancels the import: phase `cancelled`, everything finished so far is kept. */
@@ -113,7 +114,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     const original = byHash.get(result.sha256);
     if (original) {
       index.duplicateCount += 1;
-      if (isHiddenPath(original.relativePath) && !isHiddenPath(result.relativePath)) showCopyInstead(original, result);
+      if (showsBetter(result.relativePath, original.relativePath)) showCopyInstead(original, result);
       else original.duplicatePaths.push(result.relativePath);
       return;
     }
@@ -293,15 +294,6 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
   const phase = failure !== null ? 'failed' : stop.signal.aborted ? 'cancelled' : 'done';
   reporter.finish(counts, phase, failure);
   return index;
-}
-
-function fileNameOf(relativePath: string): string {
-  return relativePath.slice(relativePath.lastIndexOf('/') + 1);
-}
-
-/** Whether a file is hidden by the usual convention: its name or one of its folders starts with a dot. */
-function isHiddenPath(relativePath: string): boolean {
-  return relativePath.startsWith('.') || relativePath.includes('/.');
 }
 
 /** A fresh id that matches ItemIdSchema, or null when the generator is broken (a programming error, never a file's fault). */
