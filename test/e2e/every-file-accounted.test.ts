@@ -77,8 +77,8 @@ describe('every file of a case is accounted for, in Chromium through the browser
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), SETTLE).toBe('empty');
     await expect.poll(outcome, SETTLE).toBe('Import complete: this folder has no files, so no images or videos.');
     await expect.poll(() => page.locator('.grid-empty').textContent(), SETTLE).toBe('This folder has no images or videos.');
-    expect(await page.getByRole('progressbar').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Cancel import' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('progressbar').count(), SETTLE).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Cancel import' }).count(), SETTLE).toBe(0);
   });
 
   it('says the same of a folder holding only files that are not media', async () => {
@@ -86,7 +86,7 @@ describe('every file of a case is accounted for, in Chromium through the browser
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), SETTLE).toBe('text only');
     await expect.poll(outcome, SETTLE).toBe('Import complete: this folder has no images or videos. None of its 2 files could be opened as one.');
     await expect.poll(() => page.locator('.grid-empty').textContent(), SETTLE).toBe('This folder has no images or videos.');
-    expect(await page.getByRole('button', { name: 'Cancel import' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Cancel import' }).count(), SETTLE).toBe(0);
     await expect.poll(() => page.getByRole('button', { name: /2 files could not be opened/ }).count(), SETTLE).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { launchChromium } from './browser.js';
 import { openHeaderMenu } from './header-menu.js';
 import { startTestHost, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
-import { SETTLE } from './settle.js';
+import { AT_ONCE, SETTLE } from './settle.js';
 import { ONE_MINUTE_DAY_CAP, writeTwoMinutesViewedToday } from './used-up-cap.js';
 
 /**
@@ -71,7 +71,7 @@ describe('forms in Canadian French, in Chromium through the browser host', () =>
     await expect
       .poll(() => besideField(week), SETTLE)
       .toEqual({ text: "«\u00a0Temps audio par semaine (minutes)\u00a0» doit être d'au plus 10\u00a0080.", beside: true, invalid: true, focused: true });
-    expect(await wizard.textContent()).not.toMatch(RAW);
+    await expect.poll(() => wizard.textContent(), SETTLE).not.toMatch(RAW);
     await saveScreenshot(page, 'fr-field-message-wizard');
     await wizard.getByRole('button', { name: 'Passer' }).click();
     await wizard.waitFor({ state: 'detached' });
@@ -86,7 +86,7 @@ describe('forms in Canadian French, in Chromium through the browser host', () =>
     await expect
       .poll(() => besideField(duration), SETTLE)
       .toEqual({ text: "«\u00a0Durée de la révélation (secondes)\u00a0» doit être d'au plus 60.", beside: true, invalid: true, focused: true });
-    expect(await settings.textContent()).not.toMatch(RAW);
+    await expect.poll(() => settings.textContent(), SETTLE).not.toMatch(RAW);
     expect(await host.call('getSettings', {})).toMatchObject({ revealDurationSec: DEFAULT_SETTINGS.revealDurationSec });
     await saveScreenshot(page, 'fr-field-message-settings');
     // The section list reaches a section far below, from the keyboard.
@@ -111,7 +111,7 @@ describe('forms in Canadian French, in Chromium through the browser host', () =>
         invalid: true,
         focused: true,
       });
-    expect(await open.textContent()).not.toMatch(RAW);
+    await expect.poll(() => open.textContent(), SETTLE).not.toMatch(RAW);
     await open.getByRole('button', { name: 'Annuler' }).click();
     await open.waitFor({ state: 'detached' });
 
@@ -124,8 +124,8 @@ describe('forms in Canadian French, in Chromium through the browser host', () =>
     await expect
       .poll(() => besideField(reason), SETTLE)
       .toEqual({ text: '«\u00a0Raison\u00a0» demande au moins 3\u00a0caractères.', beside: true, invalid: true, focused: true });
-    expect(await override.textContent()).not.toMatch(RAW);
-    expect(await page.locator('img, video, canvas').count()).toBe(0);
+    await expect.poll(() => override.textContent(), SETTLE).not.toMatch(RAW);
+    await expect.poll(() => page.locator('img, video, canvas').count(), AT_ONCE).toBe(0);
     await saveScreenshot(page, 'fr-field-message-override');
   });
 });

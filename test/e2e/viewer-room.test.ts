@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings.
 import { launchChromium } from './browser.js';
 import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
 import { saveScreenshot } from './page-session.js';
-import { SETTLE } from './settle.js';
+import { AT_ONCE, SETTLE } from './settle.js';
 
 /** Every day off: any viewing is after hours, so the after-hours note shows whenever the test runs. */
 const SETTINGS: Settings = {
@@ -146,7 +146,7 @@ describe('the viewer keeps its room in Chromium through the browser host (demo c
         const src = new URL((await page.locator('img.veiled-layer').getAttribute('src')) ?? '', host.origin);
         expect(src.searchParams.get('grey')).toBe('1');
         expect(src.searchParams.get('blur')).not.toBe('off');
-        expect(await page.locator('img.reveal-layer').count()).toBe(0);
+        await expect.poll(() => page.locator('img.reveal-layer').count(), AT_ONCE).toBe(0);
 
         // The menu is one disclosure button, reachable and usable from the keyboard.
         const menuButton = page.getByRole('button', { name: words.menu });
@@ -158,7 +158,7 @@ describe('the viewer keeps its room in Chromium through the browser host (demo c
         // Escape inside the menu is still the safety key: it hides all media, and closes the menu.
         await page.keyboard.press('Escape');
         await page.getByRole('heading', { name: words.hidden }).waitFor();
-        expect(await page.locator('img.veiled-layer').count()).toBe(0);
+        await expect.poll(() => page.locator('img.veiled-layer').count(), AT_ONCE).toBe(0);
         await expect.poll(() => menuButton.getAttribute('aria-expanded'), SETTLE).toBe('false');
         await page.getByRole('button', { name: words.resume }).click();
         await page.locator('img.veiled-layer.is-loaded').waitFor();
