@@ -1,82 +1,23 @@
-import Conf from 'conf';
-import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+/**
+ * Entry of the browser host. It starts the media worker before it loads the rest of the
+ * host, so that the two load side by side (each takes a few hundred ms of CPU) and the
+ * first case's thumbnails do not wait for the worker; then it runs host-main.ts.
+ */
 import { builtAppPaths } from '../services/app-paths.js';
-import { bootVeil, type BootedVeil } from '../services/boot/boot-veil.js';
+import { spawnAheadOfTime } from '../services/media/early-worker.js';
 import { forkWorkerChannel } from '../services/media/fork-worker.js';
-import { DataFolderInUseError } from '../services/platform/data-folder-lock.js';
-import { defaultUserDataDir } from '../services/platform/user-data-dir.js';
-import { HOST_USAGE, parseHostArgs } from './cli-args.js';
-import { newHostToken } from './host-token.js';
-import { startBrowserHost } from './http-server.js';
 
-/** Exit status when another running Veil holds the data folder (2 is bad arguments or an unopenable case). */
-const EXIT_DATA_FOLDER_IN_USE = 3;
+const paths = builtAppPaths(import.meta.url);
+const spawnOne = () => forkWorkerChannel(paths.workerScript);
+const askedForHelp = process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h');
+const spawnWorker = askedForHelp ? spawnOne : spawnAheadOfTime(spawnOne);
 
-async function main(): Promise<number> {
-  const parsed = parseHostArgs(process.argv.slice(2));
-  if (parsed.ok === 'help') {
-    console.log(HOST_USAGE);
-    return 0;
-  }
-  if (!parsed.ok) {
-    console.error(`${parsed.message}\n\n${HOST_USAGE}`);
-    return 2;
-  }
-  const { args } = parsed;
-  const paths = builtAppPaths(import.meta.url);
-  const dataDir = resolve(args.dataDir ?? defaultUserDataDir(process.platform, process.env, homedir()));
-  let booted: BootedVeil;
-  try {
-    booted = await bootVeil({
-      host: 'browser',
-      dataDir,
-      openSettingsStore: (options) => new Conf(options),
-      spawnWorker: () => forkWorkerChannel(paths.workerScript),
-      demoCaseDir: paths.demoCaseDir,
-      initialCaseDir: args.caseDir ? resolve(args.caseDir) : null,
-      pickFolder: null,
-      systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
-      warn: (message) => console.error(message),
-    });
-  } catch (error) {
-    if (!(error instanceof DataFolderInUseError)) throw error;
-    console.error(`${error.message}\nWith the browser host, --data DIR chooses another folder.`);
-    return EXIT_DATA_FOLDER_IN_USE;
-  }
-  const { services, hub } = booted;
-  try {
-    await services.start();
-  } catch (error) {
-    console.error(`Cannot open the case: ${error instanceof Error ? error.message : String(error)}`);
-    await booted.close();
-    return 2;
-  }
-
-  const host = await startBrowserHost({
-    handlers: services.handlers,
-    hub,
-    handleMedia: services.handleMedia,
-    onLastPageGone: () => services.exposure.rendererGone(),
-    rendererDir: paths.rendererDir,
-    token: newHostToken(),
-    port: args.port,
-  });
-  console.log(`Veil ready at ${host.url}`);
-
-  await new Promise<void>((resolvePromise) => {
-    process.once('SIGINT', () => resolvePromise());
-    process.once('SIGTERM', () => resolvePromise());
-  });
-  await host.close();
-  await booted.close();
-  return 0;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+import('./host-main.js')
+  .then(({ runHost }) => runHost(paths, spawnWorker))
+  .then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );

@@ -58,7 +58,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   const [headerError, setHeaderError] = useState<string | null>(null);
   const gridRef = useRef<MediaGridHandle>(null);
   const ready = state.status === 'ready' ? state : null;
-  const store = useCaseItemStore(client, ready?.summary.caseId ?? null);
+  const store = useCaseItemStore(client, ready?.summary.caseId ?? null, ready?.firstItems ?? null);
   const notes = useCaseNotesStore(client, ready?.summary.caseId ?? null, ready?.settings.notesFolder ?? null);
   const settingsLanguage = ready?.settings.language;
 

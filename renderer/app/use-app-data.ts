@@ -3,12 +3,16 @@ import type { VeilClient } from '../../shared/client.js';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import type { AppInfo } from '../../shared/contract.js';
 import type { Settings } from '../../shared/settings/settings.js';
+import { ITEM_PAGE_SIZE } from '../features/case-items/item-store';
+import type { FirstItems } from '../features/case-items/use-item-store';
 import { useQuery } from '../hooks/use-query';
 
 export interface AppData {
   appInfo: AppInfo;
   settings: Settings;
   summary: CaseSummary;
+  /** The open case's first page of items, read with the rest so the grid's first render can ask for its pictures; null if that read failed. */
+  firstItems: FirstItems | null;
 }
 
 type AppDataState = { status: 'loading' } | { status: 'failed'; error: unknown } | ({ status: 'ready' } & AppData);
@@ -16,7 +20,12 @@ type AppDataState = { status: 'loading' } | { status: 'failed'; error: unknown }
 async function loadAppData(client: VeilClient): Promise<AppData> {
   const [appInfo, settings, current] = await Promise.all([client.call('getAppInfo', {}), client.call('getSettings', {}), client.call('getCase', {})]);
   const summary = current ?? (await client.call('openDemoCase', {}));
-  return { appInfo, settings, summary };
+  const firstItems = await client.call('listItems', { caseId: summary.caseId, offset: 0, limit: ITEM_PAGE_SIZE }).then(
+    ({ items }) => ({ caseId: summary.caseId, items }),
+    // The grid reads its pages itself; this read only saves it a round trip.
+    () => null,
+  );
+  return { appInfo, settings, summary, firstItems };
 }
 
 /**

@@ -34,6 +34,21 @@ export function formatClock(timeSec: number): string {
 
 const NBSP = '\u00a0';
 
+const wholeNumberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * One whole-number formatter per locale, made once: building an Intl formatter costs far
+ * more than using it, and every tile and figure of a first screen formats numbers.
+ */
+function wholeNumbers(locale: string): Intl.NumberFormat {
+  let format = wholeNumberFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    wholeNumberFormats.set(locale, format);
+  }
+  return format;
+}
+
 /**
  * A duration in milliseconds as a compact figure for tables and charts, the same in
  * English and French apart from digit grouping: "1 h 25 min", "3 min 5 s", "45 s",
@@ -41,7 +56,7 @@ const NBSP = '\u00a0';
  * up; hours are never turned into days, so a week's total stays comparable.
  */
 export function formatFigureDurationMs(durationMs: number, locale: string): string {
-  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const numbers = wholeNumbers(locale);
   const totalSec = Math.max(0, Math.round(durationMs / MS_PER_SECOND));
   const hours = Math.floor(totalSec / SECONDS_PER_HOUR);
   const minutes = Math.floor((totalSec % SECONDS_PER_HOUR) / SECONDS_PER_MINUTE);
@@ -73,7 +88,7 @@ export interface Formatters {
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation();
   const locale = intlLocale(i18n.language);
-  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const numbers = wholeNumbers(locale);
   return {
     locale,
     count: (value) => numbers.format(value),

@@ -3,13 +3,21 @@ export type JobPriority = 'view' | 'thumb';
 
 /**
  * FIFO per priority; `take` serves every queued view job before any thumbnail.
- * `remove` lets a caller that lost interest withdraw its job.
+ * A third lane holds jobs that must run alone in a worker (a worker died with them and
+ * others in flight): the pool serves it first, to an empty worker. `remove` lets a caller
+ * that lost interest withdraw its job from any lane.
  */
 export class JobQueue<T> {
-  private readonly lanes: Record<JobPriority, T[]> = { view: [], thumb: [] };
+  private readonly lanes: Record<JobPriority | 'alone', T[]> = { alone: [], view: [], thumb: [] };
 
+  /** Jobs waiting in every lane. */
   get size(): number {
-    return this.lanes.view.length + this.lanes.thumb.length;
+    return this.lanes.alone.length + this.lanes.view.length + this.lanes.thumb.length;
+  }
+
+  /** Jobs waiting to run alone. */
+  get aloneCount(): number {
+    return this.lanes.alone.length;
   }
 
   push(item: T, priority: JobPriority): void {
@@ -17,12 +25,20 @@ export class JobQueue<T> {
   }
 
   /** Puts a job back at the head of its lane (its worker vanished before taking it). */
-  pushFront(item: T, priority: JobPriority): void {
+  pushFront(item: T, priority: JobPriority | 'alone'): void {
     this.lanes[priority].unshift(item);
+  }
+
+  pushAlone(item: T): void {
+    this.lanes.alone.push(item);
   }
 
   take(): T | undefined {
     return this.lanes.view.shift() ?? this.lanes.thumb.shift();
+  }
+
+  takeAlone(): T | undefined {
+    return this.lanes.alone.shift();
   }
 
   /** True when the item was still queued. */
@@ -37,9 +53,10 @@ export class JobQueue<T> {
     return false;
   }
 
-  /** Empties the queue, returning what was in it, views first. */
+  /** Empties the queue, returning what was in it: jobs to run alone, then views, then thumbnails. */
   drain(): T[] {
-    const all = [...this.lanes.view, ...this.lanes.thumb];
+    const all = [...this.lanes.alone, ...this.lanes.view, ...this.lanes.thumb];
+    this.lanes.alone = [];
     this.lanes.view = [];
     this.lanes.thumb = [];
     return all;

@@ -1,73 +1,33 @@
 import type { MediaError } from '../../../shared/case/media-item.js';
-import type { BlurLevel } from '../../../shared/media/filter-profile.js';
 import { DeriveRequestSchema, WorkerMessageSchema, type DeriveReply } from '../../media-worker/protocol.js';
 import { JobQueue, type JobPriority } from './job-queue.js';
 import type { SpawnWorker, WorkerChannel } from './worker-channel.js';
+import { PoolUnavailableError, type DeriveJob, type DeriveOutcome, type MediaWorkerPoolOptions, type PoolStatus, type RunOptions } from './worker-pool-api.js';
 
 export type { SpawnWorker, WorkerChannel } from './worker-channel.js';
-
-export interface DeriveJob {
-  filePath: string;
-  longEdgePx: number;
-  greyscale: boolean;
-  blur: BlurLevel;
-}
-
-export type DeriveOutcome = { ok: true; bytes: Uint8Array; mime: 'image/jpeg'; widthPx: number; heightPx: number } | { ok: false; error: MediaError };
-
-/** The pool cannot take work: shut down, or its worker keeps dying at start-up. Not the file's fault. */
-export class PoolUnavailableError extends Error {
-  constructor(
-    readonly reason: 'closed' | 'broken',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PoolUnavailableError';
-  }
-}
-
-export interface MediaWorkerPoolOptions {
-  spawnWorker: SpawnWorker;
-  /** Worker processes; each runs one job at a time so a crash blames exactly one file. */
-  size?: number;
-  /** A job without a reply after this long is failed 'timed-out' and its worker killed. */
-  jobTimeoutMs?: number;
-  /** A worker that has not said it is ready after this long counts as a failed start. */
-  startTimeoutMs?: number;
-  /** After this many start-up failures in a row the pool gives up (PoolUnavailableError 'broken'). */
-  maxStartFailures?: number;
-  /** Wait before restarting after a failed start; doubles with each further failure. */
-  restartBackoffMs?: number;
-  log?: (message: string) => void;
-}
-
-export interface RunOptions {
-  priority?: JobPriority;
-  /** Withdraws the job while it is queued. Once a worker has it, it finishes and resolves. */
-  signal?: AbortSignal;
-}
-
-export interface PoolStatus {
-  workers: number;
-  busy: number;
-  queued: number;
-  broken: boolean;
-  closed: boolean;
-}
+export { PoolUnavailableError, type DeriveJob, type DeriveOutcome, type MediaWorkerPoolOptions, type PoolStatus, type RunOptions } from './worker-pool-api.js';
 
 interface PendingJob {
   readonly jobId: number;
   readonly job: DeriveJob;
   readonly priority: JobPriority;
+  /** Set when a worker died with this job and others in flight: it then runs alone. */
+  solo: boolean;
   settle(outcome: DeriveOutcome): void;
   fail(error: unknown): void;
 }
 
+interface RunningJob {
+  readonly pending: PendingJob;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
+
 interface Slot {
   readonly channel: WorkerChannel;
-  state: 'starting' | 'idle' | 'busy';
-  job: PendingJob | null;
-  timer: ReturnType<typeof setTimeout> | null;
+  state: 'starting' | 'running';
+  readonly jobs: Map<number, RunningJob>;
+  /** The start-up deadline while 'starting'. */
+  startTimer: ReturnType<typeof setTimeout> | null;
 }
 
 function describeExit(code: number | null, signal: string | null): string {
@@ -87,6 +47,7 @@ function outcomeOf(reply: DeriveReply): DeriveOutcome {
 export class MediaWorkerPool {
   private readonly spawnWorker: SpawnWorker;
   private readonly size: number;
+  private readonly jobsPerWorker: number;
   private readonly jobTimeoutMs: number;
   private readonly startTimeoutMs: number;
   private readonly maxStartFailures: number;
@@ -103,7 +64,8 @@ export class MediaWorkerPool {
 
   constructor(options: MediaWorkerPoolOptions) {
     this.spawnWorker = options.spawnWorker;
-    this.size = Math.max(1, options.size ?? 2);
+    this.size = Math.max(1, options.size ?? 1);
+    this.jobsPerWorker = Math.max(1, options.jobsPerWorker ?? 2);
     this.jobTimeoutMs = options.jobTimeoutMs ?? 20_000;
     this.startTimeoutMs = options.startTimeoutMs ?? 15_000;
     this.maxStartFailures = Math.max(1, options.maxStartFailures ?? 3);
@@ -132,6 +94,7 @@ export class MediaWorkerPool {
         jobId,
         job,
         priority,
+        solo: false,
         settle(outcome) {
           signal?.removeEventListener('abort', onAbort);
           resolve(outcome);
@@ -159,7 +122,7 @@ export class MediaWorkerPool {
   }
 
   get status(): PoolStatus {
-    const busy = [...this.slots].filter((slot) => slot.state === 'busy').length;
+    const busy = [...this.slots].reduce((sum, slot) => sum + slot.jobs.size, 0);
     return { workers: this.slots.size, busy, queued: this.queue.size, broken: this.brokenDetail !== null, closed: this.closed };
   }
 
@@ -172,22 +135,34 @@ export class MediaWorkerPool {
     const error = new PoolUnavailableError('closed', 'the media worker pool is shut down');
     for (const pending of this.queue.drain()) pending.fail(error);
     for (const slot of [...this.slots]) {
-      const job = slot.job;
-      this.retire(slot);
+      const jobs = this.retire(slot);
       slot.channel.kill();
-      job?.fail(error);
+      for (const pending of jobs) pending.fail(error);
     }
   }
 
   private pump(): void {
     if (this.closed) return;
     for (const slot of this.slots) {
-      if (slot.state !== 'idle') continue;
-      const next = this.queue.take();
-      if (next === undefined) break;
-      this.dispatch(slot, next);
+      if (slot.state !== 'running') continue;
+      const alone = slot.jobs.size === 0 ? this.queue.takeAlone() : undefined;
+      if (alone !== undefined) {
+        this.dispatch(slot, alone);
+        continue;
+      }
+      // While a job waits to run alone, workers take nothing new, so one of them empties.
+      while (this.queue.aloneCount === 0 && slot.jobs.size < this.jobsPerWorker && !this.runsSolo(slot)) {
+        const next = this.queue.take();
+        if (next === undefined) break;
+        this.dispatch(slot, next);
+      }
     }
     while (this.started && this.slots.size < this.size && this.canSpawn()) this.spawn();
+  }
+
+  private runsSolo(slot: Slot): boolean {
+    for (const running of slot.jobs.values()) if (running.pending.solo) return true;
+    return false;
   }
 
   private canSpawn(): boolean {
@@ -202,25 +177,47 @@ export class MediaWorkerPool {
       this.onStartFailure(`could not start: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    const slot: Slot = { channel, state: 'starting', job: null, timer: null };
+    const slot: Slot = { channel, state: 'starting', jobs: new Map(), startTimer: null };
     this.slots.add(slot);
-    slot.timer = setTimeout(() => this.onStartTimeout(slot), this.startTimeoutMs);
+    slot.startTimer = setTimeout(() => this.onStartTimeout(slot), this.startTimeoutMs);
     channel.onMessage((message) => this.onWorkerMessage(slot, message));
     channel.onExit((code, signal) => this.onWorkerExit(slot, code, signal));
   }
 
   private dispatch(slot: Slot, pending: PendingJob): void {
-    slot.state = 'busy';
-    slot.job = pending;
-    slot.timer = setTimeout(() => this.onJobTimeout(slot), this.jobTimeoutMs);
+    const timer = setTimeout(() => this.onJobTimeout(slot, pending), this.jobTimeoutMs);
+    slot.jobs.set(pending.jobId, { pending, timer });
     try {
       slot.channel.postMessage({ jobId: pending.jobId, ...pending.job });
     } catch (error) {
       // The worker vanished before it got the job: not the file's fault, so queue it again.
       this.log(`could not send job to worker ${slot.channel.pid ?? '?'}: ${String(error)}`);
-      this.retire(slot);
+      const others = this.retire(slot).filter((job) => job !== pending);
       slot.channel.kill();
-      this.queue.pushFront(pending, pending.priority);
+      this.requeue(pending);
+      this.retryAlone(others);
+    }
+  }
+
+  /** Back to the head of the lane it came from. */
+  private requeue(pending: PendingJob): void {
+    this.queue.pushFront(pending, pending.solo ? 'alone' : pending.priority);
+  }
+
+  /**
+   * A worker died (or misbehaved) with these jobs in flight. One job alone takes the blame;
+   * several are each run again alone, as only one of them may be at fault.
+   */
+  private blameOrRetry(jobs: PendingJob[], error: MediaError): void {
+    const [only] = jobs;
+    if (jobs.length === 1 && only !== undefined) only.settle({ ok: false, error });
+    else this.retryAlone(jobs);
+  }
+
+  private retryAlone(jobs: PendingJob[]): void {
+    for (const pending of jobs) {
+      pending.solo = true;
+      this.queue.pushAlone(pending);
     }
   }
 
@@ -235,37 +232,42 @@ export class MediaWorkerPool {
     const data = parsed.data;
     if ('ready' in data) {
       if (slot.state !== 'starting') return;
-      this.clearTimer(slot);
-      slot.state = 'idle';
+      this.clearStartTimer(slot);
+      slot.state = 'running';
       this.consecutiveStartFailures = 0;
       this.pump();
       return;
     }
-    const job = slot.job;
-    if (slot.state !== 'busy' || job === null || data.jobId !== job.jobId) return;
-    this.clearTimer(slot);
-    slot.state = 'idle';
-    slot.job = null;
-    job.settle(outcomeOf(data));
+    const running = slot.jobs.get(data.jobId);
+    if (running === undefined) return;
+    clearTimeout(running.timer);
+    slot.jobs.delete(data.jobId);
+    running.pending.settle(outcomeOf(data));
     this.pump();
   }
 
   private onWorkerExit(slot: Slot, code: number | null, signal: string | null): void {
     if (!this.slots.has(slot)) return;
-    const { state, job } = slot;
+    const { state } = slot;
     const how = describeExit(code, signal);
-    this.retire(slot);
+    const jobs = this.retire(slot);
     if (state === 'starting') {
       this.onStartFailure(`exited at start-up (${how})`);
       return;
     }
-    this.log(`worker ${slot.channel.pid ?? '?'} ended (${how})${job ? ' during a job' : ''}`);
-    job?.settle({ ok: false, error: { code: 'worker-crashed', detail: `the media worker ended (${how}) while reading this file` } });
+    this.log(`worker ${slot.channel.pid ?? '?'} ended (${how})${jobs.length > 0 ? ` during ${jobs.length} job(s)` : ''}`);
+    this.blameOrRetry(jobs, { code: 'worker-crashed', detail: `the media worker ended (${how}) while reading this file` });
     this.pump();
   }
 
-  private onJobTimeout(slot: Slot): void {
-    this.discard(slot, { code: 'timed-out', detail: `no result after ${this.jobTimeoutMs} ms; the worker was restarted` });
+  /** The late job is blamed (it ran past the limit); any others in that worker run again alone. */
+  private onJobTimeout(slot: Slot, late: PendingJob): void {
+    if (!this.slots.has(slot)) return;
+    const others = this.retire(slot).filter((pending) => pending !== late);
+    slot.channel.kill();
+    late.settle({ ok: false, error: { code: 'timed-out', detail: `no result after ${this.jobTimeoutMs} ms; the worker was restarted` } });
+    this.retryAlone(others);
+    this.pump();
   }
 
   private onStartTimeout(slot: Slot): void {
@@ -275,12 +277,11 @@ export class MediaWorkerPool {
     this.onStartFailure(`not ready after ${this.startTimeoutMs} ms`);
   }
 
-  /** Kills a worker we no longer trust, fails its job with `error`, and replaces it. */
+  /** Kills a worker we no longer trust and replaces it; its jobs are blamed or run again alone. */
   private discard(slot: Slot, error: MediaError): void {
-    const job = slot.job;
-    this.retire(slot);
+    const jobs = this.retire(slot);
     slot.channel.kill();
-    job?.settle({ ok: false, error });
+    this.blameOrRetry(jobs, error);
     this.pump();
   }
 
@@ -300,15 +301,20 @@ export class MediaWorkerPool {
     }, delayMs);
   }
 
-  /** Forgets a worker: its later messages and exit are ignored. */
-  private retire(slot: Slot): void {
-    this.clearTimer(slot);
+  /** Forgets a worker (its later messages and exit are ignored) and returns the jobs it had. */
+  private retire(slot: Slot): PendingJob[] {
+    this.clearStartTimer(slot);
     this.slots.delete(slot);
-    slot.job = null;
+    const jobs = [...slot.jobs.values()].map((running) => {
+      clearTimeout(running.timer);
+      return running.pending;
+    });
+    slot.jobs.clear();
+    return jobs;
   }
 
-  private clearTimer(slot: Slot): void {
-    if (slot.timer !== null) clearTimeout(slot.timer);
-    slot.timer = null;
+  private clearStartTimer(slot: Slot): void {
+    if (slot.startTimer !== null) clearTimeout(slot.startTimer);
+    slot.startTimer = null;
   }
 }

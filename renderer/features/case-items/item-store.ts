@@ -5,9 +5,18 @@ import type { ShowFailure } from '../media-labels/media-labels';
 /** How long an unexplained picture failure is shown before the tile asks again. */
 export const PASSING_FAILURE_RETRY_MS = 5000;
 
+/** Items per listItems request, unless a store is told otherwise. */
+export const ITEM_PAGE_SIZE = 500;
+
 export interface ItemStoreOptions {
   /** Items per listItems request. */
   pageSize?: number;
+  /**
+   * The first page as start-up read it, shown at once so the first screen's pictures are
+   * asked for with the first render. Taken as stale: the import may have listed more since,
+   * so it is read again when first looked at.
+   */
+  firstPage?: readonly MediaItem[];
   /** Pages kept in memory; the least recently wanted go first. */
   maxPages?: number;
   /** After a failed page request, how long before it is tried again. */
@@ -46,10 +55,11 @@ export class ItemStore {
     readonly caseId: string,
     options: ItemStoreOptions = {},
   ) {
-    this.pageSize = options.pageSize ?? 500;
+    this.pageSize = options.pageSize ?? ITEM_PAGE_SIZE;
     this.maxPages = options.maxPages ?? 24;
     this.retryAfterMs = options.retryAfterMs ?? 2000;
     this.nowMs = options.nowMs ?? (() => Date.now());
+    if (options.firstPage) this.pages.set(0, { items: options.firstPage.slice(0, this.pageSize), stale: true });
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {

@@ -47,4 +47,16 @@ describe('ItemStore: pages and case changes', () => {
     store.ensureRange(0, 0);
     expect(fake.handlers.listItems).toHaveBeenCalledTimes(2);
   });
+
+  it('shows the first page start-up read at once, and reads it again when the grid first looks (the import may have listed more)', async () => {
+    const fake = createFakeVeil();
+    const { items } = await fake.client.call('listItems', { caseId: FAKE_CASE_ID, offset: 0, limit: 2 });
+    fake.handlers.listItems.mockClear();
+    const store = new ItemStore(fake.client, FAKE_CASE_ID, { firstPage: items });
+    expect(store.getItem(1)?.id).toBe(fakeItemId(1));
+    expect(store.getItem(2)).toBeUndefined();
+    store.ensureRange(0, 10);
+    await expect.poll(() => store.getItem(10)?.id).toBe(fakeItemId(10));
+    expect(fake.handlers.listItems).toHaveBeenCalledTimes(1);
+  });
 });

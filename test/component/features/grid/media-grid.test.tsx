@@ -30,9 +30,10 @@ describe('MediaGrid', () => {
     expect(cells.length).toBeLessThan(300);
     expect(grid.getAttribute('aria-colcount')).toBe(String(COLUMNS));
     expect(grid.getAttribute('aria-rowcount')).toBe(String(100_000 / COLUMNS));
-    // Only the first page was asked for, not the whole case.
-    expect(fake.handlers.listItems).toHaveBeenCalledTimes(1);
-    expect(fake.handlers.listItems.mock.calls[0]?.[0]).toMatchObject({ caseId: FAKE_CASE_ID, offset: 0, limit: 500 });
+    // Only the first page was asked for, not the whole case (read at start-up, then again by the grid
+    // in case the import listed more meanwhile).
+    expect(fake.handlers.listItems.mock.calls.length).toBeGreaterThan(0);
+    for (const [args] of fake.handlers.listItems.mock.calls) expect(args).toMatchObject({ caseId: FAKE_CASE_ID, offset: 0, limit: 500 });
     const firstRow = within(grid).getAllByRole('row')[0];
     expect(firstRow?.getAttribute('aria-rowindex')).toBe('1');
     expect(cellAt(grid, 2)?.getAttribute('aria-colindex')).toBe('3');
@@ -265,9 +266,9 @@ describe('MediaGrid', () => {
 
   it('refetches the visible page when the case changes', async () => {
     const { fake } = await gridWithFirstPage();
-    expect(fake.handlers.listItems).toHaveBeenCalledTimes(1);
-    act(() => fake.emit('caseChanged', { ...fake.state.summary, itemCount: 100_001 }));
     await waitFor(() => expect(fake.handlers.listItems).toHaveBeenCalledTimes(2));
+    act(() => fake.emit('caseChanged', { ...fake.state.summary, itemCount: 100_001 }));
+    await waitFor(() => expect(fake.handlers.listItems).toHaveBeenCalledTimes(3));
     expect(screen.getByRole('gridcell', { name: 'photo-000000.jpg, JPEG image' })).toBeTruthy();
   });
 });

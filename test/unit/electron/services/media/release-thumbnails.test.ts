@@ -22,7 +22,7 @@ afterEach(async () => {
 
 function setUp(): { service: MediaService; pool: MediaWorkerPool; worker: () => FakeWorker } {
   const spawner = fakeSpawner();
-  const pool = new MediaWorkerPool({ spawnWorker: spawner.spawn, size: 1, log: () => undefined });
+  const pool = new MediaWorkerPool({ spawnWorker: spawner.spawn, size: 1, jobsPerWorker: 1, log: () => undefined });
   const lookupItem = (itemId: string): MediaItemLocation | null =>
     (IDS as readonly string[]).includes(itemId) ? { absolutePath: path.join(caseRoot, `${itemId}.jpg`), kind: 'image', format: 'jpeg', caseRoot } : null;
   const service = createMediaService({ pool, cache: createDerivativeCache({ maxBytes: 1 << 20 }), lookupItem, onItemFailed: () => undefined });

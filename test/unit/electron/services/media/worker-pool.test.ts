@@ -20,7 +20,7 @@ async function settle(): Promise<void> {
 function makePool(overrides: Partial<ConstructorParameters<typeof MediaWorkerPool>[0]> = {}) {
   const spawner = fakeSpawner();
   const log = vi.fn();
-  const pool = new MediaWorkerPool({ spawnWorker: spawner.spawn, size: 1, jobTimeoutMs: 20_000, log, ...overrides });
+  const pool = new MediaWorkerPool({ spawnWorker: spawner.spawn, size: 1, jobsPerWorker: 1, jobTimeoutMs: 20_000, log, ...overrides });
   return { pool, workers: spawner.workers, log };
 }
 
@@ -255,5 +255,73 @@ describe('MediaWorkerPool close', () => {
     const { pool, workers } = makePool();
     await expect(pool.run({ ...job('a'), longEdgePx: 0 })).rejects.toThrow();
     expect(workers).toHaveLength(0);
+  });
+});
+
+describe('MediaWorkerPool with two jobs per worker', () => {
+  const paths = (fake: FakeWorker) => fake.posted.map((p) => p.filePath);
+
+  it('gives one worker two jobs at once and the third when one is done', async () => {
+    const { pool, workers } = makePool({ jobsPerWorker: 2 });
+    const results = [pool.run(job('a')), pool.run(job('b')), pool.run(job('c'))];
+    worker(workers, 0).ready();
+    expect(paths(worker(workers, 0))).toEqual(['/case/a.jpg', '/case/b.jpg']);
+    expect(pool.status).toMatchObject({ workers: 1, busy: 2, queued: 1 });
+    worker(workers, 0).succeed(worker(workers, 0).posted[0]?.jobId);
+    expect(paths(worker(workers, 0))).toEqual(['/case/a.jpg', '/case/b.jpg', '/case/c.jpg']);
+    worker(workers, 0).succeed(worker(workers, 0).posted[1]?.jobId);
+    worker(workers, 0).succeed();
+    expect((await Promise.all(results)).every((o) => o.ok)).toBe(true);
+  });
+
+  it('blames neither file when the worker crashes with both, runs each again alone, and blames only the one that crashes alone', async () => {
+    const { pool, workers } = makePool({ jobsPerWorker: 2 });
+    const innocent = pool.run(job('innocent'));
+    const crasher = pool.run(job('crasher'));
+    const waiting = pool.run(job('waiting'));
+    worker(workers, 0).ready();
+    worker(workers, 0).exit(null, 'SIGSEGV');
+    await settle();
+    // Alone, one at a time, before the job that was waiting.
+    worker(workers, 1).ready();
+    expect(paths(worker(workers, 1))).toEqual(['/case/innocent.jpg']);
+    worker(workers, 1).succeed();
+    await expect(innocent).resolves.toMatchObject({ ok: true });
+    expect(paths(worker(workers, 1))).toEqual(['/case/innocent.jpg', '/case/crasher.jpg']);
+    worker(workers, 1).exit(null, 'SIGSEGV');
+    await expect(crasher).resolves.toMatchObject({ ok: false, error: { code: 'worker-crashed' } });
+    worker(workers, 2).ready();
+    expect(paths(worker(workers, 2))).toEqual(['/case/waiting.jpg']);
+    worker(workers, 2).succeed();
+    await expect(waiting).resolves.toMatchObject({ ok: true });
+  });
+
+  it('blames the job that ran too long and runs the other one in that worker again alone', async () => {
+    const { pool, workers } = makePool({ jobsPerWorker: 2, jobTimeoutMs: 5000 });
+    const slow = pool.run(job('slow'));
+    const quick = pool.run(job('quick'));
+    worker(workers, 0).ready();
+    vi.advanceTimersByTime(5000);
+    await expect(slow).resolves.toMatchObject({ ok: false, error: { code: 'timed-out' } });
+    expect(worker(workers, 0).killed).toBe(true);
+    worker(workers, 1).ready();
+    expect(paths(worker(workers, 1))).toEqual(['/case/quick.jpg']);
+    worker(workers, 1).succeed();
+    await expect(quick).resolves.toMatchObject({ ok: true });
+  });
+
+  it('lets a caller withdraw a job waiting to run again alone', async () => {
+    const { pool, workers } = makePool({ jobsPerWorker: 2 });
+    const controller = new AbortController();
+    const first = pool.run(job('first'));
+    const withdrawn = pool.run(job('withdrawn'), { signal: controller.signal });
+    worker(workers, 0).ready();
+    worker(workers, 0).exit(null, 'SIGSEGV');
+    controller.abort(new Error('gone'));
+    await expect(withdrawn).rejects.toThrow('gone');
+    worker(workers, 1).ready();
+    worker(workers, 1).succeed();
+    await expect(first).resolves.toMatchObject({ ok: true });
+    expect(paths(worker(workers, 1))).toEqual(['/case/first.jpg']);
   });
 });

@@ -1,0 +1,60 @@
+/** What callers of the media worker pool (worker-pool.ts) give it and get back. */
+import type { MediaError } from '../../../shared/case/media-item.js';
+import type { BlurLevel } from '../../../shared/media/filter-profile.js';
+import type { JobPriority } from './job-queue.js';
+import type { SpawnWorker } from './worker-channel.js';
+
+export interface DeriveJob {
+  filePath: string;
+  longEdgePx: number;
+  greyscale: boolean;
+  blur: BlurLevel;
+}
+
+export type DeriveOutcome = { ok: true; bytes: Uint8Array; mime: 'image/jpeg'; widthPx: number; heightPx: number } | { ok: false; error: MediaError };
+
+/** The pool cannot take work: shut down, or its worker keeps dying at start-up. Not the file's fault. */
+export class PoolUnavailableError extends Error {
+  constructor(
+    readonly reason: 'closed' | 'broken',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PoolUnavailableError';
+  }
+}
+
+export interface MediaWorkerPoolOptions {
+  spawnWorker: SpawnWorker;
+  /** Worker processes (default 1: each costs about half a second of CPU to start, see docs/decisions/one-media-worker.md). */
+  size?: number;
+  /**
+   * Jobs one worker runs at once (default 2, one per core: libvips decodes each on its own
+   * thread). A crash or a malformed reply with several jobs in flight blames none of them:
+   * each is run again alone, so only the file that brings a worker down alone is blamed.
+   */
+  jobsPerWorker?: number;
+  /** A job without a reply after this long is failed 'timed-out' and its worker killed. */
+  jobTimeoutMs?: number;
+  /** A worker that has not said it is ready after this long counts as a failed start. */
+  startTimeoutMs?: number;
+  /** After this many start-up failures in a row the pool gives up (PoolUnavailableError 'broken'). */
+  maxStartFailures?: number;
+  /** Wait before restarting after a failed start; doubles with each further failure. */
+  restartBackoffMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface RunOptions {
+  priority?: JobPriority;
+  /** Withdraws the job while it is queued. Once a worker has it, it finishes and resolves. */
+  signal?: AbortSignal;
+}
+
+export interface PoolStatus {
+  workers: number;
+  busy: number;
+  queued: number;
+  broken: boolean;
+  closed: boolean;
+}
