@@ -15,7 +15,7 @@ export function jaroszWindowSize(oldDimension: number, newDimension: number): nu
 }
 
 /** Box filter along each row of `input` (rows × cols, row-major) into `output`. */
-function boxAlongRows(input: Float32Array, output: Float32Array, rows: number, cols: number, window: number): void {
+export function boxAlongRows(input: Float32Array, output: Float32Array, rows: number, cols: number, window: number): void {
   const half = Math.floor((window + 2) / 2);
   for (let row = 0, base = 0; row < rows; row += 1, base += cols) {
     let sum = 0;
@@ -50,7 +50,7 @@ function boxAlongRows(input: Float32Array, output: Float32Array, rows: number, c
  * same arithmetic as the reference's strided walk, but reading memory in order, which is
  * several times faster on a 12 MP image.
  */
-function boxAlongCols(input: Float32Array, output: Float32Array, rows: number, cols: number, window: number): void {
+export function boxAlongCols(input: Float32Array, output: Float32Array, rows: number, cols: number, window: number): void {
   const half = Math.floor((window + 2) / 2);
   const sums = new Float32Array(cols);
   let count = 0;
@@ -87,24 +87,5 @@ function boxAlongCols(input: Float32Array, output: Float32Array, rows: number, c
     subtract();
     count -= 1;
     write();
-  }
-}
-
-/**
- * Blurs `buffer` (rows × cols, row-major) in place with `passes` row-then-column box passes;
- * `scratch` is a buffer of the same size that the passes write through.
- */
-export function jaroszFilter(
-  buffer: Float32Array,
-  scratch: Float32Array,
-  rows: number,
-  cols: number,
-  windowAlongRows: number,
-  windowAlongCols: number,
-  passes: number,
-): void {
-  for (let pass = 0; pass < passes; pass += 1) {
-    boxAlongRows(buffer, scratch, rows, cols, windowAlongRows);
-    boxAlongCols(scratch, buffer, rows, cols, windowAlongCols);
   }
 }
