@@ -15,15 +15,13 @@ import sharp from 'sharp';
 import { deriveImage, type DeriveInput } from '../electron/media-worker/derive-image.js';
 import { PDQ_DECODE_PX, thumbnailAndPdq } from '../electron/media-worker/pdq-of-image.js';
 import { configureSharp } from '../electron/media-worker/sharp-setup.js';
-import { pdqHashFromPixels, pdqHashFromRgb } from '../shared/known/pdq/pdq-hash.js';
+import { pdqHashFromRgb } from '../shared/known/pdq/pdq-hash.js';
 import { DERIVATIVE_LONG_EDGE_PX } from '../shared/media/derivative.js';
 import { DEFAULT_FILTER_PROFILE } from '../shared/media/filter-profile.js';
 import { firstScreenCase, PHOTO_HEIGHT_PX, PHOTO_WIDTH_PX } from './first-screen-case.js';
 import { median } from './sample-stats.js';
 
 const GOAL_RATIO = 1.3;
-/** Files timed (of the case's 40): each is run once per method, so this is the sample count. */
-const FILES_TIMED = 24;
 const HASH_RUNS = 15;
 
 type Method = 'thumbnail' | 'one decode' | 'two decodes';
@@ -79,37 +77,41 @@ async function timed(fn: () => Promise<void>): Promise<Sample> {
   return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-/** Median milliseconds of the pure hash on `rgb`, decode excluded. */
-function hashMs(rgb: Uint8Array, widthPx: number, heightPx: number, runs = HASH_RUNS): number {
-  for (let i = 0; i < 3; i += 1) pdqHashFromRgb({ widthPx, heightPx, rgb }); // let the JIT optimise first
-  const times: number[] = [];
+/** Median wall and CPU milliseconds of the pure hash on `rgb`, decode excluded. */
+function hashTimes(rgb: Uint8Array, widthPx: number, heightPx: number, runs: number): string {
+  for (let i = 0; i < Math.min(3, runs); i += 1) pdqHashFromRgb({ widthPx, heightPx, rgb }); // let the JIT optimise first
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i += 1) {
+    const cpuBefore = process.cpuUsage();
     const start = performance.now();
     pdqHashFromRgb({ widthPx, heightPx, rgb });
-    times.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return median(times);
+  return `${`${widthPx}×${heightPx}`.padEnd(10)} wall ${median(wall).toFixed(1).padStart(6)} ms, cpu ${median(cpu).toFixed(1).padStart(6)} ms (median of ${runs})`;
 }
 
 async function pureHashFigures(filePath: string): Promise<void> {
-  const decode = (longEdgePx: number) =>
-    sharp(filePath).resize(longEdgePx, longEdgePx, { fit: 'inside', fastShrinkOnLoad: true }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-  const small = await decode(PDQ_DECODE_PX);
+  const small = await sharp(filePath)
+    .resize(PDQ_DECODE_PX, PDQ_DECODE_PX, { fit: 'inside', fastShrinkOnLoad: true })
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const square = await sharp(filePath).resize(512, 512, { fit: 'fill' }).toColourspace('srgb').raw().toBuffer();
   const full = await sharp(filePath).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-  const fullRuns = 3;
-  const start = performance.now();
-  for (let i = 0; i < fullRuns; i += 1) pdqHashFromPixels({ widthPx: full.info.width, heightPx: full.info.height, channels: 3, pixels: full.data });
-  log(`pure PDQ hash (TypeScript, decode excluded), median of ${HASH_RUNS}:`);
-  log(`  ${small.info.width}×${small.info.height} (the worker's decode)  ${hashMs(small.data, small.info.width, small.info.height).toFixed(1)} ms`);
-  log(`  512×512                           ${hashMs(square, 512, 512).toFixed(1)} ms`);
-  log(`  ${full.info.width}×${full.info.height} (12 MP, full size)    ${((performance.now() - start) / fullRuns).toFixed(0)} ms (mean of ${fullRuns})`);
+  log('pure PDQ hash (TypeScript, decode excluded):');
+  log(`  the worker's decode  ${hashTimes(small.data, small.info.width, small.info.height, HASH_RUNS)}`);
+  log(`  a square image       ${hashTimes(square, 512, 512, HASH_RUNS)}`);
+  log(`  12 MP at full size   ${hashTimes(full.data, full.info.width, full.info.height, 3)}`);
 }
 
 async function main(): Promise<void> {
   configureSharp();
   const photos = await firstScreenCase(log);
-  const files = photos.files.slice(0, FILES_TIMED);
+  // Each file is run once per method: the sample count is the case's 40 photos.
+  const files = photos.files;
   log(`load average ${os.loadavg()[0]?.toFixed(1) ?? '?'} on ${os.cpus().length} cores`);
   log(
     `${files.length} noisy ${PHOTO_WIDTH_PX}×${PHOTO_HEIGHT_PX} JPEGs, mean ${(photos.meanBytes / 1e6).toFixed(1)} MB; sharp with the worker's set-up (1 thread)`,
