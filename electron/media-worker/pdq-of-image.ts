@@ -78,7 +78,9 @@ async function thumbnailOfDecoded(decoded: DecodedPixels, input: DeriveInput, li
   const { data, info } = await blurred
     .jpeg({ quality, mozjpeg: false, chromaSubsampling: plan.blur.method === 'reduced' ? '4:4:4' : '4:2:0' })
     .toBuffer({ resolveWithObject: true });
-  return { ok: true, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), mime: 'image/jpeg', widthPx: info.width, heightPx: info.height };
+  // Posting a view would copy its whole backing store; keep a buffer that owns exactly its bytes.
+  const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : new Uint8Array(data);
+  return { ok: true, bytes, mime: 'image/jpeg', widthPx: info.width, heightPx: info.height };
 }
 
 /**
