@@ -88,6 +88,8 @@ async function thumbnailOfDecoded(decoded: DecodedPixels, input: DeriveInput, li
  * resized from a decode of at least PDQ_DECODE_PX instead of straight from the file) and the
  * PDQ hash with its quality, from a single decode. For images larger than `longEdgePx` and
  * PDQ_DECODE_PX the hash is of the pre-resized pixels (a few bits from the full-size hash).
+ * Call it for the grid thumbnail (`longEdgePx` ≤ PDQ_DECODE_PX): a larger `longEdgePx` is
+ * decoded, and hashed, at that size, so the same file would get a hash a few bits apart.
  * Never throws: every failure is a MediaError, and then neither result exists.
  */
 export async function thumbnailAndPdq(input: DeriveInput, limits: DeriveLimits = DEFAULT_DERIVE_LIMITS): Promise<ThumbnailAndPdqResult> {

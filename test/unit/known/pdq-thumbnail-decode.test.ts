@@ -65,6 +65,24 @@ describe('thumbnailAndPdq on a generated photo-sized JPEG', () => {
     expect(bitsApart(both.pdq.hashHex, fullSize.hashHex)).toBeLessThanOrEqual(MAX_BITS_FROM_PRE_RESIZE);
   });
 
+  it.each([
+    { greyscale: true, blur: 'off' },
+    { greyscale: false, blur: 'off' },
+    { greyscale: false, blur: 'light' },
+    { greyscale: false, blur: 'strong' },
+  ] as const)('a transparent PNG, greyscale $greyscale, blur $blur: the thumbnail deriveImage makes', async (profile) => {
+    const filePath = await writeSynthetic(path.join(dir, `alpha-${String(profile.greyscale)}-${profile.blur}.png`), { ...SOURCE, alpha: true }, 'png');
+    const input = { filePath, longEdgePx: DERIVATIVE_LONG_EDGE_PX.thumb, ...profile };
+    const both = expectBoth(await thumbnailAndPdq(input));
+    const alone = await deriveImage(input);
+    if (!alone.ok) throw new Error(alone.error.code);
+    expect({ widthPx: both.thumbnail.widthPx, heightPx: both.thumbnail.heightPx }).toEqual({ widthPx: alone.widthPx, heightPx: alone.heightPx });
+    const [mine, theirs] = await Promise.all([decodeRgb(both.thumbnail.bytes), decodeRgb(alone.bytes)]);
+    // Flattened onto the same grey, in the same colours: only resampling differs.
+    expect(meanAbsDifference(mine, theirs)).toBeLessThan(3);
+    expect(maxChannelSpread(mine) === 0).toBe(profile.greyscale);
+  });
+
   it('hashes the pixels as stored, whatever the EXIF orientation, while the thumbnail is shown upright', async () => {
     const raw = syntheticRaw({ widthPx: 1200, heightPx: 800, seed: 5 });
     const plain = path.join(dir, 'plain.jpg');
