@@ -10,11 +10,11 @@
  *    3 minutes on 2 cores, at t = 31. This runs on one thread, so the second core is spare.
  * Hashes come from a seeded generator (xorshift), so every run measures the same input.
  */
-import { buildStacks, type StackItem } from '../shared/known/stacks/build-stacks.js';
+import { buildStacks, DEFAULT_NEAR_THRESHOLD_BITS, type StackItem } from '../shared/known/stacks/build-stacks.js';
 import { distanceWithin, PDQ_WORDS } from '../shared/known/stacks/hamming.js';
 import { forEachNearPair } from '../shared/known/stacks/near-index.js';
 
-const THRESHOLD_BITS = 31;
+const THRESHOLD_BITS = DEFAULT_NEAR_THRESHOLD_BITS;
 const BRUTE_FORCE_COUNT = 20_000;
 const GOALS: { count: number; goalMs: number }[] = [
   { count: 100_000, goalMs: 10_000 },

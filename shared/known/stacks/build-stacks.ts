@@ -20,7 +20,7 @@ export interface StackItem {
   pdqQuality: number | null;
 }
 
-export interface Stack {
+interface Stack {
   /** The item shown for the stack (an index into the items). */
   representative: number;
   /** Every item in the stack, representative included, in the case's order. */

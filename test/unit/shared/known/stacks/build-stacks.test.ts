@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildStacks, type StackItem } from '../../../../../shared/known/stacks/build-stacks.js';
+import { buildStacks, MIN_PDQ_QUALITY, type StackItem } from '../../../../../shared/known/stacks/build-stacks.js';
 import { flipBits, plantedHashesArb } from './random-hashes.js';
 
 const BASE = [0x12345678, 0x9abcdef0, 0x0fedcba9, 0x87654321, 0xdeadbeef, 0xcafebabe, 0x01234567, 0x89abcdef];
@@ -33,11 +33,15 @@ describe('buildStacks', () => {
 
   it('never stacks a hash of quality below 50 as near, however close, yet still stacks its exact copies', () => {
     const items = [
-      item('flat.jpg', { sha256: 'same', pdq: BASE, pdqQuality: 49 }),
-      item('other.jpg', { pdq: BASE, pdqQuality: 100 }),
-      item('copy.jpg', { sha256: 'same', pdq: BASE, pdqQuality: 49 }),
+      item('flat.jpg', { sha256: 'same', pdq: BASE, pdqQuality: MIN_PDQ_QUALITY - 1 }),
+      item('other.jpg', { pdq: BASE, pdqQuality: MIN_PDQ_QUALITY }),
+      item('copy.jpg', { sha256: 'same', pdq: BASE, pdqQuality: MIN_PDQ_QUALITY - 1 }),
+      item('other-copy.jpg', { pdq: flipBits(BASE, [7]), pdqQuality: MIN_PDQ_QUALITY }),
     ];
-    expect(describeStacks(items)).toEqual([['flat.jpg', 'copy.jpg'], ['other.jpg']]);
+    expect(describeStacks(items)).toEqual([
+      ['flat.jpg', 'copy.jpg'],
+      ['other.jpg', 'other-copy.jpg'],
+    ]);
   });
 
   it('represents a stack by its largest picture, then a normally named file over a hidden one, then the first in order', () => {

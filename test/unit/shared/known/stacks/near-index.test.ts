@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PDQ_WORDS, popcount32 } from '../../../../../shared/known/stacks/hamming.js';
-import { CHUNK_COUNT, forEachNearPair } from '../../../../../shared/known/stacks/near-index.js';
+import { CHUNK_COUNT, forEachNearPair, MAX_THRESHOLD_BITS } from '../../../../../shared/known/stacks/near-index.js';
 import { flipBits, pack, plantedHashesArb } from './random-hashes.js';
 
 const bitsSet = (word: number): number => [...word.toString(2)].filter((b) => b === '1').length;
@@ -62,7 +62,8 @@ describe('forEachNearPair', () => {
   });
 
   it('refuses a threshold outside 0–63 and a length that is not whole hashes, with a reason', () => {
-    expect(() => forEachNearPair(new Uint32Array(8), 64, () => undefined)).toThrow(/0 to 63/);
+    expect(() => forEachNearPair(new Uint32Array(8), MAX_THRESHOLD_BITS + 1, () => undefined)).toThrow(/0 to 63/);
+    expect(() => forEachNearPair(new Uint32Array(8), -1, () => undefined)).toThrow(/0 to 63/);
     expect(() => forEachNearPair(new Uint32Array(8), 1.5, () => undefined)).toThrow(/whole number/);
     expect(() => forEachNearPair(new Uint32Array(9), 31, () => undefined)).toThrow(/8 words/);
   });
