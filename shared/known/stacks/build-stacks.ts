@@ -43,23 +43,21 @@ export interface Stacks {
  * Throws a RangeError for a PDQ hash that is not eight words or a threshold outside 0–63.
  */
 export function buildStacks(items: readonly StackItem[], thresholdBits = DEFAULT_NEAR_THRESHOLD_BITS): Stacks {
-  const sets = createUnionFind(items.length);
-
-  const firstWithDigest = new Map<string, number>();
-  items.forEach((item, at) => {
-    const first = firstWithDigest.get(item.sha256);
-    if (first === undefined) firstWithDigest.set(item.sha256, at);
-    else sets.union(first, at);
-  });
-
-  const { words, itemOfRow } = packHashes(items);
-  forEachNearPair(words, thresholdBits, (i, j) => sets.union(itemOfRow[i]!, itemOfRow[j]!));
-
-  return collectStacks(items, sets.find);
+  const packed = packNearHashes(items);
+  return stacksFromNearPairs(items, packed, (onPair) => forEachNearPair(packed.words, thresholdBits, onPair));
 }
 
-/** The PDQ hashes that may stack, packed eight words per row, with the item each row came from. */
-function packHashes(items: readonly StackItem[]): { words: Uint32Array; itemOfRow: Uint32Array } {
+/** The PDQ hashes that may stack (quality ≥ 50), eight words per row, and the item each row came from. */
+export interface PackedHashes {
+  words: Uint32Array;
+  itemOfRow: Uint32Array;
+}
+
+/**
+ * Packs the items' PDQ hashes that may stack, so the near pairs can be found apart (e.g.
+ * on other threads, see stacksFromNearPairs). Throws a RangeError for a hash that is not eight words.
+ */
+export function packNearHashes(items: readonly StackItem[]): PackedHashes {
   const eligible: number[] = [];
   items.forEach((item, at) => {
     if (item.pdq === null || item.pdqQuality === null || item.pdqQuality < MIN_PDQ_QUALITY) return;
@@ -69,6 +67,26 @@ function packHashes(items: readonly StackItem[]): { words: Uint32Array; itemOfRo
   const words = new Uint32Array(eligible.length * PDQ_WORDS);
   eligible.forEach((at, row) => words.set(items[at]!.pdq!, row * PDQ_WORDS));
   return { words, itemOfRow: Uint32Array.from(eligible) };
+}
+
+/**
+ * The stacks as buildStacks makes them, given a way to list the near pairs of `packed`'s rows
+ * (each pair at least once; a pair listed twice changes nothing).
+ */
+export function stacksFromNearPairs(
+  items: readonly StackItem[],
+  packed: PackedHashes,
+  forEachPair: (onPair: (rowA: number, rowB: number) => void) => void,
+): Stacks {
+  const sets = createUnionFind(items.length);
+  const firstWithDigest = new Map<string, number>();
+  items.forEach((item, at) => {
+    const first = firstWithDigest.get(item.sha256);
+    if (first === undefined) firstWithDigest.set(item.sha256, at);
+    else sets.union(first, at);
+  });
+  forEachPair((rowA, rowB) => sets.union(packed.itemOfRow[rowA]!, packed.itemOfRow[rowB]!));
+  return collectStacks(items, sets.find);
 }
 
 function collectStacks(items: readonly StackItem[], find: (item: number) => number): Stacks {
