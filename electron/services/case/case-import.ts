@@ -6,7 +6,7 @@ import { ItemIdSchema } from '../../../shared/media/derivative.js';
 import { kindOfFormat, type MediaFormat } from '../../../shared/media/media-kinds.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { classifyFile } from './classify-file.js';
-import { createFileHasher, FileReadError, READ_CHUNK_BYTES } from './hash-file.js';
+import { createFileHasher, FileReadError, READ_CHUNK_BYTES, type FileDigests } from './hash-file.js';
 import type { ReadGate } from './read-gate.js';
 import { createProgressReporter, type ProgressCounts } from './progress-reporter.js';
 import { SNIFF_HEAD_BYTES } from './sniff-format.js';
@@ -45,7 +45,7 @@ const PUBLISH_SLICE = 1000;
 
 type FileResult =
   | { type: 'problem'; problem: ImportProblem }
-  | { type: 'media'; relativePath: string; absolutePath: string; format: MediaFormat; claimedFormat: MediaFormat | null; sizeBytes: number; sha256: string };
+  | ({ type: 'media'; relativePath: string; absolutePath: string; format: MediaFormat; claimedFormat: MediaFormat | null; sizeBytes: number } & FileDigests);
 
 /**
  * Imports a case folder: walks it (never following links), reads every file once
@@ -137,7 +137,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     byHash.set(result.sha256, item);
     index.items.push(item);
     index.itemsById.set(id, item);
-    index.files.set(id, { absolutePath: result.absolutePath, kind: item.kind, format: item.format, sha256: result.sha256 });
+    index.files.set(id, { absolutePath: result.absolutePath, kind: item.kind, format: item.format, md5: result.md5, sha1: result.sha1, sha256: result.sha256 });
     batch.push(item);
   }
 
@@ -152,7 +152,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     item.relativePath = copy.relativePath;
     item.name = fileNameOf(copy.relativePath);
     item.claimedFormat = copy.claimedFormat;
-    index.files.set(item.id, { absolutePath: copy.absolutePath, kind: item.kind, format: item.format, sha256: copy.sha256 });
+    index.files.set(item.id, { absolutePath: copy.absolutePath, kind: item.kind, format: item.format, md5: copy.md5, sha1: copy.sha1, sha256: copy.sha256 });
   }
 
   let drainScheduled = false;
@@ -239,6 +239,8 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
         format: classified.format,
         claimedFormat: classified.claimedFormat,
         sizeBytes: hashed.sizeBytes,
+        md5: hashed.md5,
+        sha1: hashed.sha1,
         sha256: hashed.sha256,
       };
     } catch (error) {

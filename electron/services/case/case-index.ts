@@ -10,7 +10,9 @@ interface IndexedFile {
   readonly absolutePath: string;
   readonly kind: MediaKind;
   readonly format: MediaFormat;
-  /** SHA-256 of the content, lower-case hex. */
+  /** MD5, SHA-1 and SHA-256 of the content from its one read, lower-case hex. */
+  readonly md5: string;
+  readonly sha1: string;
   readonly sha256: string;
 }
 

@@ -9,11 +9,17 @@ export const READ_CHUNK_BYTES = 1024 * 1024;
 
 export interface HashedFile {
   sizeBytes: number;
+  /** MD5 and SHA-1 of the whole content, lower-case hex: known-material hash sets list files by these. */
+  md5: string;
+  sha1: string;
   /** SHA-256 of the whole content, lower-case hex. */
   sha256: string;
   /** The first bytes (up to the head buffer's length), for format sniffing; a view of `headBuffer`. */
   head: Uint8Array;
 }
+
+/** The digests computed from a file's one read. */
+export type FileDigests = Pick<HashedFile, 'md5' | 'sha1' | 'sha256'>;
 
 /** A file that could not be read, with the problem code the import lists it under. */
 export class FileReadError extends Error {
@@ -36,6 +42,8 @@ export interface HashFileOptions {
   onBytes?: (bytes: number) => void;
 }
 
+const DIGESTS = ['md5', 'sha1', 'sha256'] as const;
+
 const { O_RDONLY } = constants;
 // Not defined on Windows; 0 leaves the flag out.
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -43,7 +51,7 @@ const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 const O_NOATIME = constants.O_NOATIME ?? 0;
 
 /**
- * Reads a file once, front to back, computing its SHA-256 and keeping its first
+ * Reads a file once, front to back, computing its MD5, SHA-1 and SHA-256 (evidence is read once, never again per digest) and keeping its first
  * bytes for sniffing — one open per file. Evidence is never changed:
  * - opened read-only, with O_NOFOLLOW (a file swapped for a link after the walk is
  *   refused, not followed) and O_NONBLOCK (a file swapped for a named pipe cannot
@@ -93,7 +101,7 @@ export function createFileHasher(gate?: ReadGate): (absolutePath: string, option
     try {
       const stats = await fstatAsync(fd);
       if (!stats.isFile()) throw new FileReadError('unsupported-format', 'No longer a regular file; it was not read.');
-      const hash = createHash('sha256');
+      const hashes = DIGESTS.map((name) => createHash(name));
       const headBytes = headBuffer.length;
       let headLength = 0;
       let position = 0;
@@ -102,7 +110,7 @@ export function createFileHasher(gate?: ReadGate): (absolutePath: string, option
         const bytesRead = await readAsync(fd, buffer, position);
         if (bytesRead === 0) break;
         const chunk = buffer.subarray(0, bytesRead);
-        hash.update(chunk);
+        for (const hash of hashes) hash.update(chunk);
         if (headLength < headBytes) {
           const take = Math.min(headBytes - headLength, bytesRead);
           headBuffer.set(chunk.subarray(0, take), headLength);
@@ -113,7 +121,8 @@ export function createFileHasher(gate?: ReadGate): (absolutePath: string, option
         // A short read at or past the size seen at open is the end (saves one more trip to the thread pool per small file).
         if (bytesRead < buffer.length && position >= stats.size) break;
       }
-      return { sizeBytes: position, sha256: hash.digest('hex'), head: headBuffer.subarray(0, headLength) };
+      const [md5, sha1, sha256] = hashes.map((hash) => hash.digest('hex'));
+      return { sizeBytes: position, md5: md5!, sha1: sha1!, sha256: sha256!, head: headBuffer.subarray(0, headLength) };
     } catch (error) {
       throw error instanceof FileReadError || signal?.aborted ? error : readError(error);
     } finally {

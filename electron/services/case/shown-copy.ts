@@ -1,11 +1,8 @@
+import { isHiddenPath } from '../../../shared/case/hidden-path.js';
+
 /** A file's name without its folders. */
 export function fileNameOf(relativePath: string): string {
   return relativePath.slice(relativePath.lastIndexOf('/') + 1);
-}
-
-/** Whether a file is hidden by the usual convention: its name or one of its folders starts with a dot. */
-function isHiddenPath(relativePath: string): boolean {
-  return relativePath.startsWith('.') || relativePath.includes('/.');
 }
 
 /**

@@ -74,6 +74,7 @@ describe('runCaseImport on a small case', () => {
       expect(file?.absolutePath).toBe(path.join(root, ...item.relativePath.split('/')));
       const content = readFileSync(file?.absolutePath ?? '');
       expect(file?.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+      expect(file).toMatchObject({ md5: createHash('md5').update(content).digest('hex'), sha1: createHash('sha1').update(content).digest('hex') });
       expect(itemsJson).not.toContain(file?.sha256);
       expect(item.sizeBytes).toBe(content.length);
     }

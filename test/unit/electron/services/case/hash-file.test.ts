@@ -15,27 +15,30 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+function digest(algorithm: 'md5' | 'sha1' | 'sha256', bytes: Buffer): string {
+  return createHash(algorithm).update(bytes).digest('hex');
 }
 
 const isWindows = process.platform === 'win32';
 const isRoot = process.getuid?.() === 0;
 
 describe('createFileHasher', () => {
-  it.each([0, 1, 999, 1000, 1001, 10_007])('hashes a %i-byte file read in 1000-byte chunks exactly as hashing it whole', async (sizeBytes) => {
-    const content = seededBytes(sizeBytes, sizeBytes);
-    const filePath = path.join(dir, 'file.bin');
-    writeFileSync(filePath, content);
-    const chunks: number[] = [];
-    const result = await createFileHasher()(filePath, { buffer: Buffer.alloc(1000), headBuffer: new Uint8Array(64), onBytes: (n) => chunks.push(n) });
-    expect(result.sha256).toBe(sha256(content));
-    expect(result.sizeBytes).toBe(sizeBytes);
-    expect(Buffer.from(result.head)).toEqual(content.subarray(0, 64));
-    // Streamed: no read is larger than the buffer, and the reads add up to the file.
-    expect(Math.max(0, ...chunks)).toBeLessThanOrEqual(1000);
-    expect(chunks.reduce((a, b) => a + b, 0)).toBe(sizeBytes);
-  });
+  it.each([0, 1, 999, 1000, 1001, 3000, 10_007])(
+    'digests a %i-byte file read in 1000-byte chunks (MD5, SHA-1, SHA-256) exactly as hashing it whole',
+    async (sizeBytes) => {
+      const content = seededBytes(sizeBytes, sizeBytes);
+      const filePath = path.join(dir, 'file.bin');
+      writeFileSync(filePath, content);
+      const chunks: number[] = [];
+      const result = await createFileHasher()(filePath, { buffer: Buffer.alloc(1000), headBuffer: new Uint8Array(64), onBytes: (n) => chunks.push(n) });
+      expect(result).toMatchObject({ md5: digest('md5', content), sha1: digest('sha1', content), sha256: digest('sha256', content) });
+      expect(result.sizeBytes).toBe(sizeBytes);
+      expect(Buffer.from(result.head)).toEqual(content.subarray(0, 64));
+      // Streamed: no read is larger than the buffer, and the reads add up to the file.
+      expect(Math.max(0, ...chunks)).toBeLessThanOrEqual(1000);
+      expect(chunks.reduce((a, b) => a + b, 0)).toBe(sizeBytes);
+    },
+  );
 
   it('reports a missing file as vanished', async () => {
     await expect(createFileHasher()(path.join(dir, 'gone.jpg'), { buffer: Buffer.alloc(64), headBuffer: new Uint8Array(16) })).rejects.toMatchObject({
