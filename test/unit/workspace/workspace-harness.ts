@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { workspaceFilePath } from '../../../electron/services/workspace/workspace-location.js';
+import { openCaseWorkspace, type CaseWorkspace, type OpenCaseWorkspaceOptions } from '../../../electron/services/workspace/workspace-client.js';
+import { workspaceWorkerUnderTsx } from '../../fixtures/workspace/worker-under-tsx.js';
+import type { ItemRow } from '../../../electron/services/workspace/workspace-protocol.js';
+
+/** The worker's TypeScript source, run under tsx as the built bundle would run under Node. */
+const WORKER_SOURCE = workspaceWorkerUnderTsx();
+
+let stampCounter = 0;
+
+/** Opens a workspace in a worker thread the way the app does, with test defaults. */
+export function openForTest(filePath: string, overrides: Partial<OpenCaseWorkspaceOptions> = {}): Promise<CaseWorkspace> {
+  return openCaseWorkspace({
+    filePath,
+    legacyNotesPath: null,
+    host: 'browser',
+    nowMs: 1_800_000_000_000,
+    stamp: `s${(stampCounter += 1)}`,
+    workerPath: WORKER_SOURCE,
+    ...overrides,
+  });
+}
+
+/** An item row as the case import would store it, with made-up but well-formed digests. */
+export function itemRow(index: number, overrides: Partial<ItemRow> = {}): ItemRow {
+  const hex = (digits: number) => (index.toString(16).padStart(8, '0').repeat(8) + 'f'.repeat(64)).slice(0, digits);
+  return {
+    path: `photos/${String(index).padStart(6, '0')}.jpg`,
+    sizeBytes: 1000 + index,
+    mtimeMs: 1_700_000_000_000 + index,
+    md5: hex(32),
+    sha1: hex(40),
+    sha256: hex(64),
+    pdq: null,
+    pdqQuality: null,
+    kind: 'image',
+    format: 'jpeg',
+    error: null,
+    ...overrides,
+  };
+}
+
+/**
+ * A temp folder holding a case folder's parent, for each test: `dbPath` is where that case's
+ * workspace goes. Workspaces opened with `open` are closed (their threads ended) after each test.
+ */
+export function workspaceSandbox(): { parent: string; caseRoot: string; dbPath: string; open: typeof openForTest } {
+  const opened: CaseWorkspace[] = [];
+  const sandbox = {
+    parent: '',
+    caseRoot: '',
+    dbPath: '',
+    async open(...args: Parameters<typeof openForTest>): Promise<CaseWorkspace> {
+      const workspace = await openForTest(...args);
+      opened.push(workspace);
+      return workspace;
+    },
+  };
+  beforeEach(async () => {
+    sandbox.parent = await mkdtemp(path.join(os.tmpdir(), 'veil-workspace-'));
+    sandbox.caseRoot = path.join(sandbox.parent, 'Operation Birch');
+    sandbox.dbPath = workspaceFilePath(sandbox.caseRoot);
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((workspace) => workspace.close()));
+    await rm(sandbox.parent, { recursive: true, force: true });
+  });
+  return sandbox;
+}
