@@ -17,11 +17,18 @@ import {
 } from './workspace-protocol.js';
 
 /**
- * Rows cross the thread boundary in batches of this size: each message is copied and
- * validated on the main side in well under a millisecond, so 100,000 items never hold the
- * main side's event loop for long (bench/workspace.bench.ts measures it).
+ * Rows cross the thread boundary in batches: each message is copied (and a page of results
+ * validated) on the main side in a millisecond or two, so 100,000 items never hold the main
+ * side's event loop for long (bench/workspace.bench.ts measures it). Writes go in larger
+ * batches because each is one transaction, and each commit waits for the disk.
  */
-const BATCH_ROWS = 2000;
+const WRITE_BATCH_ROWS = 2000;
+const READ_PAGE_ROWS = 250;
+/**
+ * The first pages are smaller: until V8 has optimised the validator, each row costs many
+ * times more, and a full first page would be the longest stall of the whole read.
+ */
+const FIRST_READ_PAGE_ROWS = 25;
 
 /** One case's workspace, seen from the main side. Every call goes to its worker thread. */
 export interface CaseWorkspace {
@@ -29,6 +36,8 @@ export interface CaseWorkspace {
   readonly status: WorkspaceStatus;
   /** Adds or replaces items by path, in batches, each batch one transaction. */
   putItems(items: readonly ItemRow[]): Promise<void>;
+  /** Every item, page by page: a caller that does not keep them all never holds them all. */
+  itemPages(): AsyncGenerator<ItemRow[]>;
   /** Every item, read in pages. */
   readAllItems(): Promise<ItemRow[]>;
   /** The paths among `files` that are new or whose size or modification time changed since they were stored. */
@@ -94,27 +103,34 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
   }
   let closed: Promise<void> | null = null;
 
+  async function* pages(): AsyncGenerator<ItemRow[]> {
+    let afterRowId: number | null = 0;
+    let limit = FIRST_READ_PAGE_ROWS;
+    while (afterRowId !== null) {
+      const page: z.infer<typeof ReadItemsResultSchema> = await call({ type: 'readItems', afterRowId, limit }, ReadItemsResultSchema);
+      limit = Math.min(READ_PAGE_ROWS, limit * 2);
+      if (page.items.length > 0) yield page.items;
+      afterRowId = page.nextRowId;
+    }
+  }
+
   return {
     status,
     async putItems(items) {
-      for (let start = 0; start < items.length; start += BATCH_ROWS) {
-        await call({ type: 'putItems', items: items.slice(start, start + BATCH_ROWS) }, EmptyResultSchema);
+      for (let start = 0; start < items.length; start += WRITE_BATCH_ROWS) {
+        await call({ type: 'putItems', items: items.slice(start, start + WRITE_BATCH_ROWS) }, EmptyResultSchema);
       }
     },
+    itemPages: pages,
     async readAllItems() {
       const all: ItemRow[] = [];
-      let afterRowId: number | null = 0;
-      while (afterRowId !== null) {
-        const page: z.infer<typeof ReadItemsResultSchema> = await call({ type: 'readItems', afterRowId, limit: BATCH_ROWS }, ReadItemsResultSchema);
-        all.push(...page.items);
-        afterRowId = page.nextRowId;
-      }
+      for await (const page of pages()) all.push(...page);
       return all;
     },
     async changedFiles(files) {
       const changed: string[] = [];
-      for (let start = 0; start < files.length; start += BATCH_ROWS) {
-        const page = await call({ type: 'changedFiles', files: files.slice(start, start + BATCH_ROWS) }, ChangedFilesResultSchema);
+      for (let start = 0; start < files.length; start += WRITE_BATCH_ROWS) {
+        const page = await call({ type: 'changedFiles', files: files.slice(start, start + WRITE_BATCH_ROWS) }, ChangedFilesResultSchema);
         changed.push(...page.changed);
       }
       return changed;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { NoteSchema, withNote, type Note } from '../../../shared/notes/case-notes.js';
-import { ItemRowSchema, type FileStamp, type ItemRow } from './workspace-protocol.js';
+import type { FileStamp, ItemRow } from './workspace-protocol.js';
 
 /**
  * The workspace's queries, prepared once per connection. They run only in the worker thread
@@ -11,27 +11,15 @@ import { ItemRowSchema, type FileStamp, type ItemRow } from './workspace-protoco
  */
 export interface WorkspaceQueries {
   putItems(items: readonly ItemRow[]): void;
-  readItems(afterRowId: number, limit: number): { items: ItemRow[]; nextRowId: number | null };
+  /** A page of items as SQLite gives them, checked by the client (workspace-client.ts). */
+  readItems(afterRowId: number, limit: number): { items: unknown[]; nextRowId: number | null };
   changedFiles(files: readonly FileStamp[]): string[];
   listNotes(): Note[];
   saveNote(relativePath: string, text: string, nowMs: number): Note | null;
 }
 
-const ItemSqlRowSchema = z.object({
-  rowId: z.number().int(),
-  path: z.string(),
-  sizeBytes: z.number(),
-  mtimeMs: z.number(),
-  md5: z.string().nullable(),
-  sha1: z.string().nullable(),
-  sha256: z.string().nullable(),
-  pdq: z.string().nullable(),
-  pdqQuality: z.number().nullable(),
-  kind: z.string().nullable(),
-  format: z.string().nullable(),
-  error: z.string().nullable(),
-});
-const StampSqlRowSchema = z.object({ sizeBytes: z.number(), mtimeMs: z.number() });
+const RowIdSchema = z.object({ rowId: z.number().int() });
+const PathSchema = z.string();
 const NoteSqlRowSchema = z.object({ relativePath: z.string(), text: z.string(), updatedAtMs: z.number() });
 
 const ITEM_COLUMNS = `rowid AS rowId, path, size_bytes AS sizeBytes, mtime_ms AS mtimeMs, md5, sha1, sha256, pdq,
@@ -47,7 +35,13 @@ export function prepareWorkspaceQueries(db: Database.Database): WorkspaceQueries
        kind = excluded.kind, format = excluded.format, error = excluded.error`,
   );
   const itemsPage = db.prepare(`SELECT ${ITEM_COLUMNS} FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?`);
-  const stampOf = db.prepare('SELECT size_bytes AS sizeBytes, mtime_ms AS mtimeMs FROM items WHERE path = ?');
+  // One statement per batch: SQLite walks the batch (as JSON) against the primary key itself.
+  const changedOf = db
+    .prepare(
+      `SELECT f.value ->> 'path' FROM json_each(?) AS f LEFT JOIN items AS i ON i.path = f.value ->> 'path'
+       WHERE i.path IS NULL OR i.size_bytes != f.value ->> 'sizeBytes' OR i.mtime_ms != f.value ->> 'mtimeMs' ORDER BY f.key`,
+    )
+    .pluck();
   const allNotes = db.prepare('SELECT path AS relativePath, text, updated_at_ms AS updatedAtMs FROM notes ORDER BY path');
   const upsertNote = db.prepare(
     `INSERT INTO notes (path, text, updated_at_ms) VALUES (@relativePath, @text, @updatedAtMs)
@@ -62,21 +56,16 @@ export function prepareWorkspaceQueries(db: Database.Database): WorkspaceQueries
   return {
     putItems: (items) => putAll(items),
     readItems(afterRowId, limit) {
-      const rows = itemsPage.all(afterRowId, limit).map((row) => ItemSqlRowSchema.parse(row));
-      const items = rows.map(({ rowId: _rowId, ...item }) => ItemRowSchema.parse(item));
-      const last = rows.at(-1);
-      return { items, nextRowId: rows.length === limit && last ? last.rowId : null };
+      // The rows go to the main side as they are: the client validates each page against
+      // ItemRowSchema (which drops rowId), so validating here too would only double the work.
+      const rows = itemsPage.all(afterRowId, limit);
+      const last = rows.length === limit ? RowIdSchema.parse(rows.at(-1)) : null;
+      return { items: rows, nextRowId: last === null ? null : last.rowId };
     },
     changedFiles(files) {
       // A file is read again only when it is new or its size or modification time moved.
-      return files
-        .filter((file) => {
-          const row: unknown = stampOf.get(file.path);
-          if (row === undefined) return true;
-          const known = StampSqlRowSchema.parse(row);
-          return known.sizeBytes !== file.sizeBytes || known.mtimeMs !== file.mtimeMs;
-        })
-        .map((file) => file.path);
+      const changed = changedOf.all(JSON.stringify(files));
+      return changed.map((value) => PathSchema.parse(value));
     },
     listNotes: () => allNotes.all().map((row) => NoteSchema.parse(NoteSqlRowSchema.parse(row))),
     saveNote(relativePath, text, nowMs) {

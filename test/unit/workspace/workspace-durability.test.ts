@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { notesFilePath } from '../../../electron/services/notes/case-notes-store.js';
-import { itemRow, workspaceSandbox } from './workspace-harness.js';
+import { itemRow } from '../../fixtures/workspace/item-rows.js';
+import { workspaceSandbox } from './workspace-harness.js';
 
 const WRITER = fileURLToPath(new URL('../../fixtures/workspace/interrupted-writer.ts', import.meta.url));
 

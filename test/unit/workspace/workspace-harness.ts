@@ -5,7 +5,6 @@ import { afterEach, beforeEach } from 'vitest';
 import { workspaceFilePath } from '../../../electron/services/workspace/workspace-location.js';
 import { openCaseWorkspace, type CaseWorkspace, type OpenCaseWorkspaceOptions } from '../../../electron/services/workspace/workspace-client.js';
 import { workspaceWorkerUnderTsx } from '../../fixtures/workspace/worker-under-tsx.js';
-import type { ItemRow } from '../../../electron/services/workspace/workspace-protocol.js';
 
 /** The worker's TypeScript source, run under tsx as the built bundle would run under Node. */
 const WORKER_SOURCE = workspaceWorkerUnderTsx();
@@ -23,25 +22,6 @@ export function openForTest(filePath: string, overrides: Partial<OpenCaseWorkspa
     workerPath: WORKER_SOURCE,
     ...overrides,
   });
-}
-
-/** An item row as the case import would store it, with made-up but well-formed digests. */
-export function itemRow(index: number, overrides: Partial<ItemRow> = {}): ItemRow {
-  const hex = (digits: number) => (index.toString(16).padStart(8, '0').repeat(8) + 'f'.repeat(64)).slice(0, digits);
-  return {
-    path: `photos/${String(index).padStart(6, '0')}.jpg`,
-    sizeBytes: 1000 + index,
-    mtimeMs: 1_700_000_000_000 + index,
-    md5: hex(32),
-    sha1: hex(40),
-    sha256: hex(64),
-    pdq: null,
-    pdqQuality: null,
-    kind: 'image',
-    format: 'jpeg',
-    error: null,
-    ...overrides,
-  };
 }
 
 /**

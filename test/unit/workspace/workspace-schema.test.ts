@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateWorkspace, schemaVersionOf, WORKSPACE_SCHEMA_VERSION } from '../../../electron/services/workspace/workspace-schema.js';
+import { ItemRowSchema } from '../../../electron/services/workspace/workspace-protocol.js';
 import { prepareWorkspaceQueries } from '../../../electron/services/workspace/workspace-queries.js';
-import { itemRow } from './workspace-harness.js';
+import { itemRow } from '../../fixtures/workspace/item-rows.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -43,7 +44,8 @@ describe('workspace schema migrations', () => {
     expect(migrateWorkspace(db)).toBe(1);
     expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION);
     const queries = prepareWorkspaceQueries(db);
-    expect(queries.readItems(0, 10).items).toEqual([
+    const items = () => queries.readItems(0, 10).items.map((row) => ItemRowSchema.parse(row));
+    expect(items()).toEqual([
       {
         path: 'a.jpg',
         sizeBytes: 10,
@@ -64,7 +66,7 @@ describe('workspace schema migrations', () => {
     db.prepare("INSERT INTO stacks (id, kind, representative_path) VALUES (1, 'exact', 'a.jpg')").run();
     db.prepare("UPDATE items SET stack_id = 1 WHERE path = 'a.jpg'").run();
     db.prepare("INSERT INTO matches (path, set_id, set_name, hash_type, category) VALUES ('a.jpg', 's1', 'Set', 'md5', '1')").run();
-    expect(queries.readItems(0, 10).items[0]?.pdqQuality).toBe(80);
+    expect(items()[0]?.pdqQuality).toBe(80);
     db.close();
   });
 

@@ -2,7 +2,8 @@ import { readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspaceFilePath } from '../../../electron/services/workspace/workspace-location.js';
-import { itemRow, workspaceSandbox } from './workspace-harness.js';
+import { itemRow } from '../../fixtures/workspace/item-rows.js';
+import { workspaceSandbox } from './workspace-harness.js';
 
 const sandbox = workspaceSandbox();
 
