@@ -49,11 +49,12 @@ export const NotesStorageSchema = z.object({
    * Why notes are session-only, or what happened to a damaged notes file. The renderer
    * translates the code; `detail` is its one value, never a sentence: the case root
    * (case-at-root), the system's error code (unreadable, not-writable), the file's format
-   * version (newer-format) or the kept file's name (kept-aside).
+   * version (newer-format), the kept file's name (kept-aside) or the process id of the other
+   * Veil that writes this case's workspace (in-use).
    */
   problem: z
     .object({
-      code: z.enum(['demo-case', 'case-at-root', 'not-writable', 'unreadable', 'newer-format', 'kept-aside']),
+      code: z.enum(['demo-case', 'case-at-root', 'not-writable', 'unreadable', 'newer-format', 'kept-aside', 'in-use']),
       detail: z.string(),
     })
     .nullable(),
