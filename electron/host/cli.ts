@@ -33,6 +33,7 @@ async function main(): Promise<number> {
       dataDir,
       openSettingsStore: (options) => new Conf(options),
       spawnWorker: () => forkWorkerChannel(paths.workerScript),
+      workspaceWorker: paths.workspaceWorkerScript,
       demoCaseDir: paths.demoCaseDir,
       initialCaseDir: args.caseDir ? resolve(args.caseDir) : null,
       pickFolder: null,
