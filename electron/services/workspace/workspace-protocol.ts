@@ -32,7 +32,7 @@ export const ItemRowSchema = z.object({
 export type ItemRow = z.infer<typeof ItemRowSchema>;
 
 /** What the file system says about a file now: enough to tell whether it changed since it was hashed. */
-export const FileStampSchema = z.object({ path: z.string().min(1), sizeBytes: z.number().int().nonnegative(), mtimeMs: z.number().nonnegative() });
+const FileStampSchema = z.object({ path: z.string().min(1), sizeBytes: z.number().int().nonnegative(), mtimeMs: z.number().nonnegative() });
 export type FileStamp = z.infer<typeof FileStampSchema>;
 
 /**
@@ -41,7 +41,7 @@ export type FileStamp = z.infer<typeof FileStampSchema>;
  * reads and never writes. `unavailable`: nothing can be read (a newer Veil's workspace, or a
  * damaged one this Veil may not repair because it is not the writer).
  */
-export const WorkspaceProblemSchema = z.discriminatedUnion('code', [
+const WorkspaceProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('workspace-in-use'), holderPid: z.number().int(), holderHost: z.enum(['browser', 'electron']) }),
   z.object({ code: z.literal('workspace-not-writable'), osCode: z.string() }),
   z.object({ code: z.literal('workspace-newer'), version: z.number().int() }),
@@ -61,7 +61,7 @@ export const WorkspaceStatusSchema = z.object({
 });
 export type WorkspaceStatus = z.infer<typeof WorkspaceStatusSchema>;
 
-export const OpenArgsSchema = z.object({
+const OpenArgsSchema = z.object({
   filePath: z.string().min(1),
   /** The notes file this case had before workspaces (case-notes-store.ts), imported once; null for none. */
   legacyNotesPath: z.string().nullable(),
@@ -74,7 +74,7 @@ export const OpenArgsSchema = z.object({
 });
 export type OpenArgs = z.infer<typeof OpenArgsSchema>;
 
-export const WorkspaceRequestSchema = z.discriminatedUnion('type', [
+const WorkspaceRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open'), args: OpenArgsSchema }),
   z.object({ type: z.literal('putItems'), items: z.array(ItemRowSchema) }),
   z.object({ type: z.literal('readItems'), afterRowId: z.number().int().nonnegative(), limit: z.number().int().positive() }),
