@@ -5,8 +5,9 @@ import { z } from 'zod';
  * text-only mode ("a report that doesn't have images"), and useful at any time.
  *
  * Notes are case data, so they never go in Veil's data folder (which must hold nothing
- * derived from a case); they live in one file beside the case folder (see
- * docs/decisions/case-notes.md). Notes are keyed by the item's path inside the case,
+ * derived from a case); they live in the case workspace beside the case folder (see
+ * docs/decisions/case-workspace.md; this file format is the older notes file, imported
+ * once). Notes are keyed by the item's path inside the case,
  * because item ids are random per session.
  */
 export const CASE_NOTES_FORMAT = 'veil.case-notes';
