@@ -4,6 +4,7 @@
 //   dist/electron/preload.cjs  sandboxed preload (one CommonJS file requiring only electron)
 //   dist/media-worker/worker.js  sharp worker (utilityProcess or Node child process)
 //   dist/host/cli.js           browser host
+//   dist/workspace-worker/worker.js  case workspace's SQLite thread (worker_threads)
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { MAIN_EXTERNALS } from './main-externals.mjs';
@@ -20,4 +21,11 @@ await Promise.all([
   build({ ...common, format: 'cjs', entryPoints: ['electron/app/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
   build({ ...common, format: 'esm', banner: esmBanner, entryPoints: ['electron/media-worker/worker-main.ts'], outfile: 'dist/media-worker/worker.js' }),
   build({ ...common, format: 'esm', banner: esmBanner, entryPoints: ['electron/host/cli.ts'], outfile: 'dist/host/cli.js' }),
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints: ['electron/services/workspace/workspace-worker.ts'],
+    outfile: 'dist/workspace-worker/worker.js',
+  }),
 ]);

@@ -58,6 +58,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     openSettingsStore: (options) => new ElectronStore(options),
     spawnWorker: () => utilityWorkerChannel(paths.workerScript),
+    workspaceWorker: paths.workspaceWorkerScript,
     demoCaseDir: app.isPackaged ? join(process.resourcesPath, 'demo-case') : paths.demoCaseDir,
     initialCaseDir: caseDirFromArgv(process.argv),
     pickFolder: async () => {

@@ -33,6 +33,7 @@ export async function runHost(paths: ReturnType<typeof builtAppPaths>, spawnWork
       dataDir,
       openSettingsStore: (options) => new Conf(options),
       spawnWorker,
+      workspaceWorker: paths.workspaceWorkerScript,
       demoCaseDir: paths.demoCaseDir,
       initialCaseDir: args.caseDir ? resolve(args.caseDir) : null,
       pickFolder: null,

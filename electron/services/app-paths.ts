@@ -9,6 +9,7 @@ export function builtAppPaths(entryModuleUrl: string): {
   distDir: string;
   rendererDir: string;
   workerScript: string;
+  workspaceWorkerScript: string;
   demoCaseDir: string;
   preloadScript: string;
 } {
@@ -17,6 +18,7 @@ export function builtAppPaths(entryModuleUrl: string): {
     distDir,
     rendererDir: join(distDir, 'renderer'),
     workerScript: join(distDir, 'media-worker', 'worker.js'),
+    workspaceWorkerScript: join(distDir, 'workspace-worker', 'worker.js'),
     demoCaseDir: join(distDir, 'demo-case'),
     preloadScript: join(distDir, 'electron', 'preload.cjs'),
   };

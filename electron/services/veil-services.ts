@@ -12,6 +12,7 @@ import { createExposureService, FLUSH_INTERVAL_MS, type ExposureService } from '
 import { startWellbeing } from './wellbeing/wellbeing-runtime.js';
 import { createLedger, systemSchedule } from './ledger/ledger.js';
 import { createNotesForOpenCase } from './notes/notes-for-open-case.js';
+import { openCaseWorkspace } from './workspace/workspace-client.js';
 import { sharingStateFile } from './team-sharing/sharing-state-file.js';
 import { createTeamSharingService } from './team-sharing/team-sharing-service.js';
 import { createRequestHandlers } from './request-table.js';
@@ -26,6 +27,8 @@ export interface VeilServicesDeps {
   hub: EventHub;
   /** Starts one media worker process (utilityProcess in Electron, a Node child elsewhere). */
   spawnWorker: () => WorkerChannel;
+  /** The case workspace's worker thread entry (dist/workspace-worker/worker.js); without it notes stay in the notes file. */
+  workspaceWorker?: string | URL;
   demoCaseDir: string;
   /** Opened at start; null opens the demo case. */
   initialCaseDir: string | null;
@@ -107,7 +110,17 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     systemLocale: deps.systemLocale,
     saveIntervalMs: FLUSH_INTERVAL_MS,
   });
-  const notes = createNotesForOpenCase({ session, notesFolder: () => settings.get().notesFolder, nowMs: deps.nowMs, stamp: deps.newId });
+  const workspaceWorker = deps.workspaceWorker;
+  const notes = createNotesForOpenCase({
+    session,
+    notesFolder: () => settings.get().notesFolder,
+    nowMs: deps.nowMs,
+    stamp: deps.newId,
+    openWorkspace: workspaceWorker
+      ? (filePath, legacyNotesPath) =>
+          openCaseWorkspace({ filePath, legacyNotesPath, host: deps.host, nowMs: deps.nowMs(), stamp: deps.newId(), workerPath: workspaceWorker })
+      : undefined,
+  });
   const sharing = createTeamSharingService({
     dataDir: deps.dataDir,
     secretOptions: deps.teamShareSecret,
@@ -176,7 +189,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       await wellbeing.close();
       // The ledger and break state are written by now (both local). A notes save or an export
       // to a network share, or an import, stuck on a dead drive must not hold quitting.
-      const stopped = Promise.all([notes.whenWritten(), sharing.close(), session.cancelImport(), session.whenIdle()]);
+      const stopped = Promise.all([notes.close(), sharing.close(), session.cancelImport(), session.whenIdle()]);
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())]);
       pool.close();
     },

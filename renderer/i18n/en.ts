@@ -2,6 +2,7 @@ import { enForms } from './en-forms';
 import { enReasons } from './en-reasons';
 import { enLayout } from './en-layout';
 import { enTeam } from './en-team';
+import { enWorkspaceNotes } from './en-workspace';
 import { enWellbeing } from './en-wellbeing';
 import { enItems } from './en-items';
 import { enKeys } from './en-keys';
@@ -284,6 +285,7 @@ export const en = {
     unreadable: 'The notes file beside this case could not be read ({{detail}}): it is left untouched, and notes are kept only until Veil closes.',
     keptAside: 'The notes file beside this case was damaged and has been kept aside as {{detail}}; notes start afresh.',
     loadFailed: 'Notes could not be loaded: {{message}}',
+    ...enWorkspaceNotes,
   },
   breakSettings: {
     group: 'Breaks',

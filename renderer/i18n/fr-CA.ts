@@ -3,6 +3,7 @@ import { frCAForms } from './fr-CA-forms';
 import { frCAReasons } from './fr-CA-reasons';
 import { frCALayout } from './fr-CA-layout';
 import { frCATeam } from './fr-CA-team';
+import { frCAWorkspaceNotes } from './fr-CA-workspace';
 import { frCAWellbeing } from './fr-CA-wellbeing';
 import { frCAItems } from './fr-CA-items';
 import { frCAKeys } from './fr-CA-keys';
@@ -285,6 +286,7 @@ export const frCA: Messages = {
       "Le fichier de notes à côté de ce dossier n'a pas pu être lu ({{detail}})\u00a0: il reste intact, et les notes sont conservées seulement jusqu'à la fermeture de Veil.",
     keptAside: 'Le fichier de notes à côté de ce dossier était endommagé et a été mis de côté sous le nom {{detail}}\u00a0; les notes repartent à zéro.',
     loadFailed: "Les notes n'ont pas pu être chargées\u00a0: {{message}}",
+    ...frCAWorkspaceNotes,
   },
   breakSettings: {
     group: 'Pauses',

@@ -5,8 +5,9 @@ import { z } from 'zod';
  * text-only mode ("a report that doesn't have images"), and useful at any time.
  *
  * Notes are case data, so they never go in Veil's data folder (which must hold nothing
- * derived from a case); they live in one file beside the case folder (see
- * docs/decisions/case-notes.md). Notes are keyed by the item's path inside the case,
+ * derived from a case); they live in the case workspace beside the case folder (see
+ * docs/decisions/case-workspace.md; this file format is the older notes file, imported
+ * once). Notes are keyed by the item's path inside the case,
  * because item ids are random per session.
  */
 export const CASE_NOTES_FORMAT = 'veil.case-notes';
@@ -49,11 +50,12 @@ export const NotesStorageSchema = z.object({
    * Why notes are session-only, or what happened to a damaged notes file. The renderer
    * translates the code; `detail` is its one value, never a sentence: the case root
    * (case-at-root), the system's error code (unreadable, not-writable), the file's format
-   * version (newer-format) or the kept file's name (kept-aside).
+   * version (newer-format), the kept file's name (kept-aside) or the process id of the other
+   * Veil that writes this case's workspace (in-use).
    */
   problem: z
     .object({
-      code: z.enum(['demo-case', 'case-at-root', 'not-writable', 'unreadable', 'newer-format', 'kept-aside']),
+      code: z.enum(['demo-case', 'case-at-root', 'not-writable', 'unreadable', 'newer-format', 'kept-aside', 'in-use']),
       detail: z.string(),
     })
     .nullable(),

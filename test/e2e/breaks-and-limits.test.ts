@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -6,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings.js';
 import { launchChromium } from './browser.js';
 import { REPO_ROOT, startTestHost, type RunningTestHost } from './host-process.js';
-import { CaseNotesFileSchema } from '../../shared/notes/case-notes.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
 import { AT_ONCE, SETTLE } from './settle.js';
 
@@ -20,10 +20,16 @@ const SETTINGS: Settings = {
 
 const MEDIA = 'img, video, canvas';
 
-/** The notes in the file beside the case, or none while the file is not there yet. */
+/** The notes in the case workspace beside the case, or none while it is not there yet. */
 function savedNotes(path: string): unknown[] {
   if (!existsSync(path)) return [];
-  return CaseNotesFileSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).notes;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    return db.prepare('SELECT path AS relativePath, text, updated_at_ms AS updatedAtMs FROM notes').all();
+  } finally {
+    db.close();
+  }
 }
 
 describe('the first run', () => {
@@ -113,7 +119,7 @@ describe('breaks and personal limits in Chromium through the browser host', () =
     await expect.poll(() => page.locator(MEDIA).count(), AT_ONCE).toBe(0);
     // The file is written by the host: read it until the note is there, not once at a moment.
     await expect
-      .poll(() => savedNotes(`${caseDir}.veil-notes.json`), SETTLE)
+      .poll(() => savedNotes(`${caseDir}.veil-case.sqlite`), SETTLE)
       .toEqual([expect.objectContaining({ text: 'Shapes match the seized drive, folder 3.' })]);
   });
 

@@ -17,6 +17,8 @@ export interface BootDeps {
   /** electron-store in Electron, conf elsewhere: both open `<dataDir>/settings.json` from these options. */
   openSettingsStore: (options: SettingsFileOptions) => ConfLike;
   spawnWorker: SpawnWorker;
+  /** The case workspace's worker thread entry; see VeilServicesDeps. */
+  workspaceWorker?: string;
   demoCaseDir: string;
   initialCaseDir: string | null;
   pickFolder: (() => Promise<string | null>) | null;
@@ -69,6 +71,7 @@ export async function bootVeil(deps: BootDeps): Promise<BootedVeil> {
       settings,
       hub,
       spawnWorker: deps.spawnWorker,
+      workspaceWorker: deps.workspaceWorker,
       demoCaseDir: deps.demoCaseDir,
       initialCaseDir: deps.initialCaseDir,
       pickFolder: deps.pickFolder,

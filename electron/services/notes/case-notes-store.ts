@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { lstat, open, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import {
 import { errorCode } from '../case/error-code.js';
 import { keepAside, replaceFileAtomically } from '../platform/durable-write.js';
 import { createSerialQueue } from '../ledger/serial-queue.js';
+import { caseWorkFilePath } from '../workspace/workspace-location.js';
 
 /**
  * A notes file larger than this is not read (nor ever overwritten): 100,000 notes of a
@@ -49,10 +49,7 @@ export interface CaseNotesStoreOptions {
  * (two cases with the same folder name stay apart, and the same case finds its notes again).
  */
 export function notesFilePath(caseRoot: string, notesFolder: string | null = null): string {
-  const name = path.basename(caseRoot) || 'case';
-  if (notesFolder === null) return path.join(path.dirname(caseRoot), `${name}.veil-notes.json`);
-  const tag = createHash('sha256').update(caseRoot).digest('hex').slice(0, 8);
-  return path.join(notesFolder, `${name} ${tag}.veil-notes.json`);
+  return caseWorkFilePath(caseRoot, notesFolder, '.veil-notes.json');
 }
 
 /** Just enough of the file to tell a newer Veil's notes from damage. */
@@ -171,6 +168,22 @@ export function openCaseNotes(options: CaseNotesStoreOptions): CaseNotesStore {
       });
     },
   };
+}
+
+/**
+ * Reads a notes file for importing it into the case workspace: its notes, `missing` when there
+ * is none, or why it cannot be imported (it is then left as it is and tried again next time).
+ */
+export async function readNotesFile(filePath: string): Promise<{ state: 'missing' } | { state: 'read'; notes: Note[] } | { state: 'failed'; detail: string }> {
+  let text: string;
+  try {
+    text = await readCapped(filePath, MAX_NOTES_FILE_BYTES);
+  } catch (error) {
+    const code = errorCode(error);
+    return code === 'ENOENT' ? { state: 'missing' } : { state: 'failed', detail: code };
+  }
+  const parsed = parseNotesFile(text);
+  return parsed.ok ? { state: 'read', notes: parsed.notes } : { state: 'failed', detail: parsed.newer ? `newer-format ${parsed.detail}` : parsed.detail };
 }
 
 function parseNotesFile(text: string): { ok: true; notes: Note[] } | { ok: false; newer: boolean; detail: string } {

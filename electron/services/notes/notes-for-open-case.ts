@@ -2,13 +2,17 @@ import type { CaseNotes, Note, NotesStorage } from '../../../shared/notes/case-n
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import { reasonOf } from '../../../shared/reasons/reason.js';
 import type { CaseSession } from '../case/case-session.js';
+import type { CaseWorkspace } from '../workspace/workspace-client.js';
 import { openCaseNotes, type CaseNotesStore } from './case-notes-store.js';
+import { openWorkspaceNotes } from './workspace-notes-store.js';
 
 export interface NotesForOpenCase {
   load(caseId: string): Promise<CaseNotes>;
   save(caseId: string, itemId: string, text: string): Promise<{ note: Note | null; storage: NotesStorage }>;
   /** Resolves when every save asked for so far has finished (quitting waits for it). */
   whenWritten(): Promise<void>;
+  /** Closes the open case's workspace (its thread and lock) after the last save; quitting calls it. */
+  close(): Promise<void>;
 }
 
 /**
@@ -22,18 +26,36 @@ export function createNotesForOpenCase(deps: {
   notesFolder: () => string | null;
   nowMs: () => number;
   stamp: () => string;
+  /**
+   * Opens a case's workspace (workspace-client.ts). Given, notes live in the workspace and the
+   * old notes file is imported once; absent (tests of the file store), in the notes file.
+   */
+  openWorkspace?: (filePath: string, legacyNotesPath: string) => Promise<CaseWorkspace>;
 }): NotesForOpenCase {
   // Keyed by the case folder, not the case id: reopening the same case must find the same
   // store, or a fresh one could read the file before the old one's last write landed.
-  let current: { caseId: string; realRoot: string; notesFolder: string | null; store: CaseNotesStore } | null = null;
+  let current: { caseId: string; realRoot: string; notesFolder: string | null; store: CaseNotesStore & { close?: () => Promise<void> } } | null = null;
   const pending = new Set<Promise<unknown>>();
+  function track(work: Promise<unknown>): void {
+    pending.add(work);
+    void work.finally(() => pending.delete(work)).catch(() => undefined);
+  }
 
   function storeFor(caseId: string): CaseNotesStore {
     if (current?.caseId === caseId) return current.store;
     const { realRoot, isDemo } = deps.session.caseFolder(caseId);
     const notesFolder = deps.notesFolder();
     const same = current?.realRoot === realRoot && current.notesFolder === notesFolder;
-    const store = same && current ? current.store : openCaseNotes({ caseRoot: realRoot, isDemo, notesFolder, nowMs: deps.nowMs, stamp: deps.stamp });
+    if (same && current) {
+      current = { ...current, caseId };
+      return current.store;
+    }
+    // The previous case's workspace is let go once its last save is in (one writer per case: another Veil may want it).
+    const previous = current?.store;
+    if (previous?.close) track(Promise.allSettled([...pending]).then(() => previous.close?.()));
+    const store = deps.openWorkspace
+      ? openWorkspaceNotes({ caseRoot: realRoot, isDemo, notesFolder, nowMs: deps.nowMs, openWorkspace: deps.openWorkspace })
+      : openCaseNotes({ caseRoot: realRoot, isDemo, notesFolder, nowMs: deps.nowMs, stamp: deps.stamp });
     current = { caseId, realRoot, notesFolder, store };
     return store;
   }
@@ -51,12 +73,15 @@ export function createNotesForOpenCase(deps: {
         const written = paths.find((path) => notes.some((note) => note.relativePath === path));
         return store.save(written ?? item.relativePath, text);
       });
-      pending.add(saving);
-      void saving.finally(() => pending.delete(saving)).catch(() => undefined);
+      track(saving);
       return saving;
     },
     async whenWritten() {
       await Promise.allSettled([...pending]);
+    },
+    async close() {
+      await Promise.allSettled([...pending]);
+      await current?.store.close?.();
     },
   };
 }

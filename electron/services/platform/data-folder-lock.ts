@@ -49,6 +49,8 @@ export interface AcquireOptions {
   processStartToken?: (pid: number) => string | null;
   /** Default true: the lock is removed when this process exits (not on SIGKILL or power loss: that is what stale recovery is for). */
   releaseOnExit?: boolean;
+  /** Default `veil.lock`; a case workspace locks its own database with `<database name>.lock` beside it. */
+  fileName?: string;
 }
 
 /** Another Veil that is still running holds the folder. */
@@ -115,8 +117,8 @@ function writeWhole(fd: number, bytes: Uint8Array): void {
  * reader would take such a file for garbage and steal a live lock). Where hard links are not
  * supported (FAT, some shares) it falls back to an exclusive create ('wx') and a write.
  */
-function createExclusive(dataDir: string, lockPath: string, bytes: Uint8Array): boolean {
-  const tempPath = join(dataDir, `${LOCK_FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
+function createExclusive(lockPath: string, bytes: Uint8Array): boolean {
+  const tempPath = `${lockPath}.${randomBytes(6).toString('hex')}.tmp`;
   const tempFd = openSync(tempPath, 'wx');
   try {
     writeWhole(tempFd, bytes);
@@ -157,8 +159,8 @@ function createWithOpenExclusive(lockPath: string, bytes: Uint8Array): boolean {
  * the stale lock judged a moment ago. If another Veil replaced it meanwhile (it raced us to
  * the same recovery and won), its fresh lock is linked back and the caller looks again.
  */
-function removeStale(dataDir: string, lockPath: string, judged: Buffer): void {
-  const asidePath = join(dataDir, `${LOCK_FILE_NAME}.${randomBytes(6).toString('hex')}.stale`);
+function removeStale(lockPath: string, judged: Buffer): void {
+  const asidePath = `${lockPath}.${randomBytes(6).toString('hex')}.stale`;
   try {
     renameSync(lockPath, asidePath);
   } catch (error) {
@@ -186,7 +188,7 @@ function removeStale(dataDir: string, lockPath: string, judged: Buffer): void {
 export function acquireDataFolderLock(dataDir: string, options: AcquireOptions): DataFolderLock {
   const isProcessAlive = options.isProcessAlive ?? isProcessAliveByKill;
   const startToken = options.processStartToken ?? ((pid: number) => processStartToken(pid));
-  const lockPath = join(dataDir, LOCK_FILE_NAME);
+  const lockPath = join(dataDir, options.fileName ?? LOCK_FILE_NAME);
   const ownStart = startToken(options.pid);
   const content: LockContent = {
     pid: options.pid,
@@ -199,7 +201,7 @@ export function acquireDataFolderLock(dataDir: string, options: AcquireOptions):
 
   // A few rounds at most: each lost race means another Veil made progress.
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    if (createExclusive(dataDir, lockPath, bytes)) return heldLock(lockPath, content, bytes, recoveredStale, options.releaseOnExit ?? true);
+    if (createExclusive(lockPath, bytes)) return heldLock(lockPath, content, bytes, recoveredStale, options.releaseOnExit ?? true);
     const found = readLock(lockPath);
     if (found.ok === 'missing') continue;
     if (found.ok === true) {
@@ -210,7 +212,7 @@ export function acquireDataFolderLock(dataDir: string, options: AcquireOptions):
     } else {
       recoveredStale = { reason: 'unreadable', detail: found.detail };
     }
-    removeStale(dataDir, lockPath, found.bytes);
+    removeStale(lockPath, found.bytes);
   }
   throw new Error(`could not take the data folder lock ${lockPath}: other processes keep replacing it`);
 }

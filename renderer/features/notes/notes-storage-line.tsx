@@ -21,6 +21,8 @@ function notesStorageText(t: TFunction, storage: NotesStorage): string {
       return t('notes.unreadable', { detail: problem.detail });
     case 'kept-aside':
       return t('notes.keptAside', { detail: problem.detail });
+    case 'in-use':
+      return t('notes.inUse', { detail: problem.detail });
   }
 }
 

@@ -1,0 +1,151 @@
+import { Worker } from 'node:worker_threads';
+import type { z } from 'zod';
+import type { Note } from '../../../shared/notes/case-notes.js';
+import {
+  ChangedFilesResultSchema,
+  EmptyResultSchema,
+  NotesResultSchema,
+  ReadItemsResultSchema,
+  SavedNoteResultSchema,
+  WorkspaceReplySchema,
+  WorkspaceStatusSchema,
+  type FileStamp,
+  type ItemRow,
+  type OpenArgs,
+  type WorkspaceRequest,
+  type WorkspaceStatus,
+} from './workspace-protocol.js';
+
+/**
+ * Rows cross the thread boundary in batches: each message is copied (and a page of results
+ * validated) on the main side in a millisecond or two, so 100,000 items never hold the main
+ * side's event loop for long (bench/workspace.bench.ts measures it). Writes go in larger
+ * batches because each is one transaction, and each commit waits for the disk.
+ */
+const WRITE_BATCH_ROWS = 2000;
+const READ_PAGE_ROWS = 250;
+/**
+ * The first pages are smaller: until V8 has optimised the validator, each row costs many
+ * times more, and a full first page would be the longest stall of the whole read.
+ */
+const FIRST_READ_PAGE_ROWS = 25;
+
+/** One case's workspace, seen from the main side. Every call goes to its worker thread. */
+export interface CaseWorkspace {
+  /** How it was opened: read-write, read-only (another Veil writes it) or unavailable, and why. */
+  readonly status: WorkspaceStatus;
+  /** Adds or replaces items by path, in batches, each batch one transaction. */
+  putItems(items: readonly ItemRow[]): Promise<void>;
+  /** Every item, page by page: a caller that does not keep them all never holds them all. */
+  itemPages(): AsyncGenerator<ItemRow[]>;
+  /** Every item, read in pages. */
+  readAllItems(): Promise<ItemRow[]>;
+  /** The paths among `files` that are new or whose size or modification time changed since they were stored. */
+  changedFiles(files: readonly FileStamp[]): Promise<string[]>;
+  listNotes(): Promise<Note[]>;
+  /** Sets a note (empty text removes it); the stored note, or null when removed. */
+  saveNote(relativePath: string, text: string, nowMs: number): Promise<Note | null>;
+  /** Closes the connection, releases the lock and ends the thread; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface OpenCaseWorkspaceOptions extends Omit<OpenArgs, 'pid'> {
+  /** The worker's entry: the built `workspace-worker.js`, or the TypeScript source under tsx. */
+  workerPath: string | URL;
+  /** Default none (not the parent's flags); tests and benches pass ['--import', 'tsx']. */
+  execArgv?: string[];
+  /** Default this process's pid. */
+  pid?: number;
+}
+
+/** Starts the worker thread and opens the workspace in it. */
+export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Promise<CaseWorkspace> {
+  const { workerPath, execArgv, pid, ...rest } = options;
+  const worker = new Worker(workerPath, { execArgv: execArgv ?? [] });
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  let ended: Error | null = null;
+
+  const failAll = (error: Error): void => {
+    ended ??= error;
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  };
+  worker.on('error', (error) => failAll(error));
+  worker.on('exit', (code) => failAll(new Error(`the workspace thread ended (exit code ${code})`)));
+  worker.on('message', (message: unknown) => {
+    const reply = WorkspaceReplySchema.safeParse(message);
+    if (!reply.success) return;
+    const waiter = pending.get(reply.data.id);
+    if (!waiter) return;
+    pending.delete(reply.data.id);
+    if (reply.data.ok) waiter.resolve(reply.data.result);
+    else waiter.reject(Object.assign(new Error(reply.data.message), { code: reply.data.code }));
+  });
+
+  /** Sends one request; the reply is checked against the schema of what was asked. */
+  async function call<S extends z.ZodType>(request: WorkspaceRequest, schema: S): Promise<z.infer<S>> {
+    if (ended) throw ended;
+    const id = nextId++;
+    const raw = await new Promise<unknown>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, request });
+    });
+    return schema.parse(raw);
+  }
+
+  let status: WorkspaceStatus;
+  try {
+    status = await call({ type: 'open', args: { ...rest, pid: pid ?? process.pid } }, WorkspaceStatusSchema);
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  let closed: Promise<void> | null = null;
+
+  async function* pages(): AsyncGenerator<ItemRow[]> {
+    let afterRowId: number | null = 0;
+    let limit = FIRST_READ_PAGE_ROWS;
+    while (afterRowId !== null) {
+      const page: z.infer<typeof ReadItemsResultSchema> = await call({ type: 'readItems', afterRowId, limit }, ReadItemsResultSchema);
+      limit = Math.min(READ_PAGE_ROWS, limit * 2);
+      if (page.items.length > 0) yield page.items;
+      afterRowId = page.nextRowId;
+    }
+  }
+
+  return {
+    status,
+    async putItems(items) {
+      for (let start = 0; start < items.length; start += WRITE_BATCH_ROWS) {
+        await call({ type: 'putItems', items: items.slice(start, start + WRITE_BATCH_ROWS) }, EmptyResultSchema);
+      }
+    },
+    itemPages: pages,
+    async readAllItems() {
+      const all: ItemRow[] = [];
+      for await (const page of pages()) all.push(...page);
+      return all;
+    },
+    async changedFiles(files) {
+      const changed: string[] = [];
+      for (let start = 0; start < files.length; start += WRITE_BATCH_ROWS) {
+        const page = await call({ type: 'changedFiles', files: files.slice(start, start + WRITE_BATCH_ROWS) }, ChangedFilesResultSchema);
+        changed.push(...page.changed);
+      }
+      return changed;
+    },
+    listNotes: async () => (await call({ type: 'listNotes' }, NotesResultSchema)).notes,
+    saveNote: async (relativePath, text, nowMs) => (await call({ type: 'saveNote', relativePath, text, nowMs }, SavedNoteResultSchema)).note,
+    close() {
+      closed ??= (async () => {
+        try {
+          if (!ended) await call({ type: 'close' }, EmptyResultSchema);
+        } finally {
+          await worker.terminate();
+        }
+      })();
+      return closed;
+    },
+  };
+}

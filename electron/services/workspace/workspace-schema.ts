@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The case workspace's schema, in one place. `PRAGMA user_version` holds the version; each
+ * entry of MIGRATIONS takes the database from version i to i + 1 inside one transaction (the
+ * version is written in the same transaction), so a crash mid-migration leaves the old
+ * version intact and the next open runs it again. Never edit a migration that has shipped:
+ * workspaces written by it exist on investigators' drives; add the next one instead.
+ */
+
+/** Version 1: the items found in the case with their digests, and the investigator's notes. */
+const V1 = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE items (
+  path TEXT PRIMARY KEY,
+  size_bytes INTEGER NOT NULL,
+  mtime_ms REAL NOT NULL,
+  md5 TEXT,
+  sha1 TEXT,
+  sha256 TEXT,
+  kind TEXT,
+  format TEXT,
+  error TEXT
+) STRICT;
+CREATE INDEX items_sha256 ON items (sha256);
+CREATE TABLE notes (path TEXT PRIMARY KEY, text TEXT NOT NULL, updated_at_ms INTEGER NOT NULL) STRICT;
+`;
+
+/**
+ * Version 2 (part 6): PDQ hashes, duplicate and near-duplicate stacks, and known-material
+ * matches. Matches keep the set's name and category as they were when matched: a set removed
+ * later must not leave an item's label dangling.
+ */
+const V2 = `
+CREATE TABLE stacks (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('exact', 'near')),
+  representative_path TEXT NOT NULL
+) STRICT;
+ALTER TABLE items ADD COLUMN pdq TEXT;
+ALTER TABLE items ADD COLUMN pdq_quality INTEGER;
+ALTER TABLE items ADD COLUMN stack_id INTEGER REFERENCES stacks (id) ON DELETE SET NULL;
+CREATE INDEX items_stack ON items (stack_id);
+CREATE TABLE matches (
+  path TEXT NOT NULL REFERENCES items (path) ON DELETE CASCADE,
+  set_id TEXT NOT NULL,
+  set_name TEXT NOT NULL,
+  hash_type TEXT NOT NULL CHECK (hash_type IN ('md5', 'sha1', 'sha256', 'pdq')),
+  category TEXT,
+  distance INTEGER,
+  PRIMARY KEY (path, set_id, hash_type)
+) STRICT;
+`;
+
+/** MIGRATIONS[i] migrates version i to version i + 1 (version 0 is an empty database). */
+const WORKSPACE_MIGRATIONS: readonly string[] = [V1, V2];
+export const WORKSPACE_SCHEMA_VERSION = WORKSPACE_MIGRATIONS.length;
+
+/** The schema version written in the database's header (0 for a new, empty file). */
+export function schemaVersionOf(db: Database.Database): number {
+  const version: unknown = db.pragma('user_version', { simple: true });
+  if (typeof version !== 'number') throw new Error('user_version is not a number');
+  return version;
+}
+
+/**
+ * Brings the database to `target` (default: this Veil's version), one transaction per step.
+ * The caller has already refused a database newer than this Veil. Returns the version found.
+ */
+export function migrateWorkspace(db: Database.Database, target: number = WORKSPACE_SCHEMA_VERSION): number {
+  const found = schemaVersionOf(db);
+  if (found > WORKSPACE_SCHEMA_VERSION) throw new Error(`workspace schema ${found} is newer than ${WORKSPACE_SCHEMA_VERSION}`);
+  for (let version = found; version < target; version += 1) {
+    const step = WORKSPACE_MIGRATIONS[version];
+    if (step === undefined) throw new Error(`no migration from workspace schema ${version}`);
+    db.transaction(() => {
+      db.exec(step);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return found;
+}

@@ -1,0 +1,81 @@
+import { parentPort } from 'node:worker_threads';
+import { errorCode } from '../case/error-code.js';
+import { openWorkspaceDb, type OpenedWorkspace } from './workspace-open.js';
+import { WorkspaceEnvelopeSchema, type WorkspaceReply, type WorkspaceRequest } from './workspace-protocol.js';
+import { prepareWorkspaceQueries, type WorkspaceQueries } from './workspace-queries.js';
+
+/**
+ * The thread that owns one case workspace's connection (as Signal Desktop's SQL worker does):
+ * better-sqlite3 is synchronous, so a query here never stalls the main side's event loop.
+ * Requests are handled one at a time, in order.
+ */
+
+let opened: OpenedWorkspace | null = null;
+let queries: WorkspaceQueries | null = null;
+
+/** Refuses a write unless this thread is the workspace's one writer. */
+function writer(): WorkspaceQueries {
+  if (opened?.status.mode !== 'read-write' || queries === null)
+    throw Object.assign(new Error('the workspace is not open for writing'), { code: 'workspace-read-only' });
+  return queries;
+}
+
+/** Reads whatever there is; an unavailable or not-yet-made workspace reads as empty. */
+function reader(): WorkspaceQueries | null {
+  if (opened === null) throw Object.assign(new Error('the workspace is not open'), { code: 'workspace-not-open' });
+  return queries;
+}
+
+function close(): void {
+  opened?.db?.close();
+  opened?.lock?.release();
+  opened = null;
+  queries = null;
+}
+
+async function handle(request: WorkspaceRequest): Promise<unknown> {
+  switch (request.type) {
+    case 'open': {
+      if (opened !== null) throw Object.assign(new Error('the workspace is already open'), { code: 'workspace-already-open' });
+      opened = await openWorkspaceDb(request.args);
+      queries = opened.db === null ? null : prepareWorkspaceQueries(opened.db);
+      return opened.status;
+    }
+    case 'putItems':
+      writer().putItems(request.items);
+      return {};
+    case 'readItems':
+      return reader()?.readItems(request.afterRowId, request.limit) ?? { items: [], nextRowId: null };
+    case 'changedFiles':
+      return { changed: reader()?.changedFiles(request.files) ?? request.files.map((file) => file.path) };
+    case 'listNotes':
+      return { notes: reader()?.listNotes() ?? [] };
+    case 'saveNote':
+      return { note: writer().saveNote(request.relativePath, request.text, request.nowMs) };
+    case 'close':
+      close();
+      return {};
+  }
+}
+
+const port = parentPort;
+if (port === null) throw new Error('workspace-worker.ts runs only as a worker thread');
+
+// One request at a time: a chain keeps replies in order and SQLite's use single-threaded.
+let chain: Promise<void> = Promise.resolve();
+port.on('message', (message: unknown) => {
+  chain = chain.then(async () => {
+    const envelope = WorkspaceEnvelopeSchema.safeParse(message);
+    if (!envelope.success) {
+      const id = typeof message === 'object' && message !== null && 'id' in message && typeof message.id === 'number' ? message.id : -1;
+      port.postMessage({ id, ok: false, code: 'invalid-request', message: envelope.error.issues[0]?.message ?? 'invalid' } satisfies WorkspaceReply);
+      return;
+    }
+    const { id, request } = envelope.data;
+    try {
+      port.postMessage({ id, ok: true, result: await handle(request) } satisfies WorkspaceReply);
+    } catch (error) {
+      port.postMessage({ id, ok: false, code: errorCode(error), message: error instanceof Error ? error.message : String(error) } satisfies WorkspaceReply);
+    }
+  });
+});

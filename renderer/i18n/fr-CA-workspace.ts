@@ -1,0 +1,7 @@
+import type { Messages } from './en';
+
+/** Strings of the case workspace in Canadian French (see en-workspace.ts). */
+export const frCAWorkspaceNotes: Pick<Messages['notes'], 'inUse'> = {
+  inUse:
+    "Un autre Veil (processus {{detail}}) travaille sur ce dossier et est le seul à pouvoir en écrire les notes\u00a0: ici, elles sont conservées seulement jusqu'à la fermeture de Veil. Fermez l'autre Veil pour enregistrer les notes ici.",
+};

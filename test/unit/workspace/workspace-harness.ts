@@ -1,0 +1,53 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { workspaceFilePath } from '../../../electron/services/workspace/workspace-location.js';
+import { openCaseWorkspace, type CaseWorkspace, type OpenCaseWorkspaceOptions } from '../../../electron/services/workspace/workspace-client.js';
+import { workspaceWorkerUnderTsx } from '../../fixtures/workspace/worker-under-tsx.js';
+
+/** The worker's TypeScript source, run under tsx as the built bundle would run under Node. */
+const WORKER_SOURCE = workspaceWorkerUnderTsx();
+
+let stampCounter = 0;
+
+/** Opens a workspace in a worker thread the way the app does, with test defaults. */
+export function openForTest(filePath: string, overrides: Partial<OpenCaseWorkspaceOptions> = {}): Promise<CaseWorkspace> {
+  return openCaseWorkspace({
+    filePath,
+    legacyNotesPath: null,
+    host: 'browser',
+    nowMs: 1_800_000_000_000,
+    stamp: `s${(stampCounter += 1)}`,
+    workerPath: WORKER_SOURCE,
+    ...overrides,
+  });
+}
+
+/**
+ * A temp folder holding a case folder's parent, for each test: `dbPath` is where that case's
+ * workspace goes. Workspaces opened with `open` are closed (their threads ended) after each test.
+ */
+export function workspaceSandbox(): { parent: string; caseRoot: string; dbPath: string; open: typeof openForTest } {
+  const opened: CaseWorkspace[] = [];
+  const sandbox = {
+    parent: '',
+    caseRoot: '',
+    dbPath: '',
+    async open(...args: Parameters<typeof openForTest>): Promise<CaseWorkspace> {
+      const workspace = await openForTest(...args);
+      opened.push(workspace);
+      return workspace;
+    },
+  };
+  beforeEach(async () => {
+    sandbox.parent = await mkdtemp(path.join(os.tmpdir(), 'veil-workspace-'));
+    sandbox.caseRoot = path.join(sandbox.parent, 'Operation Birch');
+    sandbox.dbPath = workspaceFilePath(sandbox.caseRoot);
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((workspace) => workspace.close()));
+    await rm(sandbox.parent, { recursive: true, force: true });
+  });
+  return sandbox;
+}

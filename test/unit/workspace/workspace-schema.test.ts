@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrateWorkspace, schemaVersionOf, WORKSPACE_SCHEMA_VERSION } from '../../../electron/services/workspace/workspace-schema.js';
+import { ItemRowSchema } from '../../../electron/services/workspace/workspace-protocol.js';
+import { prepareWorkspaceQueries } from '../../../electron/services/workspace/workspace-queries.js';
+import { itemRow } from '../../fixtures/workspace/item-rows.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'veil-schema-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A workspace as the first release wrote it: schema 1, with an item and a note. */
+function versionOneFixture(file: string): void {
+  const db = new Database(file);
+  migrateWorkspace(db, 1);
+  db.prepare(
+    "INSERT INTO items (path, size_bytes, mtime_ms, md5, sha1, sha256, kind, format, error) VALUES ('a.jpg', 10, 20, ?, ?, ?, 'image', 'jpeg', NULL)",
+  ).run('a'.repeat(32), 'b'.repeat(40), 'c'.repeat(64));
+  db.prepare("INSERT INTO notes (path, text, updated_at_ms) VALUES ('a.jpg', 'note', 30)").run();
+  db.close();
+}
+
+describe('workspace schema migrations', () => {
+  it('creates the current schema in a new file', () => {
+    const db = new Database(path.join(dir, 'new.sqlite'));
+    expect(migrateWorkspace(db)).toBe(0);
+    expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(['items', 'matches', 'meta', 'notes', 'stacks']);
+    db.close();
+  });
+
+  it('brings a version 1 workspace to the current version keeping its items and notes', () => {
+    const file = path.join(dir, 'v1.sqlite');
+    versionOneFixture(file);
+    const db = new Database(file);
+    expect(migrateWorkspace(db)).toBe(1);
+    expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION);
+    const queries = prepareWorkspaceQueries(db);
+    const items = () => queries.readItems(0, 10).items.map((row) => ItemRowSchema.parse(row));
+    expect(items()).toEqual([
+      {
+        path: 'a.jpg',
+        sizeBytes: 10,
+        mtimeMs: 20,
+        md5: 'a'.repeat(32),
+        sha1: 'b'.repeat(40),
+        sha256: 'c'.repeat(64),
+        pdq: null,
+        pdqQuality: null,
+        kind: 'image',
+        format: 'jpeg',
+        error: null,
+      },
+    ]);
+    expect(queries.listNotes()).toEqual([{ relativePath: 'a.jpg', text: 'note', updatedAtMs: 30 }]);
+    // What version 2 added works: a PDQ hash and a stack on the migrated item.
+    queries.putItems([itemRow(1, { path: 'a.jpg', pdq: 'd'.repeat(64), pdqQuality: 80 })]);
+    db.prepare("INSERT INTO stacks (id, kind, representative_path) VALUES (1, 'exact', 'a.jpg')").run();
+    db.prepare("UPDATE items SET stack_id = 1 WHERE path = 'a.jpg'").run();
+    db.prepare("INSERT INTO matches (path, set_id, set_name, hash_type, category) VALUES ('a.jpg', 's1', 'Set', 'md5', '1')").run();
+    expect(items()[0]?.pdqQuality).toBe(80);
+    db.close();
+  });
+
+  it('runs a migration again after a crash in it: the version moves only with the schema', () => {
+    const file = path.join(dir, 'half.sqlite');
+    versionOneFixture(file);
+    const db = new Database(file);
+    // A step that fails halfway (as a crash would stop it) leaves version 1 and no part of version 2.
+    db.exec('CREATE TABLE stacks (id INTEGER PRIMARY KEY)');
+    expect(() => migrateWorkspace(db)).toThrow(/stacks already exists/);
+    expect(schemaVersionOf(db)).toBe(1);
+    expect(db.prepare("SELECT COUNT(*) FROM pragma_table_info('items') WHERE name = 'pdq'").pluck().get()).toBe(0);
+    db.exec('DROP TABLE stacks');
+    expect(migrateWorkspace(db)).toBe(1);
+    expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('never migrates a workspace from a newer Veil', () => {
+    const db = new Database(path.join(dir, 'newer.sqlite'));
+    db.pragma(`user_version = ${WORKSPACE_SCHEMA_VERSION + 1}`);
+    expect(() => migrateWorkspace(db)).toThrow(/newer/);
+    expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION + 1);
+    db.close();
+  });
+});
