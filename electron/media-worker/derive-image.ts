@@ -47,7 +47,7 @@ export async function deriveImage(input: DeriveInput, limits: DeriveLimits = DEF
   if (!opened.ok) return opened;
   try {
     const plan = planDerivative(opened.widthPx, opened.heightPx, input.longEdgePx, input.blur);
-    const { data, info } = await render(opened.image, input, limits, plan).toBuffer({ resolveWithObject: true });
+    const { data, info } = await renderStill(opened.image, input, limits, plan).toBuffer({ resolveWithObject: true });
     return { ok: true, bytes: exactBytes(data), mime: STILL_MIME, widthPx: info.width, heightPx: info.height };
   } catch (error) {
     return { ok: false, error: mediaErrorFromSharp(error) };
@@ -60,7 +60,7 @@ export async function deriveImage(input: DeriveInput, limits: DeriveLimits = DEF
  * (object-fit: contain), and the browser's bilinear enlargement of a copy blurred by ≈ 3 px
  * looks like the full-size Gaussian (docs/decisions/blur-scales.md).
  */
-function render(image: Sharp, input: DeriveInput, limits: DeriveLimits, plan: DerivativePlan): Sharp {
+export function renderStill(image: Sharp, input: Pick<DeriveInput, 'greyscale'>, limits: DeriveLimits, plan: DerivativePlan): Sharp {
   const resized = image
     .timeout({ seconds: limits.timeoutSeconds })
     .resize(plan.widthPx, plan.heightPx, { fit: 'fill', fastShrinkOnLoad: true })
@@ -75,7 +75,7 @@ function render(image: Sharp, input: DeriveInput, limits: DeriveLimits, plan: De
 }
 
 /** A Uint8Array that owns exactly its bytes, so posting it copies nothing extra. */
-function exactBytes(buffer: Buffer): Uint8Array {
+export function exactBytes(buffer: Buffer): Uint8Array {
   if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) return buffer;
   return new Uint8Array(buffer);
 }

@@ -12,7 +12,7 @@ import type { MediaError } from '../../shared/case/media-item.js';
 import { lumaFromPixels } from '../../shared/known/pdq/luma.js';
 import { pdqHashFromLuma, type PdqResult } from '../../shared/known/pdq/pdq-hash.js';
 import { planeAsStored } from '../../shared/known/pdq/stored-orientation.js';
-import type { DerivedImage, DeriveInput } from './derive-image.js';
+import { exactBytes, renderStill, type DerivedImage, type DeriveInput } from './derive-image.js';
 import { planDerivative, type DerivativePlan } from './derive-plan.js';
 import { mediaErrorFromSharp } from './media-errors.js';
 import { DEFAULT_DERIVE_LIMITS, openInput, type DeriveLimits } from './open-input.js';
@@ -24,11 +24,6 @@ import { DEFAULT_DERIVE_LIMITS, openInput, type DeriveLimits } from './open-inpu
 export const PDQ_DECODE_PX = 512;
 
 export type ThumbnailAndPdqResult = { ok: true; thumbnail: DerivedImage; pdq: PdqResult } | { ok: false; error: MediaError };
-
-/** What deriveImage does after its resize (derive-image.ts's render): kept identical so the grid looks the same. */
-const NEUTRAL_GREY = { r: 128, g: 128, b: 128 };
-const JPEG_QUALITY_BLURRED = 80;
-const JPEG_QUALITY_UNBLURRED = 88;
 
 interface DecodedPixels {
   data: Buffer;
@@ -66,21 +61,11 @@ function pdqOfDecoded(decoded: DecodedPixels, orientation: number): PdqResult {
   return pdqHashFromLuma(stored.plane, stored.widthPx, stored.heightPx);
 }
 
-/** The thumbnail from the decoded pixels: deriveImage's recipe from its resize on. */
+/** The thumbnail from the decoded pixels: deriveImage's own recipe (renderStill), from raw pixels instead of the file. */
 async function thumbnailOfDecoded(decoded: DecodedPixels, input: DeriveInput, limits: DeriveLimits, plan: DerivativePlan): Promise<DerivedImage> {
-  const resized = sharp(decoded.data, { raw: { width: decoded.widthPx, height: decoded.heightPx, channels: decoded.channels } })
-    .timeout({ seconds: limits.timeoutSeconds })
-    .resize(plan.widthPx, plan.heightPx, { fit: 'fill' })
-    .flatten({ background: NEUTRAL_GREY });
-  const coloured = input.greyscale ? resized.greyscale().toColourspace('b-w') : resized.toColourspace('srgb');
-  const blurred = plan.blur.method === 'none' ? coloured : coloured.blur(plan.blur.sigmaPx);
-  const quality = plan.blur.method === 'none' ? JPEG_QUALITY_UNBLURRED : JPEG_QUALITY_BLURRED;
-  const { data, info } = await blurred
-    .jpeg({ quality, mozjpeg: false, chromaSubsampling: plan.blur.method === 'reduced' ? '4:4:4' : '4:2:0' })
-    .toBuffer({ resolveWithObject: true });
-  // Posting a view would copy its whole backing store; keep a buffer that owns exactly its bytes.
-  const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : new Uint8Array(data);
-  return { ok: true, bytes, mime: 'image/jpeg', widthPx: info.width, heightPx: info.height };
+  const raw = sharp(decoded.data, { raw: { width: decoded.widthPx, height: decoded.heightPx, channels: decoded.channels } });
+  const { data, info } = await renderStill(raw, input, limits, plan).toBuffer({ resolveWithObject: true });
+  return { ok: true, bytes: exactBytes(data), mime: 'image/jpeg', widthPx: info.width, heightPx: info.height };
 }
 
 /**

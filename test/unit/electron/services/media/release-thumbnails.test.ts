@@ -1,7 +1,7 @@
 import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDerivativeCache } from '../../../../../electron/services/media/derivative-cache.js';
 import { handleMediaRequest } from '../../../../../electron/services/media/media-route.js';
 import { createMediaService, type MediaItemLocation, type MediaService } from '../../../../../electron/services/media/media-service.js';
@@ -43,9 +43,14 @@ const postedFiles = (worker: FakeWorker) => worker.posted.map((job) => path.base
 /** Electron's protocol.handle gives a Request whose signal never aborts: requests here get none that does. */
 const neverAborts = new AbortController().signal;
 
+/** Waits for the state, however slow the machine (a number of event-loop turns ran out under load). */
 async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !check(); i += 1) await new Promise((resolve) => setImmediate(resolve));
-  if (!check()) throw new Error('condition never held');
+  await vi.waitFor(
+    () => {
+      if (!check()) throw new Error('condition never held');
+    },
+    { timeout: 15_000, interval: 2 },
+  );
 }
 
 describe('releasing thumbnails that left the screen (no request signal ever aborts)', () => {
