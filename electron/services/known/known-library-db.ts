@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { VeilRequestError } from '../../../shared/contract-errors.js';
+
+/** The one database file in a known-material library folder. */
+export const LIBRARY_FILE_NAME = 'known-material.sqlite';
+const LIBRARY_SCHEMA_VERSION = 1;
+
+export type LibraryDb = Database.Database;
+
+/**
+ * The schema, version 1. One row per record with its hashes as binary (half the size of hex);
+ * a partial index per exact hash kind, so a lookup is three index probes whatever the sets'
+ * sizes. `complete` is set in the same transaction that ends an import: a row without it can
+ * only be left by a crash on a file system that broke its promises, and is removed on open.
+ */
+const SCHEMA_V1 = `
+CREATE TABLE hash_set (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  source_file_name TEXT NOT NULL,
+  scheme TEXT NOT NULL,
+  format TEXT NOT NULL,
+  imported_at_ms INTEGER NOT NULL,
+  record_count INTEGER NOT NULL DEFAULT 0,
+  bad_count INTEGER NOT NULL DEFAULT 0,
+  enabled INTEGER NOT NULL DEFAULT 1,
+  complete INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE known_record (
+  set_id INTEGER NOT NULL,
+  place INTEGER NOT NULL,
+  category TEXT,
+  md5 BLOB,
+  sha1 BLOB,
+  sha256 BLOB,
+  pdq BLOB,
+  pdq_quality INTEGER,
+  media_id TEXT,
+  photodna TEXT
+);
+CREATE INDEX known_record_set ON known_record(set_id);
+CREATE INDEX known_record_md5 ON known_record(md5) WHERE md5 IS NOT NULL;
+CREATE INDEX known_record_sha1 ON known_record(sha1) WHERE sha1 IS NOT NULL;
+CREATE INDEX known_record_sha256 ON known_record(sha256) WHERE sha256 IS NOT NULL;
+CREATE TABLE bad_record (
+  set_id INTEGER NOT NULL,
+  place INTEGER NOT NULL,
+  place_kind TEXT NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE INDEX bad_record_set ON bad_record(set_id);
+`;
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'UNKNOWN';
+}
+
+/**
+ * Opens (creating if needed) the library in `folder`. A rollback journal (DELETE), not WAL:
+ * a unit may keep its library on a network share, where WAL's shared memory is unsafe.
+ * A library from a newer Veil is refused and left untouched.
+ */
+export function openKnownLibrary(folder: string): LibraryDb {
+  const file = path.join(folder, LIBRARY_FILE_NAME);
+  let db: LibraryDb;
+  try {
+    mkdirSync(folder, { recursive: true });
+    db = new Database(file);
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = FULL');
+  } catch (error) {
+    throw VeilRequestError.because({ code: 'known-library-unusable', params: { path: folder, osCode: errorCode(error) } });
+  }
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version > LIBRARY_SCHEMA_VERSION) {
+    db.close();
+    throw VeilRequestError.because({ code: 'known-library-newer', params: { path: folder } });
+  }
+  if (version < 1) {
+    db.transaction(() => {
+      db.exec(SCHEMA_V1);
+      db.pragma(`user_version = ${LIBRARY_SCHEMA_VERSION}`);
+    })();
+  }
+  const leftovers = db.prepare('SELECT id FROM hash_set WHERE complete = 0').pluck().all();
+  for (const id of leftovers) removeSetRows(db, Number(id));
+  return db;
+}
+
+/** Deletes a set and everything it holds, in one transaction. */
+export function removeSetRows(db: LibraryDb, setId: number): boolean {
+  return db.transaction(() => {
+    db.prepare('DELETE FROM known_record WHERE set_id = ?').run(setId);
+    db.prepare('DELETE FROM bad_record WHERE set_id = ?').run(setId);
+    return db.prepare('DELETE FROM hash_set WHERE id = ?').run(setId).changes > 0;
+  })();
+}
