@@ -5,6 +5,7 @@ import { enTeam } from './en-team';
 import { enWellbeing } from './en-wellbeing';
 import { enItems } from './en-items';
 import { enKeys } from './en-keys';
+import { enKnown } from './en-known';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -366,6 +367,7 @@ export const en = {
   ...enWellbeing,
   ...enItems,
   ...enKeys,
+  ...enKnown,
   ...enLayout,
   ...enReasons,
   ...enForms,
