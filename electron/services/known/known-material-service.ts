@@ -71,7 +71,8 @@ export function createKnownMaterialService(deps: KnownMaterialDeps): KnownMateri
           name,
           scheme,
           hex64Kind,
-          importedAtMs: deps.nowMs(),
+          // The clock may give fractions of a millisecond; a date is whole milliseconds.
+          importedAtMs: Math.floor(deps.nowMs()),
           signal: controller.signal,
           onProgress: (progress) => {
             const now = deps.nowMs();
