@@ -116,10 +116,13 @@ export async function importHashSetFile(db: LibraryDb, request: ImportRequest): 
       finished = true;
       return { outcome: 'cancelled' };
     }
-    db.prepare('UPDATE hash_set SET format = ?, record_count = ?, bad_count = ?, complete = 1 WHERE id = ?').run(
+    const rowids = writer.rowids();
+    db.prepare('UPDATE hash_set SET format = ?, record_count = ?, bad_count = ?, first_rowid = ?, last_rowid = ?, complete = 1 WHERE id = ?').run(
       outcome.format,
       outcome.records,
       outcome.badRecords,
+      rowids.first,
+      rowids.last,
       setId,
     );
     writer.finish();

@@ -13,6 +13,8 @@ interface SetRow {
   imported_at_ms: number;
   record_count: number;
   bad_count: number;
+  first_rowid: number | null;
+  last_rowid: number | null;
   enabled: number;
 }
 
@@ -39,10 +41,10 @@ function summary(db: LibraryDb, row: SetRow): HashSetSummary {
     if (parsed.success) badByReason[parsed.data] = count;
   }
   const counts = db
-    .prepare<[number], Record<HashKind, number>>(
-      'SELECT count(md5) AS md5, count(sha1) AS sha1, count(sha256) AS sha256, count(pdq) AS pdq FROM known_record WHERE set_id = ?',
+    .prepare<[number, number], Record<HashKind, number>>(
+      'SELECT count(md5) AS md5, count(sha1) AS sha1, count(sha256) AS sha256, count(pdq) AS pdq FROM known_record WHERE rowid BETWEEN ? AND ?',
     )
-    .get(row.id) ?? { md5: 0, sha1: 0, sha256: 0, pdq: 0 };
+    .get(row.first_rowid ?? 0, row.last_rowid ?? -1) ?? { md5: 0, sha1: 0, sha256: 0, pdq: 0 };
   return {
     setId: row.id,
     name: row.name,
@@ -106,7 +108,8 @@ export function lookupHashes(db: LibraryDb, hashes: FileHashes): KnownMatch[] {
 export function* pdqHashes(db: LibraryDb, setId: number): Generator<KnownPdq> {
   const rows = db
     .prepare<[number], { pdq: Buffer; quality: number | null; category: string | null }>(
-      'SELECT pdq, pdq_quality AS quality, category FROM known_record WHERE set_id = ? AND pdq IS NOT NULL',
+      `SELECT r.pdq AS pdq, r.pdq_quality AS quality, r.category AS category FROM hash_set s
+       JOIN known_record r ON r.rowid BETWEEN s.first_rowid AND s.last_rowid WHERE s.id = ? AND s.complete = 1 AND r.pdq IS NOT NULL`,
     )
     .iterate(setId);
   for (const row of rows) yield { pdq: row.pdq.toString('hex'), quality: row.quality, category: row.category };

@@ -123,6 +123,20 @@ describe('known-material library', () => {
     expect(await readdir(library)).toEqual([LIBRARY_FILE_NAME]);
   });
 
+  it("lists a set's PDQ hashes with their quality and category, and no other set's", async () => {
+    const pdq = (n: number) => n.toString(16).padStart(64, 'c');
+    await writeFile(path.join(dir, 'other.txt'), `pdq\n${pdq(1)}\n`);
+    await writeFile(path.join(dir, 'pdq.csv'), `PDQ,Quality,Category\n${pdq(2)},90,CAM\n${pdq(3)},40,\n${md5Of(1)},,\n`);
+    await service.importHashSet({ filePath: path.join(dir, 'other.txt'), name: 'Other', scheme: 'custom', hex64Kind: 'sha256' });
+    const result = await service.importHashSet({ filePath: path.join(dir, 'pdq.csv'), name: 'Near', scheme: 'custom', hex64Kind: 'sha256' });
+    if (result.outcome !== 'imported') throw new Error('expected an import');
+    expect(result.badRecords).toEqual([{ place: 4, placeKind: 'line', reason: 'hash-wrong-length' }]);
+    expect([...service.pdqHashes(result.set.setId)]).toEqual([
+      { pdq: pdq(2), quality: 90, category: 'CAM' },
+      { pdq: pdq(3), quality: 40, category: null },
+    ]);
+  });
+
   it('refuses a library written by a newer Veil and leaves it alone', async () => {
     service.listHashSets();
     service.close();
