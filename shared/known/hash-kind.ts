@@ -8,7 +8,7 @@ export const HashKindSchema = z.enum(['md5', 'sha1', 'sha256', 'pdq']);
 export type HashKind = z.infer<typeof HashKindSchema>;
 
 /** Hex digits per kind. SHA-256 and PDQ are both 64: a bare 64-digit value needs to be told which it is. */
-export const HEX_LENGTH: Readonly<Record<HashKind, number>> = { md5: 32, sha1: 40, sha256: 64, pdq: 64 };
+const HEX_LENGTH: Readonly<Record<HashKind, number>> = { md5: 32, sha1: 40, sha256: 64, pdq: 64 };
 
 /**
  * What a bare 64-digit hex value in a plain list means when nothing in the file says

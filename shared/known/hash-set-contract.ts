@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Hex64KindSchema, HashKindSchema } from './hash-kind.js';
-import { HashSetSchemeSchema } from './hash-set-scheme.js';
+import { HashSetSchemeSchema, type HashSetScheme } from './hash-set-scheme.js';
 import { BadRecordReasonSchema, BadRecordSchema } from './known-record.js';
 
 /** A set's id in the known-material library. */
@@ -56,12 +56,11 @@ export const HashSetImportProgressSchema = z.object({
 export type HashSetImportProgress = z.infer<typeof HashSetImportProgressSchema>;
 
 /** One enabled set that knows a file's hash. */
-export const KnownMatchSchema = z.object({
-  setId: HashSetIdSchema,
-  setName: z.string(),
-  scheme: HashSetSchemeSchema,
-  category: z.string().nullable(),
+export interface KnownMatch {
+  setId: number;
+  setName: string;
+  scheme: HashSetScheme;
+  category: string | null;
   /** Which of the file's hashes matched. */
-  matchedBy: z.enum(['md5', 'sha1', 'sha256']),
-});
-export type KnownMatch = z.infer<typeof KnownMatchSchema>;
+  matchedBy: 'md5' | 'sha1' | 'sha256';
+}

@@ -21,7 +21,7 @@ export interface HashSetParserOptions {
   claimMediaId?: (mediaId: string) => boolean;
 }
 
-export type HashSetFormat = 'vics-json' | 'text';
+type HashSetFormat = 'vics-json' | 'text';
 export type HashSetParseOutcome =
   { ok: true; format: HashSetFormat; records: number; badRecords: number } | { ok: false; refusal: HashSetRefusal; badRecords: number };
 

@@ -53,8 +53,7 @@ export type BadRecord = z.infer<typeof BadRecordSchema>;
  * Why a whole file was refused: nothing in it could be read as a hash set. A file with some
  * good records is never refused; its bad ones are listed instead.
  */
-export const HashSetRefusalSchema = z.enum(['not-json', 'json-cut-off', 'not-text', 'not-a-hash-set', 'no-good-records', 'empty-file', 'csv-no-hash-column']);
-export type HashSetRefusal = z.infer<typeof HashSetRefusalSchema>;
+export type HashSetRefusal = 'not-json' | 'json-cut-off' | 'not-text' | 'not-a-hash-set' | 'no-good-records' | 'empty-file' | 'csv-no-hash-column';
 
 /** Where the parsers send what they read; they keep nothing themselves, so memory stays bounded. */
 export interface HashSetSink {

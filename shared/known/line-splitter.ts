@@ -1,5 +1,5 @@
 /** A line longer than this is not a hash line; it is skipped without being held whole. */
-export const MAX_LINE_CHARS = 8192;
+const MAX_LINE_CHARS = 8192;
 
 export interface LineSplitter {
   write(text: string): void;

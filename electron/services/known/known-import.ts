@@ -12,7 +12,7 @@ import type { LibraryDb } from './known-library-db.js';
 import { recordWriter } from './known-record-writer.js';
 
 /** Largest hash set read: a 1 GB, 5-million-record set fits; a 2 GB file is refused before reading. */
-export const MAX_HASH_SET_BYTES = 1536 * 1024 * 1024;
+const MAX_HASH_SET_BYTES = 1536 * 1024 * 1024;
 /** Small reads keep each synchronous parse-and-insert step short, so the main side stays responsive. */
 const READ_CHUNK_BYTES = 256 * 1024;
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -117,6 +117,10 @@ describe('known-material library', () => {
     expect(await attempt('photo.jpg')).toEqual({ code: 'hash-set-not-text', params: {} });
     expect(await attempt('missing.json')).toEqual({ code: 'hash-set-file-missing', params: { path: path.join(dir, 'missing.json') } });
     expect(await attempt('.')).toEqual({ code: 'hash-set-not-a-file', params: { path: path.join(dir, '.') } });
+    // A sparse 2 GB file: refused from its size, before a byte is read.
+    await writeFile(path.join(dir, 'huge.json'), '');
+    await truncate(path.join(dir, 'huge.json'), 2 * 1024 ** 3);
+    expect(await attempt('huge.json')).toEqual({ code: 'hash-set-too-large', params: { sizeBytes: 2 * 1024 ** 3, limitBytes: 1.5 * 1024 ** 3 } });
     await writeFile(path.join(dir, 'vic.json'), vics(2));
     expect(await attempt('vic.json', 'uk-abc')).toEqual({ code: 'hash-set-no-good-records', params: { badRecords: 2 } });
     expect(service.listHashSets()).toEqual([]);
