@@ -66,7 +66,12 @@ export async function importHashSetFile(db: LibraryDb, request: ImportRequest): 
   const fileName = path.basename(request.filePath);
   const listed: BadRecord[] = [];
   let bytesRead = 0;
-  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    // A read-only shared library (SQLITE_READONLY), or another workstation importing into it (SQLITE_BUSY).
+    throw VeilRequestError.because({ code: 'known-library-unusable', params: { path: path.dirname(db.name), osCode: osCode(error) } });
+  }
   let finished = false;
   try {
     const setId = Number(

@@ -6,6 +6,7 @@ import { VeilRequestError } from '../../../shared/contract-errors.js';
 /** The one database file in a known-material library folder. */
 export const LIBRARY_FILE_NAME = 'known-material.sqlite';
 const LIBRARY_SCHEMA_VERSION = 1;
+const LOCK_WAIT_MS = 500;
 
 export type LibraryDb = Database.Database;
 
@@ -70,7 +71,8 @@ export function openKnownLibrary(folder: string): LibraryDb {
   let db: LibraryDb;
   try {
     mkdirSync(folder, { recursive: true });
-    db = new Database(file);
+    // Waiting on another workstation's lock blocks this thread: half a second, then a clear refusal.
+    db = new Database(file, { timeout: LOCK_WAIT_MS });
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = FULL');
     // Hash indexes take inserts at random places; the default 2 MB page cache made a 1 M-record import disk-bound.

@@ -141,6 +141,25 @@ describe('known-material library', () => {
     ]);
   });
 
+  it('says the library is unusable, and keeps it as it was, while another workstation is writing to it', async () => {
+    const file = path.join(dir, 'list.txt');
+    await writeFile(file, `${md5Of(7)}\n`);
+    service.listHashSets();
+    const other = new Database(path.join(library, LIBRARY_FILE_NAME));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      // SQLite waits for the lock briefly first (a share may just be slow), then gives up.
+      expect(await refusal(service.importHashSet({ filePath: file, name: 'List', scheme: 'custom', hex64Kind: 'sha256' }))).toEqual({
+        code: 'known-library-unusable',
+        params: { path: library, osCode: 'SQLITE_BUSY' },
+      });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await service.importHashSet({ filePath: file, name: 'List', scheme: 'custom', hex64Kind: 'sha256' })).toMatchObject({ outcome: 'imported' });
+  });
+
   it('refuses a library written by a newer Veil and leaves it alone', async () => {
     service.listHashSets();
     service.close();
