@@ -33,6 +33,11 @@ export const REQUEST_NAME_LIST = [
   'getTeamSharing',
   'loadTeamStats',
   'pickFolder',
+  'importHashSet',
+  'cancelHashSetImport',
+  'listHashSets',
+  'removeHashSet',
+  'setHashSetEnabled',
 ] as const satisfies readonly RequestName[];
 
 export const EVENT_NAME_LIST = [
@@ -42,6 +47,7 @@ export const EVENT_NAME_LIST = [
   'settingsChanged',
   'noticeRaised',
   'wellbeingChanged',
+  'hashSetImportProgress',
 ] as const satisfies readonly EventName[];
 
 /** True when the list names every member of the union (the `satisfies` above checks the converse). */

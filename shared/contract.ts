@@ -21,6 +21,13 @@ import {
 import { CaseNotesSchema, MAX_NOTE_CHARS, NoteSchema, NotesStorageSchema } from './notes/case-notes.js';
 import { WellbeingViewSchema } from './wellbeing/wellbeing-view.js';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings.js';
+import {
+  HashSetIdSchema,
+  HashSetImportProgressSchema,
+  HashSetSummarySchema,
+  ImportHashSetArgsSchema,
+  ImportHashSetResultSchema,
+} from './known/hash-set-contract.js';
 
 /**
  * The one contract between the renderer and the main side. Both adapters (Electron
@@ -119,6 +126,20 @@ const requestContract = {
   loadTeamStats: { args: LoadTeamStatsArgsSchema, result: TeamStatsResultSchema },
   /** A native folder picker where there is one (Electron); null when cancelled or when there is none. */
   pickFolder: { args: empty, result: z.object({ folderPath: z.string().nullable() }) },
+  /**
+   * Reads a known-material hash set (VICS JSON, a plain list or CSV) into the library. Progress
+   * arrives as `hashSetImportProgress`; the reply lists the bad records; a file with no good
+   * record is refused whole with a reason. Cancelled, it leaves the library as it was.
+   */
+  importHashSet: { args: ImportHashSetArgsSchema, result: ImportHashSetResultSchema },
+  /** Stops the running hash-set import (its request then answers `cancelled`); false when none runs. */
+  cancelHashSetImport: { args: empty, result: z.object({ cancelled: z.boolean() }) },
+  /** The library's sets, newest first, with their counts and bad records by reason. */
+  listHashSets: { args: empty, result: z.array(HashSetSummarySchema) },
+  /** Removes a set and all its hashes; the reply is the list after. */
+  removeHashSet: { args: z.object({ setId: HashSetIdSchema }).strict(), result: z.array(HashSetSummarySchema) },
+  /** Turns a set off (its hashes stop matching) or on again; the reply is the list after. */
+  setHashSetEnabled: { args: z.object({ setId: HashSetIdSchema, enabled: z.boolean() }).strict(), result: z.array(HashSetSummarySchema) },
 } as const;
 
 const eventContract = {
@@ -133,6 +154,8 @@ const eventContract = {
   noticeRaised: NoticeSchema,
   /** Breaks or limits changed (a phase, a countdown second, a cap reached): the UI follows. */
   wellbeingChanged: WellbeingViewSchema,
+  /** Throttled progress of the running hash-set import. */
+  hashSetImportProgress: HashSetImportProgressSchema,
 } as const;
 
 export type RequestName = keyof typeof requestContract;

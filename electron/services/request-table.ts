@@ -9,6 +9,7 @@ import type { SettingsService } from './settings/settings-service.js';
 import { loadTeamStats } from './team-sharing/load-team-stats.js';
 import type { TeamSharingService } from './team-sharing/team-sharing-service.js';
 import type { WellbeingService } from './wellbeing/wellbeing-service.js';
+import type { KnownMaterialService } from './known/known-material-service.js';
 
 export interface RequestTableParts {
   host: 'electron' | 'browser';
@@ -20,6 +21,7 @@ export interface RequestTableParts {
   notes: NotesForOpenCase;
   sharing: TeamSharingService;
   media: MediaService;
+  known: KnownMaterialService;
   /** Everything the user must be told since start-up, gathered from the services. */
   notices: () => Notice[];
   /** Opens a case folder (the demo when `isDemo`) and resets what belonged to the last one. */
@@ -34,7 +36,7 @@ export interface RequestTableParts {
  * Arguments arrive already checked against the contract's schemas; no logic lives here.
  */
 export function createRequestHandlers(parts: RequestTableParts): RequestHandlers {
-  const { settings, session, exposure, wellbeing, notes, sharing, media, openFolder, pickFolder } = parts;
+  const { settings, session, exposure, wellbeing, notes, sharing, media, known, openFolder, pickFolder } = parts;
   return {
     getAppInfo: async () => ({
       version: parts.version,
@@ -78,5 +80,10 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     getTeamSharing: async () => sharing.status(),
     loadTeamStats: async (args) => loadTeamStats(args),
     pickFolder: async () => ({ folderPath: pickFolder ? await pickFolder() : null }),
+    importHashSet: async (args) => known.importHashSet(args),
+    cancelHashSetImport: async () => ({ cancelled: known.cancelImport() }),
+    listHashSets: async () => known.listHashSets(),
+    removeHashSet: async ({ setId }) => known.removeHashSet(setId),
+    setHashSetEnabled: async ({ setId, enabled }) => known.setHashSetEnabled(setId, enabled),
   };
 }

@@ -17,6 +17,8 @@ import { sharingStateFile } from './team-sharing/sharing-state-file.js';
 import { createTeamSharingService } from './team-sharing/team-sharing-service.js';
 import { createRequestHandlers } from './request-table.js';
 import type { TeamShareSecretOptions } from './team-stats/team-share-secret.js';
+import { createKnownMaterialService, type KnownMaterialService } from './known/known-material-service.js';
+import { defaultKnownMaterialFolder } from './known/known-library-folder.js';
 
 const MIB = 1024 * 1024;
 
@@ -56,6 +58,8 @@ export interface VeilServices {
   handleMedia: MediaHandler;
   /** For the Electron adapter's window and power events. */
   exposure: ExposureService;
+  /** Known-material hash sets: case import asks `known.lookup` for each file's digests. */
+  known: KnownMaterialService;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -133,6 +137,14 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     notify: (notice) => hub.emit('noticeRaised', notice),
   });
 
+  const known = createKnownMaterialService({
+    folder: () => settings.get().knownMaterialFolder ?? defaultKnownMaterialFolder(deps.dataDir),
+    nowMs: deps.nowMs,
+    onProgress: (progress) => hub.emit('hashSetImportProgress', progress),
+    // Part 6's matching re-reads the open case's known items here.
+    onSetsChanged: () => undefined,
+  });
+
   const subscriptions = [
     ledger.onNotice((notice) => hub.emit('noticeRaised', notice)),
     watchSetting(
@@ -165,6 +177,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     notes,
     sharing,
     media,
+    known,
     notices: () => [...settings.notices, ...ledger.notices, ...wellbeing.notices()],
     openFolder,
     demoCaseDir: deps.demoCaseDir,
@@ -175,6 +188,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     handlers,
     handleMedia: (pathAfterPrefix, query, headers, signal) => handleMediaRequest(media, pathAfterPrefix, query, headers, signal),
     exposure,
+    known,
     async start() {
       // Started here, not while composing: a failure above must leave no worker behind. A case
       // opens next, and its first thumbnails must not wait for Node and sharp to load.
@@ -192,6 +206,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       const stopped = Promise.all([notes.close(), sharing.close(), session.cancelImport(), session.whenIdle()]);
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())]);
       pool.close();
+      known.close();
     },
   };
 }

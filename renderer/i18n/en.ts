@@ -6,6 +6,7 @@ import { enWorkspaceNotes } from './en-workspace';
 import { enWellbeing } from './en-wellbeing';
 import { enItems } from './en-items';
 import { enKeys } from './en-keys';
+import { enKnown } from './en-known';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -368,6 +369,7 @@ export const en = {
   ...enWellbeing,
   ...enItems,
   ...enKeys,
+  ...enKnown,
   ...enLayout,
   ...enReasons,
   ...enForms,

@@ -7,6 +7,7 @@ import { frCAWorkspaceNotes } from './fr-CA-workspace';
 import { frCAWellbeing } from './fr-CA-wellbeing';
 import { frCAItems } from './fr-CA-items';
 import { frCAKeys } from './fr-CA-keys';
+import { frCAKnown } from './fr-CA-known';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -369,6 +370,7 @@ export const frCA: Messages = {
   ...frCAWellbeing,
   ...frCAItems,
   ...frCAKeys,
+  ...frCAKnown,
   ...frCALayout,
   ...frCAReasons,
   ...frCAForms,

@@ -25,4 +25,5 @@ export const SETTING_NAMES = {
   teamSharing: '$t(teamSharing.group)',
   teamView: '$t(teamStats.title)',
   notesFolder: '$t(notes.folder)',
+  knownMaterialFolder: '$t(known.folder)',
 } as const satisfies Record<SettingKey, string>;

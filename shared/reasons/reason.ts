@@ -96,6 +96,21 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   // A case import that stopped, and folders inside a case that could not be read.
   reason('case-subfolder-unreadable', { osCode: OsCode }),
   reason('case-subfolder-partly-read', { osCode: OsCode }),
+  // Known-material hash sets: a file refused whole, and the library folder.
+  reason('hash-set-file-missing', { path: Path }),
+  reason('hash-set-not-a-file', { path: Path }),
+  reason('hash-set-unreadable', { path: Path, osCode: OsCode }),
+  reason('hash-set-too-large', { sizeBytes: Count, limitBytes: Count }),
+  plain('hash-set-not-json'),
+  plain('hash-set-json-cut-off'),
+  plain('hash-set-not-text'),
+  plain('hash-set-not-a-hash-set'),
+  plain('hash-set-empty'),
+  reason('hash-set-no-good-records', { badRecords: Count }),
+  plain('hash-set-import-running'),
+  plain('hash-set-not-found'),
+  reason('known-library-unusable', { path: Path, osCode: OsCode }),
+  reason('known-library-newer', { path: Path }),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 export type ReasonCode = Reason['code'];

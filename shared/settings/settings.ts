@@ -6,7 +6,7 @@ import { DEFAULT_FILTER_PROFILE, FilterProfileSchema } from '../media/filter-pro
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr-CA']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
-export const SETTINGS_SCHEMA_VERSION = 5;
+export const SETTINGS_SCHEMA_VERSION = 6;
 
 /**
  * The first day of the week in My exposure and personal weekly limits: as the language
@@ -102,6 +102,12 @@ export const SettingsSchema = z.object({
    * (a unit's case-work share) keeps notes out of an evidence tree whose parent is evidence too.
    */
   notesFolder: FolderPathSchema.nullable(),
+  /**
+   * The known-material library (hash sets of already-categorised material): null means
+   * `known-material` inside Veil's data folder; a unit may point every workstation at one
+   * shared folder. Sets hold no case data, so the data folder is a fit default.
+   */
+  knownMaterialFolder: FolderPathSchema.nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -125,6 +131,7 @@ export const DEFAULT_SETTINGS: Settings = {
   teamSharing: DEFAULT_TEAM_SHARING,
   teamView: DEFAULT_TEAM_VIEW,
   notesFolder: null,
+  knownMaterialFolder: null,
 };
 
 /** A change from the UI: any subset of fields except the version. */

@@ -40,6 +40,8 @@ const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: R
   { fromVersion: 3, migrate: (old) => ({ ...old, schemaVersion: 4, teamSharing: DEFAULT_TEAM_SHARING, teamView: DEFAULT_TEAM_VIEW, notesFolder: null }) },
   // 4 → 5: the first day of the week becomes a setting; it stays the language's, as before.
   { fromVersion: 4, migrate: (old) => ({ ...old, schemaVersion: 5, weekStart: 'language' }) },
+  // 5 → 6: known-material hash sets arrive; the library starts in the data folder.
+  { fromVersion: 5, migrate: (old) => ({ ...old, schemaVersion: 6, knownMaterialFolder: null }) },
 ];
 
 export type StoredSettingsResult = { ok: true; settings: Settings; migratedFrom: number | null } | { ok: false; reason: string };

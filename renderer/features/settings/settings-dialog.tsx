@@ -8,6 +8,7 @@ import { LanguageSection } from './language-section';
 import { LimitsSection } from './limits-section';
 import { SETTINGS_SECTIONS, sectionHeadingId } from './settings-section';
 import { ViewingSection } from './viewing-section';
+import { KnownMaterialSection } from '../known/known-material-section';
 
 export interface SettingsDialogProps {
   settings: Settings;
@@ -52,6 +53,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
       <NotesSettings {...props} canPickFolder={canPickFolder} />
       <SharingSettings {...props} canPickFolder={canPickFolder} />
       <LanguageSection {...props} />
+      <KnownMaterialSection headingId={`${dialogId}-known`} />
       <div className="form-actions">
         <button type="button" className="button" onClick={onClose}>
           {t('settingsSections.close')}

@@ -17,6 +17,7 @@ import { emptyMyExposure } from './fake-exposure';
 import { fakePreview, fakeTeamStats, NO_EXPORT_STATUS } from './fake-team';
 import type { TeamSharingStatus, TeamStatsResult } from '../../../shared/team-sharing/team-sharing-contract.js';
 import { wellbeingView } from './fake-wellbeing';
+import type { HashSetSummary, ImportHashSetResult } from '../../../shared/known/hash-set-contract.js';
 
 export const FAKE_CASE_ID = 'case-fake-0001';
 const FAKE_MEDIA_PREFIX = 'veil-media://item/';
@@ -68,6 +69,8 @@ export interface FakeVeilOptions {
   /** What loadTeamStats answers: 12 people over 4 weeks by default. */
   teamStats?: TeamStatsResult;
   teamSharing?: TeamSharingStatus;
+  /** The known-material library's sets; none by default. */
+  hashSets?: HashSetSummary[];
 }
 
 /**
@@ -101,6 +104,7 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
     notesStorage: options.notesStorage ?? { state: 'saved', location: '/cases/Operation Test.veil-notes.json', problem: null },
     teamStats: options.teamStats ?? fakeTeamStats(12),
     teamSharing: options.teamSharing ?? NO_EXPORT_STATUS,
+    hashSets: options.hashSets ?? [],
   };
   const appInfo: AppInfo = { version: '0.1.0-test', host: 'browser', canPickFolder: false, notices: [], ...options.appInfo };
   const demo: CaseSummary = { ...state.summary, caseId: 'case-demo-0001', name: 'Demo case', isDemo: true };
@@ -158,6 +162,17 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
     getTeamSharing: vi.fn(async () => state.teamSharing),
     loadTeamStats: vi.fn(async (_args: { folderPath: string; minGroupSize: number; fromWeek?: string; toWeek?: string }) => state.teamStats),
     pickFolder: vi.fn(async () => ({ folderPath: null as string | null })),
+    // Known-material sets: an empty library; tests give importHashSet its answer with mockResolvedValue.
+    importHashSet: vi.fn(async (_args: { filePath: string; name: string; scheme: string; hex64Kind: string }): Promise<ImportHashSetResult> => ({
+      outcome: 'cancelled',
+    })),
+    cancelHashSetImport: vi.fn(async () => ({ cancelled: false })),
+    listHashSets: vi.fn(async () => state.hashSets),
+    removeHashSet: vi.fn(async ({ setId }: { setId: number }) => (state.hashSets = state.hashSets.filter((set) => set.setId !== setId))),
+    setHashSetEnabled: vi.fn(
+      async ({ setId, enabled }: { setId: number; enabled: boolean }) =>
+        (state.hashSets = state.hashSets.map((set) => (set.setId === setId ? { ...set, enabled } : set))),
+    ),
   } satisfies RequestHandlers;
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();

@@ -33,6 +33,11 @@ function fakeHandlers(): RequestHandlers {
     getTeamSharing: vi.fn(fail),
     loadTeamStats: vi.fn(fail),
     pickFolder: vi.fn(fail),
+    importHashSet: vi.fn(fail),
+    cancelHashSetImport: vi.fn(fail),
+    listHashSets: vi.fn(fail),
+    removeHashSet: vi.fn(fail),
+    setHashSetEnabled: vi.fn(fail),
   };
 }
 

@@ -35,6 +35,7 @@ describe('stored settings', () => {
         teamSharing: { enabled: false, folder: null, automatic: true },
         teamView: { folder: null, minGroupSize: 5 },
         notesFolder: null,
+        knownMaterialFolder: null,
       },
     });
   });
@@ -58,7 +59,28 @@ describe('stored settings', () => {
   it('migrates a version 4 file to 5 keeping every choice, with the week starting as the language has it (as before)', () => {
     const v4 = fixture('v4-settings.json');
     const result = parseStoredSettings(v4);
-    expect(result).toEqual({ ok: true, migratedFrom: 4, settings: { ...(v4 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, weekStart: 'language' } });
+    expect(result).toEqual({
+      ok: true,
+      migratedFrom: 4,
+      settings: { ...(v4 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, weekStart: 'language', knownMaterialFolder: null },
+    });
+  });
+
+  it('migrates a version 5 file to 6 keeping every choice, with the known-material library in the data folder', () => {
+    const v5 = fixture('v5-settings.json');
+    const result = parseStoredSettings(v5);
+    expect(result).toEqual({ ok: true, migratedFrom: 5, settings: { ...(v5 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, knownMaterialFolder: null } });
+  });
+
+  it('takes a known-material folder or null, and refuses an empty one naming the setting', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { knownMaterialFolder: '/srv/unit/known' })).toMatchObject({
+      ok: true,
+      settings: { knownMaterialFolder: '/srv/unit/known' },
+    });
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { knownMaterialFolder: '  ' })).toMatchObject({
+      ok: false,
+      reason: { params: { setting: 'knownMaterialFolder' } },
+    });
   });
 
   it('refuses a week start that is not the language, Sunday or Monday, naming the setting', () => {
