@@ -9,11 +9,14 @@ import { forkWorkerChannel } from '../services/media/fork-worker.js';
 
 const paths = builtAppPaths(import.meta.url);
 const spawnOne = () => forkWorkerChannel(paths.workerScript);
+// Only an optimisation: a command line it misreads still works, with the worker started later.
 const askedForHelp = process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h');
-const spawnWorker = askedForHelp ? spawnOne : spawnAheadOfTime(spawnOne);
+const early = askedForHelp ? { spawnWorker: spawnOne, dispose: () => undefined } : spawnAheadOfTime(spawnOne);
 
 import('./host-main.js')
-  .then(({ runHost }) => runHost(paths, spawnWorker))
+  .then(({ runHost }) => runHost(paths, early.spawnWorker))
+  // Bad arguments, a data folder in use, a failed start: the early worker must not outlive the host.
+  .finally(() => early.dispose())
   .then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -32,7 +32,6 @@ function serve(transport: WorkerTransport): void {
       transport.send(DeriveReplySchema.parse(reply));
     });
   });
-  transport.onParentGone(() => process.exit(0));
   const ready: WorkerReady = { ready: true };
   transport.send(ready);
 }
@@ -42,6 +41,8 @@ if (transport === null) {
   console.error('[media-worker] no parent channel: start me with utilityProcess.fork or child_process.fork');
   process.exit(2);
 } else {
+  // Listened for before the warm-up: a host that stops early (bad arguments) must not leave this behind.
+  transport.onParentGone(() => process.exit(0));
   configureSharp();
   // Ready only once warm: the pool starts workers ahead of the first job, so this costs the user nothing.
   void warmUpSharp().then(() => serve(transport));

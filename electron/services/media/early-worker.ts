@@ -8,13 +8,25 @@ import type { SpawnWorker, WorkerChannel } from './worker-channel.js';
  * What the worker says or does before the pool listens (its ready message, an early exit)
  * is kept and given to the pool's listeners when they attach.
  */
-export function spawnAheadOfTime(spawn: SpawnWorker): SpawnWorker {
+export function spawnAheadOfTime(spawn: SpawnWorker): EarlyWorker {
   let early: WorkerChannel | null = replaying(spawn());
-  return () => {
-    const channel = early ?? spawn();
-    early = null;
-    return channel;
+  return {
+    spawnWorker: () => {
+      const channel = early ?? spawn();
+      early = null;
+      return channel;
+    },
+    dispose: () => {
+      early?.kill();
+      early = null;
+    },
   };
+}
+
+export interface EarlyWorker {
+  spawnWorker: SpawnWorker;
+  /** Ends the early worker if nobody took it (the app stopped before its pool started): nothing is left behind. */
+  dispose(): void;
 }
 
 function replaying(channel: WorkerChannel): WorkerChannel {

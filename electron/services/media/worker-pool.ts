@@ -13,6 +13,8 @@ interface PendingJob {
   readonly priority: JobPriority;
   /** Set when a worker died with this job and others in flight: it then runs alone. */
   solo: boolean;
+  /** The caller's signal: a job whose caller gave up while it ran is not run again. */
+  readonly signal: AbortSignal | undefined;
   settle(outcome: DeriveOutcome): void;
   fail(error: unknown): void;
 }
@@ -95,6 +97,7 @@ export class MediaWorkerPool {
         job,
         priority,
         solo: false,
+        signal,
         settle(outcome) {
           signal?.removeEventListener('abort', onAbort);
           resolve(outcome);
@@ -153,8 +156,8 @@ export class MediaWorkerPool {
       // While a job waits to run alone, workers take nothing new, so one of them empties.
       while (this.queue.aloneCount === 0 && slot.jobs.size < this.jobsPerWorker && !this.runsSolo(slot)) {
         const next = this.queue.take();
-        if (next === undefined) break;
-        this.dispatch(slot, next);
+        // A failed send retires the worker and queues the job again: stop giving it work.
+        if (next === undefined || !this.dispatch(slot, next)) break;
       }
     }
     while (this.started && this.slots.size < this.size && this.canSpawn()) this.spawn();
@@ -184,11 +187,13 @@ export class MediaWorkerPool {
     channel.onExit((code, signal) => this.onWorkerExit(slot, code, signal));
   }
 
-  private dispatch(slot: Slot, pending: PendingJob): void {
-    const timer = setTimeout(() => this.onJobTimeout(slot, pending), this.jobTimeoutMs);
+  /** False when the worker could not take the job (it is then retired and the job queued again). */
+  private dispatch(slot: Slot, pending: PendingJob): boolean {
+    const timer = setTimeout(() => this.onJobTimeout(slot), this.jobTimeoutMs);
     slot.jobs.set(pending.jobId, { pending, timer });
     try {
       slot.channel.postMessage({ jobId: pending.jobId, ...pending.job });
+      return true;
     } catch (error) {
       // The worker vanished before it got the job: not the file's fault, so queue it again.
       this.log(`could not send job to worker ${slot.channel.pid ?? '?'}: ${String(error)}`);
@@ -196,6 +201,7 @@ export class MediaWorkerPool {
       slot.channel.kill();
       this.requeue(pending);
       this.retryAlone(others);
+      return false;
     }
   }
 
@@ -216,6 +222,10 @@ export class MediaWorkerPool {
 
   private retryAlone(jobs: PendingJob[]): void {
     for (const pending of jobs) {
+      if (pending.signal?.aborted) {
+        pending.fail(pending.signal.reason);
+        continue;
+      }
       pending.solo = true;
       this.queue.pushAlone(pending);
     }
@@ -260,13 +270,15 @@ export class MediaWorkerPool {
     this.pump();
   }
 
-  /** The late job is blamed (it ran past the limit); any others in that worker run again alone. */
-  private onJobTimeout(slot: Slot, late: PendingJob): void {
+  /**
+   * A job alone in its worker that runs past the limit is blamed. With others beside it, it
+   * may only have been slowed by them (they share the cores): all of them run again alone.
+   */
+  private onJobTimeout(slot: Slot): void {
     if (!this.slots.has(slot)) return;
-    const others = this.retire(slot).filter((pending) => pending !== late);
+    const jobs = this.retire(slot);
     slot.channel.kill();
-    late.settle({ ok: false, error: { code: 'timed-out', detail: `no result after ${this.jobTimeoutMs} ms; the worker was restarted` } });
-    this.retryAlone(others);
+    this.blameOrRetry(jobs, { code: 'timed-out', detail: `no result after ${this.jobTimeoutMs} ms; the worker was restarted` });
     this.pump();
   }
 

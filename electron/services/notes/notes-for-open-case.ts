@@ -36,6 +36,8 @@ export function createNotesForOpenCase(deps: {
   // store, or a fresh one could read the file before the old one's last write landed.
   let current: { caseId: string; realRoot: string; notesFolder: string | null; store: CaseNotesStore & { close?: () => Promise<void> } } | null = null;
   const pending = new Set<Promise<unknown>>();
+  /** Stores being closed, by workspace: reopening one waits for its close. */
+  const closing = new Map<string, Promise<unknown>>();
   function track(work: Promise<unknown>): void {
     pending.add(work);
     void work.finally(() => pending.delete(work)).catch(() => undefined);
@@ -51,10 +53,28 @@ export function createNotesForOpenCase(deps: {
       return current.store;
     }
     // The previous case's workspace is let go once its last save is in (one writer per case: another Veil may want it).
-    const previous = current?.store;
-    if (previous?.close) track(Promise.allSettled([...pending]).then(() => previous.close?.()));
-    const store = deps.openWorkspace
-      ? openWorkspaceNotes({ caseRoot: realRoot, isDemo, notesFolder, nowMs: deps.nowMs, openWorkspace: deps.openWorkspace })
+    const previous = current;
+    if (previous?.store.close) {
+      const key = workspaceKey(previous.realRoot, previous.notesFolder);
+      const closed = Promise.allSettled([...pending]).then(() => previous.store.close?.());
+      closing.set(key, closed);
+      track(closed);
+      void closed.finally(() => closing.get(key) === closed && closing.delete(key)).catch(() => undefined);
+    }
+    const openWorkspace = deps.openWorkspace;
+    const key = workspaceKey(realRoot, notesFolder);
+    const store = openWorkspace
+      ? openWorkspaceNotes({
+          caseRoot: realRoot,
+          isDemo,
+          notesFolder,
+          nowMs: deps.nowMs,
+          // Back to a case just left: its workspace opens once the old store's last save is in and it let go.
+          openWorkspace: async (filePath, legacyNotesPath) => {
+            await closing.get(key)?.catch(() => undefined);
+            return openWorkspace(filePath, legacyNotesPath);
+          },
+        })
       : openCaseNotes({ caseRoot: realRoot, isDemo, notesFolder, nowMs: deps.nowMs, stamp: deps.stamp });
     current = { caseId, realRoot, notesFolder, store };
     return store;
@@ -84,4 +104,8 @@ export function createNotesForOpenCase(deps: {
       await current?.store.close?.();
     },
   };
+}
+
+function workspaceKey(realRoot: string, notesFolder: string | null): string {
+  return JSON.stringify([realRoot, notesFolder]);
 }

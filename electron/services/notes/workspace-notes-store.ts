@@ -83,7 +83,14 @@ export function openWorkspaceNotes(options: WorkspaceNotesOptions): WorkspaceNot
     } catch (error) {
       return { workspace: null, notes: [], storage: { state: 'session-only', location: filePath, problem: { code: 'unreadable', detail: errorCode(error) } } };
     }
-    return { workspace, notes: await workspace.listNotes(), storage: storageOf(workspace.status) };
+    try {
+      return { workspace, notes: await workspace.listNotes(), storage: storageOf(workspace.status) };
+    } catch (error) {
+      // Notes that cannot be read (a damaged row, the database thread gone): let go of the
+      // workspace and its lock, and keep this session's edits in memory, saying so.
+      await workspace.close().catch(() => undefined);
+      return { workspace: null, notes: [], storage: { state: 'session-only', location: filePath, problem: { code: 'unreadable', detail: errorCode(error) } } };
+    }
   }
   const current = (): Promise<State> => (state ??= open());
 
@@ -117,7 +124,7 @@ export function openWorkspaceNotes(options: WorkspaceNotesOptions): WorkspaceNot
     },
     async close() {
       await queue.run(async () => undefined);
-      const opened = state === null ? null : await state;
+      const opened = state === null ? null : await state.catch(() => null);
       await opened?.workspace?.close();
     },
   };

@@ -66,6 +66,32 @@ describe('notes kept in the case workspace', () => {
     await after.close();
   });
 
+  it('keeps edits for the session and lets the workspace go when its notes cannot be read', async () => {
+    let closed = false;
+    const store = openWorkspaceNotes({
+      caseRoot: sandbox.caseRoot,
+      isDemo: false,
+      notesFolder: null,
+      nowMs: () => 1_800_000_000_000,
+      openWorkspace: async (filePath, legacyNotesPath) => {
+        const workspace = await sandbox.open(filePath, { legacyNotesPath });
+        return {
+          ...workspace,
+          status: workspace.status,
+          listNotes: () => Promise.reject(new Error('a damaged row')),
+          close: async () => {
+            closed = true;
+            await workspace.close();
+          },
+        };
+      },
+    });
+    expect((await store.load()).storage).toMatchObject({ state: 'session-only', problem: { code: 'unreadable' } });
+    expect(closed).toBe(true);
+    expect((await store.save('a.jpg', 'kept for now')).note).toMatchObject({ text: 'kept for now' });
+    await expect(store.close()).resolves.toBeUndefined();
+  });
+
   it('writes nothing for the demo case', async () => {
     const demo = notesStore({ isDemo: true });
     expect((await demo.save('a.jpg', 'x')).storage).toEqual({ state: 'session-only', location: null, problem: { code: 'demo-case', detail: '' } });

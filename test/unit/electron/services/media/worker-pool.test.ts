@@ -296,18 +296,50 @@ describe('MediaWorkerPool with two jobs per worker', () => {
     await expect(waiting).resolves.toMatchObject({ ok: true });
   });
 
-  it('blames the job that ran too long and runs the other one in that worker again alone', async () => {
+  it('runs a job that ran too long beside another again alone (it may only have been slowed), and blames it only when alone', async () => {
     const { pool, workers } = makePool({ jobsPerWorker: 2, jobTimeoutMs: 5000 });
     const slow = pool.run(job('slow'));
     const quick = pool.run(job('quick'));
     worker(workers, 0).ready();
     vi.advanceTimersByTime(5000);
-    await expect(slow).resolves.toMatchObject({ ok: false, error: { code: 'timed-out' } });
+    await settle();
     expect(worker(workers, 0).killed).toBe(true);
     worker(workers, 1).ready();
-    expect(paths(worker(workers, 1))).toEqual(['/case/quick.jpg']);
-    worker(workers, 1).succeed();
+    expect(paths(worker(workers, 1))).toEqual(['/case/slow.jpg']);
+    vi.advanceTimersByTime(5000);
+    await expect(slow).resolves.toMatchObject({ ok: false, error: { code: 'timed-out' } });
+    worker(workers, 2).ready();
+    expect(paths(worker(workers, 2))).toEqual(['/case/quick.jpg']);
+    worker(workers, 2).succeed();
     await expect(quick).resolves.toMatchObject({ ok: true });
+  });
+
+  it('stops giving a worker jobs once a send to it fails, and runs them on the next worker', async () => {
+    const { pool, workers, log } = makePool({ jobsPerWorker: 2 });
+    pool.warm();
+    worker(workers, 0).ready();
+    worker(workers, 0).killed = true; // its channel closed; the exit has not been reported yet
+    const result = pool.run(job('a'));
+    expect(log.mock.calls.filter(([line]) => String(line).includes('could not send')).length).toBe(1);
+    worker(workers, 1).ready();
+    expect(paths(worker(workers, 1))).toEqual(['/case/a.jpg']);
+    worker(workers, 1).succeed();
+    await expect(result).resolves.toMatchObject({ ok: true });
+  });
+
+  it('does not run again a job whose caller gave up while it ran', async () => {
+    const { pool, workers } = makePool({ jobsPerWorker: 2 });
+    const controller = new AbortController();
+    const kept = pool.run(job('kept'));
+    const abandoned = pool.run(job('abandoned'), { signal: controller.signal });
+    worker(workers, 0).ready();
+    controller.abort(new Error('scrolled away'));
+    worker(workers, 0).exit(null, 'SIGSEGV');
+    await expect(abandoned).rejects.toThrow('scrolled away');
+    worker(workers, 1).ready();
+    expect(paths(worker(workers, 1))).toEqual(['/case/kept.jpg']);
+    worker(workers, 1).succeed();
+    await expect(kept).resolves.toMatchObject({ ok: true });
   });
 
   it('lets a caller withdraw a job waiting to run again alone', async () => {
