@@ -1,7 +1,7 @@
 import { PDQ_WORDS, type PdqBits } from './hash-bits.js';
 
 /** Set bits in a 32-bit word (SWAR popcount: no table, no loop over bits). */
-function popcount32(word: number): number {
+export function popcount32(word: number): number {
   let v = word - ((word >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;

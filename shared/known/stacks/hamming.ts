@@ -1,12 +1,7 @@
-/** Words in one PDQ hash: 256 bits as eight unsigned 32-bit words. */
-export const PDQ_WORDS = 8;
+import { PDQ_WORDS } from '../pdq/hash-bits.js';
+import { popcount32 } from '../pdq/hamming.js';
 
-/** Bits set in a 32-bit word (SWAR: a handful of integer operations, no table lookups, no allocation). */
-export function popcount32(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
+export { PDQ_WORDS, popcount32 };
 
 /**
  * Hamming distance between hash `a` and hash `b`, both rows of a packed array of
