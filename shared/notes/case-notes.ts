@@ -55,7 +55,7 @@ export const NotesStorageSchema = z.object({
    */
   problem: z
     .object({
-      code: z.enum(['demo-case', 'case-at-root', 'not-writable', 'unreadable', 'newer-format', 'kept-aside', 'in-use']),
+      code: z.enum(['demo-case', 'case-at-root', 'folder-in-case', 'not-writable', 'unreadable', 'newer-format', 'kept-aside', 'in-use']),
       detail: z.string(),
     })
     .nullable(),

@@ -77,6 +77,13 @@ export function openWorkspaceNotes(options: WorkspaceNotesOptions): WorkspaceNot
         notes: [],
         storage: { state: 'session-only', location: filePath, problem: { code: 'case-at-root', detail: options.caseRoot } },
       };
+    // A notes folder inside the case would put the workspace (and its journal and lock) into the evidence.
+    if (options.notesFolder !== null && isInside(options.notesFolder, options.caseRoot))
+      return {
+        workspace: null,
+        notes: [],
+        storage: { state: 'session-only', location: filePath, problem: { code: 'folder-in-case', detail: options.notesFolder } },
+      };
     let workspace: CaseWorkspace;
     try {
       workspace = await options.openWorkspace(filePath, notesFilePath(options.caseRoot, options.notesFolder));
@@ -128,4 +135,10 @@ export function openWorkspaceNotes(options: WorkspaceNotesOptions): WorkspaceNot
       await opened?.workspace?.close();
     },
   };
+}
+
+/** True when `folder` is `root` itself or anywhere under it (both real, absolute paths). */
+function isInside(folder: string, root: string): boolean {
+  const relative = path.relative(root, path.resolve(folder));
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }

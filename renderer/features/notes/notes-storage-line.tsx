@@ -23,6 +23,8 @@ function notesStorageText(t: TFunction, storage: NotesStorage): string {
       return t('notes.keptAside', { detail: problem.detail });
     case 'in-use':
       return t('notes.inUse', { detail: problem.detail });
+    case 'folder-in-case':
+      return t('notes.folderInCase', { detail: problem.detail });
   }
 }
 

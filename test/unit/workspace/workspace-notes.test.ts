@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { notesFilePath } from '../../../electron/services/notes/case-notes-store.js';
@@ -90,6 +90,22 @@ describe('notes kept in the case workspace', () => {
     expect(closed).toBe(true);
     expect((await store.save('a.jpg', 'kept for now')).note).toMatchObject({ text: 'kept for now' });
     await expect(store.close()).resolves.toBeUndefined();
+  });
+
+  it('never writes inside the case when the notes folder chosen is in it: notes last the session, and it says why', async () => {
+    const inside = path.join(sandbox.caseRoot, 'notes');
+    await mkdir(sandbox.caseRoot, { recursive: true });
+    const store = openWorkspaceNotes({
+      caseRoot: sandbox.caseRoot,
+      isDemo: false,
+      notesFolder: inside,
+      nowMs: () => 1_800_000_000_000,
+      openWorkspace: (filePath, legacyNotesPath) => sandbox.open(filePath, { legacyNotesPath }),
+    });
+    const before = await readdir(sandbox.caseRoot);
+    expect((await store.save('a.jpg', 'kept for now')).storage).toMatchObject({ state: 'session-only', problem: { code: 'folder-in-case', detail: inside } });
+    await store.close();
+    expect(await readdir(sandbox.caseRoot)).toEqual(before);
   });
 
   it('writes nothing for the demo case', async () => {
