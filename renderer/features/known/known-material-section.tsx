@@ -61,24 +61,24 @@ export function KnownMaterialSection({ headingId }: { headingId: string }) {
         {t('known.group')}
       </h3>
       <form id={formId} className="form" onSubmit={onSubmit} noValidate>
-        <label>
+        <label className="field">
           {t('known.filePath')}
           <input type="text" value={filePath} onChange={(event) => setFilePath(event.target.value)} aria-required="true" />
         </label>
-        <label>
+        <label className="field">
           {t('known.name')}
           <input type="text" value={name} maxLength={200} onChange={(event) => setName(event.target.value)} aria-required="true" />
         </label>
         <fieldset>
           <legend>{t('known.schemeLegend')}</legend>
           {HashSetSchemeSchema.options.map((option) => (
-            <label key={option} className="radio">
+            <label key={option} className="check">
               <input type="radio" name={`${formId}-scheme`} checked={scheme === option} onChange={() => setScheme(option)} />
               {t(`known.scheme.${option}`)}
             </label>
           ))}
         </fieldset>
-        <label>
+        <label className="field">
           {t('known.hex64')}
           <select value={hex64Kind} onChange={(event) => setHex64Kind(event.target.value === 'pdq' ? 'pdq' : 'sha256')}>
             <option value="sha256">SHA-256</option>

@@ -20,7 +20,7 @@ export interface SettingsDialogProps {
 
 /**
  * Veil's settings, read and written only through getSettings/updateSettings. Sections
- * (Viewing, Breaks, Limits, Notes, Sharing, Language) are listed at the top to jump to,
+ * (Viewing, Breaks, Limits, Notes, Sharing, Language, Known material) are listed at the top to jump to,
  * and each is saved by its own button, next to its fields: nothing is far from its Save.
  */
 export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = false }: SettingsDialogProps) {
@@ -33,6 +33,8 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
     onSaved(next);
   };
   const props = { dialogId, settings: current, onSaved: saved };
+  // Known material is a section of its own kind (hash sets, not settings): listed last, saved by its import.
+  const knownHeadingId = `${dialogId}-known`;
 
   return (
     <ModalDialog title={t('settings.title')} className="settings-dialog" onClose={onClose}>
@@ -45,6 +47,11 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
               </button>
             </li>
           ))}
+          <li>
+            <button type="button" className="button button-small" onClick={() => document.getElementById(knownHeadingId)?.focus()}>
+              {t('known.group')}
+            </button>
+          </li>
         </ul>
       </nav>
       <ViewingSection {...props} />
@@ -53,7 +60,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
       <NotesSettings {...props} canPickFolder={canPickFolder} />
       <SharingSettings {...props} canPickFolder={canPickFolder} />
       <LanguageSection {...props} />
-      <KnownMaterialSection headingId={`${dialogId}-known`} />
+      <KnownMaterialSection headingId={knownHeadingId} />
       <div className="form-actions">
         <button type="button" className="button" onClick={onClose}>
           {t('settingsSections.close')}

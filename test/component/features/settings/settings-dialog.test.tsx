@@ -30,7 +30,9 @@ describe('SettingsDialog', () => {
     const names = within(nav)
       .getAllByRole('button')
       .map((button) => button.textContent);
-    expect(names).toEqual(['Viewing', 'Breaks', 'Limits', 'Notes', 'Sharing', 'Language']);
+    expect(names).toEqual(['Viewing', 'Breaks', 'Limits', 'Notes', 'Sharing', 'Language', 'Known material']);
+    await user.click(within(nav).getByRole('button', { name: 'Known material' }));
+    expect(document.activeElement).toBe(within(dialog).getByRole('heading', { name: 'Known material' }));
     await user.click(within(nav).getByRole('button', { name: 'Limits' }));
     expect(document.activeElement).toBe(within(dialog).getByRole('heading', { name: 'Limits' }));
     const limits = within(dialog).getByRole('region', { name: 'Limits' });
@@ -91,7 +93,7 @@ describe('SettingsDialog', () => {
       within(nav)
         .getAllByRole('button')
         .map((button) => button.textContent),
-    ).toEqual(['Affichage', 'Pauses', 'Limites', 'Notes', 'Partage', 'Langue']);
+    ).toEqual(['Affichage', 'Pauses', 'Limites', 'Notes', 'Partage', 'Langue', 'Matériel connu']);
     expect(within(dialog).getByRole('group', { name: "Registre d'exposition" })).toBeTruthy();
     expect(within(dialog).getByRole('spinbutton', { name: 'Arrêter le décompte après (minutes sans activité)' })).toHaveProperty('value', '5');
   });
