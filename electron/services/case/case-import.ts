@@ -6,7 +6,7 @@ import { ItemIdSchema } from '../../../shared/media/derivative.js';
 import { kindOfFormat, type MediaFormat } from '../../../shared/media/media-kinds.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { classifyFile } from './classify-file.js';
-import { createFileHasher, FileReadError, READ_CHUNK_BYTES, type FileDigests } from './hash-file.js';
+import { createFileHasher, FileReadError, READ_CHUNK_BYTES, type ExtraDigest, type FileDigests } from './hash-file.js';
 import type { ReadGate } from './read-gate.js';
 import { createProgressReporter, type ProgressCounts } from './progress-reporter.js';
 import { SNIFF_HEAD_BYTES } from './sniff-format.js';
@@ -29,6 +29,8 @@ export interface CaseImportOptions {
   concurrency?: number;
   /** Lowers that while the first screen is made (read-gate.ts). */
   readGate?: ReadGate;
+  /** Digests beside SHA-256 to compute in the same read (none until known-material matching uses them). */
+  extraDigests?: readonly ExtraDigest[];
   /** An index to fill in place (the session's), so its reader sees items while the import runs. */
   index?: CaseIndex;
   /** How far the folder walk may run ahead of reading, in files (default 20,000; only paths are held). */
@@ -72,7 +74,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
   const walkAheadFiles = Math.max(1, options.walkAheadFiles ?? 20_000);
   const reorderWindow = Math.max(1, options.reorderWindow ?? 4096);
   const chunkBytes = options.readChunkBytes ?? READ_CHUNK_BYTES;
-  const hashFile = createFileHasher(options.readGate);
+  const hashFile = createFileHasher(options.readGate, options.extraDigests);
 
   const stop = new AbortController();
   let failure: ImportFailure | null = null;

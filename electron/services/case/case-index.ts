@@ -11,8 +11,8 @@ interface IndexedFile {
   readonly kind: MediaKind;
   readonly format: MediaFormat;
   /** MD5, SHA-1 and SHA-256 of the content from its one read, lower-case hex. */
-  readonly md5: string;
-  readonly sha1: string;
+  readonly md5: string | null;
+  readonly sha1: string | null;
   readonly sha256: string;
 }
 

@@ -9,9 +9,12 @@ export const READ_CHUNK_BYTES = 1024 * 1024;
 
 export interface HashedFile {
   sizeBytes: number;
-  /** MD5 and SHA-1 of the whole content, lower-case hex: known-material hash sets list files by these. */
-  md5: string;
-  sha1: string;
+  /**
+   * MD5 and SHA-1 of the whole content, lower-case hex, when asked for (known-material hash
+   * sets list files by these); null otherwise.
+   */
+  md5: string | null;
+  sha1: string | null;
   /** SHA-256 of the whole content, lower-case hex. */
   sha256: string;
   /** The first bytes (up to the head buffer's length), for format sniffing; a view of `headBuffer`. */
@@ -42,7 +45,8 @@ export interface HashFileOptions {
   onBytes?: (bytes: number) => void;
 }
 
-const DIGESTS = ['md5', 'sha1', 'sha256'] as const;
+/** Digests a read may compute beside SHA-256, which it always computes (identical files are found by it). */
+export type ExtraDigest = 'md5' | 'sha1';
 
 const { O_RDONLY } = constants;
 // Not defined on Windows; 0 leaves the flag out.
@@ -63,8 +67,15 @@ const O_NOATIME = constants.O_NOATIME ?? 0;
  *
  * Returns a function because whether O_NOATIME is permitted is learnt once, on the first EPERM.
  * With a `gate`, each file waits its turn there before it is opened (see read-gate.ts).
+ * `extraDigests` are computed in the same read; each costs CPU on every file (MD5 more than
+ * SHA-256 itself), so only what something uses is asked for.
  */
-export function createFileHasher(gate?: ReadGate): (absolutePath: string, options: HashFileOptions) => Promise<HashedFile> {
+export function createFileHasher(
+  gate?: ReadGate,
+  extraDigests: readonly ExtraDigest[] = [],
+): (absolutePath: string, options: HashFileOptions) => Promise<HashedFile> {
+  const wantsMd5 = extraDigests.includes('md5');
+  const wantsSha1 = extraDigests.includes('sha1');
   let noAtimeFlag = O_NOATIME;
 
   async function openReadOnly(absolutePath: string): Promise<number> {
@@ -101,7 +112,10 @@ export function createFileHasher(gate?: ReadGate): (absolutePath: string, option
     try {
       const stats = await fstatAsync(fd);
       if (!stats.isFile()) throw new FileReadError('unsupported-format', 'No longer a regular file; it was not read.');
-      const hashes = DIGESTS.map((name) => createHash(name));
+      const sha256Hash = createHash('sha256');
+      const md5Hash = wantsMd5 ? createHash('md5') : null;
+      const sha1Hash = wantsSha1 ? createHash('sha1') : null;
+      const hashes = [sha256Hash, md5Hash, sha1Hash].filter((hash) => hash !== null);
       const headBytes = headBuffer.length;
       let headLength = 0;
       let position = 0;
@@ -121,8 +135,13 @@ export function createFileHasher(gate?: ReadGate): (absolutePath: string, option
         // A short read at or past the size seen at open is the end (saves one more trip to the thread pool per small file).
         if (bytesRead < buffer.length && position >= stats.size) break;
       }
-      const [md5, sha1, sha256] = hashes.map((hash) => hash.digest('hex'));
-      return { sizeBytes: position, md5: md5!, sha1: sha1!, sha256: sha256!, head: headBuffer.subarray(0, headLength) };
+      return {
+        sizeBytes: position,
+        md5: md5Hash?.digest('hex') ?? null,
+        sha1: sha1Hash?.digest('hex') ?? null,
+        sha256: sha256Hash.digest('hex'),
+        head: headBuffer.subarray(0, headLength),
+      };
     } catch (error) {
       throw error instanceof FileReadError || signal?.aborted ? error : readError(error);
     } finally {

@@ -30,8 +30,14 @@ describe('createFileHasher', () => {
       const filePath = path.join(dir, 'file.bin');
       writeFileSync(filePath, content);
       const chunks: number[] = [];
-      const result = await createFileHasher()(filePath, { buffer: Buffer.alloc(1000), headBuffer: new Uint8Array(64), onBytes: (n) => chunks.push(n) });
+      const result = await createFileHasher(undefined, ['md5', 'sha1'])(filePath, {
+        buffer: Buffer.alloc(1000),
+        headBuffer: new Uint8Array(64),
+        onBytes: (n) => chunks.push(n),
+      });
       expect(result).toMatchObject({ md5: digest('md5', content), sha1: digest('sha1', content), sha256: digest('sha256', content) });
+      const sha256Only = await createFileHasher()(filePath, { buffer: Buffer.alloc(1000), headBuffer: new Uint8Array(64) });
+      expect(sha256Only).toMatchObject({ md5: null, sha1: null, sha256: digest('sha256', content) });
       expect(result.sizeBytes).toBe(sizeBytes);
       expect(Buffer.from(result.head)).toEqual(content.subarray(0, 64));
       // Streamed: no read is larger than the buffer, and the reads add up to the file.
