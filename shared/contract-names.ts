@@ -18,6 +18,7 @@ export const REQUEST_NAME_LIST = [
   'getItems',
   'listProblems',
   'listFolderGroups',
+  'showKnownItems',
   'releaseThumbnails',
   'reportVisibility',
   'reportActivity',

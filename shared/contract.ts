@@ -28,6 +28,7 @@ import {
   ImportHashSetArgsSchema,
   ImportHashSetResultSchema,
 } from './known/hash-set-contract.js';
+import { ItemViewSchema } from './known/item-match.js';
 
 /**
  * The one contract between the renderer and the main side. Both adapters (Electron
@@ -56,6 +57,8 @@ const PageArgsSchema = z
     limit: z.number().int().min(1).max(PAGE_LIMIT_MAX),
   })
   .strict();
+/** `view` is the grid's "Show" choice; offsets count within it. */
+const ListItemsArgsSchema = PageArgsSchema.extend({ view: ItemViewSchema.default('all') }).strict();
 
 const requestContract = {
   getAppInfo: { args: empty, result: AppInfoSchema },
@@ -73,14 +76,19 @@ const requestContract = {
   },
   openDemoCase: { args: empty, result: CaseSummarySchema },
   cancelImport: { args: empty, result: ImportProgressSchema },
-  listItems: { args: PageArgsSchema, result: ItemPageSchema },
+  listItems: { args: ListItemsArgsSchema, result: ItemPageSchema },
   getItems: {
     args: z.object({ caseId: CaseIdSchema, ids: z.array(ItemIdSchema).max(PAGE_LIMIT_MAX) }).strict(),
     result: z.array(MediaItemSchema),
   },
   listProblems: { args: PageArgsSchema, result: ProblemPageSchema },
   /** The open case's items as runs of one folder each, for the grid grouped by folder. */
-  listFolderGroups: { args: z.object({ caseId: CaseIdSchema }).strict(), result: z.array(FolderGroupSchema) },
+  listFolderGroups: { args: z.object({ caseId: CaseIdSchema, view: ItemViewSchema.default('all') }).strict(), result: z.array(FolderGroupSchema) },
+  /**
+   * "Show known items": a deliberate choice, for the open case only, to let known items'
+   * pictures be made (veiled as usual, counted as exposure like any view). Off at every open.
+   */
+  showKnownItems: { args: z.object({ caseId: CaseIdSchema, shown: z.boolean() }).strict(), result: CaseSummarySchema },
   /** These grid items left the screen: their thumbnails not yet started are dropped (an adapter's request signal may never abort). */
   releaseThumbnails: {
     args: z.object({ itemIds: z.array(ItemIdSchema).max(PAGE_LIMIT_MAX) }).strict(),

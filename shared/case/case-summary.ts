@@ -13,6 +13,14 @@ export const CaseSummarySchema = z.object({
   problemCount: z.number().int().nonnegative(),
   /** Files identical to an item and folded into it: items + problems + duplicates = files read. */
   duplicateCount: z.number().int().nonnegative(),
+  /** Items whose exact hash is in an enabled set: never shown unless `knownShown`. */
+  knownCount: z.number().int().nonnegative(),
+  /** Items with a PDQ near match (still to review). */
+  nearMatchCount: z.number().int().nonnegative(),
+  /** Items to review: itemCount − knownCount. Media files = toReviewCount + knownCount + duplicateCount. */
+  toReviewCount: z.number().int().nonnegative(),
+  /** The investigator chose "Show known items" for this case (veiled as usual, counted as exposure); off at every open. */
+  knownShown: z.boolean(),
   import: ImportProgressSchema,
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { MediaFormatSchema, MediaKindSchema } from '../media/media-kinds.js';
 import { ItemIdSchema } from '../media/derivative.js';
 import { ReasonSchema } from '../reasons/reason.js';
+import { ItemMatchSchema } from '../known/item-match.js';
+
+const hex = (digits: number) => z.string().regex(new RegExp(`^[0-9a-f]{${digits}}$`), `not ${digits} lower-case hex digits`);
 
 /**
  * Why a file could not be shown. The UI translates the code; `detail` is the
@@ -45,6 +48,20 @@ export const MediaItemSchema = z.object({
   /** Set when the extension names a different format than the content has. */
   claimedFormat: MediaFormatSchema.nullable(),
   error: MediaErrorSchema.nullable(),
+  /** Digests of the copy shown, from the import's single read (lower-case hex). */
+  md5: hex(32),
+  sha1: hex(40),
+  sha256: hex(64),
+  /** PDQ perceptual hash (images only), null until computed or when the picture has none. */
+  pdq: hex(64).nullable(),
+  /** PDQ's own quality score 0–100; hashes under 50 are never near-matched. */
+  pdqQuality: z.number().int().min(0).max(100).nullable(),
+  /** The stack this item represents: its own id while it is a representative. */
+  stackId: ItemIdSchema,
+  /** Files in the stack, this one included (1 when it has no copies). */
+  stackSize: z.number().int().positive(),
+  /** A known or near match in an enabled hash set, or null. */
+  match: ItemMatchSchema.nullable(),
 });
 export type MediaItem = z.infer<typeof MediaItemSchema>;
 

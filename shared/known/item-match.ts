@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { HashSetIdSchema } from './hash-set-contract.js';
+import { HashSetSchemeSchema } from './hash-set-scheme.js';
+
+const MatchedSetSchema = z.object({
+  setId: HashSetIdSchema,
+  setName: z.string(),
+  scheme: HashSetSchemeSchema,
+  /** The set's category code for this hash under its scheme (e.g. "1"), or null when the set gave none. */
+  category: z.string().nullable(),
+});
+
+/**
+ * Why an item is known or nearly known. `known`: one of its exact hashes is in an enabled set,
+ * so it is never shown unless the investigator asks. `near`: its PDQ hash is within the
+ * threshold of a set's PDQ hash; it stays in review, shown with the strongest profile, and is
+ * never categorised automatically.
+ */
+export const ItemMatchSchema = z.discriminatedUnion('type', [
+  MatchedSetSchema.extend({ type: z.literal('known'), matchedBy: z.enum(['md5', 'sha1', 'sha256']) }),
+  MatchedSetSchema.extend({ type: z.literal('near'), distance: z.number().int().min(0).max(256) }),
+]);
+export type ItemMatch = z.infer<typeof ItemMatchSchema>;
+
+/**
+ * The grid's "Show" choice. `to-review`: stack representatives without a known match (the
+ * default); `known`; `near` (near matches); `duplicates` (stacks with more than one file); `all`.
+ */
+export const ItemViewSchema = z.enum(['to-review', 'known', 'near', 'duplicates', 'all']);
+export type ItemView = z.infer<typeof ItemViewSchema>;
+
+/** What a view decides on; a MediaItem has all of it. */
+interface ViewedItem {
+  match: ItemMatch | null;
+  stackSize: number;
+}
+
+/** True when the item belongs in the view. */
+export function inItemView(item: ViewedItem, view: ItemView): boolean {
+  switch (view) {
+    case 'to-review':
+      return item.match?.type !== 'known';
+    case 'known':
+      return item.match?.type === 'known';
+    case 'near':
+      return item.match?.type === 'near';
+    case 'duplicates':
+      return item.stackSize > 1;
+    case 'all':
+      return true;
+  }
+}
