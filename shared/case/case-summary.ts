@@ -17,6 +17,8 @@ export const CaseSummarySchema = z.object({
   knownCount: z.number().int().nonnegative(),
   /** Items with a PDQ near match (still to review). */
   nearMatchCount: z.number().int().nonnegative(),
+  /** Items whose stack has more than one file (the "Duplicates" view). */
+  duplicateStackCount: z.number().int().nonnegative(),
   /** Items to review: itemCount − knownCount. Media files = toReviewCount + knownCount + duplicateCount. */
   toReviewCount: z.number().int().nonnegative(),
   /** The investigator chose "Show known items" for this case (veiled as usual, counted as exposure); off at every open. */
