@@ -13,6 +13,7 @@ export const NoticeSchema = z.object({
     'ledger-retention-held',
     'wellbeing-state-reset',
     'team-share-key-reset',
+    'known-library-unreadable',
   ]),
   /** Technical detail (the parser's words), shown in small print. */
   detail: z.string(),

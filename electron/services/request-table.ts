@@ -55,10 +55,11 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     },
     openDemoCase: async () => openFolder(parts.demoCaseDir, true),
     cancelImport: async () => session.cancelImport(),
-    listItems: async ({ caseId, offset, limit }) => session.listItems(caseId, offset, limit),
+    listItems: async ({ caseId, offset, limit, view }) => session.listItems(caseId, offset, limit, view),
     getItems: async ({ caseId, ids }) => session.getItems(caseId, ids),
     listProblems: async ({ caseId, offset, limit }) => session.listProblems(caseId, offset, limit),
-    listFolderGroups: async ({ caseId }) => session.listFolderGroups(caseId),
+    listFolderGroups: async ({ caseId, view }) => session.listFolderGroups(caseId, view),
+    showKnownItems: async ({ caseId, shown }) => session.showKnownItems(caseId, shown),
     releaseThumbnails: async ({ itemIds }) => ({ withdrawn: media.releaseThumbnails(itemIds) }),
     reportVisibility: async (report) => exposure.report(report),
     reportActivity: async () => {

@@ -19,6 +19,7 @@ import { createRequestHandlers } from './request-table.js';
 import type { TeamShareSecretOptions } from './team-stats/team-share-secret.js';
 import { createKnownMaterialService, type KnownMaterialService } from './known/known-material-service.js';
 import { defaultKnownMaterialFolder } from './known/known-library-folder.js';
+import { createKnownMatcher } from './known/known-matcher.js';
 
 const MIB = 1024 * 1024;
 
@@ -83,6 +84,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     nowMs: deps.nowMs,
     emit: hub.emit,
     onItems: (caseId, items) => prefetch.itemsListed(caseId, items),
+    matchKnown: (digests) => matchKnown(digests),
     picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
   });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
@@ -141,9 +143,9 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     folder: () => settings.get().knownMaterialFolder ?? defaultKnownMaterialFolder(deps.dataDir),
     nowMs: deps.nowMs,
     onProgress: (progress) => hub.emit('hashSetImportProgress', progress),
-    // Part 6's matching re-reads the open case's known items here.
-    onSetsChanged: () => undefined,
+    onSetsChanged: () => void session.rematchKnown().catch(logFailure('matching the open case again')),
   });
+  const matchKnown = createKnownMatcher(known, (notice) => hub.emit('noticeRaised', notice));
 
   const subscriptions = [
     ledger.onNotice((notice) => hub.emit('noticeRaised', notice)),

@@ -11,6 +11,7 @@ const KEPT_AS_KEYS = {
   'ledger-retention-held': 'notices.keptAs',
   'wellbeing-state-reset': 'notices.keptAs',
   'team-share-key-reset': 'notices.keptAs',
+  'known-library-unreadable': 'notices.keptAs',
 } as const satisfies Record<Notice['code'], string>;
 
 /**

@@ -56,6 +56,8 @@ export const en = {
       'The file holding your break timers and limit progress was damaged. Veil set it aside; limits were recounted from your exposure record and break timers start afresh.',
     'team-share-key-reset':
       'The secret behind your weekly team summaries was damaged, so Veil made a new one. A week you export again will count twice in the team figures until your lead removes the older file.',
+    'known-library-unreadable':
+      'The known-material library could not be read, so items are not being checked against your hash sets: known items may be listed for review. Check the library folder in Settings.',
     keptAs: 'The damaged file was kept as {{file}}.',
     keptAsTorn: 'The incomplete record was kept as {{file}}, in the data folder.',
     keptAsLedger: 'The damaged file was kept as {{file}}, in the data folder. It is never deleted.',

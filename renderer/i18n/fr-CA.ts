@@ -55,6 +55,8 @@ export const frCA: Messages = {
       "Le fichier qui conserve vos minuteries de pause et votre progression vers vos limites était endommagé. Veil l'a mis de côté\u00a0; les limites ont été recalculées à partir de votre registre d'exposition et les minuteries de pause repartent à zéro.",
     'team-share-key-reset':
       "Le secret derrière vos résumés hebdomadaires d'équipe était endommagé\u00a0; Veil en a créé un nouveau. Une semaine exportée de nouveau comptera deux fois dans les données d'équipe jusqu'à ce que votre responsable retire l'ancien fichier.",
+    'known-library-unreadable':
+      "La bibliothèque de matériel connu n'a pas pu être lue\u00a0: les éléments ne sont pas comparés à vos jeux de hachages, et des éléments connus peuvent être présentés à l'examen. Vérifiez le dossier de la bibliothèque dans les Paramètres.",
     keptAs: 'Le fichier endommagé a été conservé sous le nom {{file}}.',
     keptAsTorn: "L'enregistrement incomplet a été conservé sous le nom {{file}}, dans le dossier de données.",
     keptAsLedger: "Le fichier endommagé a été conservé sous le nom {{file}}, dans le dossier de données. Il n'est jamais supprimé.",

@@ -50,3 +50,30 @@ export function inItemView(item: ViewedItem, view: ItemView): boolean {
       return true;
   }
 }
+
+/** What the library answers for one of a file's hashes (see KnownMatch). */
+interface ExactMatch {
+  setId: number;
+  setName: string;
+  scheme: ItemMatch['scheme'];
+  category: string | null;
+  matchedBy: 'md5' | 'sha1' | 'sha256';
+}
+
+/**
+ * The match an item shows when several sets know it: one that gives a category before one
+ * that does not (the label then says what the item is), then the oldest set (lowest id), so
+ * the label does not change from one import to the next.
+ */
+export function strongestKnownMatch(matches: readonly ExactMatch[]): ItemMatch | null {
+  let best: ExactMatch | null = null;
+  for (const match of matches) {
+    if (best === null || ranksBefore(match, best)) best = match;
+  }
+  return best && { type: 'known', ...best };
+}
+
+function ranksBefore(a: ExactMatch, b: ExactMatch): boolean {
+  if ((a.category === null) !== (b.category === null)) return a.category !== null;
+  return a.setId < b.setId;
+}

@@ -6,7 +6,8 @@ import { ItemIdSchema } from '../../../shared/media/derivative.js';
 import { kindOfFormat, type MediaFormat } from '../../../shared/media/media-kinds.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { classifyFile } from './classify-file.js';
-import { createFileHasher, FileReadError, READ_CHUNK_BYTES, type ExtraDigest, type FileDigests } from './hash-file.js';
+import { createFileHasher, FileReadError, READ_CHUNK_BYTES } from './hash-file.js';
+import type { ItemMatch } from '../../../shared/known/item-match.js';
 import type { ReadGate } from './read-gate.js';
 import { createProgressReporter, type ProgressCounts } from './progress-reporter.js';
 import { SNIFF_HEAD_BYTES } from './sniff-format.js';
@@ -29,8 +30,11 @@ export interface CaseImportOptions {
   concurrency?: number;
   /** Lowers that while the first screen is made (read-gate.ts). */
   readGate?: ReadGate;
-  /** Digests beside SHA-256 to compute in the same read (none until known-material matching uses them). */
-  extraDigests?: readonly ExtraDigest[];
+  /**
+   * The known-material match of a file's digests, asked once per item before it is listed,
+   * so a known item is never listed (and so never shown) as unknown, even for a moment.
+   */
+  matchKnown?: (digests: ItemDigests) => ItemMatch | null;
   /** An index to fill in place (the session's), so its reader sees items while the import runs. */
   index?: CaseIndex;
   /** How far the folder walk may run ahead of reading, in files (default 20,000; only paths are held). */
@@ -45,9 +49,16 @@ export interface CaseImportOptions {
 /** Results published per turn of the event loop (about 5 ms of work). */
 const PUBLISH_SLICE = 1000;
 
+/** A file's digests, lower-case hex. */
+export interface ItemDigests {
+  md5: string;
+  sha1: string;
+  sha256: string;
+}
+
 type FileResult =
   | { type: 'problem'; problem: ImportProblem }
-  | ({ type: 'media'; relativePath: string; absolutePath: string; format: MediaFormat; claimedFormat: MediaFormat | null; sizeBytes: number } & FileDigests);
+  | ({ type: 'media'; relativePath: string; absolutePath: string; format: MediaFormat; claimedFormat: MediaFormat | null; sizeBytes: number } & ItemDigests);
 
 /**
  * Imports a case folder: walks it (never following links), reads every file once
@@ -74,7 +85,8 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
   const walkAheadFiles = Math.max(1, options.walkAheadFiles ?? 20_000);
   const reorderWindow = Math.max(1, options.reorderWindow ?? 4096);
   const chunkBytes = options.readChunkBytes ?? READ_CHUNK_BYTES;
-  const hashFile = createFileHasher(options.readGate, options.extraDigests);
+  // All three in the one read: hash sets list MD5 and SHA-1 (VICS) as often as SHA-256.
+  const hashFile = createFileHasher(options.readGate, ['md5', 'sha1']);
 
   const stop = new AbortController();
   let failure: ImportFailure | null = null;
@@ -114,8 +126,10 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       return;
     }
     const original = byHash.get(result.sha256);
+    index.version += 1;
     if (original) {
       index.duplicateCount += 1;
+      original.stackSize += 1;
       if (showsBetter(result.relativePath, original.relativePath)) showCopyInstead(original, result);
       else original.duplicatePaths.push(result.relativePath);
       return;
@@ -135,6 +149,14 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       duplicatePaths: [],
       claimedFormat: result.claimedFormat,
       error: null,
+      md5: result.md5,
+      sha1: result.sha1,
+      sha256: result.sha256,
+      pdq: null,
+      pdqQuality: null,
+      stackId: id,
+      stackSize: 1,
+      match: options.matchKnown?.(result) ?? null,
     };
     byHash.set(result.sha256, item);
     index.items.push(item);
@@ -154,6 +176,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     item.relativePath = copy.relativePath;
     item.name = fileNameOf(copy.relativePath);
     item.claimedFormat = copy.claimedFormat;
+    // Identical bytes, so the digests and the match stay; only the path changes.
     index.files.set(item.id, { absolutePath: copy.absolutePath, kind: item.kind, format: item.format, md5: copy.md5, sha1: copy.sha1, sha256: copy.sha256 });
   }
 
@@ -241,8 +264,8 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
         format: classified.format,
         claimedFormat: classified.claimedFormat,
         sizeBytes: hashed.sizeBytes,
-        md5: hashed.md5,
-        sha1: hashed.sha1,
+        md5: digestAsked(hashed.md5, 'MD5'),
+        sha1: digestAsked(hashed.sha1, 'SHA-1'),
         sha256: hashed.sha256,
       };
     } catch (error) {
@@ -307,4 +330,10 @@ function uniqueItemId(index: CaseIndex, newItemId: () => string): string | null 
     if (ItemIdSchema.safeParse(id).success && !index.itemsById.has(id)) return id;
   }
   return null;
+}
+
+/** A digest the import asked the hasher for; missing, it is a programming error (the import stops with internal-error). */
+function digestAsked(hex: string | null, name: string): string {
+  if (hex === null) throw new Error(`the file hasher gave no ${name}`);
+  return hex;
 }

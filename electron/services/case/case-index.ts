@@ -11,8 +11,8 @@ interface IndexedFile {
   readonly kind: MediaKind;
   readonly format: MediaFormat;
   /** MD5, SHA-1 and SHA-256 of the content from its one read, lower-case hex. */
-  readonly md5: string | null;
-  readonly sha1: string | null;
+  readonly md5: string;
+  readonly sha1: string;
   readonly sha256: string;
 }
 
@@ -36,8 +36,13 @@ export interface CaseIndex {
   duplicateCount: number;
   /** The latest progress reported (throttled), final once the import has ended. */
   progress: ImportProgress;
+  /**
+   * Bumped by every change a view or a count could see (an item listed, a copy folded in, a
+   * match found or lost), so views built from the index know when to rebuild (case-views.ts).
+   */
+  version: number;
 }
 
 export function createCaseIndex(rootDir: string): CaseIndex {
-  return { rootDir, items: [], problems: [], itemsById: new Map(), files: new Map(), duplicateCount: 0, progress: IDLE_IMPORT };
+  return { rootDir, items: [], problems: [], itemsById: new Map(), files: new Map(), duplicateCount: 0, progress: IDLE_IMPORT, version: 0 };
 }

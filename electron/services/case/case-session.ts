@@ -8,8 +8,11 @@ import type { EventName, EventPayloads } from '../../../shared/contract.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import { reasonOf } from '../../../shared/reasons/reason.js';
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
+import type { ItemMatch, ItemView } from '../../../shared/known/item-match.js';
 import { FIRST_SCREEN_THUMBNAILS } from '../media/first-screen-prefetch.js';
-import { runCaseImport } from './case-import.js';
+import { runCaseImport, type ItemDigests } from './case-import.js';
+import { createCaseViews, type CaseViews } from './case-views.js';
+import { rematchKnown } from './rematch-known.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { errorCode } from './error-code.js';
 import { createReadGate } from './read-gate.js';
@@ -28,6 +31,8 @@ export interface CaseSessionDeps {
   onItems?: (caseId: string, items: readonly MediaItem[]) => void;
   /** True while pictures the user waits for are being made; the import then reads one file at a time (read-gate.ts). */
   picturesInFlight?: () => boolean;
+  /** The known-material match of a file's digests (the enabled hash sets); none without it. */
+  matchKnown?: (digests: ItemDigests) => ItemMatch | null;
   /** For tests: simulate folder failures the test user cannot cause. */
   walkFs?: WalkFs;
 }
@@ -39,6 +44,8 @@ interface ItemLocation {
   format: MediaFormat;
   /** The case folder's real path, for the containment check before opening. */
   caseRoot: string;
+  /** A known item the investigator has not chosen to see: no picture of it may be made or served. */
+  knownHidden: boolean;
 }
 
 export interface CaseSession {
@@ -51,13 +58,17 @@ export interface CaseSession {
    */
   open(rootDir: string, options?: { isDemo?: boolean }): Promise<CaseSummary>;
   summary(): CaseSummary | null;
-  /** A page of items in final order; O(limit). Throws when `caseId` is not the open case. */
-  listItems(caseId: string, offset: number, limit: number): { total: number; items: MediaItem[] };
+  /** A page of a view's items in final order. Throws when `caseId` is not the open case. */
+  listItems(caseId: string, offset: number, limit: number, view?: ItemView): { total: number; items: MediaItem[] };
   /** The items with these ids, in the order asked; ids not in the case are left out. */
   getItems(caseId: string, ids: readonly string[]): MediaItem[];
   listProblems(caseId: string, offset: number, limit: number): { total: number; problems: ImportProblem[] };
-  /** The items as runs by folder; O(items), asked only while the grid is grouped. */
-  listFolderGroups(caseId: string): FolderGroup[];
+  /** A view's items as runs by folder; O(items), asked only while the grid is grouped. */
+  listFolderGroups(caseId: string, view?: ItemView): FolderGroup[];
+  /** "Show known items" for the open case (off at every open); the summary after. */
+  showKnownItems(caseId: string, shown: boolean): CaseSummary;
+  /** The hash sets changed: every item of the open case is matched again, in the background. */
+  rematchKnown(): Promise<void>;
   /** Cancels the running import and resolves with its final progress (the current progress when none runs). */
   cancelImport(): Promise<ImportProgress>;
   /** The open case's folder (real path) and whether it is the demo; throws when `caseId` is not the open case. */
@@ -75,8 +86,10 @@ interface OpenCase {
   readonly name: string;
   readonly isDemo: boolean;
   readonly index: CaseIndex;
+  readonly views: CaseViews;
   readonly controller: AbortController;
   importDone: Promise<void>;
+  knownShown: boolean;
 }
 
 /**
@@ -96,6 +109,8 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       itemCount: open.index.items.length,
       problemCount: open.index.problems.length,
       duplicateCount: open.index.duplicateCount,
+      ...open.views.counts(),
+      knownShown: open.knownShown,
       import: open.index.progress,
     };
   }
@@ -121,8 +136,10 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       name: path.basename(realRoot) || realRoot,
       isDemo,
       index,
+      views: createCaseViews(index),
       controller: new AbortController(),
       importDone: Promise.resolve(),
+      knownShown: false,
     };
     current = open;
     deps.emit('caseChanged', summaryOf(open));
@@ -151,6 +168,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
         if (current === open) deps.onItems?.(caseId, items);
       },
       index,
+      matchKnown: deps.matchKnown,
       concurrency: deps.concurrency,
       readGate: createReadGate({ firstScreenFiles: FIRST_SCREEN_THUMBNAILS, picturesInFlight: deps.picturesInFlight ?? (() => false) }),
       walkFs: deps.walkFs,
@@ -176,9 +194,9 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       return result;
     },
     summary: () => (current ? summaryOf(current) : null),
-    listItems(caseId, offset, limit) {
-      const { index } = caseNamed(caseId);
-      return { total: index.items.length, items: index.items.slice(offset, offset + limit).map(copyItem) };
+    listItems(caseId, offset, limit, view = 'all') {
+      const items = caseNamed(caseId).views.items(view);
+      return { total: items.length, items: items.slice(offset, offset + limit).map(copyItem) };
     },
     getItems(caseId, ids) {
       const { index } = caseNamed(caseId);
@@ -191,8 +209,22 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       const { index } = caseNamed(caseId);
       return { total: index.problems.length, problems: index.problems.slice(offset, offset + limit) };
     },
-    listFolderGroups(caseId) {
-      return folderGroups(caseNamed(caseId).index.items);
+    listFolderGroups(caseId, view = 'all') {
+      return folderGroups(caseNamed(caseId).views.items(view));
+    },
+    showKnownItems(caseId, shown) {
+      const open = caseNamed(caseId);
+      if (open.knownShown !== shown) {
+        open.knownShown = shown;
+        deps.emit('caseChanged', summaryOf(open));
+      }
+      return summaryOf(open);
+    },
+    async rematchKnown() {
+      const open = current;
+      if (!open || !deps.matchKnown) return;
+      const changed = await rematchKnown(open.index, deps.matchKnown, () => current === open);
+      if (changed > 0 && current === open) deps.emit('caseChanged', summaryOf(open));
     },
     async cancelImport() {
       const open = current;
@@ -209,7 +241,8 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     lookupItem(itemId) {
       const file = current?.index.files.get(itemId);
       if (!current || !file) return null;
-      return { absolutePath: file.absolutePath, kind: file.kind, format: file.format, caseRoot: current.index.rootDir };
+      const knownHidden = current.index.itemsById.get(itemId)?.match?.type === 'known' && !current.knownShown;
+      return { absolutePath: file.absolutePath, kind: file.kind, format: file.format, caseRoot: current.index.rootDir, knownHidden };
     },
     markItemFailed(itemId, error) {
       const item = current?.index.itemsById.get(itemId);
@@ -228,7 +261,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
 
 /** A copy, so a caller holding a page never sees it change under it (duplicates and errors arrive later). */
 function copyItem(item: MediaItem): MediaItem {
-  return { ...item, duplicatePaths: [...item.duplicatePaths] };
+  return { ...item, duplicatePaths: [...item.duplicatePaths], match: item.match && { ...item.match } };
 }
 
 /** The folder's real path, or a request error a user can read. */

@@ -42,6 +42,8 @@ export function createFirstScreenPrefetch(deps: FirstScreenPrefetchDeps): FirstS
       }
       for (const item of items) {
         if (listed >= count) return;
+        // The grid opens on "To review", where known items are not listed: they take no place on the first screen.
+        if (item.match?.type === 'known') continue;
         listed += 1;
         if (item.kind !== 'image' || item.error !== null) continue;
         const { greyscale, blur } = deps.profile();

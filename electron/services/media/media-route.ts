@@ -81,6 +81,8 @@ export async function handleMediaRequest(
       return jsonResponse(503, 'media-unavailable', result.detail);
     case 'aborted':
       return jsonResponse(STATUS_CLIENT_GONE, 'aborted', result.detail);
+    case 'known-hidden':
+      return jsonResponse(403, result.refused, result.detail);
   }
 }
 
@@ -88,7 +90,7 @@ async function serveOriginal(service: MediaService, itemId: string, rangeHeader:
   const opened = await service.openOriginal(itemId);
   if (!opened.ok) {
     if ('error' in opened) return jsonResponse(422, opened.error.code, opened.error.detail);
-    return jsonResponse(opened.refused === 'not-a-video' ? 403 : 404, opened.refused, opened.detail);
+    return jsonResponse(opened.refused === 'unknown-item' ? 404 : 403, opened.refused, opened.detail);
   }
   const { handle, sizeBytes } = opened;
   const range = parseByteRange(rangeHeader, sizeBytes);

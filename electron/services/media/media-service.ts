@@ -14,6 +14,8 @@ export interface MediaItemLocation {
   kind: MediaKind;
   format: MediaFormat;
   caseRoot: string;
+  /** Known material the investigator has not chosen to see: refused before any cache or worker. */
+  knownHidden: boolean;
 }
 type LookupItem = (itemId: string) => MediaItemLocation | null | Promise<MediaItemLocation | null>;
 
@@ -22,11 +24,11 @@ export type StillResult =
   /** The file cannot be shown; the UI shows an error tile with this reason. */
   | { ok: false; error: MediaError }
   /** Nothing to show, and not the file's fault: unknown id, a video asked for a still, pool down, caller gone. */
-  | { ok: false; refused: 'unknown-item' | 'not-an-image' | 'not-a-still' | 'unavailable' | 'aborted'; detail: string };
+  | { ok: false; refused: 'unknown-item' | 'known-hidden' | 'not-an-image' | 'not-a-still' | 'unavailable' | 'aborted'; detail: string };
 
 type OriginalResult =
   | { ok: true; handle: FileHandle; sizeBytes: number; format: MediaFormat }
-  | { ok: false; refused: 'unknown-item' | 'not-a-video'; detail: string }
+  | { ok: false; refused: 'unknown-item' | 'known-hidden' | 'not-a-video'; detail: string }
   | { ok: false; error: MediaError };
 
 export interface MediaService {
@@ -51,6 +53,8 @@ export interface MediaServiceDeps {
   /** Called once per item the first time it fails, so the grid can show why. */
   onItemFailed: (itemId: string, error: MediaError) => void;
 }
+
+const KNOWN_HIDDEN = { ok: false, refused: 'known-hidden', detail: 'known material is not shown unless the investigator chooses to see it' } as const;
 
 /** Failures are remembered so a file that crashes the worker is not tried again and again. */
 const MAX_REMEMBERED_FAILURES = 100_000;
@@ -89,6 +93,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     if (remembered !== undefined) return { ok: false, error: remembered };
     const item = await lookupItem(itemId);
     if (item === null) return { ok: false, refused: 'unknown-item', detail: 'no such item in the open case' };
+    if (item.knownHidden) return KNOWN_HIDDEN;
     if (item.kind !== 'image') return { ok: false, refused: 'not-an-image', detail: 'videos have no still derivative' };
     // Checked on every request, cached or not: a derivative made before the file was swapped
     // for a link leading out of the case (the first screen's are made during the import) is
@@ -100,6 +105,8 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     }
     try {
       const outcome = await cache.getOrCreate(derivativeKey(request), (jobSignal) => derive(item, request, kind, jobSignal), signal);
+      // A hash set imported while the picture was being made may have made the item known.
+      if ((await lookupItem(itemId))?.knownHidden !== false) return KNOWN_HIDDEN;
       if (outcome.ok) return outcome;
       recordFailure(itemId, outcome.error);
       return { ok: false, error: outcome.error };
@@ -113,6 +120,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
   async function openOriginal(itemId: string): Promise<OriginalResult> {
     const item = await lookupItem(itemId);
     if (item === null) return { ok: false, refused: 'unknown-item', detail: 'no such item in the open case' };
+    if (item.knownHidden) return KNOWN_HIDDEN;
     if (item.kind !== 'video') return { ok: false, refused: 'not-a-video', detail: 'only videos are served as originals' };
     const opened = await openInsideCase(item.absolutePath, item.caseRoot);
     if (!opened.ok) return opened;

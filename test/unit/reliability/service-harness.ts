@@ -145,7 +145,7 @@ export async function startServiceHarness(options: HarnessOptions = {}): Promise
       return { caseId: summary.caseId, progress: await importEnded(summary.caseId) };
     },
     async listAllItems(caseId) {
-      return (await services.handlers.listItems({ caseId, offset: 0, limit: 10_000 })).items;
+      return (await services.handlers.listItems({ caseId, offset: 0, limit: 10_000, view: 'all' })).items;
     },
     async thumb(itemId) {
       const startedMs = performance.now();

@@ -18,6 +18,7 @@ function fakeHandlers(): RequestHandlers {
     getItems: vi.fn(fail),
     listProblems: vi.fn(fail),
     listFolderGroups: vi.fn(fail),
+    showKnownItems: vi.fn(fail),
     releaseThumbnails: vi.fn(fail),
     reportVisibility: vi.fn(fail),
     reportActivity: vi.fn(fail),

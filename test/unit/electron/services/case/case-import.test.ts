@@ -64,8 +64,8 @@ describe('runCaseImport on a small case', () => {
     expect(index.progress).toMatchObject({ filesFound: hasLinks ? 13 : 12, filesProcessed: hasLinks ? 13 : 12, remainingMs: 0, failure: null });
   });
 
-  it('keeps absolute paths and hashes on the main side, keyed by opaque ids', async () => {
-    const index = await importCase({ extraDigests: ['md5', 'sha1'] }).done;
+  it('keeps absolute paths on the main side, and gives each item the digests of its one read', async () => {
+    const index = await importCase().done;
     const itemsJson = JSON.stringify(index.items);
     expect(itemsJson).not.toContain(root);
     for (const item of index.items) {
@@ -73,12 +73,33 @@ describe('runCaseImport on a small case', () => {
       const file = index.files.get(item.id);
       expect(file?.absolutePath).toBe(path.join(root, ...item.relativePath.split('/')));
       const content = readFileSync(file?.absolutePath ?? '');
-      expect(file?.sha256).toBe(createHash('sha256').update(content).digest('hex'));
-      expect(file).toMatchObject({ md5: createHash('md5').update(content).digest('hex'), sha1: createHash('sha1').update(content).digest('hex') });
-      expect(itemsJson).not.toContain(file?.sha256);
+      const digests = {
+        md5: createHash('md5').update(content).digest('hex'),
+        sha1: createHash('sha1').update(content).digest('hex'),
+        sha256: createHash('sha256').update(content).digest('hex'),
+      };
+      expect(file).toMatchObject(digests);
+      expect(item).toMatchObject(digests);
       expect(item.sizeBytes).toBe(content.length);
+      expect(item.stackSize).toBe(1 + item.duplicatePaths.length);
+      expect(item.stackId).toBe(item.id);
     }
     expect(new Set(index.items.map((item) => item.id)).size).toBe(index.items.length);
+  });
+
+  it('asks for the known-material match of each item once, before listing it', async () => {
+    const asked: string[] = [];
+    const listedWithMatch: boolean[] = [];
+    const index = await importCase({
+      matchKnown: (digests) => {
+        asked.push(digests.sha256);
+        return asked.length === 1 ? { type: 'known', setId: 1, setName: 'Set', scheme: 'vic-us', category: '1', matchedBy: 'sha1' } : null;
+      },
+      onItems: (batch) => listedWithMatch.push(...batch.map((item) => item.match !== null)),
+    }).done;
+    expect(asked).toEqual(index.items.map((item) => item.sha256));
+    expect(index.items.filter((item) => item.match?.type === 'known')).toHaveLength(1);
+    expect(listedWithMatch.filter(Boolean)).toHaveLength(1);
   });
 
   it('changes nothing in the case folder: bytes, sizes, modes and modification times', async () => {

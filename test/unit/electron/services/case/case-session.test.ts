@@ -122,12 +122,51 @@ describe('createCaseSession', () => {
     await session.whenIdle();
     const item = session.listItems(caseId, 0, 1).items[0];
     const location = session.lookupItem(item?.id ?? '');
-    expect(location).toEqual({ absolutePath: path.join(rootA, 'a-first.png'), kind: 'image', format: 'png', caseRoot: rootA });
+    expect(location).toEqual({ absolutePath: path.join(rootA, 'a-first.png'), kind: 'image', format: 'png', caseRoot: rootA, knownHidden: false });
 
     await session.open(rootB);
     expect(session.lookupItem(item?.id ?? '')).toBeNull();
     expect(session.lookupItem('never-issued')).toBeNull();
     await session.whenIdle();
+  });
+
+  it('keeps known items out of "To review" and their pictures hidden until the investigator chooses to see them', async () => {
+    const knownSha256 = new Set<string>();
+    const { session, events } = makeSession({
+      matchKnown: ({ sha256 }) =>
+        knownSha256.has(sha256) ? { type: 'known', setId: 1, setName: 'Unit set', scheme: 'vic-us', category: '1', matchedBy: 'sha256' } : null,
+    });
+    const { caseId } = await session.open(rootA);
+    await session.whenIdle();
+    const all = session.listItems(caseId, 0, 100).items;
+    const first = all.find((item) => item.relativePath === 'a-first.png');
+    if (!first) throw new Error('a-first.png not listed');
+    expect(first.stackSize).toBe(3);
+    expect(session.summary()).toMatchObject({ knownCount: 0, toReviewCount: all.length, duplicateStackCount: 1, knownShown: false });
+
+    // A hash set imported while the case is open applies to it at once.
+    knownSha256.add(first.sha256);
+    await session.rematchKnown();
+    expect(events.at(-1)).toMatchObject({ name: 'caseChanged', payload: { knownCount: 1, toReviewCount: all.length - 1 } });
+    expect(session.listItems(caseId, 0, 100, 'to-review').items.map((item) => item.id)).not.toContain(first.id);
+    expect(session.listItems(caseId, 0, 100, 'known')).toMatchObject({ total: 1, items: [{ id: first.id, match: { setName: 'Unit set' } }] });
+    expect(session.listItems(caseId, 0, 100, 'duplicates').items.map((item) => item.id)).toEqual([first.id]);
+    expect(session.lookupItem(first.id)?.knownHidden).toBe(true);
+
+    expect(session.showKnownItems(caseId, true).knownShown).toBe(true);
+    expect(session.lookupItem(first.id)?.knownHidden).toBe(false);
+    expect(events.at(-1)).toMatchObject({ name: 'caseChanged', payload: { knownShown: true } });
+
+    // The set turned off: the item is to review again; reopening forgets the choice to see known items.
+    knownSha256.clear();
+    await session.rematchKnown();
+    expect(session.summary()).toMatchObject({ knownCount: 0, toReviewCount: all.length });
+    knownSha256.add(first.sha256);
+    const reopened = await session.open(rootA);
+    await session.whenIdle();
+    expect(session.summary()).toMatchObject({ knownCount: 1, knownShown: false });
+    const again = session.listItems(reopened.caseId, 0, 100, 'known').items[0];
+    expect(session.lookupItem(again?.id ?? '')?.knownHidden).toBe(true);
   });
 
   it('records an item that fails to show and tells the renderer once', async () => {

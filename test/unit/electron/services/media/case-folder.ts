@@ -47,6 +47,7 @@ export async function makeCaseFolder(): Promise<CaseFolder> {
     kind,
     format,
     caseRoot,
+    knownHidden: false,
   });
   const items: Record<string, MediaItemLocation> = {
     [IDS.photo]: at('photo.jpg', 'image', 'jpeg'),

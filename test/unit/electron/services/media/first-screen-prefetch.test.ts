@@ -4,20 +4,10 @@ import type { MediaService, StillResult } from '../../../../../electron/services
 import type { MediaItem } from '../../../../../shared/case/media-item.js';
 import type { MediaRequest } from '../../../../../shared/media/derivative.js';
 import type { FilterProfile } from '../../../../../shared/media/filter-profile.js';
+import { mediaItemFixture } from '../../../../fixtures/media-item.js';
 
 function item(index: number, change: Partial<MediaItem> = {}): MediaItem {
-  return {
-    id: `item-${String(index).padStart(5, '0')}`,
-    name: `photo-${index}.jpg`,
-    relativePath: `photo-${index}.jpg`,
-    kind: 'image',
-    format: 'jpeg',
-    sizeBytes: 1000,
-    duplicatePaths: [],
-    claimedFormat: null,
-    error: null,
-    ...change,
-  };
+  return mediaItemFixture({ id: `item-${String(index).padStart(5, '0')}`, name: `photo-${index}.jpg`, ...change });
 }
 
 function setUp(count = 3) {
@@ -55,6 +45,13 @@ describe('first-screen prefetch', () => {
       item(3),
     ]);
     expect(asked().map((request) => request.itemId)).toEqual(['item-00002']);
+  });
+
+  it('never asks for a known item, and gives its place to the next item to review', () => {
+    const { prefetch, asked } = setUp(2);
+    const known = { type: 'known', setId: 1, setName: 'Set', scheme: 'vic-us', category: '1', matchedBy: 'md5' } as const;
+    prefetch.itemsListed('case-0001', [item(0, { match: known }), item(1), item(2, { match: known }), item(3), item(4)]);
+    expect(asked().map((request) => request.itemId)).toEqual(['item-00001', 'item-00003']);
   });
 
   it('starts again for the next case opened', () => {

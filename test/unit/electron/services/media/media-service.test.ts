@@ -72,6 +72,34 @@ describe('getStill', () => {
     expect(onItemFailed).toHaveBeenCalledTimes(2);
   });
 
+  it('makes and serves no picture of known material the investigator has not chosen to see, cached or not', async () => {
+    const pool = fakePool();
+    const hidden = new Set<string>();
+    const service = createMediaService({
+      pool,
+      cache: createDerivativeCache({ maxBytes: 1024 * 1024 }),
+      lookupItem: (itemId) => {
+        const item = folder.lookupItem(itemId);
+        return item && { ...item, knownHidden: hidden.has(itemId) };
+      },
+      onItemFailed: vi.fn(),
+    });
+    await expect(service.getStill({ itemId: IDS.photo, kind: 'thumb', ...grey })).resolves.toMatchObject({ ok: true });
+    hidden.add(IDS.photo).add(IDS.clip);
+    await expect(service.getStill({ itemId: IDS.photo, kind: 'thumb', ...grey })).resolves.toMatchObject({ ok: false, refused: 'known-hidden' });
+    await expect(service.getStill({ itemId: IDS.photo, kind: 'view', ...grey })).resolves.toMatchObject({ ok: false, refused: 'known-hidden' });
+    await expect(service.openOriginal(IDS.clip)).resolves.toMatchObject({ ok: false, refused: 'known-hidden' });
+    expect(pool.run).toHaveBeenCalledTimes(1);
+
+    // Made known (a set imported) while its picture was being made: the finished picture is not served.
+    hidden.clear();
+    pool.run.mockImplementationOnce(async () => {
+      hidden.add(IDS.photo);
+      return { ok: true, bytes: new Uint8Array([1]), mime: 'image/jpeg', widthPx: 1, heightPx: 1 };
+    });
+    await expect(service.getStill({ itemId: IDS.photo, kind: 'view', greyscale: false, blur: 'light' })).resolves.toMatchObject({ refused: 'known-hidden' });
+  });
+
   it('refuses unknown ids, videos and originals without touching the pool', async () => {
     const pool = fakePool();
     const { service, onItemFailed } = serviceWith(pool);

@@ -24,7 +24,9 @@ function setUp(): { service: MediaService; pool: MediaWorkerPool; worker: () => 
   const spawner = fakeSpawner();
   const pool = new MediaWorkerPool({ spawnWorker: spawner.spawn, size: 1, jobsPerWorker: 1, log: () => undefined });
   const lookupItem = (itemId: string): MediaItemLocation | null =>
-    (IDS as readonly string[]).includes(itemId) ? { absolutePath: path.join(caseRoot, `${itemId}.jpg`), kind: 'image', format: 'jpeg', caseRoot } : null;
+    (IDS as readonly string[]).includes(itemId)
+      ? { absolutePath: path.join(caseRoot, `${itemId}.jpg`), kind: 'image', format: 'jpeg', caseRoot, knownHidden: false }
+      : null;
   const service = createMediaService({ pool, cache: createDerivativeCache({ maxBytes: 1 << 20 }), lookupItem, onItemFailed: () => undefined });
   pool.warm();
   return {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCaseNotes } from '../../../../../electron/services/notes/case-notes-store.js';
 import { createNotesForOpenCase } from '../../../../../electron/services/notes/notes-for-open-case.js';
 import type { MediaItem } from '../../../../../shared/case/media-item.js';
+import { mediaItemFixture } from '../../../../fixtures/media-item.js';
 
 let parent: string;
 let caseRoot: string;
@@ -20,17 +21,7 @@ afterEach(async () => {
 });
 
 /** The item as the import shows it once it found the normally named copy of a hidden file. */
-const ITEM: MediaItem = {
-  id: 'itm-1',
-  name: 'x.jpg',
-  relativePath: 'photos/x.jpg',
-  kind: 'image',
-  format: 'jpeg',
-  sizeBytes: 10,
-  duplicatePaths: ['.cache/x.jpg'],
-  claimedFormat: null,
-  error: null,
-};
+const ITEM: MediaItem = mediaItemFixture({ id: 'itm-1', name: 'x.jpg', relativePath: 'photos/x.jpg', sizeBytes: 10, duplicatePaths: ['.cache/x.jpg'] });
 
 function notesForOpenCase() {
   let stamp = 0;

@@ -1,0 +1,39 @@
+import { setImmediate } from 'node:timers/promises';
+import type { ItemMatch } from '../../../shared/known/item-match.js';
+import type { CaseIndex } from './case-index.js';
+import type { ItemDigests } from './case-import.js';
+
+/** Items matched per turn of the event loop: three index probes each, a few milliseconds a slice. */
+const REMATCH_SLICE = 500;
+
+/**
+ * Matches every item of a case again (hash sets were imported, removed, turned on or off),
+ * in slices so the main side's loop is never held for long. An exact match replaces whatever
+ * was there; without one, a near match (found from the picture, not the digests) stays.
+ * Items listed meanwhile were matched against the new sets when listed. Resolves with how
+ * many items changed; stops early, keeping what it did, when `stillWanted` turns false.
+ */
+export async function rematchKnown(index: CaseIndex, matchKnown: (digests: ItemDigests) => ItemMatch | null, stillWanted: () => boolean): Promise<number> {
+  let changed = 0;
+  const count = index.items.length;
+  for (let start = 0; start < count; start += REMATCH_SLICE) {
+    if (start > 0) await setImmediate();
+    if (!stillWanted()) break;
+    for (const item of index.items.slice(start, start + REMATCH_SLICE)) {
+      const exact = matchKnown(item);
+      const next = exact ?? (item.match?.type === 'near' ? item.match : null);
+      if (sameMatch(item.match, next)) continue;
+      item.match = next;
+      changed += 1;
+    }
+  }
+  if (changed > 0) index.version += 1;
+  return changed;
+}
+
+function sameMatch(a: ItemMatch | null, b: ItemMatch | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.setId !== b.setId || a.setName !== b.setName || a.scheme !== b.scheme || a.category !== b.category) return false;
+  if (a.type === 'known') return b.type === 'known' && a.matchedBy === b.matchedBy;
+  return b.type === 'near' && a.distance === b.distance;
+}
