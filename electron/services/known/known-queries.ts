@@ -81,6 +81,21 @@ const MATCH_SQL = (column: 'md5' | 'sha1' | 'sha256') =>
   `SELECT s.id AS setId, s.name AS setName, s.scheme AS scheme, r.category AS category FROM known_record r JOIN hash_set s ON s.id = r.set_id
    WHERE r.${column} = ? AND s.enabled = 1 AND s.complete = 1`;
 
+type MatchRow = { setId: number; setName: string; scheme: string; category: string | null };
+type MatchStatements = Record<'md5' | 'sha1' | 'sha256', ReturnType<typeof prepareMatch>>;
+const prepareMatch = (db: LibraryDb, kind: 'md5' | 'sha1' | 'sha256') => db.prepare<[Buffer], MatchRow>(MATCH_SQL(kind));
+/** Prepared once per open library: an import asks for every file of a case, and preparing costs more than the probe. */
+const matchStatements = new WeakMap<LibraryDb, MatchStatements>();
+
+function statementsOf(db: LibraryDb): MatchStatements {
+  let statements = matchStatements.get(db);
+  if (!statements) {
+    statements = { md5: prepareMatch(db, 'md5'), sha1: prepareMatch(db, 'sha1'), sha256: prepareMatch(db, 'sha256') };
+    matchStatements.set(db, statements);
+  }
+  return statements;
+}
+
 /**
  * Every enabled set that knows a file by any of its exact hashes, one entry per set and hash
  * kind (a set listing the same file twice counts once). Three index probes.
@@ -88,13 +103,11 @@ const MATCH_SQL = (column: 'md5' | 'sha1' | 'sha256') =>
 export function lookupHashes(db: LibraryDb, hashes: FileHashes): KnownMatch[] {
   const matches: KnownMatch[] = [];
   const seen = new Set<string>();
+  const statements = statementsOf(db);
   for (const kind of ['md5', 'sha1', 'sha256'] as const) {
     const hex = hashes[kind];
     if (hex === null) continue;
-    const rows = db
-      .prepare<[Buffer], { setId: number; setName: string; scheme: string; category: string | null }>(MATCH_SQL(kind))
-      .all(Buffer.from(hex, 'hex'));
-    for (const row of rows) {
+    for (const row of statements[kind].all(Buffer.from(hex, 'hex'))) {
       const key = `${row.setId}:${kind}:${row.category ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
