@@ -22,6 +22,9 @@ export const ItemMatchSchema = z.discriminatedUnion('type', [
 ]);
 export type ItemMatch = z.infer<typeof ItemMatchSchema>;
 
+/** PDQ hashes below this quality (0–100) say too little about a picture to compare: never near-matched. */
+export const MIN_PDQ_QUALITY = 50;
+
 /**
  * The grid's "Show" choice. `to-review`: stack representatives without a known match (the
  * default); `known`; `near` (near matches); `duplicates` (stacks with more than one file); `all`.

@@ -1,4 +1,3 @@
-import { promises as fsPromises } from 'node:fs';
 import path from 'node:path';
 import { CaseIdSchema, type CaseSummary } from '../../../shared/case/case-summary.js';
 import { folderGroups, type FolderGroup } from '../../../shared/case/folder-groups.js';
@@ -8,13 +7,13 @@ import type { EventName, EventPayloads } from '../../../shared/contract.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import { reasonOf } from '../../../shared/reasons/reason.js';
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
-import type { ItemMatch, ItemView } from '../../../shared/known/item-match.js';
+import { MIN_PDQ_QUALITY, type ItemMatch, type ItemView } from '../../../shared/known/item-match.js';
 import { FIRST_SCREEN_THUMBNAILS } from '../media/first-screen-prefetch.js';
 import { runCaseImport, type ItemDigests } from './case-import.js';
 import { createCaseViews, type CaseViews } from './case-views.js';
 import { rematchKnown } from './rematch-known.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
-import { errorCode } from './error-code.js';
+import { checkCaseFolder } from './check-case-folder.js';
 import { createReadGate } from './read-gate.js';
 import type { WalkFs } from './walk-folder.js';
 
@@ -33,6 +32,8 @@ export interface CaseSessionDeps {
   picturesInFlight?: () => boolean;
   /** The known-material match of a file's digests (the enabled hash sets); none without it. */
   matchKnown?: (digests: ItemDigests) => ItemMatch | null;
+  /** The nearest enabled set's PDQ hash within the threshold, as a 'near' match; none without it. */
+  matchNearPdq?: (pdqHex: string) => ItemMatch | null;
   /** For tests: simulate folder failures the test user cannot cause. */
   walkFs?: WalkFs;
 }
@@ -75,6 +76,14 @@ export interface CaseSession {
   caseFolder(caseId: string): { realRoot: string; isDemo: boolean };
   /** For the media service: the file behind an item of the open case, or null (unknown, or from another case). */
   lookupItem(itemId: string): ItemLocation | null;
+  /** True while an image of the open case has no PDQ hash and none has been tried. */
+  needsPdq(itemId: string): boolean;
+  /**
+   * An image's PDQ hash (from its thumbnail's decode or the background pass; null when the
+   * picture has none): kept on the item and near-matched when no exact match holds it.
+   * False when the item is not in the open case.
+   */
+  recordPdq(itemId: string, pdq: { hex: string; quality: number } | null): boolean;
   /** Records that an item cannot be shown after all and tells the renderer (itemFailed). False when the item is not in the open case. */
   markItemFailed(itemId: string, error: MediaError): boolean;
   /** Resolves when no import is running, including cancelled ones still winding down (tests, shutdown). */
@@ -90,6 +99,8 @@ interface OpenCase {
   readonly controller: AbortController;
   importDone: Promise<void>;
   knownShown: boolean;
+  /** Items whose PDQ hash was asked for and answered (a picture PDQ cannot hash stays without one). */
+  readonly pdqTried: Set<string>;
 }
 
 /**
@@ -113,6 +124,12 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       knownShown: open.knownShown,
       import: open.index.progress,
     };
+  }
+
+  /** A near match for an item's PDQ hash, only from a hash good enough to compare (PDQ's quality gate). */
+  function nearMatchOf(item: MediaItem): ItemMatch | null {
+    if (item.pdq === null || (item.pdqQuality ?? 0) < MIN_PDQ_QUALITY || !deps.matchNearPdq) return null;
+    return deps.matchNearPdq(item.pdq);
   }
 
   function caseNamed(caseId: string): OpenCase {
@@ -140,6 +157,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       controller: new AbortController(),
       importDone: Promise.resolve(),
       knownShown: false,
+      pdqTried: new Set(),
     };
     current = open;
     deps.emit('caseChanged', summaryOf(open));
@@ -223,7 +241,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     async rematchKnown() {
       const open = current;
       if (!open || !deps.matchKnown) return;
-      const changed = await rematchKnown(open.index, deps.matchKnown, () => current === open);
+      const changed = await rematchKnown(open.index, deps.matchKnown, nearMatchOf, () => current === open);
       if (changed > 0 && current === open) deps.emit('caseChanged', summaryOf(open));
     },
     async cancelImport() {
@@ -244,6 +262,25 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       const knownHidden = current.index.itemsById.get(itemId)?.match?.type === 'known' && !current.knownShown;
       return { absolutePath: file.absolutePath, kind: file.kind, format: file.format, caseRoot: current.index.rootDir, knownHidden };
     },
+    needsPdq(itemId) {
+      const item = current?.index.itemsById.get(itemId);
+      return item !== undefined && item.kind === 'image' && item.pdq === null && !current?.pdqTried.has(itemId);
+    },
+    recordPdq(itemId, pdq) {
+      const open = current;
+      const item = open?.index.itemsById.get(itemId);
+      if (!open || !item) return false;
+      open.pdqTried.add(itemId);
+      item.pdq = pdq?.hex ?? null;
+      item.pdqQuality = pdq?.quality ?? null;
+      if (item.match?.type === 'known') return true;
+      const near = nearMatchOf(item);
+      if (near === null && item.match === null) return true;
+      item.match = near;
+      open.index.version += 1;
+      deps.emit('caseChanged', summaryOf(open));
+      return true;
+    },
     markItemFailed(itemId, error) {
       const item = current?.index.itemsById.get(itemId);
       if (!current || !item) return false;
@@ -262,22 +299,4 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
 /** A copy, so a caller holding a page never sees it change under it (duplicates and errors arrive later). */
 function copyItem(item: MediaItem): MediaItem {
   return { ...item, duplicatePaths: [...item.duplicatePaths], match: item.match && { ...item.match } };
-}
-
-/** The folder's real path, or a request error a user can read. */
-async function checkCaseFolder(rootDir: string): Promise<string> {
-  try {
-    const realRoot = await fsPromises.realpath(rootDir);
-    const stats = await fsPromises.stat(realRoot);
-    if (!stats.isDirectory()) throw VeilRequestError.because(reasonOf('folder-is-file', { path: rootDir }));
-    const dir = await fsPromises.opendir(realRoot);
-    await dir.close();
-    return realRoot;
-  } catch (error) {
-    if (error instanceof VeilRequestError) throw error;
-    const code = errorCode(error);
-    if (code === 'ENOENT') throw VeilRequestError.because(reasonOf('folder-missing', { path: rootDir }));
-    if (code === 'EACCES' || code === 'EPERM') throw VeilRequestError.because(reasonOf('folder-permission-denied', { path: rootDir }));
-    throw VeilRequestError.because(reasonOf('folder-unreadable', { path: rootDir, osCode: code }));
-  }
 }

@@ -1,4 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
+import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { ItemMatch } from '../../../shared/known/item-match.js';
 import type { CaseIndex } from './case-index.js';
 import type { ItemDigests } from './case-import.js';
@@ -8,12 +9,17 @@ const REMATCH_SLICE = 500;
 
 /**
  * Matches every item of a case again (hash sets were imported, removed, turned on or off),
- * in slices so the main side's loop is never held for long. An exact match replaces whatever
- * was there; without one, a near match (found from the picture, not the digests) stays.
+ * in slices so the main side's loop is never held for long. An exact match wins; without one,
+ * an item whose PDQ is known is near-matched again.
  * Items listed meanwhile were matched against the new sets when listed. Resolves with how
  * many items changed; stops early, keeping what it did, when `stillWanted` turns false.
  */
-export async function rematchKnown(index: CaseIndex, matchKnown: (digests: ItemDigests) => ItemMatch | null, stillWanted: () => boolean): Promise<number> {
+export async function rematchKnown(
+  index: CaseIndex,
+  matchKnown: (digests: ItemDigests) => ItemMatch | null,
+  matchNear: (item: MediaItem) => ItemMatch | null,
+  stillWanted: () => boolean,
+): Promise<number> {
   let changed = 0;
   const count = index.items.length;
   for (let start = 0; start < count; start += REMATCH_SLICE) {
@@ -21,7 +27,7 @@ export async function rematchKnown(index: CaseIndex, matchKnown: (digests: ItemD
     if (!stillWanted()) break;
     for (const item of index.items.slice(start, start + REMATCH_SLICE)) {
       const exact = matchKnown(item);
-      const next = exact ?? (item.match?.type === 'near' ? item.match : null);
+      const next = exact ?? matchNear(item);
       if (sameMatch(item.match, next)) continue;
       item.match = next;
       changed += 1;
