@@ -42,7 +42,7 @@ export interface PdqPassDeps {
   log?: (message: string) => void;
 }
 
-export interface PdqPassResult {
+interface PdqPassResult {
   /** 'unavailable': the media pool shut down or broke, so the rest was not hashed. */
   outcome: 'finished' | 'cancelled' | 'unavailable';
   doneCount: number;

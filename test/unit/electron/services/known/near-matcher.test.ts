@@ -76,7 +76,15 @@ describe('buildNearMatcher', () => {
     const item = 'f0'.repeat(32);
     const matcher = buildNearMatcher([
       { setId: 2, setName: 'Flat', scheme: 'custom', hashes: [{ pdq: flipped(item, [1]), quality: 49, category: 'X' }] },
-      { setId: 3, setName: 'Plain list', scheme: 'vic-us', hashes: [{ pdq: flipped(item, [1, 2, 3]), quality: null, category: '1' }] },
+      {
+        setId: 3,
+        setName: 'Plain list',
+        scheme: 'vic-us',
+        hashes: [
+          { pdq: flipped(item, [1, 2, 3]), quality: null, category: '1' },
+          { pdq: `${item.slice(0, 62)}zz`, quality: 90, category: '1' },
+        ],
+      },
     ]);
     expect(matcher.hashCount).toBe(1);
     expect(matcher.match({ hex: item, quality: 50 })).toEqual({ setId: 3, setName: 'Plain list', scheme: 'vic-us', category: '1', distance: 3 });
