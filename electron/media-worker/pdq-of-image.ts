@@ -11,6 +11,7 @@ import sharp, { type Sharp } from 'sharp';
 import type { MediaError } from '../../shared/case/media-item.js';
 import { lumaFromPixels } from '../../shared/known/pdq/luma.js';
 import { pdqHashFromLuma, type PdqResult } from '../../shared/known/pdq/pdq-hash.js';
+import type { PdqValue } from './protocol.js';
 import { planeAsStored } from '../../shared/known/pdq/stored-orientation.js';
 import { exactBytes, renderStill, type DerivedImage, type DeriveInput } from './derive-image.js';
 import { planDerivative, type DerivativePlan } from './derive-plan.js';
@@ -24,6 +25,10 @@ import { DEFAULT_DERIVE_LIMITS, openInput, type DeriveLimits } from './open-inpu
 export const PDQ_DECODE_PX = 512;
 
 export type ThumbnailAndPdqResult = { ok: true; thumbnail: DerivedImage; pdq: PdqResult } | { ok: false; error: MediaError };
+type PdqOfImageResult = { ok: true; pdq: PdqResult } | { ok: false; error: MediaError };
+
+/** What the reference gives a picture too small to hash (under 5 px a side); a real hash has about half its bits set. */
+const UNHASHABLE_HEX = '0'.repeat(64);
 
 interface DecodedPixels {
   data: Buffer;
@@ -90,4 +95,25 @@ export async function thumbnailAndPdq(input: DeriveInput, limits: DeriveLimits =
   } catch (error) {
     return { ok: false, error: mediaErrorFromSharp(error) };
   }
+}
+
+/**
+ * The PDQ hash alone (the background pass), decoded exactly as thumbnailAndPdq decodes for a
+ * grid thumbnail (fitted inside PDQ_DECODE_PX), so either path gives a file the same hash.
+ * Never throws: every failure is a MediaError.
+ */
+export async function pdqOfImage(filePath: string, limits: DeriveLimits = DEFAULT_DERIVE_LIMITS): Promise<PdqOfImageResult> {
+  const opened = await openInput(filePath, limits);
+  if (!opened.ok) return opened;
+  try {
+    const { orientation = 1 } = await opened.image.metadata();
+    return { ok: true, pdq: pdqOfDecoded(await decodeFitted(opened.image, PDQ_DECODE_PX, limits), orientation) };
+  } catch (error) {
+    return { ok: false, error: mediaErrorFromSharp(error) };
+  }
+}
+
+/** The hash as the protocol carries it: null for a picture PDQ cannot hash, rather than the reference's all-zero hash. */
+export function pdqValueOf(result: PdqResult): PdqValue {
+  return result.hashHex === UNHASHABLE_HEX ? null : { hex: result.hashHex, quality: result.quality };
 }

@@ -12,16 +12,43 @@ export const JobIdSchema = z.number().int().nonnegative();
 /** Long edges above this are not a derivative Veil would ask for. */
 const MAX_LONG_EDGE_PX = 8192;
 
-export const DeriveRequestSchema = z
+const DeriveRequestSchema = z
   .object({
     jobId: JobIdSchema,
     filePath: z.string().min(1).max(4096),
     longEdgePx: z.number().int().min(1).max(MAX_LONG_EDGE_PX),
     greyscale: z.boolean(),
     blur: BlurLevelSchema,
+    /** Also hash the picture with PDQ, from the same decode (a grid thumbnail of an image not yet hashed). */
+    withPdq: z.boolean().optional(),
   })
   .strict();
-export type DeriveRequest = z.infer<typeof DeriveRequestSchema>;
+
+/** PDQ alone, no picture back: the background pass over images no thumbnail has hashed yet. */
+const PdqRequestSchema = z
+  .object({
+    jobId: JobIdSchema,
+    pdqOnly: z.literal(true),
+    filePath: z.string().min(1).max(4096),
+  })
+  .strict();
+
+/** Anything the main side sends a worker (both kinds are strict, so a request is one or the other). */
+export const WorkerRequestSchema = z.union([DeriveRequestSchema, PdqRequestSchema]);
+export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
+
+/**
+ * A picture's PDQ hash: 64 lower-case hex digits and PDQ's quality 0–100. Null for a picture
+ * PDQ cannot hash (under 5 pixels on a side); a file that cannot be decoded is an error instead.
+ */
+const PdqValueSchema = z
+  .object({
+    hex: z.string().regex(/^[0-9a-f]{64}$/, 'not 64 lower-case hex digits'),
+    quality: z.number().int().min(0).max(100),
+  })
+  .strict()
+  .nullable();
+export type PdqValue = z.infer<typeof PdqValueSchema>;
 
 const StillMimeSchema = z.literal('image/jpeg');
 
@@ -34,6 +61,8 @@ const DeriveSuccessSchema = z
     mime: StillMimeSchema,
     widthPx: z.number().int().positive(),
     heightPx: z.number().int().positive(),
+    /** Present exactly when the request asked `withPdq`. */
+    pdq: PdqValueSchema.optional(),
   })
   .strict();
 
@@ -45,11 +74,17 @@ const DeriveFailureSchema = z
   })
   .strict();
 
-export const DeriveReplySchema = z.discriminatedUnion('ok', [DeriveSuccessSchema, DeriveFailureSchema]);
-export type DeriveReply = z.infer<typeof DeriveReplySchema>;
+type DeriveFailure = z.infer<typeof DeriveFailureSchema>;
+export type DeriveReply = z.infer<typeof DeriveSuccessSchema> | DeriveFailure;
+
+const PdqSuccessSchema = z.object({ jobId: JobIdSchema, ok: z.literal(true), pdq: PdqValueSchema }).strict();
+
+/** The reply to a PDQ-only request; a failure is the same as a derive failure. */
+export type PdqReply = z.infer<typeof PdqSuccessSchema> | DeriveFailure;
 
 /** Sent once when the worker has configured sharp and listens: a crash before it is a start-up failure. */
 const WorkerReadySchema = z.object({ ready: z.literal(true) }).strict();
 export type WorkerReady = z.infer<typeof WorkerReadySchema>;
 
-export const WorkerMessageSchema = z.union([WorkerReadySchema, DeriveReplySchema]);
+/** The pool checks that a reply is of the kind its job asked for (a PDQ reply to a derive job is malformed). */
+export const WorkerMessageSchema = z.union([WorkerReadySchema, DeriveSuccessSchema, PdqSuccessSchema, DeriveFailureSchema]);

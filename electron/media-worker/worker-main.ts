@@ -5,23 +5,36 @@
  */
 import { z } from 'zod';
 import { deriveImage } from './derive-image.js';
-import { DeriveReplySchema, DeriveRequestSchema, JobIdSchema, type DeriveReply, type WorkerReady } from './protocol.js';
+import { pdqOfImage, pdqValueOf, thumbnailAndPdq } from './pdq-of-image.js';
+import { JobIdSchema, WorkerMessageSchema, WorkerRequestSchema, type DeriveReply, type PdqReply, type WorkerRequest, type WorkerReady } from './protocol.js';
 import { configureSharp, warmUpSharp } from './sharp-setup.js';
 import { detectTransport, type WorkerTransport } from './worker-transport.js';
 
 const MaybeJobIdSchema = z.object({ jobId: JobIdSchema });
 
-async function answer(data: unknown): Promise<DeriveReply | null> {
-  const request = DeriveRequestSchema.safeParse(data);
+async function run(request: WorkerRequest): Promise<DeriveReply | PdqReply> {
+  if ('pdqOnly' in request) {
+    const result = await pdqOfImage(request.filePath);
+    return result.ok ? { jobId: request.jobId, ok: true, pdq: pdqValueOf(result.pdq) } : { jobId: request.jobId, ok: false, error: result.error };
+  }
+  const { jobId, withPdq, ...input } = request;
+  if (withPdq === true) {
+    const both = await thumbnailAndPdq(input);
+    return both.ok ? { jobId, ...both.thumbnail, pdq: pdqValueOf(both.pdq) } : { jobId, ok: false, error: both.error };
+  }
+  const result = await deriveImage(input);
+  return result.ok ? { jobId, ...result } : { jobId, ok: false, error: result.error };
+}
+
+async function answer(data: unknown): Promise<DeriveReply | PdqReply | null> {
+  const request = WorkerRequestSchema.safeParse(data);
   if (!request.success) {
     const withId = MaybeJobIdSchema.safeParse(data);
     console.error(`[media-worker] invalid request: ${request.error.message}`);
     if (!withId.success) return null;
     return { jobId: withId.data.jobId, ok: false, error: { code: 'unreadable', detail: 'invalid request to the media worker' } };
   }
-  const { jobId, ...input } = request.data;
-  const result = await deriveImage(input);
-  return result.ok ? { jobId, ...result } : { jobId, ok: false, error: result.error };
+  return run(request.data);
 }
 
 function serve(transport: WorkerTransport): void {
@@ -29,7 +42,7 @@ function serve(transport: WorkerTransport): void {
     void answer(data).then((reply) => {
       if (reply === null) return;
       // Validate what leaves too: a reply the pool would refuse is a bug best found here.
-      transport.send(DeriveReplySchema.parse(reply));
+      transport.send(WorkerMessageSchema.parse(reply));
     });
   });
   const ready: WorkerReady = { ready: true };

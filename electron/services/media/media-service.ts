@@ -7,6 +7,7 @@ import { openInsideCase, resolveInsideCase } from './contained-file.js';
 import { blameDamageNotFormat } from './damaged-not-unsupported.js';
 import { derivativeKey, keyItemAndKind, StillWithdrawnError, type DerivativeCache } from './derivative-cache.js';
 import { PoolUnavailableError, type DeriveOutcome, type MediaWorkerPool } from './worker-pool.js';
+import type { PdqValue } from '../../media-worker/protocol.js';
 
 /** What the case session knows about an item; null for an id it does not know. */
 export interface MediaItemLocation {
@@ -52,6 +53,10 @@ export interface MediaServiceDeps {
   lookupItem: LookupItem;
   /** Called once per item the first time it fails, so the grid can show why. */
   onItemFailed: (itemId: string, error: MediaError) => void;
+  /** True while the image has no PDQ hash yet: its next grid thumbnail made (not cached) is hashed from the same decode. */
+  needsPdq?: (itemId: string) => boolean;
+  /** The PDQ hash a thumbnail job computed; null when the picture cannot be hashed. Not called when the thumbnail fails. */
+  onPdq?: (itemId: string, pdq: PdqValue) => void;
 }
 
 const KNOWN_HIDDEN = { ok: false, refused: 'known-hidden', detail: 'known material is not shown unless the investigator chooses to see it' } as const;
@@ -73,6 +78,15 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     onItemFailed(itemId, error);
   }
 
+  /** A failing listener must not cost the investigator the thumbnail it came with. */
+  function reportPdq(itemId: string, pdq: PdqValue): void {
+    try {
+      deps.onPdq?.(itemId, pdq);
+    } catch (error) {
+      console.error(`[media] onPdq failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   async function derive(item: MediaItemLocation, request: MediaRequest, kind: 'thumb' | 'view', signal: AbortSignal): Promise<DeriveOutcome> {
     const contained = await resolveInsideCase(item.absolutePath, item.caseRoot);
     if (!contained.ok) return contained;
@@ -81,9 +95,13 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       longEdgePx: DERIVATIVE_LONG_EDGE_PX[kind],
       greyscale: request.greyscale,
       blur: request.blur,
+      ...(kind === 'thumb' && deps.needsPdq?.(request.itemId) === true ? { withPdq: true } : {}),
     };
     const outcome = await pool.run(job, { priority: kind, signal });
-    return outcome.ok ? outcome : { ok: false, error: blameDamageNotFormat(outcome.error, item.format) };
+    if (!outcome.ok) return { ok: false, error: blameDamageNotFormat(outcome.error, item.format) };
+    const { pdq, ...still } = outcome;
+    if (pdq !== undefined) reportPdq(request.itemId, pdq);
+    return still;
   }
 
   async function getStill(request: MediaRequest, signal?: AbortSignal): Promise<StillResult> {

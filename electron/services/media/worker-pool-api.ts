@@ -1,6 +1,7 @@
 /** What callers of the media worker pool (worker-pool.ts) give it and get back. */
 import type { MediaError } from '../../../shared/case/media-item.js';
 import type { BlurLevel } from '../../../shared/media/filter-profile.js';
+import type { PdqValue } from '../../media-worker/protocol.js';
 import type { JobPriority } from './job-queue.js';
 import type { SpawnWorker } from './worker-channel.js';
 
@@ -9,9 +10,20 @@ export interface DeriveJob {
   longEdgePx: number;
   greyscale: boolean;
   blur: BlurLevel;
+  /** Also hash the picture with PDQ from the same decode; the outcome then carries `pdq`. */
+  withPdq?: boolean;
 }
 
-export type DeriveOutcome = { ok: true; bytes: Uint8Array; mime: 'image/jpeg'; widthPx: number; heightPx: number } | { ok: false; error: MediaError };
+export type DeriveOutcome =
+  { ok: true; bytes: Uint8Array; mime: 'image/jpeg'; widthPx: number; heightPx: number; pdq?: PdqValue } | { ok: false; error: MediaError };
+
+/** PDQ alone, no picture back (the background pass). */
+export interface PdqJob {
+  filePath: string;
+}
+
+/** `pdq` is null for a picture PDQ cannot hash; a file that cannot be decoded is an error, as for a derivative. */
+export type PdqOutcome = { ok: true; pdq: PdqValue } | { ok: false; error: MediaError };
 
 /** The pool cannot take work: shut down, or its worker keeps dying at start-up. Not the file's fault. */
 export class PoolUnavailableError extends Error {
@@ -32,6 +44,8 @@ export interface MediaWorkerPoolOptions {
    * Jobs one worker runs at once (default 2, one per core: libvips decodes each on its own
    * thread). A crash or a malformed reply with several jobs in flight blames none of them:
    * each is run again alone, so only the file that brings a worker down alone is blamed.
+   * Background jobs take at most all but one of them (one when there is one), so a thumbnail
+   * or a view asked for while the PDQ pass runs starts at once.
    */
   jobsPerWorker?: number;
   /** A job without a reply after this long is failed 'timed-out' and its worker killed. */
@@ -46,15 +60,19 @@ export interface MediaWorkerPoolOptions {
 }
 
 export interface RunOptions {
-  priority?: JobPriority;
+  /** 'thumb' by default; 'background' is for PDQ-only jobs (runPdq). */
+  priority?: Exclude<JobPriority, 'background'>;
   /** Withdraws the job while it is queued. Once a worker has it, it finishes and resolves. */
   signal?: AbortSignal;
 }
 
 export interface PoolStatus {
   workers: number;
+  /** Jobs running for someone waiting on a picture (views, thumbnails); background jobs are apart. */
   busy: number;
   queued: number;
+  /** Background (PDQ-only) jobs running or queued. */
+  background: number;
   broken: boolean;
   closed: boolean;
 }

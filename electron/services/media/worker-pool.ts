@@ -1,21 +1,26 @@
 import type { MediaError } from '../../../shared/case/media-item.js';
-import { DeriveRequestSchema, WorkerMessageSchema, type DeriveReply } from '../../media-worker/protocol.js';
+import { WorkerMessageSchema, WorkerRequestSchema, type WorkerRequest } from '../../media-worker/protocol.js';
+import { deriveOutcomeOf, pdqOutcomeOf, type Failure, type JobReply, type RequestBody } from './worker-pool-replies.js';
 import { JobQueue, type JobPriority } from './job-queue.js';
 import type { SpawnWorker, WorkerChannel } from './worker-channel.js';
-import { PoolUnavailableError, type DeriveJob, type DeriveOutcome, type MediaWorkerPoolOptions, type PoolStatus, type RunOptions } from './worker-pool-api.js';
+import { PoolUnavailableError } from './worker-pool-api.js';
+import type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutcome, PoolStatus, RunOptions } from './worker-pool-api.js';
 
 export type { SpawnWorker, WorkerChannel } from './worker-channel.js';
-export { PoolUnavailableError, type DeriveJob, type DeriveOutcome, type MediaWorkerPoolOptions, type PoolStatus, type RunOptions } from './worker-pool-api.js';
+export { PoolUnavailableError } from './worker-pool-api.js';
+export type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutcome, PoolStatus, RunOptions } from './worker-pool-api.js';
 
 interface PendingJob {
   readonly jobId: number;
-  readonly job: DeriveJob;
+  readonly body: RequestBody;
   readonly priority: JobPriority;
   /** Set when a worker died with this job and others in flight: it then runs alone. */
   solo: boolean;
   /** The caller's signal: a job whose caller gave up while it ran is not run again. */
   readonly signal: AbortSignal | undefined;
-  settle(outcome: DeriveOutcome): void;
+  /** Resolves the caller with the worker's reply; false, settling nothing, when the reply is not the kind this job asked for. */
+  answer(reply: JobReply): boolean;
+  blame(failure: Failure): void;
   fail(error: unknown): void;
 }
 
@@ -32,24 +37,26 @@ interface Slot {
   startTimer: ReturnType<typeof setTimeout> | null;
 }
 
+function isBackground(pending: PendingJob): boolean {
+  return pending.priority === 'background';
+}
+
 function describeExit(code: number | null, signal: string | null): string {
   return signal !== null ? `signal ${signal}` : `exit code ${code ?? 'unknown'}`;
 }
 
-function outcomeOf(reply: DeriveReply): DeriveOutcome {
-  if (!reply.ok) return { ok: false, error: reply.error };
-  return { ok: true, bytes: reply.bytes, mime: reply.mime, widthPx: reply.widthPx, heightPx: reply.heightPx };
-}
-
 /**
- * Runs derivative jobs on a few worker processes, restarting any that crash or hang.
- * Queued 'view' jobs go before 'thumb' jobs. Workers start on first use and are kept
- * (and replaced) from then on, so a crash costs one file, not the next one's latency.
+ * Runs derivative and PDQ jobs on a few worker processes, restarting any that crash or hang.
+ * Queued 'view' jobs go before 'thumb' jobs, and both before 'background' (PDQ-only) jobs,
+ * which never fill a worker. Workers start on first use and are kept (and replaced) from
+ * then on, so a crash costs one file, not the next one's latency.
  */
 export class MediaWorkerPool {
   private readonly spawnWorker: SpawnWorker;
   private readonly size: number;
   private readonly jobsPerWorker: number;
+  /** Background jobs one worker runs at once: one slot stays free for a picture someone waits for. */
+  private readonly backgroundPerWorker: number;
   private readonly jobTimeoutMs: number;
   private readonly startTimeoutMs: number;
   private readonly maxStartFailures: number;
@@ -68,6 +75,7 @@ export class MediaWorkerPool {
     this.spawnWorker = options.spawnWorker;
     this.size = Math.max(1, options.size ?? 1);
     this.jobsPerWorker = Math.max(1, options.jobsPerWorker ?? 2);
+    this.backgroundPerWorker = Math.max(1, this.jobsPerWorker - 1);
     this.jobTimeoutMs = options.jobTimeoutMs ?? 20_000;
     this.startTimeoutMs = options.startTimeoutMs ?? 15_000;
     this.maxStartFailures = Math.max(1, options.maxStartFailures ?? 3);
@@ -76,34 +84,60 @@ export class MediaWorkerPool {
   }
 
   /**
-   * Makes one derivative. Resolves with the image or a MediaError blaming the file
-   * (including 'timed-out' and 'worker-crashed'); rejects with the signal's reason when
-   * withdrawn while queued, and with PoolUnavailableError when the pool cannot work.
+   * Makes one derivative (with its PDQ hash when `job.withPdq`). Resolves with the image or
+   * a MediaError blaming the file (including 'timed-out' and 'worker-crashed'); rejects
+   * with the signal's reason when withdrawn while queued, and with PoolUnavailableError
+   * when the pool cannot work.
    */
   run(job: DeriveJob, options: RunOptions = {}): Promise<DeriveOutcome> {
+    return this.enqueue<DeriveOutcome>(job, options.priority ?? 'thumb', options.signal, (reply) => deriveOutcomeOf(job, reply));
+  }
+
+  /**
+   * The PDQ hash of an image, no picture back, at the lowest priority: queued behind every
+   * view and thumbnail, and never in all of a worker's slots. Resolves, rejects and blames
+   * exactly as `run` does.
+   */
+  runPdq(job: PdqJob, options: Pick<RunOptions, 'signal'> = {}): Promise<PdqOutcome> {
+    return this.enqueue<PdqOutcome>({ pdqOnly: true, filePath: job.filePath }, 'background', options.signal, pdqOutcomeOf);
+  }
+
+  private enqueue<O extends { ok: boolean }>(
+    body: RequestBody,
+    priority: JobPriority,
+    signal: AbortSignal | undefined,
+    outcomeOf: (reply: JobReply) => O | null,
+  ): Promise<O | Failure> {
     if (this.closed) return Promise.reject(new PoolUnavailableError('closed', 'the media worker pool is shut down'));
     if (this.brokenDetail !== null) return Promise.reject(new PoolUnavailableError('broken', this.brokenDetail));
-    const { signal, priority = 'thumb' } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     const jobId = this.nextJobId++;
-    const checked = DeriveRequestSchema.safeParse({ jobId, ...job });
+    const checked = WorkerRequestSchema.safeParse({ jobId, ...body });
     if (!checked.success) return Promise.reject(checked.error);
-    return new Promise<DeriveOutcome>((resolve, reject) => {
+    return new Promise<O | Failure>((resolve, reject) => {
       const onAbort = (): void => {
         if (signal && this.queue.remove(pending)) pending.fail(signal.reason);
       };
+      const done = (): void => signal?.removeEventListener('abort', onAbort);
       const pending: PendingJob = {
         jobId,
-        job,
+        body,
         priority,
         solo: false,
         signal,
-        settle(outcome) {
-          signal?.removeEventListener('abort', onAbort);
+        answer(reply) {
+          const outcome = outcomeOf(reply);
+          if (outcome === null) return false;
+          done();
           resolve(outcome);
+          return true;
+        },
+        blame(failure) {
+          done();
+          resolve(failure);
         },
         fail(error) {
-          signal?.removeEventListener('abort', onAbort);
+          done();
           reject(error);
         },
       };
@@ -125,8 +159,17 @@ export class MediaWorkerPool {
   }
 
   get status(): PoolStatus {
-    const busy = [...this.slots].reduce((sum, slot) => sum + slot.jobs.size, 0);
-    return { workers: this.slots.size, busy, queued: this.queue.size, broken: this.brokenDetail !== null, closed: this.closed };
+    const running = [...this.slots].flatMap((slot) => [...slot.jobs.values()].map((job) => job.pending));
+    const runningBackground = running.filter(isBackground).length;
+    const queuedBackground = this.queue.countWhere(isBackground);
+    return {
+      workers: this.slots.size,
+      busy: running.length - runningBackground,
+      queued: this.queue.size - queuedBackground,
+      background: runningBackground + queuedBackground,
+      broken: this.brokenDetail !== null,
+      closed: this.closed,
+    };
   }
 
   /** Kills every worker; queued and running jobs reject with PoolUnavailableError('closed'). */
@@ -155,12 +198,18 @@ export class MediaWorkerPool {
       }
       // While a job waits to run alone, workers take nothing new, so one of them empties.
       while (this.queue.aloneCount === 0 && slot.jobs.size < this.jobsPerWorker && !this.runsSolo(slot)) {
-        const next = this.queue.take();
+        const next = this.queue.take(this.backgroundIn(slot) < this.backgroundPerWorker);
         // A failed send retires the worker and queues the job again: stop giving it work.
         if (next === undefined || !this.dispatch(slot, next)) break;
       }
     }
     while (this.started && this.slots.size < this.size && this.canSpawn()) this.spawn();
+  }
+
+  private backgroundIn(slot: Slot): number {
+    let count = 0;
+    for (const running of slot.jobs.values()) if (isBackground(running.pending)) count += 1;
+    return count;
   }
 
   private runsSolo(slot: Slot): boolean {
@@ -192,7 +241,8 @@ export class MediaWorkerPool {
     const timer = setTimeout(() => this.onJobTimeout(slot), this.jobTimeoutMs);
     slot.jobs.set(pending.jobId, { pending, timer });
     try {
-      slot.channel.postMessage({ jobId: pending.jobId, ...pending.job });
+      const request: WorkerRequest = { jobId: pending.jobId, ...pending.body };
+      slot.channel.postMessage(request);
       return true;
     } catch (error) {
       // The worker vanished before it got the job: not the file's fault, so queue it again.
@@ -216,7 +266,7 @@ export class MediaWorkerPool {
    */
   private blameOrRetry(jobs: PendingJob[], error: MediaError): void {
     const [only] = jobs;
-    if (jobs.length === 1 && only !== undefined) only.settle({ ok: false, error });
+    if (jobs.length === 1 && only !== undefined) only.blame({ ok: false, error });
     else this.retryAlone(jobs);
   }
 
@@ -250,9 +300,14 @@ export class MediaWorkerPool {
     }
     const running = slot.jobs.get(data.jobId);
     if (running === undefined) return;
+    // Settled only when the reply fits the job; a reply of the wrong kind is as bad as a malformed one.
+    if (!running.pending.answer(data)) {
+      this.log(`worker ${slot.channel.pid ?? '?'} replied to job ${data.jobId} with the wrong kind of reply`);
+      this.discard(slot, { code: 'worker-crashed', detail: 'the media worker sent an invalid reply' });
+      return;
+    }
     clearTimeout(running.timer);
     slot.jobs.delete(data.jobId);
-    running.pending.settle(outcomeOf(data));
     this.pump();
   }
 

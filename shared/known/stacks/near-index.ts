@@ -9,13 +9,14 @@ const ALL_CHUNKS: readonly number[] = Array.from({ length: CHUNK_COUNT }, (_, c)
 const CHUNK_BITS = 16;
 const BUCKETS = 1 << CHUNK_BITS;
 
-function chunkOf(words: Uint32Array, row: number, chunk: number): number {
+/** The 16-bit value of chunk `chunk` (0–15) of hash `row`. */
+export function chunkOf(words: Uint32Array, row: number, chunk: number): number {
   const word = words[row * PDQ_WORDS + (chunk >>> 1)]!;
   return chunk & 1 ? word >>> 16 : word & 0xffff;
 }
 
 /** Every 16-bit mask with at most `radius` bits set, 0 first (1, 17, 137 or 697 masks for radius 0–3). */
-function masksWithin(radius: number): number[] {
+export function masksWithin(radius: number): number[] {
   const masks = [0];
   // Each mask with k bits grows into masks with k + 1 by adding one bit above its highest, so none repeats.
   let previous = [0];

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { ImportProgress } from '../../../shared/case/import-progress.js';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { EventPayloads } from '../../../shared/contract.js';
-import type { DeriveRequest } from '../../../electron/media-worker/protocol.js';
+import type { WorkerRequest } from '../../../electron/media-worker/protocol.js';
 import { createEventHub, type VeilEvent } from '../../../electron/services/event-hub.js';
 import { forkWorkerChannel } from '../../../electron/services/media/fork-worker.js';
 import type { WorkerChannel } from '../../../electron/services/media/worker-channel.js';
@@ -55,7 +55,7 @@ export interface ServiceHarness {
 
 export interface HarnessOptions {
   /** Called after each job is posted to a worker, with that worker: a test may kill it here. */
-  onJobSent?: (worker: SpawnedWorker, job: DeriveRequest) => void;
+  onJobSent?: (worker: SpawnedWorker, job: WorkerRequest) => void;
 }
 
 export async function startServiceHarness(options: HarnessOptions = {}): Promise<ServiceHarness> {

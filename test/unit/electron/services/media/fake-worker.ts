@@ -1,16 +1,16 @@
-import type { DeriveRequest } from '../../../../../electron/media-worker/protocol.js';
+import type { WorkerRequest } from '../../../../../electron/media-worker/protocol.js';
 import type { WorkerChannel } from '../../../../../electron/services/media/worker-channel.js';
 
 /** A scripted worker process: the test says when it is ready, replies, crashes or hangs. */
 export class FakeWorker implements WorkerChannel {
-  readonly posted: DeriveRequest[] = [];
+  readonly posted: WorkerRequest[] = [];
   killed = false;
   private readonly messageListeners: ((message: unknown) => void)[] = [];
   private readonly exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
 
   constructor(readonly pid: number) {}
 
-  postMessage(message: DeriveRequest): void {
+  postMessage(message: WorkerRequest): void {
     if (this.killed) throw new Error('channel closed');
     this.posted.push(message);
   }
@@ -42,6 +42,16 @@ export class FakeWorker implements WorkerChannel {
     this.send({ jobId, ok: true, bytes: new Uint8Array([0xff, 0xd8, jobId & 0xff]), mime: 'image/jpeg', widthPx: 10, heightPx: 5 });
   }
 
+  /** Replies to a PDQ-only job (the most recent by default) with a hash, or null for a picture PDQ cannot hash. */
+  succeedPdq(pdq: { hex: string; quality: number } | null, jobId = this.lastJobId()): void {
+    this.send({ jobId, ok: true, pdq });
+  }
+
+  /** Replies to a derive job that asked for PDQ with a tiny image and the hash. */
+  succeedWithPdq(pdq: { hex: string; quality: number } | null, jobId = this.lastJobId()): void {
+    this.send({ jobId, ok: true, bytes: new Uint8Array([0xff, 0xd8, jobId & 0xff]), mime: 'image/jpeg', widthPx: 10, heightPx: 5, pdq });
+  }
+
   fail(code: string, jobId = this.lastJobId()): void {
     this.send({ jobId, ok: false, error: { code, detail: `fake ${code}` } });
   }
@@ -68,4 +78,16 @@ export function fakeSpawner(): { spawn: () => FakeWorker; workers: FakeWorker[] 
       return worker;
     },
   };
+}
+
+/** The fake a pool started `index`-th; throws when it never started one. */
+export function workerAt(workers: FakeWorker[], index: number): FakeWorker {
+  const found = workers[index];
+  if (found === undefined) throw new Error(`worker ${index} was never started`);
+  return found;
+}
+
+/** Lets pending promise callbacks run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await Promise.resolve();
 }

@@ -1,20 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MediaWorkerPool, PoolUnavailableError, type DeriveJob } from '../../../../../electron/services/media/worker-pool.js';
-import { fakeSpawner, type FakeWorker } from './fake-worker.js';
+import { fakeSpawner, settle, workerAt as worker, type FakeWorker } from './fake-worker.js';
 
 function job(name: string): DeriveJob {
   return { filePath: `/case/${name}.jpg`, longEdgePx: 320, greyscale: true, blur: 'strong' };
-}
-
-function worker(workers: FakeWorker[], index: number): FakeWorker {
-  const found = workers[index];
-  if (found === undefined) throw new Error(`worker ${index} was never started`);
-  return found;
-}
-
-/** Lets pending promise callbacks run. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i += 1) await Promise.resolve();
 }
 
 function makePool(overrides: Partial<ConstructorParameters<typeof MediaWorkerPool>[0]> = {}) {
