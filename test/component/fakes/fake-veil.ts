@@ -18,6 +18,7 @@ import { fakePreview, fakeTeamStats, NO_EXPORT_STATUS } from './fake-team';
 import type { TeamSharingStatus, TeamStatsResult } from '../../../shared/team-sharing/team-sharing-contract.js';
 import { wellbeingView } from './fake-wellbeing';
 import type { HashSetSummary, ImportHashSetResult } from '../../../shared/known/hash-set-contract.js';
+import { inItemView, type ItemView } from '../../../shared/known/item-match.js';
 
 export const FAKE_CASE_ID = 'case-fake-0001';
 const FAKE_MEDIA_PREFIX = 'veil-media://item/';
@@ -25,6 +26,11 @@ const FAKE_MEDIA_PREFIX = 'veil-media://item/';
 /** Item ids that fit the contract's id pattern: `it-0000042`. */
 export function fakeItemId(index: number): string {
   return `it-${String(index).padStart(7, '0')}`;
+}
+
+/** A digest that fits the contract's pattern, different for every item. */
+function fakeDigest(index: number, digits: number): string {
+  return index.toString(16).padStart(digits, '0');
 }
 
 /**
@@ -46,7 +52,23 @@ export function fakeItem(index: number): MediaItem {
     duplicatePaths: [],
     claimedFormat: mislabelled ? 'png' : null,
     error: broken ? { code: 'decode-failed', detail: 'VipsJpeg: premature end of JPEG image' } : null,
+    md5: fakeDigest(index, 32),
+    sha1: fakeDigest(index, 40),
+    sha256: fakeDigest(index, 64),
+    pdq: null,
+    pdqQuality: null,
+    stackId: fakeItemId(index),
+    stackSize: 1,
+    match: null,
   };
+}
+
+type ViewCounts = Pick<CaseSummary, 'knownCount' | 'nearMatchCount' | 'duplicateStackCount' | 'toReviewCount'>;
+
+/** The summary's view counts as the back end would give them for these items. */
+function countViews(items: readonly MediaItem[]): ViewCounts {
+  const count = (view: ItemView) => items.filter((item) => inItemView(item, view)).length;
+  return { knownCount: count('known'), nearMatchCount: count('near'), duplicateStackCount: count('duplicates'), toReviewCount: count('to-review') };
 }
 
 export interface FakeVeilOptions {
@@ -82,6 +104,20 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
   const itemCount = options.itemCount ?? 100_000;
   const makeItem = options.items ?? fakeItem;
   const problems = options.problems ?? [];
+  // The default items are all to review, with no copies: no need to make 100,000 of them to count.
+  const allItems = options.items ? Array.from({ length: itemCount }, (_, index) => makeItem(index)) : null;
+  const viewIndexes = new Map<ItemView, number[]>();
+  /** The case positions of a view's items, or null when the view holds every item in order. */
+  const indexesOf = (view: ItemView): number[] | null => {
+    if (view === 'all') return null;
+    if (!allItems) return view === 'to-review' ? null : [];
+    let indexes = viewIndexes.get(view);
+    if (!indexes) {
+      indexes = allItems.flatMap((item, index) => (inItemView(item, view) ? [index] : []));
+      viewIndexes.set(view, indexes);
+    }
+    return indexes;
+  };
   const state = {
     // The first-run limits wizard is done unless a test asks for it.
     settings: { ...DEFAULT_SETTINGS, language: 'en', limitsWizardDone: true, ...options.settings } satisfies Settings,
@@ -92,6 +128,8 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       itemCount,
       problemCount: problems.length,
       duplicateCount: 0,
+      ...(allItems ? countViews(allItems) : { knownCount: 0, nearMatchCount: 0, duplicateStackCount: 0, toReviewCount: itemCount }),
+      knownShown: false,
       import: { ...IDLE_IMPORT, phase: 'done', filesFound: itemCount, filesProcessed: itemCount },
       ...options.summary,
     } satisfies CaseSummary,
@@ -124,18 +162,28 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
     })),
     openDemoCase: vi.fn(async () => demo),
     cancelImport: vi.fn(async () => ({ ...state.summary.import, phase: 'cancelled' as const })),
-    listItems: vi.fn(async ({ offset, limit }: { caseId: string; offset: number; limit: number }) => {
-      const end = Math.min(itemCount, offset + limit);
+    listItems: vi.fn(async ({ offset, limit, view }: { caseId: string; offset: number; limit: number; view: ItemView }) => {
+      const indexes = indexesOf(view);
+      const total = indexes ? indexes.length : itemCount;
+      const end = Math.min(total, offset + limit);
       const items: MediaItem[] = [];
-      for (let i = offset; i < end; i += 1) items.push(makeItem(i));
-      return { total: itemCount, items };
+      for (let i = offset; i < end; i += 1) items.push(makeItem(indexes ? (indexes[i] ?? i) : i));
+      return { total, items };
     }),
     getItems: vi.fn(async ({ ids }: { caseId: string; ids: string[] }) => ids.map((id) => makeItem(Number(id.slice(3))))),
     listProblems: vi.fn(async ({ offset, limit }: { caseId: string; offset: number; limit: number }) => ({
       total: problems.length,
       problems: problems.slice(offset, offset + limit),
     })),
-    listFolderGroups: vi.fn(async (_args: { caseId: string }) => folderGroups(Array.from({ length: itemCount }, (_, index) => makeItem(index)))),
+    listFolderGroups: vi.fn(async ({ view }: { caseId: string; view: ItemView }) => {
+      const indexes = indexesOf(view) ?? Array.from({ length: itemCount }, (_, index) => index);
+      return folderGroups(indexes.map((index) => makeItem(index)));
+    }),
+    showKnownItems: vi.fn(async ({ shown }: { caseId: string; shown: boolean }) => {
+      // The reply alone carries the change: the renderer must not wait for a caseChanged.
+      state.summary = { ...state.summary, knownShown: shown };
+      return state.summary;
+    }),
     releaseThumbnails: vi.fn(async ({ itemIds }: { itemIds: string[] }) => ({ withdrawn: itemIds.length })),
     reportVisibility: vi.fn(async (report: VisibilityReport) => ({ counting: state.counting(report) })),
     reportActivity: vi.fn(async () => ({})),

@@ -222,13 +222,11 @@ describe('MediaGrid', () => {
   it('asks the back end why a thumbnail failed to load and shows the reason', async () => {
     const fake = createFakeVeil({
       items: (index) => ({
-        id: fakeItemId(index),
+        ...fakeItem(index),
         name: `photo-${index}.jpg`,
         relativePath: `photo-${index}.jpg`,
         kind: 'image',
         format: 'jpeg',
-        sizeBytes: 10,
-        duplicatePaths: [],
         claimedFormat: null,
         error: null,
       }),
@@ -237,17 +235,7 @@ describe('MediaGrid', () => {
     await renderApp(fake);
     const cell = await screen.findByRole('gridcell', { name: 'photo-1.jpg, JPEG image' });
     fake.handlers.getItems.mockResolvedValueOnce([
-      {
-        id: fakeItemId(1),
-        name: 'photo-1.jpg',
-        relativePath: 'photo-1.jpg',
-        kind: 'image',
-        format: 'jpeg',
-        sizeBytes: 10,
-        duplicatePaths: [],
-        claimedFormat: null,
-        error: { code: 'too-many-pixels', detail: 'Input image exceeds pixel limit' },
-      },
+      { ...fakeItem(1), name: 'photo-1.jpg', relativePath: 'photo-1.jpg', error: { code: 'too-many-pixels', detail: 'Input image exceeds pixel limit' } },
     ]);
     fireEvent.error(await waitFor(() => cell.querySelector('img') ?? Promise.reject(new Error('no img yet'))));
     await waitFor(() => expect(cell.textContent).toContain('The image has too many pixels to open safely.'));
