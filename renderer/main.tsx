@@ -13,6 +13,7 @@ import './styles/wellbeing.css';
 import './styles/team.css';
 import './styles/items.css';
 import './styles/forms.css';
+import './styles/review.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import { NextBreakCountdown } from '../features/breaks/next-break-countdown';
 import { CountingIndicator } from '../features/exposure/counting-indicator';
+import { CaseCounts } from '../features/known/case-counts';
 import type { UiLanguage } from '../i18n/i18n';
 import { HeaderMenu } from './header-menu';
 
@@ -31,6 +32,7 @@ export function AppHeader(props: AppHeaderProps) {
       <div className="case-title">
         <h1 title={summary?.name}>{summary?.name ?? t('app.noCase')}</h1>
         {summary?.isDemo && <span className="badge">{t('app.demoBadge')}</span>}
+        {summary && <CaseCounts summary={summary} />}
       </div>
       <div className="header-actions">
         <CountingIndicator />

@@ -2,11 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import type { MediaItem } from '../../shared/case/media-item.js';
+import type { ItemView } from '../../shared/known/item-match.js';
 import { useVeil } from '../api/api';
+import { DEFAULT_ITEM_VIEW } from '../features/case-items/item-store';
 import { useCaseItemStore } from '../features/case-items/use-item-store';
 import { ExposureReportingProvider } from '../features/exposure/exposure-reporting';
 import { MediaGrid, type MediaGridHandle } from '../features/grid/media-grid';
+import { ShowControl } from '../features/grid/show-control';
 import { ImportPanel } from '../features/import/import-panel';
+import { KnownItemsToggle } from '../features/known/known-items-toggle';
+import { viewTotal } from '../features/known/known-item';
 import { OverrideLimitDialog } from '../features/limits/override-limit-dialog';
 import { TextOnlyPanel } from '../features/limits/text-only-panel';
 import { MyExposureDialog } from '../features/my-exposure/my-exposure-dialog';
@@ -32,6 +37,8 @@ type Dialog = 'open-case' | 'settings' | 'my-exposure' | 'team-stats' | 'overrid
 /** Per-case view state; it resets itself when another case is opened. */
 interface CaseView {
   caseId: string;
+  /** The grid's "Show" choice; the grid and the viewer walk its items. */
+  show: ItemView;
   activeIndex: number;
   viewerIndex: number | null;
 }
@@ -50,7 +57,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   const { errorText } = useErrorText();
   const client = useVeil();
   const { visible, hide, show } = useMediaVisibility();
-  const { state, setSettings, setSummary, retry } = useAppData(client);
+  const { state, setSettings, setSummary, setKnownShown, retry } = useAppData(client);
   const wellbeingView = useWellbeing()?.view ?? null;
   const raisedNotices = useRaisedNotices(client);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -58,7 +65,9 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   const [headerError, setHeaderError] = useState<string | null>(null);
   const gridRef = useRef<MediaGridHandle>(null);
   const ready = state.status === 'ready' ? state : null;
-  const store = useCaseItemStore(client, ready?.summary.caseId ?? null, ready?.firstItems ?? null);
+  const caseId = ready?.summary.caseId ?? null;
+  const itemView = view && view.caseId === caseId ? view.show : DEFAULT_ITEM_VIEW;
+  const store = useCaseItemStore(client, caseId, itemView, ready?.firstItems ?? null);
   const notes = useCaseNotesStore(client, ready?.summary.caseId ?? null, ready?.settings.notesFolder ?? null);
   const settingsLanguage = ready?.settings.language;
 
@@ -90,14 +99,15 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   }
 
   const { summary, settings, appInfo } = ready;
-  const total = summary.itemCount;
-  const current = view?.caseId === summary.caseId ? view : { caseId: summary.caseId, activeIndex: 0, viewerIndex: null };
+  const total = viewTotal(summary, itemView);
+  const fresh: CaseView = { caseId: summary.caseId, show: DEFAULT_ITEM_VIEW, activeIndex: 0, viewerIndex: null };
+  const current = view?.caseId === summary.caseId ? view : fresh;
   const activeIndex = total > 0 ? clampIndex(current.activeIndex, total) : 0;
   const viewerIndex = current.viewerIndex === null || total === 0 ? null : clampIndex(current.viewerIndex, total);
   // Functional update: several changes in one event (close, then refocus) must compose.
   const updateView = (change: Partial<Omit<CaseView, 'caseId'>>) =>
     setView((prev) => ({
-      ...(prev?.caseId === summary.caseId ? prev : { caseId: summary.caseId, activeIndex: 0, viewerIndex: null }),
+      ...(prev?.caseId === summary.caseId ? prev : fresh),
       ...change,
     }));
 
@@ -190,6 +200,13 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
               inert={viewerIndex !== null || !visible}
               covered={viewerIndex !== null}
               importEnded={summary.import.phase !== 'scanning'}
+              knownShown={summary.knownShown}
+              controls={
+                <>
+                  <ShowControl summary={summary} view={itemView} onViewChange={(next) => updateView({ show: next, activeIndex: 0, viewerIndex: null })} />
+                  {itemView === 'known' && summary.knownCount > 0 && <KnownItemsToggle summary={summary} onChanged={setKnownShown} />}
+                </>
+              }
             />
             {viewerIndex !== null && (
               <div className="viewer-layer" inert={!visible}>
@@ -200,6 +217,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
                   index={viewerIndex}
                   total={total}
                   settings={settings}
+                  knownShown={summary.knownShown}
                   onIndexChange={(index) => updateView({ viewerIndex: index, activeIndex: index })}
                   onClose={closeViewer}
                 />

@@ -3,7 +3,7 @@ import type { VeilClient } from '../../shared/client.js';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import type { AppInfo } from '../../shared/contract.js';
 import type { Settings } from '../../shared/settings/settings.js';
-import { ITEM_PAGE_SIZE } from '../features/case-items/item-store';
+import { DEFAULT_ITEM_VIEW, ITEM_PAGE_SIZE } from '../features/case-items/item-store';
 import type { FirstItems } from '../features/case-items/use-item-store';
 import { useQuery } from '../hooks/use-query';
 
@@ -20,8 +20,9 @@ type AppDataState = { status: 'loading' } | { status: 'failed'; error: unknown }
 async function loadAppData(client: VeilClient): Promise<AppData> {
   const [appInfo, settings, current] = await Promise.all([client.call('getAppInfo', {}), client.call('getSettings', {}), client.call('getCase', {})]);
   const summary = current ?? (await client.call('openDemoCase', {}));
-  const firstItems = await client.call('listItems', { caseId: summary.caseId, offset: 0, limit: ITEM_PAGE_SIZE }).then(
-    ({ items }) => ({ caseId: summary.caseId, items }),
+  const view = DEFAULT_ITEM_VIEW;
+  const firstItems = await client.call('listItems', { caseId: summary.caseId, offset: 0, limit: ITEM_PAGE_SIZE, view }).then(
+    ({ items }) => ({ caseId: summary.caseId, view, items }),
     // The grid reads its pages itself; this read only saves it a round trip.
     () => null,
   );
@@ -87,7 +88,10 @@ export function useAppData(client: VeilClient) {
   // An opened case's first summary can arrive after its own caseChanged/importProgress events
   // (an empty folder is imported before the reply): those are newer, so it never replaces them.
   const setSummary = (summary: CaseSummary) => updateData((prev) => (prev.summary.caseId === summary.caseId ? prev : { ...prev, summary }));
+  // showKnownItems' reply: only its own choice is taken, as import events may be newer than the rest of it.
+  const setKnownShown = (reply: CaseSummary) =>
+    updateData((prev) => (prev.summary.caseId === reply.caseId ? { ...prev, summary: { ...prev.summary, knownShown: reply.knownShown } } : prev));
   const state: AppDataState =
     query.status === 'ready' ? { status: 'ready', ...query.data } : query.status === 'failed' ? { status: 'failed', error: query.error } : query;
-  return { state, setSettings, setSummary, retry };
+  return { state, setSettings, setSummary, setKnownShown, retry };
 }

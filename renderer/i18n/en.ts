@@ -7,6 +7,7 @@ import { enWellbeing } from './en-wellbeing';
 import { enItems } from './en-items';
 import { enKeys } from './en-keys';
 import { enKnown } from './en-known';
+import { enReview } from './en-review';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -372,6 +373,7 @@ export const en = {
   ...enItems,
   ...enKeys,
   ...enKnown,
+  ...enReview,
   ...enLayout,
   ...enReasons,
   ...enForms,

@@ -8,6 +8,7 @@ import { frCAWellbeing } from './fr-CA-wellbeing';
 import { frCAItems } from './fr-CA-items';
 import { frCAKeys } from './fr-CA-keys';
 import { frCAKnown } from './fr-CA-known';
+import { frCAReview } from './fr-CA-review';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -373,6 +374,7 @@ export const frCA: Messages = {
   ...frCAItems,
   ...frCAKeys,
   ...frCAKnown,
+  ...frCAReview,
   ...frCALayout,
   ...frCAReasons,
   ...frCAForms,

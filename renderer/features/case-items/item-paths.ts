@@ -8,7 +8,7 @@ export function folderText(t: TFunction, item: Pick<MediaItem, 'relativePath'>):
   return folder === '' ? t('items.topFolder') : t('items.folder', { folder });
 }
 
-/** How many files of the case this item stands for: itself and its identical copies. */
-export function copyCount(item: Pick<MediaItem, 'duplicatePaths'>): number {
-  return 1 + item.duplicatePaths.length;
+/** How many files of the case this item stands for: itself and its identical copies (its stack). */
+export function copyCount(item: Pick<MediaItem, 'stackSize'>): number {
+  return item.stackSize;
 }

@@ -1,14 +1,20 @@
 import type { VeilClient } from '../../../shared/client.js';
 import type { MediaError, MediaItem } from '../../../shared/case/media-item.js';
+import type { ItemView } from '../../../shared/known/item-match.js';
 import type { ShowFailure } from '../media-labels/media-labels';
 
 /** How long an unexplained picture failure is shown before the tile asks again. */
 export const PASSING_FAILURE_RETRY_MS = 5000;
 
+/** The grid's "Show" choice when a case opens: the review queue. */
+export const DEFAULT_ITEM_VIEW: ItemView = 'to-review';
+
 /** Items per listItems request, unless a store is told otherwise. */
 export const ITEM_PAGE_SIZE = 500;
 
 export interface ItemStoreOptions {
+  /** The grid's "Show" choice whose items the store lists; the review queue unless told otherwise. */
+  view?: ItemView;
   /** Items per listItems request. */
   pageSize?: number;
   /**
@@ -31,11 +37,13 @@ interface PageEntry {
 }
 
 /**
- * The items of one case, fetched lazily in pages and kept in a small LRU cache, so a
+ * The items of one case in one "Show" view, fetched lazily in pages and kept in a small LRU cache, so a
  * 100,000-item case costs only the pages the grid and viewer look at. Components read
  * it during render and re-render on `subscribe` (useSyncExternalStore).
  */
 export class ItemStore {
+  /** The "Show" view listed; positions count within it. */
+  readonly view: ItemView;
   private readonly pageSize: number;
   private readonly maxPages: number;
   private readonly retryAfterMs: number;
@@ -55,6 +63,7 @@ export class ItemStore {
     readonly caseId: string,
     options: ItemStoreOptions = {},
   ) {
+    this.view = options.view ?? DEFAULT_ITEM_VIEW;
     this.pageSize = options.pageSize ?? ITEM_PAGE_SIZE;
     this.maxPages = options.maxPages ?? 24;
     this.retryAfterMs = options.retryAfterMs ?? 2000;
@@ -149,6 +158,7 @@ export class ItemStore {
         caseId: this.caseId,
         offset: page * this.pageSize,
         limit: this.pageSize,
+        view: this.view,
       });
       this.pages.delete(page);
       // The import may have listed more items while this answer was on its way: then it is shown, and asked again.

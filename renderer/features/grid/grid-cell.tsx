@@ -6,6 +6,7 @@ import type { FilterProfile } from '../../../shared/media/filter-profile.js';
 import { errorReason, formatLabel, itemAccessibleName, type ShowFailure } from '../media-labels/media-labels';
 import { useFormatters } from '../../i18n/format';
 import { copyCount } from '../case-items/item-paths';
+import { isHiddenKnown, matchText, veilProfileFor } from '../known/known-item';
 import { VideoIcon, WarningIcon } from './media-icons';
 import { Thumbnail, THUMB_REQUEST_DELAY_MS } from './thumbnail';
 import type { ThumbnailReleaser } from './thumbnail-release';
@@ -19,6 +20,8 @@ export interface GridCellProps {
   /** The investigator wrote a note on this item. */
   hasNote: boolean;
   mediaVisible: boolean;
+  /** The investigator chose "Show known items" for the case. */
+  knownShown: boolean;
   profile: FilterProfile;
   client: VeilClient;
   onFocusCell: (index: number) => void;
@@ -31,8 +34,10 @@ export interface GridCellProps {
 
 type TileMediaProps = Omit<GridCellProps, 'columnIndex' | 'isTabStop' | 'hasNote' | 'onFocusCell' | 'onOpen'> & { item: MediaItem };
 
-function TileMedia({ index, item, failure, mediaVisible, profile, client, onPictureFailed, scrolling = true, releaser }: TileMediaProps) {
+function TileMedia({ index, item, failure, mediaVisible, knownShown, profile, client, onPictureFailed, scrolling = true, releaser }: TileMediaProps) {
   const { t } = useTranslation();
+  // Known and not deliberately shown: words only, and its picture is never asked for.
+  if (item.match && isHiddenKnown(item, knownShown)) return <span className="tile-known">{matchText(t, item.match)}</span>;
   if (failure) {
     return (
       <span className="tile-error">
@@ -50,7 +55,8 @@ function TileMedia({ index, item, failure, mediaVisible, profile, client, onPict
     );
   }
   if (!mediaVisible) return <span className="tile-placeholder" aria-hidden="true" />;
-  const url = client.mediaUrl({ itemId: item.id, kind: 'thumb', greyscale: profile.greyscale, blur: profile.blur });
+  const veil = veilProfileFor(item, profile);
+  const url = client.mediaUrl({ itemId: item.id, kind: 'thumb', greyscale: veil.greyscale, blur: veil.blur });
   return (
     <Thumbnail
       key={url}
@@ -71,11 +77,12 @@ function TileMedia({ index, item, failure, mediaVisible, profile, client, onPict
 export const GridCell = memo(function GridCell(props: GridCellProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const { index, columnIndex, item, failure, isTabStop, hasNote, onFocusCell, onOpen } = props;
+  const { index, columnIndex, item, failure, isTabStop, hasNote, knownShown, onFocusCell, onOpen } = props;
   const copies = item ? copyCount(item) : 1;
   const copiesText = copies > 1 ? t('items.copiesBadge', { count: copies, formatted: format.count(copies) }) : null;
   const noteText = item && hasNote ? t('items.noteBadge') : null;
-  const name = item
+  const match = item?.match ? matchText(t, item.match) : null;
+  const fileName = item
     ? itemAccessibleName(
         t,
         item,
@@ -83,6 +90,9 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
         [copiesText, noteText].filter((part) => part !== null),
       )
     : t('grid.loadingCell', { position: index + 1 });
+  const name = match ? t('review.cellName', { match, name: fileName }) : fileName;
+  // A hidden known item's words fill the tile; any other match is named under its picture.
+  const matchCaption = item && match && !isHiddenKnown(item, knownShown) ? match : null;
   return (
     <div
       role="gridcell"
@@ -95,7 +105,10 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       onFocus={() => onFocusCell(index)}
       onClick={() => onOpen(index)}
     >
-      <span className="tile-media">{item ? <TileMedia {...props} item={item} /> : <span className="tile-placeholder" aria-hidden="true" />}</span>{' '}
+      <span className="tile-media">
+        {item ? <TileMedia {...props} item={item} /> : <span className="tile-placeholder" aria-hidden="true" />}
+        {matchCaption && <span className="tile-match">{matchCaption}</span>}
+      </span>{' '}
       {/* The spaces between the parts are not drawn (flex items) but keep the words apart in the text voice control reads. */}
       <span className="tile-caption" aria-hidden="true">
         <span className="tile-name">{item?.name ?? '\u00a0'}</span>{' '}

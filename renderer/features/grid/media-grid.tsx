@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FilterProfile } from '../../../shared/media/filter-profile.js';
@@ -41,6 +41,10 @@ export interface MediaGridProps {
   covered?: boolean;
   /** The import has ended: an empty grid means the folder has no media, not "not yet". */
   importEnded?: boolean;
+  /** The investigator chose "Show known items": known items' pictures may be asked for. */
+  knownShown?: boolean;
+  /** Controls drawn in the grid's toolbar before its own (the "Show" choice). */
+  controls?: ReactNode;
   ref?: Ref<MediaGridHandle>;
 }
 
@@ -61,6 +65,8 @@ export function MediaGrid({
   inert,
   covered = false,
   importEnded = false,
+  knownShown = false,
+  controls,
   ref,
 }: MediaGridProps) {
   const { t } = useTranslation();
@@ -75,7 +81,7 @@ export function MediaGrid({
   const layout = gridLayout(useElementMeasure(scrollElement, measureClientWidth), total);
   const rowStridePx = layout.rowHeightPx + GAP_PX;
   const [grouped, setGrouped] = useState(false);
-  const groups = useFolderGroups(grouped, store.caseId, total, importEnded);
+  const groups = useFolderGroups(grouped, store.caseId, store.view, total, importEnded);
   const gridRows = useMemo(
     () => (groups ? groupedRows(total, layout.columns, layout.rowHeightPx, groups) : plainRows(total, layout.columns, layout.rowHeightPx)),
     [groups, total, layout.columns, layout.rowHeightPx],
@@ -103,6 +109,11 @@ export function MediaGrid({
   useEffect(() => {
     virtualizer.measure();
   }, [virtualizer, gridRows]);
+
+  // Another case or "Show" view is another list: it starts at its top.
+  useEffect(() => {
+    if (scrollElement) scrollElement.scrollTop = 0;
+  }, [scrollElement, store]);
 
   useEffect(() => {
     store.ensureRange(firstIndex, lastIndex);
@@ -157,6 +168,7 @@ export function MediaGrid({
   return (
     <div className="grid-frame" inert={inert}>
       <div className="grid-toolbar">
+        {controls}
         <label className="check">
           <input type="checkbox" checked={grouped} onChange={(event) => setGrouped(event.currentTarget.checked)} />
           {t('items.groupByFolder')}
@@ -206,6 +218,7 @@ export function MediaGrid({
                       isTabStop={index === tabStop}
                       hasNote={item ? notes.noteOn(item) !== null : false}
                       mediaVisible={mediaVisible}
+                      knownShown={knownShown}
                       profile={profile}
                       client={client}
                       onFocusCell={onFocusCell}

@@ -9,6 +9,7 @@ import { useWellbeing } from '../wellbeing/wellbeing-provider';
 import { useItemStoreVersion } from '../case-items/use-item-store';
 import { errorReason, failureOf, typeDescription, type ShowFailure } from '../media-labels/media-labels';
 import { TechnicalDetail } from '../../app/technical-detail';
+import { isHiddenKnown, matchText, veilProfileFor } from '../known/known-item';
 import { NoteButton } from '../notes/note-button';
 import type { NotesStore } from '../notes/notes-store';
 import { useNotesVersion } from '../notes/use-notes-store';
@@ -22,6 +23,8 @@ interface ViewerItemProps {
   item: MediaItem;
   failure: ShowFailure | undefined;
   settings: Settings;
+  /** The investigator chose "Show known items" for the case. */
+  knownShown: boolean;
   keyScope: HTMLElement | null;
   onPictureFailed: (itemId: string) => void;
 }
@@ -30,9 +33,9 @@ interface ViewerItemProps {
  * One item in the viewer with its Reveal control. Keyed by item, so moving to another
  * item always starts veiled.
  */
-function ViewerItem({ item, failure, settings, keyScope, onPictureFailed }: ViewerItemProps) {
+function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope, onPictureFailed }: ViewerItemProps) {
   const { t } = useTranslation();
-  const reveal = useTimedReveal(settings.revealDurationSec);
+  const reveal = useTimedReveal(ownSettings.revealDurationSec);
   const visible = useMediaVisible();
   const { end: endReveal } = reveal;
   const reportItemBoundary = useWellbeing()?.reportItemBoundary;
@@ -42,7 +45,11 @@ function ViewerItem({ item, failure, settings, keyScope, onPictureFailed }: View
   useEffect(() => {
     if (!visible) endReveal();
   }, [visible, endReveal]);
-  const canReveal = !failure;
+  // Known and not deliberately shown: its words stand in for it, and no picture or video is asked for.
+  const hiddenKnown = item.match && isHiddenKnown(item, knownShown) ? matchText(t, item.match) : null;
+  const canReveal = !failure && hiddenKnown === null;
+  // A near match is veiled with the strongest profile whatever the investigator's own.
+  const settings = { ...ownSettings, defaultProfile: veilProfileFor(item, ownSettings.defaultProfile) };
   return (
     <>
       <div className="viewer-reveal-bar">
@@ -61,7 +68,11 @@ function ViewerItem({ item, failure, settings, keyScope, onPictureFailed }: View
         )}
         <span className="viewer-hint">{item.kind === 'video' ? t('viewer.videoHint') : t('keyHints.holdHint')}</span>
       </div>
-      {failure ? (
+      {hiddenKnown !== null ? (
+        <div className="stage-known" role="status">
+          {hiddenKnown}
+        </div>
+      ) : failure ? (
         <div className="stage-error" role="status">
           {errorReason(t, failure.error)}
           <TechnicalDetail reason={failure.error?.reason} detail={failure.error?.detail} />
@@ -82,6 +93,8 @@ export interface ViewerProps {
   index: number;
   total: number;
   settings: Settings;
+  /** The investigator chose "Show known items" for the case. */
+  knownShown?: boolean;
   onIndexChange: (index: number) => void;
   onClose: () => void;
 }
@@ -92,7 +105,7 @@ export interface ViewerProps {
  * media. It takes focus when opened, on the region rather than a button, so the key that
  * opened it cannot also press something inside it.
  */
-export function Viewer({ store, notes, onEditNote, index, total, settings, onIndexChange, onClose }: ViewerProps) {
+export function Viewer({ store, notes, onEditNote, index, total, settings, knownShown = false, onIndexChange, onClose }: ViewerProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   useItemStoreVersion(store);
@@ -136,6 +149,7 @@ export function Viewer({ store, notes, onEditNote, index, total, settings, onInd
             {item ? `${typeDescription(t, item)} · ` : ''}
             {t('viewer.position', { position: format.count(index + 1), total: format.count(total) })}
           </span>
+          {item?.match && <span className="viewer-match">{matchText(t, item.match)}</span>}
           {item && <ItemLocation item={item} />}
           {note && <span className="viewer-note">{t('notes.preview', { text: note.text })}</span>}
         </div>
@@ -155,6 +169,7 @@ export function Viewer({ store, notes, onEditNote, index, total, settings, onInd
           item={item}
           failure={failureOf(item, store.getFailure(item.id))}
           settings={settings}
+          knownShown={knownShown}
           keyScope={region}
           onPictureFailed={(itemId) => void store.learnWhyFailed(itemId)}
         />

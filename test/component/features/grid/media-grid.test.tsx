@@ -159,7 +159,7 @@ describe('MediaGrid', () => {
 
   it('counts identical copies and marks notes on the tile, in words its name contains', async () => {
     const fake = createFakeVeil({
-      items: (index) => (index === 1 ? { ...fakeItem(1), duplicatePaths: ['.hidden/photo-000001.jpg', 'copy/photo-000001.jpg'] } : fakeItem(index)),
+      items: (index) => (index === 1 ? { ...fakeItem(1), duplicatePaths: ['.hidden/photo-000001.jpg', 'copy/photo-000001.jpg'], stackSize: 3 } : fakeItem(index)),
       notes: [{ relativePath: 'evidence/photo-000002', text: 'Seen before', updatedAtMs: 1 }],
     });
     await renderApp(fake);
@@ -185,7 +185,7 @@ describe('MediaGrid', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Group by folder' }));
     expect(await within(grid).findByRole('columnheader', { name: 'folder 0 (7 items)' })).toBeTruthy();
     expect(within(grid).getByRole('columnheader', { name: 'folder 1 (7 items)' })).toBeTruthy();
-    expect(fake.handlers.listFolderGroups).toHaveBeenCalledWith({ caseId: FAKE_CASE_ID });
+    expect(fake.handlers.listFolderGroups).toHaveBeenCalledWith({ caseId: FAKE_CASE_ID, view: 'to-review' });
     // Item 7 opens the second folder's first row, under item 5 (the first folder's short row).
     expect(cellAt(grid, 7)?.closest('[role="row"]')?.getAttribute('aria-rowindex')).toBe('5');
 

@@ -1,0 +1,71 @@
+import type { TFunction } from 'i18next';
+import type { CaseSummary } from '../../../shared/case/case-summary.js';
+import type { MediaItem } from '../../../shared/case/media-item.js';
+import type { ItemMatch, ItemView } from '../../../shared/known/item-match.js';
+import type { FilterProfile } from '../../../shared/media/filter-profile.js';
+import { enKnown } from '../../i18n/en-known';
+
+/**
+ * True when an item must be drawn as words only: it is known and the investigator has not
+ * chosen "Show known items" for the case. Its picture is then never asked for, in the grid
+ * or the viewer.
+ */
+export function isHiddenKnown(item: Pick<MediaItem, 'match'>, knownShown: boolean): boolean {
+  return item.match?.type === 'known' && !knownShown;
+}
+
+/** Grey and the strongest blur: how a near match is veiled whatever the investigator's own profile. */
+const NEAR_MATCH_PROFILE: FilterProfile = { greyscale: true, blur: 'strong' };
+
+/** The veil for an item: the investigator's profile, or the strongest one for a near match. */
+export function veilProfileFor(item: Pick<MediaItem, 'match'>, profile: FilterProfile): FilterProfile {
+  return item.match?.type === 'near' ? NEAR_MATCH_PROFILE : profile;
+}
+
+/** How many items a "Show" view holds, from the case summary (before any page is read). */
+export function viewTotal(summary: CaseSummary, view: ItemView): number {
+  switch (view) {
+    case 'to-review':
+      return summary.toReviewCount;
+    case 'known':
+      return summary.knownCount;
+    case 'near':
+      return summary.nearMatchCount;
+    case 'duplicates':
+      return summary.duplicateStackCount;
+    case 'all':
+      return summary.itemCount;
+  }
+}
+
+function hasCode<Codes extends object>(codes: Codes, code: string): code is Extract<keyof Codes, string> {
+  return Object.hasOwn(codes, code);
+}
+
+/** "category 1, CAM", "category A", a custom label as written, or "no category". */
+function categoryText(t: TFunction, match: ItemMatch): string {
+  const code = match.category;
+  if (code === null) return t('review.category.none');
+  const labels = enKnown.known.category;
+  switch (match.scheme) {
+    case 'vic-us':
+      if (hasCode(labels['vic-us'], code)) return t('review.category.numbered', { code, label: t(`known.category.vic-us.${code}`) });
+      break;
+    case 'vic-dhs':
+      if (hasCode(labels['vic-dhs'], code)) return t('review.category.numbered', { code, label: t(`known.category.vic-dhs.${code}`) });
+      break;
+    case 'custom':
+      return code;
+    case 'uk-abc':
+      break;
+  }
+  return t('review.category.lettered', { code });
+}
+
+/** "Known — category 1, CAM — Set name" or "Near match (distance 12) — … — Set name". */
+export function matchText(t: TFunction, match: ItemMatch): string {
+  const category = categoryText(t, match);
+  return match.type === 'known'
+    ? t('review.known', { category, setName: match.setName })
+    : t('review.near', { category, setName: match.setName, distance: match.distance });
+}
