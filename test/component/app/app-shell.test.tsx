@@ -177,7 +177,12 @@ describe('App shell start-up and pushed events', () => {
   it('shows an import that ended while the page was still starting: a missed event makes it read the case again', async () => {
     const fake = createFakeVeil({ itemCount: 40 });
     const finished = fake.state.summary;
-    const scanning = { ...finished, itemCount: 12, import: { ...finished.import, phase: 'scanning' as const, filesFound: 40, filesProcessed: 12 } };
+    const scanning = {
+      ...finished,
+      itemCount: 12,
+      toReviewCount: 12,
+      import: { ...finished.import, phase: 'scanning' as const, filesFound: 40, filesProcessed: 12 },
+    };
     let answerStartUp: () => void = () => undefined;
     fake.handlers.getCase.mockImplementationOnce(() => new Promise((resolve) => (answerStartUp = () => resolve(scanning))));
     render(<App client={fake.client} i18n={createI18n('en')} systemLanguage="en-CA" />);

@@ -103,7 +103,7 @@ describe('ImportPanel', () => {
 
   it('finishes at once on an empty folder even when its events come before the reply to openCase', async () => {
     const fake = createFakeVeil({ appInfo: { canPickFolder: false } });
-    const emptyFolder = { ...fake.state.summary, caseId: 'case-empty-0003', name: 'empty', itemCount: 0, problemCount: 0, duplicateCount: 0 };
+    const emptyFolder = { ...fake.state.summary, caseId: 'case-empty-0003', name: 'empty', itemCount: 0, problemCount: 0, duplicateCount: 0, toReviewCount: 0 };
     fake.handlers.openCase.mockImplementationOnce(async () => {
       fake.emit('caseChanged', { ...emptyFolder, import: { ...IDLE_IMPORT, phase: 'scanning' } });
       fake.emit('importProgress', { caseId: emptyFolder.caseId, progress: { ...IDLE_IMPORT, phase: 'done', remainingMs: 0 } });
