@@ -15,7 +15,7 @@ const known = (setName: string, scheme: 'vic-us' | 'vic-dhs' | 'uk-abc' | 'custo
  * A 12-item case: four known items (one per kind of category), one near match, one item
  * with two identical copies. To review: 8 items; media files: 14.
  */
-export function reviewItem(index: number): MediaItem {
+function reviewItem(index: number): MediaItem {
   const item = fakeItem(index);
   switch (index) {
     case 1:
