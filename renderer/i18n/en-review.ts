@@ -14,6 +14,13 @@ export const enReview = {
     },
     viewOption: '{{label}} ({{formatted}})',
     cellName: '{{match}}. {{name}}',
+    empty: {
+      'to-review': 'Nothing left to review: every item of this case is known.',
+      known: 'No item of this case is known.',
+      near: 'No item of this case is a near match.',
+      duplicates: 'No item of this case has identical copies.',
+      all: 'This case has no items.',
+    },
     counts: {
       items_one: '{{formatted}} item',
       items_many: '{{formatted}} items',

@@ -13,6 +13,13 @@ export const frCAReview: ReviewMessages = {
     },
     viewOption: '{{label}} ({{formatted}})',
     cellName: '{{match}}. {{name}}',
+    empty: {
+      'to-review': 'Plus rien à examiner\u00a0: tous les éléments de ce dossier sont connus.',
+      known: "Aucun élément de ce dossier n'est connu.",
+      near: "Aucun élément de ce dossier n'est une correspondance proche.",
+      duplicates: "Aucun élément de ce dossier n'a de copie identique.",
+      all: "Ce dossier n'a aucun élément.",
+    },
     counts: {
       items_one: '{{formatted}}\u00a0élément',
       items_many: '{{formatted}}\u00a0éléments',

@@ -45,6 +45,8 @@ export interface MediaGridProps {
   knownShown?: boolean;
   /** Controls drawn in the grid's toolbar before its own (the "Show" choice). */
   controls?: ReactNode;
+  /** What an empty grid says in place of its own words (a "Show" view with nothing in it). */
+  emptyText?: string;
   ref?: Ref<MediaGridHandle>;
 }
 
@@ -67,6 +69,7 @@ export function MediaGrid({
   importEnded = false,
   knownShown = false,
   controls,
+  emptyText,
   ref,
 }: MediaGridProps) {
   const { t } = useTranslation();
@@ -183,7 +186,7 @@ export function MediaGrid({
         aria-colcount={layout.columns}
         onKeyDown={onKeyDown}
       >
-        {total === 0 && <p className="grid-empty">{importEnded ? t('items.gridEmptyDone') : t('grid.empty')}</p>}
+        {total === 0 && <p className="grid-empty">{emptyText ?? (importEnded ? t('items.gridEmptyDone') : t('grid.empty'))}</p>}
         <div role="rowgroup" className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
           {rows.map((row) => {
             const content = gridRows.row(row.index);

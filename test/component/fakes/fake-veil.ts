@@ -180,8 +180,11 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       return folderGroups(indexes.map((index) => makeItem(index)));
     }),
     showKnownItems: vi.fn(async ({ shown }: { caseId: string; shown: boolean }) => {
-      // The reply alone carries the change: the renderer must not wait for a caseChanged.
-      state.summary = { ...state.summary, knownShown: shown };
+      // As the back end does: a change is pushed to every window, and the reply carries it too.
+      if (state.summary.knownShown !== shown) {
+        state.summary = { ...state.summary, knownShown: shown };
+        emit('caseChanged', state.summary);
+      }
       return state.summary;
     }),
     releaseThumbnails: vi.fn(async ({ itemIds }: { itemIds: string[] }) => ({ withdrawn: itemIds.length })),

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FAKE_CASE_ID } from '../../fakes/fake-veil';
+import { createFakeVeil, FAKE_CASE_ID } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
 import { createReviewVeil } from './review-fixture';
 
@@ -88,6 +88,15 @@ describe('the grid\'s "Show" choice', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Group by folder' }));
     expect(await screen.findByRole('columnheader', { name: 'evidence (1 item)' })).toBeTruthy();
     expect(fake.handlers.listFolderGroups).toHaveBeenCalledWith({ caseId: FAKE_CASE_ID, view: 'duplicates' });
+  });
+
+  it('says why a chosen view is empty rather than that the folder has no media', async () => {
+    const fake = createFakeVeil({ itemCount: 30 });
+    const user = userEvent.setup();
+    const { grid } = await renderApp(fake);
+    await user.click(screen.getByRole('radio', { name: 'Known (0)' }));
+    expect(await within(grid).findByText('No item of this case is known.')).toBeTruthy();
+    expect(within(grid).queryByText('This folder has no images or videos.')).toBeNull();
   });
 
   it('names the choice in French', async () => {
