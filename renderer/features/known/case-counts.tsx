@@ -17,5 +17,10 @@ export function CaseCounts({ summary }: { summary: CaseSummary }) {
     t('review.counts.duplicates', figure(summary.duplicateCount)),
     t('review.counts.toReview', figure(summary.toReviewCount)),
   ];
-  return <span className="case-counts">{parts.join(' · ')}</span>;
+  const text = parts.join(' · ');
+  return (
+    <span className="case-counts" title={text}>
+      {text}
+    </span>
+  );
 }
