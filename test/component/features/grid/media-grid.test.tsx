@@ -159,7 +159,8 @@ describe('MediaGrid', () => {
 
   it('counts identical copies and marks notes on the tile, in words its name contains', async () => {
     const fake = createFakeVeil({
-      items: (index) => (index === 1 ? { ...fakeItem(1), duplicatePaths: ['.hidden/photo-000001.jpg', 'copy/photo-000001.jpg'], stackSize: 3 } : fakeItem(index)),
+      items: (index) =>
+        index === 1 ? { ...fakeItem(1), duplicatePaths: ['.hidden/photo-000001.jpg', 'copy/photo-000001.jpg'], stackSize: 3 } : fakeItem(index),
       notes: [{ relativePath: 'evidence/photo-000002', text: 'Seen before', updatedAtMs: 1 }],
     });
     await renderApp(fake);

@@ -148,7 +148,8 @@ describe('Viewer, images', () => {
 describe('Viewer, where the file is', () => {
   it("shows the item's folder and every path of its identical copies", async () => {
     const { viewer, user } = await openViewerOn('photo-000001.jpg', {
-      items: (index) => (index === 1 ? { ...fakeItem(1), duplicatePaths: ['.trash/photo-000001.jpg', 'copy/photo-000001.jpg'], stackSize: 3 } : fakeItem(index)),
+      items: (index) =>
+        index === 1 ? { ...fakeItem(1), duplicatePaths: ['.trash/photo-000001.jpg', 'copy/photo-000001.jpg'], stackSize: 3 } : fakeItem(index),
     });
     expect(within(viewer).getByText('Folder: evidence')).toBeTruthy();
     expect(within(viewer).getByText('The same file is also at 2 other paths:')).toBeTruthy();
