@@ -20,6 +20,7 @@ import type { TeamShareSecretOptions } from './team-stats/team-share-secret.js';
 import { createKnownMaterialService, type KnownMaterialService } from './known/known-material-service.js';
 import { defaultKnownMaterialFolder } from './known/known-library-folder.js';
 import { createKnownMatcher } from './known/known-matcher.js';
+import { createCasePdq } from './known/case-pdq.js';
 
 const MIB = 1024 * 1024;
 
@@ -85,6 +86,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     emit: hub.emit,
     onItems: (caseId, items) => prefetch.itemsListed(caseId, items),
     matchKnown: (digests) => matchKnown(digests),
+    matchNearPdq: (pdq) => casePdq.matchNear(pdq),
+    onImportEnded: (caseId) => casePdq.importEnded(caseId),
     picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
   });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
@@ -94,6 +97,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     cache,
     lookupItem: (itemId) => session.lookupItem(itemId),
     onItemFailed: (itemId, error) => session.markItemFailed(itemId, error),
+    needsPdq: (itemId) => session.needsPdq(itemId),
+    onPdq: (itemId, pdq) => void session.recordPdq(itemId, pdq),
   });
   const prefetch = createFirstScreenPrefetch({ media, profile: () => settings.get().defaultProfile });
   const exposure = createExposureService({
@@ -143,8 +148,12 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     folder: () => settings.get().knownMaterialFolder ?? defaultKnownMaterialFolder(deps.dataDir),
     nowMs: deps.nowMs,
     onProgress: (progress) => hub.emit('hashSetImportProgress', progress),
-    onSetsChanged: () => void session.rematchKnown().catch(logFailure('matching the open case again')),
+    onSetsChanged: () => {
+      casePdq.setsChanged();
+      void session.rematchKnown().catch(logFailure('matching the open case again'));
+    },
   });
+  const casePdq = createCasePdq({ session, pool, known, nowMs: deps.nowMs });
   const matchKnown = createKnownMatcher(known, (notice) => hub.emit('noticeRaised', notice));
 
   const subscriptions = [
@@ -205,7 +214,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       await wellbeing.close();
       // The ledger and break state are written by now (both local). A notes save or an export
       // to a network share, or an import, stuck on a dead drive must not hold quitting.
-      const stopped = Promise.all([notes.close(), sharing.close(), session.cancelImport(), session.whenIdle()]);
+      const stopped = Promise.all([notes.close(), sharing.close(), session.cancelImport(), session.whenIdle(), casePdq.close()]);
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())]);
       pool.close();
       known.close();

@@ -34,6 +34,7 @@ export const enReview = {
       toReview_one: '{{formatted}} to review',
       toReview_many: '{{formatted}} to review',
       toReview_other: '{{formatted}} to review',
+      nearSearch: 'looking for near matches: {{done}} of {{total}}',
     },
     known: 'Known — {{category}} — {{setName}}',
     near: 'Near match (distance {{distance}}) — {{category}} — {{setName}}',

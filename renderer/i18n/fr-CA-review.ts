@@ -33,6 +33,7 @@ export const frCAReview: ReviewMessages = {
       toReview_one: '{{formatted}}\u00a0à examiner',
       toReview_many: '{{formatted}}\u00a0à examiner',
       toReview_other: '{{formatted}}\u00a0à examiner',
+      nearSearch: 'recherche de correspondances proches\u00a0: {{done}} sur {{total}}',
     },
     known: 'Connu — {{category}} — {{setName}}',
     near: 'Correspondance proche (distance {{distance}}) — {{category}} — {{setName}}',

@@ -21,6 +21,8 @@ export const CaseSummarySchema = z.object({
   duplicateStackCount: z.number().int().nonnegative(),
   /** Items to review: itemCount − knownCount. Media files = toReviewCount + knownCount + duplicateCount. */
   toReviewCount: z.number().int().nonnegative(),
+  /** The background PDQ pass over the case's images (near matches fill in as it goes); null before it starts. */
+  pdqProgress: z.object({ doneCount: z.number().int().nonnegative(), totalCount: z.number().int().nonnegative() }).nullable(),
   /** The investigator chose "Show known items" for this case (veiled as usual, counted as exposure); off at every open. */
   knownShown: z.boolean(),
   import: ImportProgressSchema,

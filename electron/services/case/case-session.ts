@@ -33,7 +33,9 @@ export interface CaseSessionDeps {
   /** The known-material match of a file's digests (the enabled hash sets); none without it. */
   matchKnown?: (digests: ItemDigests) => ItemMatch | null;
   /** The nearest enabled set's PDQ hash within the threshold, as a 'near' match; none without it. */
-  matchNearPdq?: (pdqHex: string) => ItemMatch | null;
+  matchNearPdq?: (pdq: { hex: string; quality: number }) => ItemMatch | null;
+  /** The open case's import ended (done, cancelled or failed): background work on its items may start. */
+  onImportEnded?: (caseId: string) => void;
   /** For tests: simulate folder failures the test user cannot cause. */
   walkFs?: WalkFs;
 }
@@ -78,6 +80,10 @@ export interface CaseSession {
   lookupItem(itemId: string): ItemLocation | null;
   /** True while an image of the open case has no PDQ hash and none has been tried. */
   needsPdq(itemId: string): boolean;
+  /** Progress of the background PDQ pass over case `caseId`; ignored when it is no longer open. */
+  reportPdqProgress(caseId: string, progress: { doneCount: number; totalCount: number }): void;
+  /** The open case's images that need a PDQ hash, in grid order, with where their files are. */
+  pdqCandidates(): { itemId: string; absolutePath: string; caseRoot: string }[];
   /**
    * An image's PDQ hash (from its thumbnail's decode or the background pass; null when the
    * picture has none): kept on the item and near-matched when no exact match holds it.
@@ -101,6 +107,7 @@ interface OpenCase {
   knownShown: boolean;
   /** Items whose PDQ hash was asked for and answered (a picture PDQ cannot hash stays without one). */
   readonly pdqTried: Set<string>;
+  pdqProgress: { doneCount: number; totalCount: number } | null;
 }
 
 /**
@@ -122,6 +129,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       duplicateCount: open.index.duplicateCount,
       ...open.views.counts(),
       knownShown: open.knownShown,
+      pdqProgress: open.pdqProgress,
       import: open.index.progress,
     };
   }
@@ -129,7 +137,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
   /** A near match for an item's PDQ hash, only from a hash good enough to compare (PDQ's quality gate). */
   function nearMatchOf(item: MediaItem): ItemMatch | null {
     if (item.pdq === null || (item.pdqQuality ?? 0) < MIN_PDQ_QUALITY || !deps.matchNearPdq) return null;
-    return deps.matchNearPdq(item.pdq);
+    return deps.matchNearPdq({ hex: item.pdq, quality: item.pdqQuality ?? 0 });
   }
 
   function caseNamed(caseId: string): OpenCase {
@@ -158,6 +166,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       importDone: Promise.resolve(),
       knownShown: false,
       pdqTried: new Set(),
+      pdqProgress: null,
     };
     current = open;
     deps.emit('caseChanged', summaryOf(open));
@@ -191,7 +200,9 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       readGate: createReadGate({ firstScreenFiles: FIRST_SCREEN_THUMBNAILS, picturesInFlight: deps.picturesInFlight ?? (() => false) }),
       walkFs: deps.walkFs,
     }).then(
-      () => undefined,
+      () => {
+        if (current === open) deps.onImportEnded?.(caseId);
+      },
       (error: unknown) => {
         // runCaseImport turns file-system trouble into a failed phase; this is only a last guard.
         const failure: ImportFailure = { code: 'internal-error', detail: error instanceof Error ? error.message : String(error) };
@@ -261,6 +272,20 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       if (!current || !file) return null;
       const knownHidden = current.index.itemsById.get(itemId)?.match?.type === 'known' && !current.knownShown;
       return { absolutePath: file.absolutePath, kind: file.kind, format: file.format, caseRoot: current.index.rootDir, knownHidden };
+    },
+    reportPdqProgress(caseId, progress) {
+      if (current?.caseId !== caseId) return;
+      current.pdqProgress = progress;
+      deps.emit('caseChanged', summaryOf(current));
+    },
+    pdqCandidates() {
+      const open = current;
+      if (!open) return [];
+      return open.index.items.flatMap((item) => {
+        const file = open.index.files.get(item.id);
+        if (!file || item.error !== null || item.kind !== 'image' || item.pdq !== null || open.pdqTried.has(item.id)) return [];
+        return [{ itemId: item.id, absolutePath: file.absolutePath, caseRoot: open.index.rootDir }];
+      });
     },
     needsPdq(itemId) {
       const item = current?.index.itemsById.get(itemId);

@@ -4,7 +4,8 @@ import { useFormatters } from '../../i18n/format';
 
 /**
  * The open case in four figures: media files (items and their identical copies), how many
- * are known, how many are copies, and how many are left to review.
+ * are known, how many are copies, and how many are left to review; while the background PDQ
+ * pass runs, how far it has come.
  */
 export function CaseCounts({ summary }: { summary: CaseSummary }) {
   const { t } = useTranslation();
@@ -17,6 +18,10 @@ export function CaseCounts({ summary }: { summary: CaseSummary }) {
     t('review.counts.duplicates', figure(summary.duplicateCount)),
     t('review.counts.toReview', figure(summary.toReviewCount)),
   ];
+  const pdq = summary.pdqProgress;
+  // Near matches fill in while the background pass runs; say so until it has gone through every picture.
+  if (pdq && pdq.doneCount < pdq.totalCount)
+    parts.push(t('review.counts.nearSearch', { done: format.count(pdq.doneCount), total: format.count(pdq.totalCount) }));
   const text = parts.join(' · ');
   return (
     <span className="case-counts" title={text}>

@@ -130,6 +130,7 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       duplicateCount: 0,
       ...(allItems ? countViews(allItems) : { knownCount: 0, nearMatchCount: 0, duplicateStackCount: 0, toReviewCount: itemCount }),
       knownShown: false,
+      pdqProgress: null,
       import: { ...IDLE_IMPORT, phase: 'done', filesFound: itemCount, filesProcessed: itemCount },
       ...options.summary,
     } satisfies CaseSummary,

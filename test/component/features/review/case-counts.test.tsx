@@ -30,6 +30,15 @@ describe('the case header counts', () => {
     expect(header().textContent).toMatch(/1\s234\séléments · 1\sconnu · 1\sdoublon · 1\s232\sà examiner/u);
   });
 
+  it('says how far the search for near matches has come until it has gone through every picture', async () => {
+    const fake = createReviewVeil({ summary: { pdqProgress: { doneCount: 1200, totalCount: 4000 } } });
+    await renderApp(fake);
+    expect(header().textContent).toContain('8 to review · looking for near matches: 1,200 of 4,000');
+    const done = createReviewVeil({ settings: { language: 'fr-CA' }, summary: { pdqProgress: { doneCount: 4000, totalCount: 4000 } } });
+    await renderApp(done, { systemLanguage: 'fr-CA' });
+    expect(header().textContent).not.toMatch(/recherche/u);
+  });
+
   it('keeps the import outcome under the header', async () => {
     const fake = createReviewVeil();
     await renderApp(fake);
