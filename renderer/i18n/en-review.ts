@@ -36,6 +36,9 @@ export const enReview = {
       toReview_other: '{{formatted}} to review',
       nearSearch: 'looking for near matches: {{done}} of {{total}}',
     },
+    doneKnown_one: '{{formatted}} known, not shown',
+    doneKnown_many: '{{formatted}} known, not shown',
+    doneKnown_other: '{{formatted}} known, not shown',
     known: 'Known — {{category}} — {{setName}}',
     near: 'Near match (distance {{distance}}) — {{category}} — {{setName}}',
     category: {

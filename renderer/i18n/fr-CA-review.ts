@@ -35,6 +35,9 @@ export const frCAReview: ReviewMessages = {
       toReview_other: '{{formatted}}\u00a0à examiner',
       nearSearch: 'recherche de correspondances proches\u00a0: {{done}} sur {{total}}',
     },
+    doneKnown_one: '{{formatted}}\u00a0connu, non affiché',
+    doneKnown_many: '{{formatted}}\u00a0connus, non affichés',
+    doneKnown_other: '{{formatted}}\u00a0connus, non affichés',
     known: 'Connu — {{category}} — {{setName}}',
     near: 'Correspondance proche (distance {{distance}}) — {{category}} — {{setName}}',
     category: {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requests } from '../../shared/contract.js';
 import { TOKEN_QUERY_PARAM } from '../../shared/host-routes.js';
@@ -10,7 +11,7 @@ import type { MediaItem } from '../../shared/case/media-item.js';
 import { makeStill } from '../fixtures/synthetic-media.js';
 import { launchChromium } from './browser.js';
 import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
-import { openRecordingPage, type SeenMedia } from './page-session.js';
+import { openRecordingPage, saveScreenshot, type SeenMedia } from './page-session.js';
 import { SETTLE } from './settle.js';
 
 const PICTURES = 10;
@@ -38,8 +39,10 @@ describe('known material in a case, in Chromium through the browser host', () =>
     mkdirSync(join(caseDir, 'copies'), { recursive: true });
     const digests: { md5: string; sha1: string }[] = [];
     for (let index = 0; index < PICTURES; index += 1) {
-      const bytes = await makeStill({ widthPx: 96, heightPx: 64, pattern: index % 2 ? 'shapes' : 'gradient', seed: 600 + index, label: `K${index}` }, 'png');
+      const bytes = await makeStill({ widthPx: 320, heightPx: 240, pattern: index % 2 ? 'shapes' : 'gradient', seed: 600 + index, label: `K${index}` }, 'png');
       writeFileSync(join(caseDir, nameOf(index)), bytes);
+      // A re-encoded, smaller copy of an unknown picture: other bytes, nearly the same picture.
+      if (index === 7) writeFileSync(join(caseDir, 'copies', 'photo 07 small.jpg'), await sharp(bytes).resize(200).jpeg({ quality: 70 }).toBuffer());
       if (index === 1 || index === 5) writeFileSync(join(caseDir, 'copies', nameOf(index)), bytes);
       digests.push({ md5: createHash('md5').update(bytes).digest('hex'), sha1: createHash('sha1').update(bytes).digest('hex') });
     }
@@ -74,9 +77,43 @@ describe('known material in a case, in Chromium through the browser host', () =>
 
   const idsOf = (indexes: (index: number) => boolean) => items.filter((item) => indexes(Number(/photo (\d+)/.exec(item.name)?.[1]))).map((item) => item.id);
 
+  it('shows the grid as the review queue: the unknown pictures only, known ones as words when asked for, in English and French', async () => {
+    const grid = page.getByRole('grid', { name: 'Case media' });
+    const show = page.getByRole('group', { name: 'Show' });
+    await expect.poll(() => grid.getByRole('gridcell').count(), SETTLE).toBe(7);
+    const cellNames = await grid.getByRole('gridcell').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? ''));
+    for (const index of KNOWN) expect(cellNames.some((name) => name.includes(nameOf(index)))).toBe(false);
+    await expect.poll(() => page.getByRole('banner').textContent(), SETTLE).toContain('13 items · 4 known · 2 duplicates · 7 to review');
+    expect(await page.locator('.import-outcome').textContent()).toBe(
+      'Import complete: 13 files found: 7 shown, 4 known, not shown, 2 identical copies, listed on their tiles.',
+    );
+    await saveScreenshot(page, 'known-to-review-en');
+
+    await show.getByRole('radio', { name: /^Known/ }).check();
+    await expect.poll(() => grid.getByRole('gridcell').count(), SETTLE).toBe(4);
+    await expect.poll(() => grid.getByText('Known — category 1, CAM — Unit set').count(), SETTLE).toBe(3);
+    expect(await grid.locator('img').count()).toBe(0);
+    await saveScreenshot(page, 'known-tiles-en');
+    const knownIds = new Set(idsOf((index) => KNOWN.has(index)));
+    expect(media.filter((seen) => knownIds.has(seen.url.pathname.split('/')[2] ?? ''))).toEqual([]);
+    await show.getByRole('radio', { name: /^To review/ }).check();
+
+    await host.call('updateSettings', { language: 'fr-CA' });
+    await expect.poll(() => page.getByRole('banner').textContent(), SETTLE).toMatch(/13\séléments · 4\sconnus · 2\sdoublons · 7\sà examiner/u);
+    await expect(
+      page
+        .getByRole('group', { name: 'Afficher' })
+        .getByRole('radio', { name: /^À examiner/ })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await saveScreenshot(page, 'known-to-review-fr');
+    await host.call('updateSettings', { language: 'en' });
+    await expect.poll(() => page.getByRole('group', { name: 'Show' }).count(), SETTLE).toBe(1);
+  });
+
   it('matches by MD5 or SHA-1 in one read, counts every file, and lists to review exactly the unknown pictures', async () => {
-    expect(items).toHaveLength(PICTURES);
-    for (const item of items) {
+    expect(items).toHaveLength(PICTURES + 1);
+    for (const item of items.filter((entry) => !entry.name.includes('small'))) {
       const index = Number(/photo (\d+)/.exec(item.name)?.[1]);
       expect(item.match?.type === 'known', item.name).toBe(KNOWN.has(index));
       expect(item.stackSize, item.name).toBe(index === 1 || index === 5 ? 2 : 1);
@@ -84,9 +121,10 @@ describe('known material in a case, in Chromium through the browser host', () =>
     expect(items.find((item) => item.name === nameOf(0))?.match).toMatchObject({ setName: 'Unit set', scheme: 'vic-us', category: '2' });
     expect(items.find((item) => item.name === nameOf(2))?.match).toMatchObject({ matchedBy: 'sha1' });
     const summary = requests.getCase.result.parse(await host.call('getCase', {}));
-    expect(summary).toMatchObject({ itemCount: 10, duplicateCount: 2, knownCount: 4, toReviewCount: 6, duplicateStackCount: 2, knownShown: false });
+    expect(summary).toMatchObject({ itemCount: 11, duplicateCount: 2, knownCount: 4, toReviewCount: 7, duplicateStackCount: 2, knownShown: false });
     const toReview = requests.listItems.result.parse(await host.call('listItems', { caseId, offset: 0, limit: 100, view: 'to-review' }));
-    expect(toReview.items.map((item) => item.id)).toEqual(idsOf((index) => !KNOWN.has(index)));
+    expect(toReview.items.map((item) => item.id)).toEqual(items.filter((item) => item.match === null).map((item) => item.id));
+    expect(toReview.total).toBe(7);
   });
 
   it('never sends a known picture to the browser, however it is asked for, until "Show known items"', async () => {
@@ -100,7 +138,7 @@ describe('known material in a case, in Chromium through the browser host', () =>
       }, `/media/${knownId}/${kind}?grey=1&blur=strong&${TOKEN_QUERY_PARAM}=${host.token}`);
     expect(await fetchStatus('thumb')).toBe('403 known-hidden');
     expect(await fetchStatus('view')).toBe('403 known-hidden');
-    await expect.poll(() => media.filter((seen) => seen.status === 200).length, SETTLE).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => media.filter((seen) => seen.status === 200).length, SETTLE).toBeGreaterThanOrEqual(7);
     const servedIds = media.filter((seen) => seen.status === 200).map((seen) => seen.url.pathname.split('/')[2]);
     expect(servedIds.filter((id) => id !== undefined && knownIds.has(id))).toEqual([]);
 
@@ -108,5 +146,48 @@ describe('known material in a case, in Chromium through the browser host', () =>
     expect(await fetchStatus('thumb')).toBe(200);
     await host.call('showKnownItems', { caseId, shown: false });
     expect(await fetchStatus('thumb')).toBe('403 known-hidden');
+  });
+
+  it('hashes every picture with PDQ in the background, and labels near matches of a PDQ set (a re-encoded, resized copy too)', async () => {
+    const ended = await waitUntil(
+      async () => requests.getCase.result.parse(await host.call('getCase', {}))?.pdqProgress,
+      (progress) => progress !== null && progress !== undefined && progress.doneCount === progress.totalCount,
+    );
+    expect(ended?.totalCount).toBeGreaterThan(0);
+    const hashed = requests.listItems.result.parse(await host.call('listItems', { caseId, offset: 0, limit: 100, view: 'all' })).items;
+    const original = hashed.find((item) => item.name === nameOf(7));
+    const small = hashed.find((item) => item.name === 'photo 07 small.jpg');
+    expect(original?.pdq).toMatch(/^[0-9a-f]{64}$/);
+    expect(small?.pdq).toMatch(/^[0-9a-f]{64}$/);
+    expect(original?.pdqQuality).toBeGreaterThanOrEqual(50);
+
+    const listFile = join(root, 'near-set.txt');
+    writeFileSync(listFile, `${original?.pdq ?? ''}\n`);
+    await host.call('importHashSet', { filePath: listFile, name: 'Near set', scheme: 'custom', hex64Kind: 'pdq' });
+    await waitUntil(
+      async () => requests.getCase.result.parse(await host.call('getCase', {}))?.nearMatchCount,
+      (count) => count === 2,
+    );
+    const near = requests.listItems.result.parse(await host.call('listItems', { caseId, offset: 0, limit: 100, view: 'near' })).items;
+    expect(near.map((item) => item.name).sort()).toEqual([nameOf(7), 'photo 07 small.jpg'].sort());
+    expect(near.find((item) => item.name === nameOf(7))?.match).toMatchObject({ type: 'near', setName: 'Near set', distance: 0 });
+    // Near matches stay in the review queue.
+    const summary = requests.getCase.result.parse(await host.call('getCase', {}));
+    expect(summary?.toReviewCount).toBe(7);
+    await page
+      .getByRole('group', { name: 'Show' })
+      .getByRole('radio', { name: /^Near matches \(2\)/ })
+      .check();
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('grid', { name: 'Case media' })
+            .getByText(/^Near match \(distance \d+\)/)
+            .count(),
+        SETTLE,
+      )
+      .toBe(2);
+    await saveScreenshot(page, 'near-matches-en');
   });
 });

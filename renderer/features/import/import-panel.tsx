@@ -16,14 +16,17 @@ function percentDone(progress: ImportProgress): number {
 }
 
 /**
- * How an import that ran to the end accounts for every file it found: shown, folded into a
- * shown item as an identical copy, or not openable. The parts add up to the files found.
+ * How an import that ran to the end accounts for every file it found: shown, known (listed,
+ * never shown), folded into an item as an identical copy, or not openable. The parts add up to the files found.
  */
 function doneText(t: TFunction, format: Formatters, summary: CaseSummary): string {
   const found = summary.import.filesProcessed;
   if (found === 0) return t('items.doneNoFiles');
   if (summary.itemCount === 0) return t('items.doneNoMedia', { count: found, formatted: format.count(found) });
-  const parts = [t('items.doneShown', { count: summary.itemCount, formatted: format.count(summary.itemCount) })];
+  // Known items are listed but never shown: the outcome says so rather than counting them as shown.
+  const shown = summary.itemCount - summary.knownCount;
+  const parts = [t('items.doneShown', { count: shown, formatted: format.count(shown) })];
+  if (summary.knownCount > 0) parts.push(t('review.doneKnown', { count: summary.knownCount, formatted: format.count(summary.knownCount) }));
   if (summary.duplicateCount > 0) parts.push(t('items.doneCopies', { count: summary.duplicateCount, formatted: format.count(summary.duplicateCount) }));
   if (summary.problemCount > 0) parts.push(t('items.doneProblems', { count: summary.problemCount, formatted: format.count(summary.problemCount) }));
   return t('items.doneSummary', { found: t('items.doneFound', { count: found, formatted: format.count(found) }), parts: parts.join(', ') });

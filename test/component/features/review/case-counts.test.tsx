@@ -43,7 +43,7 @@ describe('the case header counts', () => {
     const fake = createReviewVeil();
     await renderApp(fake);
     expect(
-      screen.getByText(/Import complete: 12 files found: 12 shown, 2 identical copies, listed on their tiles\./, { selector: '.import-outcome' }),
+      screen.getByText(/Import complete: 12 files found: 8 shown, 4 known, not shown, 2 identical copies, listed on their tiles\./, { selector: '.import-outcome' }),
     ).toBeTruthy();
   });
 });
