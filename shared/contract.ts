@@ -57,8 +57,8 @@ const PageArgsSchema = z
     limit: z.number().int().min(1).max(PAGE_LIMIT_MAX),
   })
   .strict();
-/** `view` is the grid's "Show" choice; offsets count within it. */
-const ListItemsArgsSchema = PageArgsSchema.extend({ view: ItemViewSchema.default('all') }).strict();
+/** `view` is the grid's "Show" choice (default "To review", so a caller that forgets it never lists known items); offsets count within it. */
+const ListItemsArgsSchema = PageArgsSchema.extend({ view: ItemViewSchema.default('to-review') }).strict();
 
 const requestContract = {
   getAppInfo: { args: empty, result: AppInfoSchema },
@@ -83,7 +83,7 @@ const requestContract = {
   },
   listProblems: { args: PageArgsSchema, result: ProblemPageSchema },
   /** The open case's items as runs of one folder each, for the grid grouped by folder. */
-  listFolderGroups: { args: z.object({ caseId: CaseIdSchema, view: ItemViewSchema.default('all') }).strict(), result: z.array(FolderGroupSchema) },
+  listFolderGroups: { args: z.object({ caseId: CaseIdSchema, view: ItemViewSchema.default('to-review') }).strict(), result: z.array(FolderGroupSchema) },
   /**
    * "Show known items": a deliberate choice, for the open case only, to let known items'
    * pictures be made (veiled as usual, counted as exposure like any view). Off at every open.

@@ -88,6 +88,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     matchKnown: (digests) => matchKnown(digests),
     matchNearPdq: (pdq) => casePdq.matchNear(pdq),
     onImportEnded: (caseId) => casePdq.importEnded(caseId),
+    onCaseOpened: () => casePdq.caseOpened(),
     picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
   });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
@@ -148,13 +149,18 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     folder: () => settings.get().knownMaterialFolder ?? defaultKnownMaterialFolder(deps.dataDir),
     nowMs: deps.nowMs,
     onProgress: (progress) => hub.emit('hashSetImportProgress', progress),
-    onSetsChanged: () => {
-      casePdq.setsChanged();
-      void session.rematchKnown().catch(logFailure('matching the open case again'));
-    },
+    onSetsChanged: () => knownSetsChanged(),
   });
+  /** What the open case is matched against changed (a set, the library folder, the library readable again). */
+  const knownSetsChanged = (): void => {
+    casePdq.setsChanged();
+    void session.rematchKnown().catch(logFailure('matching the open case again'));
+  };
   const casePdq = createCasePdq({ session, pool, known, nowMs: deps.nowMs });
-  const matchKnown = createKnownMatcher(known, (notice) => hub.emit('noticeRaised', notice));
+  const matchKnown = createKnownMatcher(known, {
+    notify: (notice) => hub.emit('noticeRaised', notice),
+    onReadableAgain: () => knownSetsChanged(),
+  });
 
   const subscriptions = [
     ledger.onNotice((notice) => hub.emit('noticeRaised', notice)),
@@ -162,6 +168,11 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       settings,
       (current) => current.mediaCacheMb,
       (mediaCacheMb) => cache.setMaxBytes(mediaCacheMb * MIB),
+    ),
+    watchSetting(
+      settings,
+      (current) => current.knownMaterialFolder,
+      () => knownSetsChanged(),
     ),
     watchSetting(
       settings,

@@ -206,7 +206,8 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
               controls={
                 <>
                   <ShowControl summary={summary} view={itemView} onViewChange={(next) => updateView({ show: next, activeIndex: 0, viewerIndex: null })} />
-                  {itemView === 'known' && summary.knownCount > 0 && <KnownItemsToggle summary={summary} onChanged={setKnownShown} />}
+                  {/* Offered in the Known view; once on, shown in every view, so hiding them is always one click away. */}
+                  {((itemView === 'known' && summary.knownCount > 0) || summary.knownShown) && <KnownItemsToggle summary={summary} onChanged={setKnownShown} />}
                 </>
               }
             />

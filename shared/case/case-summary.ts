@@ -13,6 +13,12 @@ export const CaseSummarySchema = z.object({
   problemCount: z.number().int().nonnegative(),
   /** Files identical to an item and folded into it: items + problems + duplicates = files read. */
   duplicateCount: z.number().int().nonnegative(),
+  /**
+   * Changes whenever a listed item or its match changes (items added, copies folded in, sets
+   * matched again, a near match found). The grid refetches its pages only then, not for every
+   * summary (the background PDQ pass reports progress several times a second).
+   */
+  listVersion: z.number().int().nonnegative(),
   /** Items whose exact hash is in an enabled set: never shown unless `knownShown`. */
   knownCount: z.number().int().nonnegative(),
   /** Items with a PDQ near match (still to review). */

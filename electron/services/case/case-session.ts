@@ -11,7 +11,7 @@ import { MIN_PDQ_QUALITY, type ItemMatch, type ItemView } from '../../../shared/
 import { FIRST_SCREEN_THUMBNAILS } from '../media/first-screen-prefetch.js';
 import { runCaseImport, type ItemDigests } from './case-import.js';
 import { createCaseViews, type CaseViews } from './case-views.js';
-import { rematchKnown } from './rematch-known.js';
+import { rematchKnown, sameMatch } from './rematch-known.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { checkCaseFolder } from './check-case-folder.js';
 import { createReadGate } from './read-gate.js';
@@ -36,6 +36,8 @@ export interface CaseSessionDeps {
   matchNearPdq?: (pdq: { hex: string; quality: number }) => ItemMatch | null;
   /** The open case's import ended (done, cancelled or failed): background work on its items may start. */
   onImportEnded?: (caseId: string) => void;
+  /** Another case was opened: background work on the previous one stops. */
+  onCaseOpened?: (caseId: string) => void;
   /** For tests: simulate folder failures the test user cannot cause. */
   walkFs?: WalkFs;
 }
@@ -127,6 +129,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       itemCount: open.index.items.length,
       problemCount: open.index.problems.length,
       duplicateCount: open.index.duplicateCount,
+      listVersion: open.index.version,
       ...open.views.counts(),
       knownShown: open.knownShown,
       pdqProgress: open.pdqProgress,
@@ -169,6 +172,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       pdqProgress: null,
     };
     current = open;
+    deps.onCaseOpened?.(caseId);
     deps.emit('caseChanged', summaryOf(open));
 
     let lastCaseChangedAtMs = deps.nowMs();
@@ -300,7 +304,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       item.pdqQuality = pdq?.quality ?? null;
       if (item.match?.type === 'known') return true;
       const near = nearMatchOf(item);
-      if (near === null && item.match === null) return true;
+      if (sameMatch(near, item.match)) return true;
       item.match = near;
       open.index.version += 1;
       deps.emit('caseChanged', summaryOf(open));

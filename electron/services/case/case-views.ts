@@ -3,7 +3,7 @@ import { inItemView, type ItemView } from '../../../shared/known/item-match.js';
 import type { CaseIndex } from './case-index.js';
 
 /** How many items each count of the case summary covers. */
-export interface ViewCounts {
+interface ViewCounts {
   knownCount: number;
   nearMatchCount: number;
   duplicateStackCount: number;

@@ -22,7 +22,6 @@ export interface HashedFile {
 }
 
 /** The digests computed from a file's one read. */
-export type FileDigests = Pick<HashedFile, 'md5' | 'sha1' | 'sha256'>;
 
 /** A file that could not be read, with the problem code the import lists it under. */
 export class FileReadError extends Error {

@@ -37,7 +37,8 @@ export async function rematchKnown(
   return changed;
 }
 
-function sameMatch(a: ItemMatch | null, b: ItemMatch | null): boolean {
+/** True when two matches say the same thing (set, category, and how or how near). */
+export function sameMatch(a: ItemMatch | null, b: ItemMatch | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.setId !== b.setId || a.setName !== b.setName || a.scheme !== b.scheme || a.category !== b.category) return false;
   if (a.type === 'known') return b.type === 'known' && a.matchedBy === b.matchedBy;

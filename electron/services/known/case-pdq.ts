@@ -6,7 +6,7 @@ import { nearMatcherFromLibrary, type NearMatcher } from './near-matcher.js';
 import { startPdqPass, type PdqPass } from './pdq-pass.js';
 
 /** Default near-match distance in bits (the and PDQ's usual threshold). */
-export const NEAR_MATCH_DISTANCE_BITS = 31;
+const NEAR_MATCH_DISTANCE_BITS = 31;
 
 export interface CasePdqDeps {
   session: Pick<CaseSession, 'summary' | 'pdqCandidates' | 'needsPdq' | 'recordPdq' | 'reportPdqProgress'>;
@@ -19,6 +19,8 @@ export interface CasePdqDeps {
 export interface CasePdq {
   /** The open case's import ended: its images still without PDQ are hashed in the background. */
   importEnded(caseId: string): void;
+  /** Another case was opened: the pass over the previous one stops. */
+  caseOpened(): void;
   /** The nearest enabled set's PDQ hash within the threshold, as a near match. */
   matchNear(pdq: { hex: string; quality: number }): ItemMatch | null;
   /** Sets changed: the matcher is built again when next asked. */
@@ -51,6 +53,10 @@ export function createCasePdq(deps: CasePdqDeps): CasePdq {
         },
         items,
       );
+    },
+    caseOpened() {
+      pass?.cancel();
+      pass = null;
     },
     matchNear(pdq) {
       try {

@@ -6,19 +6,26 @@ import type { KnownMaterialService } from './known-material-service.js';
 /**
  * The case import's question "is this file known?", answered from the enabled hash sets.
  * A library that cannot be read does not stop the import: the user is told once (until it
- * can be read again) that items are not being checked, and each item is listed as unmatched.
+ * can be read again) that items are not being checked, and each item is listed as unmatched;
+ * once it can be read again, `onReadableAgain` has the items listed meanwhile matched.
  */
-export function createKnownMatcher(known: Pick<KnownMaterialService, 'lookup'>, notify: (notice: Notice) => void): (digests: ItemDigests) => ItemMatch | null {
+export function createKnownMatcher(
+  known: Pick<KnownMaterialService, 'lookup'>,
+  on: { notify: (notice: Notice) => void; onReadableAgain: () => void },
+): (digests: ItemDigests) => ItemMatch | null {
   let told = false;
   return (digests) => {
     try {
       const match = strongestKnownMatch(known.lookup(digests));
-      told = false;
+      if (told) {
+        told = false;
+        on.onReadableAgain();
+      }
       return match;
     } catch (error) {
       if (!told) {
         told = true;
-        notify({ code: 'known-library-unreadable', detail: error instanceof Error ? error.message : String(error), keptAs: null });
+        on.notify({ code: 'known-library-unreadable', detail: error instanceof Error ? error.message : String(error), keptAs: null });
       }
       return null;
     }

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 /**
  * The background PDQ pass: hashes the open case's images that no grid thumbnail has hashed
  * yet, so near matches and near stacks fill in while the investigator already works. Jobs
@@ -62,6 +63,9 @@ export interface PdqPass {
  * done without a hash: the thumbnail path reports the file's error. A listener that throws
  * is logged and the pass goes on; nothing is thrown to the caller.
  */
+/** Items a lane goes through before it yields to the event loop, whether or not it hashed them. */
+const YIELD_EVERY_ITEMS = 256;
+
 export function startPdqPass(deps: PdqPassDeps, items: readonly PdqPassItem[]): PdqPass {
   const log = deps.log ?? ((message) => console.error(`[pdq-pass] ${message}`));
   const controller = new AbortController();
@@ -108,6 +112,8 @@ export function startPdqPass(deps: PdqPassDeps, items: readonly PdqPassItem[]): 
       const item = items[nextIndex];
       if (item === undefined) return;
       nextIndex += 1;
+      // Items hashed meanwhile are skipped without a job, in microtasks: let the loop breathe now and then.
+      if (nextIndex % YIELD_EVERY_ITEMS === 0) await setImmediate();
       try {
         await hashOne(item);
       } catch (error) {

@@ -24,8 +24,11 @@ export function useCaseItemStore(client: VeilClient, caseId: string | null, view
   }, [client, caseId, view, firstItems]);
   useEffect(() => {
     if (!store) return undefined;
+    let listVersion: number | null = null;
     const offChanged = client.on('caseChanged', (summary) => {
-      if (summary.caseId === store.caseId) store.invalidate();
+      if (summary.caseId !== store.caseId || summary.listVersion === listVersion) return;
+      listVersion = summary.listVersion;
+      store.invalidate();
     });
     const offFailed = client.on('itemFailed', (event) => {
       if (event.caseId === store.caseId) store.recordFailure(event.itemId, event.error);

@@ -131,6 +131,7 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       ...(allItems ? countViews(allItems) : { knownCount: 0, nearMatchCount: 0, duplicateStackCount: 0, toReviewCount: itemCount }),
       knownShown: false,
       pdqProgress: null,
+      listVersion: 0,
       import: { ...IDLE_IMPORT, phase: 'done', filesFound: itemCount, filesProcessed: itemCount },
       ...options.summary,
     } satisfies CaseSummary,

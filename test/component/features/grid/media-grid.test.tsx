@@ -256,8 +256,12 @@ describe('MediaGrid', () => {
   it('refetches the visible page when the case changes', async () => {
     const { fake } = await gridWithFirstPage();
     await waitFor(() => expect(fake.handlers.listItems).toHaveBeenCalledTimes(2));
-    act(() => fake.emit('caseChanged', { ...fake.state.summary, itemCount: 100_001 }));
+    act(() => fake.emit('caseChanged', { ...fake.state.summary, itemCount: 100_001, listVersion: 1 }));
     await waitFor(() => expect(fake.handlers.listItems).toHaveBeenCalledTimes(3));
+    // A summary whose list did not change (the PDQ pass's progress) refetches nothing.
+    act(() => fake.emit('caseChanged', { ...fake.state.summary, itemCount: 100_001, listVersion: 1, pdqProgress: { doneCount: 5, totalCount: 9 } }));
+    await screen.findByText(/looking for near matches: 5 of 9/);
+    expect(fake.handlers.listItems).toHaveBeenCalledTimes(3);
     expect(screen.getByRole('gridcell', { name: 'photo-000000.jpg, JPEG image' })).toBeTruthy();
   });
 });

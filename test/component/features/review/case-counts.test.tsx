@@ -34,16 +34,21 @@ describe('the case header counts', () => {
     const fake = createReviewVeil({ summary: { pdqProgress: { doneCount: 1200, totalCount: 4000 } } });
     await renderApp(fake);
     expect(header().textContent).toContain('8 to review · looking for near matches: 1,200 of 4,000');
+  });
+
+  it('says nothing of the search once it has gone through every picture', async () => {
     const done = createReviewVeil({ settings: { language: 'fr-CA' }, summary: { pdqProgress: { doneCount: 4000, totalCount: 4000 } } });
     await renderApp(done, { systemLanguage: 'fr-CA' });
-    expect(header().textContent).not.toMatch(/recherche/u);
+    expect(header().querySelector('.case-counts')?.textContent).toMatch(/8\sà examiner$/u);
   });
 
   it('keeps the import outcome under the header', async () => {
     const fake = createReviewVeil();
     await renderApp(fake);
     expect(
-      screen.getByText(/Import complete: 12 files found: 8 shown, 4 known, not shown, 2 identical copies, listed on their tiles\./, { selector: '.import-outcome' }),
+      screen.getByText(/Import complete: 12 files found: 8 shown, 4 known, not shown, 2 identical copies, listed on their tiles\./, {
+        selector: '.import-outcome',
+      }),
     ).toBeTruthy();
   });
 });

@@ -63,6 +63,13 @@ describe('known items', () => {
     expect(within(grid).getByRole('gridcell', { name: /^Known — category 1, CAM — Set Alpha\./ }).textContent).toContain('Set Alpha');
     expect(requestedIds()).toContain(fakeItemId(1));
 
+    // Shown in another view too (All), hiding them stays one click away there.
+    await user.click(screen.getByRole('radio', { name: /^All/ }));
+    await user.click(screen.getByRole('button', { name: 'Hide known items' }));
+    expect(fake.handlers.showKnownItems).toHaveBeenLastCalledWith({ caseId: FAKE_CASE_ID, shown: false });
+    await user.click(screen.getByRole('radio', { name: 'Known (4)' }));
+    await user.click(screen.getByRole('button', { name: 'Show known items' }));
+    await waitFor(() => expect(grid.querySelectorAll('img')).toHaveLength(4));
     await user.click(screen.getByRole('button', { name: 'Hide known items' }));
     expect(fake.handlers.showKnownItems).toHaveBeenLastCalledWith({ caseId: FAKE_CASE_ID, shown: false });
     await waitFor(() => expect(grid.querySelector('img')).toBeNull());

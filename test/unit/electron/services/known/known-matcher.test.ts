@@ -7,14 +7,15 @@ const match = (setId: number, category: string | null): KnownMatch => ({ setId, 
 
 describe('createKnownMatcher', () => {
   it('labels an item known by several sets with the oldest set that gives a category', () => {
-    const matcher = createKnownMatcher({ lookup: () => [match(1, null), match(5, '2'), match(3, '1')] }, vi.fn());
+    const matcher = createKnownMatcher({ lookup: () => [match(1, null), match(5, '2'), match(3, '1')] }, { notify: vi.fn(), onReadableAgain: vi.fn() });
     expect(matcher(DIGESTS)).toEqual({ type: 'known', setId: 3, setName: 'Set 3', scheme: 'vic-us', category: '1', matchedBy: 'md5' });
-    expect(createKnownMatcher({ lookup: () => [] }, vi.fn())(DIGESTS)).toBeNull();
+    expect(createKnownMatcher({ lookup: () => [] }, { notify: vi.fn(), onReadableAgain: vi.fn() })(DIGESTS)).toBeNull();
   });
 
-  it('lists items unchecked when the library cannot be read, and says so once until it can be read again', () => {
+  it('lists items unchecked when the library cannot be read, says so once, and has them matched once it can be read again', () => {
     let broken = true;
     const notify = vi.fn();
+    const onReadableAgain = vi.fn();
     const matcher = createKnownMatcher(
       {
         lookup: () => {
@@ -22,7 +23,7 @@ describe('createKnownMatcher', () => {
           return [];
         },
       },
-      notify,
+      { notify, onReadableAgain },
     );
     expect(matcher(DIGESTS)).toBeNull();
     expect(matcher(DIGESTS)).toBeNull();
@@ -30,6 +31,9 @@ describe('createKnownMatcher', () => {
     expect(notify).toHaveBeenCalledWith({ code: 'known-library-unreadable', detail: 'SQLITE_CANTOPEN: unable to open database file', keptAs: null });
     broken = false;
     matcher(DIGESTS);
+    matcher(DIGESTS);
+    // The items listed while it could not be read are matched again, once.
+    expect(onReadableAgain).toHaveBeenCalledTimes(1);
     broken = true;
     matcher(DIGESTS);
     expect(notify).toHaveBeenCalledTimes(2);
