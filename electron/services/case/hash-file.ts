@@ -21,8 +21,6 @@ export interface HashedFile {
   head: Uint8Array;
 }
 
-/** The digests computed from a file's one read. */
-
 /** A file that could not be read, with the problem code the import lists it under. */
 export class FileReadError extends Error {
   constructor(
