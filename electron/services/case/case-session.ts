@@ -51,6 +51,8 @@ interface ItemLocation {
   caseRoot: string;
   /** A known item the investigator has not chosen to see: no picture of it may be made or served. */
   knownHidden: boolean;
+  /** A near match of known material: its grid thumbnail only through the strongest veil. */
+  nearMatch: boolean;
 }
 
 export interface CaseSession {
@@ -274,8 +276,16 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     lookupItem(itemId) {
       const file = current?.index.files.get(itemId);
       if (!current || !file) return null;
-      const knownHidden = current.index.itemsById.get(itemId)?.match?.type === 'known' && !current.knownShown;
-      return { absolutePath: file.absolutePath, kind: file.kind, format: file.format, caseRoot: current.index.rootDir, knownHidden };
+      const match = current.index.itemsById.get(itemId)?.match;
+      const knownHidden = match?.type === 'known' && !current.knownShown;
+      return {
+        absolutePath: file.absolutePath,
+        kind: file.kind,
+        format: file.format,
+        caseRoot: current.index.rootDir,
+        knownHidden,
+        nearMatch: match?.type === 'near',
+      };
     },
     reportPdqProgress(caseId, progress) {
       if (current?.caseId !== caseId) return;

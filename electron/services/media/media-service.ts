@@ -17,6 +17,8 @@ export interface MediaItemLocation {
   caseRoot: string;
   /** Known material the investigator has not chosen to see: refused before any cache or worker. */
   knownHidden: boolean;
+  /** A PDQ near match of known material: its grid thumbnail is made only through the strongest veil. */
+  nearMatch?: boolean;
 }
 type LookupItem = (itemId: string) => MediaItemLocation | null | Promise<MediaItemLocation | null>;
 
@@ -25,7 +27,7 @@ export type StillResult =
   /** The file cannot be shown; the UI shows an error tile with this reason. */
   | { ok: false; error: MediaError }
   /** Nothing to show, and not the file's fault: unknown id, a video asked for a still, pool down, caller gone. */
-  | { ok: false; refused: 'unknown-item' | 'known-hidden' | 'not-an-image' | 'not-a-still' | 'unavailable' | 'aborted'; detail: string };
+  | { ok: false; refused: 'unknown-item' | 'known-hidden' | 'veil-too-weak' | 'not-an-image' | 'not-a-still' | 'unavailable' | 'aborted'; detail: string };
 
 type OriginalResult =
   | { ok: true; handle: FileHandle; sizeBytes: number; format: MediaFormat }
@@ -60,6 +62,23 @@ export interface MediaServiceDeps {
 }
 
 const KNOWN_HIDDEN = { ok: false, refused: 'known-hidden', detail: 'known material is not shown unless the investigator chooses to see it' } as const;
+
+const VEIL_TOO_WEAK = {
+  ok: false,
+  refused: 'veil-too-weak',
+  detail: 'a near match of known material is shown in the grid only greyscale and strongly blurred',
+} as const;
+
+/**
+ * Why this picture of this item may not be made or served, or null. Known material stays
+ * hidden; a near match's grid thumbnail only through the strongest veil (the viewer's own
+ * deliberate reveal is left to the investigator).
+ */
+function refusalFor(item: MediaItemLocation, request: MediaRequest): typeof KNOWN_HIDDEN | typeof VEIL_TOO_WEAK | null {
+  if (item.knownHidden) return KNOWN_HIDDEN;
+  if (item.nearMatch === true && request.kind === 'thumb' && !(request.greyscale && request.blur === 'strong')) return VEIL_TOO_WEAK;
+  return null;
+}
 
 /** Failures are remembered so a file that crashes the worker is not tried again and again. */
 const MAX_REMEMBERED_FAILURES = 100_000;
@@ -111,7 +130,8 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     if (remembered !== undefined) return { ok: false, error: remembered };
     const item = await lookupItem(itemId);
     if (item === null) return { ok: false, refused: 'unknown-item', detail: 'no such item in the open case' };
-    if (item.knownHidden) return KNOWN_HIDDEN;
+    const refusal = refusalFor(item, request);
+    if (refusal) return refusal;
     if (item.kind !== 'image') return { ok: false, refused: 'not-an-image', detail: 'videos have no still derivative' };
     // Checked on every request, cached or not: a derivative made before the file was swapped
     // for a link leading out of the case (the first screen's are made during the import) is
@@ -124,7 +144,11 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     try {
       const outcome = await cache.getOrCreate(derivativeKey(request), (jobSignal) => derive(item, request, kind, jobSignal), signal);
       // A hash set imported while the picture was being made may have made the item known.
-      if ((await lookupItem(itemId))?.knownHidden !== false) return KNOWN_HIDDEN;
+      // (Or a near match, found from this very thumbnail's PDQ, that must be veiled more strongly than it was asked.)
+      const now = await lookupItem(itemId);
+      if (now === null) return KNOWN_HIDDEN;
+      const refusedNow = refusalFor(now, request);
+      if (refusedNow) return refusedNow;
       if (outcome.ok) return outcome;
       recordFailure(itemId, outcome.error);
       return { ok: false, error: outcome.error };

@@ -16,6 +16,21 @@ describe('ItemStore: pictures that fail to load', () => {
     expect(store.getFailure(id)).toBeUndefined();
   });
 
+  it('shows no failure for a thumbnail refused because the item turned out a near match: it reads the item again, veiled the strongest way', async () => {
+    const fake = createFakeVeil();
+    const store = new ItemStore(fake.client, FAKE_CASE_ID);
+    const id = fakeItemId(3);
+    const [listed] = await fake.client.call('getItems', { caseId: FAKE_CASE_ID, ids: [id] });
+    if (!listed) throw new Error('the fake has no such item');
+    fake.handlers.getItems.mockResolvedValueOnce([
+      { ...listed, match: { type: 'near', setId: 1, setName: 'Set', scheme: 'vic-us', category: '1', distance: 9 } },
+    ]);
+    const before = store.getVersion();
+    await store.learnWhyFailed(id);
+    expect(store.getFailure(id)).toBeUndefined();
+    expect(store.getVersion()).toBeGreaterThan(before);
+  });
+
   it('keeps a failure the back end explains (a damaged file) for good', async () => {
     const fake = createFakeVeil();
     const store = new ItemStore(fake.client, FAKE_CASE_ID);

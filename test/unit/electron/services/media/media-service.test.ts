@@ -100,6 +100,31 @@ describe('getStill', () => {
     await expect(service.getStill({ itemId: IDS.photo, kind: 'view', greyscale: false, blur: 'light' })).resolves.toMatchObject({ refused: 'known-hidden' });
   });
 
+  it('makes a near match’s grid thumbnail only through the strongest veil, even when its own thumbnail found the match', async () => {
+    const pool = fakePool();
+    const near = new Set<string>();
+    const service = createMediaService({
+      pool,
+      cache: createDerivativeCache({ maxBytes: 1024 * 1024 }),
+      lookupItem: (itemId) => {
+        const item = folder.lookupItem(itemId);
+        return item && { ...item, nearMatch: near.has(itemId) };
+      },
+      onItemFailed: vi.fn(),
+    });
+    const weak = { itemId: IDS.photo, kind: 'thumb', greyscale: false, blur: 'light' } as const;
+    // The thumbnail whose decode gave the PDQ hash that matched: made, but not served so weakly veiled.
+    pool.run.mockImplementationOnce(async () => {
+      near.add(IDS.photo);
+      return { ok: true, bytes: new Uint8Array([1]), mime: 'image/jpeg', widthPx: 1, heightPx: 1 };
+    });
+    await expect(service.getStill(weak)).resolves.toMatchObject({ ok: false, refused: 'veil-too-weak' });
+    // Nor from the cache afterwards; the strongest veil is served, and the viewer's view is the investigator's to choose.
+    await expect(service.getStill(weak)).resolves.toMatchObject({ ok: false, refused: 'veil-too-weak' });
+    await expect(service.getStill({ itemId: IDS.photo, kind: 'thumb', ...grey })).resolves.toMatchObject({ ok: true });
+    await expect(service.getStill({ ...weak, kind: 'view' })).resolves.toMatchObject({ ok: true });
+  });
+
   it('refuses unknown ids, videos and originals without touching the pool', async () => {
     const pool = fakePool();
     const { service, onItemFailed } = serviceWith(pool);
