@@ -122,7 +122,14 @@ describe('createCaseSession', () => {
     await session.whenIdle();
     const item = session.listItems(caseId, 0, 1).items[0];
     const location = session.lookupItem(item?.id ?? '');
-    expect(location).toEqual({ absolutePath: path.join(rootA, 'a-first.png'), kind: 'image', format: 'png', caseRoot: rootA, knownHidden: false, nearMatch: false });
+    expect(location).toEqual({
+      absolutePath: path.join(rootA, 'a-first.png'),
+      kind: 'image',
+      format: 'png',
+      caseRoot: rootA,
+      knownHidden: false,
+      nearMatch: false,
+    });
 
     await session.open(rootB);
     expect(session.lookupItem(item?.id ?? '')).toBeNull();
