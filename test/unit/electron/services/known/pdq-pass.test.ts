@@ -88,7 +88,10 @@ describe('startPdqPass', () => {
     await vi.waitFor(() => expect(fake.calls).toHaveLength(2));
     for (let i = 0; i < items.length; i += 1) await fake.answer(i);
     await expect(pass.done).resolves.toEqual({ outcome: 'finished', doneCount: 6, totalCount: 6 });
-    expect(fake.calls.map((c) => indexOf(c.filePath))).toEqual([0, 1, 2, 3, 4, 5]);
+    // Taken in grid order by two lanes: each lane checks its file's place before asking the pool, so two neighbours may swap.
+    const asked = fake.calls.map((c) => indexOf(c.filePath));
+    expect([...asked].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(asked.every((index, position) => Math.abs(index - position) <= 1)).toBe(true);
     expect(fake.maxInFlight()).toBe(2);
     expect(onPdq.mock.calls).toEqual(items.map((item, i) => [item.itemId, hashOf(i)]));
     expect(progress.at(0)).toEqual({ doneCount: 0, totalCount: 6 });
