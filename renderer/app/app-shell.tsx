@@ -202,7 +202,8 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
               importEnded={summary.import.phase !== 'scanning'}
               knownShown={summary.knownShown}
               // A case with items whose chosen view is empty: say why, not that the folder has no media.
-              emptyText={summary.itemCount > 0 ? t(`review.empty.${itemView}`) : undefined}
+              // Why a view is empty is known only once the import has listed everything; until then the grid says "not yet".
+              emptyText={summary.itemCount > 0 && summary.import.phase !== 'scanning' ? t(`review.empty.${itemView}`) : undefined}
               controls={
                 <>
                   <ShowControl summary={summary} view={itemView} onViewChange={(next) => updateView({ show: next, activeIndex: 0, viewerIndex: null })} />

@@ -1,3 +1,4 @@
+import { IDLE_IMPORT } from '../../../../shared/case/import-progress.js';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -97,6 +98,15 @@ describe('the grid\'s "Show" choice', () => {
     await user.click(screen.getByRole('radio', { name: 'Known (0)' }));
     expect(await within(grid).findByText('No item of this case is known.')).toBeTruthy();
     expect(within(grid).queryByText('This folder has no images or videos.')).toBeNull();
+  });
+
+  it('while the import still runs, says an empty view is not filled yet rather than why it is empty', async () => {
+    const fake = createFakeVeil({ itemCount: 30, summary: { import: { ...IDLE_IMPORT, phase: 'scanning', filesFound: 60, filesProcessed: 30 } } });
+    const user = userEvent.setup();
+    const { grid } = await renderApp(fake);
+    await user.click(screen.getByRole('radio', { name: 'Known (0)' }));
+    expect(await within(grid).findByText('This case has no images or videos yet.')).toBeTruthy();
+    expect(within(grid).queryByText('No item of this case is known.')).toBeNull();
   });
 
   it('names the choice in French', async () => {
