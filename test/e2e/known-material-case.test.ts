@@ -84,14 +84,16 @@ describe('known material in a case, in Chromium through the browser host', () =>
     const cellNames = await grid.getByRole('gridcell').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? ''));
     for (const index of KNOWN) expect(cellNames.some((name) => name.includes(nameOf(index)))).toBe(false);
     await expect.poll(() => page.getByRole('banner').textContent(), SETTLE).toContain('13 items · 4 known · 2 duplicates · 7 to review');
-    expect(await page.locator('.import-outcome').textContent()).toBe(
-      'Import complete: 13 files found: 7 shown, 4 known, not shown, 2 identical copies, listed on their tiles.',
-    );
+    await expect
+      .poll(() => page.locator('.import-outcome').textContent(), SETTLE)
+      .toBe('Import complete: 13 files found: 7 shown, 4 known, not shown, 2 identical copies, listed on their tiles.');
     await saveScreenshot(page, 'known-to-review-en');
 
     await show.getByRole('radio', { name: /^Known/ }).check();
     await expect.poll(() => grid.getByRole('gridcell').count(), SETTLE).toBe(4);
     await expect.poll(() => grid.getByText('Known — category 1, CAM — Unit set').count(), SETTLE).toBe(3);
+    // Four known tiles are there (above), every one words only: no picture element at all.
+    await expect.poll(() => grid.locator('.tile-known').count(), SETTLE).toBe(4);
     expect(await grid.locator('img').count()).toBe(0);
     await saveScreenshot(page, 'known-tiles-en');
     const knownIds = new Set(idsOf((index) => KNOWN.has(index)));
