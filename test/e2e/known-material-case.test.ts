@@ -94,7 +94,7 @@ describe('known material in a case, in Chromium through the browser host', () =>
     await expect.poll(() => grid.getByText('Known — category 1, CAM — Unit set').count(), SETTLE).toBe(3);
     // Four known tiles are there (above), every one words only: no picture element at all.
     await expect.poll(() => grid.locator('.tile-known').count(), SETTLE).toBe(4);
-    expect(await grid.locator('img').count()).toBe(0);
+    await expect.poll(() => grid.locator('img').count(), SETTLE).toBe(0);
     await saveScreenshot(page, 'known-tiles-en');
     const knownIds = new Set(idsOf((index) => KNOWN.has(index)));
     expect(media.filter((seen) => knownIds.has(seen.url.pathname.split('/')[2] ?? ''))).toEqual([]);

@@ -2,7 +2,7 @@ import { realpath, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDerivativeCache } from '../../../../../electron/services/media/derivative-cache.js';
-import { createMediaService, type MediaService } from '../../../../../electron/services/media/media-service.js';
+import { createMediaService, type MediaItemLocation, type MediaService } from '../../../../../electron/services/media/media-service.js';
 import { PoolUnavailableError, type DeriveOutcome } from '../../../../../electron/services/media/worker-pool.js';
 import { IDS, fakePool, makeCaseFolder, type CaseFolder } from './case-folder.js';
 
@@ -28,6 +28,19 @@ function serviceWith(pool: ReturnType<typeof fakePool>) {
 }
 
 const grey = { greyscale: true, blur: 'strong' } as const;
+
+/** A service whose items' known-material flags the test sets as it goes. */
+function serviceWithMatches(pool: ReturnType<typeof fakePool>, flags: (itemId: string) => Partial<MediaItemLocation>): MediaService {
+  return createMediaService({
+    pool,
+    cache: createDerivativeCache({ maxBytes: 1024 * 1024 }),
+    lookupItem: (itemId) => {
+      const item = folder.lookupItem(itemId);
+      return item && { ...item, ...flags(itemId) };
+    },
+    onItemFailed: vi.fn(),
+  });
+}
 
 describe('getStill', () => {
   it('asks the pool for the fixed size of each kind, views first, from the real path', async () => {
@@ -75,15 +88,7 @@ describe('getStill', () => {
   it('makes and serves no picture of known material the investigator has not chosen to see, cached or not', async () => {
     const pool = fakePool();
     const hidden = new Set<string>();
-    const service = createMediaService({
-      pool,
-      cache: createDerivativeCache({ maxBytes: 1024 * 1024 }),
-      lookupItem: (itemId) => {
-        const item = folder.lookupItem(itemId);
-        return item && { ...item, knownHidden: hidden.has(itemId) };
-      },
-      onItemFailed: vi.fn(),
-    });
+    const service = serviceWithMatches(pool, (itemId) => ({ knownHidden: hidden.has(itemId) }));
     await expect(service.getStill({ itemId: IDS.photo, kind: 'thumb', ...grey })).resolves.toMatchObject({ ok: true });
     hidden.add(IDS.photo).add(IDS.clip);
     await expect(service.getStill({ itemId: IDS.photo, kind: 'thumb', ...grey })).resolves.toMatchObject({ ok: false, refused: 'known-hidden' });
@@ -103,15 +108,7 @@ describe('getStill', () => {
   it('makes a near match’s grid thumbnail only through the strongest veil, even when its own thumbnail found the match', async () => {
     const pool = fakePool();
     const near = new Set<string>();
-    const service = createMediaService({
-      pool,
-      cache: createDerivativeCache({ maxBytes: 1024 * 1024 }),
-      lookupItem: (itemId) => {
-        const item = folder.lookupItem(itemId);
-        return item && { ...item, nearMatch: near.has(itemId) };
-      },
-      onItemFailed: vi.fn(),
-    });
+    const service = serviceWithMatches(pool, (itemId) => ({ nearMatch: near.has(itemId) }));
     const weak = { itemId: IDS.photo, kind: 'thumb', greyscale: false, blur: 'light' } as const;
     // The thumbnail whose decode gave the PDQ hash that matched: made, but not served so weakly veiled.
     pool.run.mockImplementationOnce(async () => {
