@@ -14,6 +14,13 @@ import { SETTLE } from './settle.js';
 
 const VIDEO_PATH = join(REPO_ROOT, 'dist', 'demo-case', 'Sample 11 - video.mp4');
 
+/**
+ * Most a grey video frame's channels may differ. A video frame is converted from YUV and filtered
+ * by the compositor on a different raster path than a still; under load a spread of 3 was seen on
+ * the paused frame. Colour getting through would differ by tens of levels (the reference: over 60).
+ */
+const VIDEO_GREY_SPREAD_MAX = 4;
+
 /** A frame of the original video, decoded by ffmpeg and resized: the unfiltered reference. */
 async function referenceFrame(widthPx: number, heightPx: number): Promise<RawImage> {
   const out = join(mkdtempSync(join(tmpdir(), 'veil-frame-')), 'frame.png');
@@ -76,7 +83,7 @@ describe('video in Chromium through the browser host', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     const reference = await referenceFrame(paused.width, paused.height);
     expect(maxChannelSpread(reference)).toBeGreaterThan(60);
-    expect(maxChannelSpread(paused)).toBeLessThanOrEqual(2);
+    expect(maxChannelSpread(paused)).toBeLessThanOrEqual(VIDEO_GREY_SPREAD_MAX);
     expect(edgeSharpness(paused)).toBeLessThan(edgeSharpness(reference) * 0.25);
     // The frame inside the element while playing (the layout may have moved since).
     const dx = playingBox.x - element.x;
@@ -87,7 +94,7 @@ describe('video in Chromium through the browser host', () => {
       Math.floor(box.x + dx + box.width),
       Math.floor(box.y + dy + box.height),
     ];
-    expect(maxChannelSpread(playing, region)).toBeLessThanOrEqual(2);
+    expect(maxChannelSpread(playing, region)).toBeLessThanOrEqual(VIDEO_GREY_SPREAD_MAX);
   });
 
   it('unmutes only when asked', async () => {
