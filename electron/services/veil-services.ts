@@ -90,6 +90,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     onImportEnded: (caseId) => casePdq.importEnded(caseId),
     onCaseOpened: () => casePdq.caseOpened(),
     picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
+    // The notes' workspace: one handle (one writer, one lock) per case for both.
+    caseWorkspace: (caseId) => notes.workspace(caseId),
   });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
   const cache = createDerivativeCache({ maxBytes: settings.get().mediaCacheMb * MIB });

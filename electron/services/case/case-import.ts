@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import type { ImportFailure, ImportProgress } from '../../../shared/case/import-progress.js';
-import type { ImportProblem, MediaItem } from '../../../shared/case/media-item.js';
+import type { MediaItem } from '../../../shared/case/media-item.js';
 import { ItemIdSchema } from '../../../shared/media/derivative.js';
-import { kindOfFormat, type MediaFormat } from '../../../shared/media/media-kinds.js';
+import { kindOfFormat } from '../../../shared/media/media-kinds.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { classifyFile } from './classify-file.js';
 import { createFileHasher, FileReadError, READ_CHUNK_BYTES } from './hash-file.js';
-import type { ItemMatch } from '../../../shared/known/item-match.js';
+import { MIN_PDQ_QUALITY, type ItemMatch } from '../../../shared/known/item-match.js';
+import type { FileResult, ItemDigests } from './file-result.js';
+import type { StampedEntry, StoredFiles } from './stored-files.js';
+import { rowOfRead } from './stored-row.js';
 import type { ReadGate } from './read-gate.js';
 import { createProgressReporter, type ProgressCounts } from './progress-reporter.js';
 import { SNIFF_HEAD_BYTES } from './sniff-format.js';
@@ -35,6 +38,13 @@ export interface CaseImportOptions {
    * so a known item is never listed (and so never shown) as unknown, even for a moment.
    */
   matchKnown?: (digests: ItemDigests) => ItemMatch | null;
+  /** A known PDQ hash's near match (an unchanged image whose hash was stored), asked when no exact match holds. */
+  matchNearPdq?: (pdq: { hex: string; quality: number }) => ItemMatch | null;
+  /**
+   * The case's stored files (stored-files.ts): unchanged files are taken from there and not
+   * read, and each file read is kept there. Without it, every file is read.
+   */
+  stored?: StoredFiles;
   /** An index to fill in place (the session's), so its reader sees items while the import runs. */
   index?: CaseIndex;
   /** How far the folder walk may run ahead of reading, in files (default 20,000; only paths are held). */
@@ -49,16 +59,7 @@ export interface CaseImportOptions {
 /** Results published per turn of the event loop (about 5 ms of work). */
 const PUBLISH_SLICE = 1000;
 
-/** A file's digests, lower-case hex. */
-export interface ItemDigests {
-  md5: string;
-  sha1: string;
-  sha256: string;
-}
-
-type FileResult =
-  | { type: 'problem'; problem: ImportProblem }
-  | ({ type: 'media'; relativePath: string; absolutePath: string; format: MediaFormat; claimedFormat: MediaFormat | null; sizeBytes: number } & ItemDigests);
+export type { ItemDigests } from './file-result.js';
 
 /**
  * Imports a case folder: walks it (never following links), reads every file once
@@ -152,17 +153,21 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       md5: result.md5,
       sha1: result.sha1,
       sha256: result.sha256,
-      pdq: null,
-      pdqQuality: null,
+      pdq: result.pdq?.hex ?? null,
+      pdqQuality: result.pdq?.quality ?? null,
       stackId: id,
       stackSize: 1,
-      match: options.matchKnown?.(result) ?? null,
+      match: options.matchKnown?.(result) ?? nearMatchOf(result.pdq),
     };
     byHash.set(result.sha256, item);
     index.items.push(item);
     index.itemsById.set(id, item);
     index.files.set(id, { absolutePath: result.absolutePath, kind: item.kind, format: item.format, md5: result.md5, sha1: result.sha1, sha256: result.sha256 });
     batch.push(item);
+  }
+
+  function nearMatchOf(pdq: { hex: string; quality: number } | null): ItemMatch | null {
+    return pdq !== null && pdq.quality >= MIN_PDQ_QUALITY ? (options.matchNearPdq?.(pdq) ?? null) : null;
   }
 
   /**
@@ -214,10 +219,14 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
 
   async function walk(): Promise<void> {
     try {
-      for await (const entry of walkFolder(rootDir, { signal: stop.signal, fs })) {
+      const walked = walkFolder(rootDir, { signal: stop.signal, fs });
+      const entries: AsyncIterable<StampedEntry> = options.stored ? options.stored.stamp(walked, rootDir) : walked;
+      for await (const entry of entries) {
         const seq = nextSeq++;
         counts.filesFound += 1;
         if (entry.type === 'problem') complete(seq, entry);
+        // Unchanged since the last import: its stored result stands, the file is not opened.
+        else if (entry.stored) complete(seq, entry.stored);
         else queue.push({ seq, relativePath: entry.relativePath });
         work.wakeAll();
         while (!stop.signal.aborted && (queue.length - queueHead >= walkAheadFiles || finished.size >= reorderWindow)) await room.wait();
@@ -256,18 +265,20 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     try {
       const hashed = await hashFile(absolutePath, { ...scratch, signal: stop.signal, onBytes });
       const classified = classifyFile(name, hashed.head, hashed.sizeBytes);
-      if (classified.type === 'problem') return { type: 'problem', problem: { relativePath, error: classified.error } };
-      return {
-        type: 'media',
+      const read = {
         relativePath,
-        absolutePath,
-        format: classified.format,
-        claimedFormat: classified.claimedFormat,
         sizeBytes: hashed.sizeBytes,
+        mtimeMs: hashed.mtimeMs,
         md5: digestAsked(hashed.md5, 'MD5'),
         sha1: digestAsked(hashed.sha1, 'SHA-1'),
         sha256: hashed.sha256,
       };
+      if (classified.type === 'problem') {
+        options.stored?.remember(rowOfRead(read, { format: null, error: classified.error }));
+        return { type: 'problem', problem: { relativePath, error: classified.error } };
+      }
+      options.stored?.remember(rowOfRead(read, { format: classified.format, error: null }));
+      return { type: 'media', absolutePath, format: classified.format, claimedFormat: classified.claimedFormat, pdq: null, ...read };
     } catch (error) {
       if (stop.signal.aborted) return null;
       if (!(error instanceof FileReadError)) throw error;
@@ -320,6 +331,8 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
 
   const phase = failure !== null ? 'failed' : stop.signal.aborted ? 'cancelled' : 'done';
   reporter.finish(counts, phase, failure);
+  // Resolves once the rows are in, so whoever waits for the import (quitting) waits for them too.
+  await options.stored?.flush();
   return index;
 }
 

@@ -16,6 +16,8 @@ import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { checkCaseFolder } from './check-case-folder.js';
 import { createReadGate } from './read-gate.js';
 import type { WalkFs } from './walk-folder.js';
+import type { CaseWorkspace } from '../workspace/workspace-client.js';
+import { createStoredFiles, type StoredFiles } from './stored-files.js';
 
 /** The grid refetches on caseChanged, so it is sent at most twice a second while items arrive. */
 const CASE_CHANGED_INTERVAL_MS = 500;
@@ -38,6 +40,11 @@ export interface CaseSessionDeps {
   onImportEnded?: (caseId: string) => void;
   /** Another case was opened: background work on the previous one stops. */
   onCaseOpened?: (caseId: string) => void;
+  /**
+   * The workspace of the case just opened (none for the demo or when it cannot be had): files
+   * unchanged since its last import are not read again, and each file read is kept there.
+   */
+  caseWorkspace?: (caseId: string) => Promise<CaseWorkspace | null>;
   /** For tests: simulate folder failures the test user cannot cause. */
   walkFs?: WalkFs;
 }
@@ -112,6 +119,7 @@ interface OpenCase {
   /** Items whose PDQ hash was asked for and answered (a picture PDQ cannot hash stays without one). */
   readonly pdqTried: Set<string>;
   pdqProgress: { doneCount: number; totalCount: number } | null;
+  readonly stored: StoredFiles | null;
 }
 
 /**
@@ -172,6 +180,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       knownShown: false,
       pdqTried: new Set(),
       pdqProgress: null,
+      stored: deps.caseWorkspace ? createStoredFiles(Promise.resolve(caseId).then(deps.caseWorkspace)) : null,
     };
     current = open;
     deps.onCaseOpened?.(caseId);
@@ -202,6 +211,8 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       },
       index,
       matchKnown: deps.matchKnown,
+      matchNearPdq: deps.matchNearPdq,
+      stored: open.stored ?? undefined,
       concurrency: deps.concurrency,
       readGate: createReadGate({ firstScreenFiles: FIRST_SCREEN_THUMBNAILS, picturesInFlight: deps.picturesInFlight ?? (() => false) }),
       walkFs: deps.walkFs,
@@ -312,6 +323,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       open.pdqTried.add(itemId);
       item.pdq = pdq?.hex ?? null;
       item.pdqQuality = pdq?.quality ?? null;
+      open.stored?.rememberPdq([item.relativePath, ...item.duplicatePaths], pdq);
       if (item.match?.type === 'known') return true;
       const near = nearMatchOf(item);
       if (sameMatch(near, item.match)) return true;

@@ -9,6 +9,8 @@ export const READ_CHUNK_BYTES = 1024 * 1024;
 
 export interface HashedFile {
   sizeBytes: number;
+  /** The modification time when the file was opened, in epoch milliseconds: a later change moves it (the workspace keeps it to skip unchanged files). */
+  mtimeMs: number;
   /**
    * MD5 and SHA-1 of the whole content, lower-case hex, when asked for (known-material hash
    * sets list files by these); null otherwise.
@@ -134,6 +136,7 @@ export function createFileHasher(
       }
       return {
         sizeBytes: position,
+        mtimeMs: stats.mtimeMs,
         md5: md5Hash?.digest('hex') ?? null,
         sha1: sha1Hash?.digest('hex') ?? null,
         sha256: sha256Hash.digest('hex'),

@@ -11,6 +11,8 @@ export interface NotesForOpenCase {
   save(caseId: string, itemId: string, text: string): Promise<{ note: Note | null; storage: NotesStorage }>;
   /** Resolves when every save asked for so far has finished (quitting waits for it). */
   whenWritten(): Promise<void>;
+  /** The case's workspace, shared with its import (one writer per case), or null without one. */
+  workspace(caseId: string): Promise<CaseWorkspace | null>;
   /** Closes the open case's workspace (its thread and lock) after the last save; quitting calls it. */
   close(): Promise<void>;
 }
@@ -34,7 +36,12 @@ export function createNotesForOpenCase(deps: {
 }): NotesForOpenCase {
   // Keyed by the case folder, not the case id: reopening the same case must find the same
   // store, or a fresh one could read the file before the old one's last write landed.
-  let current: { caseId: string; realRoot: string; notesFolder: string | null; store: CaseNotesStore & { close?: () => Promise<void> } } | null = null;
+  let current: {
+    caseId: string;
+    realRoot: string;
+    notesFolder: string | null;
+    store: CaseNotesStore & { close?: () => Promise<void>; workspace?: () => Promise<CaseWorkspace | null> };
+  } | null = null;
   const pending = new Set<Promise<unknown>>();
   /** Stores being closed, by workspace: reopening one waits for its close. */
   const closing = new Map<string, Promise<unknown>>();
@@ -43,7 +50,7 @@ export function createNotesForOpenCase(deps: {
     void work.finally(() => pending.delete(work)).catch(() => undefined);
   }
 
-  function storeFor(caseId: string): CaseNotesStore {
+  function storeFor(caseId: string): NonNullable<typeof current>['store'] {
     if (current?.caseId === caseId) return current.store;
     const { realRoot, isDemo } = deps.session.caseFolder(caseId);
     const notesFolder = deps.notesFolder();
@@ -82,6 +89,7 @@ export function createNotesForOpenCase(deps: {
 
   return {
     load: (caseId) => storeFor(caseId).load(),
+    workspace: async (caseId) => (await storeFor(caseId).workspace?.()) ?? null,
     save(caseId, itemId, text) {
       const store = storeFor(caseId);
       const item = deps.session.getItems(caseId, [itemId])[0];

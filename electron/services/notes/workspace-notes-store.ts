@@ -21,6 +21,8 @@ export interface WorkspaceNotesOptions {
 /** A notes store the caller can close: it holds the workspace's thread and lock. */
 export interface WorkspaceNotesStore extends CaseNotesStore {
   close(): Promise<void>;
+  /** The case's workspace (the case import keeps its files there too), or null when notes cannot be kept in one. */
+  workspace(): Promise<CaseWorkspace | null>;
 }
 
 /**
@@ -129,6 +131,7 @@ export function openWorkspaceNotes(options: WorkspaceNotesOptions): WorkspaceNot
         return { note, storage: now.storage };
       });
     },
+    workspace: async () => (await current()).workspace,
     async close() {
       await queue.run(async () => undefined);
       const opened = state === null ? null : await state.catch(() => null);

@@ -7,11 +7,13 @@ import {
   NotesResultSchema,
   ReadItemsResultSchema,
   SavedNoteResultSchema,
+  UnchangedItemsResultSchema,
   WorkspaceReplySchema,
   WorkspaceStatusSchema,
   type FileStamp,
   type ItemRow,
   type OpenArgs,
+  type PdqRow,
   type WorkspaceRequest,
   type WorkspaceStatus,
 } from './workspace-protocol.js';
@@ -42,6 +44,13 @@ export interface CaseWorkspace {
   readAllItems(): Promise<ItemRow[]>;
   /** The paths among `files` that are new or whose size or modification time changed since they were stored. */
   changedFiles(files: readonly FileStamp[]): Promise<string[]>;
+  /**
+   * The stored rows of those `files` whose size and modification time are exactly as stored:
+   * files unchanged since they were hashed. A file not among them is new or changed.
+   */
+  unchangedItems(files: readonly FileStamp[]): Promise<ItemRow[]>;
+  /** Records PDQ hashes learnt after the items were stored. */
+  putPdq(entries: readonly PdqRow[]): Promise<void>;
   listNotes(): Promise<Note[]>;
   /** Sets a note (empty text removes it); the stored note, or null when removed. */
   saveNote(relativePath: string, text: string, nowMs: number): Promise<Note | null>;
@@ -134,6 +143,19 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
         changed.push(...page.changed);
       }
       return changed;
+    },
+    async unchangedItems(files) {
+      const rows: ItemRow[] = [];
+      for (let start = 0; start < files.length; start += READ_PAGE_ROWS) {
+        const page = await call({ type: 'unchangedItems', files: files.slice(start, start + READ_PAGE_ROWS) }, UnchangedItemsResultSchema);
+        rows.push(...page.items);
+      }
+      return rows;
+    },
+    async putPdq(entries) {
+      for (let start = 0; start < entries.length; start += WRITE_BATCH_ROWS) {
+        await call({ type: 'putPdq', entries: entries.slice(start, start + WRITE_BATCH_ROWS) }, EmptyResultSchema);
+      }
     },
     listNotes: async () => (await call({ type: 'listNotes' }, NotesResultSchema)).notes,
     saveNote: async (relativePath, text, nowMs) => (await call({ type: 'saveNote', relativePath, text, nowMs }, SavedNoteResultSchema)).note,

@@ -35,6 +35,10 @@ export type ItemRow = z.infer<typeof ItemRowSchema>;
 const FileStampSchema = z.object({ path: z.string().min(1), sizeBytes: z.number().int().nonnegative(), mtimeMs: z.number().nonnegative() });
 export type FileStamp = z.infer<typeof FileStampSchema>;
 
+/** An image's PDQ hash, learnt after its row was stored (thumbnail or background pass); nulls for none. */
+const PdqRowSchema = ItemRowSchema.pick({ path: true, pdq: true, pdqQuality: true });
+export type PdqRow = z.infer<typeof PdqRowSchema>;
+
 /**
  * How the workspace was opened, and why when not as asked. `read-write`: this Veil is its one
  * writer. `read-only`: another Veil holds it (or the folder cannot be written), so this one
@@ -79,6 +83,8 @@ const WorkspaceRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('putItems'), items: z.array(ItemRowSchema) }),
   z.object({ type: z.literal('readItems'), afterRowId: z.number().int().nonnegative(), limit: z.number().int().positive() }),
   z.object({ type: z.literal('changedFiles'), files: z.array(FileStampSchema) }),
+  z.object({ type: z.literal('unchangedItems'), files: z.array(FileStampSchema) }),
+  z.object({ type: z.literal('putPdq'), entries: z.array(PdqRowSchema) }),
   z.object({ type: z.literal('listNotes') }),
   z.object({ type: z.literal('saveNote'), relativePath: z.string().min(1), text: z.string(), nowMs: z.number().nonnegative() }),
   z.object({ type: z.literal('close') }),
@@ -93,6 +99,7 @@ export const ReadItemsResultSchema = z.object({
   nextRowId: z.number().int().nullable(),
 });
 export const ChangedFilesResultSchema = z.object({ changed: z.array(z.string()) });
+export const UnchangedItemsResultSchema = z.object({ items: z.array(ItemRowSchema) });
 export const NotesResultSchema = z.object({ notes: z.array(NoteSchema) });
 export const SavedNoteResultSchema = z.object({ note: NoteSchema.nullable() });
 export const EmptyResultSchema = z.object({});

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { NoteSchema, withNote, type Note } from '../../../shared/notes/case-notes.js';
-import type { FileStamp, ItemRow } from './workspace-protocol.js';
+import type { FileStamp, ItemRow, PdqRow } from './workspace-protocol.js';
 
 /**
  * The workspace's queries, prepared once per connection. They run only in the worker thread
@@ -14,12 +14,18 @@ export interface WorkspaceQueries {
   /** A page of items as SQLite gives them, checked by the client (workspace-client.ts). */
   readItems(afterRowId: number, limit: number): { items: unknown[]; nextRowId: number | null };
   changedFiles(files: readonly FileStamp[]): string[];
+  /** The stored rows of those `files` whose size and modification time are as stored (unchanged since hashed), unchecked. */
+  unchangedItems(files: readonly FileStamp[]): unknown[];
+  /** Sets the PDQ hash (or none) of the items at these paths; paths not stored are left alone. */
+  putPdq(entries: readonly PdqRow[]): void;
   listNotes(): Note[];
   saveNote(relativePath: string, text: string, nowMs: number): Note | null;
 }
 
 const RowIdSchema = z.object({ rowId: z.number().int() });
 const PathSchema = z.string();
+/** Only what the comparison needs; the rest of the row is checked by the client (ItemRowSchema). */
+const StampSqlRowSchema = z.looseObject({ sizeBytes: z.number(), mtimeMs: z.number() });
 const NoteSqlRowSchema = z.object({ relativePath: z.string(), text: z.string(), updatedAtMs: z.number() });
 
 const ITEM_COLUMNS = `rowid AS rowId, path, size_bytes AS sizeBytes, mtime_ms AS mtimeMs, md5, sha1, sha256, pdq,
@@ -42,6 +48,8 @@ export function prepareWorkspaceQueries(db: Database.Database): WorkspaceQueries
        WHERE i.path IS NULL OR i.size_bytes != f.value ->> 'sizeBytes' OR i.mtime_ms != f.value ->> 'mtimeMs' ORDER BY f.key`,
     )
     .pluck();
+  const itemAt = db.prepare(`SELECT ${ITEM_COLUMNS} FROM items WHERE path = ?`);
+  const setPdq = db.prepare('UPDATE items SET pdq = @pdq, pdq_quality = @pdqQuality WHERE path = @path');
   const allNotes = db.prepare('SELECT path AS relativePath, text, updated_at_ms AS updatedAtMs FROM notes ORDER BY path');
   const upsertNote = db.prepare(
     `INSERT INTO notes (path, text, updated_at_ms) VALUES (@relativePath, @text, @updatedAtMs)
@@ -51,6 +59,9 @@ export function prepareWorkspaceQueries(db: Database.Database): WorkspaceQueries
   // One transaction per batch: one journal write and one fsync for thousands of rows.
   const putAll = db.transaction((items: readonly ItemRow[]) => {
     for (const item of items) upsertItem.run(item);
+  });
+  const putPdqAll = db.transaction((entries: readonly PdqRow[]) => {
+    for (const entry of entries) setPdq.run(entry);
   });
 
   return {
@@ -67,6 +78,17 @@ export function prepareWorkspaceQueries(db: Database.Database): WorkspaceQueries
       const changed = changedOf.all(JSON.stringify(files));
       return changed.map((value) => PathSchema.parse(value));
     },
+    unchangedItems(files) {
+      // Compared here as the numbers SQLite binds and returns (exact doubles), not through JSON
+      // text: a modification time that went through decimal and back must not count as changed.
+      const rows: unknown[] = [];
+      for (const file of files) {
+        const row = StampSqlRowSchema.safeParse(itemAt.get(file.path));
+        if (row.success && row.data.sizeBytes === file.sizeBytes && row.data.mtimeMs === file.mtimeMs) rows.push(row.data);
+      }
+      return rows;
+    },
+    putPdq: (entries) => putPdqAll(entries),
     listNotes: () => allNotes.all().map((row) => NoteSchema.parse(NoteSqlRowSchema.parse(row))),
     saveNote(relativePath, text, nowMs) {
       // Same rules as the notes file had: trimmed, whole milliseconds, empty removes.

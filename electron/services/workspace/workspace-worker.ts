@@ -48,6 +48,11 @@ async function handle(request: WorkspaceRequest): Promise<unknown> {
       return reader()?.readItems(request.afterRowId, request.limit) ?? { items: [], nextRowId: null };
     case 'changedFiles':
       return { changed: reader()?.changedFiles(request.files) ?? request.files.map((file) => file.path) };
+    case 'unchangedItems':
+      return { items: reader()?.unchangedItems(request.files) ?? [] };
+    case 'putPdq':
+      writer().putPdq(request.entries);
+      return {};
     case 'listNotes':
       return { notes: reader()?.listNotes() ?? [] };
     case 'saveNote':

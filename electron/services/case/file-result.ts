@@ -1,0 +1,23 @@
+import type { ImportProblem } from '../../../shared/case/media-item.js';
+import type { MediaFormat } from '../../../shared/media/media-kinds.js';
+
+/** A file's digests, lower-case hex. */
+export interface ItemDigests {
+  md5: string;
+  sha1: string;
+  sha256: string;
+}
+
+/** What the import learnt of one file, by reading it or from its stored row (stored-row.ts). */
+export type FileResult =
+  | { type: 'problem'; problem: ImportProblem }
+  | ({
+      type: 'media';
+      relativePath: string;
+      absolutePath: string;
+      format: MediaFormat;
+      claimedFormat: MediaFormat | null;
+      sizeBytes: number;
+      /** Known only for a file whose stored row kept it (a fresh read has none yet). */
+      pdq: { hex: string; quality: number } | null;
+    } & ItemDigests);
