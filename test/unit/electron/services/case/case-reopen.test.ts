@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCaseImport } from '../../../../../electron/services/case/case-import.js';
+import type { CaseIndex } from '../../../../../electron/services/case/case-index.js';
+import { createStoredFiles, type StoredFiles } from '../../../../../electron/services/case/stored-files.js';
+import type { CaseWorkspace } from '../../../../../electron/services/workspace/workspace-client.js';
+import { openForTest } from '../../../workspace/workspace-harness.js';
+import { counterIds, steppingClock, writeSmallCase } from './case-fixture.js';
+
+let parent: string;
+let root: string;
+let dbPath: string;
+const opened: CaseWorkspace[] = [];
+
+beforeEach(async () => {
+  parent = mkdtempSync(path.join(os.tmpdir(), 'veil-reopen-'));
+  root = path.join(parent, 'case');
+  dbPath = path.join(parent, 'case.veil-case.sqlite');
+  await writeSmallCase(root);
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((workspace) => workspace.close()));
+  rmSync(parent, { recursive: true, force: true });
+});
+
+async function openWorkspace(pid?: number): Promise<CaseWorkspace> {
+  const workspace = await openForTest(dbPath, pid === undefined ? {} : { pid });
+  opened.push(workspace);
+  return workspace;
+}
+
+/** Imports the case; with a workspace, as the session does (unchanged files from it, read files kept in it). */
+async function importCase(workspace: CaseWorkspace | null): Promise<{ index: CaseIndex; stored: StoredFiles | null }> {
+  const stored = workspace === null ? null : createStoredFiles(Promise.resolve(workspace));
+  const index = await runCaseImport(root, {
+    signal: new AbortController().signal,
+    nowMs: steppingClock(1).nowMs,
+    newItemId: counterIds('item'),
+    onProgress: () => undefined,
+    stored: stored ?? undefined,
+  });
+  expect(index.progress.phase).toBe('done');
+  return { index, stored };
+}
+
+/** Everything a user sees of a case's list: order, stacks, counts, problems (not the random ids). */
+function listing(index: CaseIndex) {
+  return {
+    items: index.items.map(({ id: _id, stackId: _stackId, ...item }) => item),
+    problems: index.problems,
+    duplicateCount: index.duplicateCount,
+    filesFound: index.progress.filesFound,
+  };
+}
+
+/** Bytes the import hashed: counted chunk by chunk in the read loop, so a file taken from the workspace adds nothing. */
+const bytesRead = (index: CaseIndex): number => index.progress.bytesProcessed;
+
+/** A whole second, so it can be set again exactly (a Date keeps only milliseconds of the nanoseconds a file system keeps). */
+const STAMP_S = 1_700_000_000;
+
+/** Writes new bytes of the same length into a file and puts its modification time back: only a read can notice. */
+function swapContentKeepingStamp(relativePath: string): void {
+  const filePath = path.join(root, relativePath);
+  const bytes = readFileSync(filePath);
+  writeFileSync(filePath, Buffer.from(bytes.map((byte) => byte ^ 0x5a)));
+  utimesSync(filePath, STAMP_S, STAMP_S);
+}
+
+describe('reopening a case with a workspace', () => {
+  it('reads no unchanged file and lists the case exactly as a fresh import does', async () => {
+    const first = await importCase(await openWorkspace());
+    expect(bytesRead(first.index)).toBeGreaterThan(0);
+    const reopened = await importCase(opened[0]!);
+    expect(bytesRead(reopened.index)).toBe(0);
+    expect(listing(reopened.index)).toEqual(listing((await importCase(null)).index));
+    expect(listing(reopened.index)).toEqual(listing(first.index));
+  });
+
+  it('trusts size and modification time: bytes swapped under the same stamp are not seen, so they were not read', async () => {
+    utimesSync(path.join(root, 'Sample 2.jpg'), STAMP_S, STAMP_S);
+    await importCase(await openWorkspace());
+    const before = (await importCase(null)).index.itemsById;
+    swapContentKeepingStamp('Sample 2.jpg');
+    const reopened = await importCase(opened[0]!);
+    const sample = reopened.index.items.find((item) => item.relativePath === 'Sample 2.jpg');
+    expect(sample?.sha256).toBe([...before.values()].find((item) => item.relativePath === 'Sample 2.jpg')?.sha256);
+    // A fresh import reads it and finds it is no longer a JPEG.
+    const fresh = await importCase(null);
+    expect(fresh.index.items.some((item) => item.relativePath === 'Sample 2.jpg')).toBe(false);
+  });
+
+  it('reads again a file whose size changed, one whose modification time changed, a new one and a renamed one; a deleted one disappears', async () => {
+    await importCase(await openWorkspace());
+    const grown = path.join(root, 'z/last.gif');
+    writeFileSync(grown, Buffer.concat([readFileSync(grown), Buffer.from([0])]));
+    const touched = path.join(root, 'Sample 10.jpg');
+    utimesSync(touched, new Date(), new Date(statSync(touched).mtimeMs + 5_000));
+    writeFileSync(path.join(root, 'new.png'), readFileSync(path.join(root, 'photo.jpg')));
+    renameSync(path.join(root, 'z/moving.webp'), path.join(root, 'z/moved.webp'));
+    rmSync(path.join(root, 'corrupt.jpg'));
+
+    const reopened = await importCase(opened[0]!);
+    const sizeOf = (relativePath: string): number => statSync(path.join(root, relativePath)).size;
+    // Only these four: the files that are not media (kept with why) and the rest come from the workspace.
+    const expectedBytes = ['z/last.gif', 'Sample 10.jpg', 'new.png', 'z/moved.webp'].reduce((sum, file) => sum + sizeOf(file), 0);
+    expect(bytesRead(reopened.index)).toBe(expectedBytes);
+    expect(listing(reopened.index)).toEqual(listing((await importCase(null)).index));
+    const paths = reopened.index.items.flatMap((item) => [item.relativePath, ...item.duplicatePaths]);
+    expect(paths).toContain('z/moved.webp');
+    expect(paths).not.toContain('z/moving.webp');
+    expect(paths).not.toContain('corrupt.jpg');
+  });
+
+  it('keeps a PDQ hash learnt later, so the reopened image needs none again', async () => {
+    const first = await importCase(await openWorkspace());
+    const photo = first.index.items.find((item) => item.relativePath === 'a-first.png');
+    const pdq = { hex: 'ab'.repeat(32), quality: 90 };
+    first.stored?.rememberPdq([photo!.relativePath, ...photo!.duplicatePaths], pdq);
+    await first.stored?.flush();
+
+    const reopened = await importCase(opened[0]!);
+    const again = reopened.index.items.find((item) => item.relativePath === 'a-first.png');
+    expect({ pdq: again?.pdq, pdqQuality: again?.pdqQuality }).toEqual({ pdq: pdq.hex, pdqQuality: pdq.quality });
+  });
+
+  it('reads everything when another Veil writes the workspace, and still lists the case the same', async () => {
+    const holder = await openWorkspace();
+    await importCase(holder);
+    const second = await openWorkspace(process.pid + 100_000);
+    expect(second.status.mode).toBe('read-only');
+    const fresh = await importCase(null);
+    const readOnly = await importCase(second);
+    expect(bytesRead(readOnly.index)).toBe(bytesRead(fresh.index));
+    expect(listing(readOnly.index)).toEqual(listing(fresh.index));
+  });
+
+  it('reads everything when the workspace cannot be had at all', async () => {
+    const stored = createStoredFiles(Promise.reject(new Error('no thread')));
+    const index = await runCaseImport(root, {
+      signal: new AbortController().signal,
+      nowMs: steppingClock(1).nowMs,
+      newItemId: counterIds('item'),
+      onProgress: () => undefined,
+      stored,
+    });
+    const fresh = await importCase(null);
+    expect(bytesRead(index)).toBe(bytesRead(fresh.index));
+    expect(listing(index)).toEqual(listing(fresh.index));
+  });
+});
