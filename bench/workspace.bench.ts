@@ -15,7 +15,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openCaseWorkspace, type CaseWorkspace } from '../electron/services/workspace/workspace-client.js';
 import { workspaceFilePath } from '../electron/services/workspace/workspace-location.js';
 import { itemRow } from '../test/fixtures/workspace/item-rows.js';
-import { build } from 'esbuild';
+import { bundledWorkspaceWorker } from './bundled-workspace-worker.js';
 import { median } from './sample-stats.js';
 
 const ITEMS = 100_000;
@@ -48,28 +48,7 @@ async function countItems(workspace: CaseWorkspace): Promise<number> {
   return count;
 }
 
-/**
- * The worker as the app ships it: bundled by esbuild like scripts/build-main.mjs does (under
- * tsx, compiling its source at start-up would be counted in the reopen time). Written under
- * node_modules/.cache so that better-sqlite3 resolves from it.
- */
-async function bundledWorker(): Promise<string> {
-  const outfile = path.resolve('node_modules/.cache/veil-bench/workspace-worker.js');
-  await build({
-    entryPoints: ['electron/services/workspace/workspace-worker.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __veilCreateRequire } from 'node:module'; const require = __veilCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  return outfile;
-}
-
-const workerPath = await bundledWorker();
+const workerPath = await bundledWorkspaceWorker();
 const dir = await mkdtemp(path.join(os.tmpdir(), 'veil-workspace-bench-'));
 const filePath = workspaceFilePath(path.join(dir, 'Bench case'));
 const open = (): Promise<CaseWorkspace> =>

@@ -1,14 +1,14 @@
-import { promises as fsPromises } from 'node:fs';
-import path from 'node:path';
 import type { ImportProblem } from '../../../shared/case/media-item.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
-import type { FileStamp, ItemRow } from '../workspace/workspace-protocol.js';
+import type { ItemRow } from '../workspace/workspace-protocol.js';
 import { resultOfRow } from './stored-row.js';
 import type { FileResult } from './file-result.js';
 import type { WalkEntry } from './walk-folder.js';
 
-/** Files looked up per trip to the workspace thread: one lstat each first, all at once. */
+/** Files looked up per trip to the workspace thread (which stats them). */
 const LOOKUP_BATCH_FILES = 250;
+/** Trips under way at once, so the walk goes on while the workspace thread stats and looks up. */
+const LOOKUPS_IN_FLIGHT = 4;
 /** Rows written per message; each is one transaction in the workspace thread. */
 const WRITE_BATCH_ROWS = 500;
 
@@ -22,7 +22,7 @@ export type StampedEntry = { type: 'file'; relativePath: string; stored?: FileRe
  * See docs/decisions/case-workspace-reopen.md for what is trusted and what is checked again.
  */
 export interface StoredFiles {
-  /** The walk's entries in the same order, each file with its stored result when it is unchanged (an lstat, never a read). */
+  /** The walk's entries in the same order, each file with its stored result when it is unchanged (a stat, never a read). */
   stamp(entries: AsyncIterable<WalkEntry>, rootDir: string): AsyncGenerator<StampedEntry>;
   /** Keeps a freshly read file's row (written in batches, in the background). */
   remember(row: ItemRow): void;
@@ -32,25 +32,13 @@ export interface StoredFiles {
   flush(): Promise<void>;
 }
 
-/** Stats a path without following a link; null when it is gone or not a regular file (it is then read, and listed as what it is). */
-type StatFile = (absolutePath: string) => Promise<{ sizeBytes: number; mtimeMs: number } | null>;
-
-const lstatFile: StatFile = async (absolutePath) => {
-  try {
-    const stats = await fsPromises.lstat(absolutePath);
-    return stats.isFile() ? { sizeBytes: stats.size, mtimeMs: stats.mtimeMs } : null;
-  } catch {
-    return null;
-  }
-};
-
 /**
  * Stored files backed by a case workspace, or none. Only a workspace this Veil writes is used:
  * read-only (another Veil holds it) or unavailable, every file is read as if the case were new,
  * and nothing is kept. A workspace that fails mid-import is let go the same way: the import
  * never fails because of it, it only reads more.
  */
-export function createStoredFiles(workspace: Promise<CaseWorkspace | null>, statFile: StatFile = lstatFile): StoredFiles {
+export function createStoredFiles(workspace: Promise<CaseWorkspace | null>): StoredFiles {
   let writable: CaseWorkspace | null = null;
   /** Whether the workspace has any rows; learnt once, so a new case never waits for stats. */
   let reusing: Promise<boolean> | null = null;
@@ -92,25 +80,22 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>, stat
     }
   }
 
-  async function lookUp(batch: readonly string[], rootDir: string): Promise<Map<string, FileResult>> {
-    const stamps = await Promise.all(
-      batch.map(async (relativePath): Promise<FileStamp | null> => {
-        const stats = await statFile(path.join(rootDir, ...relativePath.split('/')));
-        return stats && { path: relativePath, ...stats };
-      }),
-    );
+  /** The batch's entries, each file with its stored result when unchanged; never rejects (a failing workspace means reading). */
+  async function lookUp(batch: readonly WalkEntry[], rootDir: string): Promise<StampedEntry[]> {
+    const files = batch.flatMap((entry) => (entry.type === 'file' ? [entry.relativePath] : []));
     const found = new Map<string, FileResult>();
     const target = writable;
-    if (target === null) return found;
-    try {
-      for (const row of await target.unchangedItems(stamps.filter((stamp) => stamp !== null))) {
-        const result = resultOfRow(row, rootDir);
-        if (result !== null) found.set(row.path, result);
+    if (target !== null && files.length > 0) {
+      try {
+        for (const row of await target.unchangedFiles(rootDir, files)) {
+          const result = resultOfRow(row, rootDir);
+          if (result !== null) found.set(row.path, result);
+        }
+      } catch {
+        writable = null;
       }
-    } catch {
-      writable = null;
     }
-    return found;
+    return batch.map((entry) => (entry.type === 'file' ? { ...entry, stored: found.get(entry.relativePath) ?? null } : entry));
   }
 
   return {
@@ -121,18 +106,17 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>, stat
         return;
       }
       let pending: WalkEntry[] = [];
-      async function* release(): AsyncGenerator<StampedEntry> {
-        const batch = pending;
-        pending = [];
-        const files = batch.flatMap((entry) => (entry.type === 'file' ? [entry.relativePath] : []));
-        const found = files.length > 0 ? await lookUp(files, rootDir) : new Map<string, FileResult>();
-        for (const entry of batch) yield entry.type === 'file' ? { ...entry, stored: found.get(entry.relativePath) ?? null } : entry;
-      }
+      const inFlight: Promise<StampedEntry[]>[] = [];
       for await (const entry of entries) {
         pending.push(entry);
-        if (pending.length >= LOOKUP_BATCH_FILES) yield* release();
+        if (pending.length < LOOKUP_BATCH_FILES) continue;
+        inFlight.push(lookUp(pending, rootDir));
+        pending = [];
+        const next = inFlight.length >= LOOKUPS_IN_FLIGHT ? inFlight.shift() : undefined;
+        if (next) yield* await next;
       }
-      yield* release();
+      inFlight.push(lookUp(pending, rootDir));
+      for (const batch of inFlight) yield* await batch;
     },
     remember(row) {
       rows.push(row);

@@ -7,7 +7,7 @@ import {
   NotesResultSchema,
   ReadItemsResultSchema,
   SavedNoteResultSchema,
-  UnchangedItemsResultSchema,
+  UnchangedFilesResultSchema,
   WorkspaceReplySchema,
   WorkspaceStatusSchema,
   type FileStamp,
@@ -45,10 +45,11 @@ export interface CaseWorkspace {
   /** The paths among `files` that are new or whose size or modification time changed since they were stored. */
   changedFiles(files: readonly FileStamp[]): Promise<string[]>;
   /**
-   * The stored rows of those `files` whose size and modification time are exactly as stored:
-   * files unchanged since they were hashed. A file not among them is new or changed.
+   * The stored rows of the files at `relativePaths` under `rootDir` whose size and modification
+   * time are exactly as stored (the workspace thread stats them): files unchanged since they
+   * were hashed. A file not among them is new or changed.
    */
-  unchangedItems(files: readonly FileStamp[]): Promise<ItemRow[]>;
+  unchangedFiles(rootDir: string, relativePaths: readonly string[]): Promise<ItemRow[]>;
   /** Records PDQ hashes learnt after the items were stored. */
   putPdq(entries: readonly PdqRow[]): Promise<void>;
   listNotes(): Promise<Note[]>;
@@ -144,11 +145,11 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
       }
       return changed;
     },
-    async unchangedItems(files) {
+    async unchangedFiles(rootDir, relativePaths) {
       const rows: ItemRow[] = [];
-      for (let start = 0; start < files.length; start += READ_PAGE_ROWS) {
-        const page = await call({ type: 'unchangedItems', files: files.slice(start, start + READ_PAGE_ROWS) }, UnchangedItemsResultSchema);
-        rows.push(...page.items);
+      for (let start = 0; start < relativePaths.length; start += READ_PAGE_ROWS) {
+        const paths = relativePaths.slice(start, start + READ_PAGE_ROWS);
+        rows.push(...(await call({ type: 'unchangedFiles', rootDir, paths }, UnchangedFilesResultSchema)).items);
       }
       return rows;
     },

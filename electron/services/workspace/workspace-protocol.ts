@@ -83,7 +83,7 @@ const WorkspaceRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('putItems'), items: z.array(ItemRowSchema) }),
   z.object({ type: z.literal('readItems'), afterRowId: z.number().int().nonnegative(), limit: z.number().int().positive() }),
   z.object({ type: z.literal('changedFiles'), files: z.array(FileStampSchema) }),
-  z.object({ type: z.literal('unchangedItems'), files: z.array(FileStampSchema) }),
+  z.object({ type: z.literal('unchangedFiles'), rootDir: z.string().min(1), paths: z.array(z.string().min(1)) }),
   z.object({ type: z.literal('putPdq'), entries: z.array(PdqRowSchema) }),
   z.object({ type: z.literal('listNotes') }),
   z.object({ type: z.literal('saveNote'), relativePath: z.string().min(1), text: z.string(), nowMs: z.number().nonnegative() }),
@@ -99,7 +99,7 @@ export const ReadItemsResultSchema = z.object({
   nextRowId: z.number().int().nullable(),
 });
 export const ChangedFilesResultSchema = z.object({ changed: z.array(z.string()) });
-export const UnchangedItemsResultSchema = z.object({ items: z.array(ItemRowSchema) });
+export const UnchangedFilesResultSchema = z.object({ items: z.array(ItemRowSchema) });
 export const NotesResultSchema = z.object({ notes: z.array(NoteSchema) });
 export const SavedNoteResultSchema = z.object({ note: NoteSchema.nullable() });
 export const EmptyResultSchema = z.object({});

@@ -14,8 +14,8 @@ export interface WorkspaceQueries {
   /** A page of items as SQLite gives them, checked by the client (workspace-client.ts). */
   readItems(afterRowId: number, limit: number): { items: unknown[]; nextRowId: number | null };
   changedFiles(files: readonly FileStamp[]): string[];
-  /** The stored rows of those `files` whose size and modification time are as stored (unchanged since hashed), unchecked. */
-  unchangedItems(files: readonly FileStamp[]): unknown[];
+  /** A stored row (unchecked) with its size and modification time, or null when the path has none. */
+  storedStamp(path: string): { row: unknown; sizeBytes: number; mtimeMs: number } | null;
   /** Sets the PDQ hash (or none) of the items at these paths; paths not stored are left alone. */
   putPdq(entries: readonly PdqRow[]): void;
   listNotes(): Note[];
@@ -25,7 +25,7 @@ export interface WorkspaceQueries {
 const RowIdSchema = z.object({ rowId: z.number().int() });
 const PathSchema = z.string();
 /** Only what the comparison needs; the rest of the row is checked by the client (ItemRowSchema). */
-const StampSqlRowSchema = z.looseObject({ sizeBytes: z.number(), mtimeMs: z.number() });
+const StampSqlRowSchema = z.object({ sizeBytes: z.number(), mtimeMs: z.number() });
 const NoteSqlRowSchema = z.object({ relativePath: z.string(), text: z.string(), updatedAtMs: z.number() });
 
 const ITEM_COLUMNS = `rowid AS rowId, path, size_bytes AS sizeBytes, mtime_ms AS mtimeMs, md5, sha1, sha256, pdq,
@@ -78,15 +78,10 @@ export function prepareWorkspaceQueries(db: Database.Database): WorkspaceQueries
       const changed = changedOf.all(JSON.stringify(files));
       return changed.map((value) => PathSchema.parse(value));
     },
-    unchangedItems(files) {
-      // Compared here as the numbers SQLite binds and returns (exact doubles), not through JSON
-      // text: a modification time that went through decimal and back must not count as changed.
-      const rows: unknown[] = [];
-      for (const file of files) {
-        const row = StampSqlRowSchema.safeParse(itemAt.get(file.path));
-        if (row.success && row.data.sizeBytes === file.sizeBytes && row.data.mtimeMs === file.mtimeMs) rows.push(row.data);
-      }
-      return rows;
+    storedStamp(path) {
+      const row: unknown = itemAt.get(path);
+      const stamp = StampSqlRowSchema.safeParse(row);
+      return stamp.success ? { row, ...stamp.data } : null;
     },
     putPdq: (entries) => putPdqAll(entries),
     listNotes: () => allNotes.all().map((row) => NoteSchema.parse(NoteSqlRowSchema.parse(row))),

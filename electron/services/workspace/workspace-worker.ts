@@ -3,6 +3,7 @@ import { errorCode } from '../case/error-code.js';
 import { openWorkspaceDb, type OpenedWorkspace } from './workspace-open.js';
 import { WorkspaceEnvelopeSchema, type WorkspaceReply, type WorkspaceRequest } from './workspace-protocol.js';
 import { prepareWorkspaceQueries, type WorkspaceQueries } from './workspace-queries.js';
+import { unchangedFiles } from './unchanged-files.js';
 
 /**
  * The thread that owns one case workspace's connection (as Signal Desktop's SQL worker does):
@@ -48,8 +49,10 @@ async function handle(request: WorkspaceRequest): Promise<unknown> {
       return reader()?.readItems(request.afterRowId, request.limit) ?? { items: [], nextRowId: null };
     case 'changedFiles':
       return { changed: reader()?.changedFiles(request.files) ?? request.files.map((file) => file.path) };
-    case 'unchangedItems':
-      return { items: reader()?.unchangedItems(request.files) ?? [] };
+    case 'unchangedFiles': {
+      const stored = reader();
+      return { items: stored === null ? [] : unchangedFiles(request.rootDir, request.paths, stored.storedStamp) };
+    }
     case 'putPdq':
       writer().putPdq(request.entries);
       return {};
