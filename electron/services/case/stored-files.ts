@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { ImportProblem } from '../../../shared/case/media-item.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
 import type { ItemRow } from '../workspace/workspace-protocol.js';
@@ -98,6 +99,17 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>): Sto
     return batch.map((entry) => (entry.type === 'file' ? { ...entry, stored: found.get(entry.relativePath) ?? null } : entry));
   }
 
+  /**
+   * A looked-up batch, after a turn of the event loop: a batch already answered would
+   * otherwise be published in the same chain of microtasks as the next, and unchanged files
+   * publish fast enough that the main side's loop would be held for hundreds of them.
+   */
+  async function release(batch: Promise<StampedEntry[]>): Promise<StampedEntry[]> {
+    const entries = await batch;
+    await setImmediate();
+    return entries;
+  }
+
   return {
     async *stamp(entries, rootDir) {
       reusing ??= hasRows();
@@ -113,10 +125,10 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>): Sto
         inFlight.push(lookUp(pending, rootDir));
         pending = [];
         const next = inFlight.length >= LOOKUPS_IN_FLIGHT ? inFlight.shift() : undefined;
-        if (next) yield* await next;
+        if (next) yield* await release(next);
       }
       inFlight.push(lookUp(pending, rootDir));
-      for (const batch of inFlight) yield* await batch;
+      for (const batch of inFlight) yield* await release(batch);
     },
     remember(row) {
       rows.push(row);
