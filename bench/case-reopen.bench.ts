@@ -15,7 +15,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createCaseSession } from '../electron/services/case/case-session.js';
 import { randomUrlSafeId } from '../electron/services/case/random-id.js';
@@ -46,6 +46,8 @@ interface ImportRun {
   bytesRead: number;
   /** The main side's longest event-loop stall meanwhile, ms. */
   stallMs: number;
+  /** The longest garbage collection meanwhile, ms: part of any stall, and not the workspace's doing. */
+  longestGcMs: number;
 }
 
 /** Opens the case in a new session (a new worker thread, as after a restart) and waits for its import. */
@@ -64,6 +66,11 @@ async function importOnce(caseDir: string, workerPath: string): Promise<ImportRu
     return workspace;
   };
   const session = createCaseSession({ idGenerator: randomUrlSafeId, nowMs: () => Date.now(), emit: () => undefined, caseWorkspace: openWorkspace });
+  let longestGcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestGcMs = Math.max(longestGcMs, entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   const startMs = performance.now();
@@ -82,10 +89,11 @@ async function importOnce(caseDir: string, workerPath: string): Promise<ImportRu
   await session.whenIdle();
   const doneMs = performance.now() - startMs;
   loop.disable();
+  gc.disconnect();
   const final = session.summary();
   await Promise.all(workspaces.map((workspace) => workspace.close()));
   if (final?.import.phase !== 'done') throw new Error(`the import ended ${final?.import.phase}`);
-  return { firstPageMs, doneMs, items: final.itemCount, bytesRead: final.import.bytesProcessed, stallMs: loop.max / 1e6 };
+  return { firstPageMs, doneMs, items: final.itemCount, bytesRead: final.import.bytesProcessed, stallMs: loop.max / 1e6, longestGcMs };
 }
 
 const count = Number(option('--count') ?? 100_000);
@@ -106,7 +114,7 @@ try {
   if (again.items !== first.items) throw new Error(`reopened with ${again.items} items, first import had ${first.items}`);
   console.log(`case reopen, ${first.items.toLocaleString('en')} items (${os.cpus().length} cores)`);
   const line = (name: string, run: ImportRun): string =>
-    `  ${name}: first page of ${FIRST_PAGE} in ${seconds(run.firstPageMs)}, done in ${seconds(run.doneMs)}, ${(run.bytesRead / 1e6).toFixed(1)} MB read, longest stall ${run.stallMs.toFixed(1)} ms`;
+    `  ${name}: first page of ${FIRST_PAGE} in ${seconds(run.firstPageMs)}, done in ${seconds(run.doneMs)}, ${(run.bytesRead / 1e6).toFixed(1)} MB read, longest stall ${run.stallMs.toFixed(1)} ms (longest GC ${run.longestGcMs.toFixed(1)} ms)`;
   console.log(line('first import', first));
   console.log(line('reopen      ', again));
   console.log(`  reopen / first import (done): ${(again.doneMs / first.doneMs).toFixed(3)} (${(first.doneMs / again.doneMs).toFixed(1)}× faster)`);
