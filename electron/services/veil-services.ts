@@ -8,6 +8,7 @@ import { createFirstScreenPrefetch } from './media/first-screen-prefetch.js';
 import { createMediaService } from './media/media-service.js';
 import { handleMediaRequest, type MediaResponse } from './media/media-route.js';
 import { MediaWorkerPool, type WorkerChannel } from './media/worker-pool.js';
+import { avoidedRecord } from '../../shared/exposure/avoided-records.js';
 import { createExposureService, FLUSH_INTERVAL_MS, type ExposureService } from './exposure/exposure-service.js';
 import { startWellbeing } from './wellbeing/wellbeing-runtime.js';
 import { createLedger, systemSchedule } from './ledger/ledger.js';
@@ -87,7 +88,13 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     onItems: (caseId, items) => prefetch.itemsListed(caseId, items),
     matchKnown: (digests) => matchKnown(digests),
     matchNearPdq: (pdq) => casePdq.matchNear(pdq),
-    onImportEnded: (caseId) => casePdq.importEnded(caseId),
+    onImportEnded: (caseId) => {
+      casePdq.importEnded(caseId);
+      // Exposure avoided: only the counts reach the ledger, never which case they came from.
+      const summary = session.summary();
+      const avoided = summary && avoidedRecord(deps.nowMs(), summary);
+      if (avoided) ledger.add([avoided]);
+    },
     onCaseOpened: () => casePdq.caseOpened(),
     picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
   });
