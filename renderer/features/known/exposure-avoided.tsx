@@ -16,8 +16,8 @@ export function ExposureAvoided({ summary }: { summary: CaseSummary }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const client = useVeil();
-  const { latest } = useQuery([client, summary.caseId], () => client.call('getMyExposure', {}));
   const spared = filesSpared(summary);
+  const { latest } = useQuery(spared > 0 ? [client, summary.caseId] : null, () => client.call('getMyExposure', {}));
   if (spared === 0) return null;
   const files = format.count(spared);
   // Until the pace is known (or if it cannot be read) the files alone: never a wrong "no estimate".
