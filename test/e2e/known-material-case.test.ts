@@ -10,6 +10,7 @@ import { TOKEN_QUERY_PARAM } from '../../shared/host-routes.js';
 import type { MediaItem } from '../../shared/case/media-item.js';
 import { makeStill } from '../fixtures/synthetic-media.js';
 import { launchChromium } from './browser.js';
+import { openHeaderMenu } from './header-menu.js';
 import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot, type SeenMedia } from './page-session.js';
 import { SETTLE } from './settle.js';
@@ -111,6 +112,20 @@ describe('known material in a case, in Chromium through the browser host', () =>
     await saveScreenshot(page, 'known-to-review-fr');
     await host.call('updateSettings', { language: 'en' });
     await expect.poll(() => page.getByRole('group', { name: 'Show' }).count(), SETTLE).toBe(1);
+  });
+
+  it('shows exposure avoided: the 4 known files and 2 copies spared, beside the counts and in My exposure for the week', async () => {
+    // No item has been viewed in this fresh data folder, so there is a count but no time estimate.
+    await expect.poll(() => page.locator('.case-avoided').textContent(), SETTLE).toMatch(/^Files spared: 6 \(no time estimate yet\)/);
+    const week = requests.getMyExposure.result.parse(await host.call('getMyExposure', {})).avoided;
+    expect(week).toMatchObject({ knownCount: 4, duplicateCount: 2, files: 6, estimateMs: null });
+    await openHeaderMenu(page);
+    await page.getByRole('button', { name: 'My exposure' }).click();
+    const region = page.getByRole('dialog', { name: 'My exposure' }).getByRole('region', { name: 'Exposure avoided this week' });
+    await expect.poll(() => region.textContent(), SETTLE).toContain('6 files not shown');
+    await saveScreenshot(page, 'exposure-avoided-en');
+    await page.getByRole('dialog', { name: 'My exposure' }).getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog', { name: 'My exposure' }).waitFor({ state: 'detached' });
   });
 
   it('matches by MD5 or SHA-1 in one read, counts every file, and lists to review exactly the unknown pictures', async () => {

@@ -43,6 +43,7 @@ function Figures({ data }: { data: MyExposure }) {
         <p className="muted">{t('weekStart.weeksFrom', { day: weekdayName(data.weekStartsOn, format.locale) })}</p>
         <WellbeingFigures counts={data.thisWeek.totals.wellbeing} />
       </ChartSection>
+      <AvoidedSection avoided={data.avoided} />
       <ChartSection
         title={t('myExposure.last12Weeks')}
         rows={weekRows(data.last12Weeks, format.locale)}
@@ -52,7 +53,6 @@ function Figures({ data }: { data: MyExposure }) {
         showTableLabel={t('myExposure.showWeeksTable')}
         withCounts
       />
-      <AvoidedSection avoided={data.avoided} />
     </>
   );
 }
