@@ -1,4 +1,4 @@
-import type { AvoidedRecord } from './avoided-records.js';
+import { avoidedRecord, type AvoidedRecord } from './avoided-records.js';
 import type { LedgerRecord } from './ledger-record.js';
 
 /** The investigator's own viewing pace, from the item-view records of the ledger. */
@@ -42,6 +42,26 @@ export function filesSpared(counts: { knownCount: number; duplicateCount: number
   return counts.knownCount + counts.duplicateCount;
 }
 
+/**
+ * What a case spares while it is shown as it is now: with "Show known items" on, known items
+ * are on screen and counted as exposure, so only the identical copies are spared.
+ */
+export function sparedCounts(summary: { knownCount: number; duplicateCount: number; knownShown: boolean }): { knownCount: number; duplicateCount: number } {
+  return { knownCount: summary.knownShown ? 0 : summary.knownCount, duplicateCount: summary.duplicateCount };
+}
+
+/**
+ * The avoided record for a case import that has just ended, or null. Only a complete import
+ * counts: a cancelled or failed one has partial counts, and the same case imported again in
+ * full that week would then count twice (its counts differ, so the once-per-pair rule misses it).
+ */
+export function importEndedAvoidedRecord(
+  atMs: number,
+  summary: { knownCount: number; duplicateCount: number; knownShown: boolean; import: { phase: string } },
+): AvoidedRecord | null {
+  return summary.import.phase === 'done' ? avoidedRecord(atMs, sparedCounts(summary)) : null;
+}
+
 /** Files spared in a period: known items and copies, summed after the once-only rule. */
 export interface AvoidedCounts {
   knownCount: number;
@@ -53,8 +73,8 @@ export interface AvoidedCounts {
  * Sums the avoided records whose instant is in [fromMs, toMs). The ledger holds no case id,
  * so a case opened again (another day, after a restart) is recognised by its counts: records
  * with the same known and duplicate counts count once in the period. Two different cases
- * with exactly the same counts in one period count once too; an estimate of exposure
- * avoided should err low rather than high.
+ * with exactly the same counts in one period count once too (the estimate errs low), and a
+ * case imported again after its counts changed counts again (see docs/decisions/exposure-avoided.md).
  */
 export function sumAvoided(records: readonly LedgerRecord[], fromMs: number, toMs: number): AvoidedCounts {
   const seen = new Set<string>();

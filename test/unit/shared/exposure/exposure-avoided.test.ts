@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { avoidedRecord, itemViewRecord } from '../../../../shared/exposure/avoided-records.js';
-import { filesSpared, medianOf, sparedEstimateMs, sumAvoided, viewingPace } from '../../../../shared/exposure/exposure-avoided.js';
+import { filesSpared, importEndedAvoidedRecord, medianOf, sparedEstimateMs, sumAvoided, viewingPace } from '../../../../shared/exposure/exposure-avoided.js';
 import { parseLedgerRecord, type LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
 import { buildMyExposure } from '../../../../shared/exposure/my-exposure.js';
 import { exposureRecord, MINUTE, SECOND, T0 } from './timeline.js';
@@ -98,6 +98,28 @@ describe('the ledger records of exposure avoided', () => {
   it('are not written for nothing', () => {
     expect(avoidedRecord(T0, { knownCount: 0, duplicateCount: 0 })).toBeNull();
     expect(itemViewRecord(T0, 0.4)).toBeNull();
+  });
+});
+
+describe('the avoided record written when a case import ends', () => {
+  const ended = (phase: 'done' | 'cancelled' | 'failed', knownShown = false) => ({ knownCount: 4, duplicateCount: 2, knownShown, import: { phase } });
+
+  it('is written only for a complete import: a cancelled or failed one has partial counts', () => {
+    expect(importEndedAvoidedRecord(T0, ended('done'))).toEqual({ v: 1, type: 'avoided', atMs: T0, knownCount: 4, duplicateCount: 2 });
+    expect(importEndedAvoidedRecord(T0, ended('cancelled'))).toBeNull();
+    expect(importEndedAvoidedRecord(T0, ended('failed'))).toBeNull();
+  });
+
+  it('keeps a cancelled import from adding to the week when the case is then imported in full', () => {
+    const partial = importEndedAvoidedRecord(T0, { ...ended('cancelled'), knownCount: 1, duplicateCount: 1 });
+    const full = importEndedAvoidedRecord(T0 + MINUTE, ended('done'));
+    const records = [partial, full].filter((record) => record !== null);
+    expect(sumAvoided(records, T0, T0 + DAY).files).toBe(6);
+  });
+
+  it('counts no known item as spared while "Show known items" is on: they are on screen', () => {
+    expect(importEndedAvoidedRecord(T0, ended('done', true))).toMatchObject({ knownCount: 0, duplicateCount: 2 });
+    expect(importEndedAvoidedRecord(T0, { ...ended('done', true), duplicateCount: 0 })).toBeNull();
   });
 });
 
