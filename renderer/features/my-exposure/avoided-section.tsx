@@ -11,12 +11,12 @@ import { estimateText } from './estimate-text';
 export function AvoidedSection({ avoided }: { avoided: AvoidedWeek }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const files = format.count(avoided.files);
+  const files = { count: avoided.files, files: format.count(avoided.files) };
   const spared = avoided.files > 0;
   let summary = t('avoided.weekNone');
   if (spared)
     summary =
-      avoided.estimateMs === null ? t('avoided.weekNoEstimate', { files }) : t('avoided.week', { files, duration: estimateText(avoided.estimateMs, format) });
+      avoided.estimateMs === null ? t('avoided.weekNoEstimate', files) : t('avoided.week', { ...files, duration: estimateText(avoided.estimateMs, format) });
   return (
     <section className="exposure-section exposure-avoided" aria-labelledby="my-exposure-avoided">
       <h3 id="my-exposure-avoided">{t('avoided.title')}</h3>
@@ -26,7 +26,11 @@ export function AvoidedSection({ avoided }: { avoided: AvoidedWeek }) {
         <p className="muted">
           {avoided.medianViewMs === null
             ? t('avoided.noEstimate')
-            : t('avoided.basis', { files, median: format.figureDurationMs(avoided.medianViewMs), views: format.count(avoided.viewedItems) })}
+            : t('avoided.basis', {
+                files: t('avoided.filesPart', { count: avoided.files, formatted: files.files }),
+                median: format.figureDurationMs(avoided.medianViewMs),
+                views: t('avoided.viewsPart', { count: avoided.viewedItems, formatted: format.count(avoided.viewedItems) }),
+              })}
         </p>
       )}
       <p className="muted">{t('avoided.privacy')}</p>

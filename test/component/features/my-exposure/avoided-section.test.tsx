@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { MyExposure } from '../../../../shared/exposure/exposure-summary.js';
@@ -30,7 +30,7 @@ describe('My exposure: exposure avoided this week', () => {
 
   it('says it in Canadian French', async () => {
     const region = await avoidedRegion(sampleMyExposure(), 'fr-CA');
-    expect(within(region).getByText(`412 fichiers non affichés, environ 1 h 20 min de visionnement épargné (estimation)`)).toBeTruthy();
+    expect(within(region).getByText(`412 fichiers non affichés, environ 1 h 20 min de visionnement évité (estimation)`)).toBeTruthy();
     expect(within(region).getByText('Fichiers connus : 400 · Copies identiques : 12')).toBeTruthy();
     expect(within(region).getByText(/^Estimation : 412 fichiers × votre médiane de 12\ss par élément visionné \(230 éléments/u)).toBeTruthy();
   });
@@ -43,8 +43,23 @@ describe('My exposure: exposure avoided this week', () => {
     expect(region.textContent).not.toMatch(/about/);
   });
 
+  it('says one file and one viewed item in the singular, in both languages', async () => {
+    const none = emptyMyExposure();
+    const one: MyExposure = {
+      ...none,
+      avoided: { knownCount: 0, duplicateCount: 1, files: 1, medianViewMs: 12_000, viewedItems: 1, estimateMs: 12_000 },
+    };
+    const english = await avoidedRegion(one);
+    expect(within(english).getByText('1 file not shown, about 12 s of viewing spared (estimate)')).toBeTruthy();
+    expect(within(english).getByText('Estimate: 1 file × your median of 12 s per item viewed (1 item in the last 12 weeks).')).toBeTruthy();
+    cleanup();
+    const french = await avoidedRegion(one, 'fr-CA');
+    expect(within(french).getByText('1 fichier non affiché, environ 12 s de visionnement évité (estimation)')).toBeTruthy();
+    expect(within(french).getByText(/^Estimation : 1 fichier × votre médiane de 12\ss par élément visionné \(1 élément au cours/u)).toBeTruthy();
+  });
+
   it('says so when nothing was spared, even before any exposure is recorded', async () => {
     const region = await avoidedRegion(emptyMyExposure(), 'fr-CA');
-    expect(within(region).getByText("Aucun fichier épargné cette semaine pour l'instant.")).toBeTruthy();
+    expect(within(region).getByText("Aucun fichier ne vous a été épargné cette semaine pour l'instant.")).toBeTruthy();
   });
 });
