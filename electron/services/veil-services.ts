@@ -8,6 +8,7 @@ import { createFirstScreenPrefetch } from './media/first-screen-prefetch.js';
 import { createMediaService } from './media/media-service.js';
 import { handleMediaRequest, type MediaResponse } from './media/media-route.js';
 import { MediaWorkerPool, type WorkerChannel } from './media/worker-pool.js';
+import { importEndedAvoidedRecord } from '../../shared/exposure/exposure-avoided.js';
 import { createExposureService, FLUSH_INTERVAL_MS, type ExposureService } from './exposure/exposure-service.js';
 import { startWellbeing } from './wellbeing/wellbeing-runtime.js';
 import { createLedger, systemSchedule } from './ledger/ledger.js';
@@ -87,12 +88,28 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     onItems: (caseId, items) => prefetch.itemsListed(caseId, items),
     matchKnown: (digests) => matchKnown(digests),
     matchNearPdq: (pdq) => casePdq.matchNear(pdq),
-    onImportEnded: (caseId) => casePdq.importEnded(caseId),
+    onImportEnded: (caseId) => {
+      casePdq.importEnded(caseId);
+      recordAvoided();
+    },
     onCaseOpened: () => casePdq.caseOpened(),
     picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
     // The notes' workspace: one handle (one writer, one lock) per case for both.
     caseWorkspace: (caseId) => notes.workspace(caseId),
   });
+  let closing = false;
+  /** Exposure avoided: only the counts reach the ledger, never which case they came from. */
+  const recordAvoided = (): void => {
+    // Quitting cancels the import after the ledger has closed: nothing more to write then.
+    const summary = session.summary();
+    const avoided = !closing && summary && importEndedAvoidedRecord(deps.nowMs(), summary);
+    if (!avoided) return;
+    try {
+      ledger.add([avoided]);
+    } catch (error) {
+      logFailure('recording exposure avoided')(error);
+    }
+  };
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
   const cache = createDerivativeCache({ maxBytes: settings.get().mediaCacheMb * MIB });
   const media = createMediaService({
@@ -222,15 +239,23 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       else await openFolder(deps.demoCaseDir, true);
     },
     async close() {
+      closing = true;
       for (const unsubscribe of subscriptions) unsubscribe();
-      await exposure.close();
-      await wellbeing.close();
-      // The ledger and break state are written by now (both local). A notes save or an export
-      // to a network share, or an import, stuck on a dead drive must not hold quitting.
-      const stopped = Promise.all([notes.close(), sharing.close(), session.cancelImport(), session.whenIdle(), casePdq.close()]);
-      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())]);
-      pool.close();
-      known.close();
+      // Whatever fails on the way, the media workers and the hash-set library are let go.
+      try {
+        await exposure.close();
+        await wellbeing.close();
+        // The ledger and break state are written by now (both local). A notes save or an export
+        // to a network share, or an import, stuck on a dead drive must not hold quitting.
+        const stopping = [notes.close(), sharing.close(), session.cancelImport(), session.whenIdle(), casePdq.close()];
+        const stopped = Promise.allSettled(stopping).then((results) => {
+          for (const result of results) if (result.status === 'rejected') logFailure('stopping a service')(result.reason);
+        });
+        await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())]);
+      } finally {
+        pool.close();
+        known.close();
+      }
     },
   };
 }

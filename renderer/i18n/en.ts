@@ -8,6 +8,7 @@ import { enItems } from './en-items';
 import { enKeys } from './en-keys';
 import { enKnown } from './en-known';
 import { enReview } from './en-review';
+import { enAvoided } from './en-avoided';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -377,6 +378,7 @@ export const en = {
   ...enLayout,
   ...enReasons,
   ...enForms,
+  ...enAvoided,
 };
 
 /** The shape every language file must have: the same keys, any strings. */

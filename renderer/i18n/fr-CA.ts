@@ -9,6 +9,7 @@ import { frCAItems } from './fr-CA-items';
 import { frCAKeys } from './fr-CA-keys';
 import { frCAKnown } from './fr-CA-known';
 import { frCAReview } from './fr-CA-review';
+import { frCAAvoided } from './fr-CA-avoided';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -378,4 +379,5 @@ export const frCA: Messages = {
   ...frCALayout,
   ...frCAReasons,
   ...frCAForms,
+  ...frCAAvoided,
 };

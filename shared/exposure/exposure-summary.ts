@@ -68,6 +68,21 @@ export type DayTotals = z.infer<typeof DayTotalsSchema>;
 const WeekTotalsSchema = ExposureTotalsSchema.extend({ weekStart: isoDate });
 export type WeekTotals = z.infer<typeof WeekTotalsSchema>;
 
+/**
+ * Exposure avoided this week: files not shown (known items, identical copies) in the cases
+ * imported this week, and the viewing time that spared, estimated from the investigator's
+ * median counted time per viewed item over the 12 weeks (null with no item viewed yet).
+ */
+const AvoidedWeekSchema = z.object({
+  knownCount: count,
+  duplicateCount: count,
+  files: count,
+  medianViewMs: z.number().nonnegative().nullable(),
+  viewedItems: count,
+  estimateMs: durationMs.nullable(),
+});
+export type AvoidedWeek = z.infer<typeof AvoidedWeekSchema>;
+
 /** Everything the "My exposure" view needs, computed on the main side from the ledger. */
 export const MyExposureSchema = z.object({
   timeZone: z.string(),
@@ -78,5 +93,6 @@ export const MyExposureSchema = z.object({
   thisWeek: z.object({ totals: WeekTotalsSchema, days: z.array(DayTotalsSchema) }),
   /** The last 12 weeks including this one, oldest first. */
   last12Weeks: z.array(WeekTotalsSchema).length(12),
+  avoided: AvoidedWeekSchema,
 });
 export type MyExposure = z.infer<typeof MyExposureSchema>;

@@ -3,6 +3,7 @@ import { AfterHoursRecordSchema, BreakRecordSchema } from '../breaks/break-recor
 import { LimitRecordSchema } from '../limits/limit-records.js';
 import { BlurLevelSchema } from '../media/filter-profile.js';
 import { RevealModeSchema } from './visibility-report.js';
+import { AvoidedRecordSchema, ItemViewRecordSchema } from './avoided-records.js';
 
 /**
  * What the exposure ledger keeps: times, durations and filter states only. No file
@@ -48,7 +49,15 @@ export type RevealRecord = z.infer<typeof RevealRecordSchema>;
  * Every kind of ledger record. Breaks, after-hours stretches and personal limits come
  * from part 3; exposure figures count them (never their reasons) but not as time.
  */
-export const LedgerRecordSchema = z.union([ExposureRecordSchema, RevealRecordSchema, BreakRecordSchema, AfterHoursRecordSchema, LimitRecordSchema]);
+export const LedgerRecordSchema = z.union([
+  ExposureRecordSchema,
+  RevealRecordSchema,
+  BreakRecordSchema,
+  AfterHoursRecordSchema,
+  LimitRecordSchema,
+  ItemViewRecordSchema,
+  AvoidedRecordSchema,
+]);
 export type LedgerRecord = z.infer<typeof LedgerRecordSchema>;
 
 /**
@@ -68,6 +77,10 @@ export function parseLedgerRecord(value: unknown): { success: true; data: Ledger
       return AfterHoursRecordSchema.safeParse(value);
     case 'limit':
       return LimitRecordSchema.safeParse(value);
+    case 'item-view':
+      return ItemViewRecordSchema.safeParse(value);
+    case 'avoided':
+      return AvoidedRecordSchema.safeParse(value);
     default:
       return LedgerRecordSchema.safeParse(value);
   }

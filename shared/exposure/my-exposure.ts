@@ -1,6 +1,7 @@
 import { addDaysToKey, dayKey, weekStartKeyOfDay, type WeekStartsOn } from './day-boundaries.js';
 import { buildDayTable, dayIndexOf } from './day-table.js';
 import type { DayTotals, MyExposure, WeekTotals } from './exposure-summary.js';
+import { sparedEstimateMs, sumAvoided, viewingPace } from './exposure-avoided.js';
 import type { LedgerRecord } from './ledger-record.js';
 import { inStartOrder } from './stretch.js';
 import { addCodedExposure, addInstant, classCode, finishTotals, newAccumulator } from './totals-accumulator.js';
@@ -47,6 +48,7 @@ export function buildMyExposure(records: readonly LedgerRecord[], options: MyExp
 
   let hint = 0;
   for (const record of inStartOrder(records)) {
+    if (record.type === 'item-view' || record.type === 'avoided') continue;
     if (record.type !== 'exposure') {
       // Reveals, breaks and limit events count in the day of their instant.
       const index = dayIndexOf(table, record.atMs, hint);
@@ -88,11 +90,15 @@ export function buildMyExposure(records: readonly LedgerRecord[], options: MyExp
   const thisWeekDays: DayTotals[] = [];
   for (let index = thisWeekFirst; index <= todayIndex; index += 1) thisWeekDays.push(dayTotals(index));
 
+  const pace = viewingPace(records);
+  const avoided = sumAvoided(records, table.startsMs[thisWeekFirst] ?? rangeStartMs, rangeEndMs);
+
   return {
     timeZone,
     weekStartsOn,
     today: dayTotals(todayIndex),
     thisWeek: { totals: weekTotals(WEEKS_SHOWN - 1), days: thisWeekDays },
     last12Weeks: Array.from({ length: WEEKS_SHOWN }, (_, week) => weekTotals(week)),
+    avoided: { ...avoided, ...pace, estimateMs: sparedEstimateMs(avoided.files, pace.medianViewMs) },
   };
 }

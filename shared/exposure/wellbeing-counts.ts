@@ -65,6 +65,10 @@ function wellbeingCountOf(record: WellbeingRecord): CountKey | null {
       return 'afterHoursStretches';
     case 'limit':
       return LIMIT_COUNTS[record.event];
+    // Exposure avoided is summed on its own (exposure-avoided.ts), not as a wellbeing event.
+    case 'item-view':
+    case 'avoided':
+      return null;
   }
 }
 

@@ -136,6 +136,8 @@ describe('the exposure ledger, end to end through the browser host', () => {
     const totalSec = exposure.reduce((sum, record) => sum + record.endMs - record.startMs, 0) / 1000;
     expect(Math.abs(totalSec - onScreenSec(moments))).toBeLessThanOrEqual(2);
     expect(exposure.some((record) => record.surface === 'viewer')).toBe(true);
+    // The item opened in the viewer left a view of counted time (the basis of "exposure avoided"), naming no item.
+    expect(records.some((record) => record.type === 'item-view')).toBe(true);
     for (const forbidden of ['Sample', 'shapes', '.png', 'demo-case', host.dataDir]) expect(text).not.toContain(forbidden);
   });
 });

@@ -10,6 +10,7 @@ import { TOKEN_QUERY_PARAM } from '../../shared/host-routes.js';
 import type { MediaItem } from '../../shared/case/media-item.js';
 import { makeStill } from '../fixtures/synthetic-media.js';
 import { launchChromium } from './browser.js';
+import { openHeaderMenu } from './header-menu.js';
 import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
 import { openRecordingPage, saveScreenshot, type SeenMedia } from './page-session.js';
 import { SETTLE } from './settle.js';
@@ -32,6 +33,7 @@ describe('known material in a case, in Chromium through the browser host', () =>
   let media: SeenMedia[];
   let caseId: string;
   let items: MediaItem[];
+  let weekBefore: { knownCount: number; duplicateCount: number; files: number };
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'veil-known-case-'));
@@ -55,6 +57,12 @@ describe('known material in a case, in Chromium through the browser host', () =>
     writeFileSync(setFile, JSON.stringify({ 'odata.metadata': 'https://example.invalid/$metadata#Cases', value: [{ CaseID: 1, Media: vicsMedia }] }));
 
     host = await startTestHost();
+    // The host opens the demo case first; once its import has ended, what it spared is in the week.
+    await waitUntil(
+      async () => requests.getCase.result.parse(await host.call('getCase', {}))?.import.phase,
+      (phase) => phase !== 'scanning',
+    );
+    weekBefore = requests.getMyExposure.result.parse(await host.call('getMyExposure', {})).avoided;
     const imported = requests.importHashSet.result.parse(await host.call('importHashSet', { filePath: setFile, name: 'Unit set', scheme: 'vic-us' }));
     expect(imported).toMatchObject({ outcome: 'imported', set: { recordCount: KNOWN.size } });
     const opened = requests.openCase.result.parse(await host.call('openCase', { folderPath: caseDir }));
@@ -111,6 +119,21 @@ describe('known material in a case, in Chromium through the browser host', () =>
     await saveScreenshot(page, 'known-to-review-fr');
     await host.call('updateSettings', { language: 'en' });
     await expect.poll(() => page.getByRole('group', { name: 'Show' }).count(), SETTLE).toBe(1);
+  });
+
+  it('shows exposure avoided: the 4 known files and 2 copies spared, beside the counts and in My exposure for the week', async () => {
+    // No item has been viewed in this fresh data folder, so there is a count but no time estimate.
+    await expect.poll(() => page.locator('.case-avoided').textContent(), SETTLE).toMatch(/^Files spared: 6 \(no time estimate yet\)/);
+    const week = requests.getMyExposure.result.parse(await host.call('getMyExposure', {})).avoided;
+    const files = weekBefore.files + 6;
+    expect(week).toMatchObject({ knownCount: weekBefore.knownCount + 4, duplicateCount: weekBefore.duplicateCount + 2, files, estimateMs: null });
+    await openHeaderMenu(page);
+    await page.getByRole('button', { name: 'My exposure' }).click();
+    const region = page.getByRole('dialog', { name: 'My exposure' }).getByRole('region', { name: 'Exposure avoided this week' });
+    await expect.poll(() => region.textContent(), SETTLE).toContain(`${files} files not shown`);
+    await saveScreenshot(page, 'exposure-avoided-en');
+    await page.getByRole('dialog', { name: 'My exposure' }).getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog', { name: 'My exposure' }).waitFor({ state: 'detached' });
   });
 
   it('matches by MD5 or SHA-1 in one read, counts every file, and lists to review exactly the unknown pictures', async () => {

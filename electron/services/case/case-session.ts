@@ -218,7 +218,13 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       walkFs: deps.walkFs,
     }).then(
       () => {
-        if (current === open) deps.onImportEnded?.(caseId);
+        if (current !== open) return;
+        // A listener's failure must not reject the import: cancelling it (quitting) awaits it.
+        try {
+          deps.onImportEnded?.(caseId);
+        } catch (error) {
+          console.error('after the import ended', error);
+        }
       },
       (error: unknown) => {
         // runCaseImport turns file-system trouble into a failed phase; this is only a last guard.

@@ -3,6 +3,7 @@ import { dayKey } from '../../../shared/exposure/day-boundaries.js';
 import type { MyExposure } from '../../../shared/exposure/exposure-summary.js';
 import { LEDGER_RECORD_VERSION, type LedgerRecord } from '../../../shared/exposure/ledger-record.js';
 import { buildMyExposure, myExposureFirstDayKey } from '../../../shared/exposure/my-exposure.js';
+import { NO_ITEM_VIEW, stepItemView, viewerItemOf } from '../../../shared/exposure/item-view-timer.js';
 import { initialTrackerState, stepTracker, type PowerState, type TrackerEvent, type TrackerState } from '../../../shared/exposure/tracker.js';
 import type { VisibilityReport } from '../../../shared/exposure/visibility-report.js';
 import { weekStartsOnFor } from '../../../shared/exposure/week-start.js';
@@ -63,13 +64,22 @@ export function createExposureService(deps: ExposureServiceDeps): ExposureServic
 
   const meter = createCountedTimeMeter();
   const countedListeners = new Set<CountedListener>();
-  const apply = (event: TrackerEvent): ReturnType<typeof stepTracker> => {
+  let itemView = NO_ITEM_VIEW;
+  /** What the viewer shows after an event: a report says; the renderer going or quitting closes it. */
+  const viewerAfter = (event: TrackerEvent, rendererGone: boolean): string | null | undefined => {
+    if (rendererGone || event.type === 'shutdown') return null;
+    return event.type === 'visibility' ? viewerItemOf(event.report) : undefined;
+  };
+  const apply = (event: TrackerEvent, rendererGone = false): ReturnType<typeof stepTracker> => {
     const atMs = nowMs();
     const step = stepTracker(state, event, atMs, { idleAfterMs: settings.get().idleAfterMin * 60_000, maxSilenceMs: MAX_SILENCE_MS });
     if (step.rejected === null) {
       state = step.state;
-      if (step.records.length > 0) ledger.add(step.records);
       const counted = meter.since(step.records, state, atMs);
+      const viewed = stepItemView(itemView, { countedMs: counted.countedMs, viewer: viewerAfter(event, rendererGone) }, atMs);
+      itemView = viewed.state;
+      const records = viewed.record === null ? step.records : [...step.records, viewed.record];
+      if (records.length > 0) ledger.add(records);
       for (const listener of countedListeners) listener(counted, step.counting);
     }
     return step;
@@ -103,7 +113,7 @@ export function createExposureService(deps: ExposureServiceDeps): ExposureServic
     },
     rendererGone() {
       const seq = (state.lastSeq ?? 0) + 1;
-      apply({ type: 'visibility', report: { caseId: 'renderer-gone', seq, pageVisible: false, surfaces: [], video: null } });
+      apply({ type: 'visibility', report: { caseId: 'renderer-gone', seq, pageVisible: false, surfaces: [], video: null } }, true);
     },
     async windowShown(shown) {
       apply({ type: 'window', shown });

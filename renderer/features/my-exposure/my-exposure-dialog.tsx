@@ -5,6 +5,7 @@ import { useErrorText } from '../../app/error-message';
 import { ModalDialog } from '../../app/modal-dialog';
 import { useQuery } from '../../hooks/use-query';
 import { useFormatters } from '../../i18n/format';
+import { AvoidedSection } from './avoided-section';
 import { ChartSection } from './chart-section';
 import { dayRows, hasAnyExposure, weekRows } from './exposure-rows';
 import { TodayFigures } from './today-figures';
@@ -19,6 +20,7 @@ function Figures({ data }: { data: MyExposure }) {
       <div className="exposure-empty">
         <p>{t('myExposure.empty')}</p>
         <p className="muted">{t('myExposure.emptyHelp')}</p>
+        <AvoidedSection avoided={data.avoided} />
       </div>
     );
   }
@@ -41,6 +43,7 @@ function Figures({ data }: { data: MyExposure }) {
         <p className="muted">{t('weekStart.weeksFrom', { day: weekdayName(data.weekStartsOn, format.locale) })}</p>
         <WellbeingFigures counts={data.thisWeek.totals.wellbeing} />
       </ChartSection>
+      <AvoidedSection avoided={data.avoided} />
       <ChartSection
         title={t('myExposure.last12Weeks')}
         rows={weekRows(data.last12Weeks, format.locale)}

@@ -47,6 +47,29 @@ function reference(records: readonly LedgerRecord[], nowMs: number, timeZone: st
     today: { day: todayKey, ...spanOf(between(todayKey, todayKey)) },
     thisWeek: { totals: weeks[11] ?? weeks[0] ?? { weekStart: '', ...spanOf([]) }, days: thisWeekDays },
     last12Weeks: weeks,
+    avoided: plainAvoided(records, key(startOfWeek(now, { weekStartsOn })), todayKey, key),
+  };
+}
+
+/** Exposure avoided the plain way: this week's avoided records, one per distinct pair of counts; the median of every view. */
+function plainAvoided(records: readonly LedgerRecord[], fromKey: string, toKey: string, key: (ms: number) => string): MyExposure['avoided'] {
+  const pairs = new Map<string, { knownCount: number; duplicateCount: number }>();
+  for (const r of records) {
+    if (r.type === 'avoided' && key(r.atMs) >= fromKey && key(r.atMs) <= toKey) pairs.set(`${r.knownCount}/${r.duplicateCount}`, r);
+  }
+  const knownCount = [...pairs.values()].reduce((sum, p) => sum + p.knownCount, 0);
+  const duplicateCount = [...pairs.values()].reduce((sum, p) => sum + p.duplicateCount, 0);
+  const views = records.flatMap((r) => (r.type === 'item-view' ? [r.durationMs] : [])).sort((a, b) => a - b);
+  const mid = views.length / 2;
+  const medianViewMs = views.length === 0 ? null : views.length % 2 === 1 ? (views[Math.floor(mid)] ?? 0) : ((views[mid - 1] ?? 0) + (views[mid] ?? 0)) / 2;
+  const files = knownCount + duplicateCount;
+  return {
+    knownCount,
+    duplicateCount,
+    files,
+    medianViewMs,
+    viewedItems: views.length,
+    estimateMs: medianViewMs === null ? null : Math.round(files * medianViewMs),
   };
 }
 
@@ -168,14 +191,19 @@ describe('buildMyExposure', () => {
         fc.integer({ min: Date.UTC(2021, 0, 1), max: Date.UTC(2026, 0, 1) }),
         zones,
         fc.constantFrom<WeekStartsOn>(0, 1, 2, 3, 4, 5, 6),
-        fc.integer({ min: 0, max: 100 }),
+        // Often within the week, so this week's avoided records (once per pair of counts) are checked too.
+        fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 6 })),
       )
       .chain(([nowMs, timeZone, weekStartsOn, daysBack]) =>
         ledgerArb(nowMs - daysBack * DAY, 80).map((records) => ({ nowMs, timeZone, weekStartsOn, records })),
       );
     fc.assert(
       fc.property(caseArb, ({ records, ...options }) => {
-        expect(buildMyExposure(records, options)).toEqual(reference(records, options.nowMs, options.timeZone, options.weekStartsOn));
+        const view = buildMyExposure(records, options);
+        expect(view).toEqual(reference(records, options.nowMs, options.timeZone, options.weekStartsOn));
+        // Item views and spared counts are not exposure: without them every other figure is the same.
+        const withoutAvoided = records.filter((r) => r.type !== 'item-view' && r.type !== 'avoided');
+        expect({ ...buildMyExposure(withoutAvoided, options), avoided: view.avoided }).toEqual(view);
       }),
       { numRuns: 150 },
     );

@@ -41,6 +41,17 @@ const wellbeingArb: fc.Arbitrary<WellbeingAt> = fc.oneof(
     }),
 );
 
+/**
+ * An exposure-avoided record at a given instant: a viewed item's counted time, or an import's
+ * spared counts (small counts, so the same pair comes back as a case opened again would).
+ */
+const avoidedArb: fc.Arbitrary<WellbeingAt> = fc.oneof(
+  fc.integer({ min: 1, max: 10 * MINUTE }).map((durationMs): WellbeingAt => (atMs) => ({ v: 1, type: 'item-view', atMs, durationMs })),
+  fc
+    .record({ knownCount: fc.integer({ min: 0, max: 4 }), duplicateCount: fc.integer({ min: 0, max: 4 }) })
+    .map(({ knownCount, duplicateCount }): WellbeingAt => (atMs) => ({ v: 1, type: 'avoided', atMs, knownCount, duplicateCount })),
+);
+
 /** What comes next in a ledger: a gap (often none: flushes), then exposure, perhaps after a reveal or a break or limit event. */
 const stepArb = fc.record({
   gapMs: fc.oneof(
@@ -53,13 +64,15 @@ const stepArb = fc.record({
   reveal: fc.option(fc.constantFrom('spotlight', 'whole'), { freq: 4 }),
   /** A break or limit event at the same instant (sometimes none); these mark instants, not time. */
   wellbeing: fc.option(wellbeingArb, { freq: 2 }),
+  /** An item view or an import's spared counts at the same instant (sometimes none). */
+  avoided: fc.option(avoidedArb, { freq: 2 }),
   /** Sometimes repeat the previous class, as a flush does. */
   repeat: fc.boolean(),
 });
 
 /**
  * A ledger as the services write it: records in time order, exposure records disjoint,
- * with reveals and break and limit records between them.
+ * with reveals, break and limit records, item views and imports' spared counts between them.
  */
 export function ledgerArb(startMs: number, maxLength = 60): fc.Arbitrary<LedgerRecord[]> {
   return fc.array(stepArb, { maxLength }).map((steps) => {
@@ -69,6 +82,7 @@ export function ledgerArb(startMs: number, maxLength = 60): fc.Arbitrary<LedgerR
     for (const step of steps) {
       t += step.gapMs;
       if (step.wellbeing !== null) records.push(step.wellbeing(t));
+      if (step.avoided !== null) records.push(step.avoided(t));
       if (step.reveal !== null) records.push({ v: 1, type: 'reveal', atMs: t, mode: step.reveal });
       const exposure = step.repeat && previous !== null ? previous : step.exposure;
       const record: ExposureRecord = { v: 1, type: 'exposure', startMs: t, endMs: t + step.durationMs, ...pickClass(exposure) };

@@ -84,6 +84,37 @@ describe('exposure service', () => {
     expect(sumTotals(added).exposureMs).toBe(FLUSH_INTERVAL_MS + 2500);
   });
 
+  it('writes how long each item stayed in the viewer, naming none, and takes the median of those views for the estimate', async () => {
+    const memory = memoryLedger();
+    const items = new Set([ITEM_ID, 'item-000000002']);
+    const service = createExposureService({
+      ledger: memory.ledger,
+      settings,
+      nowMs: () => Date.now(),
+      timeZone: 'America/Toronto',
+      systemLocale: 'en-CA',
+      isOpenCaseItem: (caseId, itemId) => caseId === CASE_ID && items.has(itemId),
+      schedule: systemSchedule,
+    });
+    const grid = { surface: 'grid' as const, itemIds: [ITEM_ID], filter: { greyscale: true, blur: 'strong' as const, reveal: 'none' as const } };
+    service.report(viewerReport(1, { surfaces: [grid] }));
+    await vi.advanceTimersByTimeAsync(30_000); // thumbnails only: not a view
+    service.report(viewerReport(2));
+    await vi.advanceTimersByTimeAsync(8_000);
+    service.report(viewerReport(3, { surfaces: [] })); // Hide all: still the same view, not counted while hidden
+    await vi.advanceTimersByTimeAsync(60_000);
+    service.report(viewerReport(4));
+    await vi.advanceTimersByTimeAsync(2_000);
+    service.report(viewerReport(5, { surfaces: [{ ...grid, surface: 'viewer', itemIds: ['item-000000002'] }] }));
+    await vi.advanceTimersByTimeAsync(20_000);
+    service.rendererGone();
+    const views = memory.added.filter((record) => record.type === 'item-view');
+    expect(views.map((record) => record.durationMs)).toEqual([10_000, 20_000]);
+    expect((await service.myExposure()).avoided).toMatchObject({ medianViewMs: 15_000, viewedItems: 2 });
+    await service.close();
+    expect(JSON.stringify(memory.added)).not.toMatch(/item-0|case-0/);
+  });
+
   it("starts My exposure's weeks on the day the week-start setting names, else as the language has it", async () => {
     // 25 November 2026 is a Wednesday; Canadian English and French both start weeks on Sunday.
     const byLanguage = await start().service.myExposure();

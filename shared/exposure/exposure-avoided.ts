@@ -1,0 +1,96 @@
+import { avoidedRecord, type AvoidedRecord } from './avoided-records.js';
+import type { LedgerRecord } from './ledger-record.js';
+
+/** The investigator's own viewing pace, from the item-view records of the ledger. */
+export interface ViewingPace {
+  /** Median counted viewer time per viewed item, ms; null with no item viewed yet. */
+  medianViewMs: number | null;
+  /** How many item views the median is taken over. */
+  viewedItems: number;
+}
+
+/**
+ * The median of `values` (the mean of the two middle values for an even count), or null
+ * for none. The median rather than the mean: one item left open over lunch must not make
+ * every spared file "worth" an hour.
+ */
+export function medianOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
+}
+
+/** The viewing pace over every item-view record in `records` (the caller chooses the period). */
+export function viewingPace(records: readonly LedgerRecord[]): ViewingPace {
+  const durations: number[] = [];
+  for (const record of records) if (record.type === 'item-view') durations.push(record.durationMs);
+  return { medianViewMs: medianOf(durations), viewedItems: durations.length };
+}
+
+/**
+ * Estimated viewing time spared, ms: files spared × the median time per viewed item,
+ * rounded to whole ms; null when there is no median yet (no estimate rather than a guess).
+ */
+export function sparedEstimateMs(filesSpared: number, medianViewMs: number | null): number | null {
+  return medianViewMs === null ? null : Math.round(Math.max(0, filesSpared) * medianViewMs);
+}
+
+/** Files not shown in a case: known items and every identical copy (a known item's copies included). */
+export function filesSpared(counts: { knownCount: number; duplicateCount: number }): number {
+  return counts.knownCount + counts.duplicateCount;
+}
+
+/**
+ * What a case spares while it is shown as it is now: with "Show known items" on, known items
+ * are on screen and counted as exposure, so only the identical copies are spared.
+ */
+export function sparedCounts(summary: { knownCount: number; duplicateCount: number; knownShown: boolean }): { knownCount: number; duplicateCount: number } {
+  return { knownCount: summary.knownShown ? 0 : summary.knownCount, duplicateCount: summary.duplicateCount };
+}
+
+/**
+ * The avoided record for a case import that has just ended, or null. Only a complete import
+ * counts: a cancelled or failed one has partial counts, and the same case imported again in
+ * full that week would then count twice (its counts differ, so the once-per-pair rule misses it).
+ */
+export function importEndedAvoidedRecord(
+  atMs: number,
+  summary: { knownCount: number; duplicateCount: number; knownShown: boolean; import: { phase: string } },
+): AvoidedRecord | null {
+  return summary.import.phase === 'done' ? avoidedRecord(atMs, sparedCounts(summary)) : null;
+}
+
+/** Files spared in a period: known items and copies, summed after the once-only rule. */
+export interface AvoidedCounts {
+  knownCount: number;
+  duplicateCount: number;
+  files: number;
+}
+
+/**
+ * Sums the avoided records whose instant is in [fromMs, toMs). The ledger holds no case id,
+ * so a case opened again (another day, after a restart) is recognised by its counts: records
+ * with the same known and duplicate counts count once in the period. Two different cases
+ * with exactly the same counts in one period count once too (the estimate errs low), and a
+ * case imported again after its counts changed counts again (see docs/decisions/exposure-avoided.md).
+ */
+export function sumAvoided(records: readonly LedgerRecord[], fromMs: number, toMs: number): AvoidedCounts {
+  const seen = new Set<string>();
+  const sum: AvoidedCounts = { knownCount: 0, duplicateCount: 0, files: 0 };
+  for (const record of records) {
+    if (record.type !== 'avoided' || record.atMs < fromMs || record.atMs >= toMs) continue;
+    const key = countsKey(record);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sum.knownCount += record.knownCount;
+    sum.duplicateCount += record.duplicateCount;
+  }
+  sum.files = filesSpared(sum);
+  return sum;
+}
+
+function countsKey(record: AvoidedRecord): string {
+  return `${record.knownCount}/${record.duplicateCount}`;
+}
