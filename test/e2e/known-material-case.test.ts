@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requests } from '../../shared/contract.js';
+import { sparedCounts } from '../../shared/exposure/exposure-avoided.js';
 import { TOKEN_QUERY_PARAM } from '../../shared/host-routes.js';
 import type { MediaItem } from '../../shared/case/media-item.js';
 import { makeStill } from '../fixtures/synthetic-media.js';
@@ -57,12 +58,17 @@ describe('known material in a case, in Chromium through the browser host', () =>
     writeFileSync(setFile, JSON.stringify({ 'odata.metadata': 'https://example.invalid/$metadata#Cases', value: [{ CaseID: 1, Media: vicsMedia }] }));
 
     host = await startTestHost();
-    // The host opens the demo case first; once its import has ended, what it spared is in the week.
-    await waitUntil(
-      async () => requests.getCase.result.parse(await host.call('getCase', {}))?.import.phase,
-      (phase) => phase !== 'scanning',
+    // The host opens the demo case first (its data folder is new, so the week holds only that
+    // import). Its record is written just after its phase turns 'done': wait for the record itself.
+    const demo = await waitUntil(
+      async () => requests.getCase.result.parse(await host.call('getCase', {})),
+      (summary) => summary !== null && summary.import.phase !== 'scanning',
     );
-    weekBefore = requests.getMyExposure.result.parse(await host.call('getMyExposure', {})).avoided;
+    const demoSpared = demo?.import.phase === 'done' ? sparedCounts(demo) : { knownCount: 0, duplicateCount: 0 };
+    weekBefore = await waitUntil(
+      async () => requests.getMyExposure.result.parse(await host.call('getMyExposure', {})).avoided,
+      (week) => week.knownCount === demoSpared.knownCount && week.duplicateCount === demoSpared.duplicateCount,
+    );
     const imported = requests.importHashSet.result.parse(await host.call('importHashSet', { filePath: setFile, name: 'Unit set', scheme: 'vic-us' }));
     expect(imported).toMatchObject({ outcome: 'imported', set: { recordCount: KNOWN.size } });
     const opened = requests.openCase.result.parse(await host.call('openCase', { folderPath: caseDir }));
