@@ -89,6 +89,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     matchNearPdq: (pdq) => casePdq.matchNear(pdq),
     onImportEnded: (caseId) => casePdq.importEnded(caseId),
     onCaseOpened: () => casePdq.caseOpened(),
+    nearThresholdBits: () => settings.get().nearMatchDistanceBits,
     picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
   });
   const pool = new MediaWorkerPool({ spawnWorker: deps.spawnWorker });
@@ -156,7 +157,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     casePdq.setsChanged();
     void session.rematchKnown().catch(logFailure('matching the open case again'));
   };
-  const casePdq = createCasePdq({ session, pool, known, nowMs: deps.nowMs });
+  const casePdq = createCasePdq({ session, pool, known, nowMs: deps.nowMs, thresholdBits: () => settings.get().nearMatchDistanceBits });
   const matchKnown = createKnownMatcher(known, {
     notify: (notice) => hub.emit('noticeRaised', notice),
     onReadableAgain: () => knownSetsChanged(),
@@ -173,6 +174,14 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       settings,
       (current) => current.knownMaterialFolder,
       () => knownSetsChanged(),
+    ),
+    watchSetting(
+      settings,
+      (current) => current.nearMatchDistanceBits,
+      () => {
+        session.restack();
+        void session.rematchKnown().catch(logFailure('matching the open case again'));
+      },
     ),
     watchSetting(
       settings,

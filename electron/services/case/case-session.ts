@@ -11,6 +11,8 @@ import { MIN_PDQ_QUALITY, type ItemMatch, type ItemView } from '../../../shared/
 import { FIRST_SCREEN_THUMBNAILS } from '../media/first-screen-prefetch.js';
 import { runCaseImport, type ItemDigests } from './case-import.js';
 import { createCaseViews, type CaseViews } from './case-views.js';
+import { createCaseStacks, restackCase, type CaseStacks, type StackMember } from './case-stacks.js';
+import { DEFAULT_NEAR_THRESHOLD_BITS } from '../../../shared/known/stacks/build-stacks.js';
 import { rematchKnown, sameMatch } from './rematch-known.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { checkCaseFolder } from './check-case-folder.js';
@@ -34,6 +36,8 @@ export interface CaseSessionDeps {
   matchKnown?: (digests: ItemDigests) => ItemMatch | null;
   /** The nearest enabled set's PDQ hash within the threshold, as a 'near' match; none without it. */
   matchNearPdq?: (pdq: { hex: string; quality: number }) => ItemMatch | null;
+  /** The near-match distance setting (0–63 bits), for near stacks in the open case; 31 without it. */
+  nearThresholdBits?: () => number;
   /** The open case's import ended (done, cancelled or failed): background work on its items may start. */
   onImportEnded?: (caseId: string) => void;
   /** Another case was opened: background work on the previous one stops. */
@@ -96,6 +100,10 @@ export interface CaseSession {
   recordPdq(itemId: string, pdq: { hex: string; quality: number } | null): boolean;
   /** Records that an item cannot be shown after all and tells the renderer (itemFailed). False when the item is not in the open case. */
   markItemFailed(itemId: string, error: MediaError): boolean;
+  /** The files of the near stack holding `itemId`, representative first; empty when it is in none. Throws when `caseId` is not the open case. */
+  stackMembers(caseId: string, itemId: string): StackMember[];
+  /** The near-match distance setting changed: the open case's near stacks are made again (its near matches: rematchKnown). */
+  restack(): void;
   /** Resolves when no import is running, including cancelled ones still winding down (tests, shutdown). */
   whenIdle(): Promise<void>;
 }
@@ -106,6 +114,8 @@ interface OpenCase {
   readonly isDemo: boolean;
   readonly index: CaseIndex;
   readonly views: CaseViews;
+  /** Near-duplicate stacks, made again when the threshold setting changes. */
+  stacks: CaseStacks;
   readonly controller: AbortController;
   importDone: Promise<void>;
   knownShown: boolean;
@@ -124,6 +134,8 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
   let opening: Promise<unknown> = Promise.resolve();
 
   function summaryOf(open: OpenCase): CaseSummary {
+    // First, since counting settles the stacks, which may bump the list's version.
+    const counts = open.views.counts();
     return {
       caseId: open.caseId,
       name: open.name,
@@ -132,7 +144,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       problemCount: open.index.problems.length,
       duplicateCount: open.index.duplicateCount,
       listVersion: open.index.version,
-      ...open.views.counts(),
+      ...counts,
       knownShown: open.knownShown,
       pdqProgress: open.pdqProgress,
       import: open.index.progress,
@@ -151,6 +163,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
   }
 
   const imports = new Set<Promise<void>>();
+  const thresholdBits = (): number => deps.nearThresholdBits?.() ?? DEFAULT_NEAR_THRESHOLD_BITS;
 
   async function openNow(rootDir: string, isDemo: boolean): Promise<CaseSummary> {
     const realRoot = await checkCaseFolder(rootDir);
@@ -161,12 +174,14 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     if (!CaseIdSchema.safeParse(caseId).success) throw new Error('the id generator gave an invalid case id');
     const index = createCaseIndex(realRoot);
     index.progress = { ...IDLE_IMPORT, phase: 'scanning' };
+    const stacks = createCaseStacks(index, thresholdBits());
     const open: OpenCase = {
       caseId,
       name: path.basename(realRoot) || realRoot,
       isDemo,
       index,
-      views: createCaseViews(index),
+      views: createCaseViews(index, () => open.stacks.settle()),
+      stacks,
       controller: new AbortController(),
       importDone: Promise.resolve(),
       knownShown: false,
@@ -312,9 +327,9 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       open.pdqTried.add(itemId);
       item.pdq = pdq?.hex ?? null;
       item.pdqQuality = pdq?.quality ?? null;
-      if (item.match?.type === 'known') return true;
-      const near = nearMatchOf(item);
-      if (sameMatch(near, item.match)) return true;
+      const stacked = open.stacks.addPdq(item);
+      const near = item.match?.type === 'known' ? item.match : nearMatchOf(item);
+      if (!stacked && sameMatch(near, item.match)) return true;
       item.match = near;
       open.index.version += 1;
       deps.emit('caseChanged', summaryOf(open));
@@ -327,6 +342,17 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       item.error = error;
       deps.emit('itemFailed', { caseId: current.caseId, itemId, error });
       return true;
+    },
+    stackMembers(caseId, itemId) {
+      const open = caseNamed(caseId);
+      open.stacks.settle();
+      return open.stacks.members(itemId).map((member) => ({ ...member, item: copyItem(member.item) }));
+    },
+    restack() {
+      const open = current;
+      if (!open || open.stacks.thresholdBits === thresholdBits()) return;
+      open.stacks = restackCase(open.index, thresholdBits());
+      deps.emit('caseChanged', summaryOf(open));
     },
     async whenIdle() {
       await opening;
