@@ -164,6 +164,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
 
   const imports = new Set<Promise<void>>();
   const thresholdBits = (): number => deps.nearThresholdBits?.() ?? DEFAULT_NEAR_THRESHOLD_BITS;
+  let lastStackChangedAtMs = Number.NEGATIVE_INFINITY;
 
   async function openNow(rootDir: string, isDemo: boolean): Promise<CaseSummary> {
     const realRoot = await checkCaseFolder(rootDir);
@@ -329,10 +330,18 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       item.pdqQuality = pdq?.quality ?? null;
       const stacked = open.stacks.addPdq(item);
       const near = item.match?.type === 'known' ? item.match : nearMatchOf(item);
-      if (!stacked && sameMatch(near, item.match)) return true;
-      item.match = near;
-      open.index.version += 1;
-      deps.emit('caseChanged', summaryOf(open));
+      const matchChanged = !sameMatch(near, item.match);
+      if (matchChanged) {
+        item.match = near;
+        open.index.version += 1;
+      }
+      // Stacks may grow with nearly every hash of a large case: told at most twice a second, the
+      // rest rides on the PDQ pass's progress (several a second), which carries the list's version.
+      const nowMs = deps.nowMs();
+      if (matchChanged || (stacked && nowMs - lastStackChangedAtMs >= CASE_CHANGED_INTERVAL_MS)) {
+        if (stacked) lastStackChangedAtMs = nowMs;
+        deps.emit('caseChanged', summaryOf(open));
+      }
       return true;
     },
     markItemFailed(itemId, error) {

@@ -15,12 +15,17 @@ export interface StackMember {
 
 export interface CaseStacks {
   readonly thresholdBits: number;
-  /** An item's PDQ hash arrived: it joins the near stacks within the threshold (quality ≥ 50 only). True when a stack grew. */
+  /**
+   * An item's PDQ hash arrived: it joins the near stacks within the threshold (quality ≥ 50
+   * only). True when a stack grew; the index's version is then bumped, since views change.
+   */
   addPdq(item: MediaItem): boolean;
   /**
-   * Brings every near stack's representative, `stackId` and `stackSize` up to date with the
-   * items as they are now (a copy folded in, a match found or lost, a hidden name replaced):
-   * at most one pass per change of the index, bumping its version when an item changed.
+   * Brings the near stacks' representatives, `stackId` and `stackSize` up to date before
+   * anything reads the items: the stacks that grew since the last time, or every stack when
+   * something else changed the index (a copy folded in, a match found or lost, a hidden name
+   * replaced). Every read settles first, so the change that made a stack stale has already
+   * bumped the version the reader sees.
    */
   settle(): void;
   /** The items of `itemId`'s near stack, representative first, then in the case's order; empty when it is in none. */
@@ -37,44 +42,62 @@ export interface CaseStacks {
  */
 export function createCaseStacks(index: CaseIndex, thresholdBits: number): CaseStacks {
   const stacker: NearStacker = createNearStacker(thresholdBits);
+  /** The index version of the last settle; a different one means something else changed items. */
   let settledVersion = -1;
+  /** An item of each stack that grew since the last settle. */
+  const grown = new Set<string>();
 
-  function sortedGroup(keys: readonly string[]): MediaItem[] {
-    const items = keys.flatMap((key) => index.itemsById.get(key) ?? []);
-    return items.sort((a, b) => compareRelativePaths(a.relativePath, b.relativePath));
+  function itemsOf(keys: readonly string[]): MediaItem[] {
+    return keys.flatMap((key) => index.itemsById.get(key) ?? []);
   }
 
   function representativeIn(items: readonly MediaItem[]): MediaItem {
-    return items[representativeOf(items.map((item) => ({ relativePath: item.relativePath, sizeBytes: item.sizeBytes, known: item.match?.type === 'known' })))]!;
+    const candidates = items.map((item) => ({ item, relativePath: item.relativePath, sizeBytes: item.sizeBytes, known: item.match?.type === 'known' }));
+    return items[representativeOf(candidates, (a, b) => compareRelativePaths(a.relativePath, b.relativePath))]!;
+  }
+
+  /** Each stack that grew since the last settle, once. */
+  function grownGroups(): Iterable<readonly string[]> {
+    const byFirst = new Map<string, readonly string[]>();
+    for (const key of grown) {
+      const group = stacker.groupOf(key);
+      byFirst.set(group[0]!, group);
+    }
+    return byFirst.values();
   }
 
   return {
     thresholdBits,
     addPdq(item) {
       if (item.pdq === null || item.pdqQuality === null || item.pdqQuality < MIN_PDQ_QUALITY) return false;
-      return stacker.add(item.id, pdqBitsFromHex(item.pdq));
+      if (!stacker.add(item.id, pdqBitsFromHex(item.pdq))) return false;
+      grown.add(item.id);
+      const upToDate = settledVersion === index.version;
+      index.version += 1;
+      // Only this stack changed: the next settle need not go through every stack.
+      if (upToDate) settledVersion = index.version;
+      return true;
     },
     settle() {
-      if (settledVersion === index.version) return;
-      let changed = false;
-      for (const keys of stacker.groupsOfMany()) {
-        const items = sortedGroup(keys);
+      const everything = settledVersion !== index.version;
+      if (!everything && grown.size === 0) return;
+      const groups = everything ? stacker.groupsOfMany() : grownGroups();
+      grown.clear();
+      settledVersion = index.version;
+      for (const keys of groups) {
+        const items = itemsOf(keys);
         const representative = representativeIn(items);
         const size = items.reduce((files, item) => files + 1 + item.duplicatePaths.length, 0);
         for (const item of items) {
-          if (item.stackId === representative.id && item.stackSize === size) continue;
           item.stackId = representative.id;
           item.stackSize = size;
-          changed = true;
         }
       }
-      if (changed) index.version += 1;
-      settledVersion = index.version;
     },
     members(itemId) {
       const keys = stacker.groupOf(itemId);
       if (keys.length < 2) return [];
-      const items = sortedGroup(keys);
+      const items = itemsOf(keys).sort((a, b) => compareRelativePaths(a.relativePath, b.relativePath));
       const representative = representativeIn(items);
       const ordered = [representative, ...items.filter((item) => item !== representative)];
       return ordered.map((item) => ({ item, distanceBits: stacker.distanceBits(representative.id, item.id) ?? 0 }));

@@ -41,6 +41,12 @@ export function createNearStacker(thresholdBits: number): NearStacker {
   const rowOfKey = new Map<string, number>();
   /** The rows of each group, by the group's root. */
   const rowsOfRoot = new Map<number, number[]>();
+  /**
+   * The first row with each exact hash. A picture copied many times with other metadata (or
+   * other bytes, same pixels) repeats one hash: a repeat joins that row and stays out of the
+   * tables, since it has the same neighbours, so a bucket never fills with thousands of equal rows.
+   */
+  const rowOfHash = new Map<string, number>();
   let words = new Uint32Array(PDQ_WORDS * 64);
 
   function store(row: number, bits: ArrayLike<number>): void {
@@ -58,7 +64,7 @@ export function createNearStacker(thresholdBits: number): NearStacker {
     if (ra === rb) return false;
     sets.union(ra, rb);
     const root = sets.find(ra);
-    const merged = [...rowsOfRoot.get(ra)!, ...rowsOfRoot.get(rb)!].sort((x, y) => x - y);
+    const merged = mergeAscending(rowsOfRoot.get(ra)!, rowsOfRoot.get(rb)!);
     rowsOfRoot.delete(ra);
     rowsOfRoot.delete(rb);
     rowsOfRoot.set(root, merged);
@@ -75,6 +81,10 @@ export function createNearStacker(thresholdBits: number): NearStacker {
       rowOfKey.set(key, row);
       rowsOfRoot.set(row, [row]);
       store(row, bits);
+      const hashKey = words.subarray(row * PDQ_WORDS, (row + 1) * PDQ_WORDS).join(',');
+      const same = rowOfHash.get(hashKey);
+      if (same !== undefined) return join(row, same);
+      rowOfHash.set(hashKey, row);
       let grew = false;
       for (let chunk = 0; chunk < CHUNK_COUNT; chunk += 1) {
         const value = chunkOf(words, row, chunk);
@@ -107,4 +117,15 @@ export function createNearStacker(thresholdBits: number): NearStacker {
       for (const rows of rowsOfRoot.values()) if (rows.length > 1) yield rows.map((member) => keys[member]!);
     },
   };
+}
+
+/** Two ascending lists as one, in one pass: a picture joining a stack of thousands costs no sort. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(a[i]! <= b[j]! ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }

@@ -17,19 +17,21 @@ export interface RepresentativeCandidate {
  * The index of the member that represents a stack in the grid: not a known item when
  * another member is not; then a normally named file, never a hidden one when another
  * exists (an investigator looks for "photo.jpg", not ".cache/photo.jpg"); then the largest;
- * then the first given (callers give members in the case's order). -1 for no members.
+ * then the first in the case's order (`caseOrder`, negative when its first argument comes
+ * first). One pass, no sort: a stack may hold thousands. -1 for no members.
  */
-export function representativeOf(members: readonly RepresentativeCandidate[]): number {
+export function representativeOf<T extends RepresentativeCandidate>(members: readonly T[], caseOrder: (a: T, b: T) => number): number {
   let best = -1;
   members.forEach((member, at) => {
-    if (best === -1 || representsBetter(member, members[best]!)) best = at;
+    if (best === -1 || representsBetter(member, members[best]!, caseOrder)) best = at;
   });
   return best;
 }
 
-function representsBetter(candidate: RepresentativeCandidate, current: RepresentativeCandidate): boolean {
+function representsBetter<T extends RepresentativeCandidate>(candidate: T, current: T, caseOrder: (a: T, b: T) => number): boolean {
   if (candidate.known !== current.known) return !candidate.known;
   const candidateHidden = isHiddenPath(candidate.relativePath);
   if (candidateHidden !== isHiddenPath(current.relativePath)) return !candidateHidden;
-  return candidate.sizeBytes > current.sizeBytes;
+  if (candidate.sizeBytes !== current.sizeBytes) return candidate.sizeBytes > current.sizeBytes;
+  return caseOrder(candidate, current) < 0;
 }

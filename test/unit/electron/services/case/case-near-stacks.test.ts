@@ -22,10 +22,13 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 async function openCase(thresholdBits: { current: number } = { current: 31 }, knownSha256: string | null = null) {
+  const listVersions: number[] = [];
   const session = createCaseSession({
     idGenerator: counterIds('id'),
     nowMs: steppingClock(1).nowMs,
-    emit: () => undefined,
+    emit: (name, payload) => {
+      if (name === 'caseChanged' && 'listVersion' in payload) listVersions.push(payload.listVersion);
+    },
     nearThresholdBits: () => thresholdBits.current,
     matchKnown: (digests) =>
       digests.sha256 === knownSha256 ? { type: 'known', setId: 1, setName: 'Unit set', scheme: 'vic-us', category: '1', matchedBy: 'sha256' } : null,
@@ -35,7 +38,7 @@ async function openCase(thresholdBits: { current: number } = { current: 31 }, kn
   const items = session.listItems(caseId, 0, 100).items;
   const summary = () => session.summary()!;
   const view = (name: 'to-review' | 'duplicates' | 'all') => session.listItems(caseId, 0, 100, name).items.map((item) => item.relativePath);
-  return { session, caseId, items, summary, view };
+  return { session, caseId, items, summary, view, listVersions };
 }
 
 const files = (items: readonly MediaItem[]) => items.reduce((sum, item) => sum + 1 + item.duplicatePaths.length, 0);
@@ -135,5 +138,15 @@ describe('near-duplicate stacks in the open case', () => {
     expect(view('to-review')).toContain(copy.relativePath);
     expect(summary()).toMatchObject({ knownCount: 1, nearCopyCount: 0, toReviewCount: 26 });
     expectCountsAddUp(summary());
+  });
+
+  it('tells the renderer of growing stacks at most twice a second, and the next summary carries every change', async () => {
+    const { session, items, summary, listVersions } = await openCase();
+    const told = listVersions.length;
+    for (const [at, item] of items.slice(0, 6).entries()) session.recordPdq(item.id, { hex: hexOf(flipBits(BASE, [at])), quality: 90 });
+    // The clock moves 1 ms per read: only the first growth within the half second is told at once.
+    expect(listVersions.length).toBe(told + 1);
+    expect(summary().listVersion).toBeGreaterThan(listVersions.at(-1)!);
+    expect(summary()).toMatchObject({ nearCopyCount: 5 });
   });
 });
