@@ -17,6 +17,7 @@ export const REQUEST_NAME_LIST = [
   'listItems',
   'getItems',
   'listProblems',
+  'listStackMembers',
   'listFolderGroups',
   'showKnownItems',
   'releaseThumbnails',

@@ -82,6 +82,15 @@ const requestContract = {
     result: z.array(MediaItemSchema),
   },
   listProblems: { args: PageArgsSchema, result: ProblemPageSchema },
+  /**
+   * The files of the near-duplicate stack holding an item, representative first, each with its
+   * PDQ distance to the representative (0 for itself); each member's exact copies are in its
+   * `duplicatePaths`. Empty when the item is in no near stack.
+   */
+  listStackMembers: {
+    args: z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema }).strict(),
+    result: z.array(z.object({ item: MediaItemSchema, distanceBits: z.number().int().min(0).max(256) })),
+  },
   /** The open case's items as runs of one folder each, for the grid grouped by folder. */
   listFolderGroups: { args: z.object({ caseId: CaseIdSchema, view: ItemViewSchema.default('to-review') }).strict(), result: z.array(FolderGroupSchema) },
   /**

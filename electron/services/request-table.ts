@@ -58,6 +58,7 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     listItems: async ({ caseId, offset, limit, view }) => session.listItems(caseId, offset, limit, view),
     getItems: async ({ caseId, ids }) => session.getItems(caseId, ids),
     listProblems: async ({ caseId, offset, limit }) => session.listProblems(caseId, offset, limit),
+    listStackMembers: async ({ caseId, itemId }) => session.stackMembers(caseId, itemId),
     listFolderGroups: async ({ caseId, view }) => session.listFolderGroups(caseId, view),
     showKnownItems: async ({ caseId, shown }) => session.showKnownItems(caseId, shown),
     releaseThumbnails: async ({ itemIds }) => ({ withdrawn: media.releaseThumbnails(itemIds) }),

@@ -93,6 +93,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       recordAvoided();
     },
     onCaseOpened: () => casePdq.caseOpened(),
+    nearThresholdBits: () => settings.get().nearMatchDistanceBits,
     picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
     // The notes' workspace: one handle (one writer, one lock) per case for both.
     caseWorkspace: (caseId) => notes.workspace(caseId),
@@ -175,7 +176,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     casePdq.setsChanged();
     void session.rematchKnown().catch(logFailure('matching the open case again'));
   };
-  const casePdq = createCasePdq({ session, pool, known, nowMs: deps.nowMs });
+  const casePdq = createCasePdq({ session, pool, known, nowMs: deps.nowMs, thresholdBits: () => settings.get().nearMatchDistanceBits });
   const matchKnown = createKnownMatcher(known, {
     notify: (notice) => hub.emit('noticeRaised', notice),
     onReadableAgain: () => knownSetsChanged(),
@@ -192,6 +193,14 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       settings,
       (current) => current.knownMaterialFolder,
       () => knownSetsChanged(),
+    ),
+    watchSetting(
+      settings,
+      (current) => current.nearMatchDistanceBits,
+      () => {
+        session.restack();
+        void session.rematchKnown().catch(logFailure('matching the open case again'));
+      },
     ),
     watchSetting(
       settings,

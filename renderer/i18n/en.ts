@@ -7,6 +7,7 @@ import { enWellbeing } from './en-wellbeing';
 import { enItems } from './en-items';
 import { enKeys } from './en-keys';
 import { enKnown } from './en-known';
+import { enStacks } from './en-stacks';
 import { enReview } from './en-review';
 import { enAvoided } from './en-avoided';
 
@@ -374,6 +375,7 @@ export const en = {
   ...enItems,
   ...enKeys,
   ...enKnown,
+  ...enStacks,
   ...enReview,
   ...enLayout,
   ...enReasons,

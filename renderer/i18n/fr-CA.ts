@@ -8,6 +8,7 @@ import { frCAWellbeing } from './fr-CA-wellbeing';
 import { frCAItems } from './fr-CA-items';
 import { frCAKeys } from './fr-CA-keys';
 import { frCAKnown } from './fr-CA-known';
+import { frCAStacks } from './fr-CA-stacks';
 import { frCAReview } from './fr-CA-review';
 import { frCAAvoided } from './fr-CA-avoided';
 
@@ -375,6 +376,7 @@ export const frCA: Messages = {
   ...frCAItems,
   ...frCAKeys,
   ...frCAKnown,
+  ...frCAStacks,
   ...frCAReview,
   ...frCALayout,
   ...frCAReasons,

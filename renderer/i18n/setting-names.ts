@@ -26,4 +26,5 @@ export const SETTING_NAMES = {
   teamView: '$t(teamStats.title)',
   notesFolder: '$t(notes.folder)',
   knownMaterialFolder: '$t(known.folder)',
+  nearMatchDistanceBits: '$t(stacks.distanceLabel)',
 } as const satisfies Record<SettingKey, string>;

@@ -23,10 +23,15 @@ export const CaseSummarySchema = z.object({
   knownCount: z.number().int().nonnegative(),
   /** Items with a PDQ near match (still to review). */
   nearMatchCount: z.number().int().nonnegative(),
-  /** Items whose stack has more than one file (the "Duplicates" view). */
+  /** Stacks of more than one file, exact or near copies (the "Duplicates" view, one item per stack). */
   duplicateStackCount: z.number().int().nonnegative(),
-  /** Items to review: itemCount − knownCount. Media files = toReviewCount + knownCount + duplicateCount. */
+  /**
+   * Items to review: stack representatives without a known match (itemCount − knownCount −
+   * nearCopyCount). Media files = toReviewCount + knownCount + nearCopyCount + duplicateCount.
+   */
   toReviewCount: z.number().int().nonnegative(),
+  /** Items that are near copies in another item's stack (not known): reviewed through their stack's representative. */
+  nearCopyCount: z.number().int().nonnegative(),
   /** The background PDQ pass over the case's images (near matches fill in as it goes); null before it starts. */
   pdqProgress: z.object({ doneCount: z.number().int().nonnegative(), totalCount: z.number().int().nonnegative() }).nullable(),
   /** The investigator chose "Show known items" for this case (veiled as usual, counted as exposure); off at every open. */

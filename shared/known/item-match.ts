@@ -27,28 +27,32 @@ export const MIN_PDQ_QUALITY = 50;
 
 /**
  * The grid's "Show" choice. `to-review`: stack representatives without a known match (the
- * default); `known`; `near` (near matches); `duplicates` (stacks with more than one file); `all`.
+ * default); `known`; `near` (near matches); `duplicates` (stacks of more than one file, each
+ * shown once by its representative); `all` (every item, near copies in stacks included).
  */
 export const ItemViewSchema = z.enum(['to-review', 'known', 'near', 'duplicates', 'all']);
 export type ItemView = z.infer<typeof ItemViewSchema>;
 
 /** What a view decides on; a MediaItem has all of it. */
 interface ViewedItem {
+  id: string;
   match: ItemMatch | null;
+  stackId: string;
   stackSize: number;
 }
 
 /** True when the item belongs in the view. */
 export function inItemView(item: ViewedItem, view: ItemView): boolean {
+  const represents = item.stackId === item.id;
   switch (view) {
     case 'to-review':
-      return item.match?.type !== 'known';
+      return represents && item.match?.type !== 'known';
     case 'known':
       return item.match?.type === 'known';
     case 'near':
       return item.match?.type === 'near';
     case 'duplicates':
-      return item.stackSize > 1;
+      return represents && item.stackSize > 1;
     case 'all':
       return true;
   }

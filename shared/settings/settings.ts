@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { BreakConfigSchema, DEFAULT_BREAK_CONFIG } from '../breaks/break-config.js';
 import { DEFAULT_LIMITS_CONFIG, LimitsConfigSchema } from '../limits/limits-config.js';
 import { DEFAULT_FILTER_PROFILE, FilterProfileSchema } from '../media/filter-profile.js';
+import { DEFAULT_NEAR_THRESHOLD_BITS } from '../known/stacks/build-stacks.js';
+import { MAX_THRESHOLD_BITS } from '../known/stacks/near-index.js';
 
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr-CA']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
-export const SETTINGS_SCHEMA_VERSION = 6;
+export const SETTINGS_SCHEMA_VERSION = 7;
 
 /**
  * The first day of the week in My exposure and personal weekly limits: as the language
@@ -108,6 +110,12 @@ export const SettingsSchema = z.object({
    * shared folder. Sets hold no case data, so the data folder is a fit default.
    */
   knownMaterialFolder: FolderPathSchema.nullable(),
+  /**
+   * How many of PDQ's 256 bits two pictures may differ by and still count as near copies:
+   * for near matches to known material and for near-duplicate stacks in a case. Lower finds
+   * fewer, closer copies; 31 is PDQ's authors' recommended threshold.
+   */
+  nearMatchDistanceBits: z.number().int().min(0).max(MAX_THRESHOLD_BITS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -132,6 +140,7 @@ export const DEFAULT_SETTINGS: Settings = {
   teamView: DEFAULT_TEAM_VIEW,
   notesFolder: null,
   knownMaterialFolder: null,
+  nearMatchDistanceBits: DEFAULT_NEAR_THRESHOLD_BITS,
 };
 
 /** A change from the UI: any subset of fields except the version. */

@@ -3,6 +3,7 @@ import type { Reason } from '../reasons/reason.js';
 import { settingsReason } from '../reasons/settings-reason.js';
 import { DEFAULT_BREAK_CONFIG } from '../breaks/break-config.js';
 import { DEFAULT_LIMITS_CONFIG } from '../limits/limits-config.js';
+import { DEFAULT_NEAR_THRESHOLD_BITS } from '../known/stacks/build-stacks.js';
 import {
   DEFAULT_ENCOURAGEMENT,
   DEFAULT_TEAM_SHARING,
@@ -42,6 +43,8 @@ const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: R
   { fromVersion: 4, migrate: (old) => ({ ...old, schemaVersion: 5, weekStart: 'language' }) },
   // 5 → 6: known-material hash sets arrive; the library starts in the data folder.
   { fromVersion: 5, migrate: (old) => ({ ...old, schemaVersion: 6, knownMaterialFolder: null }) },
+  // 6 → 7: the near-match distance becomes a setting; it starts at the distance used until now.
+  { fromVersion: 6, migrate: (old) => ({ ...old, schemaVersion: 7, nearMatchDistanceBits: DEFAULT_NEAR_THRESHOLD_BITS }) },
 ];
 
 export type StoredSettingsResult = { ok: true; settings: Settings; migratedFrom: number | null } | { ok: false; reason: string };

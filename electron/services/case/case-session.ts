@@ -11,6 +11,8 @@ import { MIN_PDQ_QUALITY, type ItemMatch, type ItemView } from '../../../shared/
 import { FIRST_SCREEN_THUMBNAILS } from '../media/first-screen-prefetch.js';
 import { runCaseImport, type ItemDigests } from './case-import.js';
 import { createCaseViews, type CaseViews } from './case-views.js';
+import { createCaseStacks, restackCase, type CaseStacks, type StackMember } from './case-stacks.js';
+import { DEFAULT_NEAR_THRESHOLD_BITS } from '../../../shared/known/stacks/build-stacks.js';
 import { rematchKnown, sameMatch } from './rematch-known.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { checkCaseFolder } from './check-case-folder.js';
@@ -36,6 +38,8 @@ export interface CaseSessionDeps {
   matchKnown?: (digests: ItemDigests) => ItemMatch | null;
   /** The nearest enabled set's PDQ hash within the threshold, as a 'near' match; none without it. */
   matchNearPdq?: (pdq: { hex: string; quality: number }) => ItemMatch | null;
+  /** The near-match distance setting (0–63 bits), for near stacks in the open case; 31 without it. */
+  nearThresholdBits?: () => number;
   /** The open case's import ended (done, cancelled or failed): background work on its items may start. */
   onImportEnded?: (caseId: string) => void;
   /** Another case was opened: background work on the previous one stops. */
@@ -103,6 +107,10 @@ export interface CaseSession {
   recordPdq(itemId: string, pdq: { hex: string; quality: number } | null): boolean;
   /** Records that an item cannot be shown after all and tells the renderer (itemFailed). False when the item is not in the open case. */
   markItemFailed(itemId: string, error: MediaError): boolean;
+  /** The files of the near stack holding `itemId`, representative first; empty when it is in none. Throws when `caseId` is not the open case. */
+  stackMembers(caseId: string, itemId: string): StackMember[];
+  /** The near-match distance setting changed: the open case's near stacks are made again (its near matches: rematchKnown). */
+  restack(): void;
   /** Resolves when no import is running, including cancelled ones still winding down (tests, shutdown). */
   whenIdle(): Promise<void>;
 }
@@ -113,6 +121,8 @@ interface OpenCase {
   readonly isDemo: boolean;
   readonly index: CaseIndex;
   readonly views: CaseViews;
+  /** Near-duplicate stacks, made again when the threshold setting changes. */
+  stacks: CaseStacks;
   readonly controller: AbortController;
   importDone: Promise<void>;
   knownShown: boolean;
@@ -132,6 +142,8 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
   let opening: Promise<unknown> = Promise.resolve();
 
   function summaryOf(open: OpenCase): CaseSummary {
+    // First, since counting settles the stacks, which may bump the list's version.
+    const counts = open.views.counts();
     return {
       caseId: open.caseId,
       name: open.name,
@@ -140,7 +152,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       problemCount: open.index.problems.length,
       duplicateCount: open.index.duplicateCount,
       listVersion: open.index.version,
-      ...open.views.counts(),
+      ...counts,
       knownShown: open.knownShown,
       pdqProgress: open.pdqProgress,
       import: open.index.progress,
@@ -159,6 +171,8 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
   }
 
   const imports = new Set<Promise<void>>();
+  const thresholdBits = (): number => deps.nearThresholdBits?.() ?? DEFAULT_NEAR_THRESHOLD_BITS;
+  let lastStackChangedAtMs = Number.NEGATIVE_INFINITY;
 
   async function openNow(rootDir: string, isDemo: boolean): Promise<CaseSummary> {
     const realRoot = await checkCaseFolder(rootDir);
@@ -169,12 +183,14 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     if (!CaseIdSchema.safeParse(caseId).success) throw new Error('the id generator gave an invalid case id');
     const index = createCaseIndex(realRoot);
     index.progress = { ...IDLE_IMPORT, phase: 'scanning' };
+    const stacks = createCaseStacks(index, thresholdBits());
     const open: OpenCase = {
       caseId,
       name: path.basename(realRoot) || realRoot,
       isDemo,
       index,
-      views: createCaseViews(index),
+      views: createCaseViews(index, () => open.stacks.settle()),
+      stacks,
       controller: new AbortController(),
       importDone: Promise.resolve(),
       knownShown: false,
@@ -207,6 +223,8 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       newItemId: deps.idGenerator,
       onProgress,
       onItems: (items) => {
+        // Items reused from the workspace arrive with their PDQ: they stack as a fresh hash would.
+        for (const item of items) if (item.pdq !== null) open.stacks.addPdq(item);
         if (current === open) deps.onItems?.(caseId, items);
       },
       index,
@@ -330,12 +348,20 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       item.pdq = pdq?.hex ?? null;
       item.pdqQuality = pdq?.quality ?? null;
       open.stored?.rememberPdq([item.relativePath, ...item.duplicatePaths], pdq);
-      if (item.match?.type === 'known') return true;
-      const near = nearMatchOf(item);
-      if (sameMatch(near, item.match)) return true;
-      item.match = near;
-      open.index.version += 1;
-      deps.emit('caseChanged', summaryOf(open));
+      const stacked = open.stacks.addPdq(item);
+      const near = item.match?.type === 'known' ? item.match : nearMatchOf(item);
+      const matchChanged = !sameMatch(near, item.match);
+      if (matchChanged) {
+        item.match = near;
+        open.index.version += 1;
+      }
+      // Stacks may grow with nearly every hash of a large case: told at most twice a second, the
+      // rest rides on the PDQ pass's progress (several a second), which carries the list's version.
+      const nowMs = deps.nowMs();
+      if (matchChanged || (stacked && nowMs - lastStackChangedAtMs >= CASE_CHANGED_INTERVAL_MS)) {
+        if (stacked) lastStackChangedAtMs = nowMs;
+        deps.emit('caseChanged', summaryOf(open));
+      }
       return true;
     },
     markItemFailed(itemId, error) {
@@ -345,6 +371,17 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       item.error = error;
       deps.emit('itemFailed', { caseId: current.caseId, itemId, error });
       return true;
+    },
+    stackMembers(caseId, itemId) {
+      const open = caseNamed(caseId);
+      open.stacks.settle();
+      return open.stacks.members(itemId).map((member) => ({ ...member, item: copyItem(member.item) }));
+    },
+    restack() {
+      const open = current;
+      if (!open || open.stacks.thresholdBits === thresholdBits()) return;
+      open.stacks = restackCase(open.index, thresholdBits());
+      deps.emit('caseChanged', summaryOf(open));
     },
     async whenIdle() {
       await opening;

@@ -4,15 +4,15 @@ import type { MediaWorkerPool } from '../media/worker-pool.js';
 import type { KnownMaterialService } from './known-material-service.js';
 import { nearMatcherFromLibrary, type NearMatcher } from './near-matcher.js';
 import { startPdqPass, type PdqPass } from './pdq-pass.js';
-
-/** Default near-match distance in bits (the and PDQ's usual threshold). */
-const NEAR_MATCH_DISTANCE_BITS = 31;
+import { DEFAULT_NEAR_THRESHOLD_BITS } from '../../../shared/known/stacks/build-stacks.js';
 
 export interface CasePdqDeps {
   session: Pick<CaseSession, 'summary' | 'pdqCandidates' | 'needsPdq' | 'recordPdq' | 'reportPdqProgress'>;
   pool: Pick<MediaWorkerPool, 'runPdq'>;
   known: Pick<KnownMaterialService, 'listHashSets' | 'pdqHashes'>;
   nowMs: () => number;
+  /** The near-match distance setting (0–63 bits), read at each match so a change applies at once; 31 without it. */
+  thresholdBits?: () => number;
   log?: (message: string) => void;
 }
 
@@ -61,7 +61,7 @@ export function createCasePdq(deps: CasePdqDeps): CasePdq {
     matchNear(pdq) {
       try {
         matcher ??= nearMatcherFromLibrary(deps.known);
-        const near = matcher.match(pdq, NEAR_MATCH_DISTANCE_BITS);
+        const near = matcher.match(pdq, deps.thresholdBits?.() ?? DEFAULT_NEAR_THRESHOLD_BITS);
         return near && { type: 'near', ...near };
       } catch (error) {
         // An unreadable library is told by the exact matcher's notice; near matching waits for it.

@@ -16,6 +16,8 @@ export function CaseCounts({ summary }: { summary: CaseSummary }) {
     t('review.counts.items', figure(files)),
     t('review.counts.known', figure(summary.knownCount)),
     t('review.counts.duplicates', figure(summary.duplicateCount)),
+    // Near copies are reviewed through their stack's representative; said only when there are some, so the figures still add up.
+    ...(summary.nearCopyCount > 0 ? [t('stacks.nearCopiesCount', figure(summary.nearCopyCount))] : []),
     t('review.counts.toReview', figure(summary.toReviewCount)),
   ];
   const pdq = summary.pdqProgress;

@@ -7,6 +7,8 @@ import { useVeil } from '../../api/api';
 import { useErrorText } from '../../app/error-message';
 import { useQuery } from '../../hooks/use-query';
 import { KnownSetList } from './known-set-list';
+import { NearDistanceForm } from './near-distance-form';
+import type { Settings } from '../../../shared/settings/settings.js';
 
 /** Bad records shown after an import; the set's summary counts them all. */
 const SHOWN_BAD_RECORDS = 20;
@@ -16,7 +18,16 @@ const SHOWN_BAD_RECORDS = 20;
  * file picker), with a scheme the person must choose (never guessed: the same number means
  * different things in different schemes), and the library's sets to turn off or remove.
  */
-export function KnownMaterialSection({ headingId }: { headingId: string }) {
+export function KnownMaterialSection({
+  headingId,
+  settings,
+  onSaved,
+}: {
+  headingId: string;
+  /** For the near-match distance, a setting that belongs with the sets it is matched against. */
+  settings: Settings;
+  onSaved: (settings: Settings) => void;
+}) {
   const { t } = useTranslation();
   const { errorText } = useErrorText();
   const client = useVeil();
@@ -137,6 +148,7 @@ export function KnownMaterialSection({ headingId }: { headingId: string }) {
         />
       )}
       {state.status === 'failed' && <p role="alert">{errorText(state.error)}</p>}
+      <NearDistanceForm settings={settings} onSaved={onSaved} />
     </section>
   );
 }

@@ -60,7 +60,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
       <NotesSettings {...props} canPickFolder={canPickFolder} />
       <SharingSettings {...props} canPickFolder={canPickFolder} />
       <LanguageSection {...props} />
-      <KnownMaterialSection headingId={knownHeadingId} />
+      <KnownMaterialSection headingId={knownHeadingId} settings={current} onSaved={saved} />
       <div className="form-actions">
         <button type="button" className="button" onClick={onClose}>
           {t('settingsSections.close')}

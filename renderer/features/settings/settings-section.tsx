@@ -33,11 +33,11 @@ export interface SettingsSectionProps {
 }
 
 /**
- * One section of Settings as its own form: its fields are checked against the back end's
- * settings schema as the person types and on Save, and Save sends this section alone. A
- * refusal the back end still makes (a race) is shown as its translated reason.
+ * A form that saves one settings change: checked against the back end's settings schema as
+ * the person types and on submit, then sent alone; a refusal the back end still makes (a
+ * race) is kept as its translated reason.
  */
-export function SettingsSection({ dialogId, section, patch, onSaved, children }: SettingsSectionProps) {
+export function useSettingsForm(patch: SettingsPatch, onSaved: (settings: Settings) => void) {
   const { t } = useTranslation();
   const { errorText } = useErrorText();
   const client = useVeil();
@@ -45,7 +45,6 @@ export function SettingsSection({ dialogId, section, patch, onSaved, children }:
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const validation = useSettingsValidation(patch);
-  const headingId = sectionHeadingId(dialogId, section);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -62,6 +61,18 @@ export function SettingsSection({ dialogId, section, patch, onSaved, children }:
       .catch((reason: unknown) => setError(t('settings.failed', { message: errorText(reason) })))
       .finally(() => setBusy(false));
   };
+  return { validation, busy, error, saved, setSaved, onSubmit };
+}
+
+/**
+ * One section of Settings as its own form: its fields are checked against the back end's
+ * settings schema as the person types and on Save, and Save sends this section alone. A
+ * refusal the back end still makes (a race) is shown as its translated reason.
+ */
+export function SettingsSection({ dialogId, section, patch, onSaved, children }: SettingsSectionProps) {
+  const { t } = useTranslation();
+  const { validation, busy, error, saved, setSaved, onSubmit } = useSettingsForm(patch, onSaved);
+  const headingId = sectionHeadingId(dialogId, section);
 
   return (
     <section className="settings-section" aria-labelledby={headingId}>

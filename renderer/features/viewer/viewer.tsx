@@ -150,7 +150,7 @@ export function Viewer({ store, notes, onEditNote, index, total, settings, known
             {t('viewer.position', { position: format.count(index + 1), total: format.count(total) })}
           </span>
           {item?.match && <span className="viewer-match">{matchText(t, item.match)}</span>}
-          {item && <ItemLocation item={item} />}
+          {item && <ItemLocation item={item} caseId={store.caseId} knownShown={knownShown} />}
           {note && <span className="viewer-note">{t('notes.preview', { text: note.text })}</span>}
         </div>
         {item && <NoteButton store={notes} item={item} onEdit={onEditNote} />}

@@ -127,7 +127,7 @@ export function forEachNearPair(
 }
 
 /** The first chunk in which rows i and j differ in at most `radius` bits (the chunk that reports the pair). */
-function firstChunkWithin(words: Uint32Array, i: number, j: number, radius: number): number {
+export function firstChunkWithin(words: Uint32Array, i: number, j: number, radius: number): number {
   for (let c = 0; c < CHUNK_COUNT; c += 1) if (popcount32(chunkOf(words, i, c) ^ chunkOf(words, j, c)) <= radius) return c;
   return CHUNK_COUNT;
 }

@@ -36,3 +36,41 @@ export function createUnionFind(count: number): UnionFind {
     },
   };
 }
+
+/** Disjoint sets that grow one item at a time (a case's PDQ hashes arrive one by one); same rules as createUnionFind. */
+export interface GrowingUnionFind extends UnionFind {
+  /** A new item in a set of its own; returns its number (0, 1, 2…). */
+  add(): number;
+}
+
+export function createGrowingUnionFind(): GrowingUnionFind {
+  const parent: number[] = [];
+  const size: number[] = [];
+
+  function find(item: number): number {
+    let x = item;
+    while (parent[x] !== x) {
+      const grand = parent[parent[x]!]!;
+      parent[x] = grand;
+      x = grand;
+    }
+    return x;
+  }
+
+  return {
+    find,
+    add() {
+      parent.push(parent.length);
+      size.push(1);
+      return parent.length - 1;
+    },
+    union(a, b) {
+      let ra = find(a);
+      let rb = find(b);
+      if (ra === rb) return;
+      if (size[ra]! < size[rb]!) [ra, rb] = [rb, ra];
+      parent[rb] = ra;
+      size[ra]! += size[rb]!;
+    },
+  };
+}

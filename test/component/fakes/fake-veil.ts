@@ -63,12 +63,18 @@ export function fakeItem(index: number): MediaItem {
   };
 }
 
-type ViewCounts = Pick<CaseSummary, 'knownCount' | 'nearMatchCount' | 'duplicateStackCount' | 'toReviewCount'>;
+type ViewCounts = Pick<CaseSummary, 'knownCount' | 'nearMatchCount' | 'duplicateStackCount' | 'toReviewCount' | 'nearCopyCount'>;
 
 /** The summary's view counts as the back end would give them for these items. */
 function countViews(items: readonly MediaItem[]): ViewCounts {
   const count = (view: ItemView) => items.filter((item) => inItemView(item, view)).length;
-  return { knownCount: count('known'), nearMatchCount: count('near'), duplicateStackCount: count('duplicates'), toReviewCount: count('to-review') };
+  return {
+    knownCount: count('known'),
+    nearMatchCount: count('near'),
+    duplicateStackCount: count('duplicates'),
+    toReviewCount: count('to-review'),
+    nearCopyCount: items.length - count('known') - count('to-review'),
+  };
 }
 
 export interface FakeVeilOptions {
@@ -128,7 +134,7 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       itemCount,
       problemCount: problems.length,
       duplicateCount: 0,
-      ...(allItems ? countViews(allItems) : { knownCount: 0, nearMatchCount: 0, duplicateStackCount: 0, toReviewCount: itemCount }),
+      ...(allItems ? countViews(allItems) : { knownCount: 0, nearMatchCount: 0, duplicateStackCount: 0, toReviewCount: itemCount, nearCopyCount: 0 }),
       knownShown: false,
       pdqProgress: null,
       listVersion: 0,
@@ -177,6 +183,8 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       total: problems.length,
       problems: problems.slice(offset, offset + limit),
     })),
+    // No near stacks unless a test gives listStackMembers its answer with mockResolvedValue.
+    listStackMembers: vi.fn(async (_args: { caseId: string; itemId: string }) => [] as { item: MediaItem; distanceBits: number }[]),
     listFolderGroups: vi.fn(async ({ view }: { caseId: string; view: ItemView }) => {
       const indexes = indexesOf(view) ?? Array.from({ length: itemCount }, (_, index) => index);
       return folderGroups(indexes.map((index) => makeItem(index)));

@@ -17,6 +17,7 @@ function fakeHandlers(): RequestHandlers {
     listItems: vi.fn(fail),
     getItems: vi.fn(fail),
     listProblems: vi.fn(fail),
+    listStackMembers: vi.fn(fail),
     listFolderGroups: vi.fn(fail),
     showKnownItems: vi.fn(fail),
     releaseThumbnails: vi.fn(fail),

@@ -36,6 +36,7 @@ describe('stored settings', () => {
         teamView: { folder: null, minGroupSize: 5 },
         notesFolder: null,
         knownMaterialFolder: null,
+        nearMatchDistanceBits: 31,
       },
     });
   });
@@ -62,14 +63,35 @@ describe('stored settings', () => {
     expect(result).toEqual({
       ok: true,
       migratedFrom: 4,
-      settings: { ...(v4 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, weekStart: 'language', knownMaterialFolder: null },
+      settings: { ...(v4 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, weekStart: 'language', knownMaterialFolder: null, nearMatchDistanceBits: 31 },
     });
   });
 
   it('migrates a version 5 file to 6 keeping every choice, with the known-material library in the data folder', () => {
     const v5 = fixture('v5-settings.json');
     const result = parseStoredSettings(v5);
-    expect(result).toEqual({ ok: true, migratedFrom: 5, settings: { ...(v5 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, knownMaterialFolder: null } });
+    expect(result).toEqual({
+      ok: true,
+      migratedFrom: 5,
+      settings: { ...(v5 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, knownMaterialFolder: null, nearMatchDistanceBits: 31 },
+    });
+  });
+
+  it('migrates a version 6 file to 7 keeping every choice, with the near-match distance at 31 bits as before', () => {
+    const v6 = fixture('v6-settings.json');
+    const result = parseStoredSettings(v6);
+    expect(result).toEqual({ ok: true, migratedFrom: 6, settings: { ...(v6 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, nearMatchDistanceBits: 31 } });
+  });
+
+  it('takes a near-match distance of 0 to 63 bits and refuses anything else, naming the setting', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { nearMatchDistanceBits: 0 })).toMatchObject({ ok: true, settings: { nearMatchDistanceBits: 0 } });
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { nearMatchDistanceBits: 63 })).toMatchObject({ ok: true, settings: { nearMatchDistanceBits: 63 } });
+    for (const bad of [-1, 64, 12.5]) {
+      expect(applySettingsPatch(DEFAULT_SETTINGS, { nearMatchDistanceBits: bad })).toMatchObject({
+        ok: false,
+        reason: { params: { setting: 'nearMatchDistanceBits' } },
+      });
+    }
   });
 
   it('takes a known-material folder or null, and refuses an empty one naming the setting', () => {

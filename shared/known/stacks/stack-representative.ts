@@ -1,0 +1,37 @@
+import { isHiddenPath } from '../../case/hidden-path.js';
+
+/** What choosing a stack's representative needs to know of a member. */
+export interface RepresentativeCandidate {
+  relativePath: string;
+  /**
+   * The file's size in bytes. The case does not know pictures' dimensions (only the media
+   * worker decodes them), so the largest file stands in for the largest in pixels: a
+   * resized or recompressed copy is almost always the smaller file.
+   */
+  sizeBytes: number;
+  /** Its exact hash is in an enabled set: it is hidden, so it never represents a stack another member can. */
+  known: boolean;
+}
+
+/**
+ * The index of the member that represents a stack in the grid: not a known item when
+ * another member is not; then a normally named file, never a hidden one when another
+ * exists (an investigator looks for "photo.jpg", not ".cache/photo.jpg"); then the largest;
+ * then the first in the case's order (`caseOrder`, negative when its first argument comes
+ * first). One pass, no sort: a stack may hold thousands. -1 for no members.
+ */
+export function representativeOf<T extends RepresentativeCandidate>(members: readonly T[], caseOrder: (a: T, b: T) => number): number {
+  let best = -1;
+  members.forEach((member, at) => {
+    if (best === -1 || representsBetter(member, members[best]!, caseOrder)) best = at;
+  });
+  return best;
+}
+
+function representsBetter<T extends RepresentativeCandidate>(candidate: T, current: T, caseOrder: (a: T, b: T) => number): boolean {
+  if (candidate.known !== current.known) return !candidate.known;
+  const candidateHidden = isHiddenPath(candidate.relativePath);
+  if (candidateHidden !== isHiddenPath(current.relativePath)) return !candidateHidden;
+  if (candidate.sizeBytes !== current.sizeBytes) return candidate.sizeBytes > current.sizeBytes;
+  return caseOrder(candidate, current) < 0;
+}
