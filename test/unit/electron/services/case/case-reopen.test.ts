@@ -126,6 +126,28 @@ describe('reopening a case with a workspace', () => {
     expect({ pdq: again?.pdq, pdqQuality: again?.pdqQuality }).toEqual({ pdq: pdq.hex, pdqQuality: pdq.quality });
   });
 
+  it('writes PDQ hashes in batches, one message per batch, on flush or once the delay has passed', async () => {
+    const workspace = await openWorkspace();
+    const first = await importCase(workspace);
+    let pdqMessages = 0;
+    const counting: CaseWorkspace = { ...workspace, putPdq: (entries) => ((pdqMessages += 1), workspace.putPdq(entries)) };
+    const timers: (() => void)[] = [];
+    const stored = createStoredFiles(Promise.resolve(counting), (run) => (timers.push(run), () => timers.splice(timers.indexOf(run), 1)));
+    const pdq = { hex: 'cd'.repeat(32), quality: 80 };
+    for (const item of first.index.items) stored.rememberPdq([item.relativePath, ...item.duplicatePaths], pdq);
+    await stored.flush();
+    expect(pdqMessages).toBe(1);
+    stored.rememberPdq([first.index.items[0]!.relativePath], null);
+    stored.rememberPdq([first.index.items[1]!.relativePath], null);
+    expect(timers).toHaveLength(1);
+    timers[0]!();
+    await stored.flush();
+    expect(pdqMessages).toBe(2);
+    const reopened = await importCase(workspace);
+    expect(reopened.index.items.slice(2).every((item) => item.pdq === pdq.hex)).toBe(true);
+    expect(reopened.index.items.slice(0, 2).map((item) => item.pdq)).toEqual([null, null]);
+  });
+
   it('reads everything when another Veil writes the workspace, and still lists the case the same', async () => {
     const holder = await openWorkspace();
     await importCase(holder);
