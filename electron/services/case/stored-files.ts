@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import type { ImportProblem } from '../../../shared/case/media-item.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
-import type { ItemRow, PdqRow } from '../workspace/workspace-protocol.js';
+import { ItemRowSchema, type ItemRow, type PdqRow } from '../workspace/workspace-protocol.js';
 import { resultOfRow } from './stored-row.js';
 import type { FileResult } from './file-result.js';
 import type { WalkEntry } from './walk-folder.js';
@@ -107,7 +107,8 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>, star
       await pages.return(undefined);
       return first.done !== true;
     } catch {
-      return false;
+      // A page with a row that is not whole still means rows: the lookups skip such rows, and a failing workspace stops them.
+      return true;
     }
   }
 
@@ -161,6 +162,8 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>, star
       for (const batch of inFlight) yield* await release(batch);
     },
     remember(row) {
+      // The workspace thread refuses a whole batch for one bad row; a row it would refuse is not kept, so only its file is read next time.
+      if (!ItemRowSchema.safeParse(row).success) return;
       rows.push(row);
       if (rows.length >= WRITE_BATCH_ROWS) sendRows();
     },

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCaseImport } from '../../../../../electron/services/case/case-import.js';
 import type { CaseIndex } from '../../../../../electron/services/case/case-index.js';
@@ -124,6 +125,24 @@ describe('reopening a case with a workspace', () => {
     const reopened = await importCase(opened[0]!);
     const again = reopened.index.items.find((item) => item.relativePath === 'a-first.png');
     expect({ pdq: again?.pdq, pdqQuality: again?.pdqQuality }).toEqual({ pdq: pdq.hex, pdqQuality: pdq.quality });
+  });
+
+  it('reuses a file dated before 1970 like any other, and reads again only a file whose stored row is not whole', async () => {
+    // Forensic extractions carry NTFS's 1601 epoch (a Date: utimes takes a negative number of seconds as "now").
+    const ntfsEpoch = new Date(-11_644_473_600_000);
+    utimesSync(path.join(root, 'Sample 2.jpg'), ntfsEpoch, ntfsEpoch);
+    expect(statSync(path.join(root, 'Sample 2.jpg')).mtimeMs).toBeLessThan(0);
+    const workspace = await openWorkspace();
+    await importCase(workspace);
+    expect(bytesRead((await importCase(workspace)).index)).toBe(0);
+
+    await opened.splice(0).map((open) => open.close())[0];
+    const db = new Database(dbPath);
+    db.prepare("UPDATE items SET md5 = 'not hex' WHERE path = ?").run('photo.jpg');
+    db.close();
+    const reopened = await importCase(await openWorkspace());
+    expect(bytesRead(reopened.index)).toBe(statSync(path.join(root, 'photo.jpg')).size);
+    expect(listing(reopened.index)).toEqual(listing((await importCase(null)).index));
   });
 
   it('writes PDQ hashes in batches, one message per batch, on flush or once the delay has passed', async () => {
