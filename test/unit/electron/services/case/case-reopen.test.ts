@@ -145,6 +145,32 @@ describe('reopening a case with a workspace', () => {
     expect(listing(reopened.index)).toEqual(listing((await importCase(null)).index));
   });
 
+  it('publishes nothing more of a looked-up batch once the import is cancelled', async () => {
+    const workspace = await openWorkspace();
+    await importCase(workspace);
+    const inner = createStoredFiles(Promise.resolve(workspace));
+    const controller = new AbortController();
+    const cancelling: StoredFiles = {
+      ...inner,
+      async *stamp(entries, rootDir) {
+        for await (const entry of inner.stamp(entries, rootDir)) {
+          yield entry;
+          // The investigator cancels right after the first unchanged file is listed.
+          if (entry.type === 'file' && entry.stored) controller.abort();
+        }
+      },
+    };
+    const index = await runCaseImport(root, {
+      signal: controller.signal,
+      nowMs: steppingClock(1).nowMs,
+      newItemId: counterIds('item'),
+      onProgress: () => undefined,
+      stored: cancelling,
+    });
+    expect(index.progress.phase).toBe('cancelled');
+    expect(index.items.length + index.problems.length).toBeLessThanOrEqual(1);
+  });
+
   it('writes PDQ hashes in batches, one message per batch, on flush or once the delay has passed', async () => {
     const workspace = await openWorkspace();
     const first = await importCase(workspace);
