@@ -19,6 +19,13 @@ export const ItemRowSchema = z.object({
   sizeBytes: z.number().int().nonnegative(),
   /** Any finite time: forensic extractions carry dates before 1970 (NTFS's 1601 epoch). */
   mtimeMs: z.number(),
+  /**
+   * Status change time, inode and device, compared with size and modification time (as Git's
+   * index does); null in rows kept before version 3, whose files are then read again.
+   */
+  ctimeMs: z.number().nullable(),
+  ino: z.number().nullable(),
+  dev: z.number().nullable(),
   md5: hex(32).nullable(),
   sha1: hex(40).nullable(),
   sha256: hex(64).nullable(),

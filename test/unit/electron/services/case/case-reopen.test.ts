@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -80,17 +80,24 @@ describe('reopening a case with a workspace', () => {
     expect(listing(reopened.index)).toEqual(listing(first.index));
   });
 
-  it('trusts size and modification time: bytes swapped under the same stamp are not seen, so they were not read', async () => {
+  it('reads again a file rewritten with its modification time set back, one whose permissions changed, and one kept before version 3', async () => {
     utimesSync(path.join(root, 'Sample 2.jpg'), STAMP_S, STAMP_S);
-    await importCase(await openWorkspace());
-    const before = (await importCase(null)).index.itemsById;
+    const workspace = await openWorkspace();
+    await importCase(workspace);
     swapContentKeepingStamp('Sample 2.jpg');
-    const reopened = await importCase(opened[0]!);
-    const sample = reopened.index.items.find((item) => item.relativePath === 'Sample 2.jpg');
-    expect(sample?.sha256).toBe([...before.values()].find((item) => item.relativePath === 'Sample 2.jpg')?.sha256);
-    // A fresh import reads it and finds it is no longer a JPEG.
-    const fresh = await importCase(null);
-    expect(fresh.index.items.some((item) => item.relativePath === 'Sample 2.jpg')).toBe(false);
+    chmodSync(path.join(root, 'Sample 10.jpg'), 0o600);
+    await opened.splice(0).map((open) => open.close())[0];
+    // A row as version 2 kept it: no status change time, inode or device.
+    const db = new Database(dbPath);
+    db.prepare('UPDATE items SET ctime_ms = NULL, ino = NULL, dev = NULL WHERE path = ?').run('photo.jpg');
+    db.close();
+
+    const reopened = await importCase(await openWorkspace());
+    const sizeOf = (relativePath: string): number => statSync(path.join(root, relativePath)).size;
+    expect(bytesRead(reopened.index)).toBe(['Sample 2.jpg', 'Sample 10.jpg', 'photo.jpg'].reduce((sum, file) => sum + sizeOf(file), 0));
+    // Read again, the swapped file is no longer a JPEG, as a fresh import finds.
+    expect(reopened.index.items.some((item) => item.relativePath === 'Sample 2.jpg')).toBe(false);
+    expect(listing(reopened.index)).toEqual(listing((await importCase(null)).index));
   });
 
   it('reads again a file whose size changed, one whose modification time changed, a new one and a renamed one; a deleted one disappears', async () => {
