@@ -227,8 +227,13 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       await wellbeing.close();
       // The ledger and break state are written by now (both local). A notes save or an export
       // to a network share, or an import, stuck on a dead drive must not hold quitting.
-      const stopped = Promise.all([notes.close(), sharing.close(), session.cancelImport(), session.whenIdle(), casePdq.close()]);
-      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())]);
+      const waited = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+      // The import and PDQ pass stop first and their last rows go into the workspace the notes share,
+      // then it closes; a stuck import holds the close for half the wait at most.
+      const importStopped = Promise.all([session.cancelImport(), casePdq.close()]).then(() => session.whenIdle());
+      const notesClosed = Promise.race([importStopped, waited(IMPORT_STOP_WAIT_MS / 2)]).then(() => notes.close());
+      const stopped = Promise.all([notesClosed, sharing.close(), importStopped]);
+      await Promise.race([stopped, waited(IMPORT_STOP_WAIT_MS)]);
       pool.close();
       known.close();
     },

@@ -103,7 +103,7 @@ export interface CaseSession {
   recordPdq(itemId: string, pdq: { hex: string; quality: number } | null): boolean;
   /** Records that an item cannot be shown after all and tells the renderer (itemFailed). False when the item is not in the open case. */
   markItemFailed(itemId: string, error: MediaError): boolean;
-  /** Resolves when no import is running, including cancelled ones still winding down (tests, shutdown). */
+  /** Resolves when no import is running, including cancelled ones still winding down, and the open case's waiting workspace writes are in (tests, shutdown). */
   whenIdle(): Promise<void>;
 }
 
@@ -343,6 +343,8 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     async whenIdle() {
       await opening;
       await Promise.all(imports);
+      // PDQ hashes learnt after the import wait in a batch: they go now.
+      await current?.stored?.flush();
     },
   };
 }
