@@ -89,6 +89,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     matchNearPdq: (pdq) => casePdq.matchNear(pdq),
     onImportEnded: (caseId) => casePdq.importEnded(caseId),
     onCaseOpened: () => casePdq.caseOpened(),
+    // The shared workspace of the case left closes after its import's last rows (a stuck import holds it a bounded time).
+    onCaseLeft: (writesDone) => notes.keepOpenFor(Promise.race([writesDone, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())])),
     picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
     // The notes' workspace: one handle (one writer, one lock) per case for both.
     caseWorkspace: (caseId) => notes.workspace(caseId),

@@ -40,6 +40,8 @@ export interface CaseSessionDeps {
   onImportEnded?: (caseId: string) => void;
   /** Another case was opened: background work on the previous one stops. */
   onCaseOpened?: (caseId: string) => void;
+  /** Another case was opened: `writesDone` resolves once the previous case's import stopped and its last rows and PDQ hashes are in its workspace. */
+  onCaseLeft?: (writesDone: Promise<void>) => void;
   /**
    * The workspace of the case just opened (none for the demo or when it cannot be had): files
    * unchanged since its last import are not read again, and each file read is kept there.
@@ -164,7 +166,9 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     const realRoot = await checkCaseFolder(rootDir);
     // Not awaited: a read stuck on a hung network drive must not stop the user opening
     // another case. The old import winds down on its own and can no longer report.
-    current?.controller.abort();
+    const previous = current;
+    previous?.controller.abort();
+    if (previous?.stored) deps.onCaseLeft?.(previous.importDone.then(() => previous.stored?.flush()).catch(() => undefined));
     const caseId = deps.idGenerator();
     if (!CaseIdSchema.safeParse(caseId).success) throw new Error('the id generator gave an invalid case id');
     const index = createCaseIndex(realRoot);
