@@ -21,7 +21,7 @@ const PDQ_BATCH_ROWS = 500;
 const PDQ_DELAY_MS = 1000;
 
 /** Runs `run` after `delayMs`; the returned function cancels it. Injected so tests need no real waits. */
-export type StartTimer = (run: () => void, delayMs: number) => () => void;
+type StartTimer = (run: () => void, delayMs: number) => () => void;
 
 const startNodeTimer: StartTimer = (run, delayMs) => {
   const timer = setTimeout(run, delayMs);
