@@ -94,6 +94,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     },
     onCaseOpened: () => casePdq.caseOpened(),
     nearThresholdBits: () => settings.get().nearMatchDistanceBits,
+    // The shared workspace of the case left closes after its import's last rows (a stuck import holds it a bounded time).
+    onCaseLeft: (writesDone) => notes.keepOpenFor(Promise.race([writesDone, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())])),
     picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
     // The notes' workspace: one handle (one writer, one lock) per case for both.
     caseWorkspace: (caseId) => notes.workspace(caseId),
@@ -256,11 +258,17 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
         await wellbeing.close();
         // The ledger and break state are written by now (both local). A notes save or an export
         // to a network share, or an import, stuck on a dead drive must not hold quitting.
-        const stopping = [notes.close(), sharing.close(), session.cancelImport(), session.whenIdle(), casePdq.close()];
-        const stopped = Promise.allSettled(stopping).then((results) => {
+        const waited = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+        // The import and PDQ pass stop first and their last rows go into the workspace the notes share,
+        // then it closes; a stuck import holds the close for half the wait at most.
+        const importStopped = Promise.allSettled([session.cancelImport(), casePdq.close()]).then(() => session.whenIdle());
+        const notesClosed = Promise.race([importStopped, waited(IMPORT_STOP_WAIT_MS / 2)])
+          .catch(() => undefined)
+          .then(() => notes.close());
+        const stopped = Promise.allSettled([notesClosed, sharing.close(), importStopped]).then((results) => {
           for (const result of results) if (result.status === 'rejected') logFailure('stopping a service')(result.reason);
         });
-        await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())]);
+        await Promise.race([stopped, waited(IMPORT_STOP_WAIT_MS)]);
       } finally {
         pool.close();
         known.close();

@@ -222,6 +222,8 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       const walked = walkFolder(rootDir, { signal: stop.signal, fs });
       const entries: AsyncIterable<StampedEntry> = options.stored ? options.stored.stamp(walked, rootDir) : walked;
       for await (const entry of entries) {
+        // A looked-up batch arrives whole: after a cancel, the rest of it is not published.
+        if (stop.signal.aborted) break;
         const seq = nextSeq++;
         counts.filesFound += 1;
         if (entry.type === 'problem') complete(seq, entry);
@@ -269,6 +271,9 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
         relativePath,
         sizeBytes: hashed.sizeBytes,
         mtimeMs: hashed.mtimeMs,
+        ctimeMs: hashed.ctimeMs,
+        ino: hashed.ino,
+        dev: hashed.dev,
         md5: digestAsked(hashed.md5, 'MD5'),
         sha1: digestAsked(hashed.sha1, 'SHA-1'),
         sha256: hashed.sha256,

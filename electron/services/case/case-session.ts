@@ -44,6 +44,8 @@ export interface CaseSessionDeps {
   onImportEnded?: (caseId: string) => void;
   /** Another case was opened: background work on the previous one stops. */
   onCaseOpened?: (caseId: string) => void;
+  /** Another case was opened: `writesDone` resolves once the previous case's import stopped and its last rows and PDQ hashes are in its workspace. */
+  onCaseLeft?: (writesDone: Promise<void>) => void;
   /**
    * The workspace of the case just opened (none for the demo or when it cannot be had): files
    * unchanged since its last import are not read again, and each file read is kept there.
@@ -111,7 +113,7 @@ export interface CaseSession {
   stackMembers(caseId: string, itemId: string): StackMember[];
   /** The near-match distance setting changed: the open case's near stacks are made again (its near matches: rematchKnown). */
   restack(): void;
-  /** Resolves when no import is running, including cancelled ones still winding down (tests, shutdown). */
+  /** Resolves when no import is running, including cancelled ones still winding down, and the open case's waiting workspace writes are in (tests, shutdown). */
   whenIdle(): Promise<void>;
 }
 
@@ -178,7 +180,9 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     const realRoot = await checkCaseFolder(rootDir);
     // Not awaited: a read stuck on a hung network drive must not stop the user opening
     // another case. The old import winds down on its own and can no longer report.
-    current?.controller.abort();
+    const previous = current;
+    previous?.controller.abort();
+    if (previous?.stored) deps.onCaseLeft?.(previous.importDone.then(() => previous.stored?.flush()).catch(() => undefined));
     const caseId = deps.idGenerator();
     if (!CaseIdSchema.safeParse(caseId).success) throw new Error('the id generator gave an invalid case id');
     const index = createCaseIndex(realRoot);
@@ -386,6 +390,8 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     async whenIdle() {
       await opening;
       await Promise.all(imports);
+      // PDQ hashes learnt after the import wait in a batch: they go now.
+      await current?.stored?.flush();
     },
   };
 }

@@ -11,6 +11,10 @@ export interface HashedFile {
   sizeBytes: number;
   /** The modification time when the file was opened, in epoch milliseconds: a later change moves it (the workspace keeps it to skip unchanged files). */
   mtimeMs: number;
+  /** Status change time, inode and device from the same fstat: a chmod, a rewrite with the time set back, or another drive at the path moves one of them. */
+  ctimeMs: number;
+  ino: number;
+  dev: number;
   /**
    * MD5 and SHA-1 of the whole content, lower-case hex, when asked for (known-material hash
    * sets list files by these); null otherwise.
@@ -137,6 +141,9 @@ export function createFileHasher(
       return {
         sizeBytes: position,
         mtimeMs: stats.mtimeMs,
+        ctimeMs: stats.ctimeMs,
+        ino: stats.ino,
+        dev: stats.dev,
         md5: md5Hash?.digest('hex') ?? null,
         sha1: sha1Hash?.digest('hex') ?? null,
         sha256: sha256Hash.digest('hex'),

@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import type { ImportProblem } from '../../../shared/case/media-item.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
-import type { ItemRow } from '../workspace/workspace-protocol.js';
+import { ItemRowSchema, type ItemRow, type PdqRow } from '../workspace/workspace-protocol.js';
 import { resultOfRow } from './stored-row.js';
 import type { FileResult } from './file-result.js';
 import type { WalkEntry } from './walk-folder.js';
@@ -12,6 +12,23 @@ const LOOKUP_BATCH_FILES = 250;
 const LOOKUPS_IN_FLIGHT = 4;
 /** Rows written per message; each is one transaction in the workspace thread. */
 const WRITE_BATCH_ROWS = 500;
+/**
+ * PDQ hashes written per message, and how long one waits for others: each message is a
+ * transaction synced to disk (~15 ms), so one per hash would take 25 minutes of the workspace
+ * thread for 100,000 images and hold up note saves behind it.
+ */
+const PDQ_BATCH_ROWS = 500;
+const PDQ_DELAY_MS = 1000;
+
+/** Runs `run` after `delayMs`; the returned function cancels it. Injected so tests need no real waits. */
+type StartTimer = (run: () => void, delayMs: number) => () => void;
+
+const startNodeTimer: StartTimer = (run, delayMs) => {
+  const timer = setTimeout(run, delayMs);
+  // A pending batch never keeps the process alive: flush() and close write it.
+  timer.unref();
+  return () => clearTimeout(timer);
+};
 
 /** A walk entry, with the stored result of a file unchanged since the last import of the case. */
 export type StampedEntry = { type: 'file'; relativePath: string; stored?: FileResult | null } | { type: 'problem'; problem: ImportProblem };
@@ -39,7 +56,7 @@ export interface StoredFiles {
  * and nothing is kept. A workspace that fails mid-import is let go the same way: the import
  * never fails because of it, it only reads more.
  */
-export function createStoredFiles(workspace: Promise<CaseWorkspace | null>): StoredFiles {
+export function createStoredFiles(workspace: Promise<CaseWorkspace | null>, startTimer: StartTimer = startNodeTimer): StoredFiles {
   let writable: CaseWorkspace | null = null;
   /** Whether the workspace has any rows; learnt once, so a new case never waits for stats. */
   let reusing: Promise<boolean> | null = null;
@@ -48,6 +65,8 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>): Sto
     () => null,
   );
   let rows: ItemRow[] = [];
+  let pdqRows: PdqRow[] = [];
+  let cancelPdqTimer: (() => void) | null = null;
   const writes = new Set<Promise<void>>();
 
   function send(write: (target: CaseWorkspace) => Promise<void>): void {
@@ -68,6 +87,17 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>): Sto
     send((target) => target.putItems(batch));
   }
 
+  function sendPdq(): void {
+    cancelPdqTimer?.();
+    cancelPdqTimer = null;
+    if (pdqRows.length === 0) return;
+    // Rows still waiting go first, so the hashes find their rows (messages are handled in order).
+    sendRows();
+    const batch = pdqRows;
+    pdqRows = [];
+    send((target) => target.putPdq(batch));
+  }
+
   async function hasRows(): Promise<boolean> {
     const target = await ready;
     if (target === null) return false;
@@ -77,7 +107,8 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>): Sto
       await pages.return(undefined);
       return first.done !== true;
     } catch {
-      return false;
+      // A page with a row that is not whole still means rows: the lookups skip such rows, and a failing workspace stops them.
+      return true;
     }
   }
 
@@ -131,17 +162,19 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>): Sto
       for (const batch of inFlight) yield* await release(batch);
     },
     remember(row) {
+      // The workspace thread refuses a whole batch for one bad row; a row it would refuse is not kept, so only its file is read next time.
+      if (!ItemRowSchema.safeParse(row).success) return;
       rows.push(row);
       if (rows.length >= WRITE_BATCH_ROWS) sendRows();
     },
     rememberPdq(relativePaths, pdq) {
-      // Rows still waiting go first, so the hash finds its rows (messages are handled in order).
-      sendRows();
-      const entries = relativePaths.map((relativePath) => ({ path: relativePath, pdq: pdq?.hex ?? null, pdqQuality: pdq?.quality ?? null }));
-      send((target) => target.putPdq(entries));
+      for (const relativePath of relativePaths) pdqRows.push({ path: relativePath, pdq: pdq?.hex ?? null, pdqQuality: pdq?.quality ?? null });
+      if (pdqRows.length >= PDQ_BATCH_ROWS) sendPdq();
+      else cancelPdqTimer ??= startTimer(sendPdq, PDQ_DELAY_MS);
     },
     async flush() {
       sendRows();
+      sendPdq();
       await Promise.all([...writes]);
     },
   };

@@ -18,13 +18,16 @@ const StoredErrorSchema = z.string().transform((text, context) => {
 
 /** The row kept for a file just read: a media item, or a file that is not media and why (read failures are not kept: they are tried again). */
 export function rowOfRead(
-  read: { relativePath: string; sizeBytes: number; mtimeMs: number } & ItemDigests,
+  read: { relativePath: string; sizeBytes: number; mtimeMs: number; ctimeMs: number; ino: number; dev: number } & ItemDigests,
   what: { format: MediaFormat; error: null } | { format: null; error: MediaError },
 ): ItemRow {
   return {
     path: read.relativePath,
     sizeBytes: read.sizeBytes,
     mtimeMs: read.mtimeMs,
+    ctimeMs: read.ctimeMs,
+    ino: read.ino,
+    dev: read.dev,
     md5: read.md5,
     sha1: read.sha1,
     sha256: read.sha256,

@@ -13,6 +13,8 @@ export interface NotesForOpenCase {
   whenWritten(): Promise<void>;
   /** The case's workspace, shared with its import (one writer per case), or null without one. */
   workspace(caseId: string): Promise<CaseWorkspace | null>;
+  /** Leaving the open case closes its workspace only once `work` (its import's last writes) has ended too. */
+  keepOpenFor(work: Promise<unknown>): void;
   /** Closes the open case's workspace (its thread and lock) after the last save; quitting calls it. */
   close(): Promise<void>;
 }
@@ -104,6 +106,7 @@ export function createNotesForOpenCase(deps: {
       track(saving);
       return saving;
     },
+    keepOpenFor: track,
     async whenWritten() {
       await Promise.allSettled([...pending]);
     },

@@ -4,6 +4,7 @@ import type { Note } from '../../../shared/notes/case-notes.js';
 import {
   ChangedFilesResultSchema,
   EmptyResultSchema,
+  ItemRowSchema,
   NotesResultSchema,
   ReadItemsResultSchema,
   SavedNoteResultSchema,
@@ -149,7 +150,11 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
       const rows: ItemRow[] = [];
       for (let start = 0; start < relativePaths.length; start += READ_PAGE_ROWS) {
         const paths = relativePaths.slice(start, start + READ_PAGE_ROWS);
-        rows.push(...(await call({ type: 'unchangedFiles', rootDir, paths }, UnchangedFilesResultSchema)).items);
+        for (const item of (await call({ type: 'unchangedFiles', rootDir, paths }, UnchangedFilesResultSchema)).items) {
+          // A row that is not whole (edited by hand, another build) is left out: its file is read again.
+          const row = ItemRowSchema.safeParse(item);
+          if (row.success) rows.push(row.data);
+        }
       }
       return rows;
     },

@@ -17,7 +17,15 @@ const hex = (digits: number) =>
 export const ItemRowSchema = z.object({
   path: z.string().min(1),
   sizeBytes: z.number().int().nonnegative(),
-  mtimeMs: z.number().nonnegative(),
+  /** Any finite time: forensic extractions carry dates before 1970 (NTFS's 1601 epoch). */
+  mtimeMs: z.number(),
+  /**
+   * Status change time, inode and device, compared with size and modification time (as Git's
+   * index does); null in rows kept before version 3, whose files are then read again.
+   */
+  ctimeMs: z.number().nullable(),
+  ino: z.number().nullable(),
+  dev: z.number().nullable(),
   md5: hex(32).nullable(),
   sha1: hex(40).nullable(),
   sha256: hex(64).nullable(),
@@ -32,7 +40,7 @@ export const ItemRowSchema = z.object({
 export type ItemRow = z.infer<typeof ItemRowSchema>;
 
 /** What the file system says about a file now: enough to tell whether it changed since it was hashed. */
-const FileStampSchema = z.object({ path: z.string().min(1), sizeBytes: z.number().int().nonnegative(), mtimeMs: z.number().nonnegative() });
+const FileStampSchema = z.object({ path: z.string().min(1), sizeBytes: z.number().int().nonnegative(), mtimeMs: z.number() });
 export type FileStamp = z.infer<typeof FileStampSchema>;
 
 /** An image's PDQ hash, learnt after its row was stored (thumbnail or background pass); nulls for none. */
@@ -99,7 +107,8 @@ export const ReadItemsResultSchema = z.object({
   nextRowId: z.number().int().nullable(),
 });
 export const ChangedFilesResultSchema = z.object({ changed: z.array(z.string()) });
-export const UnchangedFilesResultSchema = z.object({ items: z.array(ItemRowSchema) });
+/** Rows unchecked here: the client checks each one, so one bad row is read again rather than losing the batch. */
+export const UnchangedFilesResultSchema = z.object({ items: z.array(z.unknown()) });
 export const NotesResultSchema = z.object({ notes: z.array(NoteSchema) });
 export const SavedNoteResultSchema = z.object({ note: NoteSchema.nullable() });
 export const EmptyResultSchema = z.object({});

@@ -15,7 +15,7 @@ export interface WorkspaceQueries {
   readItems(afterRowId: number, limit: number): { items: unknown[]; nextRowId: number | null };
   changedFiles(files: readonly FileStamp[]): string[];
   /** A stored row (unchecked) with its size and modification time, or null when the path has none. */
-  storedStamp(path: string): { row: unknown; sizeBytes: number; mtimeMs: number } | null;
+  storedStamp(path: string): StoredStamp | null;
   /** Sets the PDQ hash (or none) of the items at these paths; paths not stored are left alone. */
   putPdq(entries: readonly PdqRow[]): void;
   listNotes(): Note[];
@@ -25,18 +25,27 @@ export interface WorkspaceQueries {
 const RowIdSchema = z.object({ rowId: z.number().int() });
 const PathSchema = z.string();
 /** Only what the comparison needs; the rest of the row is checked by the client (ItemRowSchema). */
-const StampSqlRowSchema = z.object({ sizeBytes: z.number(), mtimeMs: z.number() });
+const StampSqlRowSchema = z.object({
+  sizeBytes: z.number(),
+  mtimeMs: z.number(),
+  ctimeMs: z.number().nullable(),
+  ino: z.number().nullable(),
+  dev: z.number().nullable(),
+});
+/** A stored row (unchecked) with what tells whether its file changed. */
+export type StoredStamp = { row: unknown } & z.infer<typeof StampSqlRowSchema>;
 const NoteSqlRowSchema = z.object({ relativePath: z.string(), text: z.string(), updatedAtMs: z.number() });
 
-const ITEM_COLUMNS = `rowid AS rowId, path, size_bytes AS sizeBytes, mtime_ms AS mtimeMs, md5, sha1, sha256, pdq,
+const ITEM_COLUMNS = `rowid AS rowId, path, size_bytes AS sizeBytes, mtime_ms AS mtimeMs, ctime_ms AS ctimeMs, ino, dev, md5, sha1, sha256, pdq,
   pdq_quality AS pdqQuality, kind, format, error`;
 
 /** Prepares the queries on an open, migrated connection. */
 export function prepareWorkspaceQueries(db: Database.Database): WorkspaceQueries {
   const upsertItem = db.prepare(
-    `INSERT INTO items (path, size_bytes, mtime_ms, md5, sha1, sha256, pdq, pdq_quality, kind, format, error)
-     VALUES (@path, @sizeBytes, @mtimeMs, @md5, @sha1, @sha256, @pdq, @pdqQuality, @kind, @format, @error)
-     ON CONFLICT (path) DO UPDATE SET size_bytes = excluded.size_bytes, mtime_ms = excluded.mtime_ms, md5 = excluded.md5,
+    `INSERT INTO items (path, size_bytes, mtime_ms, ctime_ms, ino, dev, md5, sha1, sha256, pdq, pdq_quality, kind, format, error)
+     VALUES (@path, @sizeBytes, @mtimeMs, @ctimeMs, @ino, @dev, @md5, @sha1, @sha256, @pdq, @pdqQuality, @kind, @format, @error)
+     ON CONFLICT (path) DO UPDATE SET size_bytes = excluded.size_bytes, mtime_ms = excluded.mtime_ms, ctime_ms = excluded.ctime_ms,
+       ino = excluded.ino, dev = excluded.dev, md5 = excluded.md5,
        sha1 = excluded.sha1, sha256 = excluded.sha256, pdq = excluded.pdq, pdq_quality = excluded.pdq_quality,
        kind = excluded.kind, format = excluded.format, error = excluded.error`,
   );

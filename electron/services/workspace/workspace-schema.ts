@@ -52,8 +52,20 @@ CREATE TABLE matches (
 ) STRICT;
 `;
 
+/**
+ * Version 3: a file's status change time, inode and device, so a file whose permissions,
+ * bytes (with its time set back) or drive changed is read again. REAL: inode and device
+ * numbers can pass 2^63, and are compared as the doubles Node gives. Rows from before have
+ * none and count as changed.
+ */
+const V3 = `
+ALTER TABLE items ADD COLUMN ctime_ms REAL;
+ALTER TABLE items ADD COLUMN ino REAL;
+ALTER TABLE items ADD COLUMN dev REAL;
+`;
+
 /** MIGRATIONS[i] migrates version i to version i + 1 (version 0 is an empty database). */
-const WORKSPACE_MIGRATIONS: readonly string[] = [V1, V2];
+const WORKSPACE_MIGRATIONS: readonly string[] = [V1, V2, V3];
 export const WORKSPACE_SCHEMA_VERSION = WORKSPACE_MIGRATIONS.length;
 
 /** The schema version written in the database's header (0 for a new, empty file). */

@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCaseImport } from '../../../../../electron/services/case/case-import.js';
 import type { CaseIndex } from '../../../../../electron/services/case/case-index.js';
@@ -79,17 +80,24 @@ describe('reopening a case with a workspace', () => {
     expect(listing(reopened.index)).toEqual(listing(first.index));
   });
 
-  it('trusts size and modification time: bytes swapped under the same stamp are not seen, so they were not read', async () => {
+  it('reads again a file rewritten with its modification time set back, one whose permissions changed, and one kept before version 3', async () => {
     utimesSync(path.join(root, 'Sample 2.jpg'), STAMP_S, STAMP_S);
-    await importCase(await openWorkspace());
-    const before = (await importCase(null)).index.itemsById;
+    const workspace = await openWorkspace();
+    await importCase(workspace);
     swapContentKeepingStamp('Sample 2.jpg');
-    const reopened = await importCase(opened[0]!);
-    const sample = reopened.index.items.find((item) => item.relativePath === 'Sample 2.jpg');
-    expect(sample?.sha256).toBe([...before.values()].find((item) => item.relativePath === 'Sample 2.jpg')?.sha256);
-    // A fresh import reads it and finds it is no longer a JPEG.
-    const fresh = await importCase(null);
-    expect(fresh.index.items.some((item) => item.relativePath === 'Sample 2.jpg')).toBe(false);
+    chmodSync(path.join(root, 'Sample 10.jpg'), 0o600);
+    await opened.splice(0).map((open) => open.close())[0];
+    // A row as version 2 kept it: no status change time, inode or device.
+    const db = new Database(dbPath);
+    db.prepare('UPDATE items SET ctime_ms = NULL, ino = NULL, dev = NULL WHERE path = ?').run('photo.jpg');
+    db.close();
+
+    const reopened = await importCase(await openWorkspace());
+    const sizeOf = (relativePath: string): number => statSync(path.join(root, relativePath)).size;
+    expect(bytesRead(reopened.index)).toBe(['Sample 2.jpg', 'Sample 10.jpg', 'photo.jpg'].reduce((sum, file) => sum + sizeOf(file), 0));
+    // Read again, the swapped file is no longer a JPEG, as a fresh import finds.
+    expect(reopened.index.items.some((item) => item.relativePath === 'Sample 2.jpg')).toBe(false);
+    expect(listing(reopened.index)).toEqual(listing((await importCase(null)).index));
   });
 
   it('reads again a file whose size changed, one whose modification time changed, a new one and a renamed one; a deleted one disappears', async () => {
@@ -124,6 +132,72 @@ describe('reopening a case with a workspace', () => {
     const reopened = await importCase(opened[0]!);
     const again = reopened.index.items.find((item) => item.relativePath === 'a-first.png');
     expect({ pdq: again?.pdq, pdqQuality: again?.pdqQuality }).toEqual({ pdq: pdq.hex, pdqQuality: pdq.quality });
+  });
+
+  it('reuses a file dated before 1970 like any other, and reads again only a file whose stored row is not whole', async () => {
+    // Forensic extractions carry NTFS's 1601 epoch (a Date: utimes takes a negative number of seconds as "now").
+    const ntfsEpoch = new Date(-11_644_473_600_000);
+    utimesSync(path.join(root, 'Sample 2.jpg'), ntfsEpoch, ntfsEpoch);
+    expect(statSync(path.join(root, 'Sample 2.jpg')).mtimeMs).toBeLessThan(0);
+    const workspace = await openWorkspace();
+    await importCase(workspace);
+    expect(bytesRead((await importCase(workspace)).index)).toBe(0);
+
+    await opened.splice(0).map((open) => open.close())[0];
+    const db = new Database(dbPath);
+    db.prepare("UPDATE items SET md5 = 'not hex' WHERE path = ?").run('photo.jpg');
+    db.close();
+    const reopened = await importCase(await openWorkspace());
+    expect(bytesRead(reopened.index)).toBe(statSync(path.join(root, 'photo.jpg')).size);
+    expect(listing(reopened.index)).toEqual(listing((await importCase(null)).index));
+  });
+
+  it('publishes nothing more of a looked-up batch once the import is cancelled', async () => {
+    const workspace = await openWorkspace();
+    await importCase(workspace);
+    const inner = createStoredFiles(Promise.resolve(workspace));
+    const controller = new AbortController();
+    const cancelling: StoredFiles = {
+      ...inner,
+      async *stamp(entries, rootDir) {
+        for await (const entry of inner.stamp(entries, rootDir)) {
+          yield entry;
+          // The investigator cancels right after the first unchanged file is listed.
+          if (entry.type === 'file' && entry.stored) controller.abort();
+        }
+      },
+    };
+    const index = await runCaseImport(root, {
+      signal: controller.signal,
+      nowMs: steppingClock(1).nowMs,
+      newItemId: counterIds('item'),
+      onProgress: () => undefined,
+      stored: cancelling,
+    });
+    expect(index.progress.phase).toBe('cancelled');
+    expect(index.items.length + index.problems.length).toBeLessThanOrEqual(1);
+  });
+
+  it('writes PDQ hashes in batches, one message per batch, on flush or once the delay has passed', async () => {
+    const workspace = await openWorkspace();
+    const first = await importCase(workspace);
+    let pdqMessages = 0;
+    const counting: CaseWorkspace = { ...workspace, putPdq: (entries) => ((pdqMessages += 1), workspace.putPdq(entries)) };
+    const timers: (() => void)[] = [];
+    const stored = createStoredFiles(Promise.resolve(counting), (run) => (timers.push(run), () => timers.splice(timers.indexOf(run), 1)));
+    const pdq = { hex: 'cd'.repeat(32), quality: 80 };
+    for (const item of first.index.items) stored.rememberPdq([item.relativePath, ...item.duplicatePaths], pdq);
+    await stored.flush();
+    expect(pdqMessages).toBe(1);
+    stored.rememberPdq([first.index.items[0]!.relativePath], null);
+    stored.rememberPdq([first.index.items[1]!.relativePath], null);
+    expect(timers).toHaveLength(1);
+    timers[0]!();
+    await stored.flush();
+    expect(pdqMessages).toBe(2);
+    const reopened = await importCase(workspace);
+    expect(reopened.index.items.slice(2).every((item) => item.pdq === pdq.hex)).toBe(true);
+    expect(reopened.index.items.slice(0, 2).map((item) => item.pdq)).toEqual([null, null]);
   });
 
   it('reads everything when another Veil writes the workspace, and still lists the case the same', async () => {

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openForTest } from '../../../workspace/workspace-harness.js';
 import { openCaseNotes } from '../../../../../electron/services/notes/case-notes-store.js';
 import { createNotesForOpenCase } from '../../../../../electron/services/notes/notes-for-open-case.js';
 import type { MediaItem } from '../../../../../shared/case/media-item.js';
@@ -45,5 +46,29 @@ describe('notes of the open case', () => {
   it('writes a new note under the path shown', async () => {
     const saved = await notesForOpenCase().save('case-1', ITEM.id, 'first look');
     expect(saved.note?.relativePath).toBe('photos/x.jpg');
+  });
+
+  it("closes the workspace of a case left only after its import's last writes are in", async () => {
+    const otherRoot = path.join(parent, 'Operation Oak');
+    await mkdir(otherRoot);
+    const events: string[] = [];
+    const notes = createNotesForOpenCase({
+      session: { caseFolder: (caseId) => ({ realRoot: caseId === 'case-1' ? caseRoot : otherRoot, isDemo: false }), getItems: () => [ITEM] },
+      notesFolder: () => null,
+      nowMs: () => 1_800_000_000_000,
+      stamp: () => 's',
+      openWorkspace: async (filePath) => {
+        const workspace = await openForTest(filePath);
+        return { ...workspace, close: async () => (events.push(`closed ${path.basename(filePath)}`), workspace.close()) };
+      },
+    });
+    expect(await notes.workspace('case-1')).not.toBeNull();
+    let finishWrites = (): void => undefined;
+    notes.keepOpenFor(new Promise<void>((resolve) => (finishWrites = resolve)).then(() => events.push('rows written')));
+    expect(await notes.workspace('case-2')).not.toBeNull();
+    finishWrites();
+    await expect.poll(() => events.length).toBe(2);
+    await notes.close();
+    expect(events.slice(0, 2)).toEqual(['rows written', expect.stringMatching(/^closed .*Elm/)]);
   });
 });
