@@ -3,13 +3,12 @@ import { CaseIdSchema, type CaseSummary } from '../../../shared/case/case-summar
 import { folderGroups, type FolderGroup } from '../../../shared/case/folder-groups.js';
 import { IDLE_IMPORT, type ImportFailure, type ImportProgress } from '../../../shared/case/import-progress.js';
 import type { ImportProblem, MediaError, MediaItem } from '../../../shared/case/media-item.js';
-import type { EventName, EventPayloads } from '../../../shared/contract.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import { reasonOf } from '../../../shared/reasons/reason.js';
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
 import { MIN_PDQ_QUALITY, type ItemMatch, type ItemView } from '../../../shared/known/item-match.js';
 import { FIRST_SCREEN_THUMBNAILS } from '../media/first-screen-prefetch.js';
-import { runCaseImport, type ItemDigests } from './case-import.js';
+import { runCaseImport } from './case-import.js';
 import { createCaseViews, type CaseViews } from './case-views.js';
 import { createCaseStacks, restackCase, type CaseStacks, type StackMember } from './case-stacks.js';
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../../../shared/known/stacks/build-stacks.js';
@@ -17,43 +16,11 @@ import { rematchKnown, sameMatch } from './rematch-known.js';
 import { createCaseIndex, type CaseIndex } from './case-index.js';
 import { checkCaseFolder } from './check-case-folder.js';
 import { createReadGate } from './read-gate.js';
-import type { WalkFs } from './walk-folder.js';
-import type { CaseWorkspace } from '../workspace/workspace-client.js';
+import type { CaseSessionDeps } from './case-session-deps.js';
 import { createStoredFiles, type StoredFiles } from './stored-files.js';
 
 /** The grid refetches on caseChanged, so it is sent at most twice a second while items arrive. */
 const CASE_CHANGED_INTERVAL_MS = 500;
-
-export interface CaseSessionDeps {
-  /** Makes opaque ids for cases and items (url-safe, 8–64 characters); see randomUrlSafeId. */
-  idGenerator: () => string;
-  nowMs: () => number;
-  emit: <N extends EventName>(name: N, payload: EventPayloads[N]) => void;
-  concurrency?: number;
-  /** New items of the open case, in final order, as the import lists them (the first screen's thumbnails start here). */
-  onItems?: (caseId: string, items: readonly MediaItem[]) => void;
-  /** True while pictures the user waits for are being made; the import then reads one file at a time (read-gate.ts). */
-  picturesInFlight?: () => boolean;
-  /** The known-material match of a file's digests (the enabled hash sets); none without it. */
-  matchKnown?: (digests: ItemDigests) => ItemMatch | null;
-  /** The nearest enabled set's PDQ hash within the threshold, as a 'near' match; none without it. */
-  matchNearPdq?: (pdq: { hex: string; quality: number }) => ItemMatch | null;
-  /** The near-match distance setting (0–63 bits), for near stacks in the open case; 31 without it. */
-  nearThresholdBits?: () => number;
-  /** The open case's import ended (done, cancelled or failed): background work on its items may start. */
-  onImportEnded?: (caseId: string) => void;
-  /** Another case was opened: background work on the previous one stops. */
-  onCaseOpened?: (caseId: string) => void;
-  /** Another case was opened: `writesDone` resolves once the previous case's import stopped and its last rows and PDQ hashes are in its workspace. */
-  onCaseLeft?: (writesDone: Promise<void>) => void;
-  /**
-   * The workspace of the case just opened (none for the demo or when it cannot be had): files
-   * unchanged since its last import are not read again, and each file read is kept there.
-   */
-  caseWorkspace?: (caseId: string) => Promise<CaseWorkspace | null>;
-  /** For tests: simulate folder failures the test user cannot cause. */
-  walkFs?: WalkFs;
-}
 
 /** Where the media service finds an item's file. Main side only. */
 interface ItemLocation {

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseSummarySchema } from '../../../../../shared/case/case-summary.js';
 import type { EventName, EventPayloads } from '../../../../../shared/contract.js';
 import { VeilRequestError } from '../../../../../shared/contract-errors.js';
-import { createCaseSession, type CaseSessionDeps } from '../../../../../electron/services/case/case-session.js';
+import { createCaseSession } from '../../../../../electron/services/case/case-session.js';
+import type { CaseSessionDeps } from '../../../../../electron/services/case/case-session-deps.js';
 import { nodeWalkFs } from '../../../../../electron/services/case/walk-folder.js';
 import { counterIds, steppingClock, writeManyFiles, writeSmallCase } from './case-fixture.js';
 
