@@ -108,7 +108,7 @@ describe('known material in a case, in Chromium through the browser host', () =>
     await expect.poll(() => page.getByRole('banner').textContent(), SETTLE).toContain('13 items · 4 known · 2 duplicates · 1 near copy · 6 to review');
     await expect
       .poll(() => page.locator('.import-outcome').textContent(), SETTLE)
-      .toBe('Import complete: 13 files found: 7 shown, 4 known, not shown, 2 identical copies, listed on their tiles.');
+      .toBe('Import complete: 13 files found: 6 shown, 4 known, not shown, 1 near copy, listed in its stack, 2 identical copies, listed on their tiles.');
     await saveScreenshot(page, 'known-to-review-en');
 
     await show.getByRole('radio', { name: /^Known/ }).check();

@@ -18,16 +18,18 @@ function percentDone(progress: ImportProgress): number {
 
 /**
  * How an import that ran to the end accounts for every file it found: shown, known (listed,
- * never shown), folded into an item as an identical copy, or not openable. The parts add up to the files found.
+ * never shown), a near copy in a stack, folded into an item as an identical copy, or not openable. The parts add up to the files found.
  */
 function doneText(t: TFunction, format: Formatters, summary: CaseSummary): string {
   const found = summary.import.filesProcessed;
   if (found === 0) return t('items.doneNoFiles');
   if (summary.itemCount === 0) return t('items.doneNoMedia', { count: found, formatted: format.count(found) });
-  // Known items are listed but never shown: the outcome says so rather than counting them as shown.
-  const shown = summary.itemCount - summary.knownCount;
+  // Known items are listed but never shown, and near copies are reviewed through their stack
+  // (found as PDQ hashes arrive): the outcome says so rather than counting them as shown.
+  const shown = summary.itemCount - summary.knownCount - summary.nearCopyCount;
   const parts = [t('items.doneShown', { count: shown, formatted: format.count(shown) })];
   if (summary.knownCount > 0) parts.push(t('review.doneKnown', { count: summary.knownCount, formatted: format.count(summary.knownCount) }));
+  if (summary.nearCopyCount > 0) parts.push(t('stacks.doneNearCopies', { count: summary.nearCopyCount, formatted: format.count(summary.nearCopyCount) }));
   if (summary.duplicateCount > 0) parts.push(t('items.doneCopies', { count: summary.duplicateCount, formatted: format.count(summary.duplicateCount) }));
   if (summary.problemCount > 0) parts.push(t('items.doneProblems', { count: summary.problemCount, formatted: format.count(summary.problemCount) }));
   return t('items.doneSummary', { found: t('items.doneFound', { count: found, formatted: format.count(found) }), parts: parts.join(', ') });
@@ -111,14 +113,20 @@ function ImportProgressBar({ progress }: { progress: ImportProgress }) {
  * not be opened. Milestones go to a polite live region that is always mounted.
  */
 export function ImportPanel({ summary }: { summary: CaseSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormatters();
   const progress = summary.import;
   const outcome = milestoneText(t, format, summary);
+  // Near copies keep arriving after the import ends (twice a second at most): the line shows
+  // them, but the live region keeps the text of its milestone, so it is announced once.
+  const [announced, setAnnounced] = useState({ key: '', text: '' });
+  const milestoneKey = `${summary.caseId} ${progress.phase} ${progress.phase === 'done' ? i18n.language : outcome}`;
+  // Adjusting state while rendering, as React's docs show for values derived from a change.
+  if (announced.key !== milestoneKey) setAnnounced({ key: milestoneKey, text: outcome });
   return (
     <div className="import-panel">
       <p className="visually-hidden" aria-live="polite">
-        {outcome}
+        {announced.key === milestoneKey ? announced.text : outcome}
       </p>
       {progress.phase === 'scanning' && <ImportProgressBar progress={progress} />}
       {progress.phase === 'failed' && (

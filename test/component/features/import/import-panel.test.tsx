@@ -86,6 +86,21 @@ describe('ImportPanel', () => {
     ).toBeTruthy();
   });
 
+  it('counts near copies found after the import on its line, without announcing the outcome again', async () => {
+    const done: ImportProgress = { ...IDLE_IMPORT, phase: 'done', filesFound: 15, filesProcessed: 15, remainingMs: 0 };
+    const fake = createFakeVeil({ itemCount: 15, summary: { import: done } });
+    await renderApp(fake);
+    const live = document.querySelector('.import-panel [aria-live="polite"]');
+    const announced = 'Import complete: 15 files found: 15 shown.';
+    expect(live?.textContent).toBe(announced);
+    // The PDQ pass stacks two near copies: the line accounts for them, the live region stays as announced.
+    act(() => fake.emit('caseChanged', { ...fake.state.summary, nearCopyCount: 2, listVersion: fake.state.summary.listVersion + 1 }));
+    expect(
+      await screen.findByText('Import complete: 15 files found: 13 shown, 2 near copies, listed in their stacks.', { selector: '.import-outcome' }),
+    ).toBeTruthy();
+    expect(live?.textContent).toBe(announced);
+  });
+
   it('accounts for the files in Canadian French, and offers grouping by folder', async () => {
     const done: ImportProgress = { ...IDLE_IMPORT, phase: 'done', filesFound: 1003, filesProcessed: 1003, remainingMs: 0 };
     const fake = createFakeVeil({
