@@ -6,6 +6,14 @@ import { sniffFormat } from './sniff-format.js';
 export type FileClassification = { type: 'media'; format: MediaFormat; claimedFormat: MediaFormat | null } | { type: 'problem'; error: MediaError };
 
 /**
+ * Which rules made a file's classification. The case workspace keeps a file that is not media
+ * with this number (stored-row.ts); raise it whenever sniffing or classifying accepts a new
+ * format or changes a problem, so a case reopened by the newer Veil reads those files again
+ * rather than keeping an older verdict.
+ */
+export const CLASSIFICATION_RULES_VERSION = 1;
+
+/**
  * Decides what a file is from its content, and whether its name says otherwise.
  * The content decides the format; the extension only matters for the message:
  * - empty → `empty-file`;

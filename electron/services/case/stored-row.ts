@@ -4,14 +4,20 @@ import { MediaErrorSchema, type MediaError } from '../../../shared/case/media-it
 import { formatClaimedByName, kindOfFormat, MediaFormatSchema, type MediaFormat } from '../../../shared/media/media-kinds.js';
 import type { ItemRow } from '../workspace/workspace-protocol.js';
 import type { FileResult, ItemDigests } from './file-result.js';
+import { CLASSIFICATION_RULES_VERSION } from './classify-file.js';
 import { fileNameOf } from './shown-copy.js';
 
-/** A classification problem keeps its code and its message (the message names what the bytes looked like). */
+/**
+ * A classification problem keeps its code, its message (it names what the bytes looked like)
+ * and the version of the rules that found it: one found by other rules is not trusted, and the
+ * file is read again (a newer Veil may open a format an older one refused).
+ */
+const StoredProblemSchema = z.object({ rulesVersion: z.literal(CLASSIFICATION_RULES_VERSION), error: MediaErrorSchema });
 const StoredErrorSchema = z.string().transform((text, context) => {
   try {
-    return MediaErrorSchema.parse(JSON.parse(text));
+    return StoredProblemSchema.parse(JSON.parse(text)).error;
   } catch {
-    context.addIssue({ code: 'custom', message: 'not a stored media error' });
+    context.addIssue({ code: 'custom', message: 'not a problem stored by these classification rules' });
     return z.NEVER;
   }
 });
@@ -35,7 +41,7 @@ export function rowOfRead(
     pdqQuality: null,
     kind: what.format === null ? null : kindOfFormat(what.format),
     format: what.format,
-    error: what.error === null ? null : JSON.stringify(what.error),
+    error: what.error === null ? null : JSON.stringify({ rulesVersion: CLASSIFICATION_RULES_VERSION, error: what.error }),
   };
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLASSIFICATION_RULES_VERSION } from '../../../../../electron/services/case/classify-file.js';
 import { resultOfRow, rowOfRead } from '../../../../../electron/services/case/stored-row.js';
 
 const read = {
@@ -42,6 +43,17 @@ describe('a file kept in the workspace and taken back', () => {
     expect(resultOfRow({ ...row, kind: 'video' }, '/case')).toBeNull();
     expect(resultOfRow({ ...row, md5: null }, '/case')).toBeNull();
     expect(resultOfRow({ ...row, error: 'EACCES' }, '/case')).toBeNull();
-    expect(resultOfRow({ ...row, error: JSON.stringify({ code: 'no-such-code', detail: '' }) }, '/case')).toBeNull();
+    expect(
+      resultOfRow({ ...row, error: JSON.stringify({ rulesVersion: CLASSIFICATION_RULES_VERSION, error: { code: 'no-such-code', detail: '' } }) }, '/case'),
+    ).toBeNull();
+  });
+
+  it('reads again a file that other classification rules found not to be media: a newer Veil may open its format', () => {
+    const error = { code: 'unsupported-format' as const, detail: 'HEIC image' };
+    const row = rowOfRead(read, { format: null, error });
+    expect(resultOfRow(row, '/case')).not.toBeNull();
+    expect(resultOfRow({ ...row, error: JSON.stringify({ rulesVersion: CLASSIFICATION_RULES_VERSION - 1, error }) }, '/case')).toBeNull();
+    // As rows were kept before the rules had a version.
+    expect(resultOfRow({ ...row, error: JSON.stringify(error) }, '/case')).toBeNull();
   });
 });
