@@ -3,6 +3,7 @@ import type { CaseSummary } from '../../shared/case/case-summary.js';
 import { NextBreakCountdown } from '../features/breaks/next-break-countdown';
 import { CountingIndicator } from '../features/exposure/counting-indicator';
 import { CaseCounts } from '../features/known/case-counts';
+import { ExposureAvoided } from '../features/known/exposure-avoided';
 import type { UiLanguage } from '../i18n/i18n';
 import { HeaderMenu } from './header-menu';
 
@@ -33,6 +34,7 @@ export function AppHeader(props: AppHeaderProps) {
         <h1 title={summary?.name}>{summary?.name ?? t('app.noCase')}</h1>
         {summary?.isDemo && <span className="badge">{t('app.demoBadge')}</span>}
         {summary && <CaseCounts summary={summary} />}
+        {summary && <ExposureAvoided summary={summary} />}
       </div>
       <div className="header-actions">
         <CountingIndicator />

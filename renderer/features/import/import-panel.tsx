@@ -7,7 +7,6 @@ import type { ImportProgress } from '../../../shared/case/import-progress.js';
 import { useVeil } from '../../api/api';
 import { useFormatters, type Formatters } from '../../i18n/format';
 import { ProblemsList } from './problems-list';
-import { ExposureAvoided } from '../known/exposure-avoided';
 
 /** Milestones read out by screen readers, in percent of files processed. */
 const MILESTONE_STEP_PCT = 25;
@@ -139,7 +138,6 @@ export function ImportPanel({ summary }: { summary: CaseSummary }) {
           {outcome}
         </p>
       )}
-      <ExposureAvoided summary={summary} />
       {summary.problemCount > 0 && <ProblemsList key={summary.caseId} caseId={summary.caseId} count={summary.problemCount} />}
     </div>
   );

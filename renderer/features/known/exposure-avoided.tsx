@@ -7,7 +7,7 @@ import { useFormatters } from '../../i18n/format';
 import { estimateText } from '../my-exposure/estimate-text';
 
 /**
- * The open case's exposure avoided, on the import's line under the header (the header's one row has no room for it): files Veil will not show (known
+ * The open case's exposure avoided, beside its counts: files Veil will not show (known
  * items, identical copies) and the viewing time that spares, estimated from the
  * investigator's own median time per viewed item (asked once per case: it moves slowly).
  * Nothing when nothing is spared; "no estimate yet" rather than a guess without history.
@@ -32,9 +32,9 @@ export function ExposureAvoided({ summary }: { summary: CaseSummary }) {
     copies: t('avoided.copiesPart', { count: counts.duplicateCount, formatted: format.count(counts.duplicateCount) }),
   });
   return (
-    <p className="case-avoided" title={help}>
+    <span className="case-counts case-avoided" title={help}>
       {text}
       <span className="visually-hidden"> {help}</span>
-    </p>
+    </span>
   );
 }

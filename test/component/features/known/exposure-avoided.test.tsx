@@ -5,11 +5,10 @@ import { createFakeVeil } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
 import { createReviewVeil } from '../review/review-fixture';
 
-// On the import's line under the header, where the whole sentence has room.
-const avoidedLine = () => document.querySelector('.import-panel > .case-avoided');
+const avoidedLine = () => screen.getByRole('banner').querySelector('.case-avoided');
 
 // The review case has 4 known items and 2 identical copies: 6 files Veil does not show.
-describe('exposure avoided under the case header', () => {
+describe('exposure avoided beside the case counts', () => {
   it('gives the files spared and the time they spare at the investigator’s own pace, as an estimate', async () => {
     // A median of 11.65 s per viewed item: 6 × 11.65 s ≈ 1 min.
     const fake = createReviewVeil({ myExposure: sampleMyExposure() });
