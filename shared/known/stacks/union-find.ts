@@ -9,11 +9,8 @@ export interface UnionFind {
   union(a: number, b: number): void;
 }
 
-export function createUnionFind(count: number): UnionFind {
-  const parent = new Uint32Array(count);
-  const size = new Uint32Array(count).fill(1);
-  for (let i = 0; i < count; i += 1) parent[i] = i;
-
+/** Find and union over the caller's storage: typed arrays of a fixed size, or arrays that grow. */
+function unionFindOver(parent: { [item: number]: number }, size: { [item: number]: number }): UnionFind {
   function find(item: number): number {
     let x = item;
     while (parent[x] !== x) {
@@ -37,6 +34,13 @@ export function createUnionFind(count: number): UnionFind {
   };
 }
 
+export function createUnionFind(count: number): UnionFind {
+  const parent = new Uint32Array(count);
+  const size = new Uint32Array(count).fill(1);
+  for (let i = 0; i < count; i += 1) parent[i] = i;
+  return unionFindOver(parent, size);
+}
+
 /** Disjoint sets that grow one item at a time (a case's PDQ hashes arrive one by one); same rules as createUnionFind. */
 export interface GrowingUnionFind extends UnionFind {
   /** A new item in a set of its own; returns its number (0, 1, 2…). */
@@ -46,31 +50,12 @@ export interface GrowingUnionFind extends UnionFind {
 export function createGrowingUnionFind(): GrowingUnionFind {
   const parent: number[] = [];
   const size: number[] = [];
-
-  function find(item: number): number {
-    let x = item;
-    while (parent[x] !== x) {
-      const grand = parent[parent[x]!]!;
-      parent[x] = grand;
-      x = grand;
-    }
-    return x;
-  }
-
   return {
-    find,
+    ...unionFindOver(parent, size),
     add() {
       parent.push(parent.length);
       size.push(1);
       return parent.length - 1;
-    },
-    union(a, b) {
-      let ra = find(a);
-      let rb = find(b);
-      if (ra === rb) return;
-      if (size[ra]! < size[rb]!) [ra, rb] = [rb, ra];
-      parent[rb] = ra;
-      size[ra]! += size[rb]!;
     },
   };
 }
