@@ -5,6 +5,7 @@
 //   dist/media-worker/worker.js  sharp worker (utilityProcess or Node child process)
 //   dist/host/cli.js           browser host
 //   dist/workspace-worker/worker.js  case workspace's SQLite thread (worker_threads)
+//   dist/known-worker/near-index.js  known library's near-index thread (worker_threads)
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { MAIN_EXTERNALS } from './main-externals.mjs';
@@ -27,5 +28,12 @@ await Promise.all([
     banner: esmBanner,
     entryPoints: ['electron/services/workspace/workspace-worker.ts'],
     outfile: 'dist/workspace-worker/worker.js',
+  }),
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints: ['electron/services/known/near-index-worker.ts'],
+    outfile: 'dist/known-worker/near-index.js',
   }),
 ]);

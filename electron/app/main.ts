@@ -59,6 +59,7 @@ async function start(): Promise<void> {
     openSettingsStore: (options) => new ElectronStore(options),
     spawnWorker: () => utilityWorkerChannel(paths.workerScript),
     workspaceWorker: paths.workspaceWorkerScript,
+    nearIndexWorker: paths.nearIndexWorkerScript,
     demoCaseDir: app.isPackaged ? join(process.resourcesPath, 'demo-case') : paths.demoCaseDir,
     initialCaseDir: caseDirFromArgv(process.argv),
     pickFolder: async () => {

@@ -34,6 +34,7 @@ export async function runHost(paths: ReturnType<typeof builtAppPaths>, spawnWork
       openSettingsStore: (options) => new Conf(options),
       spawnWorker,
       workspaceWorker: paths.workspaceWorkerScript,
+      nearIndexWorker: paths.nearIndexWorkerScript,
       demoCaseDir: paths.demoCaseDir,
       initialCaseDir: args.caseDir ? resolve(args.caseDir) : null,
       pickFolder: null,

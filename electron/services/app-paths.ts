@@ -10,6 +10,7 @@ export function builtAppPaths(entryModuleUrl: string): {
   rendererDir: string;
   workerScript: string;
   workspaceWorkerScript: string;
+  nearIndexWorkerScript: string;
   demoCaseDir: string;
   preloadScript: string;
 } {
@@ -19,6 +20,7 @@ export function builtAppPaths(entryModuleUrl: string): {
     rendererDir: join(distDir, 'renderer'),
     workerScript: join(distDir, 'media-worker', 'worker.js'),
     workspaceWorkerScript: join(distDir, 'workspace-worker', 'worker.js'),
+    nearIndexWorkerScript: join(distDir, 'known-worker', 'near-index.js'),
     demoCaseDir: join(distDir, 'demo-case'),
     preloadScript: join(distDir, 'electron', 'preload.cjs'),
   };

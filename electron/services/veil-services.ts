@@ -22,6 +22,7 @@ import { createKnownMaterialService, type KnownMaterialService } from './known/k
 import { defaultKnownMaterialFolder } from './known/known-library-folder.js';
 import { createKnownMatcher } from './known/known-matcher.js';
 import { createCasePdq } from './known/case-pdq.js';
+import { Worker } from 'node:worker_threads';
 
 const MIB = 1024 * 1024;
 
@@ -34,6 +35,8 @@ export interface VeilServicesDeps {
   spawnWorker: () => WorkerChannel;
   /** The case workspace's worker thread entry (dist/workspace-worker/worker.js); without it notes stay in the notes file. */
   workspaceWorker?: string | URL;
+  /** The known library's near-index worker thread entry (dist/known-worker/near-index.js); without it the index is built on the main side. */
+  nearIndexWorker?: string | URL;
   demoCaseDir: string;
   /** Opened at start; null opens the demo case. */
   initialCaseDir: string | null;
@@ -178,7 +181,22 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     casePdq.setsChanged();
     void session.rematchKnown().catch(logFailure('matching the open case again'));
   };
-  const casePdq = createCasePdq({ session, pool, known, nowMs: deps.nowMs, thresholdBits: () => settings.get().nearMatchDistanceBits });
+  const nearIndexWorker = deps.nearIndexWorker;
+  const casePdq = createCasePdq({
+    session,
+    pool,
+    known,
+    nowMs: deps.nowMs,
+    thresholdBits: () => settings.get().nearMatchDistanceBits,
+    nearIndex:
+      nearIndexWorker === undefined
+        ? undefined
+        : {
+            spawn: (job) => new Worker(nearIndexWorker, { workerData: job }),
+            libraryFile: () => known.libraryFile(),
+            onReady: () => void session.rematchKnown().catch(logFailure('matching the open case again')),
+          },
+  });
   const matchKnown = createKnownMatcher(known, {
     notify: (notice) => hub.emit('noticeRaised', notice),
     onReadableAgain: () => knownSetsChanged(),

@@ -19,6 +19,8 @@ export interface BootDeps {
   spawnWorker: SpawnWorker;
   /** The case workspace's worker thread entry; see VeilServicesDeps. */
   workspaceWorker?: string;
+  /** The near-index worker thread entry; see VeilServicesDeps. */
+  nearIndexWorker?: string;
   demoCaseDir: string;
   initialCaseDir: string | null;
   pickFolder: (() => Promise<string | null>) | null;
@@ -72,6 +74,7 @@ export async function bootVeil(deps: BootDeps): Promise<BootedVeil> {
       hub,
       spawnWorker: deps.spawnWorker,
       workspaceWorker: deps.workspaceWorker,
+      nearIndexWorker: deps.nearIndexWorker,
       demoCaseDir: deps.demoCaseDir,
       initialCaseDir: deps.initialCaseDir,
       pickFolder: deps.pickFolder,

@@ -2,7 +2,8 @@ import type { ItemMatch } from '../../../shared/known/item-match.js';
 import type { CaseSession } from '../case/case-session.js';
 import type { MediaWorkerPool } from '../media/worker-pool.js';
 import type { KnownMaterialService } from './known-material-service.js';
-import { nearMatcherFromLibrary, type NearMatcher } from './near-matcher.js';
+import { buildNearIndexInWorker, type NearIndexBuild, type SpawnNearIndexWorker } from './near-index-client.js';
+import { buildNearMatcher, nearMatcherFromLibrary, nearSetsOf, type NearMatcher } from './near-matcher.js';
 import { startPdqPass, type PdqPass } from './pdq-pass.js';
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../../../shared/known/stacks/build-stacks.js';
 
@@ -14,6 +15,16 @@ export interface CasePdqDeps {
   /** The near-match distance setting (0–63 bits), read at each match so a change applies at once; 31 without it. */
   thresholdBits?: () => number;
   log?: (message: string) => void;
+  /**
+   * Where the library's near index is built: a worker thread, so the main side never stalls on
+   * it. Without it (unit tests), it is built on this thread when first needed.
+   */
+  nearIndex?: {
+    spawn: SpawnNearIndexWorker;
+    libraryFile: () => string;
+    /** A new index is in: items listed or matched while it was built are to be matched again. */
+    onReady: () => void;
+  };
 }
 
 export interface CasePdq {
@@ -21,22 +32,68 @@ export interface CasePdq {
   importEnded(caseId: string): void;
   /** Another case was opened: the pass over the previous one stops. */
   caseOpened(): void;
-  /** The nearest enabled set's PDQ hash within the threshold, as a near match. */
+  /**
+   * The nearest enabled set's PDQ hash within the threshold, as a near match. While the index
+   * of changed sets is built on its thread, the previous sets' index answers (none at first);
+   * `nearIndex.onReady` then tells the caller to match again.
+   */
   matchNear(pdq: { hex: string; quality: number }): ItemMatch | null;
-  /** Sets changed: the matcher is built again when next asked. */
+  /** Sets changed: the index is built again when next asked (or a case opens). */
   setsChanged(): void;
   close(): Promise<void>;
 }
 
 /**
  * PDQ for the open case: the background pass that hashes what the thumbnails did not, and
- * the near matcher over the enabled sets' PDQ hashes (built when first needed, since a large
- * library takes seconds to index, and again after any set change).
+ * the near matcher over the enabled sets' PDQ hashes (built when a case opens or a match is
+ * first asked, since a large library takes seconds to index, and again after any set change).
  */
 export function createCasePdq(deps: CasePdqDeps): CasePdq {
   const log = deps.log ?? ((message) => console.error(`[pdq] ${message}`));
+  /** The index of the sets as they are now; null until built. */
   let matcher: NearMatcher | null = null;
+  /** The index of the sets as they were, answering while `building` runs, so near matches do not blink out. */
+  let previous: NearMatcher | null = null;
+  let building: NearIndexBuild | null = null;
+  /** The last build failed: not tried again until the sets or the library change (else one thread per item). */
+  let failed = false;
   let pass: PdqPass | null = null;
+
+  function startBuild(nearIndex: NonNullable<CasePdqDeps['nearIndex']>): void {
+    const sets = nearSetsOf(deps.known);
+    if (sets.length === 0) {
+      matcher = buildNearMatcher([]);
+      return;
+    }
+    const build = buildNearIndexInWorker(nearIndex.libraryFile(), sets, nearIndex.spawn);
+    building = build;
+    build.matcher.then(
+      (built) => {
+        if (building !== build) return;
+        building = null;
+        matcher = built;
+        previous = null;
+        nearIndex.onReady();
+      },
+      (error: unknown) => {
+        if (building !== build) return;
+        building = null;
+        failed = true;
+        log(`indexing the library for near matching failed: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  }
+
+  /** The index to answer with now; starts building it if needed. */
+  function currentMatcher(): NearMatcher | null {
+    if (matcher) return matcher;
+    if (!deps.nearIndex) {
+      matcher = nearMatcherFromLibrary(deps.known);
+      return matcher;
+    }
+    if (!building && !failed) startBuild(deps.nearIndex);
+    return matcher ?? previous;
+  }
 
   return {
     importEnded(caseId) {
@@ -57,11 +114,17 @@ export function createCasePdq(deps: CasePdqDeps): CasePdq {
     caseOpened() {
       pass?.cancel();
       pass = null;
+      // A reopened case lists its stored near-matchable items within a second: start indexing now, off this thread.
+      if (!deps.nearIndex) return;
+      try {
+        currentMatcher();
+      } catch (error) {
+        log(`near matching failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
     matchNear(pdq) {
       try {
-        matcher ??= nearMatcherFromLibrary(deps.known);
-        const near = matcher.match(pdq, deps.thresholdBits?.() ?? DEFAULT_NEAR_THRESHOLD_BITS);
+        const near = currentMatcher()?.match(pdq, deps.thresholdBits?.() ?? DEFAULT_NEAR_THRESHOLD_BITS) ?? null;
         return near && { type: 'near', ...near };
       } catch (error) {
         // An unreadable library is told by the exact matcher's notice; near matching waits for it.
@@ -70,9 +133,15 @@ export function createCasePdq(deps: CasePdqDeps): CasePdq {
       }
     },
     setsChanged() {
+      building?.cancel();
+      building = null;
+      previous = matcher ?? previous;
       matcher = null;
+      failed = false;
     },
     async close() {
+      building?.cancel();
+      building = null;
       const running = pass;
       pass = null;
       running?.cancel();

@@ -96,6 +96,20 @@ export function openKnownLibrary(folder: string): LibraryDb {
   return db;
 }
 
+/**
+ * A second, read-only connection to an existing library file, for the thread that indexes its
+ * PDQ hashes (near-index-worker.ts). Waits on a writer's lock as openKnownLibrary does.
+ */
+export function openKnownLibraryToRead(file: string): LibraryDb {
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: LOCK_WAIT_MS });
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version !== LIBRARY_SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`the known library ${file} has schema version ${version}, not ${LIBRARY_SCHEMA_VERSION}`);
+  }
+  return db;
+}
+
 /** Deletes a set and everything it holds, in one transaction. */
 export function removeSetRows(db: LibraryDb, setId: number): boolean {
   return db.transaction(() => {

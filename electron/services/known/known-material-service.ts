@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { HashSetImportProgress, HashSetSummary, ImportHashSetResult, KnownMatch } from '../../../shared/known/hash-set-contract.js';
 import type { Hex64Kind } from '../../../shared/known/hash-kind.js';
 import type { HashSetScheme } from '../../../shared/known/hash-set-scheme.js';
-import { openKnownLibrary, removeSetRows, type LibraryDb } from './known-library-db.js';
+import { LIBRARY_FILE_NAME, openKnownLibrary, removeSetRows, type LibraryDb } from './known-library-db.js';
 import { importHashSetFile } from './known-import.js';
 import { getSet, listSets, lookupHashes, pdqHashes, setEnabled, type FileHashes, type KnownPdq } from './known-queries.js';
 
@@ -29,6 +30,8 @@ export interface KnownMaterialService {
   lookup(hashes: FileHashes): KnownMatch[];
   /** An enabled set's PDQ hashes, for near matching. Consume without awaiting in between: the connection is busy meanwhile. */
   pdqHashes(setId: number): Iterable<KnownPdq>;
+  /** The library's database file, for a second connection that only reads (near-index-worker.ts). */
+  libraryFile(): string;
   close(): void;
 }
 
@@ -110,6 +113,7 @@ export function createKnownMaterialService(deps: KnownMaterialDeps): KnownMateri
     },
     lookup: (hashes) => lookupHashes(db(), hashes),
     pdqHashes: (setId) => pdqHashes(db(), setId),
+    libraryFile: () => path.join(deps.folder(), LIBRARY_FILE_NAME),
     close() {
       running?.abort();
       if (!running) open?.db.close();
