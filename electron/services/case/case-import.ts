@@ -4,7 +4,8 @@ import type { ImportFailure, ImportProgress } from '../../../shared/case/import-
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import { ItemIdSchema } from '../../../shared/media/derivative.js';
 import { kindOfFormat } from '../../../shared/media/media-kinds.js';
-import { createCaseIndex, type CaseIndex } from './case-index.js';
+import { createCaseIndex, fileInCase, type CaseIndex } from './case-index.js';
+import { ShardedMap } from './sharded-map.js';
 import { classifyFile } from './classify-file.js';
 import { createFileHasher, FileReadError, READ_CHUNK_BYTES } from './hash-file.js';
 import { MIN_PDQ_QUALITY, type ItemMatch } from '../../../shared/known/item-match.js';
@@ -56,8 +57,8 @@ export interface CaseImportOptions {
   walkFs?: WalkFs;
 }
 
-/** Results published per turn of the event loop (about 5 ms of work). */
-const PUBLISH_SLICE = 1000;
+/** Results published per turn of the event loop (a few ms of work; on a busy machine several times that). */
+const PUBLISH_SLICE = 250;
 
 export type { ItemDigests } from './file-result.js';
 
@@ -116,7 +117,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
   let nextSeq = 0;
   const finished = new Map<number, FileResult>();
   let nextToPublish = 0;
-  const byHash = new Map<string, MediaItem>();
+  const byHash = new ShardedMap<MediaItem>();
   const work = createWakeup(); // wakes workers: the queue grew or the walk ended
   const room = createWakeup(); // wakes the walk: the queue shrank or results were published
   stop.signal.addEventListener('abort', () => (work.wakeAll(), room.wakeAll()), { once: true });
@@ -162,7 +163,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     byHash.set(result.sha256, item);
     index.items.push(item);
     index.itemsById.set(id, item);
-    index.files.set(id, { absolutePath: result.absolutePath, kind: item.kind, format: item.format, md5: result.md5, sha1: result.sha1, sha256: result.sha256 });
+    index.files.set(id, fileInCase(rootDir, result.relativePath, item, result));
     batch.push(item);
   }
 
@@ -182,7 +183,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     item.name = fileNameOf(copy.relativePath);
     item.claimedFormat = copy.claimedFormat;
     // Identical bytes, so the digests and the match stay; only the path changes.
-    index.files.set(item.id, { absolutePath: copy.absolutePath, kind: item.kind, format: item.format, md5: copy.md5, sha1: copy.sha1, sha256: copy.sha256 });
+    index.files.set(item.id, fileInCase(rootDir, copy.relativePath, item, copy));
   }
 
   let drainScheduled = false;
@@ -201,13 +202,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     }
     if (batch.length > 0) options.onItems?.(batch);
     room.wakeAll();
-    if (result && !drainScheduled) {
-      drainScheduled = true;
-      void setImmediate().then(() => {
-        drainScheduled = false;
-        drain();
-      });
-    }
+    if (result) scheduleDrain();
   }
 
   function complete(seq: number, result: FileResult): void {
@@ -215,6 +210,27 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     counts.filesProcessed += 1;
     drain();
     reporter.tick(counts);
+  }
+
+  /**
+   * A result known without reading (a problem the walk found, a file unchanged since the last
+   * import): they come hundreds at a time, so they are published together at the next turn of
+   * the loop, one batch for the listeners, not one call each.
+   */
+  function completeKnown(seq: number, result: FileResult): void {
+    finished.set(seq, result);
+    counts.filesProcessed += 1;
+    reporter.tick(counts);
+    scheduleDrain();
+  }
+
+  function scheduleDrain(): void {
+    if (drainScheduled) return;
+    drainScheduled = true;
+    void setImmediate().then(() => {
+      drainScheduled = false;
+      drain();
+    });
   }
 
   async function walk(): Promise<void> {
@@ -226,9 +242,9 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
         if (stop.signal.aborted) break;
         const seq = nextSeq++;
         counts.filesFound += 1;
-        if (entry.type === 'problem') complete(seq, entry);
+        if (entry.type === 'problem') completeKnown(seq, entry);
         // Unchanged since the last import: its stored result stands, the file is not opened.
-        else if (entry.stored) complete(seq, entry.stored);
+        else if (entry.stored) completeKnown(seq, entry.stored);
         else queue.push({ seq, relativePath: entry.relativePath });
         work.wakeAll();
         while (!stop.signal.aborted && (queue.length - queueHead >= walkAheadFiles || finished.size >= reorderWindow)) await room.wait();

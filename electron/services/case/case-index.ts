@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { IDLE_IMPORT, type ImportProgress } from '../../../shared/case/import-progress.js';
 import type { ImportProblem, MediaItem } from '../../../shared/case/media-item.js';
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
+import { ShardedMap, type KeyedTable } from './sharded-map.js';
 
 /**
  * What the main side knows about an item and the renderer must never see: where
@@ -17,6 +19,38 @@ interface IndexedFile {
 }
 
 /**
+ * An IndexedFile that keeps the case folder and the relative path it already shares with its
+ * item, and joins them when asked (a media request, not 100,000 times at once): a joined
+ * path is a rope of a dozen string pieces, and kept for every item it was a fifth of the
+ * case index's memory, which the main side's garbage collector walks again and again.
+ */
+class FileInCase implements IndexedFile {
+  constructor(
+    private readonly rootDir: string,
+    private readonly relativePath: string,
+    readonly kind: MediaKind,
+    readonly format: MediaFormat,
+    readonly md5: string,
+    readonly sha1: string,
+    readonly sha256: string,
+  ) {}
+
+  get absolutePath(): string {
+    return path.join(this.rootDir, ...this.relativePath.split('/'));
+  }
+}
+
+/** The IndexedFile of `item`, found at `relativePath` (its own, or a copy's) under the case folder `rootDir`. */
+export function fileInCase(
+  rootDir: string,
+  relativePath: string,
+  item: Pick<MediaItem, 'kind' | 'format'>,
+  digests: Pick<IndexedFile, 'md5' | 'sha1' | 'sha256'>,
+): IndexedFile {
+  return new FileInCase(rootDir, relativePath, item.kind, item.format, digests.md5, digests.sha1, digests.sha256);
+}
+
+/**
  * A case as the import builds it, filled in place while the import runs so
  * early items can be shown:
  * - `items` and `problems` only grow, and always in final order (natural order of
@@ -30,8 +64,9 @@ export interface CaseIndex {
   readonly rootDir: string;
   readonly items: MediaItem[];
   readonly problems: ImportProblem[];
-  readonly itemsById: Map<string, MediaItem>;
-  readonly files: Map<string, IndexedFile>;
+  /** Sharded, as every table of 100,000 entries on the main side must be (sharded-map.ts). */
+  readonly itemsById: KeyedTable<MediaItem>;
+  readonly files: KeyedTable<IndexedFile>;
   /** Files folded into an item as copies: items + problems + duplicates = files read. */
   duplicateCount: number;
   /** The latest progress reported (throttled), final once the import has ended. */
@@ -44,5 +79,5 @@ export interface CaseIndex {
 }
 
 export function createCaseIndex(rootDir: string): CaseIndex {
-  return { rootDir, items: [], problems: [], itemsById: new Map(), files: new Map(), duplicateCount: 0, progress: IDLE_IMPORT, version: 0 };
+  return { rootDir, items: [], problems: [], itemsById: new ShardedMap(), files: new ShardedMap(), duplicateCount: 0, progress: IDLE_IMPORT, version: 0 };
 }

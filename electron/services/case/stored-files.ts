@@ -6,10 +6,10 @@ import { resultOfRow } from './stored-row.js';
 import type { FileResult } from './file-result.js';
 import type { WalkEntry } from './walk-folder.js';
 
-/** Files looked up per trip to the workspace thread (which stats them). */
-const LOOKUP_BATCH_FILES = 250;
+/** Files looked up per trip to the workspace thread (which stats them); each batch is published in one turn of the main loop, so it stays small (bench:reopen). */
+const LOOKUP_BATCH_FILES = 100;
 /** Trips under way at once, so the walk goes on while the workspace thread stats and looks up. */
-const LOOKUPS_IN_FLIGHT = 4;
+const LOOKUPS_IN_FLIGHT = 8;
 /** Rows written per message; each is one transaction in the workspace thread. */
 const WRITE_BATCH_ROWS = 500;
 /**
