@@ -2,14 +2,14 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 /**
- * The workspace worker as the app ships it: bundled by esbuild like scripts/build-main.mjs does
- * (under tsx, compiling its source at start-up would be counted in the reopen time). Written
+ * A worker thread's entry as the app ships it: bundled by esbuild like scripts/build-main.mjs does
+ * (under tsx, compiling its source at start-up would be counted in the measured time). Written
  * under node_modules/.cache so that better-sqlite3 resolves from it. Returns its path.
  */
-export async function bundledWorkspaceWorker(): Promise<string> {
-  const outfile = path.resolve('node_modules/.cache/veil-bench/workspace-worker.js');
+export async function bundledWorker(entryPoint: string, outName: string): Promise<string> {
+  const outfile = path.resolve('node_modules/.cache/veil-bench', outName);
   await build({
-    entryPoints: ['electron/services/workspace/workspace-worker.ts'],
+    entryPoints: [entryPoint],
     outfile,
     bundle: true,
     platform: 'node',
@@ -20,4 +20,9 @@ export async function bundledWorkspaceWorker(): Promise<string> {
     logLevel: 'warning',
   });
   return outfile;
+}
+
+/** The workspace worker, bundled as shipped (see bundledWorker). */
+export function bundledWorkspaceWorker(): Promise<string> {
+  return bundledWorker('electron/services/workspace/workspace-worker.ts', 'workspace-worker.js');
 }
