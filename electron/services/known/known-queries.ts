@@ -127,3 +127,25 @@ export function* pdqHashes(db: LibraryDb, setId: number): Generator<KnownPdq> {
     .iterate(setId);
   for (const row of rows) yield { pdq: row.pdq.toString('hex'), quality: row.quality, category: row.category };
 }
+
+/**
+ * A set's PDQ hashes in the same order as pdqHashes, read in runs of `runRows` records, each
+ * its own short read. The near index's thread reads this way on its own connection: one read of
+ * a million rows would hold the library's shared lock for seconds, and an import committing
+ * meanwhile (on the main side) would wait for it past its lock timeout.
+ */
+export function* pdqHashesInRuns(db: LibraryDb, setId: number, runRows = 20_000): Generator<KnownPdq> {
+  const range = db
+    .prepare<[number], { first: number | null; last: number | null }>(
+      'SELECT first_rowid AS first, last_rowid AS last FROM hash_set WHERE id = ? AND complete = 1',
+    )
+    .get(setId);
+  if (range?.first == null || range.last == null) return;
+  const run = db.prepare<[number, number], { pdq: Buffer; quality: number | null; category: string | null }>(
+    'SELECT pdq, pdq_quality AS quality, category FROM known_record WHERE rowid BETWEEN ? AND ? AND pdq IS NOT NULL ORDER BY rowid',
+  );
+  for (let from = range.first; from <= range.last; from += runRows) {
+    for (const row of run.all(from, Math.min(range.last, from + runRows - 1)))
+      yield { pdq: row.pdq.toString('hex'), quality: row.quality, category: row.category };
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openKnownLibraryToRead } from './known-library-db.js';
-import { pdqHashes } from './known-queries.js';
+import { pdqHashesInRuns } from './known-queries.js';
 import { NearIndexJobSchema, type NearIndexReply } from './near-index-protocol.js';
 import { buildNearTables } from './near-tables.js';
 
@@ -19,8 +19,8 @@ function reply(): { message: NearIndexReply; transfer: ArrayBuffer[] } {
   try {
     const db = openKnownLibraryToRead(job.data.libraryFile);
     try {
-      // Each set read to its end before the next: one connection serves one query at a time.
-      const tables = buildNearTables(job.data.setIds.map((setId) => pdqHashes(db, setId)));
+      // Each set read to its end before the next, in short runs so an import's commit never waits long on this reader.
+      const tables = buildNearTables(job.data.setIds.map((setId) => pdqHashesInRuns(db, setId)));
       const arrays = [tables.words, tables.sourceOfRow, tables.categoryOfRow, ...tables.offsets, ...tables.rowAt];
       return { message: { ok: true, tables }, transfer: arrays.map((array) => array.buffer) };
     } finally {

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCasePdq } from '../../../../../electron/services/known/case-pdq.js';
+import { openKnownLibraryToRead } from '../../../../../electron/services/known/known-library-db.js';
 import { createKnownMaterialService, type KnownMaterialService } from '../../../../../electron/services/known/known-material-service.js';
+import { pdqHashes, pdqHashesInRuns } from '../../../../../electron/services/known/known-queries.js';
 import { buildNearIndexInWorker } from '../../../../../electron/services/known/near-index-client.js';
 import { nearMatcherFromLibrary, nearSetsOf } from '../../../../../electron/services/known/near-matcher.js';
 import { spawnTsxNearIndexWorker } from './tsx-near-index-worker.js';
@@ -126,6 +128,16 @@ describe('the library near index built on a worker thread', { timeout: 120_000 }
     await expect.poll(() => ready, { timeout: 60_000 }).toEqual(['ready', 'ready']);
     expect(casePdq.matchNear(query)).toEqual(expected);
     await casePdq.close();
+  });
+
+  it('reads a set in short runs on its own read-only connection, the same hashes in the same order as one long read', () => {
+    const db = openKnownLibraryToRead(service.libraryFile());
+    try {
+      for (const set of nearSetsOf(service)) expect([...pdqHashesInRuns(db, set.setId, 7)]).toEqual([...pdqHashes(db, set.setId)]);
+      expect([...pdqHashesInRuns(db, 999)]).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 
   it('says why when the library cannot be read, and the case keeps going without near matches', async () => {
