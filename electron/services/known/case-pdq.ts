@@ -3,7 +3,7 @@ import type { CaseSession } from '../case/case-session.js';
 import type { MediaWorkerPool } from '../media/worker-pool.js';
 import type { KnownMaterialService } from './known-material-service.js';
 import { buildNearIndexInWorker, type NearIndexBuild, type SpawnNearIndexWorker } from './near-index-client.js';
-import { buildNearMatcher, nearMatcherFromLibrary, nearSetsOf, type NearMatcher } from './near-matcher.js';
+import { buildNearMatcher, nearMatcherFromLibrary, nearSetsOf, type NearMatcher, type NearSet, type NearSetMatch } from './near-matcher.js';
 import { startPdqPass, type PdqPass } from './pdq-pass.js';
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../../../shared/known/stacks/build-stacks.js';
 
@@ -52,8 +52,14 @@ export function createCasePdq(deps: CasePdqDeps): CasePdq {
   const log = deps.log ?? ((message) => console.error(`[pdq] ${message}`));
   /** The index of the sets as they are now; null until built. */
   let matcher: NearMatcher | null = null;
-  /** The index of the sets as they were, answering while `building` runs, so near matches do not blink out. */
+  /**
+   * The index of the sets as they were, answering while `building` runs, so near matches do not
+   * blink out; only for the sets still enabled (`liveSets`), so a set removed or turned off
+   * stops matching at once, and for good even if the new index fails.
+   */
   let previous: NearMatcher | null = null;
+  /** The enabled sets when the current build started (what `previous` may still answer for). */
+  let liveSets: readonly NearSet[] = [];
   let building: NearIndexBuild | null = null;
   /** The last build failed: not tried again until the sets or the library change (else one thread per item). */
   let failed = false;
@@ -61,11 +67,20 @@ export function createCasePdq(deps: CasePdqDeps): CasePdq {
 
   function startBuild(nearIndex: NonNullable<CasePdqDeps['nearIndex']>): void {
     const sets = nearSetsOf(deps.known);
+    liveSets = sets;
     if (sets.length === 0) {
       matcher = buildNearMatcher([]);
       return;
     }
-    const build = buildNearIndexInWorker(nearIndex.libraryFile(), sets, nearIndex.spawn);
+    let build: NearIndexBuild;
+    try {
+      build = buildNearIndexInWorker(nearIndex.libraryFile(), sets, nearIndex.spawn);
+    } catch (error) {
+      // A thread that cannot even start (too many threads, say) is a failed build, not one more try per item.
+      failed = true;
+      log(`indexing the library for near matching failed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     building = build;
     build.matcher.then(
       (built) => {
@@ -84,15 +99,12 @@ export function createCasePdq(deps: CasePdqDeps): CasePdq {
     );
   }
 
-  /** The index to answer with now; starts building it if needed. */
-  function currentMatcher(): NearMatcher | null {
-    if (matcher) return matcher;
-    if (!deps.nearIndex) {
-      matcher = nearMatcherFromLibrary(deps.known);
-      return matcher;
-    }
-    if (!building && !failed) startBuild(deps.nearIndex);
-    return matcher ?? previous;
+  /** The nearest match from the index of the sets as they are, else (while it is built) from the previous one. */
+  function nearest(pdq: { hex: string; quality: number }, thresholdBits: number): NearSetMatch | null {
+    if (!matcher && !deps.nearIndex) matcher = nearMatcherFromLibrary(deps.known);
+    if (!matcher && deps.nearIndex && !building && !failed) startBuild(deps.nearIndex);
+    if (matcher) return matcher.match(pdq, thresholdBits);
+    return previous?.match(pdq, thresholdBits, (set) => liveSets.some((live) => sameSet(live, set))) ?? null;
   }
 
   return {
@@ -115,16 +127,16 @@ export function createCasePdq(deps: CasePdqDeps): CasePdq {
       pass?.cancel();
       pass = null;
       // A reopened case lists its stored near-matchable items within a second: start indexing now, off this thread.
-      if (!deps.nearIndex) return;
+      if (!deps.nearIndex || matcher || building || failed) return;
       try {
-        currentMatcher();
+        startBuild(deps.nearIndex);
       } catch (error) {
         log(`near matching failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
     matchNear(pdq) {
       try {
-        const near = currentMatcher()?.match(pdq, deps.thresholdBits?.() ?? DEFAULT_NEAR_THRESHOLD_BITS) ?? null;
+        const near = nearest(pdq, deps.thresholdBits?.() ?? DEFAULT_NEAR_THRESHOLD_BITS);
         return near && { type: 'near', ...near };
       } catch (error) {
         // An unreadable library is told by the exact matcher's notice; near matching waits for it.
@@ -148,4 +160,9 @@ export function createCasePdq(deps: CasePdqDeps): CasePdq {
       await running?.done;
     },
   };
+}
+
+/** The same set of the same library: a library folder changed meanwhile may number its own sets alike. */
+function sameSet(a: NearSet, b: NearSet): boolean {
+  return a.setId === b.setId && a.setName === b.setName && a.scheme === b.scheme;
 }

@@ -36,9 +36,10 @@ export interface NearMatcher {
    * The nearest set hash within `thresholdBits` (0–63, default 31) of an item's PDQ hash, or
    * null. Ties go to the lower distance, then the lower set id, then the set's earlier hash.
    * An item hash of quality under 50 (or unknown) never matches. Throws a RangeError for a
-   * threshold outside 0–63 and an Error for a hash that is not 64 hex digits.
+   * threshold outside 0–63 and an Error for a hash that is not 64 hex digits. With `keep`, only
+   * the hashes of sets it keeps are considered (an index of sets some of which were removed since).
    */
-  match(pdq: { hex: string; quality: number | null }, thresholdBits?: number): NearSetMatch | null;
+  match(pdq: { hex: string; quality: number | null }, thresholdBits?: number, keep?: (set: NearSet) => boolean): NearSetMatch | null;
 }
 
 /** Distance between hash `row` of `words` and `query`, stopping once it exceeds `limit` (then some value > limit). */
@@ -61,7 +62,7 @@ export function matcherOverTables(sets: readonly NearSet[], tables: NearTables):
   const { words, sourceOfRow, categoryOfRow, categories, offsets, rowAt } = tables;
   return {
     hashCount: tables.count,
-    match(pdq, thresholdBits = DEFAULT_NEAR_THRESHOLD_BITS) {
+    match(pdq, thresholdBits = DEFAULT_NEAR_THRESHOLD_BITS, keep) {
       if (!Number.isInteger(thresholdBits) || thresholdBits < 0 || thresholdBits > MAX_THRESHOLD_BITS) {
         throw new RangeError(`The PDQ distance threshold is a whole number of bits from 0 to ${MAX_THRESHOLD_BITS}; got ${thresholdBits}.`);
       }
@@ -71,6 +72,7 @@ export function matcherOverTables(sets: readonly NearSet[], tables: NearTables):
       const masks = masksWithin(Math.floor(thresholdBits / CHUNK_COUNT));
       let bestRow = -1;
       let bestDistance = thresholdBits + 1;
+      const kept = keep && sets.map(keep);
       for (let chunk = 0; chunk < CHUNK_COUNT; chunk += 1) {
         const value = chunkOf(query, 0, chunk);
         const starts = offsets[chunk]!;
@@ -79,6 +81,7 @@ export function matcherOverTables(sets: readonly NearSet[], tables: NearTables):
           const bucket = value ^ mask;
           for (let p = starts[bucket]!, end = starts[bucket + 1]!; p < end; p += 1) {
             const row = rows[p]!;
+            if (kept && !kept[sourceOfRow[row]!]) continue;
             // A row may be met through several chunks; ties keep the earliest row (lower set id, then the set's order).
             const distance = distanceToRow(words, row, query, bestDistance);
             if (distance < bestDistance || (distance === bestDistance && row < bestRow)) {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCasePdq } from '../../../../../electron/services/known/case-pdq.js';
+import { createCasePdq, type CasePdq, type CasePdqDeps } from '../../../../../electron/services/known/case-pdq.js';
 import { openKnownLibraryToRead } from '../../../../../electron/services/known/known-library-db.js';
 import { createKnownMaterialService, type KnownMaterialService } from '../../../../../electron/services/known/known-material-service.js';
 import { pdqHashes, pdqHashesInRuns } from '../../../../../electron/services/known/known-queries.js';
@@ -44,6 +44,7 @@ describe('the library near index built on a worker thread', { timeout: 120_000 }
   const next = wordStream(0x9e3779b9);
   const largeHashes: string[] = [];
   let queries: { hex: string; quality: number }[] = [];
+  let importSet: (name: string, rows: string[]) => Promise<number> = () => Promise.reject(new Error('not ready'));
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'veil-near-worker-'));
@@ -53,11 +54,12 @@ describe('the library near index built on a worker thread', { timeout: 120_000 }
       onProgress: () => {},
       onSetsChanged: () => {},
     });
-    const importSet = async (name: string, rows: string[]): Promise<void> => {
+    importSet = async (name, rows) => {
       const filePath = path.join(dir, `${name}.csv`);
       await writeFile(filePath, `PDQ,Quality,Category\n${rows.join('\n')}\n`);
       const result = await service.importHashSet({ filePath, name, scheme: 'vic-us', hex64Kind: 'sha256' });
       if (result.outcome !== 'imported') throw new Error(`expected ${name} to import`);
+      return result.set.setId;
     };
     for (let k = 0; k < LARGE_SET_HASHES; k += 1) largeHashes.push(randomHex(next));
     // Qualities under 50 are left out of the index and categories repeat: both must survive the trip between threads.
@@ -71,6 +73,18 @@ describe('the library near index built on a worker thread', { timeout: 120_000 }
     );
     queries = largeHashes.slice(0, 400).map((hex, k) => ({ hex: nudged(hex, k % 40, next), quality: 60 + (k % 40) }));
   }, 120_000);
+
+  /** The open case's PDQ over the test library, with no case session behind it: only near matching is used. */
+  function casePdqOf(log: (message: string) => void, nearIndex: CasePdqDeps['nearIndex']): CasePdq {
+    return createCasePdq({
+      session: { summary: () => null, pdqCandidates: () => [], needsPdq: () => false, recordPdq: () => true, reportPdqProgress: () => undefined },
+      pool: { runPdq: () => Promise.reject(new Error('not used')) },
+      known: service,
+      nowMs: () => 0,
+      log,
+      nearIndex,
+    });
+  }
 
   afterAll(async () => {
     service.close();
@@ -107,14 +121,7 @@ describe('the library near index built on a worker thread', { timeout: 120_000 }
 
   it('lets the case answer with the index once built, tells it so, and answers with the previous one while sets change', async () => {
     const ready: string[] = [];
-    const casePdq = createCasePdq({
-      session: { summary: () => null, pdqCandidates: () => [], needsPdq: () => false, recordPdq: () => true, reportPdqProgress: () => undefined },
-      pool: { runPdq: () => Promise.reject(new Error('not used')) },
-      known: service,
-      nowMs: () => 0,
-      log: () => {},
-      nearIndex: { spawn: spawnTsxNearIndexWorker, libraryFile: () => service.libraryFile(), onReady: () => ready.push('ready') },
-    });
+    const casePdq = casePdqOf(() => {}, { spawn: spawnTsxNearIndexWorker, libraryFile: () => service.libraryFile(), onReady: () => ready.push('ready') });
     const query = { hex: nudged(largeHashes[1]!, 4, next), quality: 90 };
     const expected = { type: 'near', ...nearMatcherFromLibrary(service).match(query) };
     expect(expected).toMatchObject({ setName: 'Large' });
@@ -128,6 +135,56 @@ describe('the library near index built on a worker thread', { timeout: 120_000 }
     await expect.poll(() => ready, { timeout: 60_000 }).toEqual(['ready', 'ready']);
     expect(casePdq.matchNear(query)).toEqual(expected);
     await casePdq.close();
+  });
+
+  it('stops matching a removed set at once, while the new index is built and for good when it cannot be', async () => {
+    const ready: string[] = [];
+    const logged: string[] = [];
+    let libraryFile = service.libraryFile();
+    const casePdq = casePdqOf((message) => logged.push(message), {
+      spawn: spawnTsxNearIndexWorker,
+      libraryFile: () => libraryFile,
+      onReady: () => ready.push('ready'),
+    });
+    // The removable set holds the query itself: while it is enabled, it is the nearest.
+    const query = { hex: nudged(largeHashes[7]!, 6, next), quality: 90 };
+    const removableId = await importSet('Removable', [`${query.hex},90,1`]);
+    casePdq.caseOpened();
+    await expect.poll(() => ready, { timeout: 60_000 }).toEqual(['ready']);
+    expect(casePdq.matchNear(query)).toMatchObject({ setName: 'Removable', distance: 0 });
+
+    service.removeHashSet(removableId);
+    const withoutIt = { type: 'near', ...nearMatcherFromLibrary(service).match(query) };
+    expect(withoutIt).toMatchObject({ setName: 'Large' });
+    // The new index cannot be built (the library went missing): the previous one answers, never for the removed set.
+    libraryFile = path.join(dir, 'missing', 'known-material.sqlite');
+    casePdq.setsChanged();
+    expect(casePdq.matchNear(query)).toEqual(withoutIt);
+    await expect.poll(() => logged.join('\n'), { timeout: 60_000 }).toMatch(/indexing the library for near matching failed/);
+    expect(casePdq.matchNear(query)).toEqual(withoutIt);
+    expect(ready).toEqual(['ready']);
+    await casePdq.close();
+  });
+
+  it('counts a thread that cannot start as a failed build, tried again only when the sets change', () => {
+    const logged: string[] = [];
+    let spawned = 0;
+    const casePdq = casePdqOf((message) => logged.push(message), {
+      spawn: () => {
+        spawned += 1;
+        throw new Error('no more threads');
+      },
+      libraryFile: () => service.libraryFile(),
+      onReady: () => {},
+    });
+    const query = { hex: largeHashes[1]!, quality: 90 };
+    expect(casePdq.matchNear(query)).toBeNull();
+    expect(casePdq.matchNear(query)).toBeNull();
+    expect(spawned).toBe(1);
+    expect(logged).toEqual(['indexing the library for near matching failed: no more threads']);
+    casePdq.setsChanged();
+    expect(casePdq.matchNear(query)).toBeNull();
+    expect(spawned).toBe(2);
   });
 
   it('reads a set in short runs on its own read-only connection, the same hashes in the same order as one long read', () => {
