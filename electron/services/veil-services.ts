@@ -192,7 +192,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       nearIndexWorker === undefined
         ? undefined
         : {
-            spawn: (job) => new Worker(nearIndexWorker, { workerData: job }),
+            // Not the parent's flags (a tsx loader, an inspector port), as for the workspace thread.
+            spawn: (job) => new Worker(nearIndexWorker, { workerData: job, execArgv: [] }),
             libraryFile: () => known.libraryFile(),
             onReady: () => void session.rematchKnown().catch(logFailure('matching the open case again')),
           },
