@@ -18,6 +18,7 @@ import { checkCaseFolder } from './check-case-folder.js';
 import { createReadGate } from './read-gate.js';
 import type { CaseSessionDeps } from './case-session-deps.js';
 import { createStoredFiles, type StoredFiles } from './stored-files.js';
+import type { PdqReading } from './file-result.js';
 
 /** The grid refetches on caseChanged, so it is sent at most twice a second while items arrive. */
 const CASE_CHANGED_INTERVAL_MS = 500;
@@ -69,11 +70,11 @@ export interface CaseSession {
   /** The open case's images that need a PDQ hash, in grid order, with where their files are. */
   pdqCandidates(): { itemId: string; absolutePath: string; caseRoot: string }[];
   /**
-   * An image's PDQ hash (from its thumbnail's decode or the background pass; null when the
-   * picture has none): kept on the item and near-matched when no exact match holds it.
+   * An image's PDQ hash and size (from its thumbnail's decode or the background pass; null when
+   * the picture has no hash): kept on the item and near-matched when no exact match holds it.
    * False when the item is not in the open case.
    */
-  recordPdq(itemId: string, pdq: { hex: string; quality: number } | null): boolean;
+  recordPdq(itemId: string, pdq: PdqReading | null): boolean;
   /** Records that an item cannot be shown after all and tells the renderer (itemFailed). False when the item is not in the open case. */
   markItemFailed(itemId: string, error: MediaError): boolean;
   /** The files of the near stack holding `itemId`, representative first; empty when it is in none. Throws when `caseId` is not the open case. */
@@ -318,6 +319,9 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       open.pdqTried.add(itemId);
       item.pdq = pdq?.hex ?? null;
       item.pdqQuality = pdq?.quality ?? null;
+      // Before it joins a stack: the largest picture represents its stack.
+      item.widthPx = pdq?.widthPx ?? null;
+      item.heightPx = pdq?.heightPx ?? null;
       open.stored?.rememberPdq([item.relativePath, ...item.duplicatePaths], pdq);
       const stacked = open.stacks.addPdq(item);
       const near = item.match?.type === 'known' ? item.match : nearMatchOf(item);

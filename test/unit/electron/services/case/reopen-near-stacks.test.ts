@@ -53,4 +53,25 @@ describe('near stacks of a reopened case', () => {
     expect(again(a.relativePath)?.stackSize).toBe(2);
     expect(second.session.summary()?.nearCopyCount).toBe(1);
   });
+
+  it('keeps each picture’s size, so the same, largest picture represents its stack after a reopen without decoding anything', async () => {
+    workspace = await openForTest(path.join(parent, 'case.veil-case.sqlite'));
+    const first = await openCase(workspace);
+    const [a, b] = first.items.filter((item) => item.duplicatePaths.length === 0);
+    if (!a || !b) throw new Error('the case has fewer than two items');
+    // The second in the case's order is the larger picture: it represents, whatever the files weigh.
+    first.session.recordPdq(a.id, { hex: hexOf(BASE), quality: 90, widthPx: 800, heightPx: 600 });
+    first.session.recordPdq(b.id, { hex: hexOf(flipBits(BASE, [7])), quality: 90, widthPx: 3000, heightPx: 2000 });
+    expect(first.session.stackMembers(first.caseId, a.id)[0]!.item.id).toBe(b.id);
+    await first.session.whenIdle();
+
+    const second = await openCase(workspace);
+    const again = (relativePath: string) => second.items.find((item) => item.relativePath === relativePath)!;
+    expect(again(a.relativePath)).toMatchObject({ widthPx: 800, heightPx: 600 });
+    expect(again(b.relativePath)).toMatchObject({ widthPx: 3000, heightPx: 2000 });
+    expect(again(a.relativePath).stackId).toBe(again(b.relativePath).id);
+    // Nothing needs a hash again, so nothing is decoded again.
+    expect(second.session.pdqCandidates().map((candidate) => candidate.itemId)).not.toContain(again(b.relativePath).id);
+    expect(second.session.listItems(second.caseId, 0, 100, 'to-review').items.map((item) => item.relativePath)).toContain(b.relativePath);
+  });
 });
