@@ -8,7 +8,7 @@ import { createFirstScreenPrefetch } from './media/first-screen-prefetch.js';
 import { createMediaService } from './media/media-service.js';
 import { handleMediaRequest, type MediaResponse } from './media/media-route.js';
 import { MediaWorkerPool, type WorkerChannel } from './media/worker-pool.js';
-import { importEndedAvoidedRecord } from '../../shared/exposure/exposure-avoided.js';
+import { caseAvoidedRecord } from '../../shared/exposure/exposure-avoided.js';
 import { createExposureService, FLUSH_INTERVAL_MS, type ExposureService } from './exposure/exposure-service.js';
 import { startWellbeing } from './wellbeing/wellbeing-runtime.js';
 import { createLedger, systemSchedule } from './ledger/ledger.js';
@@ -92,6 +92,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       casePdq.importEnded(caseId);
       recordAvoided();
     },
+    // Near copies are spared too: the case's counts are written again once its near stacks are whole.
+    onPdqPassEnded: () => recordAvoided(),
     onCaseOpened: () => casePdq.caseOpened(),
     nearThresholdBits: () => settings.get().nearMatchDistanceBits,
     // The shared workspace of the case left closes after its import's last rows (a stuck import holds it a bounded time).
@@ -101,12 +103,17 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     caseWorkspace: (caseId) => notes.workspace(caseId),
   });
   let closing = false;
+  /** The open case's last avoided counts written, so the same counts are not written twice in a row. */
+  let lastAvoided = '';
   /** Exposure avoided: only the counts reach the ledger, never which case they came from. */
   const recordAvoided = (): void => {
     // Quitting cancels the import after the ledger has closed: nothing more to write then.
     const summary = session.summary();
-    const avoided = !closing && summary && importEndedAvoidedRecord(deps.nowMs(), summary);
+    const avoided = !closing && summary && caseAvoidedRecord(deps.nowMs(), summary);
     if (!avoided) return;
+    const written = `${summary.caseId}/${avoided.knownCount}/${avoided.duplicateCount}/${avoided.nearCopyCount}`;
+    if (written === lastAvoided) return;
+    lastAvoided = written;
     try {
       ledger.add([avoided]);
     } catch (error) {

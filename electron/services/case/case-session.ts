@@ -298,6 +298,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       if (current?.caseId !== caseId) return;
       current.pdqProgress = progress;
       deps.emit('caseChanged', summaryOf(current));
+      if (progress.doneCount === progress.totalCount) deps.onPdqPassEnded?.(caseId);
     },
     pdqCandidates() {
       const open = current;

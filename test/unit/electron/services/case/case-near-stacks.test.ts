@@ -179,4 +179,21 @@ describe('near-duplicate stacks in the open case', () => {
     expect(summary().listVersion).toBeGreaterThan(listVersions.at(-1)!);
     expect(summary()).toMatchObject({ nearCopyCount: 5 });
   });
+
+  it('says when the PDQ pass has gone through every picture, so the case’s near copies can be counted as spared', async () => {
+    const ended: string[] = [];
+    const session = createCaseSession({
+      idGenerator: counterIds('id'),
+      nowMs: steppingClock(1).nowMs,
+      emit: () => undefined,
+      onPdqPassEnded: (id) => ended.push(id),
+    });
+    const { caseId } = await session.open(root);
+    await session.whenIdle();
+    session.reportPdqProgress(caseId, { doneCount: 3, totalCount: 27 });
+    session.reportPdqProgress('another-case-0001', { doneCount: 27, totalCount: 27 });
+    expect(ended).toEqual([]);
+    session.reportPdqProgress(caseId, { doneCount: 27, totalCount: 27 });
+    expect(ended).toEqual([caseId]);
+  });
 });
