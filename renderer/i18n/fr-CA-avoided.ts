@@ -6,15 +6,15 @@ import type { AvoidedMessages } from './en-avoided';
  */
 export const frCAAvoided: AvoidedMessages = {
   avoided: {
-    caseLine_one: 'Fichier épargné\u00a0: {{files}}, environ {{duration}} de visionnement (estimation)',
-    caseLine_many: 'Fichiers épargnés\u00a0: {{files}}, environ {{duration}} de visionnement (estimation)',
-    caseLine_other: 'Fichiers épargnés\u00a0: {{files}}, environ {{duration}} de visionnement (estimation)',
+    caseLine_one: 'Fichier épargné\u00a0: {{files}}, environ {{duration}} de visionnement (estimé)',
+    caseLine_many: 'Fichiers épargnés\u00a0: {{files}}, environ {{duration}} de visionnement (estimé)',
+    caseLine_other: 'Fichiers épargnés\u00a0: {{files}}, environ {{duration}} de visionnement (estimé)',
     caseLineFiles_one: 'Fichier épargné\u00a0: {{files}}',
     caseLineFiles_many: 'Fichiers épargnés\u00a0: {{files}}',
     caseLineFiles_other: 'Fichiers épargnés\u00a0: {{files}}',
-    caseLineNoEstimate_one: "Fichier épargné\u00a0: {{files}} (pas encore d'estimation du temps)",
-    caseLineNoEstimate_many: "Fichiers épargnés\u00a0: {{files}} (pas encore d'estimation du temps)",
-    caseLineNoEstimate_other: "Fichiers épargnés\u00a0: {{files}} (pas encore d'estimation du temps)",
+    caseLineNoEstimate_one: "Fichier épargné\u00a0: {{files}} (pas encore d'estimation)",
+    caseLineNoEstimate_many: "Fichiers épargnés\u00a0: {{files}} (pas encore d'estimation)",
+    caseLineNoEstimate_other: "Fichiers épargnés\u00a0: {{files}} (pas encore d'estimation)",
     caseHelp:
       'Fichiers connus, copies identiques et copies proches que Veil ne vous montrera pas : {{known}}, {{copies}}, {{near}}. Le temps est une estimation tirée de votre propre temps médian de visionnement par élément.',
     knownPart_one: '{{formatted}} connu',

@@ -37,14 +37,14 @@ describe('exposure avoided beside the case counts', () => {
   it('says it in Canadian French', async () => {
     const fake = createReviewVeil({ settings: { language: 'fr-CA' }, myExposure: sampleMyExposure() });
     await renderApp(fake, { systemLanguage: 'fr-CA' });
-    await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Fichiers épargnés\s: 6, environ 1\smin de visionnement \(estimation\)/u));
+    await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Fichiers épargnés\s: 6, environ 1\smin de visionnement \(estimé\)/u));
     expect(avoidedLine()?.textContent).toContain('4 connus, 2 copies');
   });
 
   it('says in French that there is no estimate yet', async () => {
     const fake = createReviewVeil({ settings: { language: 'fr-CA' }, myExposure: emptyMyExposure() });
     await renderApp(fake, { systemLanguage: 'fr-CA' });
-    await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Fichiers épargnés\s: 6 \(pas encore d'estimation du temps\)/u));
+    await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Fichiers épargnés\s: 6 \(pas encore d'estimation\)/u));
   });
 
   it('with "Show known items" on, spares only the copies: the known items are on screen', async () => {
