@@ -89,7 +89,7 @@ describe('workspace schema migrations', () => {
 
     const db = new Database(file);
     expect(migrateWorkspace(db)).toBe(3);
-    expect(schemaVersionOf(db)).toBe(4);
+    expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION);
     const queries = prepareWorkspaceQueries(db);
     const row = () => ItemRowSchema.parse(queries.readItems(0, 10).items[0]);
     expect(row()).toMatchObject({ pdq: 'd'.repeat(64), pdqQuality: 90, widthPx: null, heightPx: null });
