@@ -69,6 +69,20 @@ export function caseAvoidedRecord(atMs: number, summary: SparedCounts & { knownS
   return summary.import.phase === 'done' ? avoidedRecord(atMs, sparedCounts(summary)) : null;
 }
 
+/**
+ * The record to write when the open case's PDQ pass has ended, given the case's record as it is
+ * now (`caseAvoidedRecord`) and the one written for it when its import ended (null for none),
+ * or null when it adds nothing. It keeps the import's known and identical counts, the pair by
+ * which the week recognises the case (sumAvoided): "Show known items" turned on, or a hash set
+ * added, between the two would otherwise give the case a second pair, and its copies would
+ * count twice in the week. Only near copies the import's record did not hold make it worth writing.
+ */
+export function pdqPassEndedRecord(now: AvoidedRecord | null, importEnded: AvoidedRecord | null): AvoidedRecord | null {
+  if (now === null || importEnded === null) return now;
+  if (now.nearCopyCount <= importEnded.nearCopyCount) return null;
+  return { ...now, knownCount: importEnded.knownCount, duplicateCount: importEnded.duplicateCount };
+}
+
 /** Files spared in a period: known items and copies, summed after the once-only rule. */
 export interface AvoidedCounts extends SparedCounts {
   files: number;

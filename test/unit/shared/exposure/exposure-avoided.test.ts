@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { avoidedRecord, itemViewRecord } from '../../../../shared/exposure/avoided-records.js';
-import { caseAvoidedRecord, filesSpared, medianOf, sparedEstimateMs, sumAvoided, viewingPace } from '../../../../shared/exposure/exposure-avoided.js';
+import {
+  caseAvoidedRecord,
+  filesSpared,
+  pdqPassEndedRecord,
+  medianOf,
+  sparedEstimateMs,
+  sumAvoided,
+  viewingPace,
+} from '../../../../shared/exposure/exposure-avoided.js';
 import { parseLedgerRecord, type LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
 import { buildMyExposure } from '../../../../shared/exposure/my-exposure.js';
 import { exposureRecord, MINUTE, SECOND, T0 } from './timeline.js';
@@ -136,6 +144,23 @@ describe('the avoided record written when a case import ends, and again when its
     const full = caseAvoidedRecord(T0 + MINUTE, ended('done'));
     const records = [partial, full].filter((record) => record !== null);
     expect(sumAvoided(records, T0, T0 + DAY).files).toBe(6);
+  });
+
+  it('written again when the PDQ pass ends, keeps the pair of the import, so turning on "Show known items" in between does not count the case twice', () => {
+    const atImport = caseAvoidedRecord(T0, { ...ended('done'), nearCopyCount: 1 });
+    const atPassEnd = caseAvoidedRecord(T0 + MINUTE, { ...ended('done', true), nearCopyCount: 3 });
+    const again = pdqPassEndedRecord(atPassEnd, atImport);
+    expect(again).toMatchObject({ knownCount: 4, duplicateCount: 2, nearCopyCount: 3 });
+    const records = [atImport, again].filter((record) => record !== null);
+    expect(sumAvoided(records, T0, T0 + DAY)).toMatchObject({ duplicateCount: 2, nearCopyCount: 3, files: 9 });
+  });
+
+  it('is not written again when the PDQ pass found no near copy the import had not', () => {
+    const atImport = caseAvoidedRecord(T0, { ...ended('done'), nearCopyCount: 2 });
+    expect(pdqPassEndedRecord(caseAvoidedRecord(T0 + MINUTE, { ...ended('done'), nearCopyCount: 2 }), atImport)).toBeNull();
+    // Nothing was spared when the import ended: the pass's record is the case's first.
+    const first = caseAvoidedRecord(T0 + MINUTE, { ...ended('done'), knownCount: 0, duplicateCount: 0, nearCopyCount: 2 });
+    expect(pdqPassEndedRecord(first, null)).toBe(first);
   });
 
   it('counts no known item as spared while "Show known items" is on: they are on screen', () => {
