@@ -305,13 +305,13 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       if (!open) return [];
       return open.index.items.flatMap((item) => {
         const file = open.index.files.get(item.id);
-        if (!file || item.error !== null || item.kind !== 'image' || item.pdq !== null || open.pdqTried.has(item.id)) return [];
+        if (!file || item.error !== null || item.kind !== 'image' || hashedWithSize(item) || open.pdqTried.has(item.id)) return [];
         return [{ itemId: item.id, absolutePath: file.absolutePath, caseRoot: open.index.rootDir }];
       });
     },
     needsPdq(itemId) {
       const item = current?.index.itemsById.get(itemId);
-      return item !== undefined && item.kind === 'image' && item.pdq === null && !current?.pdqTried.has(itemId);
+      return item !== undefined && item.kind === 'image' && !hashedWithSize(item) && !current?.pdqTried.has(itemId);
     },
     recordPdq(itemId, pdq) {
       const open = current;
@@ -324,6 +324,8 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       item.widthPx = pdq?.widthPx ?? null;
       item.heightPx = pdq?.heightPx ?? null;
       open.stored?.rememberPdq([item.relativePath, ...item.duplicatePaths], pdq);
+      // A hash kept before pictures' sizes were is asked for again for its size: the stack it is already in may want another representative.
+      if (item.widthPx !== null && item.stackSize > 1 + item.duplicatePaths.length) open.index.version += 1;
       const stacked = open.stacks.addPdq(item);
       const near = item.match?.type === 'known' ? item.match : nearMatchOf(item);
       const matchChanged = !sameMatch(near, item.match);
@@ -366,6 +368,15 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       await current?.stored?.flush();
     },
   };
+}
+
+/**
+ * The picture has its PDQ hash and its size. A hash kept by a workspace before version 4 has no
+ * size: the picture is hashed again once (in the background), since a stack's largest picture
+ * in pixels represents it and a picture of unknown size would lose to any smaller copy.
+ */
+function hashedWithSize(item: MediaItem): boolean {
+  return item.pdq !== null && item.widthPx !== null;
 }
 
 /** A copy, so a caller holding a page never sees it change under it (duplicates and errors arrive later). */
