@@ -24,8 +24,14 @@ import { DEFAULT_DERIVE_LIMITS, openInput, type DeriveLimits } from './open-inpu
  */
 export const PDQ_DECODE_PX = 512;
 
-export type ThumbnailAndPdqResult = { ok: true; thumbnail: DerivedImage; pdq: PdqResult } | { ok: false; error: MediaError };
-type PdqOfImageResult = { ok: true; pdq: PdqResult } | { ok: false; error: MediaError };
+/** The picture's own size in pixels (as the file holds it, not as decoded for the hash). */
+interface PictureSize {
+  widthPx: number;
+  heightPx: number;
+}
+
+export type ThumbnailAndPdqResult = { ok: true; thumbnail: DerivedImage; pdq: PdqResult; picture: PictureSize } | { ok: false; error: MediaError };
+type PdqOfImageResult = { ok: true; pdq: PdqResult; picture: PictureSize } | { ok: false; error: MediaError };
 
 /** What the reference gives a picture too small to hash (under 5 px a side); a real hash has about half its bits set. */
 const UNHASHABLE_HEX = '0'.repeat(64);
@@ -91,7 +97,7 @@ export async function thumbnailAndPdq(input: DeriveInput, limits: DeriveLimits =
     const decoded = await decodeFitted(opened.image, Math.max(PDQ_DECODE_PX, input.longEdgePx), limits);
     const pdq = pdqOfDecoded(decoded, orientation);
     const thumbnail = await thumbnailOfDecoded(decoded, input, limits, plan);
-    return { ok: true, thumbnail, pdq };
+    return { ok: true, thumbnail, pdq, picture: { widthPx: opened.widthPx, heightPx: opened.heightPx } };
   } catch (error) {
     return { ok: false, error: mediaErrorFromSharp(error) };
   }
@@ -107,13 +113,14 @@ export async function pdqOfImage(filePath: string, limits: DeriveLimits = DEFAUL
   if (!opened.ok) return opened;
   try {
     const { orientation = 1 } = await opened.image.metadata();
-    return { ok: true, pdq: pdqOfDecoded(await decodeFitted(opened.image, PDQ_DECODE_PX, limits), orientation) };
+    const pdq = pdqOfDecoded(await decodeFitted(opened.image, PDQ_DECODE_PX, limits), orientation);
+    return { ok: true, pdq, picture: { widthPx: opened.widthPx, heightPx: opened.heightPx } };
   } catch (error) {
     return { ok: false, error: mediaErrorFromSharp(error) };
   }
 }
 
-/** The hash as the protocol carries it: null for a picture PDQ cannot hash, rather than the reference's all-zero hash. */
-export function pdqValueOf(result: PdqResult): PdqValue {
-  return result.hashHex === UNHASHABLE_HEX ? null : { hex: result.hashHex, quality: result.quality };
+/** The hash as the protocol carries it, with the picture's size: null for a picture PDQ cannot hash, rather than the reference's all-zero hash. */
+export function pdqValueOf(result: PdqResult, picture: PictureSize): PdqValue {
+  return result.hashHex === UNHASHABLE_HEX ? null : { hex: result.hashHex, quality: result.quality, widthPx: picture.widthPx, heightPx: picture.heightPx };
 }

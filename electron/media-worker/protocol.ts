@@ -38,13 +38,17 @@ export const WorkerRequestSchema = z.union([DeriveRequestSchema, PdqRequestSchem
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 
 /**
- * A picture's PDQ hash: 64 lower-case hex digits and PDQ's quality 0–100. Null for a picture
- * PDQ cannot hash (under 5 pixels on a side); a file that cannot be decoded is an error instead.
+ * A picture's PDQ hash: 64 lower-case hex digits and PDQ's quality 0–100, with the picture's
+ * own width and height in pixels (the file's, whatever the decode was shrunk to), which choose
+ * the largest copy of a stack as its representative. Null for a picture PDQ cannot hash (under
+ * 5 pixels on a side); a file that cannot be decoded is an error instead.
  */
 const PdqValueSchema = z
   .object({
     hex: z.string().regex(/^[0-9a-f]{64}$/, 'not 64 lower-case hex digits'),
     quality: z.number().int().min(0).max(100),
+    widthPx: z.number().int().positive(),
+    heightPx: z.number().int().positive(),
   })
   .strict()
   .nullable();

@@ -15,12 +15,14 @@ const MaybeJobIdSchema = z.object({ jobId: JobIdSchema });
 async function run(request: WorkerRequest): Promise<DeriveReply | PdqReply> {
   if ('pdqOnly' in request) {
     const result = await pdqOfImage(request.filePath);
-    return result.ok ? { jobId: request.jobId, ok: true, pdq: pdqValueOf(result.pdq) } : { jobId: request.jobId, ok: false, error: result.error };
+    return result.ok
+      ? { jobId: request.jobId, ok: true, pdq: pdqValueOf(result.pdq, result.picture) }
+      : { jobId: request.jobId, ok: false, error: result.error };
   }
   const { jobId, withPdq, ...input } = request;
   if (withPdq === true) {
     const both = await thumbnailAndPdq(input);
-    return both.ok ? { jobId, ...both.thumbnail, pdq: pdqValueOf(both.pdq) } : { jobId, ok: false, error: both.error };
+    return both.ok ? { jobId, ...both.thumbnail, pdq: pdqValueOf(both.pdq, both.picture) } : { jobId, ok: false, error: both.error };
   }
   const result = await deriveImage(input);
   return result.ok ? { jobId, ...result } : { jobId, ok: false, error: result.error };

@@ -8,7 +8,8 @@ import { createFirstScreenPrefetch } from './media/first-screen-prefetch.js';
 import { createMediaService } from './media/media-service.js';
 import { handleMediaRequest, type MediaResponse } from './media/media-route.js';
 import { MediaWorkerPool, type WorkerChannel } from './media/worker-pool.js';
-import { importEndedAvoidedRecord } from '../../shared/exposure/exposure-avoided.js';
+import { caseAvoidedRecord, pdqPassEndedRecord } from '../../shared/exposure/exposure-avoided.js';
+import type { AvoidedRecord } from '../../shared/exposure/avoided-records.js';
 import { createExposureService, FLUSH_INTERVAL_MS, type ExposureService } from './exposure/exposure-service.js';
 import { startWellbeing } from './wellbeing/wellbeing-runtime.js';
 import { createLedger, systemSchedule } from './ledger/ledger.js';
@@ -93,8 +94,10 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     matchNearPdq: (pdq) => casePdq.matchNear(pdq),
     onImportEnded: (caseId) => {
       casePdq.importEnded(caseId);
-      recordAvoided();
+      recordAvoided('import');
     },
+    // Near copies are spared too: the case's counts are written again once its near stacks are whole.
+    onPdqPassEnded: () => recordAvoided('pdq-pass'),
     onCaseOpened: () => casePdq.caseOpened(),
     nearThresholdBits: () => settings.get().nearMatchDistanceBits,
     // The shared workspace of the case left closes after its import's last rows (a stuck import holds it a bounded time).
@@ -104,12 +107,18 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     caseWorkspace: (caseId) => notes.workspace(caseId),
   });
   let closing = false;
+  /** The open case's last avoided record written: its pair of counts, set when its import ended, is the case's signature in the week. */
+  let importAvoided: { caseId: string; record: AvoidedRecord } | null = null;
   /** Exposure avoided: only the counts reach the ledger, never which case they came from. */
-  const recordAvoided = (): void => {
+  const recordAvoided = (moment: 'import' | 'pdq-pass'): void => {
     // Quitting cancels the import after the ledger has closed: nothing more to write then.
     const summary = session.summary();
-    const avoided = !closing && summary && importEndedAvoidedRecord(deps.nowMs(), summary);
+    if (closing || !summary) return;
+    const now = caseAvoidedRecord(deps.nowMs(), summary);
+    const ofImport = importAvoided?.caseId === summary.caseId ? importAvoided.record : null;
+    const avoided = moment === 'import' ? now : pdqPassEndedRecord(now, ofImport);
     if (!avoided) return;
+    importAvoided = { caseId: summary.caseId, record: avoided };
     try {
       ledger.add([avoided]);
     } catch (error) {

@@ -33,8 +33,12 @@ export function AppHeader(props: AppHeaderProps) {
       <div className="case-title">
         <h1 title={summary?.name}>{summary?.name ?? t('app.noCase')}</h1>
         {summary?.isDemo && <span className="badge">{t('app.demoBadge')}</span>}
-        {summary && <CaseCounts summary={summary} />}
-        {summary && <ExposureAvoided summary={summary} />}
+        {summary && (
+          <div className="case-figures">
+            <CaseCounts summary={summary} />
+            <ExposureAvoided summary={summary} />
+          </div>
+        )}
       </div>
       <div className="header-actions">
         <CountingIndicator />

@@ -56,6 +56,13 @@ export const MediaItemSchema = z.object({
   pdq: hex(64).nullable(),
   /** PDQ's own quality score 0–100; hashes under 50 are never near-matched. */
   pdqQuality: z.number().int().min(0).max(100).nullable(),
+  /**
+   * The picture's width and height in pixels as its file holds them, learnt with its PDQ hash;
+   * null until then, for videos, and for a picture PDQ cannot hash. The largest picture of a
+   * stack represents it.
+   */
+  widthPx: z.number().int().positive().nullable(),
+  heightPx: z.number().int().positive().nullable(),
   /** The stack this item represents: its own id while it is a representative. */
   stackId: ItemIdSchema,
   /** Files in the stack, this one included (1 when it has no copies). */

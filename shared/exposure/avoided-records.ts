@@ -24,9 +24,11 @@ export const ItemViewRecordSchema = z
 export type ItemViewRecord = z.infer<typeof ItemViewRecordSchema>;
 
 /**
- * A case finished importing with files that will not be shown: known items (`knownCount`,
- * representatives) and identical copies beyond each stack's representative (`duplicateCount`,
- * known or not). Together they are the files spared.
+ * A case finished importing (and again once its pictures' PDQ hashes were all computed) with
+ * files that will not be shown: known items (`knownCount`), identical copies beyond each
+ * stack's representative (`duplicateCount`, known or not) and near copies, the other
+ * pictures of near stacks (`nearCopyCount`; 0 in records written before near copies were
+ * counted). Together they are the files spared.
  */
 export const AvoidedRecordSchema = z
   .object({
@@ -35,6 +37,7 @@ export const AvoidedRecordSchema = z
     atMs: z.number().int().nonnegative(),
     knownCount: count,
     duplicateCount: count,
+    nearCopyCount: count.default(0),
   })
   .strict();
 export type AvoidedRecord = z.infer<typeof AvoidedRecordSchema>;
@@ -46,7 +49,8 @@ export function itemViewRecord(atMs: number, durationMs: number): ItemViewRecord
 }
 
 /** The avoided record for a case's counts at `atMs`, or null when it spares nothing (nothing worth a line). */
-export function avoidedRecord(atMs: number, counts: { knownCount: number; duplicateCount: number }): AvoidedRecord | null {
-  if (counts.knownCount + counts.duplicateCount === 0) return null;
-  return { v: AVOIDED_RECORD_VERSION, type: 'avoided', atMs: Math.floor(atMs), knownCount: counts.knownCount, duplicateCount: counts.duplicateCount };
+export function avoidedRecord(atMs: number, counts: { knownCount: number; duplicateCount: number; nearCopyCount: number }): AvoidedRecord | null {
+  if (counts.knownCount + counts.duplicateCount + counts.nearCopyCount === 0) return null;
+  const { knownCount, duplicateCount, nearCopyCount } = counts;
+  return { v: AVOIDED_RECORD_VERSION, type: 'avoided', atMs: Math.floor(atMs), knownCount, duplicateCount, nearCopyCount };
 }

@@ -69,13 +69,14 @@ const WeekTotalsSchema = ExposureTotalsSchema.extend({ weekStart: isoDate });
 export type WeekTotals = z.infer<typeof WeekTotalsSchema>;
 
 /**
- * Exposure avoided this week: files not shown (known items, identical copies) in the cases
+ * Exposure avoided this week: files not shown (known items, identical and near copies) in the cases
  * imported this week, and the viewing time that spared, estimated from the investigator's
  * median counted time per viewed item over the 12 weeks (null with no item viewed yet).
  */
 const AvoidedWeekSchema = z.object({
   knownCount: count,
   duplicateCount: count,
+  nearCopyCount: count,
   files: count,
   medianViewMs: z.number().nonnegative().nullable(),
   viewedItems: count,

@@ -156,6 +156,8 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       sha256: result.sha256,
       pdq: result.pdq?.hex ?? null,
       pdqQuality: result.pdq?.quality ?? null,
+      widthPx: result.pdq?.widthPx ?? null,
+      heightPx: result.pdq?.heightPx ?? null,
       stackId: id,
       stackSize: 1,
       match: options.matchKnown?.(result) ?? nearMatchOf(result.pdq),

@@ -24,6 +24,8 @@ export interface CaseSessionDeps {
   nearThresholdBits?: () => number;
   /** The open case's import ended (done, cancelled or failed): background work on its items may start. */
   onImportEnded?: (caseId: string) => void;
+  /** The open case's background PDQ pass has gone through every picture: its near stacks are whole. */
+  onPdqPassEnded?: (caseId: string) => void;
   /** Another case was opened: background work on the previous one stops. */
   onCaseOpened?: (caseId: string) => void;
   /** Another case was opened: `writesDone` resolves once the previous case's import stopped and its last rows and PDQ hashes are in its workspace. */

@@ -18,6 +18,7 @@ import { checkCaseFolder } from './check-case-folder.js';
 import { createReadGate } from './read-gate.js';
 import type { CaseSessionDeps } from './case-session-deps.js';
 import { createStoredFiles, type StoredFiles } from './stored-files.js';
+import type { PdqReading } from './file-result.js';
 
 /** The grid refetches on caseChanged, so it is sent at most twice a second while items arrive. */
 const CASE_CHANGED_INTERVAL_MS = 500;
@@ -69,11 +70,11 @@ export interface CaseSession {
   /** The open case's images that need a PDQ hash, in grid order, with where their files are. */
   pdqCandidates(): { itemId: string; absolutePath: string; caseRoot: string }[];
   /**
-   * An image's PDQ hash (from its thumbnail's decode or the background pass; null when the
-   * picture has none): kept on the item and near-matched when no exact match holds it.
+   * An image's PDQ hash and size (from its thumbnail's decode or the background pass; null when
+   * the picture has no hash): kept on the item and near-matched when no exact match holds it.
    * False when the item is not in the open case.
    */
-  recordPdq(itemId: string, pdq: { hex: string; quality: number } | null): boolean;
+  recordPdq(itemId: string, pdq: PdqReading | null): boolean;
   /** Records that an item cannot be shown after all and tells the renderer (itemFailed). False when the item is not in the open case. */
   markItemFailed(itemId: string, error: MediaError): boolean;
   /** The files of the near stack holding `itemId`, representative first; empty when it is in none. Throws when `caseId` is not the open case. */
@@ -297,19 +298,20 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       if (current?.caseId !== caseId) return;
       current.pdqProgress = progress;
       deps.emit('caseChanged', summaryOf(current));
+      if (progress.doneCount === progress.totalCount) deps.onPdqPassEnded?.(caseId);
     },
     pdqCandidates() {
       const open = current;
       if (!open) return [];
       return open.index.items.flatMap((item) => {
         const file = open.index.files.get(item.id);
-        if (!file || item.error !== null || item.kind !== 'image' || item.pdq !== null || open.pdqTried.has(item.id)) return [];
+        if (!file || item.error !== null || item.kind !== 'image' || hashedWithSize(item) || open.pdqTried.has(item.id)) return [];
         return [{ itemId: item.id, absolutePath: file.absolutePath, caseRoot: open.index.rootDir }];
       });
     },
     needsPdq(itemId) {
       const item = current?.index.itemsById.get(itemId);
-      return item !== undefined && item.kind === 'image' && item.pdq === null && !current?.pdqTried.has(itemId);
+      return item !== undefined && item.kind === 'image' && !hashedWithSize(item) && !current?.pdqTried.has(itemId);
     },
     recordPdq(itemId, pdq) {
       const open = current;
@@ -318,7 +320,12 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       open.pdqTried.add(itemId);
       item.pdq = pdq?.hex ?? null;
       item.pdqQuality = pdq?.quality ?? null;
+      // Before it joins a stack: the largest picture represents its stack.
+      item.widthPx = pdq?.widthPx ?? null;
+      item.heightPx = pdq?.heightPx ?? null;
       open.stored?.rememberPdq([item.relativePath, ...item.duplicatePaths], pdq);
+      // A hash kept before pictures' sizes were is asked for again for its size: the stack it is already in may want another representative.
+      if (item.widthPx !== null && item.stackSize > 1 + item.duplicatePaths.length) open.index.version += 1;
       const stacked = open.stacks.addPdq(item);
       const near = item.match?.type === 'known' ? item.match : nearMatchOf(item);
       const matchChanged = !sameMatch(near, item.match);
@@ -361,6 +368,15 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       await current?.stored?.flush();
     },
   };
+}
+
+/**
+ * The picture has its PDQ hash and its size. A hash kept by a workspace before version 4 has no
+ * size: the picture is hashed again once (in the background), since a stack's largest picture
+ * in pixels represents it and a picture of unknown size would lose to any smaller copy.
+ */
+function hashedWithSize(item: MediaItem): boolean {
+  return item.pdq !== null && item.widthPx !== null;
 }
 
 /** A copy, so a caller holding a page never sees it change under it (duplicates and errors arrive later). */

@@ -2,7 +2,7 @@ import type { MediaItem } from '../../../shared/case/media-item.js';
 import { MIN_PDQ_QUALITY } from '../../../shared/known/item-match.js';
 import { pdqBitsFromHex } from '../../../shared/known/pdq/hash-hex.js';
 import { createNearStacker, type NearStacker } from '../../../shared/known/stacks/near-stacker.js';
-import { representativeOf } from '../../../shared/known/stacks/stack-representative.js';
+import { pixelsOf, representativeOf } from '../../../shared/known/stacks/stack-representative.js';
 import type { CaseIndex } from './case-index.js';
 import { compareRelativePaths } from './natural-order.js';
 
@@ -52,7 +52,13 @@ export function createCaseStacks(index: CaseIndex, thresholdBits: number): CaseS
   }
 
   function representativeIn(items: readonly MediaItem[]): MediaItem {
-    const candidates = items.map((item) => ({ item, relativePath: item.relativePath, sizeBytes: item.sizeBytes, known: item.match?.type === 'known' }));
+    const candidates = items.map((item) => ({
+      item,
+      relativePath: item.relativePath,
+      pixels: pixelsOf(item),
+      sizeBytes: item.sizeBytes,
+      known: item.match?.type === 'known',
+    }));
     return items[representativeOf(candidates, (a, b) => compareRelativePaths(a.relativePath, b.relativePath))]!;
   }
 

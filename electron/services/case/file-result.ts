@@ -8,6 +8,18 @@ export interface ItemDigests {
   sha256: string;
 }
 
+/**
+ * An image's PDQ hash with the picture's own width and height in pixels, which make the largest
+ * copy of a stack its representative. The size is unknown (absent or null) for a hash kept by a
+ * workspace before version 4.
+ */
+export interface PdqReading {
+  hex: string;
+  quality: number;
+  widthPx?: number | null;
+  heightPx?: number | null;
+}
+
 /** What the import learnt of one file, by reading it or from its stored row (stored-row.ts). */
 export type FileResult =
   | { type: 'problem'; problem: ImportProblem }
@@ -19,5 +31,5 @@ export type FileResult =
       claimedFormat: MediaFormat | null;
       sizeBytes: number;
       /** Known only for a file whose stored row kept it (a fresh read has none yet). */
-      pdq: { hex: string; quality: number } | null;
+      pdq: PdqReading | null;
     } & ItemDigests);

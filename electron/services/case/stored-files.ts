@@ -3,7 +3,7 @@ import type { ImportProblem } from '../../../shared/case/media-item.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
 import { ItemRowSchema, type ItemRow, type PdqRow } from '../workspace/workspace-protocol.js';
 import { resultOfRow } from './stored-row.js';
-import type { FileResult } from './file-result.js';
+import type { FileResult, PdqReading } from './file-result.js';
 import type { WalkEntry } from './walk-folder.js';
 
 /** Files looked up per trip to the workspace thread (which stats them); each batch is published in one turn of the main loop, so it stays small (bench:reopen). */
@@ -44,8 +44,8 @@ export interface StoredFiles {
   stamp(entries: AsyncIterable<WalkEntry>, rootDir: string): AsyncGenerator<StampedEntry>;
   /** Keeps a freshly read file's row (written in batches, in the background). */
   remember(row: ItemRow): void;
-  /** Keeps an image's PDQ hash (null: the picture has none) for the files holding its bytes. */
-  rememberPdq(relativePaths: readonly string[], pdq: { hex: string; quality: number } | null): void;
+  /** Keeps an image's PDQ hash and size (null: the picture has no hash) for the files holding its bytes. */
+  rememberPdq(relativePaths: readonly string[], pdq: PdqReading | null): void;
   /** Sends what waits and resolves when every write asked for so far has ended (failed writes included). */
   flush(): Promise<void>;
 }
@@ -168,7 +168,14 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>, star
       if (rows.length >= WRITE_BATCH_ROWS) sendRows();
     },
     rememberPdq(relativePaths, pdq) {
-      for (const relativePath of relativePaths) pdqRows.push({ path: relativePath, pdq: pdq?.hex ?? null, pdqQuality: pdq?.quality ?? null });
+      for (const relativePath of relativePaths)
+        pdqRows.push({
+          path: relativePath,
+          pdq: pdq?.hex ?? null,
+          pdqQuality: pdq?.quality ?? null,
+          widthPx: pdq?.widthPx ?? null,
+          heightPx: pdq?.heightPx ?? null,
+        });
       if (pdqRows.length >= PDQ_BATCH_ROWS) sendPdq();
       else cancelPdqTimer ??= startTimer(sendPdq, PDQ_DELAY_MS);
     },

@@ -39,6 +39,8 @@ export function rowOfRead(
     sha256: read.sha256,
     pdq: null,
     pdqQuality: null,
+    widthPx: null,
+    heightPx: null,
     kind: what.format === null ? null : kindOfFormat(what.format),
     format: what.format,
     error: what.error === null ? null : JSON.stringify({ rulesVersion: CLASSIFICATION_RULES_VERSION, error: what.error }),
@@ -69,6 +71,6 @@ export function resultOfRow(row: ItemRow, rootDir: string): FileResult | null {
     md5: row.md5,
     sha1: row.sha1,
     sha256: row.sha256,
-    pdq: row.pdq === null || row.pdqQuality === null ? null : { hex: row.pdq, quality: row.pdqQuality },
+    pdq: row.pdq === null || row.pdqQuality === null ? null : { hex: row.pdq, quality: row.pdqQuality, widthPx: row.widthPx, heightPx: row.heightPx },
   };
 }

@@ -32,6 +32,9 @@ export const ItemRowSchema = z.object({
   pdq: hex(64).nullable(),
   /** PDQ's own quality score, 0–100; hashes under 50 are not used for matching. */
   pdqQuality: z.number().int().min(0).max(100).nullable(),
+  /** The picture's width and height in pixels, learnt with its PDQ hash; null before (and in rows kept before version 4). */
+  widthPx: z.number().int().positive().nullable(),
+  heightPx: z.number().int().positive().nullable(),
   kind: z.string().nullable(),
   format: z.string().nullable(),
   /** Why the file could not be read or hashed (an OS or decoder code), or null. */
@@ -43,8 +46,8 @@ export type ItemRow = z.infer<typeof ItemRowSchema>;
 const FileStampSchema = z.object({ path: z.string().min(1), sizeBytes: z.number().int().nonnegative(), mtimeMs: z.number() });
 export type FileStamp = z.infer<typeof FileStampSchema>;
 
-/** An image's PDQ hash, learnt after its row was stored (thumbnail or background pass); nulls for none. */
-const PdqRowSchema = ItemRowSchema.pick({ path: true, pdq: true, pdqQuality: true });
+/** An image's PDQ hash and size, learnt after its row was stored (thumbnail or background pass); nulls for none. */
+const PdqRowSchema = ItemRowSchema.pick({ path: true, pdq: true, pdqQuality: true, widthPx: true, heightPx: true });
 export type PdqRow = z.infer<typeof PdqRowSchema>;
 
 /**

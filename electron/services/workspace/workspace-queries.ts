@@ -16,7 +16,7 @@ export interface WorkspaceQueries {
   changedFiles(files: readonly FileStamp[]): string[];
   /** A stored row (unchecked) with its size and modification time, or null when the path has none. */
   storedStamp(path: string): StoredStamp | null;
-  /** Sets the PDQ hash (or none) of the items at these paths; paths not stored are left alone. */
+  /** Sets the PDQ hash (or none) and picture size of the items at these paths; paths not stored are left alone. */
   putPdq(entries: readonly PdqRow[]): void;
   listNotes(): Note[];
   saveNote(relativePath: string, text: string, nowMs: number): Note | null;
@@ -37,17 +37,17 @@ export type StoredStamp = { row: unknown } & z.infer<typeof StampSqlRowSchema>;
 const NoteSqlRowSchema = z.object({ relativePath: z.string(), text: z.string(), updatedAtMs: z.number() });
 
 const ITEM_COLUMNS = `rowid AS rowId, path, size_bytes AS sizeBytes, mtime_ms AS mtimeMs, ctime_ms AS ctimeMs, ino, dev, md5, sha1, sha256, pdq,
-  pdq_quality AS pdqQuality, kind, format, error`;
+  pdq_quality AS pdqQuality, width_px AS widthPx, height_px AS heightPx, kind, format, error`;
 
 /** Prepares the queries on an open, migrated connection. */
 export function prepareWorkspaceQueries(db: Database.Database): WorkspaceQueries {
   const upsertItem = db.prepare(
-    `INSERT INTO items (path, size_bytes, mtime_ms, ctime_ms, ino, dev, md5, sha1, sha256, pdq, pdq_quality, kind, format, error)
-     VALUES (@path, @sizeBytes, @mtimeMs, @ctimeMs, @ino, @dev, @md5, @sha1, @sha256, @pdq, @pdqQuality, @kind, @format, @error)
+    `INSERT INTO items (path, size_bytes, mtime_ms, ctime_ms, ino, dev, md5, sha1, sha256, pdq, pdq_quality, width_px, height_px, kind, format, error)
+     VALUES (@path, @sizeBytes, @mtimeMs, @ctimeMs, @ino, @dev, @md5, @sha1, @sha256, @pdq, @pdqQuality, @widthPx, @heightPx, @kind, @format, @error)
      ON CONFLICT (path) DO UPDATE SET size_bytes = excluded.size_bytes, mtime_ms = excluded.mtime_ms, ctime_ms = excluded.ctime_ms,
        ino = excluded.ino, dev = excluded.dev, md5 = excluded.md5,
        sha1 = excluded.sha1, sha256 = excluded.sha256, pdq = excluded.pdq, pdq_quality = excluded.pdq_quality,
-       kind = excluded.kind, format = excluded.format, error = excluded.error`,
+       width_px = excluded.width_px, height_px = excluded.height_px, kind = excluded.kind, format = excluded.format, error = excluded.error`,
   );
   const itemsPage = db.prepare(`SELECT ${ITEM_COLUMNS} FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?`);
   // One statement per batch: SQLite walks the batch (as JSON) against the primary key itself.
@@ -58,7 +58,7 @@ export function prepareWorkspaceQueries(db: Database.Database): WorkspaceQueries
     )
     .pluck();
   const itemAt = db.prepare(`SELECT ${ITEM_COLUMNS} FROM items WHERE path = ?`);
-  const setPdq = db.prepare('UPDATE items SET pdq = @pdq, pdq_quality = @pdqQuality WHERE path = @path');
+  const setPdq = db.prepare('UPDATE items SET pdq = @pdq, pdq_quality = @pdqQuality, width_px = @widthPx, height_px = @heightPx WHERE path = @path');
   const allNotes = db.prepare('SELECT path AS relativePath, text, updated_at_ms AS updatedAtMs FROM notes ORDER BY path');
   const upsertNote = db.prepare(
     `INSERT INTO notes (path, text, updated_at_ms) VALUES (@relativePath, @text, @updatedAtMs)

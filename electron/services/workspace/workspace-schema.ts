@@ -64,8 +64,18 @@ ALTER TABLE items ADD COLUMN ino REAL;
 ALTER TABLE items ADD COLUMN dev REAL;
 `;
 
+/**
+ * Version 4: a picture's width and height in pixels, learnt with its PDQ hash, so a stack's
+ * largest picture represents it after a reopen without decoding anything again. Rows from
+ * before have none: their stacks fall back to the largest file.
+ */
+const V4_PICTURE_SIZE = `
+ALTER TABLE items ADD COLUMN width_px INTEGER;
+ALTER TABLE items ADD COLUMN height_px INTEGER;
+`;
+
 /** MIGRATIONS[i] migrates version i to version i + 1 (version 0 is an empty database). */
-const WORKSPACE_MIGRATIONS: readonly string[] = [V1, V2, V3];
+const WORKSPACE_MIGRATIONS: readonly string[] = [V1, V2, V3, V4_PICTURE_SIZE];
 export const WORKSPACE_SCHEMA_VERSION = WORKSPACE_MIGRATIONS.length;
 
 /** The schema version written in the database's header (0 for a new, empty file). */

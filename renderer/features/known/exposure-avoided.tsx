@@ -8,7 +8,7 @@ import { estimateText } from '../my-exposure/estimate-text';
 
 /**
  * The open case's exposure avoided, beside its counts: files Veil will not show (known
- * items, identical copies) and the viewing time that spares, estimated from the
+ * items, identical and near copies) and the viewing time that spares, estimated from the
  * investigator's own median time per viewed item (asked once per case: it moves slowly).
  * Nothing when nothing is spared; "no estimate yet" rather than a guess without history.
  */
@@ -16,7 +16,7 @@ export function ExposureAvoided({ summary }: { summary: CaseSummary }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const client = useVeil();
-  // With "Show known items" on, known items are on screen: only the copies are spared.
+  // With "Show known items" on, known items are on screen: only the copies (identical and near) are spared.
   const counts = sparedCounts(summary);
   const spared = filesSpared(counts);
   const { latest } = useQuery(spared > 0 ? [client, summary.caseId] : null, () => client.call('getMyExposure', {}));
@@ -30,6 +30,7 @@ export function ExposureAvoided({ summary }: { summary: CaseSummary }) {
   const help = t('avoided.caseHelp', {
     known: t('avoided.knownPart', { count: counts.knownCount, formatted: format.count(counts.knownCount) }),
     copies: t('avoided.copiesPart', { count: counts.duplicateCount, formatted: format.count(counts.duplicateCount) }),
+    near: t('avoided.nearPart', { count: counts.nearCopyCount, formatted: format.count(counts.nearCopyCount) }),
   });
   return (
     <span className="case-counts case-avoided" title={help}>

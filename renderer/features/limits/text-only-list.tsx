@@ -11,9 +11,13 @@ import { errorReason, failureOf, typeDescription } from '../media-labels/media-l
 import { NoteButton } from '../notes/note-button';
 import type { NotesStore } from '../notes/notes-store';
 import { useNotesVersion } from '../notes/use-notes-store';
+import { hasNearCopies } from '../known/near-stack';
+import { TextOnlyStack } from './text-only-stack';
 
 /** Each row holds four short lines of text (name, details, paths, the note) beside its note button. */
 const ROW_HEIGHT_PX = 96;
+/** A row of a near stack has a fifth: the stack's files. */
+const STACK_ROW_HEIGHT_PX = 118;
 const OVERSCAN_ROWS = 8;
 
 function ItemText({ item, store, notes }: { item: MediaItem; store: ItemStore; notes: NotesStore }) {
@@ -34,6 +38,7 @@ function ItemText({ item, store, notes }: { item: MediaItem; store: ItemStore; n
       <span className="text-item-meta" title={paths}>
         {paths}
       </span>
+      {hasNearCopies(item) && <TextOnlyStack caseId={store.caseId} item={item} />}
       {note && <span className="text-item-note">{t('notes.preview', { text: note.text })}</span>}
     </div>
   );
@@ -48,19 +53,23 @@ export interface TextOnlyListProps {
 
 /**
  * The case as text, for text-only mode: file name, type, size, folder, relative path and
- * those of its identical copies, whether it could be shown and the investigator's note,
- * one row per item. Virtualized and fed by the same item store as the grid, so a 100,000-item case costs only the rows on screen. The list
+ * those of its identical copies, the files of its near stack, whether it could be shown and
+ * the investigator's note, one row per item. Virtualized and fed by the same item store as the grid, so a 100,000-item case costs only the rows on screen. The list
  * is focusable so the keyboard can scroll it.
  */
 export function TextOnlyList({ store, total, notes, onEditNote }: TextOnlyListProps) {
   const { t } = useTranslation();
-  useItemStoreVersion(store);
+  const version = useItemStoreVersion(store);
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const rowHeightPx = (index: number): number => {
+    const item = store.getItem(index);
+    return item && hasNearCopies(item) ? STACK_ROW_HEIGHT_PX : ROW_HEIGHT_PX;
+  };
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders us through its own onChange.
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollElement,
-    estimateSize: () => ROW_HEIGHT_PX,
+    estimateSize: rowHeightPx,
     overscan: OVERSCAN_ROWS,
     useFlushSync: false,
   });
@@ -71,6 +80,10 @@ export function TextOnlyList({ store, total, notes, onEditNote }: TextOnlyListPr
   useEffect(() => {
     store.ensureRange(first, last);
   }, [store, first, last]);
+  // Rows arrive (and stacks grow) after they were first laid out: sized again from what is known now.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, version]);
 
   return (
     <div ref={setScrollElement} className="text-only-list" role="list" aria-label={t('limits.itemsList')} tabIndex={0}>
@@ -84,7 +97,7 @@ export function TextOnlyList({ store, total, notes, onEditNote }: TextOnlyListPr
               aria-setsize={total}
               aria-posinset={row.index + 1}
               className="text-item"
-              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT_PX }}
+              style={{ transform: `translateY(${row.start}px)`, height: row.size }}
             >
               {item ? (
                 <>

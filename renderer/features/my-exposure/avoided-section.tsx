@@ -4,7 +4,7 @@ import { useFormatters } from '../../i18n/format';
 import { estimateText } from './estimate-text';
 
 /**
- * "Exposure avoided this week": the files Veil did not show (known items, identical copies)
+ * "Exposure avoided this week": the files Veil did not show (known items, identical and near copies)
  * in cases imported this week, and the viewing time that spared, labelled as an estimate
  * and with its basis (the investigator's own median time per viewed item) spelled out.
  */
@@ -21,7 +21,15 @@ export function AvoidedSection({ avoided }: { avoided: AvoidedWeek }) {
     <section className="exposure-section exposure-avoided" aria-labelledby="my-exposure-avoided">
       <h3 id="my-exposure-avoided">{t('avoided.title')}</h3>
       <p className="avoided-summary">{summary}</p>
-      {spared && <p className="muted">{t('avoided.breakdown', { known: format.count(avoided.knownCount), copies: format.count(avoided.duplicateCount) })}</p>}
+      {spared && (
+        <p className="muted">
+          {t('avoided.breakdown', {
+            known: format.count(avoided.knownCount),
+            copies: format.count(avoided.duplicateCount),
+            near: format.count(avoided.nearCopyCount),
+          })}
+        </p>
+      )}
       {spared && (
         <p className="muted">
           {avoided.medianViewMs === null

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import { useFormatters } from '../../i18n/format';
 import { folderText } from '../case-items/item-paths';
+import { hasNearCopies } from '../known/near-stack';
 import { StackMembers } from './stack-members';
 
 /**
@@ -34,9 +35,4 @@ export function ItemLocation({ item, caseId, knownShown }: { item: MediaItem; ca
       )}
     </>
   );
-}
-
-/** The item's stack holds more files than itself and its identical copies: near copies too. */
-function hasNearCopies(item: Pick<MediaItem, 'stackSize' | 'duplicatePaths'>): boolean {
-  return item.stackSize > 1 + item.duplicatePaths.length;
 }

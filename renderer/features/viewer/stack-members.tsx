@@ -7,6 +7,7 @@ import { useErrorText } from '../../app/error-message';
 import { useFormatters } from '../../i18n/format';
 import { useQuery } from '../../hooks/use-query';
 import { isHiddenKnown } from '../known/known-item';
+import { stackMemberLines } from '../known/near-stack';
 
 /** Thumbnails of near copies are asked for only on request, and then veiled as strongly as Veil can. */
 const NEAR_COPY_PROFILE: FilterProfile = { greyscale: true, blur: 'strong' };
@@ -30,20 +31,15 @@ export function StackMembers({ caseId, item, knownShown }: { caseId: string; ite
   if (state.status === 'failed') return <p role="alert">{t('stacks.loadFailed', { message: errorText(state.error) })}</p>;
   if (state.status !== 'ready') return null;
   const members = state.data;
-  const relationOf = (member: MediaItem, distanceBits: number, at: number): string => {
-    if (member.match?.type === 'known') return t('stacks.known');
-    return at === 0 ? t('stacks.shown') : t('stacks.nearCopy', { distance: distanceBits });
-  };
   const withThumbnails = members.filter(({ item: member }) => member.id !== item.id && !isHiddenKnown(member, knownShown));
   return (
     <div className="item-copies">
       <span>{heading}</span>
       {/* Scrolls past three paths, as the list of identical copies does; focusable to scroll by keyboard. */}
       <ul className="item-copies-list" tabIndex={0} aria-label={heading}>
-        {members.flatMap(({ item: member, distanceBits }, at) => [
-          <li key={member.relativePath}>{t('stacks.memberLine', { path: member.relativePath, relation: relationOf(member, distanceBits, at) })}</li>,
-          ...member.duplicatePaths.map((copyPath) => <li key={copyPath}>{t('stacks.memberLine', { path: copyPath, relation: t('stacks.exactCopy') })}</li>),
-        ])}
+        {stackMemberLines(t, members).map((line) => (
+          <li key={line.key}>{line.text}</li>
+        ))}
       </ul>
       {withThumbnails.length > 0 && (
         <button type="button" className="button button-small" aria-expanded={thumbnails} onClick={() => setThumbnails((shown) => !shown)}>

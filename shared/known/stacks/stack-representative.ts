@@ -3,11 +3,9 @@ import { isHiddenPath } from '../../case/hidden-path.js';
 /** What choosing a stack's representative needs to know of a member. */
 export interface RepresentativeCandidate {
   relativePath: string;
-  /**
-   * The file's size in bytes. The case does not know pictures' dimensions (only the media
-   * worker decodes them), so the largest file stands in for the largest in pixels: a
-   * resized or recompressed copy is almost always the smaller file.
-   */
+  /** Width × height of the picture, learnt with its PDQ hash; null while unknown (a hash kept before pictures' sizes were). */
+  pixels: number | null;
+  /** The file's size in bytes: it decides between pictures of equal or unknown size (a recompressed copy is usually the smaller file). */
   sizeBytes: number;
   /** Its exact hash is in an enabled set: it is hidden, so it never represents a stack another member can. */
   known: boolean;
@@ -16,9 +14,11 @@ export interface RepresentativeCandidate {
 /**
  * The index of the member that represents a stack in the grid: not a known item when
  * another member is not; then a normally named file, never a hidden one when another
- * exists (an investigator looks for "photo.jpg", not ".cache/photo.jpg"); then the largest;
- * then the first in the case's order (`caseOrder`, negative when its first argument comes
- * first). One pass, no sort: a stack may hold thousands. -1 for no members.
+ * exists (an investigator looks for "photo.jpg", not ".cache/photo.jpg"); then the largest
+ * picture in pixels, a picture of unknown size ranking below any of known size; then the
+ * largest file; then the first in the case's order (`caseOrder`, negative when its first
+ * argument comes first). The order is total, so the choice does not depend on the members'
+ * order. One pass, no sort: a stack may hold thousands. -1 for no members.
  */
 export function representativeOf<T extends RepresentativeCandidate>(members: readonly T[], caseOrder: (a: T, b: T) => number): number {
   let best = -1;
@@ -32,6 +32,14 @@ function representsBetter<T extends RepresentativeCandidate>(candidate: T, curre
   if (candidate.known !== current.known) return !candidate.known;
   const candidateHidden = isHiddenPath(candidate.relativePath);
   if (candidateHidden !== isHiddenPath(current.relativePath)) return !candidateHidden;
+  const candidatePixels = candidate.pixels ?? -1;
+  const currentPixels = current.pixels ?? -1;
+  if (candidatePixels !== currentPixels) return candidatePixels > currentPixels;
   if (candidate.sizeBytes !== current.sizeBytes) return candidate.sizeBytes > current.sizeBytes;
   return caseOrder(candidate, current) < 0;
+}
+
+/** Width × height, or null when either is unknown. */
+export function pixelsOf(picture: { widthPx: number | null; heightPx: number | null }): number | null {
+  return picture.widthPx === null || picture.heightPx === null ? null : picture.widthPx * picture.heightPx;
 }

@@ -57,6 +57,8 @@ export function fakeItem(index: number): MediaItem {
     sha256: fakeDigest(index, 64),
     pdq: null,
     pdqQuality: null,
+    widthPx: null,
+    heightPx: null,
     stackId: fakeItemId(index),
     stackSize: 1,
     match: null,

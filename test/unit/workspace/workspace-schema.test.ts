@@ -58,6 +58,8 @@ describe('workspace schema migrations', () => {
         sha256: 'c'.repeat(64),
         pdq: null,
         pdqQuality: null,
+        widthPx: null,
+        heightPx: null,
         kind: 'image',
         format: 'jpeg',
         error: null,
@@ -70,6 +72,32 @@ describe('workspace schema migrations', () => {
     db.prepare("UPDATE items SET stack_id = 1 WHERE path = 'a.jpg'").run();
     db.prepare("INSERT INTO matches (path, set_id, set_name, hash_type, category) VALUES ('a.jpg', 's1', 'Set', 'md5', '1')").run();
     expect(items()[0]?.pdqQuality).toBe(80);
+    db.close();
+  });
+
+  it('brings a version 3 workspace to version 4: its PDQ hashes stay, pictures’ sizes are unknown until learnt, then kept', () => {
+    const file = path.join(dir, 'v3.sqlite');
+    const old = new Database(file);
+    migrateWorkspace(old, 3);
+    old
+      .prepare(
+        `INSERT INTO items (path, size_bytes, mtime_ms, ctime_ms, ino, dev, md5, sha1, sha256, pdq, pdq_quality, kind, format, error)
+         VALUES ('a.jpg', 10, 20, 21, 22, 23, ?, ?, ?, ?, 90, 'image', 'jpeg', NULL)`,
+      )
+      .run('a'.repeat(32), 'b'.repeat(40), 'c'.repeat(64), 'd'.repeat(64));
+    old.close();
+
+    const db = new Database(file);
+    expect(migrateWorkspace(db)).toBe(3);
+    expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION);
+    const queries = prepareWorkspaceQueries(db);
+    const row = () => ItemRowSchema.parse(queries.readItems(0, 10).items[0]);
+    expect(row()).toMatchObject({ pdq: 'd'.repeat(64), pdqQuality: 90, widthPx: null, heightPx: null });
+    queries.putPdq([{ path: 'a.jpg', pdq: 'e'.repeat(64), pdqQuality: 80, widthPx: 4000, heightPx: 3000 }]);
+    expect(row()).toMatchObject({ pdq: 'e'.repeat(64), widthPx: 4000, heightPx: 3000 });
+    // A file read again (it changed) loses the old picture's size with its old hash.
+    queries.putItems([itemRow(1, { path: 'a.jpg' })]);
+    expect(row()).toMatchObject({ pdq: null, widthPx: null, heightPx: null });
     db.close();
   });
 

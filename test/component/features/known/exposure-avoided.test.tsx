@@ -14,10 +14,17 @@ describe('exposure avoided beside the case counts', () => {
     const fake = createReviewVeil({ myExposure: sampleMyExposure() });
     await renderApp(fake);
     await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Files spared: 6, about 1\smin of viewing \(estimate\)/u));
-    const help = 'Known files and identical copies that Veil will not show you: 4 known, 2 copies.';
+    const help = 'Known files, identical copies and near copies that Veil will not show you: 4 known, 2 copies, 0 near copies.';
     expect(avoidedLine()?.getAttribute('title')).toContain(help);
     // Screen readers hear the explanation too, not only pointer users.
     expect(avoidedLine()?.textContent).toContain(help);
+  });
+
+  it('counts near copies as spared: they are reviewed once, through their stack’s representative', async () => {
+    const fake = createReviewVeil({ summary: { nearCopyCount: 3 }, myExposure: emptyMyExposure() });
+    await renderApp(fake);
+    await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Files spared: 9 \(no time estimate yet\)/u));
+    expect(avoidedLine()?.getAttribute('title')).toContain('will not show you: 4 known, 2 copies, 3 near copies.');
   });
 
   it('says there is no estimate yet when no item has been viewed, rather than guessing', async () => {
@@ -30,16 +37,14 @@ describe('exposure avoided beside the case counts', () => {
   it('says it in Canadian French', async () => {
     const fake = createReviewVeil({ settings: { language: 'fr-CA' }, myExposure: sampleMyExposure() });
     await renderApp(fake, { systemLanguage: 'fr-CA' });
-    await waitFor(() =>
-      expect(avoidedLine()?.textContent).toMatch(/^Fichiers qui vous ont été épargnés : 6, environ 1\smin de visionnement évité \(estimation\)/u),
-    );
+    await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Fichiers épargnés\s: 6, environ 1\smin de visionnement \(estimé\)/u));
     expect(avoidedLine()?.textContent).toContain('4 connus, 2 copies');
   });
 
   it('says in French that there is no estimate yet', async () => {
     const fake = createReviewVeil({ settings: { language: 'fr-CA' }, myExposure: emptyMyExposure() });
     await renderApp(fake, { systemLanguage: 'fr-CA' });
-    await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Fichiers qui vous ont été épargnés : 6 \(pas encore d'estimation du temps\)/u));
+    await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Fichiers épargnés\s: 6 \(pas encore d'estimation\)/u));
   });
 
   it('with "Show known items" on, spares only the copies: the known items are on screen', async () => {
@@ -47,19 +52,19 @@ describe('exposure avoided beside the case counts', () => {
     await renderApp(fake);
     // 2 copies × 11.65 s: 23.3 s, said as 23 s.
     await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Files spared: 2, about 23\ss of viewing \(estimate\)/u));
-    expect(avoidedLine()?.getAttribute('title')).toContain('will not show you: 0 known, 2 copies.');
+    expect(avoidedLine()?.getAttribute('title')).toContain('will not show you: 0 known, 2 copies, 0 near copies.');
   });
 
   it('says one file and one copy in the singular, in both languages', async () => {
     const english = createReviewVeil({ summary: { knownShown: true, duplicateCount: 1 }, myExposure: emptyMyExposure() });
     const { unmount } = await renderApp(english);
     await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^File spared: 1 \(no time estimate yet\)/u));
-    expect(avoidedLine()?.getAttribute('title')).toContain('0 known, 1 copy.');
+    expect(avoidedLine()?.getAttribute('title')).toContain('0 known, 1 copy, 0 near copies.');
     unmount();
     const french = createReviewVeil({ settings: { language: 'fr-CA' }, summary: { knownShown: true, duplicateCount: 1 }, myExposure: emptyMyExposure() });
     await renderApp(french, { systemLanguage: 'fr-CA' });
-    await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Fichier qui vous a été épargné : 1 \(pas encore/u));
-    expect(avoidedLine()?.getAttribute('title')).toContain('0 connu, 1 copie.');
+    await waitFor(() => expect(avoidedLine()?.textContent).toMatch(/^Fichier épargné\s: 1 \(pas encore/u));
+    expect(avoidedLine()?.getAttribute('title')).toContain('0 connu, 1 copie, 0 copie proche.');
   });
 
   it('shows nothing, and reads nothing, for a case where nothing is spared', async () => {

@@ -46,6 +46,45 @@ describe('Text-only mode', () => {
     expect(within(list).getAllByRole('listitem').length).toBeLessThan(100);
   });
 
+  it('lists a near stack’s files on its row as words, as the viewer does, and never a picture of them', async () => {
+    const fake = createFakeVeil({
+      items: (index) => ({ ...fakeItem(index), stackSize: index === 4 ? 4 : 1, duplicatePaths: [] }),
+    });
+    const near = {
+      ...fakeItem(90),
+      relativePath: 'resized/photo-000004-small.jpg',
+      duplicatePaths: ['backup/photo-000004-small.jpg'],
+      stackId: fakeItem(4).id,
+    };
+    const known = {
+      ...fakeItem(91),
+      relativePath: 'known/photo.jpg',
+      match: { type: 'known' as const, setId: 1, setName: 'Unit set', scheme: 'vic-us' as const, category: '1', matchedBy: 'md5' as const },
+    };
+    fake.handlers.listStackMembers.mockResolvedValue([
+      { item: fakeItem(4), distanceBits: 0 },
+      { item: near, distanceBits: 12 },
+      { item: known, distanceBits: 20 },
+    ]);
+    const { grid } = await renderApp(fake);
+    await waitFor(() => expect(grid.querySelector('img.tile-img')).not.toBeNull());
+    act(() => fake.setWellbeing(wellbeingView({ limits: dailyExposureReached() })));
+    const list = screen.getByRole('list', { name: 'Case items (text only)' });
+    const row = (await within(list).findByText('photo-000004.jpg')).closest<HTMLElement>('[role="listitem"]');
+    await waitFor(() =>
+      expect(row?.textContent).toContain(
+        'This stack holds 4 files: evidence/photo-000004 — shown for the stack, resized/photo-000004-small.jpg — near copy (distance 12), ' +
+          'backup/photo-000004-small.jpg — exact copy, known/photo.jpg — known, not shown',
+      ),
+    );
+    expect(fake.handlers.listStackMembers).toHaveBeenCalledWith({ caseId: expect.any(String), itemId: fakeItem(4).id });
+    // The row has room for the stack's line; a row without near copies keeps its four lines and asks for no stack.
+    const plain = within(list).getByText('photo-000006.jpg').closest<HTMLElement>('[role="listitem"]');
+    expect(Number.parseFloat(row?.style.height ?? '0')).toBeGreaterThan(Number.parseFloat(plain?.style.height ?? '0'));
+    expect(fake.handlers.listStackMembers).not.toHaveBeenCalledWith(expect.objectContaining({ itemId: fakeItem(6).id }));
+    expect(mediaElements()).toHaveLength(0);
+  });
+
   it('Override asks for a reason, sends it for the reached cap, and media returns when the view says so', async () => {
     const { fake, grid, user } = await textOnlyApp();
     await user.click(screen.getByRole('button', { name: 'Override' }));

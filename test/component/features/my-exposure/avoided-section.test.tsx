@@ -20,24 +20,24 @@ async function avoidedRegion(myExposure: MyExposure, language: 'en' | 'fr-CA' = 
 // getByText normalises whitespace, no-break spaces included, so figures are matched with plain spaces.
 describe('My exposure: exposure avoided this week', () => {
   it('gives the files not shown and the viewing time spared, labelled as an estimate with its basis', async () => {
-    // 412 files at a median of 11.65 s: 79 min 59.8 s, said to the minute.
+    // 420 files at a median of 11.65 s: 81 min 33 s, said to the minute.
     const region = await avoidedRegion(sampleMyExposure());
-    expect(within(region).getByText(`412 files not shown, about 1 h 20 min of viewing spared (estimate)`)).toBeTruthy();
-    expect(within(region).getByText('Known files: 400 · Identical copies: 12')).toBeTruthy();
-    expect(within(region).getByText(`Estimate: 412 files × your median of 12 s per item viewed (230 items in the last 12 weeks).`)).toBeTruthy();
+    expect(within(region).getByText(`420 files not shown, about 1 h 22 min of viewing spared (estimate)`)).toBeTruthy();
+    expect(within(region).getByText('Known files: 400 · Identical copies: 12 · Near copies: 8')).toBeTruthy();
+    expect(within(region).getByText(`Estimate: 420 files × your median of 12 s per item viewed (230 items in the last 12 weeks).`)).toBeTruthy();
     expect(within(region).getByText(/never which case they came from/)).toBeTruthy();
   });
 
   it('says it in Canadian French', async () => {
     const region = await avoidedRegion(sampleMyExposure(), 'fr-CA');
-    expect(within(region).getByText(`412 fichiers non affichés, environ 1 h 20 min de visionnement évité (estimation)`)).toBeTruthy();
-    expect(within(region).getByText('Fichiers connus : 400 · Copies identiques : 12')).toBeTruthy();
-    expect(within(region).getByText(/^Estimation : 412 fichiers × votre médiane de 12\ss par élément visionné \(230 éléments/u)).toBeTruthy();
+    expect(within(region).getByText(`420 fichiers non affichés, environ 1 h 22 min de visionnement évité (estimation)`)).toBeTruthy();
+    expect(within(region).getByText('Fichiers connus : 400 · Copies identiques : 12 · Copies proches : 8')).toBeTruthy();
+    expect(within(region).getByText(/^Estimation : 420 fichiers × votre médiane de 12\ss par élément visionné \(230 éléments/u)).toBeTruthy();
   });
 
   it('gives no time without viewing history, and says why', async () => {
     const none = emptyMyExposure();
-    const region = await avoidedRegion({ ...none, avoided: { ...none.avoided, knownCount: 4, duplicateCount: 2, files: 6 } });
+    const region = await avoidedRegion({ ...none, avoided: { ...none.avoided, knownCount: 4, duplicateCount: 2, nearCopyCount: 0, files: 6 } });
     expect(within(region).getByText('6 files not shown')).toBeTruthy();
     expect(within(region).getByText(/^No time estimate yet/)).toBeTruthy();
     expect(region.textContent).not.toMatch(/about/);
@@ -47,7 +47,7 @@ describe('My exposure: exposure avoided this week', () => {
     const none = emptyMyExposure();
     const one: MyExposure = {
       ...none,
-      avoided: { knownCount: 0, duplicateCount: 1, files: 1, medianViewMs: 12_000, viewedItems: 1, estimateMs: 12_000 },
+      avoided: { knownCount: 0, duplicateCount: 1, nearCopyCount: 0, files: 1, medianViewMs: 12_000, viewedItems: 1, estimateMs: 12_000 },
     };
     const english = await avoidedRegion(one);
     expect(within(english).getByText('1 file not shown, about 12 s of viewing spared (estimate)')).toBeTruthy();

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { avoidedRecord, itemViewRecord } from '../../../../shared/exposure/avoided-records.js';
-import { filesSpared, importEndedAvoidedRecord, medianOf, sparedEstimateMs, sumAvoided, viewingPace } from '../../../../shared/exposure/exposure-avoided.js';
+import {
+  caseAvoidedRecord,
+  filesSpared,
+  pdqPassEndedRecord,
+  medianOf,
+  sparedEstimateMs,
+  sumAvoided,
+  viewingPace,
+} from '../../../../shared/exposure/exposure-avoided.js';
 import { parseLedgerRecord, type LedgerRecord } from '../../../../shared/exposure/ledger-record.js';
 import { buildMyExposure } from '../../../../shared/exposure/my-exposure.js';
 import { exposureRecord, MINUTE, SECOND, T0 } from './timeline.js';
@@ -9,8 +17,8 @@ import { exposureRecord, MINUTE, SECOND, T0 } from './timeline.js';
 const DAY = 24 * 60 * MINUTE;
 const TORONTO = 'America/Toronto';
 
-function avoided(atMs: number, knownCount: number, duplicateCount: number): LedgerRecord {
-  const record = avoidedRecord(atMs, { knownCount, duplicateCount });
+function avoided(atMs: number, knownCount: number, duplicateCount: number, nearCopyCount = 0): LedgerRecord {
+  const record = avoidedRecord(atMs, { knownCount, duplicateCount, nearCopyCount });
   if (record === null) throw new Error('a test record must spare something');
   return record;
 }
@@ -45,7 +53,8 @@ describe('medianOf', () => {
 
 describe('the estimate of viewing time spared', () => {
   it('is files spared × the median time per viewed item, and no estimate without a median', () => {
-    expect(filesSpared({ knownCount: 400, duplicateCount: 12 })).toBe(412);
+    expect(filesSpared({ knownCount: 400, duplicateCount: 12, nearCopyCount: 0 })).toBe(412);
+    expect(filesSpared({ knownCount: 400, duplicateCount: 12, nearCopyCount: 8 })).toBe(420);
     expect(sparedEstimateMs(412, 11_650)).toBe(4_799_800);
     expect(sparedEstimateMs(412, null)).toBeNull();
     expect(sparedEstimateMs(0, 11_650)).toBe(0);
@@ -61,7 +70,19 @@ describe('the estimate of viewing time spared', () => {
 describe('sumAvoided', () => {
   it('counts a case opened again (the same counts) once, and only records inside the period', () => {
     const records = [avoided(T0 - 1, 5, 5), avoided(T0, 400, 12), avoided(T0 + DAY, 400, 12), avoided(T0 + 2 * DAY, 3, 0), avoided(T0 + 7 * DAY, 8, 8)];
-    expect(sumAvoided(records, T0, T0 + 7 * DAY)).toEqual({ knownCount: 403, duplicateCount: 12, files: 415 });
+    expect(sumAvoided(records, T0, T0 + 7 * DAY)).toEqual({ knownCount: 403, duplicateCount: 12, nearCopyCount: 0, files: 415 });
+  });
+
+  it('counts a case once with all its near copies: the record of its PDQ pass completes the one of its import', () => {
+    // Import ended (2 near copies from hashes kept in the workspace), then the PDQ pass found 7; opened again the next day.
+    const records = [avoided(T0, 400, 12, 2), avoided(T0 + MINUTE, 400, 12, 7), avoided(T0 + DAY, 400, 12, 7), avoided(T0 + DAY, 0, 0, 3)];
+    expect(sumAvoided(records, T0, T0 + 7 * DAY)).toEqual({ knownCount: 400, duplicateCount: 12, nearCopyCount: 10, files: 422 });
+    expect(sumAvoided([...records].reverse(), T0, T0 + 7 * DAY).files).toBe(422);
+  });
+
+  it('reads a record written before near copies were counted as sparing none', () => {
+    const parsed = parseLedgerRecord({ v: 1, type: 'avoided', atMs: T0, knownCount: 4, duplicateCount: 2 });
+    expect(parsed.success && parsed.data).toMatchObject({ type: 'avoided', knownCount: 4, duplicateCount: 2, nearCopyCount: 0 });
   });
 
   it('is the plain sum of the distinct pairs of counts, in any order, never more than every record summed', () => {
@@ -77,7 +98,7 @@ describe('sumAvoided', () => {
         const expected = [...pairs.values()].reduce((sum, r) => sum + r.known + r.copies, 0);
         const sum = sumAvoided(records, fromMs, toMs);
         expect(sum.files).toBe(expected);
-        expect(sum.files).toBe(sum.knownCount + sum.duplicateCount);
+        expect(sum.files).toBe(sum.knownCount + sum.duplicateCount + sum.nearCopyCount);
         expect(sumAvoided([...records].reverse(), fromMs, toMs)).toEqual(sum);
         expect(sum.files).toBeLessThanOrEqual(inside.reduce((total, r) => total + r.known + r.copies, 0));
       }),
@@ -96,30 +117,55 @@ describe('the ledger records of exposure avoided', () => {
   });
 
   it('are not written for nothing', () => {
-    expect(avoidedRecord(T0, { knownCount: 0, duplicateCount: 0 })).toBeNull();
+    expect(avoidedRecord(T0, { knownCount: 0, duplicateCount: 0, nearCopyCount: 0 })).toBeNull();
+    expect(avoidedRecord(T0, { knownCount: 0, duplicateCount: 0, nearCopyCount: 1 })).toMatchObject({ nearCopyCount: 1 });
     expect(itemViewRecord(T0, 0.4)).toBeNull();
   });
 });
 
-describe('the avoided record written when a case import ends', () => {
-  const ended = (phase: 'done' | 'cancelled' | 'failed', knownShown = false) => ({ knownCount: 4, duplicateCount: 2, knownShown, import: { phase } });
+describe('the avoided record written when a case import ends, and again when its PDQ pass ends', () => {
+  const ended = (phase: 'done' | 'cancelled' | 'failed', knownShown = false) => ({
+    knownCount: 4,
+    duplicateCount: 2,
+    nearCopyCount: 0,
+    knownShown,
+    import: { phase },
+  });
 
   it('is written only for a complete import: a cancelled or failed one has partial counts', () => {
-    expect(importEndedAvoidedRecord(T0, ended('done'))).toEqual({ v: 1, type: 'avoided', atMs: T0, knownCount: 4, duplicateCount: 2 });
-    expect(importEndedAvoidedRecord(T0, ended('cancelled'))).toBeNull();
-    expect(importEndedAvoidedRecord(T0, ended('failed'))).toBeNull();
+    expect(caseAvoidedRecord(T0, ended('done'))).toEqual({ v: 1, type: 'avoided', atMs: T0, knownCount: 4, duplicateCount: 2, nearCopyCount: 0 });
+    expect(caseAvoidedRecord(T0, { ...ended('done'), nearCopyCount: 3 })).toMatchObject({ nearCopyCount: 3 });
+    expect(caseAvoidedRecord(T0, ended('cancelled'))).toBeNull();
+    expect(caseAvoidedRecord(T0, ended('failed'))).toBeNull();
   });
 
   it('keeps a cancelled import from adding to the week when the case is then imported in full', () => {
-    const partial = importEndedAvoidedRecord(T0, { ...ended('cancelled'), knownCount: 1, duplicateCount: 1 });
-    const full = importEndedAvoidedRecord(T0 + MINUTE, ended('done'));
+    const partial = caseAvoidedRecord(T0, { ...ended('cancelled'), knownCount: 1, duplicateCount: 1 });
+    const full = caseAvoidedRecord(T0 + MINUTE, ended('done'));
     const records = [partial, full].filter((record) => record !== null);
     expect(sumAvoided(records, T0, T0 + DAY).files).toBe(6);
   });
 
+  it('written again when the PDQ pass ends, keeps the pair of the import, so turning on "Show known items" in between does not count the case twice', () => {
+    const atImport = caseAvoidedRecord(T0, { ...ended('done'), nearCopyCount: 1 });
+    const atPassEnd = caseAvoidedRecord(T0 + MINUTE, { ...ended('done', true), nearCopyCount: 3 });
+    const again = pdqPassEndedRecord(atPassEnd, atImport);
+    expect(again).toMatchObject({ knownCount: 4, duplicateCount: 2, nearCopyCount: 3 });
+    const records = [atImport, again].filter((record) => record !== null);
+    expect(sumAvoided(records, T0, T0 + DAY)).toMatchObject({ duplicateCount: 2, nearCopyCount: 3, files: 9 });
+  });
+
+  it('is not written again when the PDQ pass found no near copy the import had not', () => {
+    const atImport = caseAvoidedRecord(T0, { ...ended('done'), nearCopyCount: 2 });
+    expect(pdqPassEndedRecord(caseAvoidedRecord(T0 + MINUTE, { ...ended('done'), nearCopyCount: 2 }), atImport)).toBeNull();
+    // Nothing was spared when the import ended: the pass's record is the case's first.
+    const first = caseAvoidedRecord(T0 + MINUTE, { ...ended('done'), knownCount: 0, duplicateCount: 0, nearCopyCount: 2 });
+    expect(pdqPassEndedRecord(first, null)).toBe(first);
+  });
+
   it('counts no known item as spared while "Show known items" is on: they are on screen', () => {
-    expect(importEndedAvoidedRecord(T0, ended('done', true))).toMatchObject({ knownCount: 0, duplicateCount: 2 });
-    expect(importEndedAvoidedRecord(T0, { ...ended('done', true), duplicateCount: 0 })).toBeNull();
+    expect(caseAvoidedRecord(T0, { ...ended('done', true), nearCopyCount: 1 })).toMatchObject({ knownCount: 0, duplicateCount: 2, nearCopyCount: 1 });
+    expect(caseAvoidedRecord(T0, { ...ended('done', true), duplicateCount: 0 })).toBeNull();
   });
 });
 
@@ -137,7 +183,15 @@ describe('My exposure: exposure avoided this week', () => {
 
   it('sums this week once per case, with the estimate from the median over the 12 weeks', () => {
     const { avoided: week, today } = buildMyExposure(records, { nowMs: T0 + 4 * MINUTE, timeZone: TORONTO, weekStartsOn: 0 });
-    expect(week).toEqual({ knownCount: 400, duplicateCount: 12, files: 412, medianViewMs: 12 * SECOND, viewedItems: 3, estimateMs: 412 * 12 * SECOND });
+    expect(week).toEqual({
+      knownCount: 400,
+      duplicateCount: 12,
+      nearCopyCount: 0,
+      files: 412,
+      medianViewMs: 12 * SECOND,
+      viewedItems: 3,
+      estimateMs: 412 * 12 * SECOND,
+    });
     // Counts and views are not exposure time and not wellbeing events.
     expect(today.exposureMs).toBe(MINUTE);
     expect(Object.values(today.wellbeing).every((count) => count === 0)).toBe(true);

@@ -51,21 +51,25 @@ function reference(records: readonly LedgerRecord[], nowMs: number, timeZone: st
   };
 }
 
-/** Exposure avoided the plain way: this week's avoided records, one per distinct pair of counts; the median of every view. */
+/** Exposure avoided the plain way: this week's avoided records, one per distinct pair of counts with its most near copies; the median of every view. */
 function plainAvoided(records: readonly LedgerRecord[], fromKey: string, toKey: string, key: (ms: number) => string): MyExposure['avoided'] {
-  const pairs = new Map<string, { knownCount: number; duplicateCount: number }>();
+  const pairs = new Map<string, { knownCount: number; duplicateCount: number; nearCopyCount: number }>();
   for (const r of records) {
-    if (r.type === 'avoided' && key(r.atMs) >= fromKey && key(r.atMs) <= toKey) pairs.set(`${r.knownCount}/${r.duplicateCount}`, r);
+    if (r.type !== 'avoided' || key(r.atMs) < fromKey || key(r.atMs) > toKey) continue;
+    const pair = `${r.knownCount}/${r.duplicateCount}`;
+    pairs.set(pair, { ...r, nearCopyCount: Math.max(r.nearCopyCount, pairs.get(pair)?.nearCopyCount ?? 0) });
   }
   const knownCount = [...pairs.values()].reduce((sum, p) => sum + p.knownCount, 0);
   const duplicateCount = [...pairs.values()].reduce((sum, p) => sum + p.duplicateCount, 0);
+  const nearCopyCount = [...pairs.values()].reduce((sum, p) => sum + p.nearCopyCount, 0);
   const views = records.flatMap((r) => (r.type === 'item-view' ? [r.durationMs] : [])).sort((a, b) => a - b);
   const mid = views.length / 2;
   const medianViewMs = views.length === 0 ? null : views.length % 2 === 1 ? (views[Math.floor(mid)] ?? 0) : ((views[mid - 1] ?? 0) + (views[mid] ?? 0)) / 2;
-  const files = knownCount + duplicateCount;
+  const files = knownCount + duplicateCount + nearCopyCount;
   return {
     knownCount,
     duplicateCount,
+    nearCopyCount,
     files,
     medianViewMs,
     viewedItems: views.length,

@@ -48,8 +48,15 @@ const wellbeingArb: fc.Arbitrary<WellbeingAt> = fc.oneof(
 const avoidedArb: fc.Arbitrary<WellbeingAt> = fc.oneof(
   fc.integer({ min: 1, max: 10 * MINUTE }).map((durationMs): WellbeingAt => (atMs) => ({ v: 1, type: 'item-view', atMs, durationMs })),
   fc
-    .record({ knownCount: fc.integer({ min: 0, max: 4 }), duplicateCount: fc.integer({ min: 0, max: 4 }) })
-    .map(({ knownCount, duplicateCount }): WellbeingAt => (atMs) => ({ v: 1, type: 'avoided', atMs, knownCount, duplicateCount })),
+    .record({ knownCount: fc.integer({ min: 0, max: 4 }), duplicateCount: fc.integer({ min: 0, max: 4 }), nearCopyCount: fc.integer({ min: 0, max: 3 }) })
+    .map(({ knownCount, duplicateCount, nearCopyCount }): WellbeingAt => (atMs) => ({
+      v: 1,
+      type: 'avoided',
+      atMs,
+      knownCount,
+      duplicateCount,
+      nearCopyCount,
+    })),
 );
 
 /** What comes next in a ledger: a gap (often none: flushes), then exposure, perhaps after a reveal or a break or limit event. */

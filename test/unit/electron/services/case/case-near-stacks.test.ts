@@ -140,6 +140,36 @@ describe('near-duplicate stacks in the open case', () => {
     expectCountsAddUp(summary());
   });
 
+  it('lets the largest picture in pixels represent its stack, moving the representative when a larger copy arrives, with views and counts following', async () => {
+    const { session, caseId, items, summary, view } = await openCase();
+    // Files of about the same weight: only the pictures' sizes tell the original from its re-saves.
+    const [small, large, mid] = items.filter((item) => item.duplicatePaths.length === 0) as [MediaItem, MediaItem, MediaItem];
+    session.recordPdq(small.id, { hex: hexOf(BASE), quality: 90, widthPx: 640, heightPx: 480 });
+    session.recordPdq(mid.id, { hex: hexOf(flipBits(BASE, [1, 2])), quality: 90, widthPx: 1600, heightPx: 1200 });
+    expect(session.stackMembers(caseId, small.id)[0]!.item.id).toBe(mid.id);
+    expect(view('to-review')).toContain(mid.relativePath);
+    expect(view('to-review')).not.toContain(small.relativePath);
+    const reviewedBefore = summary().toReviewCount;
+
+    const versionBefore = summary().listVersion;
+    session.recordPdq(large.id, { hex: hexOf(flipBits(BASE, [3])), quality: 90, widthPx: 4000, heightPx: 3000 });
+    expect(summary().listVersion).toBeGreaterThan(versionBefore);
+    const members = session.stackMembers(caseId, mid.id);
+    expect(members.map((member) => member.item.id)).toEqual([
+      large.id,
+      ...[small.id, mid.id].sort((a, b) => items.findIndex((i) => i.id === a) - items.findIndex((i) => i.id === b)),
+    ]);
+    expect(members[0]!.item).toMatchObject({ widthPx: 4000, heightPx: 3000 });
+    const toReview = view('to-review');
+    expect(toReview).toContain(large.relativePath);
+    expect(toReview.filter((relativePath) => [small, mid, large].some((item) => item.relativePath === relativePath))).toEqual([large.relativePath]);
+    for (const item of session.getItems(caseId, [small.id, mid.id, large.id])) expect(item).toMatchObject({ stackId: large.id, stackSize: 3 });
+    // One more file joined the stack, and the stack is still reviewed once.
+    expect(summary()).toMatchObject({ toReviewCount: reviewedBefore - 1, nearCopyCount: 2 });
+    expect(summary().toReviewCount).toBe(toReview.length);
+    expectCountsAddUp(summary());
+  });
+
   it('tells the renderer of growing stacks at most twice a second, and the next summary carries every change', async () => {
     const { session, items, summary, listVersions } = await openCase();
     const told = listVersions.length;
@@ -148,5 +178,22 @@ describe('near-duplicate stacks in the open case', () => {
     expect(listVersions.length).toBe(told + 1);
     expect(summary().listVersion).toBeGreaterThan(listVersions.at(-1)!);
     expect(summary()).toMatchObject({ nearCopyCount: 5 });
+  });
+
+  it('says when the PDQ pass has gone through every picture, so the case’s near copies can be counted as spared', async () => {
+    const ended: string[] = [];
+    const session = createCaseSession({
+      idGenerator: counterIds('id'),
+      nowMs: steppingClock(1).nowMs,
+      emit: () => undefined,
+      onPdqPassEnded: (id) => ended.push(id),
+    });
+    const { caseId } = await session.open(root);
+    await session.whenIdle();
+    session.reportPdqProgress(caseId, { doneCount: 3, totalCount: 27 });
+    session.reportPdqProgress('another-case-0001', { doneCount: 27, totalCount: 27 });
+    expect(ended).toEqual([]);
+    session.reportPdqProgress(caseId, { doneCount: 27, totalCount: 27 });
+    expect(ended).toEqual([caseId]);
   });
 });

@@ -53,4 +53,51 @@ describe('near stacks of a reopened case', () => {
     expect(again(a.relativePath)?.stackSize).toBe(2);
     expect(second.session.summary()?.nearCopyCount).toBe(1);
   });
+
+  it('keeps each picture’s size, so the same, largest picture represents its stack after a reopen without decoding anything', async () => {
+    workspace = await openForTest(path.join(parent, 'case.veil-case.sqlite'));
+    const first = await openCase(workspace);
+    const [a, b] = first.items.filter((item) => item.duplicatePaths.length === 0);
+    if (!a || !b) throw new Error('the case has fewer than two items');
+    // The second in the case's order is the larger picture: it represents, whatever the files weigh.
+    first.session.recordPdq(a.id, { hex: hexOf(BASE), quality: 90, widthPx: 800, heightPx: 600 });
+    first.session.recordPdq(b.id, { hex: hexOf(flipBits(BASE, [7])), quality: 90, widthPx: 3000, heightPx: 2000 });
+    expect(first.session.stackMembers(first.caseId, a.id)[0]!.item.id).toBe(b.id);
+    await first.session.whenIdle();
+
+    const second = await openCase(workspace);
+    const again = (relativePath: string) => second.items.find((item) => item.relativePath === relativePath)!;
+    expect(again(a.relativePath)).toMatchObject({ widthPx: 800, heightPx: 600 });
+    expect(again(b.relativePath)).toMatchObject({ widthPx: 3000, heightPx: 2000 });
+    expect(again(a.relativePath).stackId).toBe(again(b.relativePath).id);
+    // Nothing needs a hash again, so nothing is decoded again.
+    expect(second.session.pdqCandidates().map((candidate) => candidate.itemId)).not.toContain(again(b.relativePath).id);
+    expect(second.session.listItems(second.caseId, 0, 100, 'to-review').items.map((item) => item.relativePath)).toContain(b.relativePath);
+  });
+
+  it('hashes a picture again when its kept hash has no size (a workspace from before version 4), and its stack then takes the largest picture', async () => {
+    workspace = await openForTest(path.join(parent, 'case.veil-case.sqlite'));
+    const first = await openCase(workspace);
+    const [a, b] = first.items.filter((item) => item.duplicatePaths.length === 0);
+    if (!a || !b) throw new Error('the case has fewer than two items');
+    // Hashes without sizes, as rows kept before version 4 hold them.
+    first.session.recordPdq(a.id, { hex: hexOf(BASE), quality: 90 });
+    first.session.recordPdq(b.id, { hex: hexOf(flipBits(BASE, [7])), quality: 90 });
+    await first.session.whenIdle();
+
+    const second = await openCase(workspace);
+    const again = (relativePath: string) => second.items.find((item) => item.relativePath === relativePath)!;
+    const [aAgain, bAgain] = [again(a.relativePath), again(b.relativePath)];
+    expect(aAgain.stackId).toBe(bAgain.stackId);
+    expect(second.session.pdqCandidates().map((candidate) => candidate.itemId)).toEqual(expect.arrayContaining([aAgain.id, bAgain.id]));
+    // The one not representing now (by file size or name) is the larger picture: once both sizes are known, it represents.
+    const [representative, other] = aAgain.stackId === aAgain.id ? [aAgain, bAgain] : [bAgain, aAgain];
+    second.session.recordPdq(representative.id, { hex: representative.pdq!, quality: 90, widthPx: 800, heightPx: 600 });
+    second.session.recordPdq(other.id, { hex: other.pdq!, quality: 90, widthPx: 3000, heightPx: 2000 });
+    const listed = second.session.listItems(second.caseId, 0, 100, 'all').items;
+    expect(listed.find((item) => item.id === representative.id)?.stackId).toBe(other.id);
+    expect(second.session.listItems(second.caseId, 0, 100, 'to-review').items.map((item) => item.id)).toContain(other.id);
+    expect(second.session.pdqCandidates().map((candidate) => candidate.itemId)).not.toEqual(expect.arrayContaining([representative.id]));
+    expect(second.session.pdqCandidates().map((candidate) => candidate.itemId)).not.toEqual(expect.arrayContaining([other.id]));
+  });
 });

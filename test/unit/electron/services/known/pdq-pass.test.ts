@@ -25,7 +25,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const hashOf = (i: number) => ({ hex: i.toString(16).padStart(64, '0'), quality: 80 });
+const hashOf = (i: number) => ({ hex: i.toString(16).padStart(64, '0'), quality: 80, widthPx: 640 + i, heightPx: 480 });
 const indexOf = (filePath: string) => Number(/img-(\d+)\.jpg$/.exec(filePath)?.[1] ?? -1);
 
 interface Call {

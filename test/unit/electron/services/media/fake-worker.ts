@@ -43,12 +43,12 @@ export class FakeWorker implements WorkerChannel {
   }
 
   /** Replies to a PDQ-only job (the most recent by default) with a hash, or null for a picture PDQ cannot hash. */
-  succeedPdq(pdq: { hex: string; quality: number } | null, jobId = this.lastJobId()): void {
+  succeedPdq(pdq: { hex: string; quality: number; widthPx: number; heightPx: number } | null, jobId = this.lastJobId()): void {
     this.send({ jobId, ok: true, pdq });
   }
 
   /** Replies to a derive job that asked for PDQ with a tiny image and the hash. */
-  succeedWithPdq(pdq: { hex: string; quality: number } | null, jobId = this.lastJobId()): void {
+  succeedWithPdq(pdq: { hex: string; quality: number; widthPx: number; heightPx: number } | null, jobId = this.lastJobId()): void {
     this.send({ jobId, ok: true, bytes: new Uint8Array([0xff, 0xd8, jobId & 0xff]), mime: 'image/jpeg', widthPx: 10, heightPx: 5, pdq });
   }
 

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('PDQ in a real worker process', () => {
-  it('gives a file the same hash from a PDQ-only job as from its grid thumbnail, and the thumbnail too', async () => {
+  it('gives a file the same hash and picture size from a PDQ-only job as from its grid thumbnail, and the thumbnail too', async () => {
     const [alone, withThumb] = await Promise.all([
       pool.runPdq({ filePath: photo }),
       pool.run({ filePath: photo, longEdgePx: 320, greyscale: true, blur: 'strong', withPdq: true }),
@@ -37,12 +37,14 @@ describe('PDQ in a real worker process', () => {
     if (!alone.ok || !withThumb.ok) throw new Error('a PDQ job failed');
     expect(alone.pdq).toMatchObject({ hex: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(alone.pdq?.quality).toBeGreaterThanOrEqual(50);
+    // The file's own size, not the decode's (shrunk to 512 px for the hash) nor the thumbnail's.
+    expect(alone.pdq).toMatchObject({ widthPx: 1200, heightPx: 900 });
     expect(withThumb.pdq).toEqual(alone.pdq);
     expect(withThumb.bytes.length).toBeGreaterThan(0);
     // And the same as computing it in this process: the worker adds nothing of its own.
     const here = await pdqOfImage(photo);
     if (!here.ok) throw new Error(here.error.detail);
-    expect(pdqValueOf(here.pdq)).toEqual(alone.pdq);
+    expect(pdqValueOf(here.pdq, here.picture)).toEqual(alone.pdq);
   });
 
   it('answers null for a picture too small to hash, and an error for a file that cannot be decoded', async () => {

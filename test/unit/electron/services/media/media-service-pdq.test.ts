@@ -14,7 +14,7 @@ afterEach(async () => {
   await folder.cleanup();
 });
 
-const HASH = { hex: '3c'.repeat(32), quality: 92 };
+const HASH = { hex: '3c'.repeat(32), quality: 92, widthPx: 4000, heightPx: 3000 };
 const grey = { greyscale: true, blur: 'strong' } as const;
 
 function serviceWith(pool: ReturnType<typeof fakePool>, needsPdq: (itemId: string) => boolean, onPdq = vi.fn()) {

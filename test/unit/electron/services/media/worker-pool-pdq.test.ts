@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MediaWorkerPool, type DeriveJob } from '../../../../../electron/services/media/worker-pool.js';
 import { fakeSpawner, settle, workerAt as worker, type FakeWorker } from './fake-worker.js';
 
-const HASH = { hex: 'a5'.repeat(32), quality: 87 };
+const HASH = { hex: 'a5'.repeat(32), quality: 87, widthPx: 1024, heightPx: 768 };
 
 function thumb(name: string, withPdq?: boolean): DeriveJob {
   return { filePath: `/case/${name}.jpg`, longEdgePx: 320, greyscale: true, blur: 'strong', ...(withPdq === undefined ? {} : { withPdq }) };
@@ -162,15 +162,19 @@ describe('MediaWorkerPool thumbnails with PDQ', () => {
     await expect(pictureForHash).resolves.toMatchObject({ ok: false, error: { code: 'worker-crashed' } });
   });
 
-  it('refuses a hash that is not 64 lower-case hex digits or a quality out of range', async () => {
+  it('refuses a hash that is not 64 lower-case hex digits, a quality out of range or a picture without pixels', async () => {
     const { pool, workers } = makePool();
     const upper = pool.runPdq(pdqJob('upper'));
     worker(workers, 0).ready();
-    worker(workers, 0).succeedPdq({ hex: 'A5'.repeat(32), quality: 87 });
+    worker(workers, 0).succeedPdq({ ...HASH, hex: 'A5'.repeat(32) });
     await expect(upper).resolves.toMatchObject({ ok: false, error: { code: 'worker-crashed' } });
     const quality = pool.runPdq(pdqJob('quality'));
     worker(workers, 1).ready();
-    worker(workers, 1).succeedPdq({ hex: 'a5'.repeat(32), quality: 101 });
+    worker(workers, 1).succeedPdq({ ...HASH, quality: 101 });
     await expect(quality).resolves.toMatchObject({ ok: false, error: { code: 'worker-crashed' } });
+    const empty = pool.runPdq(pdqJob('empty'));
+    worker(workers, 2).ready();
+    worker(workers, 2).succeedPdq({ ...HASH, widthPx: 0 });
+    await expect(empty).resolves.toMatchObject({ ok: false, error: { code: 'worker-crashed' } });
   });
 });
