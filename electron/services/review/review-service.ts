@@ -173,7 +173,12 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   }
 
   return {
-    state: async (caseId) => stateOf(await reviewOf(caseId)),
+    async state(caseId) {
+      const review = await reviewOf(caseId);
+      // Items keep arriving while the case imports: those known since the last look get their set's category.
+      precategoriseKnown(review);
+      return stateOf(review);
+    },
     async categorise(caseId, itemId, category) {
       const review = await reviewOf(caseId);
       if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
