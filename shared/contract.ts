@@ -36,6 +36,7 @@ import {
   ItemArgsSchema,
   ItemReviewSchema,
   NextToReviewArgsSchema,
+  NextToReviewSchema,
   ReviewStateSchema,
 } from './review/review-contract.js';
 
@@ -180,7 +181,7 @@ const requestContract = {
   /** An item's category now and its whole history (who, when, from where, undone or not). */
   getItemReview: { args: ItemArgsSchema, result: ItemReviewSchema },
   /** "Next to review": the first item to review without a category after the given one, wrapping round; null when all are done. */
-  nextToReview: { args: NextToReviewArgsSchema, result: z.object({ itemId: ItemIdSchema.nullable() }) },
+  nextToReview: { args: NextToReviewArgsSchema, result: NextToReviewSchema },
 } as const;
 
 const eventContract = {

@@ -94,6 +94,6 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     undoDecision: async ({ caseId }) => review.undo(caseId),
     redoDecision: async ({ caseId }) => review.redo(caseId),
     getItemReview: async ({ caseId, itemId }) => review.item(caseId, itemId),
-    nextToReview: async ({ caseId, afterItemId }) => ({ itemId: await review.nextToReview(caseId, afterItemId) }),
+    nextToReview: async ({ caseId, afterItemId }) => review.nextToReview(caseId, afterItemId),
   };
 }

@@ -41,3 +41,7 @@ export const NextToReviewArgsSchema = z.object({ caseId: CaseIdSchema, afterItem
 /** An item's category now and every line of its history, oldest first. */
 export const ItemReviewSchema = z.object({ category: CategoryCodeSchema, history: z.array(DecisionEventSchema) });
 export type ItemReview = z.infer<typeof ItemReviewSchema>;
+
+/** The next item to review and its place in the "To review" view (where the viewer opens it); nulls when none is left. */
+export const NextToReviewSchema = z.object({ itemId: ItemIdSchema.nullable(), index: z.number().int().nonnegative().nullable() });
+export type NextToReview = z.infer<typeof NextToReviewSchema>;

@@ -2,7 +2,7 @@ import type { MediaItem } from '../../../shared/case/media-item.js';
 import { categoryFromMatch, DEFAULT_CASE_SCHEME, isSchemeCategory, type CaseScheme } from '../../../shared/review/category-scheme.js';
 import { currentCategories, type CategoryCode, type DecisionCause, type DecisionEvent } from '../../../shared/review/decision-event.js';
 import { decide, EMPTY_HISTORY, redo, undo, type ReviewAction, type UndoHistory } from '../../../shared/review/decision-machine.js';
-import type { DecisionOutcome, ItemReview, ReviewState } from '../../../shared/review/review-contract.js';
+import type { DecisionOutcome, ItemReview, NextToReview, ReviewState } from '../../../shared/review/review-contract.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { CaseSession } from '../case/case-session.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
@@ -16,7 +16,7 @@ export interface ReviewService {
   redo(caseId: string): Promise<DecisionOutcome>;
   item(caseId: string, itemId: string): Promise<ItemReview>;
   /** The first item to review without a category after `afterItemId` (from the top when null), wrapping round; null when none is left. */
-  nextToReview(caseId: string, afterItemId: string | null): Promise<string | null>;
+  nextToReview(caseId: string, afterItemId: string | null): Promise<NextToReview>;
   /** Resolves once every decision so far is written or has failed its latest try (quitting, tests). */
   whenWritten(): Promise<void>;
   close(): void;
@@ -215,10 +215,11 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       const items = toReview(caseId);
       const start = afterItemId === null ? 0 : items.findIndex((item) => item.id === afterItemId) + 1;
       for (let step = 0; step < items.length; step += 1) {
-        const item = items[(start + step) % items.length];
-        if (item && (review.categories.get(item.relativePath) ?? null) === null) return item.id;
+        const index = (start + step) % items.length;
+        const item = items[index];
+        if (item && (review.categories.get(item.relativePath) ?? null) === null) return { itemId: item.id, index };
       }
-      return null;
+      return { itemId: null, index: null };
     },
     async whenWritten() {
       const review = await current?.catch(() => null);

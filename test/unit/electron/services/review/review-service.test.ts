@@ -76,7 +76,7 @@ describe('the review service', () => {
       ['3', 'decision'],
       [null, 'undo'],
     ]);
-    expect(await again.service.nextToReview(CASE, 'b')).toBe('c');
+    expect(await again.service.nextToReview(CASE, 'b')).toEqual({ itemId: 'c', index: 2 });
   });
 
   it('records a known item’s category from its hash set, with the set as the source', async () => {
