@@ -1,13 +1,6 @@
 import { z } from 'zod';
-import { HashSetSchemeSchema, SCHEME_CATEGORIES, type HashSetScheme } from '../known/hash-set-scheme.js';
+import { HashSetSchemeSchema, SCHEME_CATEGORIES } from '../known/hash-set-scheme.js';
 import type { ItemMatch } from '../known/item-match.js';
-
-/**
- * A case's category scheme: the same ids as a hash set's (`vic-us`, `vic-dhs`, `uk-abc`,
- * `custom`), so a known item's category and a decision's mean the same thing when the two agree.
- */
-export const ReviewSchemeIdSchema = HashSetSchemeSchema;
-export type ReviewSchemeId = HashSetScheme;
 
 /** The number keys that categorise: a custom category names one of them. */
 const DigitKeySchema = z.string().regex(/^[0-9]$/, 'a single digit 0–9');
@@ -31,11 +24,14 @@ export const CustomSchemeSchema = z
     message: 'two categories use the same key',
     path: ['categories'],
   });
-export type CustomScheme = z.infer<typeof CustomSchemeSchema>;
 
-/** A case's scheme as chosen at its first open: a custom one carries its definition. */
+/**
+ * A case's scheme as chosen at its first open: the same ids as a hash set's (`vic-us`, `vic-dhs`,
+ * `uk-abc`, `custom`), so a known item's category and a decision's mean the same thing when the
+ * two agree; a custom one carries its definition.
+ */
 export const CaseSchemeSchema = z.discriminatedUnion('id', [
-  z.object({ id: z.enum(['vic-us', 'vic-dhs', 'uk-abc']) }),
+  z.object({ id: HashSetSchemeSchema.exclude(['custom']) }),
   z.object({ id: z.literal('custom'), custom: CustomSchemeSchema }),
 ]);
 export type CaseScheme = z.infer<typeof CaseSchemeSchema>;

@@ -4,11 +4,11 @@ import { z } from 'zod';
  * Who set a category. `investigator`: chosen by a person on this item. `stack`: it followed the
  * decision on another file of its stack. `hash-set`: it arrived with a known-material match.
  */
-export const DecisionSourceSchema = z.enum(['investigator', 'hash-set', 'stack']);
+const DecisionSourceSchema = z.enum(['investigator', 'hash-set', 'stack']);
 export type DecisionSource = z.infer<typeof DecisionSourceSchema>;
 
 /** Why the event was written: a new decision, or an undo or redo of an earlier one. */
-export const DecisionCauseSchema = z.enum(['decision', 'undo', 'redo']);
+const DecisionCauseSchema = z.enum(['decision', 'undo', 'redo']);
 export type DecisionCause = z.infer<typeof DecisionCauseSchema>;
 
 /** A category code of the case's scheme, or null for uncategorised. */

@@ -11,7 +11,7 @@ import type { CategoryCode, DecisionSource } from './decision-event.js';
 export const UNDO_DEPTH = 100;
 
 /** One item's category moving from `before` to `after`. */
-export interface ItemChange {
+interface ItemChange {
   itemId: string;
   before: CategoryCode;
   after: CategoryCode;
