@@ -62,7 +62,7 @@ describe('review decisions in Chromium through the browser host', () => {
         )
         .toBe(1);
       await expect.poll(() => pressed(page).count(), { timeout: 30_000 }).toBe(1);
-      seen.push((await pressed(page).textContent()) ?? '');
+      seen.push((await pressed(page).locator('.visually-hidden').textContent()) ?? '');
     }
     return seen;
   }

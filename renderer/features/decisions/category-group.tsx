@@ -24,9 +24,12 @@ export function CategoryGroup({ review, itemId }: { review: Review; itemId: stri
           type="button"
           className="button category-button"
           aria-pressed={current === undefined ? undefined : current === code}
+          title={categoryLabel(t, state.scheme, code)}
           onClick={() => review.categorise(itemId, code)}
         >
-          {categoryLabel(t, state.scheme, code)}
+          {/* The code in sight (six buttons fit beside the title); the whole name for screen readers and on hover. */}
+          <span aria-hidden="true">{code ?? '–'}</span>
+          <span className="visually-hidden">{categoryLabel(t, state.scheme, code)}</span>
         </button>
       ))}
     </div>
