@@ -14,6 +14,7 @@ import './styles/team.css';
 import './styles/items.css';
 import './styles/forms.css';
 import './styles/review.css';
+import './styles/decisions.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

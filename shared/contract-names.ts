@@ -40,6 +40,12 @@ export const REQUEST_NAME_LIST = [
   'listHashSets',
   'removeHashSet',
   'setHashSetEnabled',
+  'getReview',
+  'categoriseItem',
+  'undoDecision',
+  'redoDecision',
+  'getItemReview',
+  'nextToReview',
 ] as const satisfies readonly RequestName[];
 
 export const EVENT_NAME_LIST = [
@@ -50,6 +56,7 @@ export const EVENT_NAME_LIST = [
   'noticeRaised',
   'wellbeingChanged',
   'hashSetImportProgress',
+  'reviewChanged',
 ] as const satisfies readonly EventName[];
 
 /** True when the list names every member of the union (the `satisfies` above checks the converse). */

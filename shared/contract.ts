@@ -29,6 +29,16 @@ import {
   ImportHashSetResultSchema,
 } from './known/hash-set-contract.js';
 import { ItemViewSchema } from './known/item-match.js';
+import {
+  CaseArgsSchema,
+  CategoriseArgsSchema,
+  DecisionOutcomeSchema,
+  ItemArgsSchema,
+  ItemReviewSchema,
+  NextToReviewArgsSchema,
+  NextToReviewSchema,
+  ReviewStateSchema,
+} from './review/review-contract.js';
 
 /**
  * The one contract between the renderer and the main side. Both adapters (Electron
@@ -157,6 +167,21 @@ const requestContract = {
   removeHashSet: { args: z.object({ setId: HashSetIdSchema }).strict(), result: z.array(HashSetSummarySchema) },
   /** Turns a set off (its hashes stop matching) or on again; the reply is the list after. */
   setHashSetEnabled: { args: z.object({ setId: HashSetIdSchema, enabled: z.boolean() }).strict(), result: z.array(HashSetSummarySchema) },
+  /** The open case's review: its scheme (chosen at its first open), "312 of 4,200 reviewed", unsaved decisions, undo and redo. */
+  getReview: { args: CaseArgsSchema, result: ReviewStateSchema },
+  /**
+   * Categorises an item (null: uncategorised) and every file of its stack, as one undoable step
+   * kept in the case's history; the reply says how many copies it covered.
+   */
+  categoriseItem: { args: CategoriseArgsSchema, result: DecisionOutcomeSchema },
+  /** Undoes the last decision (the last 100 can be), writing the undo into the history. */
+  undoDecision: { args: CaseArgsSchema, result: DecisionOutcomeSchema },
+  /** Makes the last undone decision again. */
+  redoDecision: { args: CaseArgsSchema, result: DecisionOutcomeSchema },
+  /** An item's category now and its whole history (who, when, from where, undone or not). */
+  getItemReview: { args: ItemArgsSchema, result: ItemReviewSchema },
+  /** "Next to review": the first item to review without a category after the given one, wrapping round; null when all are done. */
+  nextToReview: { args: NextToReviewArgsSchema, result: NextToReviewSchema },
 } as const;
 
 const eventContract = {
@@ -173,6 +198,8 @@ const eventContract = {
   wellbeingChanged: WellbeingViewSchema,
   /** Throttled progress of the running hash-set import. */
   hashSetImportProgress: HashSetImportProgressSchema,
+  /** The open case's review changed (a decision, or a save that failed or finally landed): the header follows. */
+  reviewChanged: ReviewStateSchema,
 } as const;
 
 export type RequestName = keyof typeof requestContract;

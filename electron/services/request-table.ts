@@ -10,6 +10,7 @@ import { loadTeamStats } from './team-sharing/load-team-stats.js';
 import type { TeamSharingService } from './team-sharing/team-sharing-service.js';
 import type { WellbeingService } from './wellbeing/wellbeing-service.js';
 import type { KnownMaterialService } from './known/known-material-service.js';
+import type { ReviewService } from './review/review-service.js';
 
 export interface RequestTableParts {
   host: 'electron' | 'browser';
@@ -22,6 +23,7 @@ export interface RequestTableParts {
   sharing: TeamSharingService;
   media: MediaService;
   known: KnownMaterialService;
+  review: ReviewService;
   /** Everything the user must be told since start-up, gathered from the services. */
   notices: () => Notice[];
   /** Opens a case folder (the demo when `isDemo`) and resets what belonged to the last one. */
@@ -36,7 +38,7 @@ export interface RequestTableParts {
  * Arguments arrive already checked against the contract's schemas; no logic lives here.
  */
 export function createRequestHandlers(parts: RequestTableParts): RequestHandlers {
-  const { settings, session, exposure, wellbeing, notes, sharing, media, known, openFolder, pickFolder } = parts;
+  const { settings, session, exposure, wellbeing, notes, sharing, media, known, review, openFolder, pickFolder } = parts;
   return {
     getAppInfo: async () => ({
       version: parts.version,
@@ -87,5 +89,11 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     listHashSets: async () => known.listHashSets(),
     removeHashSet: async ({ setId }) => known.removeHashSet(setId),
     setHashSetEnabled: async ({ setId, enabled }) => known.setHashSetEnabled(setId, enabled),
+    getReview: async ({ caseId }) => review.state(caseId),
+    categoriseItem: async ({ caseId, itemId, category }) => review.categorise(caseId, itemId, category),
+    undoDecision: async ({ caseId }) => review.undo(caseId),
+    redoDecision: async ({ caseId }) => review.redo(caseId),
+    getItemReview: async ({ caseId, itemId }) => review.item(caseId, itemId),
+    nextToReview: async ({ caseId, afterItemId }) => review.nextToReview(caseId, afterItemId),
   };
 }

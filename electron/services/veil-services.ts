@@ -24,6 +24,7 @@ import { defaultKnownMaterialFolder } from './known/known-library-folder.js';
 import { createKnownMatcher } from './known/known-matcher.js';
 import { createCasePdq } from './known/case-pdq.js';
 import { Worker } from 'node:worker_threads';
+import { createReviewService } from './review/review-service.js';
 
 const MIB = 1024 * 1024;
 
@@ -50,6 +51,8 @@ export interface VeilServicesDeps {
   /** The user's IANA time zone and OS locale: days, weeks and the ledger's files follow them. */
   timeZone: string;
   systemLocale: string;
+  /** The operating-system account (os.userInfo), recorded with each review decision. */
+  userName: string;
   /** Where and how the team-share secret is kept; the data folder, unsealed, when absent. */
   teamShareSecret?: TeamShareSecretOptions;
 }
@@ -58,6 +61,8 @@ export type MediaHandler = (pathAfterPrefix: string, query: URLSearchParams, hea
 
 /** Quitting waits this long at most for an import, a notes save or an export to finish (a hung network drive may never answer). */
 const IMPORT_STOP_WAIT_MS = 2000;
+/** A review decision the workspace could not take is tried again this often until it lands. */
+const DECISION_RETRY_MS = 5000;
 
 export interface VeilServices {
   handlers: RequestHandlers;
@@ -186,6 +191,19 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     onSetsChanged: () => knownSetsChanged(),
   });
   /** What the open case is matched against changed (a set, the library folder, the library readable again). */
+  const review = createReviewService({
+    session,
+    workspace: (caseId) => notes.workspace(caseId),
+    userName: deps.userName,
+    nowMs: deps.nowMs,
+    onChange: (state) => hub.emit('reviewChanged', state),
+    retryMs: DECISION_RETRY_MS,
+    setTimer: (callback, delayMs) => {
+      const timer = setTimeout(callback, delayMs);
+      timer.unref();
+      return { cancel: () => clearTimeout(timer) };
+    },
+  });
   const knownSetsChanged = (): void => {
     casePdq.setsChanged();
     void session.rematchKnown().catch(logFailure('matching the open case again'));
@@ -258,6 +276,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     sharing,
     media,
     known,
+    review,
     notices: () => [...settings.notices, ...ledger.notices, ...wellbeing.notices()],
     openFolder,
     demoCaseDir: deps.demoCaseDir,
@@ -290,7 +309,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
         // The import and PDQ pass stop first and their last rows go into the workspace the notes share,
         // then it closes; a stuck import holds the close for half the wait at most.
         const importStopped = Promise.allSettled([session.cancelImport(), casePdq.close()]).then(() => session.whenIdle());
-        const notesClosed = Promise.race([importStopped, waited(IMPORT_STOP_WAIT_MS / 2)])
+        const decisionsWritten = review.whenWritten().finally(() => review.close());
+        const notesClosed = Promise.race([Promise.allSettled([importStopped, decisionsWritten]), waited(IMPORT_STOP_WAIT_MS / 2)])
           .catch(() => undefined)
           .then(() => notes.close());
         const stopped = Promise.allSettled([notesClosed, sharing.close(), importStopped]).then((results) => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import { NextBreakCountdown } from '../features/breaks/next-break-countdown';
@@ -16,6 +17,8 @@ export interface AppHeaderProps {
   onOpenMyExposure: () => void;
   onOpenTeamStats: () => void;
   onLanguageChange: (language: UiLanguage) => void;
+  /** The review's progress ("312 of 4,200 reviewed"), beside the case's counts. */
+  reviewProgress?: ReactNode;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface AppHeaderProps {
  * Hide all media (always in sight), and a menu for the rest.
  */
 export function AppHeader(props: AppHeaderProps) {
-  const { summary, onHideAll, ...menu } = props;
+  const { summary, onHideAll, reviewProgress, ...menu } = props;
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -39,6 +42,7 @@ export function AppHeader(props: AppHeaderProps) {
             <ExposureAvoided summary={summary} />
           </div>
         )}
+        {summary && reviewProgress}
       </div>
       <div className="header-actions">
         <CountingIndicator />

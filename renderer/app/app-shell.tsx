@@ -26,6 +26,9 @@ import { resolveLanguage, type UiLanguage } from '../i18n/i18n';
 import { MediaHiddenPanel } from '../media-visibility/media-hidden-panel';
 import { useMediaVisibility } from '../media-visibility/media-visibility';
 import { AppHeader } from './app-header';
+import { DecisionKeys } from '../features/decisions/use-decision-keys';
+import { useReview } from '../features/decisions/use-review';
+import { DecisionAnnouncer, ReviewProgress } from '../features/decisions/review-progress';
 import { useErrorText } from './error-message';
 import { NoticesBanner } from './notices-banner';
 import { OpenCaseDialog } from './open-case-dialog';
@@ -70,6 +73,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   const store = useCaseItemStore(client, caseId, itemView, ready?.firstItems ?? null);
   const notes = useCaseNotesStore(client, ready?.summary.caseId ?? null, ready?.settings.notesFolder ?? null);
   const settingsLanguage = ready?.settings.language;
+  const review = useReview(client, caseId);
 
   useEffect(() => {
     if (!settingsLanguage) return;
@@ -160,6 +164,17 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
     gridRef.current?.focusItem(index);
   };
 
+  // The keys act on the open item, else on the focused grid item; N opens or focuses the next one to review.
+  const decisionItemId = (): string | null => {
+    if (viewerIndex !== null) return store.getItem(viewerIndex)?.id ?? null;
+    const cell = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-item-index]') : null;
+    return cell ? (store.getItem(Number(cell.dataset.itemIndex))?.id ?? null) : null;
+  };
+  const openNextToReview = (index: number) => {
+    updateView({ show: 'to-review', activeIndex: index, viewerIndex: viewerIndex === null ? null : index });
+    if (viewerIndex === null) gridRef.current?.focusItem(index);
+  };
+
   const textOnly = wellbeingView?.limits.textOnly === true ? wellbeingView.limits : null;
   const modal = wellbeingModal(wellbeingView, settings);
   // Media came back (textOnly ended, e.g. a new day): the override form has nothing left to do.
@@ -177,7 +192,10 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           onOpenMyExposure={openMyExposure}
           onOpenTeamStats={openTeamStats}
           onLanguageChange={onLanguageChange}
+          reviewProgress={<ReviewProgress state={review.state} />}
         />
+        <DecisionAnnouncer text={review.announcement} />
+        <DecisionKeys review={review} currentItemId={decisionItemId} onNext={openNextToReview} />
         <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
         <WellbeingBanners settings={settings} />
         {headerError && (
@@ -224,6 +242,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
                   knownShown={summary.knownShown}
                   onIndexChange={(index) => updateView({ viewerIndex: index, activeIndex: index })}
                   onClose={closeViewer}
+                  review={review}
                 />
               </div>
             )}

@@ -1,3 +1,4 @@
+import { enDecisions } from './en-decisions';
 import { enForms } from './en-forms';
 import { enReasons } from './en-reasons';
 import { enLayout } from './en-layout';
@@ -377,6 +378,7 @@ export const en = {
   ...enKnown,
   ...enStacks,
   ...enReview,
+  ...enDecisions,
   ...enLayout,
   ...enReasons,
   ...enForms,

@@ -1,3 +1,4 @@
+import { frCADecisions } from './fr-CA-decisions';
 import type { Messages } from './en';
 import { frCAForms } from './fr-CA-forms';
 import { frCAReasons } from './fr-CA-reasons';
@@ -378,6 +379,7 @@ export const frCA: Messages = {
   ...frCAKnown,
   ...frCAStacks,
   ...frCAReview,
+  ...frCADecisions,
   ...frCALayout,
   ...frCAReasons,
   ...frCAForms,

@@ -16,7 +16,7 @@ export const HashSetSchemeSchema = z.enum(['vic-us', 'vic-dhs', 'uk-abc', 'custo
 export type HashSetScheme = z.infer<typeof HashSetSchemeSchema>;
 
 /** Category codes of each numbered scheme, in order; the renderer translates `<scheme>.<code>`. */
-const SCHEME_CATEGORIES: Readonly<Record<Exclude<HashSetScheme, 'custom'>, readonly string[]>> = {
+export const SCHEME_CATEGORIES: Readonly<Record<Exclude<HashSetScheme, 'custom'>, readonly string[]>> = {
   'vic-us': ['0', '1', '2', '3', '4'],
   'vic-dhs': ['0', '1', '2', '3', '4', '5'],
   'uk-abc': ['A', 'B', 'C'],

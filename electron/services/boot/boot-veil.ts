@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { VEIL_VERSION } from '../app-paths.js';
 import { createEventHub, type EventHub } from '../event-hub.js';
 import type { SpawnWorker } from '../media/worker-channel.js';
@@ -45,6 +46,15 @@ function monotonicNowMs(): number {
   return performance.timeOrigin + performance.now();
 }
 
+/** The account name recorded with each review decision; some systems have no passwd entry for it. */
+function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}
+
 function newId(): string {
   return randomBytes(16).toString('base64url');
 }
@@ -84,6 +94,7 @@ export async function bootVeil(deps: BootDeps): Promise<BootedVeil> {
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       systemLocale: deps.systemLocale,
       teamShareSecret: deps.teamShareSecret,
+      userName: osUserName(),
     });
     return {
       services,

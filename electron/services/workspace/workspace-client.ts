@@ -1,6 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 import type { Note } from '../../../shared/notes/case-notes.js';
+import type { CaseScheme } from '../../../shared/review/category-scheme.js';
+import type { DecisionEvent } from '../../../shared/review/decision-event.js';
+import { HistoryResultSchema, LastActionIdResultSchema, LatestDecisionsResultSchema, SchemeResultSchema } from './workspace-review-protocol.js';
 import {
   ChangedFilesResultSchema,
   EmptyResultSchema,
@@ -56,6 +59,16 @@ export interface CaseWorkspace {
   listNotes(): Promise<Note[]>;
   /** Sets a note (empty text removes it); the stored note, or null when removed. */
   saveNote(relativePath: string, text: string, nowMs: number): Promise<Note | null>;
+  /** Appends review decisions to the record in one transaction; lines already written are not written twice. */
+  appendDecisions(events: readonly DecisionEvent[]): Promise<void>;
+  /** The last line of every item's history: each item's category now. */
+  latestDecisions(): Promise<DecisionEvent[]>;
+  /** One item's whole history, oldest first. */
+  itemHistory(itemPath: string): Promise<DecisionEvent[]>;
+  /** The highest review action id written (0 for none). */
+  lastActionId(): Promise<number>;
+  /** The case's scheme: `scheme` at the first open, what was chosen then at every later one. */
+  chooseScheme(scheme: CaseScheme): Promise<CaseScheme>;
   /** Closes the connection, releases the lock and ends the thread; safe to call twice. */
   close(): Promise<void>;
 }
@@ -165,6 +178,27 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
     },
     listNotes: async () => (await call({ type: 'listNotes' }, NotesResultSchema)).notes,
     saveNote: async (relativePath, text, nowMs) => (await call({ type: 'saveNote', relativePath, text, nowMs }, SavedNoteResultSchema)).note,
+    async appendDecisions(events) {
+      for (let start = 0; start < events.length; start += WRITE_BATCH_ROWS) {
+        await call({ type: 'appendDecisions', events: events.slice(start, start + WRITE_BATCH_ROWS) }, EmptyResultSchema);
+      }
+    },
+    async latestDecisions() {
+      const all: DecisionEvent[] = [];
+      let afterSeq: number | null = 0;
+      while (afterSeq !== null) {
+        const page: z.infer<typeof LatestDecisionsResultSchema> = await call(
+          { type: 'latestDecisions', afterSeq, limit: READ_PAGE_ROWS },
+          LatestDecisionsResultSchema,
+        );
+        all.push(...page.events);
+        afterSeq = page.nextSeq;
+      }
+      return all;
+    },
+    itemHistory: async (itemPath) => (await call({ type: 'itemHistory', itemPath }, HistoryResultSchema)).events,
+    lastActionId: async () => (await call({ type: 'lastActionId' }, LastActionIdResultSchema)).actionId,
+    chooseScheme: async (scheme) => (await call({ type: 'chooseScheme', scheme }, SchemeResultSchema)).scheme,
     close() {
       closed ??= (async () => {
         try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NoteSchema } from '../../../shared/notes/case-notes.js';
+import { ReviewWorkspaceRequestSchemas } from './workspace-review-protocol.js';
 
 /**
  * The messages between the main side (workspace-client.ts) and the thread that owns the
@@ -99,6 +100,7 @@ const WorkspaceRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('listNotes') }),
   z.object({ type: z.literal('saveNote'), relativePath: z.string().min(1), text: z.string(), nowMs: z.number().nonnegative() }),
   z.object({ type: z.literal('close') }),
+  ...ReviewWorkspaceRequestSchemas,
 ]);
 export type WorkspaceRequest = z.infer<typeof WorkspaceRequestSchema>;
 

@@ -74,8 +74,31 @@ ALTER TABLE items ADD COLUMN width_px INTEGER;
 ALTER TABLE items ADD COLUMN height_px INTEGER;
 `;
 
+/**
+ * Version 5 (part 7): the review record. Every decision is a new row, never changed or removed
+ * (the triggers refuse it), so an item's history is the record of who decided what, when, and
+ * what was undone. No foreign key to items: a file's history outlives a re-import that drops
+ * it. (action_id, path) is unique so a write retried after its reply was lost adds nothing.
+ */
+const V5_DECISIONS = `
+CREATE TABLE decisions (
+  seq INTEGER PRIMARY KEY,
+  action_id INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  category TEXT,
+  source TEXT NOT NULL CHECK (source IN ('investigator', 'hash-set', 'stack')),
+  cause TEXT NOT NULL CHECK (cause IN ('decision', 'undo', 'redo')),
+  user_name TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  UNIQUE (action_id, path)
+) STRICT;
+CREATE INDEX decisions_path ON decisions (path, seq);
+CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+`;
+
 /** MIGRATIONS[i] migrates version i to version i + 1 (version 0 is an empty database). */
-const WORKSPACE_MIGRATIONS: readonly string[] = [V1, V2, V3, V4_PICTURE_SIZE];
+const WORKSPACE_MIGRATIONS: readonly string[] = [V1, V2, V3, V4_PICTURE_SIZE, V5_DECISIONS];
 export const WORKSPACE_SCHEMA_VERSION = WORKSPACE_MIGRATIONS.length;
 
 /** The schema version written in the database's header (0 for a new, empty file). */

@@ -4,6 +4,7 @@ import { openWorkspaceDb, type OpenedWorkspace } from './workspace-open.js';
 import { WorkspaceEnvelopeSchema, type WorkspaceReply, type WorkspaceRequest } from './workspace-protocol.js';
 import { prepareWorkspaceQueries, type WorkspaceQueries } from './workspace-queries.js';
 import { unchangedFiles } from './unchanged-files.js';
+import { prepareDecisionQueries, type DecisionQueries } from './workspace-decision-queries.js';
 
 /**
  * The thread that owns one case workspace's connection (as Signal Desktop's SQL worker does):
@@ -13,6 +14,7 @@ import { unchangedFiles } from './unchanged-files.js';
 
 let opened: OpenedWorkspace | null = null;
 let queries: WorkspaceQueries | null = null;
+let decisions: DecisionQueries | null = null;
 
 /** Refuses a write unless this thread is the workspace's one writer. */
 function writer(): WorkspaceQueries {
@@ -32,6 +34,14 @@ function close(): void {
   opened?.lock?.release();
   opened = null;
   queries = null;
+  decisions = null;
+}
+
+/** The review record's queries for writing, refused unless this thread is the one writer. */
+function decisionWriter(): DecisionQueries {
+  writer();
+  if (decisions === null) throw Object.assign(new Error('the workspace is not open for writing'), { code: 'workspace-read-only' });
+  return decisions;
 }
 
 async function handle(request: WorkspaceRequest): Promise<unknown> {
@@ -40,6 +50,7 @@ async function handle(request: WorkspaceRequest): Promise<unknown> {
       if (opened !== null) throw Object.assign(new Error('the workspace is already open'), { code: 'workspace-already-open' });
       opened = await openWorkspaceDb(request.args);
       queries = opened.db === null ? null : prepareWorkspaceQueries(opened.db);
+      decisions = opened.db === null ? null : prepareDecisionQueries(opened.db);
       return opened.status;
     }
     case 'putItems':
@@ -63,6 +74,24 @@ async function handle(request: WorkspaceRequest): Promise<unknown> {
     case 'close':
       close();
       return {};
+    case 'appendDecisions':
+      decisionWriter().appendDecisions(request.events);
+      return {};
+    case 'latestDecisions':
+      reader();
+      return decisions?.latestDecisions(request.afterSeq, request.limit) ?? { events: [], nextSeq: null };
+    case 'itemHistory':
+      reader();
+      return { events: decisions?.itemHistory(request.itemPath) ?? [] };
+    case 'lastActionId':
+      reader();
+      return { actionId: decisions?.lastActionId() ?? 0 };
+    case 'chooseScheme': {
+      reader();
+      // A reader may not choose: it is told the writer's choice, or the one asked for when there is none yet.
+      if (opened?.status.mode !== 'read-write') return { scheme: decisions?.readScheme() ?? request.scheme };
+      return { scheme: decisionWriter().chooseScheme(request.scheme) };
+    }
   }
 }
 

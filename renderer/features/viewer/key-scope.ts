@@ -11,6 +11,11 @@ function insideDialog(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('[aria-modal="true"]') !== null;
 }
 
+/** True when a key belongs to a text field or the like, or to a dialog on top: not a shortcut for the page under it. */
+export function keyTakenElsewhere(event: KeyboardEvent): boolean {
+  return consumesKeys(event.target) || insideDialog(event.target) || document.querySelector('[aria-modal="true"]') !== null;
+}
+
 /**
  * Whether a key event is meant for the viewer: focus is inside it (or nowhere in
  * particular), not in a dialog on top, and not in a control that needs the key.

@@ -1,3 +1,5 @@
+import { CategoryGroup } from '../decisions/category-group';
+import type { Review } from '../decisions/use-review';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
@@ -97,6 +99,8 @@ export interface ViewerProps {
   knownShown?: boolean;
   onIndexChange: (index: number) => void;
   onClose: () => void;
+  /** The review's decisions: the "Category" buttons for the open item. */
+  review?: Review;
 }
 
 /**
@@ -105,7 +109,7 @@ export interface ViewerProps {
  * media. It takes focus when opened, on the region rather than a button, so the key that
  * opened it cannot also press something inside it.
  */
-export function Viewer({ store, notes, onEditNote, index, total, settings, knownShown = false, onIndexChange, onClose }: ViewerProps) {
+export function Viewer({ store, notes, onEditNote, index, total, settings, knownShown = false, onIndexChange, onClose, review }: ViewerProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   useItemStoreVersion(store);
@@ -154,6 +158,7 @@ export function Viewer({ store, notes, onEditNote, index, total, settings, known
           {note && <span className="viewer-note">{t('notes.preview', { text: note.text })}</span>}
         </div>
         {item && <NoteButton store={notes} item={item} onEdit={onEditNote} />}
+        {item && review && <CategoryGroup review={review} itemId={item.id} />}
         <div className="viewer-nav">
           <button type="button" className="button" disabled={index <= 0} onClick={() => onIndexChange(index - 1)}>
             {t('viewer.previous')}

@@ -19,6 +19,7 @@ import type { TeamSharingStatus, TeamStatsResult } from '../../../shared/team-sh
 import { wellbeingView } from './fake-wellbeing';
 import type { HashSetSummary, ImportHashSetResult } from '../../../shared/known/hash-set-contract.js';
 import { inItemView, type ItemView } from '../../../shared/known/item-match.js';
+import { createFakeReview } from './fake-review';
 
 export const FAKE_CASE_ID = 'case-fake-0001';
 const FAKE_MEDIA_PREFIX = 'veil-media://item/';
@@ -101,6 +102,8 @@ export interface FakeVeilOptions {
   teamSharing?: TeamSharingStatus;
   /** The known-material library's sets; none by default. */
   hashSets?: HashSetSummary[];
+  /** How many copies an item's stack has beside it, for review decisions; none by default. */
+  copiesOf?: (itemId: string) => number;
 }
 
 /**
@@ -157,7 +160,9 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
   const appInfo: AppInfo = { version: '0.1.0-test', host: 'browser', canPickFolder: false, notices: [], ...options.appInfo };
   const demo: CaseSummary = { ...state.summary, caseId: 'case-demo-0001', name: 'Demo case', isDemo: true };
 
+  const review = createFakeReview({ caseId: FAKE_CASE_ID, totalCount: () => state.summary.toReviewCount, copiesOf: options.copiesOf });
   const handlers = {
+    ...review.handlers,
     getAppInfo: vi.fn(async () => appInfo),
     getSettings: vi.fn(async () => state.settings),
     updateSettings: vi.fn(async (patch: Partial<Settings>) => {
@@ -262,7 +267,7 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
     emit('wellbeingChanged', view);
   }
 
-  return { client, handlers, emit, setWellbeing, state, listenerCount: (name: EventName) => listeners.get(name)?.size ?? 0 };
+  return { client, handlers, emit, setWellbeing, state, review, listenerCount: (name: EventName) => listeners.get(name)?.size ?? 0 };
 }
 
 export type FakeVeil = ReturnType<typeof createFakeVeil>;

@@ -107,6 +107,7 @@ export async function startServiceHarness(options: HarnessOptions = {}): Promise
     dataDir,
     timeZone: 'UTC',
     systemLocale: 'en-CA',
+    userName: 'investigator',
   });
 
   const endedProgress = (event: VeilEvent, caseId: string): ImportProgress | null => {

@@ -33,7 +33,7 @@ describe('workspace schema migrations', () => {
     expect(migrateWorkspace(db)).toBe(0);
     expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['items', 'matches', 'meta', 'notes', 'stacks']);
+    expect(tables).toEqual(['decisions', 'items', 'matches', 'meta', 'notes', 'stacks']);
     db.close();
   });
 

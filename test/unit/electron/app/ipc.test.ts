@@ -40,6 +40,12 @@ function fakeHandlers(): RequestHandlers {
     listHashSets: vi.fn(fail),
     removeHashSet: vi.fn(fail),
     setHashSetEnabled: vi.fn(fail),
+    getReview: vi.fn(fail),
+    categoriseItem: vi.fn(fail),
+    undoDecision: vi.fn(fail),
+    redoDecision: vi.fn(fail),
+    getItemReview: vi.fn(fail),
+    nextToReview: vi.fn(fail),
   };
 }
 

@@ -1,0 +1,234 @@
+import type { MediaItem } from '../../../shared/case/media-item.js';
+import { categoryFromMatch, DEFAULT_CASE_SCHEME, isSchemeCategory, type CaseScheme } from '../../../shared/review/category-scheme.js';
+import { currentCategories, type CategoryCode, type DecisionCause, type DecisionEvent } from '../../../shared/review/decision-event.js';
+import { decide, EMPTY_HISTORY, redo, undo, type ReviewAction, type UndoHistory } from '../../../shared/review/decision-machine.js';
+import type { DecisionOutcome, ItemReview, NextToReview, ReviewState } from '../../../shared/review/review-contract.js';
+import { VeilRequestError } from '../../../shared/contract-errors.js';
+import type { CaseSession } from '../case/case-session.js';
+import type { CaseWorkspace } from '../workspace/workspace-client.js';
+import { createDecisionWriter, type DecisionWriter } from './decision-writer.js';
+
+export interface ReviewService {
+  state(caseId: string): Promise<ReviewState>;
+  /** Categorises the item and every file of its stack as one undoable step. */
+  categorise(caseId: string, itemId: string, category: CategoryCode): Promise<DecisionOutcome>;
+  undo(caseId: string): Promise<DecisionOutcome>;
+  redo(caseId: string): Promise<DecisionOutcome>;
+  item(caseId: string, itemId: string): Promise<ItemReview>;
+  /** The first item to review without a category after `afterItemId` (from the top when null), wrapping round; null when none is left. */
+  nextToReview(caseId: string, afterItemId: string | null): Promise<NextToReview>;
+  /** Resolves once every decision so far is written or has failed its latest try (quitting, tests). */
+  whenWritten(): Promise<void>;
+  close(): void;
+}
+
+export interface ReviewServiceDeps {
+  session: Pick<CaseSession, 'getItems' | 'listItems' | 'stackMembers'>;
+  /** The case's workspace, shared with its notes and import; null when it has none. */
+  workspace: (caseId: string) => Promise<CaseWorkspace | null>;
+  /** The operating-system account, read once at the composition root. */
+  userName: string;
+  nowMs: () => number;
+  /** Told whenever the state changes (a decision, a save that failed or finally landed). */
+  onChange: (state: ReviewState) => void;
+  /** How long a failed write waits before it is tried again. */
+  retryMs: number;
+  setTimer: (callback: () => void, delayMs: number) => { cancel(): void };
+}
+
+interface CaseReview {
+  caseId: string;
+  scheme: CaseScheme;
+  categories: Map<string, CategoryCode>;
+  history: UndoHistory;
+  nextActionId: number;
+  /** The item each decided path was chosen through, so an undo can say which item it touched. */
+  itemOfPath: Map<string, string>;
+  writer: DecisionWriter;
+}
+
+const LIST_PAGE = 5000;
+
+/**
+ * The open case's review: categories now (path → code), undo history, and the writer that
+ * appends every step to the workspace. Loaded on first use from the workspace's record; known
+ * items without a decision are categorised from their hash set then (source: hash-set).
+ */
+export function createReviewService(deps: ReviewServiceDeps): ReviewService {
+  let current: Promise<CaseReview> | null = null;
+  let currentId: string | null = null;
+
+  function toReview(caseId: string): MediaItem[] {
+    const all: MediaItem[] = [];
+    for (let offset = 0; ; offset += LIST_PAGE) {
+      const page = deps.session.listItems(caseId, offset, LIST_PAGE, 'to-review');
+      all.push(...page.items);
+      if (offset + LIST_PAGE >= page.total) return all;
+    }
+  }
+
+  function stateOf(review: CaseReview): ReviewState {
+    const items = toReview(review.caseId);
+    const reviewedCount = items.filter((item) => (review.categories.get(item.relativePath) ?? null) !== null).length;
+    return {
+      caseId: review.caseId,
+      scheme: review.scheme,
+      reviewedCount,
+      totalCount: items.length,
+      unsavedCount: review.writer.unsavedCount(),
+      canUndo: review.history.undo.length > 0,
+      canRedo: review.history.redo.length > 0,
+    };
+  }
+
+  async function load(caseId: string): Promise<CaseReview> {
+    const workspace = await deps.workspace(caseId);
+    const scheme = workspace ? await workspace.chooseScheme(DEFAULT_CASE_SCHEME) : DEFAULT_CASE_SCHEME;
+    const categories = currentCategories(workspace ? await workspace.latestDecisions() : []);
+    const review: CaseReview = {
+      caseId,
+      scheme,
+      categories,
+      history: EMPTY_HISTORY,
+      nextActionId: (workspace ? await workspace.lastActionId() : 0) + 1,
+      itemOfPath: new Map(),
+      writer: createDecisionWriter({ workspace, retryMs: deps.retryMs, setTimer: deps.setTimer, onChange: () => deps.onChange(stateOf(review)) }),
+    };
+    precategoriseKnown(review);
+    return review;
+  }
+
+  /** Known items arrive with their set's category; a decision already made is never overwritten. */
+  function precategoriseKnown(review: CaseReview): void {
+    const events: DecisionEvent[] = [];
+    const atMs = Math.floor(deps.nowMs());
+    const actionId = review.nextActionId;
+    for (let offset = 0; ; offset += LIST_PAGE) {
+      const page = deps.session.listItems(review.caseId, offset, LIST_PAGE, 'known');
+      for (const item of page.items) {
+        const category = categoryFromMatch(review.scheme, item.match);
+        if (category === null || review.categories.has(item.relativePath)) continue;
+        review.categories.set(item.relativePath, category);
+        events.push({ actionId, itemPath: item.relativePath, category, source: 'hash-set', cause: 'decision', userName: deps.userName, atMs });
+      }
+      if (offset + LIST_PAGE >= page.total) break;
+    }
+    if (events.length === 0) return;
+    review.nextActionId += 1;
+    review.writer.append(events);
+  }
+
+  function reviewOf(caseId: string): Promise<CaseReview> {
+    if (current === null || currentId !== caseId) {
+      current?.then((previous) => previous.writer.close()).catch(() => undefined);
+      currentId = caseId;
+      current = load(caseId);
+      current.catch(() => {
+        if (currentId === caseId) current = null;
+      });
+    }
+    return current;
+  }
+
+  function itemNamed(caseId: string, itemId: string): MediaItem {
+    const [item] = deps.session.getItems(caseId, [itemId]);
+    if (item === undefined) throw new VeilRequestError('invalid-arguments', `no item ${itemId} in this case`);
+    return item;
+  }
+
+  /** Every file of the item's stack: each near member and each exact copy folded into one. */
+  function stackPaths(caseId: string, item: MediaItem): string[] {
+    const members = deps.session.stackMembers(caseId, item.id).map((member) => member.item);
+    const items = members.some((member) => member.id === item.id) ? members : [item, ...members];
+    return items.flatMap((member) => [member.relativePath, ...member.duplicatePaths]);
+  }
+
+  /** Applies a step to the categories and hands its lines to the writer. */
+  function record(review: CaseReview, action: ReviewAction, cause: DecisionCause): void {
+    const actionId = review.nextActionId++;
+    const atMs = Math.floor(deps.nowMs());
+    const events = action.changes.map((change): DecisionEvent => {
+      review.categories.set(change.itemId, change.after);
+      return { actionId, itemPath: change.itemId, category: change.after, source: change.source, cause, userName: deps.userName, atMs };
+    });
+    review.writer.append(events);
+  }
+
+  async function move(caseId: string, cause: 'undo' | 'redo'): Promise<DecisionOutcome> {
+    const review = await reviewOf(caseId);
+    const moved = cause === 'undo' ? undo(review.history) : redo(review.history);
+    if (moved === null) return { state: stateOf(review), itemId: null, category: null, copies: 0, cause };
+    review.history = moved.history;
+    record(review, moved.action, cause);
+    const chosen = moved.action.changes.find((change) => change.source === 'investigator') ?? moved.action.changes[0];
+    const state = stateOf(review);
+    deps.onChange(state);
+    return {
+      state,
+      itemId: chosen ? (review.itemOfPath.get(chosen.itemId) ?? null) : null,
+      category: chosen?.after ?? null,
+      copies: Math.max(0, moved.action.changes.length - 1),
+      cause,
+    };
+  }
+
+  return {
+    async state(caseId) {
+      const review = await reviewOf(caseId);
+      // Items keep arriving while the case imports: those known since the last look get their set's category.
+      precategoriseKnown(review);
+      return stateOf(review);
+    },
+    async categorise(caseId, itemId, category) {
+      const review = await reviewOf(caseId);
+      if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
+      const item = itemNamed(caseId, itemId);
+      const paths = stackPaths(caseId, item);
+      const decided = decide(
+        review.history,
+        (path) => review.categories.get(path) ?? null,
+        () => paths,
+        item.relativePath,
+        category,
+      );
+      review.history = decided.history;
+      review.itemOfPath.set(item.relativePath, item.id);
+      if (decided.action) record(review, decided.action, 'decision');
+      const state = stateOf(review);
+      deps.onChange(state);
+      return { state, itemId, category, copies: decided.copies, cause: 'decision' };
+    },
+    undo: (caseId) => move(caseId, 'undo'),
+    redo: (caseId) => move(caseId, 'redo'),
+    async item(caseId, itemId) {
+      const review = await reviewOf(caseId);
+      const item = itemNamed(caseId, itemId);
+      const workspace = await deps.workspace(caseId);
+      const stored = workspace ? await workspace.itemHistory(item.relativePath) : [];
+      // Lines still waiting for the workspace are history too: shown, not hidden until saved.
+      const waiting = review.writer.unsaved().filter((event) => event.itemPath === item.relativePath);
+      const seen = new Set(stored.map((event) => `${event.actionId}`));
+      return { category: review.categories.get(item.relativePath) ?? null, history: [...stored, ...waiting.filter((event) => !seen.has(`${event.actionId}`))] };
+    },
+    async nextToReview(caseId, afterItemId) {
+      const review = await reviewOf(caseId);
+      const items = toReview(caseId);
+      const start = afterItemId === null ? 0 : items.findIndex((item) => item.id === afterItemId) + 1;
+      for (let step = 0; step < items.length; step += 1) {
+        const index = (start + step) % items.length;
+        const item = items[index];
+        if (item && (review.categories.get(item.relativePath) ?? null) === null) return { itemId: item.id, index };
+      }
+      return { itemId: null, index: null };
+    },
+    async whenWritten() {
+      const review = await current?.catch(() => null);
+      await review?.writer.whenWritten();
+    },
+    close() {
+      void current?.then((review) => review.writer.close()).catch(() => undefined);
+      current = null;
+      currentId = null;
+    },
+  };
+}

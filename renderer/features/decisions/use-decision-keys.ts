@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { categoryForKey } from '../../../shared/review/category-scheme.js';
+import { keyTakenElsewhere } from '../viewer/key-scope';
+import type { Review } from './use-review';
+
+export interface DecisionKeysOptions {
+  review: Review;
+  /** The item the keys act on: the open item in the viewer, else the focused grid item; null for none. */
+  currentItemId: () => string | null;
+  /** N found the next item to review at `index` of the "To review" view: open or focus it. */
+  onNext: (index: number) => void;
+}
+
+/**
+ * The review's keys (a component so the app shell can mount it once a case is drawn), wherever focus is on the page (not in a text field or a dialog): the
+ * number keys categorise the current item, N goes to the next item to review, Ctrl+Z undoes,
+ * Ctrl+Y or Ctrl+Shift+Z redoes. None of them is taken: Escape hides media, the arrows, Home,
+ * End, Page keys, Enter and Space move in the grid, R and Shift+arrows drive the spotlight,
+ * Backspace leaves the viewer.
+ */
+export function DecisionKeys(options: DecisionKeysOptions): null {
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.metaKey || keyTakenElsewhere(event)) return;
+      const { review, currentItemId, onNext } = latest.current;
+      const key = event.key.toLowerCase();
+      if (event.ctrlKey) {
+        if (key === 'z' && !event.shiftKey) review.undo();
+        else if (key === 'y' || (key === 'z' && event.shiftKey)) review.redo();
+        else return;
+        event.preventDefault();
+        return;
+      }
+      if (key === 'n' && !event.shiftKey) {
+        event.preventDefault();
+        void review
+          .nextToReview(currentItemId())
+          .then((next) => next.index !== null && onNext(next.index))
+          .catch(() => undefined);
+        return;
+      }
+      const scheme = review.state?.scheme;
+      const itemId = currentItemId();
+      const category = scheme && /^[0-9]$/.test(event.key) ? categoryForKey(scheme, event.key) : null;
+      if (category === null || itemId === null) return;
+      event.preventDefault();
+      review.categorise(itemId, category.code);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+  return null;
+}

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VeilClient } from '../../../shared/client.js';
+import type { CategoryCode } from '../../../shared/review/decision-event.js';
+import type { DecisionOutcome, NextToReview, ReviewState } from '../../../shared/review/review-contract.js';
+import { useErrorText } from '../../app/error-message';
+import { useFormatters } from '../../i18n/format';
+import { categoryLabel } from './category-label';
+
+const NO_CATEGORIES: ReadonlyMap<string, CategoryCode> = new Map();
+
+/** The open case's review as the renderer holds it: the header's figures, known categories, and the last announcement. */
+export interface Review {
+  state: ReviewState | null;
+  /** Categories learnt so far, by item id (from decisions made here and items looked at). */
+  categoryOf(itemId: string): CategoryCode | undefined;
+  /** What the polite live region says: the last decision, undo or redo, or why one failed. */
+  announcement: string;
+  categorise(itemId: string, category: CategoryCode): void;
+  undo(): void;
+  redo(): void;
+  /** The next item to review (null fields when none is left), announced when there is none. */
+  nextToReview(afterItemId: string | null): Promise<NextToReview>;
+  /** Asks the back end for an item's category, once, so its button shows pressed. */
+  learn(itemId: string): void;
+}
+
+/** The review of the case `caseId`: progress kept current by `reviewChanged`, decisions sent in order. */
+export function useReview(client: VeilClient, caseId: string | null): Review {
+  const { t } = useTranslation();
+  const { errorText } = useErrorText();
+  const format = useFormatters();
+  // Kept with the case they belong to, so another case's figures are never shown for this one.
+  const [stateOf, setStateOf] = useState<{ caseId: string; state: ReviewState } | null>(null);
+  const [categoriesOf, setCategoriesOf] = useState<{ caseId: string | null; map: ReadonlyMap<string, CategoryCode> }>({ caseId, map: new Map() });
+  const state = stateOf !== null && stateOf.caseId === caseId ? stateOf.state : null;
+  const categories = categoriesOf.caseId === caseId ? categoriesOf.map : NO_CATEGORIES;
+  const setState = useCallback((next: ReviewState) => setStateOf({ caseId: next.caseId, state: next }), []);
+  const setCategories = useCallback(
+    (change: (prev: ReadonlyMap<string, CategoryCode>) => ReadonlyMap<string, CategoryCode>) =>
+      setCategoriesOf((prev) => ({ caseId, map: change(prev.caseId === caseId ? prev.map : NO_CATEGORIES) })),
+    [caseId],
+  );
+  const [announcement, setAnnouncement] = useState('');
+  /** Items whose category was asked for, so a re-render does not ask again. */
+  const asked = useRef(new Set<string>());
+
+  useEffect(() => {
+    asked.current = new Set();
+    if (caseId === null) return undefined;
+    let live = true;
+    const off = client.on('reviewChanged', (next) => {
+      if (next.caseId === caseId) setState(next);
+    });
+    client
+      .call('getReview', { caseId })
+      .then((next) => live && setState(next))
+      .catch((error: unknown) => live && setAnnouncement(t('decisions.failed', { message: errorText(error) })));
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client, caseId, t, errorText, setState]);
+
+  const remember = useCallback((itemId: string, category: CategoryCode) => setCategories((prev) => new Map(prev).set(itemId, category)), [setCategories]);
+
+  const apply = useCallback(
+    (outcome: DecisionOutcome) => {
+      setState(outcome.state);
+      if (outcome.itemId === null) {
+        setAnnouncement(t(outcome.cause === 'undo' ? 'decisions.nothingToUndo' : 'decisions.nothingToRedo'));
+        return;
+      }
+      remember(outcome.itemId, outcome.category);
+      const category = categoryLabel(t, outcome.state.scheme, outcome.category);
+      if (outcome.cause === 'undo') setAnnouncement(t('decisions.undone', { category }));
+      else if (outcome.cause === 'redo') setAnnouncement(t('decisions.redone', { category }));
+      else if (outcome.category === null) setAnnouncement(t('decisions.cleared'));
+      else if (outcome.copies > 0) setAnnouncement(t('decisions.appliedCopies', { category, count: outcome.copies, formatted: format.count(outcome.copies) }));
+      else setAnnouncement(t('decisions.applied', { category }));
+    },
+    [t, format, remember, setState],
+  );
+
+  const learn = useCallback(
+    (itemId: string) => {
+      if (caseId === null || asked.current.has(itemId)) return;
+      asked.current.add(itemId);
+      client
+        .call('getItemReview', { caseId, itemId })
+        // A decision made meanwhile is newer than this answer.
+        .then((item) => setCategories((prev) => (prev.has(itemId) ? prev : new Map(prev).set(itemId, item.category))))
+        .catch(() => asked.current.delete(itemId));
+    },
+    [client, caseId, setCategories],
+  );
+
+  const fail = useCallback((error: unknown) => setAnnouncement(t('decisions.failed', { message: errorText(error) })), [t, errorText]);
+
+  return {
+    state,
+    categoryOf: (itemId) => categories.get(itemId),
+    announcement,
+    categorise(itemId, category) {
+      if (caseId === null) return;
+      client.call('categoriseItem', { caseId, itemId, category }).then(apply).catch(fail);
+    },
+    undo() {
+      if (caseId !== null) client.call('undoDecision', { caseId }).then(apply).catch(fail);
+    },
+    redo() {
+      if (caseId !== null) client.call('redoDecision', { caseId }).then(apply).catch(fail);
+    },
+    async nextToReview(afterItemId) {
+      const none = { itemId: null, index: null };
+      if (caseId === null) return none;
+      try {
+        const next = await client.call('nextToReview', { caseId, afterItemId });
+        if (next.itemId === null) setAnnouncement(t('decisions.allReviewed'));
+        return next;
+      } catch (error) {
+        fail(error);
+        return none;
+      }
+    },
+    learn,
+  };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { CaseIdSchema } from '../case/case-summary.js';
+import { ItemIdSchema } from '../media/derivative.js';
+import { CaseSchemeSchema } from './category-scheme.js';
+import { CategoryCodeSchema, DecisionEventSchema } from './decision-event.js';
+
+/**
+ * Where the open case's review stands, for the header: "312 of 4,200 reviewed". `unsavedCount`
+ * counts history lines kept in memory because the workspace could not take them yet (a share
+ * gone, a disk full); they are retried, and the investigator is told while any remain.
+ */
+export const ReviewStateSchema = z.object({
+  caseId: CaseIdSchema,
+  scheme: CaseSchemeSchema,
+  /** Items to review (stack representatives not known) that have a category. */
+  reviewedCount: z.number().int().nonnegative(),
+  totalCount: z.number().int().nonnegative(),
+  unsavedCount: z.number().int().nonnegative(),
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+});
+export type ReviewState = z.infer<typeof ReviewStateSchema>;
+
+/** What a categorise, undo or redo did, for the live region: "Category 1, CAM — applied to 14 copies". */
+export const DecisionOutcomeSchema = z.object({
+  state: ReviewStateSchema,
+  /** The item decided on (for undo and redo: the one the undone decision was made on); null when nothing was undone or redone. */
+  itemId: ItemIdSchema.nullable(),
+  category: CategoryCodeSchema,
+  /** Other files of the item's stack the step covered. */
+  copies: z.number().int().nonnegative(),
+  cause: z.enum(['decision', 'undo', 'redo']),
+});
+export type DecisionOutcome = z.infer<typeof DecisionOutcomeSchema>;
+
+export const CategoriseArgsSchema = z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema, category: CategoryCodeSchema }).strict();
+export const CaseArgsSchema = z.object({ caseId: CaseIdSchema }).strict();
+export const ItemArgsSchema = z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema }).strict();
+export const NextToReviewArgsSchema = z.object({ caseId: CaseIdSchema, afterItemId: ItemIdSchema.nullable() }).strict();
+
+/** An item's category now and every line of its history, oldest first. */
+export const ItemReviewSchema = z.object({ category: CategoryCodeSchema, history: z.array(DecisionEventSchema) });
+export type ItemReview = z.infer<typeof ItemReviewSchema>;
+
+/** The next item to review and its place in the "To review" view (where the viewer opens it); nulls when none is left. */
+export const NextToReviewSchema = z.object({ itemId: ItemIdSchema.nullable(), index: z.number().int().nonnegative().nullable() });
+export type NextToReview = z.infer<typeof NextToReviewSchema>;

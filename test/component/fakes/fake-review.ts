@@ -1,0 +1,50 @@
+import { vi } from 'vitest';
+import type { RequestArgs, RequestHandlers } from '../../../shared/contract.js';
+import { DEFAULT_CASE_SCHEME } from '../../../shared/review/category-scheme.js';
+import type { CategoryCode } from '../../../shared/review/decision-event.js';
+import { decide, EMPTY_HISTORY, redo, undo, type ReviewAction } from '../../../shared/review/decision-machine.js';
+import type { DecisionOutcome, ReviewState } from '../../../shared/review/review-contract.js';
+
+type ReviewHandlers = Pick<RequestHandlers, 'getReview' | 'categoriseItem' | 'undoDecision' | 'redoDecision' | 'getItemReview' | 'nextToReview'>;
+
+/**
+ * The review requests over the real pure machine, for component tests: every item stands alone
+ * except those `copiesOf` gives copies to (as paths). Decisions stay in memory.
+ */
+export function createFakeReview(options: { caseId: string; totalCount: () => number; copiesOf?: (itemId: string) => number }) {
+  const categories = new Map<string, CategoryCode>();
+  let history = EMPTY_HISTORY;
+  const stackOf = (itemId: string) => [itemId, ...Array.from({ length: options.copiesOf?.(itemId) ?? 0 }, (_, index) => `${itemId}/copy-${index}`)];
+  const state = (): ReviewState => ({
+    caseId: options.caseId,
+    scheme: DEFAULT_CASE_SCHEME,
+    reviewedCount: [...categories].filter(([id, code]) => code !== null && !id.includes('/copy-')).length,
+    totalCount: options.totalCount(),
+    unsavedCount: 0,
+    canUndo: history.undo.length > 0,
+    canRedo: history.redo.length > 0,
+  });
+  const apply = (action: ReviewAction) => action.changes.forEach((change) => categories.set(change.itemId, change.after));
+  const move = (cause: 'undo' | 'redo'): DecisionOutcome => {
+    const moved = cause === 'undo' ? undo(history) : redo(history);
+    if (!moved) return { state: state(), itemId: null, category: null, copies: 0, cause };
+    history = moved.history;
+    apply(moved.action);
+    const chosen = moved.action.changes.find((change) => change.source === 'investigator');
+    return { state: state(), itemId: chosen?.itemId ?? null, category: chosen?.after ?? null, copies: moved.action.changes.length - 1, cause };
+  };
+  const handlers: ReviewHandlers = {
+    getReview: vi.fn(async () => state()),
+    categoriseItem: vi.fn(async ({ itemId, category }: RequestArgs['categoriseItem']) => {
+      const decided = decide(history, (id) => categories.get(id) ?? null, stackOf, itemId, category);
+      history = decided.history;
+      if (decided.action) apply(decided.action);
+      return { state: state(), itemId, category, copies: decided.copies, cause: 'decision' as const };
+    }),
+    undoDecision: vi.fn(async () => move('undo')),
+    redoDecision: vi.fn(async () => move('redo')),
+    getItemReview: vi.fn(async ({ itemId }: RequestArgs['getItemReview']) => ({ category: categories.get(itemId) ?? null, history: [] })),
+    nextToReview: vi.fn(async () => ({ itemId: null, index: null })),
+  };
+  return { handlers, categories };
+}

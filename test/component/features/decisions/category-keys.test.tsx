@@ -1,0 +1,81 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createFakeVeil, fakeItemId, type FakeVeilOptions } from '../../fakes/fake-veil';
+import { renderApp } from '../../render-app';
+
+async function openViewer(options: FakeVeilOptions = {}) {
+  const fake = createFakeVeil({ itemCount: 20, ...options });
+  await renderApp(fake);
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ }));
+  const viewer = await screen.findByRole('region', { name: 'Viewer' });
+  return { fake, user, viewer };
+}
+
+const announcement = () => screen.getByTestId('decision-announcement');
+
+describe('categorising with the keyboard and the Category buttons', () => {
+  it('number keys categorise the open item: the button shows pressed, the header counts it, the live region says so', async () => {
+    const { fake, user, viewer } = await openViewer();
+    const group = within(viewer).getByRole('group', { name: 'Category' });
+    // Each button is named by its category (its code is what shows).
+    const names = ['0, Non-pertinent', '1, CAM', '2, Child exploitive / age difficult', '3, CGI / animation', '4, Comparison', 'Uncategorised'];
+    expect(within(group).getAllByRole('button')).toEqual(names.map((name) => within(group).getByRole('button', { name })));
+    expect(await screen.findByText('0 of 20 reviewed')).toBeTruthy();
+
+    await user.keyboard('1');
+    await waitFor(() => expect(announcement().textContent).toBe('Category 1, CAM'));
+    expect(fake.handlers.categoriseItem).toHaveBeenCalledWith({ caseId: fake.state.summary.caseId, itemId: fakeItemId(0), category: '1' });
+    expect(within(group).getByRole('button', { name: '1, CAM' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByText('1 of 20 reviewed')).toBeTruthy();
+
+    await user.keyboard('9');
+    expect(fake.handlers.categoriseItem).toHaveBeenCalledTimes(1);
+  });
+
+  it('says how many copies a stack decision covered, and Ctrl+Z / Ctrl+Y undo and redo it', async () => {
+    const { user } = await openViewer({ copiesOf: (itemId) => (itemId === fakeItemId(0) ? 14 : 0) });
+    await screen.findByText('0 of 20 reviewed');
+    await user.keyboard('1');
+    await waitFor(() => expect(announcement().textContent).toBe('Category 1, CAM — applied to 14 copies'));
+
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(announcement().textContent).toBe('Undone: now Uncategorised'));
+    expect(screen.getByText('0 of 20 reviewed')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Uncategorised' }).getAttribute('aria-pressed')).toBe('true');
+
+    await user.keyboard('{Control>}y{/Control}');
+    await waitFor(() => expect(announcement().textContent).toBe('Redone: 1, CAM'));
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(() => expect(announcement().textContent).toBe('Nothing to redo'));
+  });
+
+  it('categorises the focused grid item, and leaves a key typed in a text field alone', async () => {
+    const fake = createFakeVeil({ itemCount: 20 });
+    await renderApp(fake);
+    const user = userEvent.setup();
+    const cell = await screen.findByRole('gridcell', { name: /photo-000001\.jpg/ });
+    cell.focus();
+    await user.keyboard('2');
+    await waitFor(() => expect(fake.handlers.categoriseItem).toHaveBeenCalledWith({ caseId: fake.state.summary.caseId, itemId: fakeItemId(1), category: '2' }));
+    await waitFor(() => expect(announcement().textContent).toBe('Category 2, Child exploitive / age difficult'));
+
+    const field = document.createElement('input');
+    document.body.append(field);
+    field.focus();
+    await user.keyboard('3');
+    expect(fake.handlers.categoriseItem).toHaveBeenCalledTimes(1);
+    field.remove();
+  });
+
+  it('names the buttons and the progress in French', async () => {
+    const fake = createFakeVeil({ itemCount: 20, settings: { language: 'fr-CA' } });
+    await renderApp(fake, { systemLanguage: 'fr-CA' });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ }));
+    const group = await screen.findByRole('group', { name: 'Catégorie' });
+    expect(within(group).getByRole('button', { name: "1, Matériel d'abus pédosexuel" })).toBeTruthy();
+    expect(await screen.findByText('0 sur 20 examinés')).toBeTruthy();
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { MediaItem } from '../../../../../shared/case/media-item.js';
+import { inItemView } from '../../../../../shared/known/item-match.js';
+import type { ReviewState } from '../../../../../shared/review/review-contract.js';
+import { createReviewService, type ReviewServiceDeps } from '../../../../../electron/services/review/review-service.js';
+import type { CaseWorkspace } from '../../../../../electron/services/workspace/workspace-client.js';
+import { mediaItemFixture } from '../../../../fixtures/media-item.js';
+import { workspaceSandbox } from '../../../workspace/workspace-harness.js';
+
+const sandbox = workspaceSandbox();
+const CASE = 'case-1';
+
+/** Four items to review, one with two exact copies, and a known CAM item from a Project VIC US set. */
+const ITEMS: MediaItem[] = [
+  mediaItemFixture({ id: 'a', duplicatePaths: ['copies/a1.jpg', 'copies/a2.jpg'] }),
+  mediaItemFixture({ id: 'b' }),
+  mediaItemFixture({ id: 'c' }),
+  mediaItemFixture({ id: 'd' }),
+  mediaItemFixture({ id: 'k', match: { type: 'known', setId: 1, setName: 'VIC', scheme: 'vic-us', category: '1', matchedBy: 'md5' } }),
+];
+
+const session: ReviewServiceDeps['session'] = {
+  listItems(_caseId, offset, limit, view = 'all') {
+    const items = ITEMS.filter((item) => inItemView(item, view));
+    return { total: items.length, items: items.slice(offset, offset + limit) };
+  },
+  getItems: (_caseId, ids) => ITEMS.filter((item) => ids.includes(item.id)),
+  stackMembers: () => [],
+};
+
+interface Timer {
+  callback: () => void;
+}
+
+function serviceOver(workspace: CaseWorkspace | null) {
+  const changes: ReviewState[] = [];
+  const timers: Timer[] = [];
+  const service = createReviewService({
+    session,
+    workspace: async () => workspace,
+    userName: 'jtremblay',
+    nowMs: () => 1_800_000_000_000,
+    onChange: (state) => changes.push(state),
+    retryMs: 5000,
+    setTimer: (callback) => {
+      const timer = { callback };
+      timers.push(timer);
+      return { cancel: () => timers.splice(timers.indexOf(timer), 1) };
+    },
+  });
+  return { service, changes, timers };
+}
+
+describe('the review service', () => {
+  it('reopens a case with its decisions: categories, progress and history, the undone one undone', async () => {
+    const firstWorkspace = await sandbox.open(sandbox.dbPath);
+    const first = serviceOver(firstWorkspace);
+    const outcome = await first.service.categorise(CASE, 'a', '1');
+    expect(outcome.copies).toBe(2);
+    await first.service.categorise(CASE, 'b', '0');
+    await first.service.categorise(CASE, 'c', '3');
+    const undone = await first.service.undo(CASE);
+    expect([undone.itemId, undone.category]).toEqual(['c', null]);
+    expect(undone.state).toMatchObject({ reviewedCount: 2, totalCount: 4, canRedo: true });
+    await first.service.whenWritten();
+    expect((await first.service.state(CASE)).unsavedCount).toBe(0);
+    first.service.close();
+    await firstWorkspace.close();
+
+    const reopened = await sandbox.open(sandbox.dbPath);
+    expect(reopened.status.mode).toBe('read-write');
+    const again = serviceOver(reopened);
+    expect(await again.service.state(CASE)).toMatchObject({ reviewedCount: 2, totalCount: 4, scheme: { id: 'vic-us' }, canUndo: false });
+    expect((await again.service.item(CASE, 'a')).category).toBe('1');
+    expect((await again.service.item(CASE, 'c')).history.map((line) => [line.category, line.cause])).toEqual([
+      ['3', 'decision'],
+      [null, 'undo'],
+    ]);
+    expect(await again.service.nextToReview(CASE, 'b')).toEqual({ itemId: 'c', index: 2 });
+  });
+
+  it('records a known item’s category from its hash set, with the set as the source', async () => {
+    const { service } = serviceOver(await sandbox.open(sandbox.dbPath));
+    const known = await service.item(CASE, 'k');
+    expect(known.category).toBe('1');
+    expect(known.history.map((line) => [line.source, line.userName])).toEqual([['hash-set', 'jtremblay']]);
+  });
+
+  it('keeps a decision the workspace cannot take as not saved, says so, and writes it on a later try', async () => {
+    const real = await sandbox.open(sandbox.dbPath);
+    let failing = true;
+    const flaky: CaseWorkspace = {
+      ...real,
+      status: real.status,
+      appendDecisions: (events) => (failing ? Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })) : real.appendDecisions(events)),
+    };
+    const { service, changes, timers } = serviceOver(flaky);
+    await service.categorise(CASE, 'b', '2');
+    await service.whenWritten();
+    expect((await service.state(CASE)).unsavedCount).toBeGreaterThan(0);
+    expect(changes.at(-1)?.unsavedCount).toBeGreaterThan(0);
+    expect((await service.item(CASE, 'b')).category).toBe('2');
+
+    failing = false;
+    timers.shift()?.callback();
+    await service.whenWritten();
+    expect((await service.state(CASE)).unsavedCount).toBe(0);
+    expect(changes.at(-1)?.unsavedCount).toBe(0);
+    expect((await real.itemHistory('b.jpg')).map((line) => line.category)).toEqual(['2']);
+  });
+
+  it('refuses a category the case’s scheme does not have, and changes nothing', async () => {
+    const { service } = serviceOver(await sandbox.open(sandbox.dbPath));
+    await expect(service.categorise(CASE, 'b', '9')).rejects.toThrow(/scheme/);
+    expect((await service.state(CASE)).reviewedCount).toBe(0);
+  });
+});
