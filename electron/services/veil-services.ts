@@ -135,7 +135,11 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
   const media = createMediaService({
     pool,
     cache,
-    lookupItem: (itemId) => session.lookupItem(itemId),
+    lookupItem: async (itemId) => {
+      const settling = session.lookupItem(itemId)?.nearComparable === true ? casePdq.nearIndexSettling() : null;
+      if (settling) await settling;
+      return session.lookupItem(itemId);
+    },
     onItemFailed: (itemId, error) => session.markItemFailed(itemId, error),
     needsPdq: (itemId) => session.needsPdq(itemId),
     onPdq: (itemId, pdq) => void session.recordPdq(itemId, pdq),

@@ -34,6 +34,11 @@ interface ItemLocation {
   knownHidden: boolean;
   /** A near match of known material: its grid thumbnail only through the strongest veil. */
   nearMatch: boolean;
+  /**
+   * Not known, with a PDQ hash good enough to compare: whether it is a near match depends on
+   * the library's near index, so a picture of it waits while that index is still being built.
+   */
+  nearComparable: boolean;
 }
 
 export interface CaseSession {
@@ -283,15 +288,19 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     lookupItem(itemId) {
       const file = current?.index.files.get(itemId);
       if (!current || !file) return null;
-      const match = current.index.itemsById.get(itemId)?.match;
+      const item = current.index.itemsById.get(itemId);
+      const match = item?.match;
       const knownHidden = match?.type === 'known' && !current.knownShown;
+      const nearComparable = item !== undefined && match?.type !== 'known' && item.pdq !== null && (item.pdqQuality ?? 0) >= MIN_PDQ_QUALITY;
       return {
         absolutePath: file.absolutePath,
         kind: file.kind,
         format: file.format,
         caseRoot: current.index.rootDir,
         knownHidden,
-        nearMatch: match?.type === 'near',
+        // Asked of the index as it is now, not only the item's last rematch: the index may have come in since.
+        nearMatch: match?.type === 'near' || (nearComparable && item !== undefined && nearMatchOf(item)?.type === 'near'),
+        nearComparable,
       };
     },
     reportPdqProgress(caseId, progress) {

@@ -38,6 +38,13 @@ export interface CasePdq {
    * `nearIndex.onReady` then tells the caller to match again.
    */
   matchNear(pdq: { hex: string; quality: number }): ItemMatch | null;
+  /**
+   * While the near index of the sets as they are is being built (or is due), a promise that
+   * settles once it is in or has failed; null when matching already answers from it. A picture
+   * of a comparable item waits on it, so a reopened case's near matches are never served
+   * through a weaker veil only because the index was not in yet.
+   */
+  nearIndexSettling(): Promise<void> | null;
   /** Sets changed: the index is built again when next asked (or a case opens). */
   setsChanged(): void;
   close(): Promise<void>;
@@ -143,6 +150,22 @@ export function createCasePdq(deps: CasePdqDeps): CasePdq {
         log(`near matching failed: ${error instanceof Error ? error.message : String(error)}`);
         return null;
       }
+    },
+    nearIndexSettling() {
+      const nearIndex = deps.nearIndex;
+      if (matcher || failed || !nearIndex) return null;
+      return (async () => {
+        // A build cancelled by a set change is followed by the one for the sets as they are now.
+        while (!matcher && !failed) {
+          if (!building) startBuild(nearIndex);
+          const current = building;
+          if (!current) return;
+          await current.matcher.then(
+            () => undefined,
+            () => undefined,
+          );
+        }
+      })();
     },
     setsChanged() {
       building?.cancel();

@@ -137,6 +137,25 @@ describe('the library near index built on a worker thread', { timeout: 120_000 }
     await casePdq.close();
   });
 
+  it('holds pictures of comparable items while the index is built, so a stored near match never goes out under a weaker veil', async () => {
+    const casePdq = casePdqOf(() => {}, { spawn: spawnTsxNearIndexWorker, libraryFile: () => service.libraryFile(), onReady: () => {} });
+    const query = { hex: nudged(largeHashes[2]!, 5, next), quality: 90 };
+    expect(casePdq.matchNear(query)).toBeNull();
+    const first = casePdq.nearIndexSettling();
+    expect(first).not.toBeNull();
+    await first;
+    expect(casePdq.matchNear(query)).toMatchObject({ type: 'near', setName: 'Large' });
+    expect(casePdq.nearIndexSettling()).toBeNull();
+    // Sets change twice while a picture waits: it waits through the cancelled build for the one that replaced it.
+    casePdq.setsChanged();
+    const again = casePdq.nearIndexSettling();
+    casePdq.setsChanged();
+    await again;
+    expect(casePdq.nearIndexSettling()).toBeNull();
+    expect(casePdq.matchNear(query)).toMatchObject({ type: 'near', setName: 'Large' });
+    await casePdq.close();
+  });
+
   it('stops matching a removed set at once, while the new index is built and for good when it cannot be', async () => {
     const ready: string[] = [];
     const logged: string[] = [];
