@@ -33,7 +33,7 @@ const SILHOUETTE_LIGHT = 192;
 const NEUTRAL_GREY = { r: 128, g: 128, b: 128 };
 /** Gaussian sigma, in working pixels, applied before tones are drawn. */
 const ANTI_ALIAS_SIGMA_PX = 1;
-const JPEG_QUALITY = 85;
+const JPEG_QUALITY = 92;
 /** Sobel kernels, scaled by 1/8 so the largest response (4 × 255) fits around the offset of 128. */
 const SOBEL_X = [-1, 0, 1, -2, 0, 2, -1, 0, 1];
 const SOBEL_Y = [-1, -2, -1, 0, 0, 0, 1, 2, 1];
