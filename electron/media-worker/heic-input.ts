@@ -14,7 +14,7 @@ import { reasonOf } from '../../shared/reasons/reason.js';
 import { readFully, type RawPixels } from './bmp-input.js';
 import { shortDetail } from './media-errors.js';
 
-export type HeicDecodeResult = { ok: true; pixels: RawPixels } | { ok: false; error: MediaError };
+type HeicDecodeResult = { ok: true; pixels: RawPixels } | { ok: false; error: MediaError };
 
 function damaged(detail: string): HeicDecodeResult {
   return { ok: false, error: { code: 'decode-failed', detail: shortDetail(`HEIC: ${detail}`), reason: reasonOf('heic-damaged', {}) } };

@@ -12,7 +12,7 @@ import type { BlurLevel, FilterStyle } from '../../shared/media/filter-profile.j
 import { alignedReducedSize, type DerivativePlan } from './derive-plan.js';
 import type { DeriveLimits } from './open-input.js';
 
-export type ReducedStyle = Exclude<FilterStyle, 'blur'>;
+type ReducedStyle = Exclude<FilterStyle, 'blur'>;
 type VeiledLevel = Exclude<BlurLevel, 'off'>;
 
 /** Long edge, in pixels, at which each style is drawn: the finest detail it can carry. */
@@ -46,7 +46,7 @@ export interface StillPixels {
 }
 
 /** The working size for a style and level: the fitted shape (within a pixel), never larger than it. */
-export function workingSize(plan: DerivativePlan, style: ReducedStyle, level: VeiledLevel): { widthPx: number; heightPx: number } {
+function workingSize(plan: DerivativePlan, style: ReducedStyle, level: VeiledLevel): { widthPx: number; heightPx: number } {
   const fitted = { widthPx: plan.fittedWidthPx, heightPx: plan.fittedHeightPx };
   return alignedReducedSize(plan.fittedWidthPx, plan.fittedHeightPx, WORKING_LONG_EDGE_PX[style][level]) ?? fitted;
 }
