@@ -81,7 +81,7 @@ function writeCanonicalHeader(file: Buffer, layout: BmpLayout): void {
 }
 
 /** Reads until `length` bytes are in or the file ends; returns how many arrived. */
-async function readFully(handle: FileHandle, target: Buffer, offset: number, length: number, position: number): Promise<number> {
+export async function readFully(handle: FileHandle, target: Buffer, offset: number, length: number, position: number): Promise<number> {
   let done = 0;
   while (done < length) {
     const { bytesRead } = await handle.read(target, offset + done, length - done, position + done);

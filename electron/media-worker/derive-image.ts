@@ -1,9 +1,10 @@
 import type { Sharp } from 'sharp';
 import type { MediaError } from '../../shared/case/media-item.js';
-import type { BlurLevel } from '../../shared/media/filter-profile.js';
+import type { BlurLevel, FilterStyle } from '../../shared/media/filter-profile.js';
 import { planDerivative, type DerivativePlan } from './derive-plan.js';
 import { mediaErrorFromSharp } from './media-errors.js';
 import { DEFAULT_DERIVE_LIMITS, openInput, type DeriveLimits } from './open-input.js';
+import { renderReducedDetail, type StillPixels } from './reduced-detail.js';
 
 export { DEFAULT_DERIVE_LIMITS, type DeriveLimits } from './open-input.js';
 
@@ -14,6 +15,8 @@ export interface DeriveInput {
   longEdgePx: number;
   greyscale: boolean;
   blur: BlurLevel;
+  /** How detail is taken away; 'blur' when absent. */
+  style?: FilterStyle;
 }
 
 /** JPEG, chosen by measurement (docs/decisions/blur-scales.md): 2-10× faster to encode than WebP, and a one-channel JPEG decodes with R=G=B exactly. */
@@ -47,11 +50,26 @@ export async function deriveImage(input: DeriveInput, limits: DeriveLimits = DEF
   if (!opened.ok) return opened;
   try {
     const plan = planDerivative(opened.widthPx, opened.heightPx, input.longEdgePx, input.blur);
-    const { data, info } = await renderStill(opened.image, input, limits, plan).toBuffer({ resolveWithObject: true });
+    const { data, info } = await renderDerivative(opened.image, input, limits, plan);
     return { ok: true, bytes: exactBytes(data), mime: STILL_MIME, widthPx: info.width, heightPx: info.height };
   } catch (error) {
     return { ok: false, error: mediaErrorFromSharp(error) };
   }
+}
+
+/**
+ * The still for a plan in the input's style: blurred by renderStill, or drawn as an
+ * illustration or silhouette (reduced-detail.ts). A level of 'off' is unfiltered in every style.
+ */
+export function renderDerivative(
+  image: Sharp,
+  input: Omit<DeriveInput, 'filePath' | 'longEdgePx'>,
+  limits: DeriveLimits,
+  plan: DerivativePlan,
+): Promise<StillPixels> {
+  const style = input.style ?? 'blur';
+  if (style !== 'blur' && input.blur !== 'off') return renderReducedDetail(image, style, input.blur, input.greyscale, plan, limits);
+  return renderStill(image, input, limits, plan).toBuffer({ resolveWithObject: true });
 }
 
 /**
@@ -60,7 +78,7 @@ export async function deriveImage(input: DeriveInput, limits: DeriveLimits = DEF
  * (object-fit: contain), and the browser's bilinear enlargement of a copy blurred by ≈ 3 px
  * looks like the full-size Gaussian (docs/decisions/blur-scales.md).
  */
-export function renderStill(image: Sharp, input: Pick<DeriveInput, 'greyscale'>, limits: DeriveLimits, plan: DerivativePlan): Sharp {
+function renderStill(image: Sharp, input: Pick<DeriveInput, 'greyscale'>, limits: DeriveLimits, plan: DerivativePlan): Sharp {
   const resized = image
     .timeout({ seconds: limits.timeoutSeconds })
     .resize(plan.widthPx, plan.heightPx, { fit: 'fill', fastShrinkOnLoad: true })

@@ -45,7 +45,7 @@ export function alignmentErrorPx(fittedWidthPx: number, fittedHeightPx: number, 
  * the long edge is searched upwards (a few pixels for most shapes). The fitted long edge minus
  * one always matches, so null comes only for a 1 px fit, which is never blurred this way.
  */
-function alignedReducedSize(fittedWidthPx: number, fittedHeightPx: number, minLongEdgePx: number): { widthPx: number; heightPx: number } | null {
+export function alignedReducedSize(fittedWidthPx: number, fittedHeightPx: number, minLongEdgePx: number): { widthPx: number; heightPx: number } | null {
   const landscape = fittedWidthPx >= fittedHeightPx;
   const fittedLongPx = landscape ? fittedWidthPx : fittedHeightPx;
   const fittedShortPx = landscape ? fittedHeightPx : fittedWidthPx;

@@ -7,7 +7,7 @@ const MAX_DETAIL_CHARS = 400;
 const SHARP_MESSAGE_CODES: readonly (readonly [RegExp, MediaErrorCode])[] = [
   [/exceeds pixel limit/i, 'too-many-pixels'],
   [/unsupported image format/i, 'unsupported-format'],
-  // libheif without an HEVC decoder (sharp's prebuilt binaries) refuses HEIC this way.
+  // libheif without a decoder for a HEIF's codec refuses it this way (HEIC itself goes to heic-input.ts).
   [/no decoding plugin|unsupported (codec|feature|compression)|not supported/i, 'unsupported-format'],
   [/input file is missing/i, 'vanished'],
   [/timeout/i, 'timed-out'],

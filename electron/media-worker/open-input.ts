@@ -1,13 +1,16 @@
 /**
  * The first step of every derivative: check the file, then open it as a sharp image whose
- * oriented size is known. libvips loaders read what they can; a BMP (which they cannot) is
- * decoded by bmp-input.ts and handed over as raw pixels. Either way the caller gets the same.
+ * oriented size is known. libvips loaders read what they can; a BMP or a HEIC (which they
+ * cannot) is decoded by bmp-input.ts or heic-input.ts and handed over as raw pixels. Either
+ * way the caller gets the same.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import sharp, { type Sharp, type SharpOptions } from 'sharp';
 import type { MediaError } from '../../shared/case/media-item.js';
 import { BMP_HEAD_BYTES, looksLikeBmp } from './bmp-header.js';
 import { decodeBmp, type RawPixels } from './bmp-input.js';
+import { sniffFormat } from '../services/case/sniff-format.js';
+import { decodeHeic } from './heic-input.js';
 import { mediaErrorFromFs, mediaErrorFromSharp, shortDetail } from './media-errors.js';
 
 export interface DeriveLimits {
@@ -43,8 +46,8 @@ export type OpenResult = OpenedInput | { ok: false; error: MediaError };
 export async function openInput(filePath: string, limits: DeriveLimits): Promise<OpenResult> {
   const checked = await checkAndSniff(filePath, limits);
   if (!checked.ok) return checked;
-  if (checked.bmpPixels === null) return openWithSharp(filePath, limits);
-  const { data, widthPx, heightPx, channels } = checked.bmpPixels;
+  if (checked.rawPixels === null) return openWithSharp(filePath, limits);
+  const { data, widthPx, heightPx, channels } = checked.rawPixels;
   try {
     const image = sharp(data, { raw: { width: widthPx, height: heightPx, channels }, limitInputPixels: limits.maxInputPixels });
     return { ok: true, image, widthPx, heightPx };
@@ -53,9 +56,9 @@ export async function openInput(filePath: string, limits: DeriveLimits): Promise
   }
 }
 
-type SniffResult = { ok: true; bmpPixels: RawPixels | null } | { ok: false; error: MediaError };
+type SniffResult = { ok: true; rawPixels: RawPixels | null } | { ok: false; error: MediaError };
 
-/** Size checks, then the first bytes; a BMP is decoded through the same handle, so all of it concerns one file. */
+/** Size checks, then the first bytes; a BMP or HEIC is decoded through the same handle, so all of it concerns one file. */
 async function checkAndSniff(filePath: string, limits: DeriveLimits): Promise<SniffResult> {
   let handle: FileHandle | null = null;
   try {
@@ -69,9 +72,14 @@ async function checkAndSniff(filePath: string, limits: DeriveLimits): Promise<Sn
     const head = Buffer.alloc(Math.min(stats.size, BMP_HEAD_BYTES));
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const sniffed = head.subarray(0, bytesRead);
-    if (!looksLikeBmp(sniffed)) return { ok: true, bmpPixels: null };
-    const bmp = await decodeBmp(handle, sniffed, stats.size, limits.maxInputPixels);
-    return bmp.ok ? { ok: true, bmpPixels: bmp.pixels } : bmp;
+    // The same judgement as the import's (by content, never by name): HEIC never reaches libvips.
+    const decoded = looksLikeBmp(sniffed)
+      ? await decodeBmp(handle, sniffed, stats.size, limits.maxInputPixels)
+      : sniffFormat(sniffed) === 'heic'
+        ? await decodeHeic(handle, stats.size, limits.maxInputPixels)
+        : null;
+    if (decoded === null) return { ok: true, rawPixels: null };
+    return decoded.ok ? { ok: true, rawPixels: decoded.pixels } : decoded;
   } catch (error) {
     return { ok: false, error: hasErrorCode(error) ? mediaErrorFromFs(error) : { code: 'decode-failed', detail: shortDetail(String(error)) } };
   } finally {

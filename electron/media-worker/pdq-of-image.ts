@@ -13,7 +13,7 @@ import { lumaFromPixels } from '../../shared/known/pdq/luma.js';
 import { pdqHashFromLuma, type PdqResult } from '../../shared/known/pdq/pdq-hash.js';
 import type { PdqValue } from './protocol.js';
 import { planeAsStored } from '../../shared/known/pdq/stored-orientation.js';
-import { exactBytes, renderStill, type DerivedImage, type DeriveInput } from './derive-image.js';
+import { exactBytes, renderDerivative, type DerivedImage, type DeriveInput } from './derive-image.js';
 import { planDerivative, type DerivativePlan } from './derive-plan.js';
 import { mediaErrorFromSharp } from './media-errors.js';
 import { DEFAULT_DERIVE_LIMITS, openInput, type DeriveLimits } from './open-input.js';
@@ -72,10 +72,10 @@ function pdqOfDecoded(decoded: DecodedPixels, orientation: number): PdqResult {
   return pdqHashFromLuma(stored.plane, stored.widthPx, stored.heightPx);
 }
 
-/** The thumbnail from the decoded pixels: deriveImage's own recipe (renderStill), from raw pixels instead of the file. */
+/** The thumbnail from the decoded pixels: deriveImage's own recipe (renderDerivative), from raw pixels instead of the file. */
 async function thumbnailOfDecoded(decoded: DecodedPixels, input: DeriveInput, limits: DeriveLimits, plan: DerivativePlan): Promise<DerivedImage> {
   const raw = sharp(decoded.data, { raw: { width: decoded.widthPx, height: decoded.heightPx, channels: decoded.channels } });
-  const { data, info } = await renderStill(raw, input, limits, plan).toBuffer({ resolveWithObject: true });
+  const { data, info } = await renderDerivative(raw, input, limits, plan);
   return { ok: true, bytes: exactBytes(data), mime: 'image/jpeg', widthPx: info.width, heightPx: info.height };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MediaErrorSchema } from '../../shared/case/media-item.js';
-import { BlurLevelSchema } from '../../shared/media/filter-profile.js';
+import { BlurLevelSchema, FilterStyleSchema } from '../../shared/media/filter-profile.js';
 
 /**
  * Messages between the main side and the media worker. Both sides validate what they
@@ -19,6 +19,8 @@ const DeriveRequestSchema = z
     longEdgePx: z.number().int().min(1).max(MAX_LONG_EDGE_PX),
     greyscale: z.boolean(),
     blur: BlurLevelSchema,
+    /** How detail is taken away; 'blur' when absent. */
+    style: FilterStyleSchema.optional(),
     /** Also hash the picture with PDQ, from the same decode (a grid thumbnail of an image not yet hashed). */
     withPdq: z.boolean().optional(),
   })

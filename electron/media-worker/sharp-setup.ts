@@ -8,8 +8,8 @@ import sharp from 'sharp';
  *
  * BMP is absent: sharp 0.35's prebuilt libvips has no BMP loader at all (BMP needs
  * ImageMagick). bmp-input.ts decodes BMPs with fast-bmp and gives sharp raw pixels, which
- * need no loader. HEIC decodes only
- * where libheif has an HEVC plugin, which the prebuilt binaries do not ship; AVIF works.
+ * need no loader. The prebuilt libheif has no HEVC plugin, so HEIC is decoded by heic-input.ts
+ * (libheif in WebAssembly) and also reaches sharp as raw pixels; this loader serves AVIF.
  */
 const ALLOWED_LOADERS = [
   'VipsForeignLoadJpeg',

@@ -11,6 +11,7 @@ import { enKnown } from './en-known';
 import { enStacks } from './en-stacks';
 import { enReview } from './en-review';
 import { enAvoided } from './en-avoided';
+import { enFilters } from './en-filters';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -383,6 +384,7 @@ export const en = {
   ...enReasons,
   ...enForms,
   ...enAvoided,
+  ...enFilters,
 };
 
 /** The shape every language file must have: the same keys, any strings. */

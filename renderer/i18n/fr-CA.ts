@@ -12,6 +12,7 @@ import { frCAKnown } from './fr-CA-known';
 import { frCAStacks } from './fr-CA-stacks';
 import { frCAReview } from './fr-CA-review';
 import { frCAAvoided } from './fr-CA-avoided';
+import { frCAFilters } from './fr-CA-filters';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -384,4 +385,5 @@ export const frCA: Messages = {
   ...frCAReasons,
   ...frCAForms,
   ...frCAAvoided,
+  ...frCAFilters,
 };

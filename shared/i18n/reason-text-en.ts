@@ -79,6 +79,12 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
   'summary-invalid-field': 'the field {{field}} has a value a weekly summary never has.',
   'case-subfolder-unreadable': 'this folder could not be read ({{osCode}}); nothing in it was imported.',
   'case-subfolder-partly-read': 'this folder could not be read to the end ({{osCode}}); only part of it was imported.',
+  'heic-damaged': 'the HEIC/HEIF photo is damaged or cut short: its pictures could not be decoded.',
+  'heif-kind-unsupported': 'this HEIF file is of a kind Veil cannot decode (a layered or scalable image); only ordinary HEIC photos and AVIF are read.',
+  'image-declares-too-many-pixels':
+    'the image declares {{widthPx}} × {{heightPx}} pixels, more than the {{limitPixels}} Veil decodes safely; it was not decoded.',
+  'raw-photo-unsupported':
+    'a raw camera photo ({{camera}}): raw sensor data needs the camera maker’s processing, which Veil does not do. Ask for a JPEG, TIFF or HEIC export of this photo.',
   'hash-set-file-missing': 'the file “{{path}}” does not exist.',
   'hash-set-not-a-file': '“{{path}}” is not a file.',
   'hash-set-unreadable': 'the file “{{path}}” could not be read ({{osCode}}).',

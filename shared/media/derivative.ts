@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BlurLevelSchema } from './filter-profile.js';
+import { BlurLevelSchema, FilterStyleSchema } from './filter-profile.js';
 
 /**
  * What the media route can serve for an item:
@@ -20,17 +20,21 @@ const MediaRequestSchema = z.object({
   kind: DerivativeKindSchema,
   greyscale: z.boolean(),
   blur: BlurLevelSchema,
+  /** 'blur' when absent, as every request was before styles existed. */
+  style: FilterStyleSchema.default('blur'),
 });
-export type MediaRequest = z.infer<typeof MediaRequestSchema>;
+export type MediaRequest = z.input<typeof MediaRequestSchema>;
 
 /**
  * The path and query, after the adapter's own prefix, that name a derivative:
- * `<itemId>/<kind>?grey=1&blur=strong`. Both adapters build and parse it here so
+ * `<itemId>/<kind>?grey=1&blur=strong`, plus `&style=illustration` or `&style=silhouette`
+ * for a style other than blur (so every blur URL stays as it was). Both adapters build and parse it here so
  * the two cannot disagree.
  */
 export function mediaPathAndQuery(request: MediaRequest): string {
   const grey = request.greyscale ? '1' : '0';
-  return `${encodeURIComponent(request.itemId)}/${request.kind}?grey=${grey}&blur=${request.blur}`;
+  const style = request.style === undefined || request.style === 'blur' ? '' : `&style=${request.style}`;
+  return `${encodeURIComponent(request.itemId)}/${request.kind}?grey=${grey}&blur=${request.blur}${style}`;
 }
 
 export type MediaPathParseResult = { ok: true; request: MediaRequest } | { ok: false; reason: string };
@@ -48,6 +52,7 @@ export function parseMediaPath(pathAfterPrefix: string, query: URLSearchParams):
     kind: rawKind,
     greyscale: query.get('grey') !== '0',
     blur: query.get('blur') ?? 'strong',
+    style: query.get('style') ?? 'blur',
   });
   if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
   return { ok: true, request: parsed.data };

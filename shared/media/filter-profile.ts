@@ -16,14 +16,25 @@ const BLUR_SIGMA_FRACTION_OF_LONG_EDGE: Record<BlurLevel, number> = {
   strong: 0.02,
 };
 
+/**
+ * How detail is taken away, all made in the media worker: a Gaussian blur; an illustration
+ * (flat tones and soft outlines); a silhouette (two tones: shapes only, always grey). The
+ * blur level says how much for every style, and 'off' shows the picture unfiltered whatever
+ * the style (docs/decisions/reduced-detail-filters.md).
+ */
+export const FILTER_STYLES = ['blur', 'illustration', 'silhouette'] as const;
+export const FilterStyleSchema = z.enum(FILTER_STYLES);
+export type FilterStyle = z.infer<typeof FilterStyleSchema>;
+
 export const FilterProfileSchema = z.object({
   greyscale: z.boolean(),
   blur: BlurLevelSchema,
+  style: FilterStyleSchema,
 });
 export type FilterProfile = z.infer<typeof FilterProfileSchema>;
 
 /** What Veil shows when nobody has chosen anything: grey and strongly blurred. */
-export const DEFAULT_FILTER_PROFILE: FilterProfile = { greyscale: true, blur: 'strong' };
+export const DEFAULT_FILTER_PROFILE: FilterProfile = { greyscale: true, blur: 'strong', style: 'blur' };
 
 /** Gaussian sigma in pixels for a blur level on an image whose long edge is `longEdgePx`. */
 export function blurSigmaPx(level: BlurLevel, longEdgePx: number): number {
@@ -34,7 +45,7 @@ export function blurSigmaPx(level: BlurLevel, longEdgePx: number): number {
  * CSS filter equivalent of a profile for media the renderer must filter itself
  * (video frames). `longEdgePx` is the displayed long edge in CSS pixels.
  */
-export function cssFilterFor(profile: FilterProfile, longEdgePx: number): string {
+export function cssFilterFor(profile: Pick<FilterProfile, 'greyscale' | 'blur'>, longEdgePx: number): string {
   const parts: string[] = [];
   if (profile.greyscale) parts.push('grayscale(1)');
   const sigma = blurSigmaPx(profile.blur, longEdgePx);

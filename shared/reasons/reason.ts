@@ -96,6 +96,11 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   // A case import that stopped, and folders inside a case that could not be read.
   reason('case-subfolder-unreadable', { osCode: OsCode }),
   reason('case-subfolder-partly-read', { osCode: OsCode }),
+  // Media files the worker could not show (the tile says the kind of problem; this says more).
+  plain('heic-damaged'),
+  plain('heif-kind-unsupported'),
+  reason('image-declares-too-many-pixels', { widthPx: Count, heightPx: Count, limitPixels: Count }),
+  reason('raw-photo-unsupported', { camera: z.string() }),
   // Known-material hash sets: a file refused whole, and the library folder.
   reason('hash-set-file-missing', { path: Path }),
   reason('hash-set-not-a-file', { path: Path }),

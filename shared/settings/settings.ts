@@ -8,7 +8,7 @@ import { MAX_THRESHOLD_BITS } from '../known/stacks/near-index.js';
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr-CA']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
-export const SETTINGS_SCHEMA_VERSION = 7;
+export const SETTINGS_SCHEMA_VERSION = 8;
 
 /**
  * The first day of the week in My exposure and personal weekly limits: as the language

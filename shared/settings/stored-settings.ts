@@ -45,7 +45,14 @@ const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: R
   { fromVersion: 5, migrate: (old) => ({ ...old, schemaVersion: 6, knownMaterialFolder: null }) },
   // 6 → 7: the near-match distance becomes a setting; it starts at the distance used until now.
   { fromVersion: 6, migrate: (old) => ({ ...old, schemaVersion: 7, nearMatchDistanceBits: DEFAULT_NEAR_THRESHOLD_BITS }) },
+  // 7 → 8: reduced-detail styles arrive beside the blur; the filter keeps the blur it always had.
+  { fromVersion: 7, migrate: (old) => ({ ...old, schemaVersion: 8, defaultProfile: withBlurStyle(old['defaultProfile']) }) },
 ];
+
+/** A stored profile with the style it had before styles existed; anything else is left for validation to refuse. */
+function withBlurStyle(profile: unknown): unknown {
+  return isRecord(profile) ? { ...profile, style: 'blur' } : profile;
+}
 
 export type StoredSettingsResult = { ok: true; settings: Settings; migratedFrom: number | null } | { ok: false; reason: string };
 

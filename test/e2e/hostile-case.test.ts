@@ -10,6 +10,8 @@ import { openRecordingPage, saveScreenshot } from './page-session.js';
 import { SETTLE } from './settle.js';
 
 const HOSTILE_CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus', 'hostile-media');
+/** Synthetic HEIC files (scripts/make-heic-fixtures.ts): a good photo, one declaring 40 000 × 40 000 pixels, one cut short. */
+const HEIC_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'heic');
 
 interface Item {
   id: string;
@@ -29,6 +31,9 @@ const EXPECTED: Record<string, string | null> = {
   'Crash_test.gif': null,
   'made-truncated-at-300.png': 'decode-failed',
   'made-good.png': null,
+  'made-photo.heic': null,
+  'made-huge-declared.heic': 'too-many-pixels',
+  'made-truncated.heic': 'decode-failed',
 };
 
 describe('a hostile case in Chromium through the browser host', () => {
@@ -46,6 +51,11 @@ describe('a hostile case in Chromium through the browser host', () => {
     writeFileSync(join(caseDir, 'made-empty.jpg'), Buffer.alloc(0));
     writeFileSync(join(caseDir, 'made-random-bytes.png'), seededBytes(3, 4096));
     writeFileSync(join(caseDir, 'made-text.jpg'), 'this is not an image\n');
+    copyFileSync(join(HEIC_FIXTURES, 'gradient-landscape.heic'), join(caseDir, 'made-photo.heic'));
+    copyFileSync(join(HEIC_FIXTURES, 'huge-declared.heic'), join(caseDir, 'made-huge-declared.heic'));
+    copyFileSync(join(HEIC_FIXTURES, 'truncated.heic'), join(caseDir, 'made-truncated.heic'));
+    // An Olympus raw photo's signature: not media Veil can show, and the list must say why.
+    writeFileSync(join(caseDir, 'made-raw.orf'), Buffer.concat([Buffer.from('IIRO\x08\x00\x00\x00', 'latin1'), seededBytes(5, 2048)]));
     symlinkSync('/etc/passwd', join(caseDir, 'made-link-out.jpg'));
     mkdirSync(join(caseDir, 'sub'));
     symlinkSync('/etc', join(caseDir, 'sub', 'made-folder-link-out'));
@@ -76,6 +86,18 @@ describe('a hostile case in Chromium through the browser host', () => {
     expect(outcomes).toEqual(EXPECTED);
     await saveScreenshot(page, 'hostile-case');
     await expect.poll(() => page.getByRole('gridcell', { name: /could not be shown.*giant-image\.jpg/i }).textContent(), SETTLE).toMatch(/too large|pixels/i);
+    await expect.poll(() => page.getByRole('gridcell', { name: /could not be shown.*made-huge-declared\.heic/i }).textContent(), SETTLE).toMatch(/pixels/i);
+    await expect.poll(() => page.getByRole('gridcell', { name: /could not be shown.*made-truncated\.heic/i }).textContent(), SETTLE).toMatch(/damaged/i);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('gridcell', { name: /made-photo\.heic/ })
+            .locator('img.tile-img.is-loaded')
+            .count(),
+        SETTLE,
+      )
+      .toBe(1);
   });
 
   it('lists what is not media, empty, or a link leaving the case, with reasons', async () => {
@@ -87,13 +109,17 @@ describe('a hostile case in Chromium through the browser host', () => {
       'made-empty.jpg': 'empty-file',
       'made-link-out.jpg': 'symlink-skipped',
       'made-random-bytes.png': 'mislabelled',
+      'made-raw.orf': 'unsupported-format',
       'made-text.jpg': 'mislabelled',
       'sub/made-folder-link-out': 'symlink-skipped',
     });
-    await page.getByRole('button', { name: /5 files could not be opened/ }).click();
-    // The list is fetched when the disclosure opens: wait for its five items, not for a moment.
+    await page.getByRole('button', { name: /6 files could not be opened/ }).click();
+    // The list is fetched when the disclosure opens: wait for its six items, not for a moment.
     const list = page.getByRole('list', { name: 'Files that could not be opened' });
-    await expect.poll(() => list.getByRole('listitem').count(), SETTLE).toBe(5);
+    await expect.poll(() => list.getByRole('listitem').count(), SETTLE).toBe(6);
+    await expect
+      .poll(() => list.getByRole('listitem').filter({ hasText: 'made-raw.orf' }).textContent(), SETTLE)
+      .toMatch(/raw camera photo \(Olympus\).*JPEG, TIFF or HEIC export/);
     await expect
       .poll(() => list.getByRole('listitem').filter({ hasText: 'made-link-out.jpg' }).textContent(), SETTLE)
       .toContain('Links are skipped for safety.');

@@ -193,4 +193,43 @@ describe('veiled viewing in Chromium through the browser host (demo case)', () =
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.locator('img.veiled-layer.is-loaded').waitFor();
   });
+
+  it('shows one item in another style when chosen in the viewer, made in the worker, grey and with far less detail', async () => {
+    const styled = page.locator('img.veiled-layer.is-loaded[src*="style=silhouette"]');
+    await page.getByRole('combobox', { name: 'Filter style for this item' }).selectOption('silhouette');
+    await styled.waitFor();
+    await bodiesRead();
+    const views = media.filter((seen) => seen.url.pathname.endsWith('/view') && seen.url.searchParams.get('style') === 'silhouette' && seen.status === 200);
+    expect(views.length).toBeGreaterThan(0);
+    for (const seen of views) {
+      expect(seen.url.searchParams.get('blur')).toBe('strong');
+      expect(maxChannelSpread(await decodeRaw(seen.body))).toBeLessThanOrEqual(2);
+      const sharpness = await sharpnessAsShown(itemOf(seen).relativePath, seen.body);
+      expect(sharpness.shown, itemOf(seen).name).toBeLessThan(sharpness.original * 0.25);
+    }
+    await saveScreenshot(page, 'viewer-silhouette');
+    await page.getByRole('button', { name: 'Back to grid' }).click();
+  });
+
+  it.each(['illustration', 'silhouette'] as const)(
+    'shows every image in the %s style once it is the default: grey, with far less detail than the original',
+    async (style) => {
+      const showable = items.filter((item) => item.kind === 'image' && item.error === null);
+      await host.call('updateSettings', { defaultProfile: { greyscale: true, blur: 'strong', style } });
+      const styledThumbs = async (): Promise<SeenMedia[]> => {
+        await bodiesRead();
+        return media.filter((seen) => seen.url.pathname.endsWith('/thumb') && seen.status === 200 && seen.url.searchParams.get('style') === style);
+      };
+      await expect.poll(async () => new Set((await styledThumbs()).map((seen) => itemOf(seen).id)).size, SETTLE).toBe(showable.length);
+      await expect.poll(() => page.locator(`img.tile-img.is-loaded[src*="style=${style}"]`).count(), SETTLE).toBe(showable.length);
+      for (const seen of await styledThumbs()) {
+        expect(seen.url.searchParams.get('grey')).toBe('1');
+        expect(maxChannelSpread(await decodeRaw(seen.body)), itemOf(seen).name).toBeLessThanOrEqual(2);
+        const sharpness = await sharpnessAsShown(itemOf(seen).relativePath, seen.body);
+        expect(sharpness.shown, itemOf(seen).name).toBeLessThan(sharpness.original * 0.25);
+        expect(carriesOriginalBytes(seen.body, originals), seen.url.pathname).toBeNull();
+      }
+      await saveScreenshot(page, `grid-${style}`);
+    },
+  );
 });

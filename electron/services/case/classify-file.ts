@@ -1,6 +1,7 @@
 import type { MediaError } from '../../../shared/case/media-item.js';
 import { formatClaimedByName, type MediaFormat } from '../../../shared/media/media-kinds.js';
-import { isAppleDouble, recogniseOtherFormat } from './recognise-other-format.js';
+import { reasonOf } from '../../../shared/reasons/reason.js';
+import { isAppleDouble, recogniseOtherFormat, recogniseRawPhoto } from './recognise-other-format.js';
 import { sniffFormat } from './sniff-format.js';
 
 export type FileClassification = { type: 'media'; format: MediaFormat; claimedFormat: MediaFormat | null } | { type: 'problem'; error: MediaError };
@@ -10,8 +11,9 @@ export type FileClassification = { type: 'media'; format: MediaFormat; claimedFo
  * with this number (stored-row.ts); raise it whenever sniffing or classifying accepts a new
  * format or changes a problem, so a case reopened by the newer Veil reads those files again
  * rather than keeping an older verdict.
+ * 2: HEIC photos are decoded (by the worker); raw photos of other makers are named, with a reason.
  */
-export const CLASSIFICATION_RULES_VERSION = 1;
+export const CLASSIFICATION_RULES_VERSION = 2;
 
 /**
  * Decides what a file is from its content, and whether its name says otherwise.
@@ -32,6 +34,14 @@ export function classifyFile(fileName: string, head: Uint8Array, sizeBytes: numb
   if (format) return { type: 'media', format, claimedFormat: claimed !== null && claimed !== format ? claimed : null };
 
   const recognised = recogniseOtherFormat(head);
+  const camera = recogniseRawPhoto(head);
+  // A raw photo is not mislabelled by its .dng/.orf name: say why it cannot be shown instead.
+  if (camera !== null) {
+    return {
+      type: 'problem',
+      error: { code: 'unsupported-format', detail: `Not a supported image or video: ${recognised}.`, reason: reasonOf('raw-photo-unsupported', { camera }) },
+    };
+  }
   if (claimed && !isAppleDouble(head)) {
     const extension = fileName.slice(fileName.lastIndexOf('.'));
     const what = recognised ? `; it looks like ${recognised}` : '';

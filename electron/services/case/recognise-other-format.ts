@@ -7,6 +7,8 @@ import { ascii, isoBrand, matroskaDocType, startsWith } from './sniff-format.js'
  * they exist even though Veil cannot play them. Pure; null when unrecognised.
  */
 export function recogniseOtherFormat(head: Uint8Array): string | null {
+  const camera = recogniseRawPhoto(head);
+  if (camera !== null) return `a raw camera photo (${camera}), which Veil cannot show`;
   const riffType = ascii(head, 0, 4) === 'RIFF' ? ascii(head, 8, 4) : null;
   if (riffType === 'AVI ') return 'an AVI video, which Veil cannot play';
   if (riffType === 'WAVE') return 'a WAV audio file';
@@ -21,7 +23,6 @@ export function recogniseOtherFormat(head: Uint8Array): string | null {
   if (brand !== null) {
     if (brand.startsWith('3g')) return 'a 3GP video, which Veil cannot play';
     if (brand === 'M4A ' || brand === 'M4B ') return 'an MPEG-4 audio file';
-    if (brand === 'crx ') return 'a Canon raw photo, which Veil cannot show';
     if (brand === 'jxl ') return 'a JPEG XL image, which Veil cannot show';
     return `an ISO media file of type "${brand.trim()}"`;
   }
@@ -37,6 +38,23 @@ export function recogniseOtherFormat(head: Uint8Array): string | null {
   if (isAppleDouble(head)) return 'a macOS resource-fork file (AppleDouble), not media';
   if (startsWith(head, 0, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'a Microsoft compound file (e.g. Thumbs.db or an old Office document)';
   if (ascii(head, 0, 16) === 'SQLite format 3\0') return 'an SQLite database';
+  return null;
+}
+
+/**
+ * The camera maker of a raw photo whose container is not one Veil reads, or null. Raw sensor
+ * data needs the maker's demosaicing and colour processing; no maintained decoder in the npm
+ * registry does that without a native build (docs/decisions/heic-decoder.md). TIFF-based raws
+ * (DNG, NEF, ARW, CR2) are sniffed as TIFF and show whatever picture their first directory holds.
+ */
+export function recogniseRawPhoto(head: Uint8Array): string | null {
+  if (isoBrand(head) === 'crx ') return 'Canon'; // CR3
+  if (ascii(head, 0, 2) === 'II' && ascii(head, 6, 8) === 'HEAPCCDR') return 'Canon'; // CRW
+  if (ascii(head, 0, 4) === 'IIRO' || ascii(head, 0, 4) === 'IIRS' || ascii(head, 0, 4) === 'MMOR') return 'Olympus'; // ORF
+  if (ascii(head, 0, 4) === 'IIU\0') return 'Panasonic'; // RW2
+  if (ascii(head, 0, 15) === 'FUJIFILMCCD-RAW') return 'Fujifilm'; // RAF
+  if (ascii(head, 0, 4) === 'FOVb') return 'Sigma'; // X3F
+  if (ascii(head, 0, 4) === '\0MRM') return 'Minolta'; // MRW
   return null;
 }
 

@@ -2,8 +2,8 @@ import type { MediaError } from '../../../shared/case/media-item.js';
 import type { MediaFormat } from '../../../shared/media/media-kinds.js';
 
 /**
- * Formats the media worker decodes whenever the file is whole (HEIC is absent: sharp's
- * prebuilt libheif has no HEVC decoder, so "unsupported" is the truth for it).
+ * Formats libvips decodes whenever the file is whole. HEIC is absent: it never reaches libvips
+ * (heic-input.ts decodes it and says itself whether a file is damaged or of a kind it cannot read).
  */
 const DECODED_FORMATS: ReadonlySet<MediaFormat> = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'bmp', 'avif']);
 

@@ -7,9 +7,9 @@ export type CachedStill = Extract<DeriveOutcome, { ok: true }>;
 /** Bookkeeping per entry beyond its bytes (key, object, LRU links), so many tiny entries still count. */
 const ENTRY_OVERHEAD_BYTES = 256;
 
-/** The cache key of a still: item, derivative kind and filter profile. */
+/** The cache key of a still: item, derivative kind and the whole filter profile (a blur is never served for a silhouette). */
 export function derivativeKey(request: MediaRequest): string {
-  return `${request.itemId}/${request.kind}/${request.greyscale ? 'grey' : 'colour'}/${request.blur}`;
+  return `${request.itemId}/${request.kind}/${request.greyscale ? 'grey' : 'colour'}/${request.blur}/${request.style ?? 'blur'}`;
 }
 
 /** The item id and derivative kind a key was made from (item ids never hold a '/'). */

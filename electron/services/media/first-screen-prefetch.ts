@@ -46,8 +46,8 @@ export function createFirstScreenPrefetch(deps: FirstScreenPrefetchDeps): FirstS
         if (item.match?.type === 'known') continue;
         listed += 1;
         if (item.kind !== 'image' || item.error !== null) continue;
-        const { greyscale, blur } = deps.profile();
-        deps.media.getStill({ itemId: item.id, kind: 'thumb', greyscale, blur }).catch((error: unknown) => {
+        const { greyscale, blur, style } = deps.profile();
+        deps.media.getStill({ itemId: item.id, kind: 'thumb', greyscale, blur, style }).catch((error: unknown) => {
           log(`a first-screen thumbnail failed: ${error instanceof Error ? error.message : String(error)}`);
         });
       }

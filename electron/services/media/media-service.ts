@@ -76,7 +76,8 @@ const VEIL_TOO_WEAK = {
  */
 function refusalFor(item: MediaItemLocation, request: MediaRequest): typeof KNOWN_HIDDEN | typeof VEIL_TOO_WEAK | null {
   if (item.knownHidden) return KNOWN_HIDDEN;
-  if (item.nearMatch === true && request.kind === 'thumb' && !(request.greyscale && request.blur === 'strong')) return VEIL_TOO_WEAK;
+  if (item.nearMatch === true && request.kind === 'thumb' && !(request.greyscale && request.blur === 'strong' && (request.style ?? 'blur') === 'blur'))
+    return VEIL_TOO_WEAK;
   return null;
 }
 
@@ -114,6 +115,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       longEdgePx: DERIVATIVE_LONG_EDGE_PX[kind],
       greyscale: request.greyscale,
       blur: request.blur,
+      style: request.style,
       ...(kind === 'thumb' && deps.needsPdq?.(request.itemId) === true ? { withPdq: true } : {}),
     };
     const outcome = await pool.run(job, { priority: kind, signal });

@@ -1,6 +1,6 @@
 /** What callers of the media worker pool (worker-pool.ts) give it and get back. */
 import type { MediaError } from '../../../shared/case/media-item.js';
-import type { BlurLevel } from '../../../shared/media/filter-profile.js';
+import type { BlurLevel, FilterStyle } from '../../../shared/media/filter-profile.js';
 import type { PdqValue } from '../../media-worker/protocol.js';
 import type { JobPriority } from './job-queue.js';
 import type { SpawnWorker } from './worker-channel.js';
@@ -10,6 +10,8 @@ export interface DeriveJob {
   longEdgePx: number;
   greyscale: boolean;
   blur: BlurLevel;
+  /** How detail is taken away; 'blur' when absent. */
+  style?: FilterStyle;
   /** Also hash the picture with PDQ from the same decode; the outcome then carries `pdq`. */
   withPdq?: boolean;
 }

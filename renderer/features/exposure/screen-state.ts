@@ -56,9 +56,20 @@ export const INITIAL_SCREEN_STATE: ScreenState = {
 
 export type VisibilityReportBody = Omit<VisibilityReport, 'seq'>;
 
+/** A profile as exposure needs it; the style matters only in that a silhouette is always grey. */
+type VeilForExposure = Pick<FilterProfile, 'greyscale' | 'blur'> & Partial<Pick<FilterProfile, 'style'>>;
+
+/**
+ * Whether the veiled picture is grey: a silhouette is drawn in two grey tones whatever the
+ * profile says, but at blur 'off' every style shows the picture unfiltered, in colour unless greyscale is on.
+ */
+function veilIsGrey(profile: VeilForExposure): boolean {
+  return profile.greyscale || (profile.style === 'silhouette' && profile.blur !== 'off');
+}
+
 /** The veil as the grid and the storyboard show it: the profile, no reveal. */
-export function veiledFilter(profile: FilterProfile): ShownFilter {
-  return { greyscale: profile.greyscale, blur: profile.blur, reveal: 'none' };
+export function veiledFilter(profile: VeilForExposure): ShownFilter {
+  return { greyscale: veilIsGrey(profile), blur: profile.blur, reveal: 'none' };
 }
 
 /**
@@ -66,10 +77,10 @@ export function veiledFilter(profile: FilterProfile): ShownFilter {
  * layer is painted, so the weakest blur on screen is 'off'. A spotlight keeps the veiled
  * picture around the circle, so it is grey only if both are; a whole reveal covers it.
  */
-export function shownPictureFilter(profile: FilterProfile, revealInColour: boolean, reveal: ShownFilter['reveal']): ShownFilter {
+export function shownPictureFilter(profile: VeilForExposure, revealInColour: boolean, reveal: ShownFilter['reveal']): ShownFilter {
   if (reveal === 'none') return veiledFilter(profile);
   const revealGrey = !revealInColour;
-  return { greyscale: reveal === 'whole' ? revealGrey : revealGrey && profile.greyscale, blur: 'off', reveal };
+  return { greyscale: reveal === 'whole' ? revealGrey : revealGrey && veilIsGrey(profile), blur: 'off', reveal };
 }
 
 function gridItemIds(view: GridView, painted: ReadonlyMap<number, string>): string[] {

@@ -56,7 +56,7 @@ function TileMedia({ index, item, failure, mediaVisible, knownShown, profile, cl
   }
   if (!mediaVisible) return <span className="tile-placeholder" aria-hidden="true" />;
   const veil = veilProfileFor(item, profile);
-  const url = client.mediaUrl({ itemId: item.id, kind: 'thumb', greyscale: veil.greyscale, blur: veil.blur });
+  const url = client.mediaUrl({ itemId: item.id, kind: 'thumb', greyscale: veil.greyscale, blur: veil.blur, style: veil.style });
   return (
     <Thumbnail
       key={url}

@@ -15,7 +15,7 @@ export function isHiddenKnown(item: Pick<MediaItem, 'match'>, knownShown: boolea
 }
 
 /** Grey and the strongest blur: how a near match is veiled whatever the investigator's own profile. */
-const NEAR_MATCH_PROFILE: FilterProfile = { greyscale: true, blur: 'strong' };
+const NEAR_MATCH_PROFILE: FilterProfile = { greyscale: true, blur: 'strong', style: 'blur' };
 
 /** The veil for an item: the investigator's profile, or the strongest one for a near match. */
 export function veilProfileFor(item: Pick<MediaItem, 'match'>, profile: FilterProfile): FilterProfile {

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BLUR_LEVELS, BlurLevelSchema, type BlurLevel } from '../../../shared/media/filter-profile.js';
+import { BLUR_LEVELS, BlurLevelSchema, type BlurLevel, type FilterStyle } from '../../../shared/media/filter-profile.js';
 import type { Settings, SettingsPatch } from '../../../shared/settings/settings.js';
 import { NumberField } from '../../app/form-fields';
+import { StyleSelect } from '../filters/style-select';
 import { numberOf } from './number-text';
 import { SettingsSection } from './settings-section';
 
 interface ViewingDraft {
   greyscale: boolean;
   blur: BlurLevel;
+  style: FilterStyle;
   revealDurationSec: string;
   spotlightRadiusPct: string;
   revealInColour: boolean;
@@ -21,6 +23,7 @@ function viewingDraftOf(settings: Settings): ViewingDraft {
   return {
     greyscale: settings.defaultProfile.greyscale,
     blur: settings.defaultProfile.blur,
+    style: settings.defaultProfile.style,
     revealDurationSec: String(settings.revealDurationSec),
     spotlightRadiusPct: String(settings.spotlightRadiusPct),
     revealInColour: settings.revealInColour,
@@ -32,7 +35,7 @@ function viewingDraftOf(settings: Settings): ViewingDraft {
 
 function viewingPatchOf(draft: ViewingDraft): SettingsPatch {
   return {
-    defaultProfile: { greyscale: draft.greyscale, blur: draft.blur },
+    defaultProfile: { greyscale: draft.greyscale, blur: draft.blur, style: draft.style },
     revealDurationSec: numberOf(draft.revealDurationSec),
     spotlightRadiusPct: numberOf(draft.spotlightRadiusPct),
     revealInColour: draft.revealInColour,
@@ -78,6 +81,7 @@ export function ViewingSection({ dialogId, settings, onSaved }: { dialogId: stri
             ))}
           </select>
         </label>
+        <StyleSelect label={t('filters.style')} value={draft.style} help={t('filters.styleHelp')} onChange={(style) => update({ style })} />
       </fieldset>
       <fieldset>
         <legend>{t('settings.revealGroup')}</legend>

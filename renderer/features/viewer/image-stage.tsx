@@ -108,7 +108,7 @@ export function ImageStage({ item, settings, revealedWhole, keyScope, onPictureF
   });
 
   const profile = settings.defaultProfile;
-  const veiledUrl = client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: profile.greyscale, blur: profile.blur });
+  const veiledUrl = client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: profile.greyscale, blur: profile.blur, style: profile.style });
   const revealing = visible && (revealedWhole || spotlight !== null);
   const revealUrl = revealing ? client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: !settings.revealInColour, blur: 'off' }) : null;
   const clipPath = !revealedWhole && spotlight ? spotlightClipPath(spotlight.xPx, spotlight.yPx, spotlight.radiusPx) : undefined;

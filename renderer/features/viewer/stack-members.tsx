@@ -10,7 +10,7 @@ import { isHiddenKnown } from '../known/known-item';
 import { stackMemberLines } from '../known/near-stack';
 
 /** Thumbnails of near copies are asked for only on request, and then veiled as strongly as Veil can. */
-const NEAR_COPY_PROFILE: FilterProfile = { greyscale: true, blur: 'strong' };
+const NEAR_COPY_PROFILE: FilterProfile = { greyscale: true, blur: 'strong', style: 'blur' };
 
 /**
  * Every file of the near-duplicate stack an item belongs to, as text: each member's path with

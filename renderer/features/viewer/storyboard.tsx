@@ -21,7 +21,7 @@ export function storyboardTimes(durationSec: number, count: number): number[] {
  * filter is set BEFORE drawImage, and when the canvas cannot filter (ctx.filter not
  * supported) nothing is drawn: an unfiltered frame is never put on screen.
  */
-function drawFilteredFrame(canvas: HTMLCanvasElement, video: HTMLVideoElement, profile: FilterProfile): boolean {
+function drawFilteredFrame(canvas: HTMLCanvasElement, video: HTMLVideoElement, profile: Pick<FilterProfile, 'greyscale' | 'blur'>): boolean {
   const widthPx = STORYBOARD_FRAME_WIDTH_PX;
   const heightPx = video.videoWidth > 0 && video.videoHeight > 0 ? Math.round((widthPx * video.videoHeight) / video.videoWidth) : DEFAULT_FRAME_HEIGHT_PX;
   canvas.width = widthPx;
@@ -63,7 +63,7 @@ export function Storyboard({ url, itemId, greyscale, blur, onSeek, createVideo =
   useReportShownItem('storyboard', paintedCount > 0 ? itemId : null, veiledFilter({ greyscale, blur }));
 
   useEffect(() => {
-    const profile: FilterProfile = { greyscale, blur };
+    const profile: Pick<FilterProfile, 'greyscale' | 'blur'> = { greyscale, blur };
     const video = createVideo();
     video.muted = true;
     video.defaultMuted = true;

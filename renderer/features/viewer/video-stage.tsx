@@ -197,7 +197,7 @@ export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
   const visible = useMediaVisible();
   const resumeAtRef = useRef(0);
   const veiled = settings.defaultProfile;
-  const shown: FilterProfile = revealedWhole ? { greyscale: !settings.revealInColour, blur: 'off' } : veiled;
+  const shown: FilterProfile = revealedWhole ? { greyscale: !settings.revealInColour, blur: 'off', style: 'blur' } : veiled;
   const url = client.mediaUrl({ itemId: item.id, kind: 'original', greyscale: veiled.greyscale, blur: veiled.blur });
 
   return (

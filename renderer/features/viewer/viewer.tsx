@@ -20,6 +20,7 @@ import { ItemLocation } from './item-location';
 import { isViewerKey } from './key-scope';
 import { useTimedReveal } from './use-timed-reveal';
 import { VideoStage } from './video-stage';
+import { StyleSelect } from '../filters/style-select';
 
 interface ViewerItemProps {
   item: MediaItem;
@@ -50,8 +51,10 @@ function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope
   // Known and not deliberately shown: its words stand in for it, and no picture or video is asked for.
   const hiddenKnown = item.match && isHiddenKnown(item, knownShown) ? matchText(t, item.match) : null;
   const canReveal = !failure && hiddenKnown === null;
+  // This item's style, chosen here; the next item starts from the default again (ViewerItem is keyed by item).
+  const [style, setStyle] = useState(ownSettings.defaultProfile.style);
   // A near match is veiled with the strongest profile whatever the investigator's own.
-  const settings = { ...ownSettings, defaultProfile: veilProfileFor(item, ownSettings.defaultProfile) };
+  const settings = { ...ownSettings, defaultProfile: veilProfileFor(item, { ...ownSettings.defaultProfile, style }) };
   return (
     <>
       <div className="viewer-reveal-bar">
@@ -69,6 +72,16 @@ function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope
           </span>
         )}
         <span className="viewer-hint">{item.kind === 'video' ? t('viewer.videoHint') : t('keyHints.holdHint')}</span>
+        {item.kind === 'image' && (
+          <StyleSelect
+            className="viewer-style"
+            label={t('filters.styleForItem')}
+            labelHidden
+            value={settings.defaultProfile.style}
+            disabled={!canReveal || item.match?.type === 'near'}
+            onChange={setStyle}
+          />
+        )}
       </div>
       {hiddenKnown !== null ? (
         <div className="stage-known" role="status">

@@ -100,4 +100,28 @@ describe('shownPictureFilter', () => {
     });
     expect(shownPictureFilter({ greyscale: false, blur: 'medium' }, false, 'whole')).toEqual({ greyscale: true, blur: 'off', reveal: 'whole' });
   });
+
+  it('counts a silhouette as grey, except at blur off, where every style shows the picture unfiltered and in colour', () => {
+    expect(shownPictureFilter({ greyscale: false, blur: 'light', style: 'silhouette' }, true, 'none')).toEqual({
+      greyscale: true,
+      blur: 'light',
+      reveal: 'none',
+    });
+    expect(shownPictureFilter({ greyscale: false, blur: 'off', style: 'silhouette' }, true, 'none')).toEqual({ greyscale: false, blur: 'off', reveal: 'none' });
+    expect(shownPictureFilter({ greyscale: false, blur: 'off', style: 'illustration' }, true, 'none')).toEqual({
+      greyscale: false,
+      blur: 'off',
+      reveal: 'none',
+    });
+    expect(shownPictureFilter({ greyscale: false, blur: 'off', style: 'silhouette' }, false, 'spotlight')).toEqual({
+      greyscale: false,
+      blur: 'off',
+      reveal: 'spotlight',
+    });
+    expect(shownPictureFilter({ greyscale: false, blur: 'strong', style: 'silhouette' }, false, 'spotlight')).toEqual({
+      greyscale: true,
+      blur: 'off',
+      reveal: 'spotlight',
+    });
+  });
 });

@@ -89,7 +89,7 @@ describe('known items', () => {
 
 describe('near matches', () => {
   it('show their picture with the strongest veil and a label, whatever the chosen profile', async () => {
-    const { grid } = await renderReviewApp({ settings: { defaultProfile: { greyscale: false, blur: 'light' } } });
+    const { grid } = await renderReviewApp({ settings: { defaultProfile: { greyscale: false, blur: 'light', style: 'blur' } } });
     const near = await within(grid).findByRole('gridcell', { name: /^Near match \(distance 12\) — category 1, CAM — Set Alpha\. photo-000002\.jpg/ });
     expect(near.textContent).toContain('Near match (distance 12) — category 1, CAM — Set Alpha');
     await waitFor(() => expect(near.querySelector('img')?.getAttribute('src')).toBe('veil-media://item/it-0000002/thumb?grey=1&blur=strong'));
@@ -99,7 +99,7 @@ describe('near matches', () => {
   });
 
   it('are veiled the strongest way in the viewer too', async () => {
-    const { user, grid } = await renderReviewApp({ settings: { defaultProfile: { greyscale: false, blur: 'light' } } });
+    const { user, grid } = await renderReviewApp({ settings: { defaultProfile: { greyscale: false, blur: 'light', style: 'blur' } } });
     await user.click(await within(grid).findByRole('gridcell', { name: /photo-000002\.jpg/ }));
     const viewer = await screen.findByRole('region', { name: 'Viewer' });
     expect(within(viewer).getByRole('img', { name: 'photo-000002.jpg' }).getAttribute('src')).toBe('veil-media://item/it-0000002/view?grey=1&blur=strong');

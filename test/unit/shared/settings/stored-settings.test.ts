@@ -7,6 +7,9 @@ import { DEFAULT_LIMITS_CONFIG } from '../../../../shared/limits/limits-config.j
 import { DEFAULT_ENCOURAGEMENT, DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION } from '../../../../shared/settings/settings.js';
 import { applySettingsPatch, parseStoredSettings } from '../../../../shared/settings/stored-settings.js';
 
+/** The filter every version before 8 had, with its style made explicit. */
+const BLURRED_STRONG = { greyscale: true, blur: 'strong', style: 'blur' };
+
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/settings', name), 'utf8'));
 
 describe('stored settings', () => {
@@ -17,7 +20,7 @@ describe('stored settings', () => {
       migratedFrom: 1,
       settings: {
         schemaVersion: SETTINGS_SCHEMA_VERSION,
-        defaultProfile: { greyscale: true, blur: 'medium' },
+        defaultProfile: { greyscale: true, blur: 'medium', style: 'blur' },
         revealDurationSec: 6,
         spotlightRadiusPct: 20,
         revealInColour: false,
@@ -63,7 +66,14 @@ describe('stored settings', () => {
     expect(result).toEqual({
       ok: true,
       migratedFrom: 4,
-      settings: { ...(v4 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, weekStart: 'language', knownMaterialFolder: null, nearMatchDistanceBits: 31 },
+      settings: {
+        ...(v4 as object),
+        schemaVersion: SETTINGS_SCHEMA_VERSION,
+        weekStart: 'language',
+        knownMaterialFolder: null,
+        nearMatchDistanceBits: 31,
+        defaultProfile: BLURRED_STRONG,
+      },
     });
   });
 
@@ -73,14 +83,45 @@ describe('stored settings', () => {
     expect(result).toEqual({
       ok: true,
       migratedFrom: 5,
-      settings: { ...(v5 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, knownMaterialFolder: null, nearMatchDistanceBits: 31 },
+      settings: {
+        ...(v5 as object),
+        schemaVersion: SETTINGS_SCHEMA_VERSION,
+        knownMaterialFolder: null,
+        nearMatchDistanceBits: 31,
+        defaultProfile: BLURRED_STRONG,
+      },
     });
   });
 
   it('migrates a version 6 file to 7 keeping every choice, with the near-match distance at 31 bits as before', () => {
     const v6 = fixture('v6-settings.json');
     const result = parseStoredSettings(v6);
-    expect(result).toEqual({ ok: true, migratedFrom: 6, settings: { ...(v6 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, nearMatchDistanceBits: 31 } });
+    expect(result).toEqual({
+      ok: true,
+      migratedFrom: 6,
+      settings: { ...(v6 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, nearMatchDistanceBits: 31, defaultProfile: BLURRED_STRONG },
+    });
+  });
+
+  it('migrates a version 7 file to 8 keeping every choice, with the blur style the filter always had', () => {
+    const v7 = fixture('v7-settings.json');
+    const result = parseStoredSettings(v7);
+    expect(result).toEqual({
+      ok: true,
+      migratedFrom: 7,
+      settings: { ...(v7 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, defaultProfile: { greyscale: true, blur: 'medium', style: 'blur' } },
+    });
+  });
+
+  it('takes each filter style as the default profile and refuses an unknown one, naming the setting', () => {
+    for (const style of ['blur', 'illustration', 'silhouette'] as const) {
+      const defaultProfile = { greyscale: true, blur: 'strong', style } as const;
+      expect(applySettingsPatch(DEFAULT_SETTINGS, { defaultProfile })).toMatchObject({ ok: true, settings: { defaultProfile } });
+    }
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { defaultProfile: { greyscale: true, blur: 'strong', style: 'pixelate' } })).toMatchObject({
+      ok: false,
+      reason: { params: { setting: 'defaultProfile' } },
+    });
   });
 
   it('takes a near-match distance of 0 to 63 bits and refuses anything else, naming the setting', () => {

@@ -51,6 +51,36 @@ describe('classifyFile', () => {
     expect(result).toMatchObject({ type: 'problem', error: { code: 'unsupported-format', detail: expect.stringContaining('AppleDouble') } });
   });
 
+  it('makes every common HEIF photo brand a HEIC item, and AVIF in HEIF an AVIF item', () => {
+    const ftyp = (major: string, ...compatible: string[]): Buffer => {
+      const box = Buffer.alloc(16 + compatible.length * 4);
+      box.writeUInt32BE(box.length, 0);
+      box.write(`ftyp${major}`, 4, 'latin1');
+      compatible.forEach((brand, i) => box.write(brand, 16 + i * 4, 'latin1'));
+      return box;
+    };
+    for (const major of ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis']) {
+      expect(classifyFile('IMG_0001.HEIC', ftyp(major, 'mif1', 'heic'), 5000), major).toEqual({ type: 'media', format: 'heic', claimedFormat: null });
+    }
+    expect(classifyFile('IMG_0002.heif', ftyp('mif1', 'miaf', 'heic'), 5000)).toEqual({ type: 'media', format: 'heic', claimedFormat: null });
+    expect(classifyFile('burst.heic', ftyp('msf1', 'hevc'), 5000)).toEqual({ type: 'media', format: 'heic', claimedFormat: null });
+    expect(classifyFile('IMG_0003.heic', ftyp('mif1', 'avif', 'miaf'), 5000)).toEqual({ type: 'media', format: 'avif', claimedFormat: 'heic' });
+  });
+
+  it('says in words why a raw camera photo cannot be shown, naming its maker', () => {
+    const orf = Buffer.from('IIRO\x08\x00\x00\x00', 'latin1');
+    const raf = Buffer.from('FUJIFILMCCD-RAW 0201', 'latin1');
+    expect(classifyFile('P1010001.ORF', orf, 5000)).toEqual({
+      type: 'problem',
+      error: {
+        code: 'unsupported-format',
+        detail: 'Not a supported image or video: a raw camera photo (Olympus), which Veil cannot show.',
+        reason: { code: 'raw-photo-unsupported', params: { camera: 'Olympus' } },
+      },
+    });
+    expect(classifyFile('DSCF0001.jpg', raf, 5000)).toMatchObject({ type: 'problem', error: { reason: { params: { camera: 'Fujifilm' } } } });
+  });
+
   it('calls a zero-byte file empty, whatever its name', () => {
     expect(classifyFile('photo.jpg', new Uint8Array(0), 0)).toEqual({ type: 'problem', error: { code: 'empty-file', detail: 'The file is empty (0 bytes).' } });
   });

@@ -11,7 +11,7 @@ describe('blameDamageNotFormat', () => {
     });
   });
 
-  it('leaves HEIC unsupported: sharp’s libheif cannot decode HEVC at all', () => {
+  it('leaves a HEIC refusal as it is: the worker’s own HEIC decoder has already said why', () => {
     expect(blameDamageNotFormat(noLoader, 'heic')).toEqual(noLoader);
   });
 

@@ -22,8 +22,15 @@ describe('derivativeKey', () => {
       derivativeKey({ ...base, kind: 'view' }),
       derivativeKey({ ...base, greyscale: false }),
       derivativeKey({ ...base, blur: 'light' }),
+      derivativeKey({ ...base, style: 'illustration' }),
+      derivativeKey({ ...base, style: 'silhouette' }),
     ]);
-    expect(keys.size).toBe(5);
+    expect(keys.size).toBe(7);
+  });
+
+  it('gives a request without a style the blur’s key, as it always had', () => {
+    const base = { itemId: 'item-0001', kind: 'thumb', greyscale: true, blur: 'strong' } as const;
+    expect(derivativeKey(base)).toBe(derivativeKey({ ...base, style: 'blur' }));
   });
 });
 

@@ -19,7 +19,7 @@ function setUp(count = 3) {
     heightPx: 1,
   }));
   const media: Pick<MediaService, 'getStill'> = { getStill };
-  const profile: FilterProfile = { greyscale: true, blur: 'strong' };
+  const profile: FilterProfile = { greyscale: true, blur: 'strong', style: 'blur' };
   const prefetch = createFirstScreenPrefetch({ media, profile: () => profile, count });
   return { prefetch, asked: () => getStill.mock.calls.map(([request]) => request) };
 }
@@ -29,8 +29,8 @@ describe('first-screen prefetch', () => {
     const { prefetch, asked } = setUp(3);
     prefetch.itemsListed('case-0001', [item(0), item(1)]);
     expect(asked()).toEqual([
-      { itemId: 'item-00000', kind: 'thumb', greyscale: true, blur: 'strong' },
-      { itemId: 'item-00001', kind: 'thumb', greyscale: true, blur: 'strong' },
+      { itemId: 'item-00000', kind: 'thumb', greyscale: true, blur: 'strong', style: 'blur' },
+      { itemId: 'item-00001', kind: 'thumb', greyscale: true, blur: 'strong', style: 'blur' },
     ]);
     prefetch.itemsListed('case-0001', [item(2), item(3), item(4)]);
     expect(asked().map((request) => request.itemId)).toEqual(['item-00000', 'item-00001', 'item-00002']);

@@ -120,6 +120,15 @@ describe('refusals: nothing from the URL becomes a path', () => {
     expect((await get(`${IDS.photo}/raw`)).status).toBe(400);
     expect((await get(`${IDS.photo}/thumb`, 'grey=1&blur=none')).status).toBe(400);
   });
+
+  it('refuses a style it does not know rather than falling back to a weaker one, and passes a known one to the worker', async () => {
+    const { get, pool } = setup();
+    expect((await get(`${IDS.photo}/thumb`, 'grey=1&blur=strong&style=none')).status).toBe(400);
+    expect((await get(`${IDS.photo}/thumb`, 'grey=1&blur=strong&style=')).status).toBe(400);
+    expect(pool.run).not.toHaveBeenCalled();
+    expect((await get(`${IDS.photo}/thumb`, 'grey=1&blur=strong&style=silhouette')).status).toBe(200);
+    expect(pool.run).toHaveBeenLastCalledWith(expect.objectContaining({ style: 'silhouette', blur: 'strong', greyscale: true }), expect.anything());
+  });
 });
 
 describe('video originals', () => {

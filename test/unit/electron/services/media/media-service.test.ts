@@ -122,6 +122,20 @@ describe('getStill', () => {
     await expect(service.getStill({ ...weak, kind: 'view' })).resolves.toMatchObject({ ok: true });
   });
 
+  it('asks the pool for the style requested, and serves a near match’s grid thumbnail only blurred', async () => {
+    const pool = fakePool();
+    const near = new Set<string>();
+    const service = serviceWithMatches(pool, (itemId) => ({ nearMatch: near.has(itemId) }));
+    await expect(service.getStill({ itemId: IDS.photo, kind: 'view', ...grey, style: 'silhouette' })).resolves.toMatchObject({ ok: true });
+    expect(pool.run.mock.calls.at(-1)?.[0]).toMatchObject({ longEdgePx: 2048, greyscale: true, blur: 'strong', style: 'silhouette' });
+    near.add(IDS.photo);
+    await expect(service.getStill({ itemId: IDS.photo, kind: 'thumb', ...grey, style: 'illustration' })).resolves.toMatchObject({
+      ok: false,
+      refused: 'veil-too-weak',
+    });
+    await expect(service.getStill({ itemId: IDS.photo, kind: 'thumb', ...grey, style: 'blur' })).resolves.toMatchObject({ ok: true });
+  });
+
   it('refuses unknown ids, videos and originals without touching the pool', async () => {
     const pool = fakePool();
     const { service, onItemFailed } = serviceWith(pool);

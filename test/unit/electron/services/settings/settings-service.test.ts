@@ -26,15 +26,15 @@ describe('settings service (conf-backed, as in the browser host)', () => {
   it('starts from safe defaults on first run, with no notice', () => {
     const service = openService(dataDir);
     expect(service.get()).toEqual(DEFAULT_SETTINGS);
-    expect(service.get().defaultProfile).toEqual({ greyscale: true, blur: 'strong' });
+    expect(service.get().defaultProfile).toEqual({ greyscale: true, blur: 'strong', style: 'blur' });
     expect(service.notices).toEqual([]);
   });
 
   it('keeps a change across restarts', () => {
-    openService(dataDir).update({ revealDurationSec: 5, defaultProfile: { greyscale: true, blur: 'medium' } });
+    openService(dataDir).update({ revealDurationSec: 5, defaultProfile: { greyscale: true, blur: 'medium', style: 'silhouette' } });
     const reopened = openService(dataDir);
     expect(reopened.get().revealDurationSec).toBe(5);
-    expect(reopened.get().defaultProfile.blur).toBe('medium');
+    expect(reopened.get().defaultProfile).toEqual({ greyscale: true, blur: 'medium', style: 'silhouette' });
   });
 
   it('refuses out-of-range values with a message naming the field, and keeps the old value', () => {
