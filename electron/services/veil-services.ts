@@ -98,8 +98,9 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     matchKnown: (digests) => matchKnown(digests),
     matchNearPdq: (pdq) => casePdq.matchNear(pdq),
     onImportEnded: (caseId) => {
-      casePdq.importEnded(caseId);
+      // First: a pass with nothing to hash ends as it starts, and its record must follow the import's.
       recordAvoided('import');
+      casePdq.importEnded(caseId);
     },
     // Near copies are spared too: the case's counts are written again once its near stacks are whole.
     onPdqPassEnded: () => recordAvoided('pdq-pass'),

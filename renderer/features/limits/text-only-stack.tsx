@@ -16,8 +16,9 @@ export function TextOnlyStack({ caseId, item }: { caseId: string; item: MediaIte
   const { errorText } = useErrorText();
   const format = useFormatters();
   const client = useVeil();
-  // The stack's size is in the key: a member joining (another PDQ hash arrived) lists the stack again.
-  const { state } = useQuery([client, caseId, item.id, item.stackSize], () => client.call('listStackMembers', { caseId, itemId: item.id }));
+  // The stack's size and representative are in the key: a member joining (another PDQ hash arrived), or another
+  // member coming to represent it (a larger picture's size learnt, a match found), lists the stack again.
+  const { state } = useQuery([client, caseId, item.id, item.stackId, item.stackSize], () => client.call('listStackMembers', { caseId, itemId: item.id }));
   const heading = t('stacks.membersHeading', { count: item.stackSize, formatted: format.count(item.stackSize) });
   if (state.status === 'failed') return <span className="text-item-meta text-item-error">{t('stacks.loadFailed', { message: errorText(state.error) })}</span>;
   const text =

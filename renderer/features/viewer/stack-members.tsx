@@ -24,8 +24,9 @@ export function StackMembers({ caseId, item, knownShown }: { caseId: string; ite
   const format = useFormatters();
   const client = useVeil();
   const [thumbnails, setThumbnails] = useState(false);
-  // The stack's size is in the key: a member joining (another PDQ hash arrived) lists the stack again.
-  const { state } = useQuery([client, caseId, item.id, item.stackSize], () => client.call('listStackMembers', { caseId, itemId: item.id }));
+  // The stack's size and representative are in the key: a member joining (another PDQ hash arrived), or another
+  // member coming to represent it (a larger picture's size learnt, a match found), lists the stack again.
+  const { state } = useQuery([client, caseId, item.id, item.stackId, item.stackSize], () => client.call('listStackMembers', { caseId, itemId: item.id }));
   const heading = t('stacks.membersHeading', { count: item.stackSize, formatted: format.count(item.stackSize) });
 
   if (state.status === 'failed') return <p role="alert">{t('stacks.loadFailed', { message: errorText(state.error) })}</p>;

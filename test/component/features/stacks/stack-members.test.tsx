@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { MediaItem } from '../../../../shared/case/media-item.js';
@@ -70,6 +71,32 @@ describe("a stack's files in the viewer", () => {
     ]);
     expect(pictures[0]!.getAttribute('src')).toContain('grey=1&blur=strong');
     expect(screen.getByRole('button', { name: 'Hide the thumbnails' })).toHaveProperty('ariaExpanded', 'true');
+  });
+
+  it('lists the stack again when another of its files comes to represent it, though the stack holds as many files', async () => {
+    const fake = createFakeVeil();
+    const { shown, members } = stackOf();
+    fake.handlers.listStackMembers.mockResolvedValue(members);
+    let showItem: (item: MediaItem) => void = () => undefined;
+    function Viewed() {
+      const [item, setItem] = useState(shown);
+      showItem = setItem;
+      return <ItemLocation item={item} caseId={FAKE_CASE_ID} knownShown={false} />;
+    }
+    renderWithProviders(<Viewed />, fake.client);
+    const list = await screen.findByRole('list', { name: 'This stack holds 6 files:' });
+    expect(within(list).getAllByRole('listitem')[0]?.textContent).toBe('holiday/beach.jpg — shown for the stack');
+
+    // A larger picture's size was learnt: it represents the stack now, the stack's size unchanged.
+    const [first, second, nearer, known] = members;
+    fake.handlers.listStackMembers.mockResolvedValue([{ item: nearer!.item, distanceBits: 0 }, { ...first!, distanceBits: 4 }, second!, known!]);
+    act(() => showItem({ ...shown, stackId: nearer!.item.id }));
+    await waitFor(() =>
+      expect(within(screen.getByRole('list', { name: 'This stack holds 6 files:' })).getAllByRole('listitem')[0]?.textContent).toBe(
+        'phone/IMG_0001.jpg — shown for the stack',
+      ),
+    );
+    expect(screen.getByText('holiday/beach.jpg — near copy (distance 4)')).toBeTruthy();
   });
 
   it('says it in Canadian French', async () => {
