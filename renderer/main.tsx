@@ -6,6 +6,7 @@ import { App } from './app/app';
 import { createI18n, resolveLanguage } from './i18n/i18n';
 import './styles/base.css';
 import './styles/shell.css';
+import './styles/import.css';
 import './styles/grid.css';
 import './styles/viewer.css';
 import './styles/exposure.css';
