@@ -136,11 +136,16 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     return item;
   }
 
-  /** Every file of the item's stack: each near member and each exact copy folded into one. */
-  function stackPaths(caseId: string, item: MediaItem): string[] {
+  /**
+   * Every file of the item's stack: each near member and each exact copy folded into one. A member
+   * that carries its hash set's category is left out: changing one needs a typed reason (not built yet).
+   */
+  function stackPaths(caseId: string, scheme: CaseScheme, item: MediaItem): string[] {
     const members = deps.session.stackMembers(caseId, item.id).map((member) => member.item);
     const items = members.some((member) => member.id === item.id) ? members : [item, ...members];
-    return items.flatMap((member) => [member.relativePath, ...member.duplicatePaths]);
+    return items
+      .filter((member) => member.id === item.id || categoryFromMatch(scheme, member.match) === null)
+      .flatMap((member) => [member.relativePath, ...member.duplicatePaths]);
   }
 
   /** Applies a step to the categories and hands its lines to the writer. */
@@ -183,7 +188,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       const review = await reviewOf(caseId);
       if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
       const item = itemNamed(caseId, itemId);
-      const paths = stackPaths(caseId, item);
+      // The issue asks for a typed reason before a hash set's category is overruled; until that is built, it is refused, never silently overwritten.
+      if (categoryFromMatch(review.scheme, item.match) !== null)
+        throw new VeilRequestError('invalid-arguments', `item ${itemId} keeps its hash set's category`);
+      const paths = stackPaths(caseId, review.scheme, item);
       const decided = decide(
         review.history,
         (path) => review.categories.get(path) ?? null,

@@ -35,7 +35,7 @@ interface Timer {
 function serviceOver(workspace: CaseWorkspace | null) {
   const changes: ReviewState[] = [];
   const timers: Timer[] = [];
-  const service = createReviewService({
+  const deps: ReviewServiceDeps = {
     session,
     workspace: async () => workspace,
     userName: 'jtremblay',
@@ -47,8 +47,9 @@ function serviceOver(workspace: CaseWorkspace | null) {
       timers.push(timer);
       return { cancel: () => timers.splice(timers.indexOf(timer), 1) };
     },
-  });
-  return { service, changes, timers };
+  };
+  const service = createReviewService(deps);
+  return { service, changes, timers, deps };
 }
 
 describe('the review service', () => {
@@ -84,6 +85,20 @@ describe('the review service', () => {
     const known = await service.item(CASE, 'k');
     expect(known.category).toBe('1');
     expect(known.history.map((line) => [line.source, line.userName])).toEqual([['hash-set', 'jtremblay']]);
+  });
+
+  it('refuses to overrule a known item’s hash-set category (a typed reason is not built yet), directly or through its stack', async () => {
+    const { service } = serviceOver(await sandbox.open(sandbox.dbPath));
+    await expect(service.categorise(CASE, 'k', '0')).rejects.toThrow(/hash set/);
+    expect((await service.item(CASE, 'k')).category).toBe('1');
+
+    const stacked = createReviewService({
+      ...serviceOver(null).deps,
+      session: { ...session, stackMembers: () => ITEMS.filter((item) => item.id === 'b' || item.id === 'k').map((item) => ({ item, distanceBits: 0 })) },
+    });
+    await stacked.categorise(CASE, 'b', '0');
+    expect((await stacked.item(CASE, 'k')).category).toBe('1');
+    expect((await stacked.item(CASE, 'b')).category).toBe('0');
   });
 
   it('keeps a decision the workspace cannot take as not saved, says so, and writes it on a later try', async () => {
