@@ -19,6 +19,11 @@ export interface ReviewService {
   nextToReview(caseId: string, afterItemId: string | null): Promise<NextToReview>;
   /** Resolves once every decision so far is written or has failed its latest try (quitting, tests). */
   whenWritten(): Promise<void>;
+  /**
+   * The open case is being left (another opened, or Veil quits): decisions not saved yet get one
+   * last try at once, before the workspace they belong to closes, instead of being dropped.
+   */
+  leave(): Promise<void>;
   close(): void;
 }
 
@@ -232,6 +237,13 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     async whenWritten() {
       const review = await current?.catch(() => null);
       await review?.writer.whenWritten();
+    },
+    async leave() {
+      const left = current;
+      current = null;
+      currentId = null;
+      const review = await left?.catch(() => null);
+      await review?.writer.finish();
     },
     close() {
       void current?.then((review) => review.writer.close()).catch(() => undefined);

@@ -124,6 +124,25 @@ describe('the review service', () => {
     expect((await real.itemHistory('b.jpg')).map((line) => line.category)).toEqual(['2']);
   });
 
+  it('gives decisions not saved yet one last try when the case is left, instead of dropping them with their retry', async () => {
+    const real = await sandbox.open(sandbox.dbPath);
+    let failing = true;
+    const flaky: CaseWorkspace = {
+      ...real,
+      status: real.status,
+      appendDecisions: (events) => (failing ? Promise.reject(new Error('share gone')) : real.appendDecisions(events)),
+    };
+    const { service, timers } = serviceOver(flaky);
+    await service.categorise(CASE, 'c', '3');
+    await service.whenWritten();
+    expect((await service.state(CASE)).unsavedCount).toBeGreaterThan(0);
+
+    failing = false;
+    await service.leave();
+    expect(timers).toEqual([]);
+    expect((await real.itemHistory('c.jpg')).map((line) => line.category)).toEqual(['3']);
+  });
+
   it('refuses a category the case’s scheme does not have, and changes nothing', async () => {
     const { service } = serviceOver(await sandbox.open(sandbox.dbPath));
     await expect(service.categorise(CASE, 'b', '9')).rejects.toThrow(/scheme/);
