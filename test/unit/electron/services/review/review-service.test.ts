@@ -52,6 +52,18 @@ function serviceOver(workspace: CaseWorkspace | null) {
   return { service, changes, timers, deps };
 }
 
+/** A workspace whose decision writes fail (a disk full) until `heal` is called. */
+async function flakyWorkspace() {
+  const real = await sandbox.open(sandbox.dbPath);
+  let failing = true;
+  const flaky: CaseWorkspace = {
+    ...real,
+    status: real.status,
+    appendDecisions: (events) => (failing ? Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })) : real.appendDecisions(events)),
+  };
+  return { real, flaky, heal: () => (failing = false) };
+}
+
 describe('the review service', () => {
   it('reopens a case with its decisions: categories, progress and history, the undone one undone', async () => {
     const firstWorkspace = await sandbox.open(sandbox.dbPath);
@@ -102,13 +114,7 @@ describe('the review service', () => {
   });
 
   it('keeps a decision the workspace cannot take as not saved, says so, and writes it on a later try', async () => {
-    const real = await sandbox.open(sandbox.dbPath);
-    let failing = true;
-    const flaky: CaseWorkspace = {
-      ...real,
-      status: real.status,
-      appendDecisions: (events) => (failing ? Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })) : real.appendDecisions(events)),
-    };
+    const { real, flaky, heal } = await flakyWorkspace();
     const { service, changes, timers } = serviceOver(flaky);
     await service.categorise(CASE, 'b', '2');
     await service.whenWritten();
@@ -116,7 +122,7 @@ describe('the review service', () => {
     expect(changes.at(-1)?.unsavedCount).toBeGreaterThan(0);
     expect((await service.item(CASE, 'b')).category).toBe('2');
 
-    failing = false;
+    heal();
     timers.shift()?.callback();
     await service.whenWritten();
     expect((await service.state(CASE)).unsavedCount).toBe(0);
@@ -125,19 +131,13 @@ describe('the review service', () => {
   });
 
   it('gives decisions not saved yet one last try when the case is left, instead of dropping them with their retry', async () => {
-    const real = await sandbox.open(sandbox.dbPath);
-    let failing = true;
-    const flaky: CaseWorkspace = {
-      ...real,
-      status: real.status,
-      appendDecisions: (events) => (failing ? Promise.reject(new Error('share gone')) : real.appendDecisions(events)),
-    };
+    const { real, flaky, heal } = await flakyWorkspace();
     const { service, timers } = serviceOver(flaky);
     await service.categorise(CASE, 'c', '3');
     await service.whenWritten();
     expect((await service.state(CASE)).unsavedCount).toBeGreaterThan(0);
 
-    failing = false;
+    heal();
     await service.leave();
     expect(timers).toEqual([]);
     expect((await real.itemHistory('c.jpg')).map((line) => line.category)).toEqual(['3']);
