@@ -74,7 +74,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
   function stateOf(review: CaseReview): ReviewState {
     const items = toReview(review.caseId);
-    const reviewedCount = items.filter((item) => (review.categories.get(item.relativePath) ?? null) !== null).length;
+    const reviewedCount = items.filter((item) => categoryOfItem(review, item) !== null).length;
     return {
       caseId: review.caseId,
       scheme: review.scheme,
@@ -153,6 +153,18 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       .flatMap((member) => [member.relativePath, ...member.duplicatePaths]);
   }
 
+  /**
+   * An item's category: its own file's, else that of a file of its stack. Stacks change after a
+   * decision (an exact copy chosen to show instead, a near copy joining and becoming the
+   * representative as sizes arrive); the decision made on the stack still covers it then, so
+   * progress and "Next to review" do not offer it again.
+   */
+  function categoryOfItem(review: CaseReview, item: MediaItem): CategoryCode {
+    const decided = (paths: readonly string[]) => paths.map((path) => review.categories.get(path) ?? null).find((code) => code !== null) ?? null;
+    const own = decided([item.relativePath, ...item.duplicatePaths]);
+    return own !== null || item.stackSize <= 1 + item.duplicatePaths.length ? own : decided(stackPaths(review.caseId, review.scheme, item));
+  }
+
   /** Applies a step to the categories and hands its lines to the writer. */
   function record(review: CaseReview, action: ReviewAction, cause: DecisionCause): void {
     const actionId = review.nextActionId++;
@@ -221,7 +233,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       // Lines still waiting for the workspace are history too: shown, not hidden until saved.
       const waiting = review.writer.unsaved().filter((event) => event.itemPath === item.relativePath);
       const seen = new Set(stored.map((event) => `${event.actionId}`));
-      return { category: review.categories.get(item.relativePath) ?? null, history: [...stored, ...waiting.filter((event) => !seen.has(`${event.actionId}`))] };
+      return { category: categoryOfItem(review, item), history: [...stored, ...waiting.filter((event) => !seen.has(`${event.actionId}`))] };
     },
     async nextToReview(caseId, afterItemId) {
       const review = await reviewOf(caseId);
@@ -230,7 +242,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       for (let step = 0; step < items.length; step += 1) {
         const index = (start + step) % items.length;
         const item = items[index];
-        if (item && (review.categories.get(item.relativePath) ?? null) === null) return { itemId: item.id, index };
+        if (item && categoryOfItem(review, item) === null) return { itemId: item.id, index };
       }
       return { itemId: null, index: null };
     },

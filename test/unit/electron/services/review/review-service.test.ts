@@ -143,6 +143,44 @@ describe('the review service', () => {
     expect((await real.itemHistory('c.jpg')).map((line) => line.category)).toEqual(['3']);
   });
 
+  it('keeps a stack decided when a near copy joins it later and becomes its representative: progress and Next to review agree', async () => {
+    let joined = false;
+    // Before: c and d apart. After: d (larger, arrived later) represents both.
+    const now = () =>
+      ITEMS.map((item) => {
+        if (!joined) return item;
+        if (item.id === 'c') return { ...item, stackId: 'd', stackSize: 2 };
+        return item.id === 'd' ? { ...item, stackSize: 2 } : item;
+      });
+    const moving: ReviewServiceDeps['session'] = {
+      listItems(_caseId, offset, limit, view = 'all') {
+        const items = now().filter((item) => inItemView(item, view));
+        return { total: items.length, items: items.slice(offset, offset + limit) };
+      },
+      getItems: (_caseId, ids) => now().filter((item) => ids.includes(item.id)),
+      stackMembers: (_caseId, itemId) =>
+        joined && (itemId === 'c' || itemId === 'd')
+          ? now()
+              .filter((item) => item.id === 'd' || item.id === 'c')
+              .map((item) => ({ item, distanceBits: 0 }))
+          : [],
+    };
+    const service = createReviewService({ ...serviceOver(null).deps, session: moving });
+    await service.categorise(CASE, 'c', '2');
+    expect((await service.state(CASE)).reviewedCount).toBe(1);
+
+    joined = true;
+    const state = await service.state(CASE);
+    expect([state.reviewedCount, state.totalCount]).toEqual([1, 3]);
+    expect((await service.item(CASE, 'd')).category).toBe('2');
+    const order: (string | null)[] = [];
+    for (let after: string | null = null, step = 0; step < 3; step += 1) {
+      after = (await service.nextToReview(CASE, after)).itemId;
+      order.push(after);
+    }
+    expect(order).not.toContain('d');
+  });
+
   it('refuses a category the case’s scheme does not have, and changes nothing', async () => {
     const { service } = serviceOver(await sandbox.open(sandbox.dbPath));
     await expect(service.categorise(CASE, 'b', '9')).rejects.toThrow(/scheme/);
