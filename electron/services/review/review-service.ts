@@ -125,6 +125,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
   function reviewOf(caseId: string): Promise<CaseReview> {
     if (current === null || currentId !== caseId) {
+      // A late request for a case already left must not close the open case's writer (its unsaved lines would go): refused first.
+      deps.session.getItems(caseId, []);
       current?.then((previous) => previous.writer.close()).catch(() => undefined);
       currentId = caseId;
       current = load(caseId);

@@ -181,6 +181,30 @@ describe('the review service', () => {
     expect(order).not.toContain('d');
   });
 
+  it('a late request for a case already left is refused and leaves the open case’s unsaved decisions retrying', async () => {
+    const { real, flaky, heal } = await flakyWorkspace();
+    const base = serviceOver(flaky);
+    const onlyOpen: ReviewServiceDeps['session'] = {
+      ...session,
+      getItems: (caseId, ids) => {
+        if (caseId !== CASE) throw new Error('case not open');
+        return session.getItems(caseId, ids);
+      },
+    };
+    const service = createReviewService({ ...base.deps, session: onlyOpen });
+    await service.categorise(CASE, 'd', '4');
+    await service.whenWritten();
+    const unsaved = (await service.state(CASE)).unsavedCount;
+    expect(unsaved).toBeGreaterThan(0);
+    await expect(service.state('case-left')).rejects.toThrow(/not open/);
+    expect((await service.state(CASE)).unsavedCount).toBe(unsaved);
+
+    heal();
+    base.timers.shift()?.callback();
+    await service.whenWritten();
+    expect((await real.itemHistory('d.jpg')).map((line) => line.category)).toEqual(['4']);
+  });
+
   it('refuses a category the case’s scheme does not have, and changes nothing', async () => {
     const { service } = serviceOver(await sandbox.open(sandbox.dbPath));
     await expect(service.categorise(CASE, 'b', '9')).rejects.toThrow(/scheme/);
