@@ -69,9 +69,15 @@ describe('categorising with the keyboard and the Category buttons', () => {
     field.remove();
   });
 
-  it('decides nothing while media is hidden: a digit, N or Ctrl+Z typed then reaches no picture', async () => {
+  it('decides nothing while the header menu is open or media is hidden: a digit, N or Ctrl+Z typed then reaches no picture', async () => {
     const { fake, user } = await openViewer();
     await screen.findByText('0 of 20 reviewed');
+    // The header menu lies over the open item: a digit typed in it is not a decision on the picture under it.
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+    await user.keyboard('2');
+    expect(fake.handlers.categoriseItem).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+
     await user.keyboard('{Escape}');
     await screen.findByText('Media hidden');
     await user.keyboard('1n{Control>}z{/Control}');
