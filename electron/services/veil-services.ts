@@ -107,7 +107,11 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     onCaseOpened: () => casePdq.caseOpened(),
     nearThresholdBits: () => settings.get().nearMatchDistanceBits,
     // The shared workspace of the case left closes after its import's last rows (a stuck import holds it a bounded time).
-    onCaseLeft: (writesDone) => notes.keepOpenFor(Promise.race([writesDone, new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())])),
+    // Review decisions not saved yet get their last try before it closes too, or they would be dropped with the case.
+    onCaseLeft: (writesDone) =>
+      notes.keepOpenFor(
+        Promise.race([Promise.allSettled([writesDone, review.leave()]), new Promise((resolve) => setTimeout(resolve, IMPORT_STOP_WAIT_MS).unref())]),
+      ),
     picturesInFlight: () => pool.status.busy + pool.status.queued > 0,
     // The notes' workspace: one handle (one writer, one lock) per case for both.
     caseWorkspace: (caseId) => notes.workspace(caseId),
@@ -314,7 +318,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
         // The import and PDQ pass stop first and their last rows go into the workspace the notes share,
         // then it closes; a stuck import holds the close for half the wait at most.
         const importStopped = Promise.allSettled([session.cancelImport(), casePdq.close()]).then(() => session.whenIdle());
-        const decisionsWritten = review.whenWritten().finally(() => review.close());
+        // Decisions waiting for a retry get one last try now rather than being dropped at quit.
+        const decisionsWritten = review.leave().finally(() => review.close());
         const notesClosed = Promise.race([Promise.allSettled([importStopped, decisionsWritten]), waited(IMPORT_STOP_WAIT_MS / 2)])
           .catch(() => undefined)
           .then(() => notes.close());

@@ -27,6 +27,7 @@ import { MediaHiddenPanel } from '../media-visibility/media-hidden-panel';
 import { useMediaVisibility } from '../media-visibility/media-visibility';
 import { AppHeader } from './app-header';
 import { DecisionKeys } from '../features/decisions/use-decision-keys';
+import { keepsSetCategory } from '../features/decisions/category-group';
 import { useReview } from '../features/decisions/use-review';
 import { DecisionAnnouncer, ReviewProgress } from '../features/decisions/review-progress';
 import { useErrorText } from './error-message';
@@ -165,10 +166,13 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   };
 
   // The keys act on the open item, else on the focused grid item; N opens or focuses the next one to review.
+  // A known item that came with its hash set's category is not one the keys may overrule (a typed reason is needed).
   const decisionItemId = (): string | null => {
-    if (viewerIndex !== null) return store.getItem(viewerIndex)?.id ?? null;
     const cell = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-item-index]') : null;
-    return cell ? (store.getItem(Number(cell.dataset.itemIndex))?.id ?? null) : null;
+    const index = viewerIndex ?? (cell ? Number(cell.dataset.itemIndex) : null);
+    const item = index === null ? undefined : store.getItem(index);
+    if (item === undefined || (review.state !== null && keepsSetCategory(review.state.scheme, item))) return null;
+    return item.id;
   };
   const openNextToReview = (index: number) => {
     updateView({ show: 'to-review', activeIndex: index, viewerIndex: viewerIndex === null ? null : index });
@@ -195,7 +199,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           reviewProgress={<ReviewProgress state={review.state} />}
         />
         <DecisionAnnouncer text={review.announcement} />
-        <DecisionKeys review={review} currentItemId={decisionItemId} onNext={openNextToReview} />
+        <DecisionKeys review={review} currentItemId={decisionItemId} onNext={openNextToReview} enabled={visible} />
         <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
         <WellbeingBanners settings={settings} />
         {headerError && (

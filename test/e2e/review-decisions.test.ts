@@ -46,21 +46,17 @@ describe('review decisions in Chromium through the browser host', () => {
     await page.getByRole('region', { name: 'Viewer' }).waitFor();
   }
 
+  /** Waits until the viewer shows the item at `position` (1-based) of the case. */
+  async function viewerAt(page: Page, position: number): Promise<void> {
+    await expect.poll(() => page.getByRole('region', { name: 'Viewer' }).getByText(`${position} of ${total}`).count(), { timeout: 30_000 }).toBe(1);
+  }
+
   /** The category pressed for each of the first `count` items, stepping with → in the viewer. */
   async function pressedCategories(page: Page, count: number): Promise<string[]> {
     const seen: string[] = [];
     for (let index = 0; index < count; index += 1) {
       if (index > 0) await page.keyboard.press('ArrowRight');
-      await expect
-        .poll(
-          () =>
-            page
-              .getByRole('region', { name: 'Viewer' })
-              .getByText(`${index + 1} of ${total}`)
-              .count(),
-          { timeout: 30_000 },
-        )
-        .toBe(1);
+      await viewerAt(page, index + 1);
       await expect.poll(() => pressed(page).count(), { timeout: 30_000 }).toBe(1);
       seen.push((await pressed(page).locator('.visually-hidden').textContent()) ?? '');
     }
@@ -97,10 +93,13 @@ describe('review decisions in Chromium through the browser host', () => {
 
     await page.keyboard.press('1');
     await expect.poll(() => announcement(page).textContent(), { timeout: 30_000 }).toMatch(/^Category 1, CAM/);
+    // A number key acts on the item shown: wait until → has brought the next one, or the key would land on nothing yet.
     await page.keyboard.press('ArrowRight');
+    await viewerAt(page, 2);
     await page.keyboard.press('3');
     await expect.poll(() => announcement(page).textContent(), { timeout: 30_000 }).toMatch(/^Category 3, CGI \/ animation/);
     await page.keyboard.press('ArrowRight');
+    await viewerAt(page, 3);
     await page.keyboard.press('0');
     await expect.poll(() => announcement(page).textContent(), { timeout: 30_000 }).toMatch(/^Category 0, Non-pertinent/);
     await page.keyboard.press('Control+z');

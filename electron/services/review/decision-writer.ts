@@ -17,6 +17,11 @@ export interface DecisionWriter {
   whenWritten(): Promise<void>;
   /** Stops retrying; what is still unsaved stays counted. */
   close(): void;
+  /**
+   * The case is being left (another opened, or Veil quits): one last try right away rather than
+   * at the next retry, before the workspace closes; then stops. Resolves once that try has ended.
+   */
+  finish(): Promise<void>;
 }
 
 export function createDecisionWriter(deps: {
@@ -57,6 +62,11 @@ export function createDecisionWriter(deps: {
       });
   }
 
+  function stopRetry(): void {
+    retry?.cancel();
+    retry = null;
+  }
+
   return {
     append(events) {
       waiting.push(...events);
@@ -69,8 +79,17 @@ export function createDecisionWriter(deps: {
     },
     close() {
       closed = true;
-      retry?.cancel();
-      retry = null;
+      stopRetry();
+    },
+    async finish() {
+      while (writing !== null) await writing;
+      if (closed) return;
+      stopRetry();
+      flush();
+      closed = true;
+      while (writing !== null) await writing;
+      // The last try failed: its retry would write into a workspace about to close.
+      stopRetry();
     },
   };
 }

@@ -19,6 +19,11 @@ export interface ReviewService {
   nextToReview(caseId: string, afterItemId: string | null): Promise<NextToReview>;
   /** Resolves once every decision so far is written or has failed its latest try (quitting, tests). */
   whenWritten(): Promise<void>;
+  /**
+   * The open case is being left (another opened, or Veil quits): decisions not saved yet get one
+   * last try at once, before the workspace they belong to closes, instead of being dropped.
+   */
+  leave(): Promise<void>;
   close(): void;
 }
 
@@ -69,7 +74,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
   function stateOf(review: CaseReview): ReviewState {
     const items = toReview(review.caseId);
-    const reviewedCount = items.filter((item) => (review.categories.get(item.relativePath) ?? null) !== null).length;
+    const reviewedCount = items.filter((item) => categoryOfItem(review, item) !== null).length;
     return {
       caseId: review.caseId,
       scheme: review.scheme,
@@ -120,6 +125,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
   function reviewOf(caseId: string): Promise<CaseReview> {
     if (current === null || currentId !== caseId) {
+      // A late request for a case already left must not close the open case's writer (its unsaved lines would go): refused first.
+      deps.session.getItems(caseId, []);
       current?.then((previous) => previous.writer.close()).catch(() => undefined);
       currentId = caseId;
       current = load(caseId);
@@ -136,11 +143,28 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     return item;
   }
 
-  /** Every file of the item's stack: each near member and each exact copy folded into one. */
-  function stackPaths(caseId: string, item: MediaItem): string[] {
+  /**
+   * Every file of the item's stack: each near member and each exact copy folded into one. A member
+   * that carries its hash set's category is left out: changing one needs a typed reason (not built yet).
+   */
+  function stackPaths(caseId: string, scheme: CaseScheme, item: MediaItem): string[] {
     const members = deps.session.stackMembers(caseId, item.id).map((member) => member.item);
     const items = members.some((member) => member.id === item.id) ? members : [item, ...members];
-    return items.flatMap((member) => [member.relativePath, ...member.duplicatePaths]);
+    return items
+      .filter((member) => member.id === item.id || categoryFromMatch(scheme, member.match) === null)
+      .flatMap((member) => [member.relativePath, ...member.duplicatePaths]);
+  }
+
+  /**
+   * An item's category: its own file's, else that of a file of its stack. Stacks change after a
+   * decision (an exact copy chosen to show instead, a near copy joining and becoming the
+   * representative as sizes arrive); the decision made on the stack still covers it then, so
+   * progress and "Next to review" do not offer it again.
+   */
+  function categoryOfItem(review: CaseReview, item: MediaItem): CategoryCode {
+    const decided = (paths: readonly string[]) => paths.map((path) => review.categories.get(path) ?? null).find((code) => code !== null) ?? null;
+    const own = decided([item.relativePath, ...item.duplicatePaths]);
+    return own !== null || item.stackSize <= 1 + item.duplicatePaths.length ? own : decided(stackPaths(review.caseId, review.scheme, item));
   }
 
   /** Applies a step to the categories and hands its lines to the writer. */
@@ -183,7 +207,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       const review = await reviewOf(caseId);
       if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
       const item = itemNamed(caseId, itemId);
-      const paths = stackPaths(caseId, item);
+      // The issue asks for a typed reason before a hash set's category is overruled; until that is built, it is refused, never silently overwritten.
+      if (categoryFromMatch(review.scheme, item.match) !== null)
+        throw new VeilRequestError('invalid-arguments', `item ${itemId} keeps its hash set's category`);
+      const paths = stackPaths(caseId, review.scheme, item);
       const decided = decide(
         review.history,
         (path) => review.categories.get(path) ?? null,
@@ -208,7 +235,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       // Lines still waiting for the workspace are history too: shown, not hidden until saved.
       const waiting = review.writer.unsaved().filter((event) => event.itemPath === item.relativePath);
       const seen = new Set(stored.map((event) => `${event.actionId}`));
-      return { category: review.categories.get(item.relativePath) ?? null, history: [...stored, ...waiting.filter((event) => !seen.has(`${event.actionId}`))] };
+      return { category: categoryOfItem(review, item), history: [...stored, ...waiting.filter((event) => !seen.has(`${event.actionId}`))] };
     },
     async nextToReview(caseId, afterItemId) {
       const review = await reviewOf(caseId);
@@ -217,13 +244,20 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       for (let step = 0; step < items.length; step += 1) {
         const index = (start + step) % items.length;
         const item = items[index];
-        if (item && (review.categories.get(item.relativePath) ?? null) === null) return { itemId: item.id, index };
+        if (item && categoryOfItem(review, item) === null) return { itemId: item.id, index };
       }
       return { itemId: null, index: null };
     },
     async whenWritten() {
       const review = await current?.catch(() => null);
       await review?.writer.whenWritten();
+    },
+    async leave() {
+      const left = current;
+      current = null;
+      currentId = null;
+      const review = await left?.catch(() => null);
+      await review?.writer.finish();
     },
     close() {
       void current?.then((review) => review.writer.close()).catch(() => undefined);

@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { schemeCategories } from '../../../shared/review/category-scheme.js';
+import type { MediaItem } from '../../../shared/case/media-item.js';
+import { categoryFromMatch, schemeCategories } from '../../../shared/review/category-scheme.js';
 import { categoryLabel } from './category-label';
 import type { Review } from './use-review';
 
@@ -9,15 +10,19 @@ import type { Review } from './use-review';
  * category pressed, and "Uncategorised" to take a decision back to none. The number keys do
  * the same (use-decision-keys.ts).
  */
-export function CategoryGroup({ review, itemId }: { review: Review; itemId: string }) {
+export function CategoryGroup({ review, item }: { review: Review; item: MediaItem }) {
   const { t } = useTranslation();
+  const hintId = useId();
   const { state, learn } = review;
+  const itemId = item.id;
   useEffect(() => learn(itemId), [learn, itemId]);
   if (state === null) return null;
   const current = review.categoryOf(itemId);
   const choices = [...schemeCategories(state.scheme).map((category) => category.code), null];
+  // A known item that came with its hash set's category keeps it: overruling a set needs a typed reason (not built yet).
+  const keptFromSet = keepsSetCategory(state.scheme, item);
   return (
-    <div role="group" aria-label={t('decisions.group')} className="category-group">
+    <div role="group" aria-label={t('decisions.group')} aria-describedby={keptFromSet ? hintId : undefined} className="category-group">
       {choices.map((code) => (
         <button
           key={code ?? 'none'}
@@ -25,6 +30,7 @@ export function CategoryGroup({ review, itemId }: { review: Review; itemId: stri
           className="button category-button"
           aria-pressed={current === undefined ? undefined : current === code}
           title={categoryLabel(t, state.scheme, code)}
+          disabled={keptFromSet}
           onClick={() => review.categorise(itemId, code)}
         >
           {/* The code in sight (six buttons fit beside the title); the whole name for screen readers and on hover. */}
@@ -32,6 +38,16 @@ export function CategoryGroup({ review, itemId }: { review: Review; itemId: stri
           <span className="visually-hidden">{categoryLabel(t, state.scheme, code)}</span>
         </button>
       ))}
+      {keptFromSet && (
+        <span id={hintId} className="muted category-kept">
+          {t('decisions.keptFromSet')}
+        </span>
+      )}
     </div>
   );
+}
+
+/** True when the item arrived with its hash set's category, which no button or key may overrule without a typed reason. */
+export function keepsSetCategory(scheme: Parameters<typeof categoryFromMatch>[0], item: MediaItem): boolean {
+  return categoryFromMatch(scheme, item.match) !== null;
 }

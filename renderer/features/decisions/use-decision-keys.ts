@@ -9,6 +9,8 @@ export interface DecisionKeysOptions {
   currentItemId: () => string | null;
   /** N found the next item to review at `index` of the "To review" view: open or focus it. */
   onNext: (index: number) => void;
+  /** False while media is hidden (the hide-everything key, a limit reached): no key decides on a picture nobody can see. */
+  enabled: boolean;
 }
 
 /**
@@ -26,7 +28,8 @@ export function DecisionKeys(options: DecisionKeysOptions): null {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.metaKey || keyTakenElsewhere(event)) return;
-      const { review, currentItemId, onNext } = latest.current;
+      const { review, currentItemId, onNext, enabled } = latest.current;
+      if (!enabled) return;
       const key = event.key.toLowerCase();
       if (event.ctrlKey) {
         if (key === 'z' && !event.shiftKey) review.undo();

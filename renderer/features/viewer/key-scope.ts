@@ -11,9 +11,9 @@ function insideDialog(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('[aria-modal="true"]') !== null;
 }
 
-/** True when a key belongs to a text field or the like, or to a dialog on top: not a shortcut for the page under it. */
+/** True when a key belongs to a text field or the like, or to a dialog or the header menu on top: not a shortcut for the page under it. */
 export function keyTakenElsewhere(event: KeyboardEvent): boolean {
-  return consumesKeys(event.target) || insideDialog(event.target) || document.querySelector('[aria-modal="true"]') !== null;
+  return consumesKeys(event.target) || insideDialog(event.target) || document.querySelector('[aria-modal="true"], [data-covers-viewer]') !== null;
 }
 
 /**

@@ -171,7 +171,7 @@ export function Viewer({ store, notes, onEditNote, index, total, settings, known
           {note && <span className="viewer-note">{t('notes.preview', { text: note.text })}</span>}
         </div>
         {item && <NoteButton store={notes} item={item} onEdit={onEditNote} />}
-        {item && review && <CategoryGroup review={review} itemId={item.id} />}
+        {item && review && <CategoryGroup review={review} item={item} />}
         <div className="viewer-nav">
           <button type="button" className="button" disabled={index <= 0} onClick={() => onIndexChange(index - 1)}>
             {t('viewer.previous')}

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createFakeVeil, fakeItemId, type FakeVeilOptions } from '../../fakes/fake-veil';
+import { createFakeVeil, fakeItem, fakeItemId, type FakeVeilOptions } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
 
 async function openViewer(options: FakeVeilOptions = {}) {
@@ -67,6 +67,44 @@ describe('categorising with the keyboard and the Category buttons', () => {
     await user.keyboard('3');
     expect(fake.handlers.categoriseItem).toHaveBeenCalledTimes(1);
     field.remove();
+  });
+
+  it('decides nothing while the header menu is open or media is hidden: a digit, N or Ctrl+Z typed then reaches no picture', async () => {
+    const { fake, user } = await openViewer();
+    await screen.findByText('0 of 20 reviewed');
+    // The header menu lies over the open item: a digit typed in it is not a decision on the picture under it.
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+    await user.keyboard('2');
+    expect(fake.handlers.categoriseItem).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+
+    await user.keyboard('{Escape}');
+    await screen.findByText('Media hidden');
+    await user.keyboard('1n{Control>}z{/Control}');
+    expect(fake.handlers.categoriseItem).not.toHaveBeenCalled();
+    expect(fake.handlers.nextToReview).not.toHaveBeenCalled();
+    expect(fake.handlers.undoDecision).not.toHaveBeenCalled();
+  });
+
+  it('leaves a known item’s hash-set category alone: its buttons are disabled and say why, its number keys decide nothing', async () => {
+    const known = (index: number) =>
+      index === 0
+        ? {
+            ...fakeItem(0),
+            match: { type: 'known' as const, setId: 1, setName: 'Unit set', scheme: 'vic-us' as const, category: '1', matchedBy: 'md5' as const },
+          }
+        : fakeItem(index);
+    const fake = createFakeVeil({ itemCount: 3, items: known });
+    await renderApp(fake);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: 'Known (1)' }));
+    await user.click(await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ }));
+    const viewer = await screen.findByRole('region', { name: 'Viewer' });
+    const group = within(viewer).getByRole('group', { name: 'Category' });
+    await waitFor(() => expect(within(group).getByRole('button', { name: '0, Non-pertinent' })).toHaveProperty('disabled', true));
+    expect(within(group).getByText(/changing it needs a typed reason/)).toBeTruthy();
+    await user.keyboard('0');
+    expect(fake.handlers.categoriseItem).not.toHaveBeenCalled();
   });
 
   it('names the buttons and the progress in French', async () => {

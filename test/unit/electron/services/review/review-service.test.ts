@@ -35,7 +35,7 @@ interface Timer {
 function serviceOver(workspace: CaseWorkspace | null) {
   const changes: ReviewState[] = [];
   const timers: Timer[] = [];
-  const service = createReviewService({
+  const deps: ReviewServiceDeps = {
     session,
     workspace: async () => workspace,
     userName: 'jtremblay',
@@ -47,8 +47,21 @@ function serviceOver(workspace: CaseWorkspace | null) {
       timers.push(timer);
       return { cancel: () => timers.splice(timers.indexOf(timer), 1) };
     },
-  });
-  return { service, changes, timers };
+  };
+  const service = createReviewService(deps);
+  return { service, changes, timers, deps };
+}
+
+/** A workspace whose decision writes fail (a disk full) until `heal` is called. */
+async function flakyWorkspace() {
+  const real = await sandbox.open(sandbox.dbPath);
+  let failing = true;
+  const flaky: CaseWorkspace = {
+    ...real,
+    status: real.status,
+    appendDecisions: (events) => (failing ? Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })) : real.appendDecisions(events)),
+  };
+  return { real, flaky, heal: () => (failing = false) };
 }
 
 describe('the review service', () => {
@@ -86,14 +99,22 @@ describe('the review service', () => {
     expect(known.history.map((line) => [line.source, line.userName])).toEqual([['hash-set', 'jtremblay']]);
   });
 
+  it('refuses to overrule a known item’s hash-set category (a typed reason is not built yet), directly or through its stack', async () => {
+    const { service } = serviceOver(await sandbox.open(sandbox.dbPath));
+    await expect(service.categorise(CASE, 'k', '0')).rejects.toThrow(/hash set/);
+    expect((await service.item(CASE, 'k')).category).toBe('1');
+
+    const stacked = createReviewService({
+      ...serviceOver(null).deps,
+      session: { ...session, stackMembers: () => ITEMS.filter((item) => item.id === 'b' || item.id === 'k').map((item) => ({ item, distanceBits: 0 })) },
+    });
+    await stacked.categorise(CASE, 'b', '0');
+    expect((await stacked.item(CASE, 'k')).category).toBe('1');
+    expect((await stacked.item(CASE, 'b')).category).toBe('0');
+  });
+
   it('keeps a decision the workspace cannot take as not saved, says so, and writes it on a later try', async () => {
-    const real = await sandbox.open(sandbox.dbPath);
-    let failing = true;
-    const flaky: CaseWorkspace = {
-      ...real,
-      status: real.status,
-      appendDecisions: (events) => (failing ? Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })) : real.appendDecisions(events)),
-    };
+    const { real, flaky, heal } = await flakyWorkspace();
     const { service, changes, timers } = serviceOver(flaky);
     await service.categorise(CASE, 'b', '2');
     await service.whenWritten();
@@ -101,12 +122,87 @@ describe('the review service', () => {
     expect(changes.at(-1)?.unsavedCount).toBeGreaterThan(0);
     expect((await service.item(CASE, 'b')).category).toBe('2');
 
-    failing = false;
+    heal();
     timers.shift()?.callback();
     await service.whenWritten();
     expect((await service.state(CASE)).unsavedCount).toBe(0);
     expect(changes.at(-1)?.unsavedCount).toBe(0);
     expect((await real.itemHistory('b.jpg')).map((line) => line.category)).toEqual(['2']);
+  });
+
+  it('gives decisions not saved yet one last try when the case is left, instead of dropping them with their retry', async () => {
+    const { real, flaky, heal } = await flakyWorkspace();
+    const { service, timers } = serviceOver(flaky);
+    await service.categorise(CASE, 'c', '3');
+    await service.whenWritten();
+    expect((await service.state(CASE)).unsavedCount).toBeGreaterThan(0);
+
+    heal();
+    await service.leave();
+    expect(timers).toEqual([]);
+    expect((await real.itemHistory('c.jpg')).map((line) => line.category)).toEqual(['3']);
+  });
+
+  it('keeps a stack decided when a near copy joins it later and becomes its representative: progress and Next to review agree', async () => {
+    let joined = false;
+    // Before: c and d apart. After: d (larger, arrived later) represents both.
+    const now = () =>
+      ITEMS.map((item) => {
+        if (!joined) return item;
+        if (item.id === 'c') return { ...item, stackId: 'd', stackSize: 2 };
+        return item.id === 'd' ? { ...item, stackSize: 2 } : item;
+      });
+    const moving: ReviewServiceDeps['session'] = {
+      listItems(_caseId, offset, limit, view = 'all') {
+        const items = now().filter((item) => inItemView(item, view));
+        return { total: items.length, items: items.slice(offset, offset + limit) };
+      },
+      getItems: (_caseId, ids) => now().filter((item) => ids.includes(item.id)),
+      stackMembers: (_caseId, itemId) =>
+        joined && (itemId === 'c' || itemId === 'd')
+          ? now()
+              .filter((item) => item.id === 'd' || item.id === 'c')
+              .map((item) => ({ item, distanceBits: 0 }))
+          : [],
+    };
+    const service = createReviewService({ ...serviceOver(null).deps, session: moving });
+    await service.categorise(CASE, 'c', '2');
+    expect((await service.state(CASE)).reviewedCount).toBe(1);
+
+    joined = true;
+    const state = await service.state(CASE);
+    expect([state.reviewedCount, state.totalCount]).toEqual([1, 3]);
+    expect((await service.item(CASE, 'd')).category).toBe('2');
+    const order: (string | null)[] = [];
+    for (let after: string | null = null, step = 0; step < 3; step += 1) {
+      after = (await service.nextToReview(CASE, after)).itemId;
+      order.push(after);
+    }
+    expect(order).not.toContain('d');
+  });
+
+  it('a late request for a case already left is refused and leaves the open case’s unsaved decisions retrying', async () => {
+    const { real, flaky, heal } = await flakyWorkspace();
+    const base = serviceOver(flaky);
+    const onlyOpen: ReviewServiceDeps['session'] = {
+      ...session,
+      getItems: (caseId, ids) => {
+        if (caseId !== CASE) throw new Error('case not open');
+        return session.getItems(caseId, ids);
+      },
+    };
+    const service = createReviewService({ ...base.deps, session: onlyOpen });
+    await service.categorise(CASE, 'd', '4');
+    await service.whenWritten();
+    const unsaved = (await service.state(CASE)).unsavedCount;
+    expect(unsaved).toBeGreaterThan(0);
+    await expect(service.state('case-left')).rejects.toThrow(/not open/);
+    expect((await service.state(CASE)).unsavedCount).toBe(unsaved);
+
+    heal();
+    base.timers.shift()?.callback();
+    await service.whenWritten();
+    expect((await real.itemHistory('d.jpg')).map((line) => line.category)).toEqual(['4']);
   });
 
   it('refuses a category the case’s scheme does not have, and changes nothing', async () => {
