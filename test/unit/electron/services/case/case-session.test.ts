@@ -130,6 +130,7 @@ describe('createCaseSession', () => {
       caseRoot: rootA,
       knownHidden: false,
       nearMatch: false,
+      nearComparable: false,
     });
 
     await session.open(rootB);
