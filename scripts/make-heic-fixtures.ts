@@ -64,6 +64,9 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'veil-heic-'));
 try {
   const landscape = await encodeHeic('gradient-landscape', 240, 160, 60, work);
   await encodeHeic('gradient-portrait', 120, 200, 60, work);
+  // Two top-level pictures in one file: which is primary cannot be told through heic-decode, so Veil refuses it.
+  const bothPngs = ['gradient-landscape', 'gradient-portrait'].map((name) => path.join(work, `${name}.png`));
+  execFileSync('heif-enc', ['-q', '60', '-o', path.join(OUT_DIR, 'several-images.heic'), ...bothPngs], { stdio: 'inherit' });
   writeFileSync(path.join(OUT_DIR, 'truncated.heic'), landscape.subarray(0, Math.floor(landscape.length * 0.6)));
   writeFileSync(path.join(OUT_DIR, 'huge-declared.heic'), withHugeDeclaredSize(landscape));
   console.log(`HEIC fixtures written to ${OUT_DIR}`);

@@ -22,9 +22,10 @@ function damaged(detail: string): HeicDecodeResult {
 
 /**
  * Decodes the HEIC/HEIF open as `handle` (`fileSizeBytes` long, already under the byte cap):
- * the first (primary) image, with the file's rotation and mirroring applied by libheif.
+ * its one top-level image, with the file's rotation and mirroring applied by libheif.
  * Never throws for a bad file: a declared size above `maxInputPixels` is 'too-many-pixels',
- * anything libheif refuses is 'decode-failed'. File-system errors do throw.
+ * several top-level images are 'unsupported-format', anything libheif refuses is
+ * 'decode-failed'. File-system errors do throw.
  */
 export async function decodeHeic(handle: FileHandle, fileSizeBytes: number, maxInputPixels: number): Promise<HeicDecodeResult> {
   const file = Buffer.allocUnsafe(fileSizeBytes);
@@ -49,6 +50,19 @@ export async function decodeHeic(handle: FileHandle, fileSizeBytes: number, maxI
   try {
     const first = images[0];
     if (first === undefined) return damaged('the file holds no image');
+    // heic-decode lists top-level images in file order and hides which is primary (pitm): a file could put
+    // a harmless picture first and another as the one every other viewer shows, and the PDQ match would
+    // be of the decoy. Refused in words rather than showing a picture that may not be the photo.
+    if (images.length > 1) {
+      return {
+        ok: false,
+        error: {
+          code: 'unsupported-format',
+          detail: `HEIF with ${images.length} top-level images; which one is primary cannot be told`,
+          reason: reasonOf('heif-several-images', { count: images.length }),
+        },
+      };
+    }
     const { width: widthPx, height: heightPx } = first;
     if (!Number.isInteger(widthPx) || !Number.isInteger(heightPx) || widthPx <= 0 || heightPx <= 0) return damaged(`declared size ${widthPx}×${heightPx}`);
     const declaredPixels = widthPx * heightPx;

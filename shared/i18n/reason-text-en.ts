@@ -81,6 +81,8 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
   'case-subfolder-partly-read': 'this folder could not be read to the end ({{osCode}}); only part of it was imported.',
   'heic-damaged': 'the HEIC/HEIF photo is damaged or cut short: its pictures could not be decoded.',
   'heif-kind-unsupported': 'this HEIF file is of a kind Veil cannot decode (a layered or scalable image); only ordinary HEIC photos and AVIF are read.',
+  'heif-several-images':
+    'this HEIF file holds {{count}} pictures and Veil cannot tell which one is the main picture that other viewers show, so none was shown.',
   'image-declares-too-many-pixels':
     'the image declares {{widthPx}} × {{heightPx}} pixels, more than the {{limitPixels}} Veil decodes safely; it was not decoded.',
   'raw-photo-unsupported':

@@ -79,6 +79,7 @@ export const REASON_TEXT_FR_CA: Record<ReasonCode, string> = {
   'case-subfolder-partly-read': `ce dossier n'a pas pu être lu jusqu'au bout ({{osCode}})${NB}; seule une partie de son contenu a été importée.`,
   'heic-damaged': `la photo HEIC/HEIF est endommagée ou tronquée${NB}: ses images n'ont pas pu être décodées.`,
   'heif-kind-unsupported': `ce fichier HEIF est d'un type que Veil ne sait pas décoder (image en couches ou échelonnable)${NB}; seules les photos HEIC ordinaires et l'AVIF sont lues.`,
+  'heif-several-images': `ce fichier HEIF contient {{count}} images et Veil ne peut pas savoir laquelle est l'image principale qu'affichent les autres visionneuses${NB}; aucune n'a été affichée.`,
   'image-declares-too-many-pixels': `l'image déclare {{widthPx}} × {{heightPx}} pixels, plus que les {{limitPixels}} que Veil décode en toute sécurité${NB}; elle n'a pas été décodée.`,
   'raw-photo-unsupported': `une photo brute d'appareil (RAW, {{camera}})${NB}: les données brutes du capteur exigent le traitement du fabricant, que Veil ne fait pas. Demandez une exportation JPEG, TIFF ou HEIC de cette photo.`,
   'hash-set-file-missing': `le fichier «${NB}{{path}}${NB}» n'existe pas.`,

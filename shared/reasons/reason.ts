@@ -99,6 +99,7 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   // Media files the worker could not show (the tile says the kind of problem; this says more).
   plain('heic-damaged'),
   plain('heif-kind-unsupported'),
+  reason('heif-several-images', { count: Count }),
   reason('image-declares-too-many-pixels', { widthPx: Count, heightPx: Count, limitPixels: Count }),
   reason('raw-photo-unsupported', { camera: z.string() }),
   // Known-material hash sets: a file refused whole, and the library folder.

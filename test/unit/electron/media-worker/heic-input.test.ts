@@ -88,6 +88,13 @@ describe('hostile and damaged HEIC files', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'too-large' } });
   });
 
+  it('refuses a file of several top-level pictures in words, rather than showing one that may not be the primary', async () => {
+    const result = await deriveImage({ filePath: fixture('several-images.heic'), longEdgePx: THUMB, greyscale: true, blur: 'strong' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported-format', reason: { code: 'heif-several-images', params: { count: 2 } } } });
+    const both = await thumbnailAndPdq({ filePath: fixture('several-images.heic'), longEdgePx: THUMB, greyscale: true, blur: 'strong' });
+    expect(both).toMatchObject({ ok: false, error: { reason: { code: 'heif-several-images' } } });
+  });
+
   it('calls a file cut short damaged, with a reason, and keeps libheif’s words as detail', async () => {
     const result = await deriveImage({ filePath: fixture('truncated.heic'), longEdgePx: THUMB, greyscale: true, blur: 'strong' });
     expect(result).toMatchObject({ ok: false, error: { code: 'decode-failed', reason: { code: 'heic-damaged' } } });
