@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VeilRequestError } from '../../shared/contract-errors';
 import { LimitQuantitySchema } from '../../shared/limits/cap-keys';
@@ -58,8 +59,12 @@ export interface ErrorText {
 export function useErrorText(): ErrorText {
   const { t, i18n } = useTranslation();
   const locale = intlLocale(i18n.language);
-  return {
-    errorText: (error) => reasonText(t, locale, reasonOfError(error)),
-    reasonText: (reason) => reasonText(t, locale, reason),
-  };
+  // Stable while the language is: effects that list `errorText` among their dependencies would otherwise run on every render.
+  return useMemo<ErrorText>(
+    () => ({
+      errorText: (error) => reasonText(t, locale, reasonOfError(error)),
+      reasonText: (reason) => reasonText(t, locale, reason),
+    }),
+    [t, locale],
+  );
 }

@@ -32,6 +32,8 @@ describe('categorising with the keyboard and the Category buttons', () => {
 
     await user.keyboard('9');
     expect(fake.handlers.categoriseItem).toHaveBeenCalledTimes(1);
+    // The figures come from one request per case and then from events: a render must never ask again.
+    expect(fake.handlers.getReview).toHaveBeenCalledTimes(1);
   });
 
   it('says how many copies a stack decision covered, and Ctrl+Z / Ctrl+Y undo and redo it', async () => {
