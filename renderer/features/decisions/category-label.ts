@@ -1,11 +1,7 @@
 import type { TFunction } from 'i18next';
 import { UK_NOT_INDECENT, type CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { CategoryCode } from '../../../shared/review/decision-event.js';
-import { enKnown } from '../../i18n/en-known';
-
-function hasCode<Codes extends object>(codes: Codes, code: string): code is Extract<keyof Codes, string> {
-  return Object.hasOwn(codes, code);
-}
+import { vicCategoryWords } from '../known/vic-category-words';
 
 /**
  * A category as buttons and announcements name it: "1, CAM" (the same words the known-item
@@ -13,14 +9,13 @@ function hasCode<Codes extends object>(codes: Codes, code: string): code is Extr
  */
 export function categoryLabel(t: TFunction, scheme: CaseScheme, code: CategoryCode): string {
   if (code === null) return t('decisions.uncategorised');
-  const labels = enKnown.known.category;
   switch (scheme.id) {
     case 'vic-us':
-      if (hasCode(labels['vic-us'], code)) return t('decisions.named', { code, label: t(`known.category.vic-us.${code}`) });
+    case 'vic-dhs': {
+      const words = vicCategoryWords(t, scheme.id, code);
+      if (words !== null) return t('decisions.named', { code, label: words });
       break;
-    case 'vic-dhs':
-      if (hasCode(labels['vic-dhs'], code)) return t('decisions.named', { code, label: t(`known.category.vic-dhs.${code}`) });
-      break;
+    }
     case 'uk-abc':
       if (code === UK_NOT_INDECENT) return t('decisions.ukNotIndecent');
       break;

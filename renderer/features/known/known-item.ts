@@ -3,7 +3,7 @@ import type { CaseSummary } from '../../../shared/case/case-summary.js';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { ItemMatch, ItemView } from '../../../shared/known/item-match.js';
 import type { FilterProfile } from '../../../shared/media/filter-profile.js';
-import { enKnown } from '../../i18n/en-known';
+import { vicCategoryWords } from './vic-category-words';
 
 /**
  * True when an item must be drawn as words only: it is known and the investigator has not
@@ -38,22 +38,17 @@ export function viewTotal(summary: CaseSummary, view: ItemView): number {
   }
 }
 
-function hasCode<Codes extends object>(codes: Codes, code: string): code is Extract<keyof Codes, string> {
-  return Object.hasOwn(codes, code);
-}
-
 /** "category 1, CAM", "category A", a custom label as written, or "no category". */
 function categoryText(t: TFunction, match: ItemMatch): string {
   const code = match.category;
   if (code === null) return t('review.category.none');
-  const labels = enKnown.known.category;
   switch (match.scheme) {
     case 'vic-us':
-      if (hasCode(labels['vic-us'], code)) return t('review.category.numbered', { code, label: t(`known.category.vic-us.${code}`) });
+    case 'vic-dhs': {
+      const words = vicCategoryWords(t, match.scheme, code);
+      if (words !== null) return t('review.category.numbered', { code, label: words });
       break;
-    case 'vic-dhs':
-      if (hasCode(labels['vic-dhs'], code)) return t('review.category.numbered', { code, label: t(`known.category.vic-dhs.${code}`) });
-      break;
+    }
     case 'custom':
       return code;
     case 'uk-abc':
