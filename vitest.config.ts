@@ -1,5 +1,50 @@
+import { relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The files that take longest (project:path), longest first. On a fresh clone (CI) Vitest has
+ * no timings, so it runs each project's files in turn, larger files first: a long file that is
+ * short in lines (the workspace ones open a SQLite worker per test) started near the end and
+ * left one core idle while it finished alone. `breaks-and-limits` waits a minute of real
+ * viewing, so it starts first and overlaps the rest. Measured by file durations (see
+ * docs/decisions/suite-speed.md); a file missing here only runs in Vitest's usual order.
+ */
+const LONGEST_FIRST = [
+  'e2e:test/e2e/breaks-and-limits.test.ts',
+  'unit:test/unit/workspace/workspace-service.test.ts',
+  'unit:test/unit/workspace/workspace-decisions.test.ts',
+  'unit:test/unit/workspace/workspace-notes.test.ts',
+  'unit:test/unit/workspace/workspace-durability.test.ts',
+  'unit:test/unit/reliability/hostile-media-import.test.ts',
+  'unit:test/unit/electron/media-worker/video-storyboard.test.ts',
+  'e2e:test/e2e/accessibility-audit.test.ts',
+  'unit:test/unit/scripts/team-stats.test.ts',
+  'component:test/component/features/decisions/category-keys.test.tsx',
+  'e2e:test/e2e/french-and-large-case.test.ts',
+  'unit:test/unit/reliability/worker-crash-import.test.ts',
+  'e2e:test/e2e/veiled-viewing.test.ts',
+  'unit:test/unit/electron/services/review/review-service.test.ts',
+  'component:test/component/features/schemes/scheme-dialog.test.tsx',
+  'unit:test/unit/electron/services/ledger/ledger-crash.test.ts',
+  'component:test/component/features/team-stats/team-stats-dialog.test.tsx',
+  'unit:test/unit/electron/services/known/near-index-worker.test.ts',
+  'unit:test/unit/electron/media-worker/derive-image.test.ts',
+  'e2e:test/e2e/viewer-room.test.ts',
+];
+
+/** Vitest's order (timings of earlier runs when it has them), with the known longest files first. */
+class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification): number => {
+      const index = LONGEST_FIRST.indexOf(`${spec.project.name}:${relative(spec.project.config.root, spec.moduleId)}`);
+      return index === -1 ? LONGEST_FIRST.length : index;
+    };
+    // Array sort is stable: the files not listed keep Vitest's order.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   plugins: [react()],
@@ -8,6 +53,7 @@ export default defineConfig({
     // machines, which made the suite serial. Most files wait on child processes, disk or
     // Chromium, so two workers fill both cores.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         extends: true,
