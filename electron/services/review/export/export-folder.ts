@@ -1,0 +1,55 @@
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { VeilRequestError } from '../../../../shared/contract-errors.js';
+import { reasonOf, type Reason } from '../../../../shared/reasons/reason.js';
+import { errorCode } from '../../case/error-code.js';
+
+/** True when `inner` is `outer` or below it (both real, absolute paths). */
+function isWithin(inner: string, outer: string): boolean {
+  const path = relative(outer, inner);
+  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+}
+
+/** The reason an export folder (or a file in it) could not be used, from the system's error code. */
+export function exportFolderReason(folderPath: string, code: string): Reason {
+  switch (code) {
+    case 'ENOENT':
+      return reasonOf('export-folder-missing', { path: folderPath });
+    case 'ENOTDIR':
+      return reasonOf('export-not-a-folder', { path: folderPath });
+    case 'EROFS':
+      return reasonOf('export-read-only', { path: folderPath });
+    case 'EACCES':
+    case 'EPERM':
+      return reasonOf('export-permission-denied', { path: folderPath });
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return reasonOf('export-disk-full', { path: folderPath });
+    default:
+      return reasonOf('review-export-write-failed', { path: folderPath, osCode: code });
+  }
+}
+
+async function realOrSelf(path: string): Promise<string> {
+  return realpath(path).catch(() => resolve(path));
+}
+
+/**
+ * The folder an export may be written into, as its real path: it must exist and be a folder
+ * (never created: a missing folder is usually a share not connected), and it may be neither
+ * Veil's data folder nor anywhere inside the case folder. Both are judged after resolving links,
+ * so a link to the evidence is refused like the evidence. Throws VeilRequestError with the reason.
+ */
+export async function checkExportFolder(folderPath: string, forbidden: { dataDir: string; caseRoot: string }): Promise<string> {
+  let real: string;
+  try {
+    real = await realpath(resolve(folderPath));
+    if (!(await stat(real)).isDirectory()) throw VeilRequestError.because(reasonOf('export-not-a-folder', { path: folderPath }));
+  } catch (error) {
+    if (error instanceof VeilRequestError) throw error;
+    throw VeilRequestError.because(exportFolderReason(folderPath, errorCode(error)));
+  }
+  if (isWithin(real, await realOrSelf(forbidden.dataDir))) throw VeilRequestError.because(reasonOf('review-export-in-data-folder', { path: folderPath }));
+  if (isWithin(real, await realOrSelf(forbidden.caseRoot))) throw VeilRequestError.because(reasonOf('review-export-in-case-folder', { path: folderPath }));
+  return real;
+}
