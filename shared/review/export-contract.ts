@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CaseIdSchema } from '../case/case-summary.js';
 
 /** What an export can write: VICS 2.0 JSON, CSV of the same fields, and the printable one-page summary. */
-export const ExportFormatSchema = z.enum(['vics', 'csv', 'html']);
+const ExportFormatSchema = z.enum(['vics', 'csv', 'html']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 const MAX_CATEGORY_NAMES = 12;

@@ -3,7 +3,7 @@ import type { CaseScheme } from './category-scheme.js';
 import type { ExportRow } from './export-rows.js';
 
 /** The OData context VICS 2.0 writes for the flat Media form (as Project VIC's own files carry it). */
-export const VICS_MEDIA_CONTEXT = 'http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/Default/$metadata#Media';
+const VICS_MEDIA_CONTEXT = 'http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/Default/$metadata#Media';
 
 const upperHex = (digits: number) => z.string().regex(new RegExp(`^[0-9A-F]{${digits}}$`));
 
@@ -13,7 +13,7 @@ const upperHex = (digits: number) => z.string().regex(new RegExp(`^[0-9A-F]{${di
  * key) otherwise, as part 6's importer reads each scheme. `PrecategorizationSource` (the hash
  * set's name) is there only when `IsPrecategorized` is true; `Comments` only when notes were asked for.
  */
-export const VicsExportMediaSchema = z
+const VicsExportMediaSchema = z
   .object({
     MediaID: z.number().int().positive(),
     Category: z.union([z.number().int().min(0).max(9), z.string().min(1).max(64)]),
