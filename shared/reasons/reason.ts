@@ -118,6 +118,7 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   reason('known-library-unusable', { path: Path, osCode: OsCode }),
   reason('known-library-newer', { path: Path }),
   // The review export (part 7): where it may go, and what stops it.
+  reason('review-export-folder-not-full', { path: Path }),
   reason('review-export-in-data-folder', { path: Path }),
   reason('review-export-in-case-folder', { path: Path }),
   reason('review-export-unsaved', { count: Count }),

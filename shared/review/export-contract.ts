@@ -11,7 +11,12 @@ export const ExportReviewArgsSchema = z
   .object({
     caseId: CaseIdSchema,
     /** The folder the investigator chose; never Veil's data folder, never inside the case folder. */
-    folderPath: z.string().trim().min(1).max(4096),
+    folderPath: z
+      .string()
+      .trim()
+      .min(1)
+      .max(4096)
+      .refine((folderPath) => !folderPath.includes('\0'), 'a path holds no NUL character'),
     formats: z.array(ExportFormatSchema).min(1).max(3),
     /** Notes leave the machine as VICS `Comments` (and a CSV column) only when the investigator ticks this. */
     includeNotes: z.boolean(),

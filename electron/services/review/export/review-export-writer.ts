@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { CaseScheme } from '../../../../shared/review/category-scheme.js';
 import type { ExportFormat, ExportReviewResult } from '../../../../shared/review/export-contract.js';
 import { csvChunks } from '../../../../shared/review/export-csv.js';
@@ -21,18 +22,27 @@ export interface ReviewExportFiles {
 
 const EXTENSIONS: Readonly<Record<ExportFormat, string>> = { vics: 'json', csv: 'csv', html: 'html' };
 
-/** Writes each asked format in turn, each file whole or not at all (see writeExportFile). */
+/**
+ * Writes each asked format in turn, each file whole or not at all (see writeExportFile); when one
+ * cannot be written, those already written by this export are removed again, so the investigator
+ * told "nothing was exported" finds nothing, not a VICS file without its summary.
+ */
 export async function writeReviewExport(files: ReviewExportFiles): Promise<ExportReviewResult> {
   const written: ExportReviewResult['files'] = [];
-  for (const format of new Set(files.formats)) {
-    const chunks =
-      format === 'vics'
-        ? vicsChunks(files.rows, files.scheme)
-        : format === 'csv'
-          ? csvChunks(files.rows, files.scheme, files.includeNotes)
-          : [summaryHtml(files.summary)];
-    const { filePath, sizeBytes } = await writeExportFile(files.folder, `${files.baseName}.${EXTENSIONS[format]}`, chunks, files.fs);
-    written.push({ format, filePath, sizeBytes });
+  try {
+    for (const format of new Set(files.formats)) {
+      const chunks =
+        format === 'vics'
+          ? vicsChunks(files.rows, files.scheme)
+          : format === 'csv'
+            ? csvChunks(files.rows, files.scheme, files.includeNotes)
+            : [summaryHtml(files.summary)];
+      const { filePath, sizeBytes } = await writeExportFile(files.folder, `${files.baseName}.${EXTENSIONS[format]}`, chunks, files.fs);
+      written.push({ format, filePath, sizeBytes });
+    }
+  } catch (error) {
+    await Promise.all(written.map(({ filePath }) => rm(filePath, { force: true }).catch(() => undefined)));
+    throw error;
   }
   return { files: written, recordCount: files.rows.length };
 }

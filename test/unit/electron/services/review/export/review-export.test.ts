@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,9 @@ import type { ExportReviewArgs } from '../../../../../../shared/review/export-co
 import type { ReviewState } from '../../../../../../shared/review/review-contract.js';
 import { createReviewExport, type ReviewExportDeps } from '../../../../../../electron/services/review/export/review-export-service.js';
 import { writeExportFile } from '../../../../../../electron/services/review/export/export-file.js';
+import { isFullPath } from '../../../../../../electron/services/review/export/export-folder.js';
+import { writeReviewExport } from '../../../../../../electron/services/review/export/review-export-writer.js';
+import { ExportReviewArgsSchema } from '../../../../../../shared/review/export-contract.js';
 import { createKnownMaterialService } from '../../../../../../electron/services/known/known-material-service.js';
 import type { CaseWorkspace } from '../../../../../../electron/services/workspace/workspace-client.js';
 import { exportItem, knownMatch } from '../../../../shared/review/export-fixture.js';
@@ -131,6 +134,35 @@ describe('review export: where it may go', () => {
     expect(await readdir(dataDir)).toEqual([]);
   });
 
+  it('refuses a folder inside the case whose name starts with two dots: it is inside, not above', async () => {
+    const exportReview = createReviewExport(deps(fixture));
+    await mkdir(path.join(caseRoot, '..evidence'));
+    expect(await refusal(exportReview({ ...ARGS, folderPath: path.join(caseRoot, '..evidence') }))).toBe('review-export-in-case-folder');
+    expect(await readdir(path.join(caseRoot, '..evidence'))).toEqual([]);
+  });
+
+  it('refuses a relative path and a Windows path typed here: they would land wherever Veil was started from', async () => {
+    const exportReview = createReviewExport(deps(fixture));
+    const before = await readdir(process.cwd());
+    for (const folderPath of ['out', './out', 'C:\\Exports', '..']) {
+      expect(await refusal(exportReview({ ...ARGS, folderPath })), folderPath).toBe('review-export-folder-not-full');
+    }
+    expect(await readdir(process.cwd())).toEqual(before);
+  });
+
+  it('takes on Windows only a path with its drive or share, never one relative to the current drive', () => {
+    for (const full of ['C:\\Exports', 'd:/exports', '\\\\server\\share\\exports']) expect(isFullPath(full, path.win32), full).toBe(true);
+    for (const partial of ['\\Exports', 'C:Exports', 'Exports', '/exports']) expect(isFullPath(partial, path.win32), partial).toBe(false);
+    expect(isFullPath('/exports', path.posix)).toBe(true);
+    expect(isFullPath('C:\\Exports', path.posix)).toBe(false);
+  });
+
+  it('refuses, before anything runs, a path from the renderer that holds a NUL character', () => {
+    const args = { ...ARGS, caseId: 'case-0001', folderPath: outDir };
+    expect(ExportReviewArgsSchema.safeParse(args).success).toBe(true);
+    expect(ExportReviewArgsSchema.safeParse({ ...args, folderPath: `${outDir}\0/../x` }).success).toBe(false);
+  });
+
   it('refuses a folder that is not there or is a file, and never creates it', async () => {
     const exportReview = createReviewExport(deps(fixture));
     await writeFile(path.join(dir, 'a-file'), 'x');
@@ -166,6 +198,44 @@ describe('review export: where it may go', () => {
       throw Object.assign(new Error('read-only'), { code: 'EROFS' });
     };
     await expect(writeExportFile(outDir, 'x.json', ['{}'], { link: fail, rename: fail, exists: fail })).rejects.toThrow('read-only');
+    expect(await readdir(outDir)).toEqual([]);
+  });
+});
+
+describe('review export: all or nothing', () => {
+  it('removes the files already written when a later one cannot be, so nothing half exported is left', async () => {
+    let links = 0;
+    const failSecond = async (from: string, to: string) => {
+      links += 1;
+      if (links === 2) throw Object.assign(new Error('share gone'), { code: 'EIO' });
+      await link(from, to);
+    };
+    const work = writeReviewExport({
+      folder: outDir,
+      baseName: 'veil-review-x',
+      formats: ['vics', 'csv', 'html'],
+      rows: [],
+      scheme: { id: 'vic-us' },
+      includeNotes: false,
+      summary: {
+        caseName: 'x',
+        schemeName: 'x',
+        language: 'en',
+        writtenAtMs: 0,
+        fileCount: 0,
+        itemCount: 0,
+        knownCount: 0,
+        duplicateCount: 0,
+        nearCopyCount: 0,
+        reviewedCount: 0,
+        toReviewCount: 0,
+        avoidedCount: 0,
+        categories: [],
+      },
+      fs: { link: failSecond, rename, exists: stat },
+    });
+    await expect(work).rejects.toThrow('share gone');
+    expect(links).toBe(2);
     expect(await readdir(outDir)).toEqual([]);
   });
 });
