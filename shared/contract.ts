@@ -39,6 +39,7 @@ import {
   NextToReviewSchema,
   ReviewStateSchema,
 } from './review/review-contract.js';
+import { ExportReviewArgsSchema, ExportReviewResultSchema } from './review/export-contract.js';
 
 /**
  * The one contract between the renderer and the main side. Both adapters (Electron
@@ -182,6 +183,11 @@ const requestContract = {
   getItemReview: { args: ItemArgsSchema, result: ItemReviewSchema },
   /** "Next to review": the first item to review without a category after the given one, wrapping round; null when all are done. */
   nextToReview: { args: NextToReviewArgsSchema, result: NextToReviewSchema },
+  /**
+   * Writes the open case's review (VICS 2.0 JSON, CSV, the printable summary) into a folder the
+   * investigator chose, never the data folder nor inside the case; names already taken get a suffix.
+   */
+  exportReview: { args: ExportReviewArgsSchema, result: ExportReviewResultSchema },
 } as const;
 
 const eventContract = {

@@ -63,7 +63,7 @@ async function start(): Promise<void> {
     demoCaseDir: app.isPackaged ? join(process.resourcesPath, 'demo-case') : paths.demoCaseDir,
     initialCaseDir: caseDirFromArgv(process.argv),
     pickFolder: async () => {
-      const options = { properties: ['openDirectory' as const] };
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

@@ -31,6 +31,7 @@ export interface RequestTableParts {
   demoCaseDir: string;
   /** Native folder picker (Electron); null where there is none (browser host). */
   pickFolder: (() => Promise<string | null>) | null;
+  exportReview: RequestHandlers['exportReview'];
 }
 
 /**
@@ -95,5 +96,6 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     redoDecision: async ({ caseId }) => review.redo(caseId),
     getItemReview: async ({ caseId, itemId }) => review.item(caseId, itemId),
     nextToReview: async ({ caseId, afterItemId }) => review.nextToReview(caseId, afterItemId),
+    exportReview: async (args) => parts.exportReview(args),
   };
 }

@@ -25,6 +25,7 @@ import { createKnownMatcher } from './known/known-matcher.js';
 import { createCasePdq } from './known/case-pdq.js';
 import { Worker } from 'node:worker_threads';
 import { createReviewService } from './review/review-service.js';
+import { createReviewExport } from './review/export/review-export-service.js';
 
 const MIB = 1024 * 1024;
 
@@ -290,6 +291,14 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     openFolder,
     demoCaseDir: deps.demoCaseDir,
     pickFolder: deps.pickFolder,
+    exportReview: createReviewExport({
+      session,
+      review,
+      workspace: (caseId) => notes.workspace(caseId),
+      notes: (caseId) => notes.load(caseId),
+      dataDir: deps.dataDir,
+      nowMs: deps.nowMs,
+    }),
   });
 
   return {

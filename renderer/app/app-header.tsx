@@ -16,6 +16,7 @@ export interface AppHeaderProps {
   onOpenSettings: () => void;
   onOpenMyExposure: () => void;
   onOpenTeamStats: () => void;
+  onExportReview?: () => void;
   onLanguageChange: (language: UiLanguage) => void;
   /** The review's progress ("312 of 4,200 reviewed"), beside the case's counts. */
   reviewProgress?: ReactNode;

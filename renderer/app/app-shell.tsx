@@ -15,6 +15,7 @@ import { viewTotal } from '../features/known/known-item';
 import { OverrideLimitDialog } from '../features/limits/override-limit-dialog';
 import { TextOnlyPanel } from '../features/limits/text-only-panel';
 import { MyExposureDialog } from '../features/my-exposure/my-exposure-dialog';
+import { ReviewExportDialog } from '../features/review-export/review-export-dialog';
 import { NoteEditorDialog } from '../features/notes/note-editor-dialog';
 import { useCaseNotesStore } from '../features/notes/use-notes-store';
 import { SettingsDialog } from '../features/settings/settings-dialog';
@@ -36,7 +37,7 @@ import { OpenCaseDialog } from './open-case-dialog';
 import { useAppData } from './use-app-data';
 import { useRaisedNotices } from './use-raised-notices';
 
-type Dialog = 'open-case' | 'settings' | 'my-exposure' | 'team-stats' | 'override-limit' | { note: MediaItem } | null;
+type Dialog = 'open-case' | 'settings' | 'my-exposure' | 'team-stats' | 'override-limit' | 'review-export' | { note: MediaItem } | null;
 
 /** Per-case view state; it resets itself when another case is opened. */
 interface CaseView {
@@ -195,6 +196,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           onOpenSettings={() => setDialog('settings')}
           onOpenMyExposure={openMyExposure}
           onOpenTeamStats={openTeamStats}
+          onExportReview={review.state ? () => setDialog('review-export') : undefined}
           onLanguageChange={onLanguageChange}
           reviewProgress={<ReviewProgress state={review.state} />}
         />
@@ -274,6 +276,9 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
         )}
         {dialog === 'open-case' && <OpenCaseDialog onOpened={onCaseOpened} onCancel={() => setDialog(null)} />}
         {dialog === 'my-exposure' && <MyExposureDialog onClose={closeMyExposure} />}
+        {dialog === 'review-export' && review.state && (
+          <ReviewExportDialog caseId={summary.caseId} scheme={review.state.scheme} canPickFolder={appInfo.canPickFolder} onClose={() => setDialog(null)} />
+        )}
         {dialog === 'team-stats' && (
           <TeamStatsDialog settings={settings} canPickFolder={appInfo.canPickFolder} onSettingsSaved={setSettings} onClose={closeTeamStats} />
         )}

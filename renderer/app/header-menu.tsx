@@ -9,6 +9,8 @@ interface HeaderMenuProps {
   onOpenSettings: () => void;
   onOpenMyExposure: () => void;
   onOpenTeamStats: () => void;
+  /** Absent while there is no review to export (no case yet). */
+  onExportReview?: () => void;
   onLanguageChange: (language: UiLanguage) => void;
 }
 
@@ -28,7 +30,7 @@ function menuButtons(panel: HTMLElement | null): HTMLButtonElement[] {
  * menu without stopping the key, so it still hides all media as it does everywhere.
  */
 export function HeaderMenu(props: HeaderMenuProps) {
-  const { language, onOpenCase, onOpenSettings, onOpenMyExposure, onOpenTeamStats, onLanguageChange } = props;
+  const { language, onOpenCase, onOpenSettings, onOpenMyExposure, onOpenTeamStats, onExportReview, onLanguageChange } = props;
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -68,6 +70,7 @@ export function HeaderMenu(props: HeaderMenuProps) {
 
   const items: readonly (readonly [string, () => void])[] = [
     [t('header.openCase'), onOpenCase],
+    ...(onExportReview ? ([[t('reviewExport.open'), onExportReview]] as const) : []),
     [t('header.myExposure'), onOpenMyExposure],
     [t('teamStats.open'), onOpenTeamStats],
     [t('header.settings'), onOpenSettings],

@@ -12,6 +12,7 @@ import { enStacks } from './en-stacks';
 import { enReview } from './en-review';
 import { enAvoided } from './en-avoided';
 import { enFilters } from './en-filters';
+import { enReviewExport } from './en-review-export';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -385,6 +386,7 @@ export const en = {
   ...enForms,
   ...enAvoided,
   ...enFilters,
+  ...enReviewExport,
 };
 
 /** The shape every language file must have: the same keys, any strings. */

@@ -13,6 +13,7 @@ import { frCAStacks } from './fr-CA-stacks';
 import { frCAReview } from './fr-CA-review';
 import { frCAAvoided } from './fr-CA-avoided';
 import { frCAFilters } from './fr-CA-filters';
+import { frCAReviewExport } from './fr-CA-review-export';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -386,4 +387,5 @@ export const frCA: Messages = {
   ...frCAForms,
   ...frCAAvoided,
   ...frCAFilters,
+  ...frCAReviewExport,
 };

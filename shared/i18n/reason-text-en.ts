@@ -101,4 +101,13 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
   'hash-set-not-found': 'that hash set is no longer in the library.',
   'known-library-unusable': 'the known-material library “{{path}}” could not be opened ({{osCode}}).',
   'known-library-newer': 'the known-material library “{{path}}” was written by a newer Veil; it was left as it is.',
+  'review-export-folder-not-full':
+    '“{{path}}” is not a full folder path (such as /home/me/exports, C:\\Exports or \\\\server\\share\\exports); type the whole path. Nothing was written.',
+  'review-export-in-data-folder': '“{{path}}” is Veil’s own data folder (or inside it); choose another folder. Nothing was written.',
+  'review-export-in-case-folder':
+    '“{{path}}” is inside the case folder, and the evidence must stay as it was seized; choose another folder. Nothing was written.',
+  'review-export-unsaved':
+    'some decisions ({{count}}) are not saved in the case workspace yet, so the export would miss them; wait until they are saved, then export again. Nothing was written.',
+  'review-export-no-record': 'this case has no workspace holding its decisions, so there is nothing to export.',
+  'review-export-write-failed': 'the export could not be written into “{{path}}” ({{osCode}}); nothing was left half-written.',
 };

@@ -96,4 +96,10 @@ export const REASON_TEXT_FR_CA: Record<ReasonCode, string> = {
   'hash-set-not-found': "ce jeu de hachages n'est plus dans la bibliothèque.",
   'known-library-unusable': `la bibliothèque de matériel connu «${NB}{{path}}${NB}» n'a pas pu être ouverte ({{osCode}}).`,
   'known-library-newer': `la bibliothèque de matériel connu «${NB}{{path}}${NB}» a été écrite par une version plus récente de Veil${NB}; elle a été laissée telle quelle.`,
+  'review-export-folder-not-full': `«${NB}{{path}}${NB}» n'est pas un chemin de dossier complet (comme /home/moi/exports, C:\\Exports ou \\\\serveur\\partage\\exports)${NB}; tapez le chemin en entier. Rien n'a été écrit.`,
+  'review-export-in-data-folder': `«${NB}{{path}}${NB}» est le dossier de données de Veil (ou s'y trouve)${NB}; choisissez un autre dossier. Rien n'a été écrit.`,
+  'review-export-in-case-folder': `«${NB}{{path}}${NB}» est à l'intérieur du dossier d'enquête, et la preuve doit rester telle que saisie${NB}; choisissez un autre dossier. Rien n'a été écrit.`,
+  'review-export-unsaved': `des décisions ({{count}}) ne sont pas encore enregistrées dans l'espace de travail du dossier d'enquête, et l'exportation les omettrait${NB}; attendez qu'elles le soient, puis exportez de nouveau. Rien n'a été écrit.`,
+  'review-export-no-record': "ce dossier d'enquête n'a pas d'espace de travail qui garde ses décisions, il n'y a donc rien à exporter.",
+  'review-export-write-failed': `l'exportation n'a pas pu être écrite dans «${NB}{{path}}${NB}» ({{osCode}})${NB}; aucun fichier n'a été laissé à moitié écrit.`,
 };

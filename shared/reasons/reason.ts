@@ -117,6 +117,13 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   plain('hash-set-not-found'),
   reason('known-library-unusable', { path: Path, osCode: OsCode }),
   reason('known-library-newer', { path: Path }),
+  // The review export (part 7): where it may go, and what stops it.
+  reason('review-export-folder-not-full', { path: Path }),
+  reason('review-export-in-data-folder', { path: Path }),
+  reason('review-export-in-case-folder', { path: Path }),
+  reason('review-export-unsaved', { count: Count }),
+  plain('review-export-no-record'),
+  reason('review-export-write-failed', { path: Path, osCode: OsCode }),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 export type ReasonCode = Reason['code'];

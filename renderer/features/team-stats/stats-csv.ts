@@ -1,12 +1,5 @@
+import { csvField as safeCsvField, UTF8_BOM } from '../../../shared/csv/csv-field.js';
 import type { StatsRow, StatsTable } from './stats-table-model';
-
-/**
- * Cells a spreadsheet would read as a formula (or as a formula after trimming a tab or
- * carriage return), per the OWASP advice on CSV injection: prefixed with an apostrophe.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** A byte-order mark, so spreadsheet programs read the file as UTF-8 (accents, dashes). */
-const UTF8_BOM = '\ufeff';
 
 /**
  * One CSV field (RFC 4180): non-breaking spaces become plain spaces, a formula-looking
@@ -14,9 +7,7 @@ const UTF8_BOM = '\ufeff';
  * line break is quoted with its quotes doubled.
  */
 export function csvField(text: string): string {
-  const plain = text.replace(/[\u00a0\u202f]/g, ' ');
-  const defused = FORMULA_START.test(plain) ? `'${plain}` : plain;
-  return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
+  return safeCsvField(text.replace(/[\u00a0\u202f]/g, ' '));
 }
 
 /** Rows as CSV text: UTF-8 byte-order mark, comma-separated fields, CRLF after every row. */

@@ -20,6 +20,7 @@ import { wellbeingView } from './fake-wellbeing';
 import type { HashSetSummary, ImportHashSetResult } from '../../../shared/known/hash-set-contract.js';
 import { inItemView, type ItemView } from '../../../shared/known/item-match.js';
 import { createFakeReview } from './fake-review';
+import type { ExportReviewArgs, ExportReviewResult } from '../../../shared/review/export-contract.js';
 
 export const FAKE_CASE_ID = 'case-fake-0001';
 const FAKE_MEDIA_PREFIX = 'veil-media://item/';
@@ -241,6 +242,8 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       async ({ setId, enabled }: { setId: number; enabled: boolean }) =>
         (state.hashSets = state.hashSets.map((set) => (set.setId === setId ? { ...set, enabled } : set))),
     ),
+    // Tests give exportReview its answer with mockResolvedValue / mockRejectedValue.
+    exportReview: vi.fn(async (_args: ExportReviewArgs): Promise<ExportReviewResult> => ({ files: [], recordCount: 0 })),
   } satisfies RequestHandlers;
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();

@@ -1,0 +1,26 @@
+/** English strings of the review export (header menu → Export review). Part of `en` (en.ts). */
+export const enReviewExport = {
+  reviewExport: {
+    open: 'Export review',
+    title: 'Export the review',
+    formats: 'What to write',
+    vics: 'VICS 2.0 JSON (for Griffeye, Project VIC and hash-set import)',
+    csv: 'CSV (same fields, for a spreadsheet)',
+    html: 'One-page summary to print (counts only, no pictures)',
+    noFormat: 'Choose at least one thing to write.',
+    includeNotes: 'Include my notes as VICS comments',
+    includeNotesHelp: 'Off unless you tick it: notes can name people or places.',
+    folder: 'Folder',
+    folderHelp: 'A folder you choose, outside the case folder and outside Veil’s own data folder. Existing files are never replaced.',
+    noFolder: 'Type or choose a folder.',
+    choose: 'Choose…',
+    chooseFailed: 'The folder picker did not open: {{message}}',
+    export: 'Export',
+    exporting: 'Exporting…',
+    close: 'Close',
+    failed: 'Nothing was exported: {{message}}',
+    written_one: '{{formatted}} record written to:',
+    written_many: '{{formatted}} records written to:',
+    written_other: '{{formatted}} records written to:',
+  },
+};

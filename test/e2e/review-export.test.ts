@@ -1,0 +1,126 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requests } from '../../shared/contract.js';
+import { makeStill } from '../fixtures/synthetic-media.js';
+import { launchChromium } from './browser.js';
+import { REPO_ROOT, startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
+import { openRecordingPage } from './page-session.js';
+
+const PICTURES = 3;
+const nameOf = (index: number) => `photo ${index}, "seized".png`;
+const SCHEMA: object = JSON.parse(readFileSync(join(REPO_ROOT, 'docs/vics-export.schema.json'), 'utf8'));
+
+/**
+ * Two items categorised by keyboard, then the review exported through the header menu into a
+ * folder typed in the dialog (the browser host has no picker): the VICS file must validate
+ * against the published schema, the CSV must quote the awkward names, the summary hold no picture.
+ */
+describe('review export in Chromium through the browser host', () => {
+  let root: string;
+  let caseDir: string;
+  let outDir: string;
+  let host: RunningTestHost | null = null;
+  let browser: Browser;
+  let total = 0;
+
+  const announcement = (page: Page) => page.getByTestId('decision-announcement');
+  const viewerAt = (page: Page, position: number) =>
+    expect.poll(() => page.getByRole('region', { name: 'Viewer' }).getByText(`${position} of ${total}`).count(), { timeout: 30_000 }).toBe(1);
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'veil-review-export-'));
+    caseDir = join(root, 'case');
+    outDir = join(root, 'exports');
+    mkdirSync(caseDir, { recursive: true });
+    mkdirSync(outDir);
+    for (let index = 0; index < PICTURES; index += 1) {
+      const bytes = await makeStill(
+        { widthPx: 96, heightPx: 72, pattern: index % 2 ? 'shapes' : 'gradient', seed: 5200 + index * 41, label: `E${index}` },
+        'png',
+      );
+      writeFileSync(join(caseDir, nameOf(index)), bytes);
+    }
+    host = await startTestHost({ caseDir });
+    const running = host;
+    const summary = await waitUntil(
+      async () => requests.getCase.result.parse(await running.call('getCase', {})),
+      (now) => now?.import.phase === 'done' && now.pdqProgress !== null && now.pdqProgress.doneCount === now.pdqProgress.totalCount,
+    );
+    total = summary?.toReviewCount ?? 0;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('exports two decisions as VICS, CSV and a summary, and refuses the case folder', async () => {
+    if (host === null) throw new Error('no host');
+    const { page } = await openRecordingPage(browser, host.url);
+    const first = page.getByRole('gridcell').first();
+    await first.waitFor();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await viewerAt(page, 1);
+    await page.keyboard.press('1');
+    await expect.poll(() => announcement(page).textContent(), { timeout: 30_000 }).toMatch(/^Category 1, CAM/);
+    await page.keyboard.press('ArrowRight');
+    await viewerAt(page, 2);
+    await page.keyboard.press('4');
+    await expect.poll(() => announcement(page).textContent(), { timeout: 30_000 }).toMatch(/^Category 4, Comparison/);
+
+    // Keyboard only: the menu button, down to Export review, Enter.
+    await page.getByRole('button', { name: 'More actions' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Open case');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Export review');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Export the review' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('checkbox', { name: /Include my notes/ }).isChecked()).toBe(false);
+
+    await dialog.getByRole('textbox', { name: 'Folder' }).fill(caseDir);
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/inside the case folder/);
+    expect(readdirSync(caseDir).filter((name) => name.startsWith('veil-review') || name.startsWith('.'))).toEqual([]);
+
+    await dialog.getByRole('textbox', { name: 'Folder' }).fill(outDir);
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await expect.poll(() => dialog.getByRole('status').locator('code').count(), { timeout: 30_000 }).toBe(3);
+    expect(await dialog.getByRole('status').textContent()).toMatch(/^2 records written to:/);
+    const written = readdirSync(outDir).sort();
+    expect(written.map((name) => name.replace(/\d{8}-\d{4}/, 'TIME'))).toEqual([
+      'veil-review-case-TIME.csv',
+      'veil-review-case-TIME.html',
+      'veil-review-case-TIME.json',
+    ]);
+    const [csvName, htmlName, jsonName] = written;
+
+    const vics: unknown = JSON.parse(readFileSync(join(outDir, jsonName ?? ''), 'utf8'));
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(SCHEMA);
+    expect(validate(vics), JSON.stringify(validate.errors)).toBe(true);
+    expect(vics).toMatchObject({
+      value: [
+        { MediaID: 1, Category: 1, RelativeFilePath: nameOf(0), IsPrecategorized: false },
+        { MediaID: 2, Category: 4, RelativeFilePath: nameOf(1), IsPrecategorized: false },
+      ],
+    });
+
+    const csvLines = readFileSync(join(outDir, csvName ?? ''), 'utf8').split('\r\n');
+    expect(csvLines[0]).toBe('\uFEFFMediaID,Category,MD5,SHA1,MediaSize,RelativeFilePath,IsPrecategorized,PrecategorizationSource');
+    expect(csvLines[1]).toMatch(/^1,1,[0-9A-F]{32},[0-9A-F]{40},\d+,"photo 0, ""seized"".png",false,$/);
+    expect(csvLines.slice(3)).toEqual(['']);
+
+    const html = readFileSync(join(outDir, htmlName ?? ''), 'utf8');
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('Case review summary');
+    expect(html).toMatch(/Items reviewed<\/th><td class="n">2</);
+  });
+});
