@@ -41,6 +41,7 @@ export const REQUEST_NAME_LIST = [
   'removeHashSet',
   'setHashSetEnabled',
   'getReview',
+  'chooseCaseScheme',
   'categoriseItem',
   'undoDecision',
   'redoDecision',

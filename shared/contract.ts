@@ -34,6 +34,7 @@ import {
   CategoriseArgsSchema,
   DecisionOutcomeSchema,
   ItemArgsSchema,
+  ChooseSchemeArgsSchema,
   ItemReviewSchema,
   NextToReviewArgsSchema,
   NextToReviewSchema,
@@ -169,6 +170,8 @@ const requestContract = {
   setHashSetEnabled: { args: z.object({ setId: HashSetIdSchema, enabled: z.boolean() }).strict(), result: z.array(HashSetSummarySchema) },
   /** The open case's review: its scheme (chosen at its first open), "312 of 4,200 reviewed", unsaved decisions, undo and redo. */
   getReview: { args: CaseArgsSchema, result: ReviewStateSchema },
+  /** Chooses the case's scheme at its first open; once chosen it stays (the reply then carries the stored one). */
+  chooseCaseScheme: { args: ChooseSchemeArgsSchema, result: ReviewStateSchema },
   /**
    * Categorises an item (null: uncategorised) and every file of its stack, as one undoable step
    * kept in the case's history; the reply says how many copies it covered.

@@ -90,6 +90,7 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     removeHashSet: async ({ setId }) => known.removeHashSet(setId),
     setHashSetEnabled: async ({ setId, enabled }) => known.setHashSetEnabled(setId, enabled),
     getReview: async ({ caseId }) => review.state(caseId),
+    chooseCaseScheme: async ({ caseId, scheme }) => review.chooseScheme(caseId, scheme),
     categoriseItem: async ({ caseId, itemId, category }) => review.categorise(caseId, itemId, category),
     undoDecision: async ({ caseId }) => review.undo(caseId),
     redoDecision: async ({ caseId }) => review.redo(caseId),

@@ -25,6 +25,7 @@ import { createKnownMatcher } from './known/known-matcher.js';
 import { createCasePdq } from './known/case-pdq.js';
 import { Worker } from 'node:worker_threads';
 import { createReviewService } from './review/review-service.js';
+import { presetScheme } from '../../shared/review/review-settings.js';
 
 const MIB = 1024 * 1024;
 
@@ -204,6 +205,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     session,
     workspace: (caseId) => notes.workspace(caseId),
     userName: deps.userName,
+    presetScheme: () => presetScheme(settings.get().review),
     nowMs: deps.nowMs,
     onChange: (state) => hub.emit('reviewChanged', state),
     retryMs: DECISION_RETRY_MS,

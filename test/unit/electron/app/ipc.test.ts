@@ -41,6 +41,7 @@ function fakeHandlers(): RequestHandlers {
     removeHashSet: vi.fn(fail),
     setHashSetEnabled: vi.fn(fail),
     getReview: vi.fn(fail),
+    chooseCaseScheme: vi.fn(fail),
     categoriseItem: vi.fn(fail),
     undoDecision: vi.fn(fail),
     redoDecision: vi.fn(fail),

@@ -1,0 +1,25 @@
+/**
+ * English strings of the review's workflow: the scheme a case is reviewed under (asked at its
+ * first open, shown in the header), custom scheme files in Settings, overruling a hash set's
+ * category with a reason, and an item's history. Part of `en` (en.ts).
+ */
+export const enWorkflow = {
+  schemes: {
+    dialogTitle: 'Category scheme for this case',
+    dialogIntro: 'Choose how this case’s items are categorised. The choice is kept with the case and cannot be changed later.',
+    choices: 'Scheme',
+    use: 'Use this scheme',
+    /** Short names, for the header (must fit at 1280 px in French). */
+    short: { 'vic-us': 'VIC US', 'vic-dhs': 'DHS', 'uk-abc': 'UK' },
+    long: {
+      'vic-us': 'Project VIC US (0 to 4)',
+      'vic-dhs': 'Older DHS numbering (0 to 5)',
+      'uk-abc': 'UK grading: A, B, C, not indecent',
+    },
+    custom: '{{name}} (imported: {{keys}})',
+    headerLabel: 'Category scheme: {{name}}',
+    settingsGroup: 'Category schemes',
+  },
+};
+
+export type WorkflowMessages = typeof enWorkflow;
