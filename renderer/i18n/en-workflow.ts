@@ -20,6 +20,17 @@ export const enWorkflow = {
     headerLabel: 'Category scheme: {{name}}',
     settingsGroup: 'Category schemes',
   },
+  itemHistory: {
+    summary: 'History',
+    loading: 'Reading the history…',
+    none: 'No decision yet.',
+    failed: 'The history could not be read: {{message}}',
+    line: '{{category}} · {{source}} · {{user}} · {{time}}',
+    source: { investigator: 'investigator', 'hash-set': 'hash set', stack: 'its stack' },
+    undo: 'undone',
+    redo: 'redone',
+    reason: 'Reason: {{reason}}',
+  },
 };
 
 export type WorkflowMessages = typeof enWorkflow;

@@ -17,4 +17,15 @@ export const frCAWorkflow: WorkflowMessages = {
     headerLabel: 'Grille de catégories : {{name}}',
     settingsGroup: 'Grilles de catégories',
   },
+  itemHistory: {
+    summary: 'Historique',
+    loading: 'Lecture de l’historique…',
+    none: 'Aucune décision pour l’instant.',
+    failed: 'L’historique n’a pas pu être lu : {{message}}',
+    line: '{{category}} · {{source}} · {{user}} · {{time}}',
+    source: { investigator: 'enquêteur', 'hash-set': 'ensemble de hachages', stack: 'sa pile' },
+    undo: 'annulée',
+    redo: 'rétablie',
+    reason: 'Motif : {{reason}}',
+  },
 };
