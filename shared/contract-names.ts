@@ -42,6 +42,8 @@ export const REQUEST_NAME_LIST = [
   'setHashSetEnabled',
   'getReview',
   'chooseCaseScheme',
+  'importCategoryScheme',
+  'exportCategoryScheme',
   'categoriseItem',
   'undoDecision',
   'redoDecision',

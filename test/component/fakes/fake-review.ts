@@ -7,7 +7,15 @@ import type { DecisionOutcome, ReviewState } from '../../../shared/review/review
 
 type ReviewHandlers = Pick<
   RequestHandlers,
-  'getReview' | 'chooseCaseScheme' | 'categoriseItem' | 'undoDecision' | 'redoDecision' | 'getItemReview' | 'nextToReview'
+  | 'getReview'
+  | 'chooseCaseScheme'
+  | 'importCategoryScheme'
+  | 'exportCategoryScheme'
+  | 'categoriseItem'
+  | 'undoDecision'
+  | 'redoDecision'
+  | 'getItemReview'
+  | 'nextToReview'
 >;
 
 /**
@@ -40,6 +48,9 @@ export function createFakeReview(options: { caseId: string; totalCount: () => nu
   };
   const handlers: ReviewHandlers = {
     getReview: vi.fn(async () => state()),
+    // A scheme file the fake cannot vouch for: tests see the refusal and its reasons.
+    importCategoryScheme: vi.fn(async () => ({ outcome: 'refused' as const, problems: [{ place: 'categories.0.key', code: 'not-a-digit' as const }] })),
+    exportCategoryScheme: vi.fn(async () => ({})),
     chooseCaseScheme: vi.fn(async ({ scheme: chosen }: RequestArgs['chooseCaseScheme']) => {
       scheme ??= chosen;
       return state();

@@ -42,6 +42,8 @@ function fakeHandlers(): RequestHandlers {
     setHashSetEnabled: vi.fn(fail),
     getReview: vi.fn(fail),
     chooseCaseScheme: vi.fn(fail),
+    importCategoryScheme: vi.fn(fail),
+    exportCategoryScheme: vi.fn(fail),
     categoriseItem: vi.fn(fail),
     undoDecision: vi.fn(fail),
     redoDecision: vi.fn(fail),
