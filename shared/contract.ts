@@ -29,11 +29,13 @@ import {
   ImportHashSetResultSchema,
 } from './known/hash-set-contract.js';
 import { ItemViewSchema } from './known/item-match.js';
+import { SchemeImportResultSchema } from './review/scheme-file.js';
 import {
   CaseArgsSchema,
   CategoriseArgsSchema,
   DecisionOutcomeSchema,
   ItemArgsSchema,
+  ChooseSchemeArgsSchema,
   ItemReviewSchema,
   NextToReviewArgsSchema,
   NextToReviewSchema,
@@ -170,6 +172,12 @@ const requestContract = {
   setHashSetEnabled: { args: z.object({ setId: HashSetIdSchema, enabled: z.boolean() }).strict(), result: z.array(HashSetSummarySchema) },
   /** The open case's review: its scheme (chosen at its first open), "312 of 4,200 reviewed", unsaved decisions, undo and redo. */
   getReview: { args: CaseArgsSchema, result: ReviewStateSchema },
+  /** Imports a unit's category scheme file (a typed path) into the settings; refused whole, every bad entry listed, when it cannot be read. */
+  importCategoryScheme: { args: z.object({ filePath: z.string().min(1).max(4096) }).strict(), result: SchemeImportResultSchema },
+  /** Writes a kept custom scheme to a new file, to share with the unit; an existing file is never replaced. */
+  exportCategoryScheme: { args: z.object({ name: z.string().min(1).max(200), filePath: z.string().min(1).max(4096) }).strict(), result: empty },
+  /** Chooses the case's scheme at its first open; once chosen it stays (the reply then carries the stored one). */
+  chooseCaseScheme: { args: ChooseSchemeArgsSchema, result: ReviewStateSchema },
   /**
    * Categorises an item (null: uncategorised) and every file of its stack, as one undoable step
    * kept in the case's history; the reply says how many copies it covered.

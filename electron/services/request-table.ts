@@ -11,6 +11,7 @@ import type { TeamSharingService } from './team-sharing/team-sharing-service.js'
 import type { WellbeingService } from './wellbeing/wellbeing-service.js';
 import type { KnownMaterialService } from './known/known-material-service.js';
 import type { ReviewService } from './review/review-service.js';
+import { createSchemeFiles } from './review/scheme-files.js';
 
 export interface RequestTableParts {
   host: 'electron' | 'browser';
@@ -40,6 +41,7 @@ export interface RequestTableParts {
  */
 export function createRequestHandlers(parts: RequestTableParts): RequestHandlers {
   const { settings, session, exposure, wellbeing, notes, sharing, media, known, review, openFolder, pickFolder } = parts;
+  const schemes = createSchemeFiles({ settings });
   return {
     getAppInfo: async () => ({
       version: parts.version,
@@ -91,6 +93,12 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     removeHashSet: async ({ setId }) => known.removeHashSet(setId),
     setHashSetEnabled: async ({ setId, enabled }) => known.setHashSetEnabled(setId, enabled),
     getReview: async ({ caseId }) => review.state(caseId),
+    importCategoryScheme: async ({ filePath }) => schemes.importScheme(filePath),
+    exportCategoryScheme: async ({ name, filePath }) => {
+      await schemes.exportScheme(name, filePath);
+      return {};
+    },
+    chooseCaseScheme: async ({ caseId, scheme }) => review.chooseScheme(caseId, scheme),
     categoriseItem: async ({ caseId, itemId, category }) => review.categorise(caseId, itemId, category),
     undoDecision: async ({ caseId }) => review.undo(caseId),
     redoDecision: async ({ caseId }) => review.redo(caseId),

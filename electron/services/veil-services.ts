@@ -26,6 +26,7 @@ import { createCasePdq } from './known/case-pdq.js';
 import { Worker } from 'node:worker_threads';
 import { createReviewService } from './review/review-service.js';
 import { createReviewExport } from './review/export/review-export-service.js';
+import { presetScheme } from '../../shared/review/review-settings.js';
 
 const MIB = 1024 * 1024;
 
@@ -205,6 +206,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     session,
     workspace: (caseId) => notes.workspace(caseId),
     userName: deps.userName,
+    presetScheme: () => presetScheme(settings.get().review),
     nowMs: deps.nowMs,
     onChange: (state) => hub.emit('reviewChanged', state),
     retryMs: DECISION_RETRY_MS,

@@ -31,6 +31,7 @@ import { DecisionKeys } from '../features/decisions/use-decision-keys';
 import { keepsSetCategory } from '../features/decisions/category-group';
 import { useReview } from '../features/decisions/use-review';
 import { DecisionAnnouncer, ReviewProgress } from '../features/decisions/review-progress';
+import { SchemeDialog } from '../features/schemes/scheme-dialog';
 import { useErrorText } from './error-message';
 import { NoticesBanner } from './notices-banner';
 import { OpenCaseDialog } from './open-case-dialog';
@@ -201,6 +202,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           reviewProgress={<ReviewProgress state={review.state} />}
         />
         <DecisionAnnouncer text={review.announcement} />
+        {review.state?.schemeChosen === false && <SchemeDialog customSchemes={settings.review.customSchemes} onChoose={review.chooseScheme} />}
         <DecisionKeys review={review} currentItemId={decisionItemId} onNext={openNextToReview} enabled={visible} />
         <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
         <WellbeingBanners settings={settings} />

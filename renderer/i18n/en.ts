@@ -1,4 +1,5 @@
 import { enDecisions } from './en-decisions';
+import { enWorkflow } from './en-workflow';
 import { enForms } from './en-forms';
 import { enReasons } from './en-reasons';
 import { enLayout } from './en-layout';
@@ -381,6 +382,7 @@ export const en = {
   ...enStacks,
   ...enReview,
   ...enDecisions,
+  ...enWorkflow,
   ...enLayout,
   ...enReasons,
   ...enForms,

@@ -1,4 +1,5 @@
 import { frCADecisions } from './fr-CA-decisions';
+import { frCAWorkflow } from './fr-CA-workflow';
 import type { Messages } from './en';
 import { frCAForms } from './fr-CA-forms';
 import { frCAReasons } from './fr-CA-reasons';
@@ -382,6 +383,7 @@ export const frCA: Messages = {
   ...frCAStacks,
   ...frCAReview,
   ...frCADecisions,
+  ...frCAWorkflow,
   ...frCALayout,
   ...frCAReasons,
   ...frCAForms,

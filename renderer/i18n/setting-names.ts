@@ -27,4 +27,5 @@ export const SETTING_NAMES = {
   notesFolder: '$t(notes.folder)',
   knownMaterialFolder: '$t(known.folder)',
   nearMatchDistanceBits: '$t(stacks.distanceLabel)',
+  review: '$t(schemes.settingsGroup)',
 } as const satisfies Record<SettingKey, string>;

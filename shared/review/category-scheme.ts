@@ -24,6 +24,7 @@ export const CustomSchemeSchema = z
     message: 'two categories use the same key',
     path: ['categories'],
   });
+export type CustomScheme = z.infer<typeof CustomSchemeSchema>;
 
 /**
  * A case's scheme as chosen at its first open: the same ids as a hash set's (`vic-us`, `vic-dhs`,

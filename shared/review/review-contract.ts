@@ -12,6 +12,8 @@ import { CategoryCodeSchema, DecisionEventSchema } from './decision-event.js';
 export const ReviewStateSchema = z.object({
   caseId: CaseIdSchema,
   scheme: CaseSchemeSchema,
+  /** False until the scheme is chosen at the case's first open: the renderer asks, and nothing is categorised before. */
+  schemeChosen: z.boolean(),
   /** Items to review (stack representatives not known) that have a category. */
   reviewedCount: z.number().int().nonnegative(),
   totalCount: z.number().int().nonnegative(),
@@ -36,6 +38,7 @@ export type DecisionOutcome = z.infer<typeof DecisionOutcomeSchema>;
 export const CategoriseArgsSchema = z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema, category: CategoryCodeSchema }).strict();
 export const CaseArgsSchema = z.object({ caseId: CaseIdSchema }).strict();
 export const ItemArgsSchema = z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema }).strict();
+export const ChooseSchemeArgsSchema = z.object({ caseId: CaseIdSchema, scheme: CaseSchemeSchema }).strict();
 export const NextToReviewArgsSchema = z.object({ caseId: CaseIdSchema, afterItemId: ItemIdSchema.nullable() }).strict();
 
 /** An item's category now and every line of its history, oldest first. */

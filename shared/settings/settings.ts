@@ -4,11 +4,12 @@ import { DEFAULT_LIMITS_CONFIG, LimitsConfigSchema } from '../limits/limits-conf
 import { DEFAULT_FILTER_PROFILE, FilterProfileSchema } from '../media/filter-profile.js';
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../known/stacks/build-stacks.js';
 import { MAX_THRESHOLD_BITS } from '../known/stacks/near-index.js';
+import { DEFAULT_REVIEW_SETTINGS, ReviewSettingsSchema } from '../review/review-settings.js';
 
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr-CA']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
-export const SETTINGS_SCHEMA_VERSION = 8;
+export const SETTINGS_SCHEMA_VERSION = 9;
 
 /**
  * The first day of the week in My exposure and personal weekly limits: as the language
@@ -116,6 +117,8 @@ export const SettingsSchema = z.object({
    * fewer, closer copies; 31 is PDQ's authors' recommended threshold.
    */
   nearMatchDistanceBits: z.number().int().min(0).max(MAX_THRESHOLD_BITS),
+  /** Category schemes and how the review moves on (shared/review/review-settings.ts). */
+  review: ReviewSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -141,6 +144,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notesFolder: null,
   knownMaterialFolder: null,
   nearMatchDistanceBits: DEFAULT_NEAR_THRESHOLD_BITS,
+  review: DEFAULT_REVIEW_SETTINGS,
 };
 
 /** A change from the UI: any subset of fields except the version. */

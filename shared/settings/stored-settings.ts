@@ -4,6 +4,7 @@ import { settingsReason } from '../reasons/settings-reason.js';
 import { DEFAULT_BREAK_CONFIG } from '../breaks/break-config.js';
 import { DEFAULT_LIMITS_CONFIG } from '../limits/limits-config.js';
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../known/stacks/build-stacks.js';
+import { DEFAULT_REVIEW_SETTINGS } from '../review/review-settings.js';
 import {
   DEFAULT_ENCOURAGEMENT,
   DEFAULT_TEAM_SHARING,
@@ -47,6 +48,8 @@ const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: R
   { fromVersion: 6, migrate: (old) => ({ ...old, schemaVersion: 7, nearMatchDistanceBits: DEFAULT_NEAR_THRESHOLD_BITS }) },
   // 7 → 8: reduced-detail styles arrive beside the blur; the filter keeps the blur it always had.
   { fromVersion: 7, migrate: (old) => ({ ...old, schemaVersion: 8, defaultProfile: withBlurStyle(old['defaultProfile']) }) },
+  // 8 → 9: category schemes arrive; a case's scheme is asked for at its first open, as the issue wants.
+  { fromVersion: 8, migrate: (old) => ({ ...old, schemaVersion: 9, review: DEFAULT_REVIEW_SETTINGS }) },
 ];
 
 /** A stored profile with the style it had before styles existed; anything else is left for validation to refuse. */

@@ -11,7 +11,7 @@ import { frCA } from '../../renderer/i18n/fr-CA.js';
 import { seededRandom } from '../fixtures/seeded-random.js';
 import { syntheticSecret, syntheticSummary } from '../unit/electron/services/team-stats/synthetic-summaries.js';
 import { launchChromium } from './browser.js';
-import { startTestHost, type RunningTestHost } from './host-process.js';
+import { startTestHost, type RunningTestHost, UNASKED_REVIEW } from './host-process.js';
 import { openRecordingPage } from './page-session.js';
 import { openHeaderMenu } from './header-menu.js';
 import { AT_ONCE, SETTLE } from './settle.js';
@@ -68,6 +68,7 @@ function firstRunDataDir(language: Settings['language']): string {
     language,
     breaks: { ...DEFAULT_SETTINGS.breaks, workingHours: null },
     limits: ONE_MINUTE_DAY_CAP,
+    review: UNASKED_REVIEW,
   };
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
   writeTwoMinutesViewedToday(dataDir);

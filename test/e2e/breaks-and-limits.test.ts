@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings.js';
 import { launchChromium } from './browser.js';
-import { REPO_ROOT, startTestHost, type RunningTestHost } from './host-process.js';
+import { REPO_ROOT, startTestHost, type RunningTestHost, UNASKED_REVIEW } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
 import { AT_ONCE, SETTLE } from './settle.js';
 
@@ -16,6 +16,7 @@ const SETTINGS: Settings = {
   limitsWizardDone: true,
   breaks: { ...DEFAULT_SETTINGS.breaks, microIntervalMin: 1, microDurationSec: 10, warningSec: 5, graceSec: 0, restEnabled: false, workingHours: null },
   limits: { ...DEFAULT_SETTINGS.limits, caps: { ...DEFAULT_SETTINGS.limits.caps, exposure: { dayMin: 1, weekMin: null } } },
+  review: UNASKED_REVIEW,
 };
 
 const MEDIA = 'img, video, canvas';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings.js';
 import { launchChromium } from './browser.js';
 import { openHeaderMenu } from './header-menu.js';
-import { startTestHost, type RunningTestHost } from './host-process.js';
+import { startTestHost, type RunningTestHost, UNASKED_REVIEW } from './host-process.js';
 import { openRecordingPage, saveScreenshot } from './page-session.js';
 import { AT_ONCE, SETTLE } from './settle.js';
 import { ONE_MINUTE_DAY_CAP, writeTwoMinutesViewedToday } from './used-up-cap.js';
@@ -21,6 +21,7 @@ const SETTINGS: Settings = {
   limitsWizardDone: false,
   breaks: { ...DEFAULT_SETTINGS.breaks, workingHours: null },
   limits: ONE_MINUTE_DAY_CAP,
+  review: UNASKED_REVIEW,
 };
 
 /** What zod or the back end would say in English, or a setting's key: none of it may reach a person. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { DEFAULT_SETTINGS } from '../../shared/settings/settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -8,6 +8,9 @@ import { createInterface } from 'node:readline';
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const HOST_CLI = join(REPO_ROOT, 'dist/host/cli.js');
 const READY_LINE = /^Veil ready at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/;
+
+/** Review settings that give every new case Project VIC US without asking: tests not about the question are not stopped by it. */
+export const UNASKED_REVIEW: Settings['review'] = { ...DEFAULT_SETTINGS.review, newCaseScheme: 'vic-us' };
 
 export interface RunningTestHost {
   url: string;
@@ -23,13 +26,15 @@ export interface RunningTestHost {
 /**
  * Starts the built browser host (`npm run build:nocheck` must have run) and waits for its
  * ready line. A fresh data folder starts past the first-run limits wizard, with no working
- * hours, unless `firstRun` is set (the wizard has its own test).
+ * hours, and gives new cases Project VIC US without asking, unless `firstRun` is set (the
+ * wizard has its own test) or `askScheme` (the scheme question has its own).
  */
-export async function startTestHost(options: { caseDir?: string; dataDir?: string; firstRun?: boolean } = {}): Promise<RunningTestHost> {
+export async function startTestHost(options: { caseDir?: string; dataDir?: string; firstRun?: boolean; askScheme?: boolean } = {}): Promise<RunningTestHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'veil-e2e-data-'));
   if (!options.dataDir && !options.firstRun) {
     // No working hours either: an after-hours notice would depend on when the tests run.
-    const settings = { ...DEFAULT_SETTINGS, limitsWizardDone: true, breaks: { ...DEFAULT_SETTINGS.breaks, workingHours: null } };
+    const review = options.askScheme ? DEFAULT_SETTINGS.review : UNASKED_REVIEW;
+    const settings = { ...DEFAULT_SETTINGS, limitsWizardDone: true, breaks: { ...DEFAULT_SETTINGS.breaks, workingHours: null }, review };
     writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
   }
   const args = [HOST_CLI, '--data', dataDir, '--port', '0'];

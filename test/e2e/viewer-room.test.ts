@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings.js';
 import { launchChromium } from './browser.js';
-import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
+import { startTestHost, waitUntil, type RunningTestHost, UNASKED_REVIEW } from './host-process.js';
 import { saveScreenshot } from './page-session.js';
 import { AT_ONCE, SETTLE } from './settle.js';
 
@@ -14,6 +14,7 @@ const SETTINGS: Settings = {
   ...DEFAULT_SETTINGS,
   limitsWizardDone: true,
   breaks: { ...DEFAULT_SETTINGS.breaks, workingHours: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null } },
+  review: UNASKED_REVIEW,
 };
 
 /** The viewer must keep at least this share of the window's height; the image element, `minImageShare`. */

@@ -10,6 +10,8 @@ import { createDecisionWriter, type DecisionWriter } from './decision-writer.js'
 
 export interface ReviewService {
   state(caseId: string): Promise<ReviewState>;
+  /** Sets the case's scheme at its first open (kept once chosen); known items then take their set's category. */
+  chooseScheme(caseId: string, scheme: CaseScheme): Promise<ReviewState>;
   /** Categorises the item and every file of its stack as one undoable step. */
   categorise(caseId: string, itemId: string, category: CategoryCode): Promise<DecisionOutcome>;
   undo(caseId: string): Promise<DecisionOutcome>;
@@ -33,6 +35,8 @@ export interface ReviewServiceDeps {
   workspace: (caseId: string) => Promise<CaseWorkspace | null>;
   /** The operating-system account, read once at the composition root. */
   userName: string;
+  /** The scheme a case with none gets without asking (a unit setting); null: the investigator is asked. */
+  presetScheme: () => CaseScheme | null;
   nowMs: () => number;
   /** Told whenever the state changes (a decision, a save that failed or finally landed). */
   onChange: (state: ReviewState) => void;
@@ -44,6 +48,8 @@ export interface ReviewServiceDeps {
 interface CaseReview {
   caseId: string;
   scheme: CaseScheme;
+  /** False until the scheme is chosen: nothing is categorised before, not even from a hash set. */
+  schemeChosen: boolean;
   categories: Map<string, CategoryCode>;
   history: UndoHistory;
   nextActionId: number;
@@ -78,6 +84,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     return {
       caseId: review.caseId,
       scheme: review.scheme,
+      schemeChosen: review.schemeChosen,
       reviewedCount,
       totalCount: items.length,
       unsavedCount: review.writer.unsavedCount(),
@@ -88,11 +95,15 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
   async function load(caseId: string): Promise<CaseReview> {
     const workspace = await deps.workspace(caseId);
-    const scheme = workspace ? await workspace.chooseScheme(DEFAULT_CASE_SCHEME) : DEFAULT_CASE_SCHEME;
+    // A case without a workspace has nowhere to keep a choice: it reviews under the default, unasked.
+    const stored = workspace ? await workspace.readScheme() : DEFAULT_CASE_SCHEME;
+    const preset = stored === null ? deps.presetScheme() : null;
+    const scheme = stored ?? (preset !== null && workspace ? await workspace.chooseScheme(preset) : DEFAULT_CASE_SCHEME);
     const categories = currentCategories(workspace ? await workspace.latestDecisions() : []);
     const review: CaseReview = {
       caseId,
       scheme,
+      schemeChosen: stored !== null || preset !== null,
       categories,
       history: EMPTY_HISTORY,
       nextActionId: (workspace ? await workspace.lastActionId() : 0) + 1,
@@ -105,6 +116,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
   /** Known items arrive with their set's category; a decision already made is never overwritten. */
   function precategoriseKnown(review: CaseReview): void {
+    if (!review.schemeChosen) return;
     const events: DecisionEvent[] = [];
     const atMs = Math.floor(deps.nowMs());
     const actionId = review.nextActionId;
@@ -203,8 +215,21 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       precategoriseKnown(review);
       return stateOf(review);
     },
+    async chooseScheme(caseId, scheme) {
+      const review = await reviewOf(caseId);
+      if (!review.schemeChosen) {
+        const workspace = await deps.workspace(caseId);
+        review.scheme = workspace ? await workspace.chooseScheme(scheme) : scheme;
+        review.schemeChosen = true;
+        precategoriseKnown(review);
+      }
+      const state = stateOf(review);
+      deps.onChange(state);
+      return state;
+    },
     async categorise(caseId, itemId, category) {
       const review = await reviewOf(caseId);
+      if (!review.schemeChosen) throw new VeilRequestError('invalid-arguments', "the case's scheme is not chosen yet");
       if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
       const item = itemNamed(caseId, itemId);
       // The issue asks for a typed reason before a hash set's category is overruled; until that is built, it is refused, never silently overwritten.

@@ -3,7 +3,13 @@ import type { z } from 'zod';
 import type { Note } from '../../../shared/notes/case-notes.js';
 import type { CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { DecisionEvent } from '../../../shared/review/decision-event.js';
-import { HistoryResultSchema, LastActionIdResultSchema, LatestDecisionsResultSchema, SchemeResultSchema } from './workspace-review-protocol.js';
+import {
+  HistoryResultSchema,
+  LastActionIdResultSchema,
+  LatestDecisionsResultSchema,
+  SchemeResultSchema,
+  StoredSchemeResultSchema,
+} from './workspace-review-protocol.js';
 import {
   ChangedFilesResultSchema,
   EmptyResultSchema,
@@ -69,6 +75,8 @@ export interface CaseWorkspace {
   lastActionId(): Promise<number>;
   /** The case's scheme: `scheme` at the first open, what was chosen then at every later one. */
   chooseScheme(scheme: CaseScheme): Promise<CaseScheme>;
+  /** The scheme chosen at the case's first open, or null when none is yet. */
+  readScheme(): Promise<CaseScheme | null>;
   /** Closes the connection, releases the lock and ends the thread; safe to call twice. */
   close(): Promise<void>;
 }
@@ -199,6 +207,7 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
     itemHistory: async (itemPath) => (await call({ type: 'itemHistory', itemPath }, HistoryResultSchema)).events,
     lastActionId: async () => (await call({ type: 'lastActionId' }, LastActionIdResultSchema)).actionId,
     chooseScheme: async (scheme) => (await call({ type: 'chooseScheme', scheme }, SchemeResultSchema)).scheme,
+    readScheme: async () => (await call({ type: 'readScheme' }, StoredSchemeResultSchema)).scheme,
     close() {
       closed ??= (async () => {
         try {

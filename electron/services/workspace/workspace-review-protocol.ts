@@ -9,6 +9,7 @@ export const ReviewWorkspaceRequestSchemas = [
   z.object({ type: z.literal('itemHistory'), itemPath: z.string().min(1) }),
   z.object({ type: z.literal('lastActionId') }),
   z.object({ type: z.literal('chooseScheme'), scheme: CaseSchemeSchema }),
+  z.object({ type: z.literal('readScheme') }),
 ] as const;
 
 export const LatestDecisionsResultSchema = z.object({
@@ -19,3 +20,4 @@ export const LatestDecisionsResultSchema = z.object({
 export const HistoryResultSchema = z.object({ events: z.array(DecisionEventSchema) });
 export const LastActionIdResultSchema = z.object({ actionId: z.number().int().nonnegative() });
 export const SchemeResultSchema = z.object({ scheme: CaseSchemeSchema });
+export const StoredSchemeResultSchema = z.object({ scheme: CaseSchemeSchema.nullable() });

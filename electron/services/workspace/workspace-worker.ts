@@ -92,6 +92,9 @@ async function handle(request: WorkspaceRequest): Promise<unknown> {
       if (opened?.status.mode !== 'read-write') return { scheme: decisions?.readScheme() ?? request.scheme };
       return { scheme: decisionWriter().chooseScheme(request.scheme) };
     }
+    case 'readScheme':
+      reader();
+      return { scheme: decisions?.readScheme() ?? null };
   }
 }
 

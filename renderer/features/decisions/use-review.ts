@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VeilClient } from '../../../shared/client.js';
+import type { CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { CategoryCode } from '../../../shared/review/decision-event.js';
 import type { DecisionOutcome, NextToReview, ReviewState } from '../../../shared/review/review-contract.js';
 import { useErrorText } from '../../app/error-message';
@@ -17,6 +18,8 @@ export interface Review {
   /** What the polite live region says: the last decision, undo or redo, or why one failed. */
   announcement: string;
   categorise(itemId: string, category: CategoryCode): void;
+  /** Sets the case's scheme at its first open. */
+  chooseScheme(scheme: CaseScheme): void;
   undo(): void;
   redo(): void;
   /** The next item to review (null fields when none is left), announced when there is none. */
@@ -104,6 +107,9 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
     categorise(itemId, category) {
       if (caseId === null) return;
       client.call('categoriseItem', { caseId, itemId, category }).then(apply).catch(fail);
+    },
+    chooseScheme(scheme) {
+      if (caseId !== null) client.call('chooseCaseScheme', { caseId, scheme }).then(setState).catch(fail);
     },
     undo() {
       if (caseId !== null) client.call('undoDecision', { caseId }).then(apply).catch(fail);

@@ -9,6 +9,7 @@ import { LimitsSection } from './limits-section';
 import { SETTINGS_SECTIONS, sectionHeadingId } from './settings-section';
 import { ViewingSection } from './viewing-section';
 import { KnownMaterialSection } from '../known/known-material-section';
+import { SchemeSection } from '../schemes/scheme-section';
 
 export interface SettingsDialogProps {
   settings: Settings;
@@ -61,6 +62,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
       <SharingSettings {...props} canPickFolder={canPickFolder} />
       <LanguageSection {...props} />
       <KnownMaterialSection headingId={knownHeadingId} settings={current} onSaved={saved} />
+      <SchemeSection headingId={`${dialogId}-schemes`} settings={current} onSaved={saved} />
       <div className="form-actions">
         <button type="button" className="button" onClick={onClose}>
           {t('settingsSections.close')}

@@ -1,4 +1,5 @@
 import { CategoryGroup } from '../decisions/category-group';
+import { ItemHistory } from '../decisions/item-history';
 import type { Review } from '../decisions/use-review';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -172,6 +173,7 @@ export function Viewer({ store, notes, onEditNote, index, total, settings, known
         </div>
         {item && <NoteButton store={notes} item={item} onEdit={onEditNote} />}
         {item && review && <CategoryGroup review={review} item={item} />}
+        {item && review && <ItemHistory review={review} item={item} />}
         <div className="viewer-nav">
           <button type="button" className="button" disabled={index <= 0} onClick={() => onIndexChange(index - 1)}>
             {t('viewer.previous')}

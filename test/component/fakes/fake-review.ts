@@ -1,23 +1,36 @@
 import { vi } from 'vitest';
 import type { RequestArgs, RequestHandlers } from '../../../shared/contract.js';
-import { DEFAULT_CASE_SCHEME } from '../../../shared/review/category-scheme.js';
+import { DEFAULT_CASE_SCHEME, type CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { CategoryCode } from '../../../shared/review/decision-event.js';
 import { decide, EMPTY_HISTORY, redo, undo, type ReviewAction } from '../../../shared/review/decision-machine.js';
 import type { DecisionOutcome, ReviewState } from '../../../shared/review/review-contract.js';
 
-type ReviewHandlers = Pick<RequestHandlers, 'getReview' | 'categoriseItem' | 'undoDecision' | 'redoDecision' | 'getItemReview' | 'nextToReview'>;
+type ReviewHandlers = Pick<
+  RequestHandlers,
+  | 'getReview'
+  | 'chooseCaseScheme'
+  | 'importCategoryScheme'
+  | 'exportCategoryScheme'
+  | 'categoriseItem'
+  | 'undoDecision'
+  | 'redoDecision'
+  | 'getItemReview'
+  | 'nextToReview'
+>;
 
 /**
  * The review requests over the real pure machine, for component tests: every item stands alone
  * except those `copiesOf` gives copies to (as paths). Decisions stay in memory.
  */
-export function createFakeReview(options: { caseId: string; totalCount: () => number; copiesOf?: (itemId: string) => number }) {
+export function createFakeReview(options: { caseId: string; totalCount: () => number; copiesOf?: (itemId: string) => number; askScheme?: boolean }) {
   const categories = new Map<string, CategoryCode>();
+  let scheme: CaseScheme | null = options.askScheme ? null : DEFAULT_CASE_SCHEME;
   let history = EMPTY_HISTORY;
   const stackOf = (itemId: string) => [itemId, ...Array.from({ length: options.copiesOf?.(itemId) ?? 0 }, (_, index) => `${itemId}/copy-${index}`)];
   const state = (): ReviewState => ({
     caseId: options.caseId,
-    scheme: DEFAULT_CASE_SCHEME,
+    scheme: scheme ?? DEFAULT_CASE_SCHEME,
+    schemeChosen: scheme !== null,
     reviewedCount: [...categories].filter(([id, code]) => code !== null && !id.includes('/copy-')).length,
     totalCount: options.totalCount(),
     unsavedCount: 0,
@@ -35,6 +48,13 @@ export function createFakeReview(options: { caseId: string; totalCount: () => nu
   };
   const handlers: ReviewHandlers = {
     getReview: vi.fn(async () => state()),
+    // A scheme file the fake cannot vouch for: tests see the refusal and its reasons.
+    importCategoryScheme: vi.fn(async () => ({ outcome: 'refused' as const, problems: [{ place: 'categories.0.key', code: 'not-a-digit' as const }] })),
+    exportCategoryScheme: vi.fn(async () => ({})),
+    chooseCaseScheme: vi.fn(async ({ scheme: chosen }: RequestArgs['chooseCaseScheme']) => {
+      scheme ??= chosen;
+      return state();
+    }),
     categoriseItem: vi.fn(async ({ itemId, category }: RequestArgs['categoriseItem']) => {
       const decided = decide(history, (id) => categories.get(id) ?? null, stackOf, itemId, category);
       history = decided.history;

@@ -105,6 +105,8 @@ export interface FakeVeilOptions {
   hashSets?: HashSetSummary[];
   /** How many copies an item's stack has beside it, for review decisions; none by default. */
   copiesOf?: (itemId: string) => number;
+  /** The case's scheme is not chosen yet: the app asks for it. */
+  askScheme?: boolean;
 }
 
 /**
@@ -161,7 +163,12 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
   const appInfo: AppInfo = { version: '0.1.0-test', host: 'browser', canPickFolder: false, notices: [], ...options.appInfo };
   const demo: CaseSummary = { ...state.summary, caseId: 'case-demo-0001', name: 'Demo case', isDemo: true };
 
-  const review = createFakeReview({ caseId: FAKE_CASE_ID, totalCount: () => state.summary.toReviewCount, copiesOf: options.copiesOf });
+  const review = createFakeReview({
+    caseId: FAKE_CASE_ID,
+    totalCount: () => state.summary.toReviewCount,
+    copiesOf: options.copiesOf,
+    askScheme: options.askScheme,
+  });
   const handlers = {
     ...review.handlers,
     getAppInfo: vi.fn(async () => appInfo),

@@ -6,6 +6,7 @@ import { DEFAULT_BREAK_CONFIG } from '../../../../shared/breaks/break-config.js'
 import { DEFAULT_LIMITS_CONFIG } from '../../../../shared/limits/limits-config.js';
 import { DEFAULT_ENCOURAGEMENT, DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION } from '../../../../shared/settings/settings.js';
 import { applySettingsPatch, parseStoredSettings } from '../../../../shared/settings/stored-settings.js';
+import { DEFAULT_REVIEW_SETTINGS } from '../../../../shared/review/review-settings.js';
 
 /** The filter every version before 8 had, with its style made explicit. */
 const BLURRED_STRONG = { greyscale: true, blur: 'strong', style: 'blur' };
@@ -20,6 +21,7 @@ describe('stored settings', () => {
       migratedFrom: 1,
       settings: {
         schemaVersion: SETTINGS_SCHEMA_VERSION,
+        review: DEFAULT_REVIEW_SETTINGS,
         defaultProfile: { greyscale: true, blur: 'medium', style: 'blur' },
         revealDurationSec: 6,
         spotlightRadiusPct: 20,
@@ -69,6 +71,7 @@ describe('stored settings', () => {
       settings: {
         ...(v4 as object),
         schemaVersion: SETTINGS_SCHEMA_VERSION,
+        review: DEFAULT_REVIEW_SETTINGS,
         weekStart: 'language',
         knownMaterialFolder: null,
         nearMatchDistanceBits: 31,
@@ -86,6 +89,7 @@ describe('stored settings', () => {
       settings: {
         ...(v5 as object),
         schemaVersion: SETTINGS_SCHEMA_VERSION,
+        review: DEFAULT_REVIEW_SETTINGS,
         knownMaterialFolder: null,
         nearMatchDistanceBits: 31,
         defaultProfile: BLURRED_STRONG,
@@ -99,7 +103,13 @@ describe('stored settings', () => {
     expect(result).toEqual({
       ok: true,
       migratedFrom: 6,
-      settings: { ...(v6 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, nearMatchDistanceBits: 31, defaultProfile: BLURRED_STRONG },
+      settings: {
+        ...(v6 as object),
+        schemaVersion: SETTINGS_SCHEMA_VERSION,
+        review: DEFAULT_REVIEW_SETTINGS,
+        nearMatchDistanceBits: 31,
+        defaultProfile: BLURRED_STRONG,
+      },
     });
   });
 
@@ -109,7 +119,26 @@ describe('stored settings', () => {
     expect(result).toEqual({
       ok: true,
       migratedFrom: 7,
-      settings: { ...(v7 as object), schemaVersion: SETTINGS_SCHEMA_VERSION, defaultProfile: { greyscale: true, blur: 'medium', style: 'blur' } },
+      settings: {
+        ...(v7 as object),
+        schemaVersion: SETTINGS_SCHEMA_VERSION,
+        review: DEFAULT_REVIEW_SETTINGS,
+        defaultProfile: { greyscale: true, blur: 'medium', style: 'blur' },
+      },
+    });
+  });
+
+  it('migrates a version 8 file to 9 keeping every choice, asking for each new case’s scheme with no custom scheme and no automatic next item', () => {
+    const v8 = fixture('v8-settings.json');
+    const result = parseStoredSettings(v8);
+    expect(result).toEqual({
+      ok: true,
+      migratedFrom: 8,
+      settings: {
+        ...(v8 as object),
+        schemaVersion: SETTINGS_SCHEMA_VERSION,
+        review: { newCaseScheme: 'ask', customSchemes: [], openNextAfterDecision: false },
+      },
     });
   });
 

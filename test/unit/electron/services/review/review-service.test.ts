@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaItem } from '../../../../../shared/case/media-item.js';
 import { inItemView } from '../../../../../shared/known/item-match.js';
+import type { CaseScheme } from '../../../../../shared/review/category-scheme.js';
 import type { ReviewState } from '../../../../../shared/review/review-contract.js';
 import { createReviewService, type ReviewServiceDeps } from '../../../../../electron/services/review/review-service.js';
 import type { CaseWorkspace } from '../../../../../electron/services/workspace/workspace-client.js';
@@ -32,13 +33,14 @@ interface Timer {
   callback: () => void;
 }
 
-function serviceOver(workspace: CaseWorkspace | null) {
+function serviceOver(workspace: CaseWorkspace | null, preset: CaseScheme | null = { id: 'vic-us' }) {
   const changes: ReviewState[] = [];
   const timers: Timer[] = [];
   const deps: ReviewServiceDeps = {
     session,
     workspace: async () => workspace,
     userName: 'jtremblay',
+    presetScheme: () => preset,
     nowMs: () => 1_800_000_000_000,
     onChange: (state) => changes.push(state),
     retryMs: 5000,
@@ -90,6 +92,29 @@ describe('the review service', () => {
       [null, 'undo'],
     ]);
     expect(await again.service.nextToReview(CASE, 'b')).toEqual({ itemId: 'c', index: 2 });
+  });
+
+  it('asks for the scheme at a case’s first open: nothing is categorised before, and the choice stays', async () => {
+    const firstWorkspace = await sandbox.open(sandbox.dbPath);
+    const first = serviceOver(firstWorkspace, null);
+    expect(await first.service.state(CASE)).toMatchObject({ schemeChosen: false, reviewedCount: 0 });
+    expect((await first.service.item(CASE, 'k')).history).toEqual([]);
+    await expect(first.service.categorise(CASE, 'b', '1')).rejects.toThrow(/scheme/);
+    const chosen = await first.service.chooseScheme(CASE, { id: 'vic-dhs' });
+    expect(chosen).toMatchObject({ schemeChosen: true, scheme: { id: 'vic-dhs' } });
+    expect(first.changes.at(-1)?.scheme).toEqual({ id: 'vic-dhs' });
+    expect((await first.service.chooseScheme(CASE, { id: 'uk-abc' })).scheme).toEqual({ id: 'vic-dhs' });
+    await first.service.whenWritten();
+    first.service.close();
+    await firstWorkspace.close();
+
+    const again = serviceOver(await sandbox.open(sandbox.dbPath), null);
+    expect(await again.service.state(CASE)).toMatchObject({ schemeChosen: true, scheme: { id: 'vic-dhs' } });
+  });
+
+  it('gives a new case the unit’s preset scheme without asking', async () => {
+    const { service } = serviceOver(await sandbox.open(sandbox.dbPath), { id: 'uk-abc' });
+    expect(await service.state(CASE)).toMatchObject({ schemeChosen: true, scheme: { id: 'uk-abc' } });
   });
 
   it('records a known item’s category from its hash set, with the set as the source', async () => {

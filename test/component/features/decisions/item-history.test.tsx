@@ -1,0 +1,37 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { createFakeVeil, fakeItemId } from '../../fakes/fake-veil';
+import { renderApp } from '../../render-app';
+
+const AT_MS = Date.UTC(2026, 11, 7, 14, 5);
+
+describe('an item’s history in the viewer', () => {
+  it('lists each decision with its category, source, account and a 24-hour time, and reads it again after a decision', async () => {
+    const fake = createFakeVeil({ itemCount: 5 });
+    vi.mocked(fake.handlers.getItemReview).mockImplementation(async ({ itemId }) => ({
+      category: '1',
+      history:
+        itemId === fakeItemId(0)
+          ? [
+              { actionId: 1, itemPath: 'a.jpg', category: '1', source: 'hash-set' as const, cause: 'decision' as const, userName: 'jtremblay', atMs: AT_MS },
+              { actionId: 2, itemPath: 'a.jpg', category: null, source: 'investigator' as const, cause: 'undo' as const, userName: 'mroy', atMs: AT_MS },
+            ]
+          : [],
+    }));
+    await renderApp(fake);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ }));
+    const viewer = await screen.findByRole('region', { name: 'Viewer' });
+    await user.click(within(viewer).getByText('History'));
+    const lines = await within(viewer).findAllByRole('listitem');
+    const hour = new Intl.DateTimeFormat('en-CA', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(AT_MS);
+    expect(lines.map((line) => line.textContent)).toEqual([
+      expect.stringMatching(new RegExp(`^1, CAM · hash set · jtremblay · .*${hour}$`)),
+      expect.stringMatching(new RegExp(`^Uncategorised · investigator · mroy · .*${hour} \\(undone\\)$`)),
+    ]);
+    const reads = vi.mocked(fake.handlers.getItemReview).mock.calls.length;
+    await user.keyboard('2');
+    await waitFor(() => expect(vi.mocked(fake.handlers.getItemReview).mock.calls.length).toBeGreaterThan(reads));
+  });
+});
