@@ -7,6 +7,7 @@ import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { CaseSession } from '../case/case-session.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
 import { createDecisionWriter, type DecisionWriter } from './decision-writer.js';
+import { categoryOfPaths, createReviewProgress, type ItemPaths, type ReviewProgress } from './review-progress.js';
 
 export interface ReviewService {
   state(caseId: string): Promise<ReviewState>;
@@ -19,6 +20,8 @@ export interface ReviewService {
   item(caseId: string, itemId: string): Promise<ItemReview>;
   /** The first item to review without a category after `afterItemId` (from the top when null), wrapping round; null when none is left. */
   nextToReview(caseId: string, afterItemId: string | null): Promise<NextToReview>;
+  /** How many items to review have each category (for the case's summary); categories with none are left out. */
+  countsByCategory(caseId: string): Promise<ReadonlyMap<string, number>>;
   /** Resolves once every decision so far is written or has failed its latest try (quitting, tests). */
   whenWritten(): Promise<void>;
   /**
@@ -30,7 +33,8 @@ export interface ReviewService {
 }
 
 export interface ReviewServiceDeps {
-  session: Pick<CaseSession, 'getItems' | 'listItems' | 'stackMembers'>;
+  /** With `summary`, progress is kept between decisions while the list's version stays; without it, recounted at each look. */
+  session: Pick<CaseSession, 'getItems' | 'listItems' | 'stackMembers'> & Partial<Pick<CaseSession, 'summary'>>;
   /** The case's workspace, shared with its notes and import; null when it has none. */
   workspace: (caseId: string) => Promise<CaseWorkspace | null>;
   /** The operating-system account, read once at the composition root. */
@@ -56,6 +60,10 @@ interface CaseReview {
   /** The item each decided path was chosen through, so an undo can say which item it touched. */
   itemOfPath: Map<string, string>;
   writer: DecisionWriter;
+  /** Progress over the "To review" list of `version` (null: a session that does not say, rebuilt at each look). */
+  progress: { version: number | null; tracker: ReviewProgress } | null;
+  /** The list version known items were last categorised at, so a look at the state does not walk them again. */
+  knownVersion: number | null | undefined;
 }
 
 const LIST_PAGE = 5000;
@@ -78,15 +86,34 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     }
   }
 
+  /** The open case's list version (it moves whenever a view's items or their stacks change); null when unknown. */
+  function listVersion(caseId: string): number | null {
+    const summary = deps.session.summary?.();
+    return summary && summary.caseId === caseId ? summary.listVersion : null;
+  }
+
+  /** Progress for the list as it is now: kept while its version stays, built again in one pass when it moved. */
+  function progressOf(review: CaseReview): ReviewProgress {
+    const version = listVersion(review.caseId);
+    if (review.progress === null || version === null || review.progress.version !== version) {
+      const tracker = createReviewProgress(
+        toReview(review.caseId),
+        (item) => pathsOf(review, item),
+        (path) => review.categories.get(path) ?? null,
+      );
+      review.progress = { version, tracker };
+    }
+    return review.progress.tracker;
+  }
+
   function stateOf(review: CaseReview): ReviewState {
-    const items = toReview(review.caseId);
-    const reviewedCount = items.filter((item) => categoryOfItem(review, item) !== null).length;
+    const progress = progressOf(review);
     return {
       caseId: review.caseId,
       scheme: review.scheme,
       schemeChosen: review.schemeChosen,
-      reviewedCount,
-      totalCount: items.length,
+      reviewedCount: progress.reviewedCount(),
+      totalCount: progress.totalCount(),
       unsavedCount: review.writer.unsavedCount(),
       canUndo: review.history.undo.length > 0,
       canRedo: review.history.redo.length > 0,
@@ -109,6 +136,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       nextActionId: (workspace ? await workspace.lastActionId() : 0) + 1,
       itemOfPath: new Map(),
       writer: createDecisionWriter({ workspace, retryMs: deps.retryMs, setTimer: deps.setTimer, onChange: () => deps.onChange(stateOf(review)) }),
+      progress: null,
+      knownVersion: undefined,
     };
     precategoriseKnown(review);
     return review;
@@ -117,6 +146,9 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   /** Known items arrive with their set's category; a decision already made is never overwritten. */
   function precategoriseKnown(review: CaseReview): void {
     if (!review.schemeChosen) return;
+    const version = listVersion(review.caseId);
+    if (version !== null && version === review.knownVersion) return;
+    review.knownVersion = version;
     const events: DecisionEvent[] = [];
     const atMs = Math.floor(deps.nowMs());
     const actionId = review.nextActionId;
@@ -132,6 +164,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     }
     if (events.length === 0) return;
     review.nextActionId += 1;
+    review.progress?.tracker.pathsChanged(events.map((event) => event.itemPath));
     review.writer.append(events);
   }
 
@@ -167,16 +200,14 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       .flatMap((member) => [member.relativePath, ...member.duplicatePaths]);
   }
 
-  /**
-   * An item's category: its own file's, else that of a file of its stack. Stacks change after a
-   * decision (an exact copy chosen to show instead, a near copy joining and becoming the
-   * representative as sizes arrive); the decision made on the stack still covers it then, so
-   * progress and "Next to review" do not offer it again.
-   */
+  /** The files that decide an item's category: its own, then (when it is in a near stack) its stack's. */
+  function pathsOf(review: CaseReview, item: MediaItem): ItemPaths {
+    const own = [item.relativePath, ...item.duplicatePaths];
+    return { own, stack: item.stackSize > own.length ? stackPaths(review.caseId, review.scheme, item) : [] };
+  }
+
   function categoryOfItem(review: CaseReview, item: MediaItem): CategoryCode {
-    const decided = (paths: readonly string[]) => paths.map((path) => review.categories.get(path) ?? null).find((code) => code !== null) ?? null;
-    const own = decided([item.relativePath, ...item.duplicatePaths]);
-    return own !== null || item.stackSize <= 1 + item.duplicatePaths.length ? own : decided(stackPaths(review.caseId, review.scheme, item));
+    return categoryOfPaths(pathsOf(review, item), (path) => review.categories.get(path) ?? null);
   }
 
   /** Applies a step to the categories and hands its lines to the writer. */
@@ -187,6 +218,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       review.categories.set(change.itemId, change.after);
       return { actionId, itemPath: change.itemId, category: change.after, source: change.source, cause, userName: deps.userName, atMs };
     });
+    review.progress?.tracker.pathsChanged(action.changes.map((change) => change.itemId));
     review.writer.append(events);
   }
 
@@ -263,15 +295,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       return { category: categoryOfItem(review, item), history: [...stored, ...waiting.filter((event) => !seen.has(`${event.actionId}`))] };
     },
     async nextToReview(caseId, afterItemId) {
-      const review = await reviewOf(caseId);
-      const items = toReview(caseId);
-      const start = afterItemId === null ? 0 : items.findIndex((item) => item.id === afterItemId) + 1;
-      for (let step = 0; step < items.length; step += 1) {
-        const index = (start + step) % items.length;
-        const item = items[index];
-        if (item && categoryOfItem(review, item) === null) return { itemId: item.id, index };
-      }
-      return { itemId: null, index: null };
+      return progressOf(await reviewOf(caseId)).nextAfter(afterItemId);
+    },
+    async countsByCategory(caseId) {
+      return progressOf(await reviewOf(caseId)).countsByCategory();
     },
     async whenWritten() {
       const review = await current?.catch(() => null);

@@ -38,7 +38,13 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
   const [categoriesOf, setCategoriesOf] = useState<{ caseId: string | null; map: ReadonlyMap<string, CategoryCode> }>({ caseId, map: new Map() });
   const state = stateOf !== null && stateOf.caseId === caseId ? stateOf.state : null;
   const categories = categoriesOf.caseId === caseId ? categoriesOf.map : NO_CATEGORIES;
-  const setState = useCallback((next: ReviewState) => setStateOf({ caseId: next.caseId, state: next }), []);
+  // Each decision's figures arrive up to three times (its answer, reviewChanged, and again once written); the same figures
+  // keep the same state, so the app is not drawn again for nothing while the next key waits.
+  const setState = useCallback(
+    (next: ReviewState) =>
+      setStateOf((prev) => (prev !== null && JSON.stringify(prev.state) === JSON.stringify(next) ? prev : { caseId: next.caseId, state: next })),
+    [],
+  );
   const setCategories = useCallback(
     (change: (prev: ReadonlyMap<string, CategoryCode>) => ReadonlyMap<string, CategoryCode>) =>
       setCategoriesOf((prev) => ({ caseId, map: change(prev.caseId === caseId ? prev.map : NO_CATEGORIES) })),

@@ -1,0 +1,137 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requests } from '../../shared/contract.js';
+import { noisePng } from '../fixtures/noise-png.js';
+import { launchChromium } from './browser.js';
+import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
+
+const PICTURES = 54;
+const DECIDED = 50;
+const UNDONE = 3;
+/** Project VIC US, the default scheme: the number key each item gets, cycling through its categories. */
+const KEY_OF = (position: number) => String(position % 5);
+const nameOf = (index: number) => `photo ${String(index).padStart(2, '0')}.png`;
+
+/**
+ * The issue's end-to-end case, by keyboard only (number keys, N, Ctrl+Z): fifty items
+ * categorised, three undone, and every decision found again after the page reloads and after
+ * the host restarts. The pictures are distinct noise, so none stacks with another and the
+ * fifty decisions are fifty items.
+ */
+describe('fifty decisions by keyboard in Chromium through the browser host', () => {
+  let root: string;
+  let caseDir: string;
+  let host: RunningTestHost | null = null;
+  let browser: Browser;
+
+  async function openedCase(running: RunningTestHost): Promise<string> {
+    const summary = await waitUntil(
+      async () => requests.getCase.result.parse(await running.call('getCase', {})),
+      (now) => now?.import.phase === 'done' && now.pdqProgress !== null && now.pdqProgress.doneCount === now.pdqProgress.totalCount,
+    );
+    if (summary === null) throw new Error('no case');
+    expect(summary.toReviewCount).toBe(PICTURES);
+    return summary.caseId;
+  }
+
+  /** Each item's category as the back end holds it, in the "To review" order. */
+  async function categories(running: RunningTestHost, caseId: string): Promise<(string | null)[]> {
+    const page = requests.listItems.result.parse(await running.call('listItems', { caseId, offset: 0, limit: PICTURES, view: 'to-review' }));
+    return Promise.all(
+      page.items.map(async (item) => requests.getItemReview.result.parse(await running.call('getItemReview', { caseId, itemId: item.id })).category),
+    );
+  }
+
+  const progress = (page: Page) => page.locator('.review-progress');
+  const viewer = (page: Page) => page.getByRole('region', { name: 'Viewer' });
+  const pressed = (page: Page) => page.getByRole('group', { name: 'Category' }).locator('button[aria-pressed="true"] .visually-hidden');
+
+  /** Waits until the viewer shows the item at `position` (1-based): a locator wait, which looks again at each change, not at growing intervals. */
+  async function viewerAt(page: Page, position: number): Promise<void> {
+    await viewer(page)
+      .getByText(new RegExp(`(^|\\s)${position} of ${PICTURES}$`))
+      .waitFor({ timeout: 30_000 });
+  }
+
+  /** Opens the first item in the viewer: focus on the grid's first cell (where a page load leaves the keys), Enter. */
+  async function openFirstItem(page: Page): Promise<void> {
+    const first = page.getByRole('gridcell').first();
+    await first.waitFor();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await viewerAt(page, 1);
+  }
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'veil-review-fifty-'));
+    caseDir = join(root, 'case');
+    mkdirSync(caseDir, { recursive: true });
+    for (let index = 0; index < PICTURES; index += 1) writeFileSync(join(caseDir, nameOf(index)), noisePng(5100 + index, 48));
+    host = await startTestHost({ caseDir });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('categorises fifty items with number keys and N, undoes three with Ctrl+Z, and finds the same decisions after a reload and a host restart', async () => {
+    if (host === null) throw new Error('no host');
+    const caseId = await openedCase(host);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+    await page.goto(host.url);
+    await expect.poll(() => progress(page).textContent(), { timeout: 30_000 }).toBe(`0 of ${PICTURES} reviewed`);
+    await openFirstItem(page);
+
+    for (let position = 1; position <= DECIDED; position += 1) {
+      await page.keyboard.press(KEY_OF(position));
+      await page.keyboard.press('n');
+      // The next number key acts on the item shown: wait until N has brought the next one.
+      await viewerAt(page, position + 1);
+    }
+    await expect.poll(() => progress(page).textContent(), { timeout: 30_000 }).toBe(`${DECIDED} of ${PICTURES} reviewed`);
+    for (let undone = 1; undone <= UNDONE; undone += 1) {
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => progress(page).textContent(), { timeout: 30_000 }).toBe(`${DECIDED - undone} of ${PICTURES} reviewed`);
+    }
+    const kept = DECIDED - UNDONE;
+    const expected = Array.from({ length: PICTURES }, (_, index) => (index < kept ? KEY_OF(index + 1) : null));
+    expect(await categories(host, caseId)).toEqual(expected);
+
+    await page.reload();
+    await expect.poll(() => progress(page).textContent(), { timeout: 30_000 }).toBe(`${kept} of ${PICTURES} reviewed`);
+    await openFirstItem(page);
+    await expect.poll(() => pressed(page).textContent(), { timeout: 30_000 }).toBe('1, CAM');
+    // N from the first item skips every decided one and opens the first undone.
+    await page.keyboard.press('n');
+    await viewerAt(page, kept + 1);
+    await expect.poll(() => pressed(page).textContent(), { timeout: 30_000 }).toBe('Uncategorised');
+
+    // Every decision is in the workspace before the host goes: nothing waits unsaved.
+    await waitUntil(
+      async () => requests.getReview.result.parse(await host?.call('getReview', { caseId })),
+      (state) => state.unsavedCount === 0,
+    );
+    const dataDir = host.dataDir;
+    await host.stop();
+    host = await startTestHost({ caseDir, dataDir });
+    const again = await openedCase(host);
+    expect(await categories(host, again)).toEqual(expected);
+
+    await page.goto(host.url);
+    await expect.poll(() => progress(page).textContent(), { timeout: 30_000 }).toBe(`${kept} of ${PICTURES} reviewed`);
+    await openFirstItem(page);
+    await page.keyboard.press('n');
+    await viewerAt(page, kept + 1);
+    // The last kept decision, one back: its category is shown pressed.
+    await page.keyboard.press('ArrowLeft');
+    await viewerAt(page, kept);
+    await expect.poll(() => pressed(page).textContent(), { timeout: 30_000 }).toBe('2, Child exploitive / age difficult');
+    await page.close();
+  });
+});

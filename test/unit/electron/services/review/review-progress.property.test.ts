@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CaseSummary } from '../../../../../shared/case/case-summary.js';
+import { IDLE_IMPORT } from '../../../../../shared/case/import-progress.js';
+import type { MediaItem } from '../../../../../shared/case/media-item.js';
+import { inItemView } from '../../../../../shared/known/item-match.js';
+import { createReviewService, type ReviewServiceDeps } from '../../../../../electron/services/review/review-service.js';
+import { mediaItemFixture } from '../../../../fixtures/media-item.js';
+
+const CASE = 'case-1';
+const ITEM_COUNT = 9;
+const CODES = ['0', '1', '2', '3', '4', null] as const;
+
+/**
+ * A case whose stacks and known matches change under the review, as the import and the PDQ
+ * pass change them: each change moves the list's version, as the real session does.
+ */
+function liveCase() {
+  const items: MediaItem[] = Array.from({ length: ITEM_COUNT }, (_, index) =>
+    mediaItemFixture({ id: `i${index}`, duplicatePaths: index % 4 === 0 ? [`copies/${index}.jpg`] : [] }),
+  );
+  let version = 0;
+  const byId = (id: string) => items.find((item) => item.id === id);
+  const membersOf = (stackId: string) => items.filter((item) => item.stackId === stackId);
+  const copy = (item: MediaItem): MediaItem => ({ ...item, duplicatePaths: [...item.duplicatePaths] });
+
+  const session: ReviewServiceDeps['session'] = {
+    listItems(_caseId, offset, limit, view = 'all') {
+      const listed = items.filter((item) => inItemView(item, view));
+      return { total: listed.length, items: listed.slice(offset, offset + limit).map(copy) };
+    },
+    getItems: (_caseId, ids) => ids.flatMap((id) => items.filter((item) => item.id === id).map(copy)),
+    stackMembers(_caseId, itemId) {
+      const item = byId(itemId);
+      const members = item ? membersOf(item.stackId) : [];
+      if (members.length < 2) return [];
+      const representative = members.filter((member) => member.id === item?.stackId);
+      return [...representative, ...members.filter((member) => member.id !== item?.stackId)].map((member) => ({ item: copy(member), distanceBits: 0 }));
+    },
+    summary: (): CaseSummary => ({
+      caseId: CASE,
+      name: 'Live',
+      isDemo: false,
+      itemCount: items.length,
+      problemCount: 0,
+      duplicateCount: 0,
+      listVersion: version,
+      knownCount: 0,
+      nearMatchCount: 0,
+      duplicateStackCount: 0,
+      toReviewCount: 0,
+      nearCopyCount: 0,
+      knownShown: false,
+      pdqProgress: null,
+      import: IDLE_IMPORT,
+    }),
+  };
+
+  return {
+    session,
+    items,
+    /** `from`'s stack joins `into`'s; `fromLeads` makes `from`'s representative lead the whole (a larger picture arrived). */
+    merge(from: number, into: number, fromLeads: boolean) {
+      const a = items[from]?.stackId;
+      const b = items[into]?.stackId;
+      if (a === undefined || b === undefined || a === b) return;
+      const lead = fromLeads ? a : b;
+      const joined = [...membersOf(a), ...membersOf(b)];
+      const size = joined.reduce((sum, member) => sum + 1 + member.duplicatePaths.length, 0);
+      for (const member of joined) Object.assign(member, { stackId: lead, stackSize: size });
+      version += 1;
+    },
+    markKnown(index: number, category: string) {
+      const item = items[index];
+      if (item === undefined || item.match !== null) return;
+      item.match = { type: 'known', setId: 1, setName: 'VIC', scheme: 'vic-us', category, matchedBy: 'md5' };
+      version += 1;
+    },
+  };
+}
+
+const opArb = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('decide' as const), item: fc.nat(ITEM_COUNT - 1), code: fc.constantFrom(...CODES) }) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'undo' as const }) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'redo' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('merge' as const), from: fc.nat(ITEM_COUNT - 1), into: fc.nat(ITEM_COUNT - 1), fromLeads: fc.boolean() }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('known' as const), item: fc.nat(ITEM_COUNT - 1), code: fc.constantFrom('1', '2') }) },
+);
+
+describe('review progress kept between decisions', () => {
+  it('always equals a recount from scratch, per category, and Next to review agrees with a walk of the list', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { maxLength: 25 }), fc.nat(ITEM_COUNT), async (ops, probe) => {
+        const live = liveCase();
+        const service = createReviewService({
+          session: live.session,
+          workspace: async () => null,
+          userName: 'jtremblay',
+          nowMs: () => 1_800_000_000_000,
+          onChange: () => undefined,
+          retryMs: 5000,
+          setTimer: () => ({ cancel: () => undefined }),
+        });
+        for (const op of ops) {
+          if (op.kind === 'decide') await service.categorise(CASE, `i${op.item}`, op.code).catch(() => undefined);
+          else if (op.kind === 'undo') await service.undo(CASE);
+          else if (op.kind === 'redo') await service.redo(CASE);
+          else if (op.kind === 'merge') live.merge(op.from, op.into, op.fromLeads);
+          else live.markKnown(op.item, op.code);
+
+          // From scratch: every item of "To review", each one's category asked afresh.
+          const state = await service.state(CASE);
+          const listed = live.session.listItems(CASE, 0, ITEM_COUNT, 'to-review').items;
+          const categories = await Promise.all(listed.map(async (item) => (await service.item(CASE, item.id)).category));
+          const counts = new Map<string, number>();
+          for (const code of categories) if (code !== null) counts.set(code, (counts.get(code) ?? 0) + 1);
+          expect(state.totalCount).toBe(listed.length);
+          expect(state.reviewedCount).toBe(categories.filter((code) => code !== null).length);
+          expect(await service.countsByCategory(CASE)).toEqual(counts);
+
+          const after = probe < ITEM_COUNT ? `i${probe}` : null;
+          const start = after === null ? 0 : listed.findIndex((item) => item.id === after) + 1;
+          const walked = listed.map((_, step) => (start + step) % listed.length).find((index) => categories[index] === null);
+          const expected = walked === undefined ? { itemId: null, index: null } : { itemId: listed[walked]?.id ?? null, index: walked };
+          expect(await service.nextToReview(CASE, after)).toEqual(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('a keypress on a large case', () => {
+  it('categorises and finds the next item without listing the case again while the list stays the same', async () => {
+    const live = liveCase();
+    let listed = 0;
+    const service = createReviewService({
+      session: {
+        ...live.session,
+        listItems: (...args) => {
+          listed += 1;
+          return live.session.listItems(...args);
+        },
+      },
+      workspace: async () => null,
+      userName: 'jtremblay',
+      nowMs: () => 1_800_000_000_000,
+      onChange: () => undefined,
+      retryMs: 5000,
+      setTimer: () => ({ cancel: () => undefined }),
+    });
+    expect((await service.state(CASE)).totalCount).toBe(ITEM_COUNT);
+    const before = listed;
+    for (let index = 0; index < 5; index += 1) {
+      const outcome = await service.categorise(CASE, `i${index}`, '1');
+      expect(outcome.state.reviewedCount).toBe(index + 1);
+      expect(await service.nextToReview(CASE, `i${index}`)).toEqual({ itemId: `i${index + 1}`, index: index + 1 });
+    }
+    await service.undo(CASE);
+    expect(await service.nextToReview(CASE, 'i8')).toEqual({ itemId: 'i4', index: 4 });
+    expect(listed).toBe(before);
+    // A stack grew: the list is read again, once.
+    live.merge(6, 5, false);
+    expect((await service.state(CASE)).totalCount).toBe(ITEM_COUNT - 1);
+    expect(listed).toBeGreaterThan(before);
+  });
+});
