@@ -15,7 +15,8 @@ interface Gap {
 interface GcPause {
   startMs: number;
   durationMs: number;
-  major: boolean;
+  /** Scavenge, mark-compact, or the rest (incremental marking steps, weak callbacks: in the total only). */
+  kind: 'minor' | 'major' | 'other';
 }
 
 export interface LoopStalls {
@@ -57,7 +58,8 @@ export function recordLoopStalls(): { stop(): LoopStalls } {
     for (const entry of list.getEntries()) {
       const detail: unknown = 'detail' in entry ? entry.detail : undefined;
       const kind = typeof detail === 'object' && detail !== null && 'kind' in detail && typeof detail.kind === 'number' ? detail.kind : 0;
-      pauses.push({ startMs: entry.startTime, durationMs: entry.duration, major: kind !== constants.NODE_PERFORMANCE_GC_MINOR });
+      const named = kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'minor' : kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'major' : 'other';
+      pauses.push({ startMs: entry.startTime, durationMs: entry.duration, kind: named });
     }
   });
   observer.observe({ entryTypes: ['gc'] });
@@ -75,8 +77,8 @@ export function recordLoopStalls(): { stop(): LoopStalls } {
         longestWithoutGcMs = Math.max(longestWithoutGcMs, gap.endMs - gap.startMs - gcInside(gap));
       }
       const sorted = allGapsMs.sort((a, b) => a - b);
-      const minor = pauses.filter((pause) => !pause.major).map((pause) => pause.durationMs);
-      const major = pauses.filter((pause) => pause.major).map((pause) => pause.durationMs);
+      const minor = pauses.filter((pause) => pause.kind === 'minor').map((pause) => pause.durationMs);
+      const major = pauses.filter((pause) => pause.kind === 'major').map((pause) => pause.durationMs);
       return {
         longestMs: longest.endMs - longest.startMs,
         longestGcInsideMs: gcInside(longest),

@@ -77,7 +77,7 @@ export interface OpenCaseWorkspaceOptions extends Omit<OpenArgs, 'pid'> {
   workerPath: string | URL;
   /** Default none (not the parent's flags); tests and benches pass ['--import', 'tsx']. */
   execArgv?: string[];
-  /** Told of every answered request, for measuring the main side's share of each (bench:reopen). */
+  /** Told of every request answered with a result (not those refused), for measuring the main side's share of each (bench:reopen). */
   onQuery?: (timing: QueryTiming) => void;
   /** Default this process's pid. */
   pid?: number;

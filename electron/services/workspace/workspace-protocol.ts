@@ -128,9 +128,9 @@ export const NotesResultSchema = z.object({ notes: z.array(NoteSchema) });
 export const SavedNoteResultSchema = z.object({ note: NoteSchema.nullable() });
 export const EmptyResultSchema = z.object({});
 
-/** What the worker answers: a result (validated by the caller against its call's schema) or an error code. */
 /** How long the request was in the workspace thread (queued behind others, then handled), ms; the rest of a round trip is the main side's. */
 const WorkerMsSchema = z.number().nonnegative().optional();
+/** What the worker answers: a result (validated by the caller against its call's schema) or an error code. */
 export const WorkspaceReplySchema = z.discriminatedUnion('ok', [
   z.object({ id: z.number().int(), ok: z.literal(true), result: z.unknown(), workerMs: WorkerMsSchema }),
   z.object({ id: z.number().int(), ok: z.literal(false), code: z.string(), message: z.string(), workerMs: WorkerMsSchema }),
