@@ -26,7 +26,6 @@ export type FileResult =
   | ({
       type: 'media';
       relativePath: string;
-      absolutePath: string;
       format: MediaFormat;
       claimedFormat: MediaFormat | null;
       sizeBytes: number;

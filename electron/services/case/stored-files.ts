@@ -120,7 +120,7 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>, star
     if (target !== null && files.length > 0) {
       try {
         for (const row of await target.unchangedFiles(rootDir, files)) {
-          const result = resultOfRow(row, rootDir);
+          const result = resultOfRow(row);
           if (result !== null) found.set(row.path, result);
         }
       } catch {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { z } from 'zod';
 import { MediaErrorSchema, type MediaError } from '../../../shared/case/media-item.js';
 import { formatClaimedByName, kindOfFormat, MediaFormatSchema, type MediaFormat } from '../../../shared/media/media-kinds.js';
@@ -53,7 +52,7 @@ export function rowOfRead(
  * Null when the row does not hold a whole result (written by an older build, edited by hand):
  * the file is then read.
  */
-export function resultOfRow(row: ItemRow, rootDir: string): FileResult | null {
+export function resultOfRow(row: ItemRow): FileResult | null {
   if (row.error !== null) {
     const error = StoredErrorSchema.safeParse(row.error);
     return error.success ? { type: 'problem', problem: { relativePath: row.path, error: error.data } } : null;
@@ -64,7 +63,6 @@ export function resultOfRow(row: ItemRow, rootDir: string): FileResult | null {
   return {
     type: 'media',
     relativePath: row.path,
-    absolutePath: path.join(rootDir, ...row.path.split('/')),
     format: format.data,
     claimedFormat: claimed !== null && claimed !== format.data ? claimed : null,
     sizeBytes: row.sizeBytes,

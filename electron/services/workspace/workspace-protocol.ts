@@ -112,15 +112,27 @@ export const ReadItemsResultSchema = z.object({
   nextRowId: z.number().int().nullable(),
 });
 export const ChangedFilesResultSchema = z.object({ changed: z.array(z.string()) });
-/** Rows unchecked here: the client checks each one, so one bad row is read again rather than losing the batch. */
-export const UnchangedFilesResultSchema = z.object({ items: z.array(z.unknown()) });
+/**
+ * Each row is checked on its own: a row that is not whole (edited by hand, another build) is
+ * left out, so its file is read again rather than the whole batch.
+ */
+export const UnchangedFilesResultSchema = z.object({
+  items: z.array(z.unknown()).transform((items) =>
+    items.flatMap((item) => {
+      const row = ItemRowSchema.safeParse(item);
+      return row.success ? [row.data] : [];
+    }),
+  ),
+});
 export const NotesResultSchema = z.object({ notes: z.array(NoteSchema) });
 export const SavedNoteResultSchema = z.object({ note: NoteSchema.nullable() });
 export const EmptyResultSchema = z.object({});
 
+/** How long the request was in the workspace thread (queued behind others, then handled), ms; the rest of a round trip is the main side's. */
+const WorkerMsSchema = z.number().nonnegative().optional();
 /** What the worker answers: a result (validated by the caller against its call's schema) or an error code. */
 export const WorkspaceReplySchema = z.discriminatedUnion('ok', [
-  z.object({ id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
-  z.object({ id: z.number().int(), ok: z.literal(false), code: z.string(), message: z.string() }),
+  z.object({ id: z.number().int(), ok: z.literal(true), result: z.unknown(), workerMs: WorkerMsSchema }),
+  z.object({ id: z.number().int(), ok: z.literal(false), code: z.string(), message: z.string(), workerMs: WorkerMsSchema }),
 ]);
 export type WorkspaceReply = z.infer<typeof WorkspaceReplySchema>;

@@ -104,6 +104,7 @@ if (port === null) throw new Error('workspace-worker.ts runs only as a worker th
 // One request at a time: a chain keeps replies in order and SQLite's use single-threaded.
 let chain: Promise<void> = Promise.resolve();
 port.on('message', (message: unknown) => {
+  const receivedMs = performance.now();
   chain = chain.then(async () => {
     const envelope = WorkspaceEnvelopeSchema.safeParse(message);
     if (!envelope.success) {
@@ -113,9 +114,11 @@ port.on('message', (message: unknown) => {
     }
     const { id, request } = envelope.data;
     try {
-      port.postMessage({ id, ok: true, result: await handle(request) } satisfies WorkspaceReply);
+      const result = await handle(request);
+      port.postMessage({ id, ok: true, result, workerMs: performance.now() - receivedMs } satisfies WorkspaceReply);
     } catch (error) {
-      port.postMessage({ id, ok: false, code: errorCode(error), message: error instanceof Error ? error.message : String(error) } satisfies WorkspaceReply);
+      const text = error instanceof Error ? error.message : String(error);
+      port.postMessage({ id, ok: false, code: errorCode(error), message: text, workerMs: performance.now() - receivedMs } satisfies WorkspaceReply);
     }
   });
 });

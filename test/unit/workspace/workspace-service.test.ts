@@ -1,6 +1,7 @@
 import { readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { QueryTiming } from '../../../electron/services/workspace/workspace-client.js';
 import { workspaceFilePath } from '../../../electron/services/workspace/workspace-location.js';
 import { itemRow } from '../../fixtures/workspace/item-rows.js';
 import { workspaceSandbox } from './workspace-harness.js';
@@ -38,6 +39,19 @@ describe('the case workspace', () => {
     now[20] = { ...now[20]!, mtimeMs: 5 };
     now.push({ path: 'photos/new.jpg', sizeBytes: 3, mtimeMs: 4 });
     expect(await second.changedFiles(now)).toEqual([items[10]!.path, items[20]!.path, 'photos/new.jpg']);
+  });
+
+  it('tells how long each request spent in the workspace thread and on the main side, for bench:reopen', async () => {
+    const timings: QueryTiming[] = [];
+    const workspace = await sandbox.open(sandbox.dbPath, { onQuery: (timing) => timings.push(timing) });
+    await workspace.putItems([itemRow(1)]);
+    await workspace.readAllItems();
+    expect(timings.map((timing) => timing.type)).toEqual(['open', 'putItems', 'readItems']);
+    for (const timing of timings) {
+      expect(timing.workerMs).toBeGreaterThan(0);
+      expect(timing.replyMs).toBeGreaterThanOrEqual(0);
+      expect(timing.roundTripMs).toBeGreaterThanOrEqual(timing.workerMs + timing.replyMs);
+    }
   });
 
   it('refuses a workspace written by a newer Veil and leaves its bytes alone', async () => {

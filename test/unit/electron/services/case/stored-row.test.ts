@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLASSIFICATION_RULES_VERSION } from '../../../../../electron/services/case/classify-file.js';
 import { resultOfRow, rowOfRead } from '../../../../../electron/services/case/stored-row.js';
@@ -18,10 +17,9 @@ const read = {
 describe('a file kept in the workspace and taken back', () => {
   it('gives back the media item a read gave, the claimed format again from the name', () => {
     const row = rowOfRead(read, { format: 'png', error: null });
-    expect(resultOfRow(row, '/case')).toEqual({
+    expect(resultOfRow(row)).toEqual({
       type: 'media',
       relativePath: 'folder/photo.jpg',
-      absolutePath: path.join('/case', 'folder', 'photo.jpg'),
       format: 'png',
       claimedFormat: 'jpeg',
       sizeBytes: 120,
@@ -34,26 +32,26 @@ describe('a file kept in the workspace and taken back', () => {
 
   it('gives back a file that is not media with its code and message', () => {
     const error = { code: 'mislabelled' as const, detail: 'Named .jpg but the content is not a supported image or video.' };
-    expect(resultOfRow(rowOfRead(read, { format: null, error }), '/case')).toEqual({ type: 'problem', problem: { relativePath: 'folder/photo.jpg', error } });
+    expect(resultOfRow(rowOfRead(read, { format: null, error }))).toEqual({ type: 'problem', problem: { relativePath: 'folder/photo.jpg', error } });
   });
 
   it('refuses a row that does not hold a whole result, so the file is read instead', () => {
     const row = rowOfRead(read, { format: 'png', error: null });
-    expect(resultOfRow({ ...row, format: 'psd' }, '/case')).toBeNull();
-    expect(resultOfRow({ ...row, kind: 'video' }, '/case')).toBeNull();
-    expect(resultOfRow({ ...row, md5: null }, '/case')).toBeNull();
-    expect(resultOfRow({ ...row, error: 'EACCES' }, '/case')).toBeNull();
+    expect(resultOfRow({ ...row, format: 'psd' })).toBeNull();
+    expect(resultOfRow({ ...row, kind: 'video' })).toBeNull();
+    expect(resultOfRow({ ...row, md5: null })).toBeNull();
+    expect(resultOfRow({ ...row, error: 'EACCES' })).toBeNull();
     expect(
-      resultOfRow({ ...row, error: JSON.stringify({ rulesVersion: CLASSIFICATION_RULES_VERSION, error: { code: 'no-such-code', detail: '' } }) }, '/case'),
+      resultOfRow({ ...row, error: JSON.stringify({ rulesVersion: CLASSIFICATION_RULES_VERSION, error: { code: 'no-such-code', detail: '' } }) }),
     ).toBeNull();
   });
 
   it('reads again a file that other classification rules found not to be media: a newer Veil may open its format', () => {
     const error = { code: 'unsupported-format' as const, detail: 'HEIC image' };
     const row = rowOfRead(read, { format: null, error });
-    expect(resultOfRow(row, '/case')).not.toBeNull();
-    expect(resultOfRow({ ...row, error: JSON.stringify({ rulesVersion: CLASSIFICATION_RULES_VERSION - 1, error }) }, '/case')).toBeNull();
+    expect(resultOfRow(row)).not.toBeNull();
+    expect(resultOfRow({ ...row, error: JSON.stringify({ rulesVersion: CLASSIFICATION_RULES_VERSION - 1, error }) })).toBeNull();
     // As rows were kept before the rules had a version.
-    expect(resultOfRow({ ...row, error: JSON.stringify(error) }, '/case')).toBeNull();
+    expect(resultOfRow({ ...row, error: JSON.stringify(error) })).toBeNull();
   });
 });
