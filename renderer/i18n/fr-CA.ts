@@ -13,6 +13,7 @@ import { frCAStacks } from './fr-CA-stacks';
 import { frCAReview } from './fr-CA-review';
 import { frCAAvoided } from './fr-CA-avoided';
 import { frCAFilters } from './fr-CA-filters';
+import { frCAVideo } from './fr-CA-video';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -151,7 +152,8 @@ export const frCA: Messages = {
     reveal: 'Révéler',
     endReveal: 'Terminer la révélation',
     countdown: 'Voilé de nouveau dans {{seconds}}\u00a0s',
-    videoHint: 'La touche Retour arrière ramène à la grille.',
+    videoHint:
+      'Sur la vidéo (Tab pour y aller)\u00a0: K lit ou met en pause, ← → 5\u00a0s, Maj + ← → 30\u00a0s, , et . une image, [ et ] vitesse. Retour arrière\u00a0: retour à la grille.',
     loading: 'Chargement…',
     spotlight: 'Révélation autour du pointeur',
   },
@@ -386,4 +388,5 @@ export const frCA: Messages = {
   ...frCAForms,
   ...frCAAvoided,
   ...frCAFilters,
+  ...frCAVideo,
 };
