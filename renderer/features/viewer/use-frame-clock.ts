@@ -5,7 +5,7 @@ import { useEffect, useRef, type RefObject } from 'react';
  * phone and screen recordings. HTMLVideoElement tells neither its frame rate nor which frame
  * is shown, so without `requestVideoFrameCallback` (or before the video has played two
  * frames in a row) a step is this long: at 25 fps it still lands on the next frame; at 60 fps
- * it moves two.
+ * it moves two; below 20 fps a first press may stay on the frame, and the next one moves on.
  */
 export const DEFAULT_FRAME_DURATION_SEC = 1 / 30;
 /** Bounds of a believable frame length (240 fps to 4 fps); anything else was a seek or a stall. */
@@ -34,6 +34,8 @@ export function useFrameClock(video: HTMLVideoElement | null): RefObject<FrameCl
     let measuredSec = Number.POSITIVE_INFINITY;
     const onFrame: VideoFrameRequestCallback = (_nowMs, metadata) => {
       const playing = !video.paused && !video.seeking;
+      // Only a pair of frames presented one after the other: under load Chromium calls back for
+      // fewer frames than it presents, and a gap over several frames would overstate the length.
       if (previous?.playing && playing && metadata.presentedFrames === previous.presentedFrames + 1) {
         const gapSec = metadata.mediaTime - previous.mediaTimeSec;
         if (gapSec >= MIN_FRAME_DURATION_SEC && gapSec <= MAX_FRAME_DURATION_SEC) measuredSec = Math.min(measuredSec, gapSec);
