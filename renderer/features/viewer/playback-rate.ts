@@ -5,8 +5,8 @@
  */
 const PLAYBACK_RATES = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
 
-export const MIN_PLAYBACK_RATE = 0.25;
-export const MAX_PLAYBACK_RATE = 4;
+const MIN_PLAYBACK_RATE = 0.25;
+const MAX_PLAYBACK_RATE = 4;
 
 /** A rate kept inside 0.25×–4× (a non-number becomes 1×). */
 export function clampPlaybackRate(rate: number): number {
