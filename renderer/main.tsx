@@ -9,6 +9,7 @@ import './styles/shell.css';
 import './styles/import.css';
 import './styles/grid.css';
 import './styles/viewer.css';
+import './styles/video-controls.css';
 import './styles/exposure.css';
 import './styles/wellbeing.css';
 import './styles/team.css';

@@ -14,6 +14,7 @@ import { enReview } from './en-review';
 import { enAvoided } from './en-avoided';
 import { enFilters } from './en-filters';
 import { enReviewExport } from './en-review-export';
+import { enVideo } from './en-video';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -155,7 +156,7 @@ export const en = {
     reveal: 'Reveal',
     endReveal: 'End reveal',
     countdown: 'Veils again in {{seconds}} s',
-    videoHint: 'Backspace returns to the grid.',
+    videoHint: 'On the video (Tab to it): K plays or pauses, ← → 5 s, Shift + ← → 30 s, , and . one frame, [ and ] speed. Backspace: back to the grid.',
     loading: 'Loading…',
     spotlight: 'Revealing around the pointer',
   },
@@ -389,6 +390,7 @@ export const en = {
   ...enAvoided,
   ...enFilters,
   ...enReviewExport,
+  ...enVideo,
 };
 
 /** The shape every language file must have: the same keys, any strings. */

@@ -15,6 +15,7 @@ import { frCAReview } from './fr-CA-review';
 import { frCAAvoided } from './fr-CA-avoided';
 import { frCAFilters } from './fr-CA-filters';
 import { frCAReviewExport } from './fr-CA-review-export';
+import { frCAVideo } from './fr-CA-video';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -153,7 +154,8 @@ export const frCA: Messages = {
     reveal: 'Révéler',
     endReveal: 'Terminer la révélation',
     countdown: 'Voilé de nouveau dans {{seconds}}\u00a0s',
-    videoHint: 'La touche Retour arrière ramène à la grille.',
+    videoHint:
+      'Sur la vidéo (Tab pour y aller)\u00a0: K lit ou met en pause, ← → 5\u00a0s, Maj + ← → 30\u00a0s, , et . une image, [ et ] vitesse. Retour arrière\u00a0: retour à la grille.',
     loading: 'Chargement…',
     spotlight: 'Révélation autour du pointeur',
   },
@@ -390,4 +392,5 @@ export const frCA: Messages = {
   ...frCAAvoided,
   ...frCAFilters,
   ...frCAReviewExport,
+  ...frCAVideo,
 };

@@ -1,17 +1,16 @@
 import { useCallback, useRef, useState, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { RevealMode } from '../../../shared/exposure/visibility-report.js';
 import { cssFilterFor, type FilterProfile } from '../../../shared/media/filter-profile.js';
 import type { Settings } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
 import { measureClientHeight, measureClientWidth, useElementMeasure } from '../../hooks/use-element-measure';
-import { formatClock } from '../../i18n/format';
 import { useMediaVisible } from '../../media-visibility/media-visibility';
 import { useReportShownItem, useReportVideo } from '../exposure/use-report-surface';
 import { useWellbeing } from '../wellbeing/wellbeing-provider';
 import { containedBox, type Box } from './spotlight-geometry';
 import { Storyboard } from './storyboard';
+import { usePictureProps, VideoControls } from './video-controls';
 
 /**
  * Long edge assumed before the stage has been measured. Blur grows with the long edge,
@@ -58,13 +57,14 @@ interface PlayerProps {
  * unmounts it (pausing first), and the position is kept for when it comes back.
  */
 function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, resumeAtRef }: PlayerProps) {
-  const { t } = useTranslation();
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [natural, setNatural] = useState<Box | null>(null);
   const frameWidthPx = useElementMeasure(frame, measureClientWidth);
   const frameHeightPx = useElementMeasure(frame, measureClientHeight);
   const filter = cssFilterFor(shown, displayedLongEdgePx({ widthPx: frameWidthPx, heightPx: frameHeightPx }, natural));
   const videoRef = useRef<HTMLVideoElement | null>(null);
+  const [videoElement, setVideoElement] = useState<HTMLVideoElement | null>(null);
+  const pictureProps = usePictureProps();
   const [ready, setReady] = useState(false);
   const [playing, setPlaying] = useState(false);
   const [muted, setMuted] = useState(true);
@@ -80,6 +80,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, resumeAtRe
   const attachVideo = useCallback(
     (video: HTMLVideoElement | null) => {
       videoRef.current = video;
+      setVideoElement(video);
       if (!video) return undefined;
       forceMuted(video);
       return () => {
@@ -105,11 +106,10 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, resumeAtRe
     const video = videoRef.current;
     if (video) video.currentTime = sec;
   };
-  const timeText = t('video.time', { current: formatClock(timeSec), duration: formatClock(durationSec) });
 
   return (
     <>
-      <div ref={setFrame} className="video-frame">
+      <div ref={setFrame} className="video-frame" {...pictureProps}>
         {/* No `controls` (native ones would bypass the veil), no autoplay, muted. The filter is set before `src`. */}
         <video
           ref={attachVideo}
@@ -144,29 +144,16 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, resumeAtRe
           onContextMenu={preventMenu}
         />
       </div>
-      <div className="video-controls">
-        <button type="button" className="button" onClick={togglePlay}>
-          {playing ? t('video.pause') : t('video.play')}
-        </button>
-        <button type="button" className="button" onClick={toggleMute}>
-          {muted ? t('video.unmute') : t('video.mute')}
-        </button>
-        <input
-          type="range"
-          className="video-position"
-          aria-label={t('video.position')}
-          aria-valuetext={timeText}
-          min={0}
-          max={durationSec > 0 ? durationSec : 0}
-          step={0.1}
-          value={Math.min(timeSec, durationSec)}
-          disabled={durationSec <= 0}
-          onChange={(event) => seek(Number(event.currentTarget.value))}
-        />
-        <span className="video-time" aria-hidden="true">
-          {timeText}
-        </span>
-      </div>
+      <VideoControls
+        video={videoElement}
+        picture={frame}
+        playing={playing}
+        muted={muted}
+        timeSec={timeSec}
+        durationSec={durationSec}
+        onTogglePlay={togglePlay}
+        onToggleMute={toggleMute}
+      />
       <Storyboard
         // A new filter draws a new storyboard: no frame may stay under a weaker filter.
         key={`${storyboardProfile.greyscale}/${storyboardProfile.blur}`}
