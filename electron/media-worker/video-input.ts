@@ -61,7 +61,7 @@ export interface OpenedVideo {
   /** Frees FFmpeg's contexts; safe to call twice. */
   close(): void;
 }
-export type OpenVideoResult = { ok: true; video: OpenedVideo } | { ok: false; error: MediaError };
+type OpenVideoResult = { ok: true; video: OpenedVideo } | { ok: false; error: MediaError };
 
 const refused = (code: MediaError['code'], detail: string, reason: MediaError['reason']): { ok: false; error: MediaError } => ({
   ok: false,

@@ -8,7 +8,7 @@ import type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutco
 
 export type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 export { PoolUnavailableError } from './worker-pool-api.js';
-export type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutcome, PoolStatus, RunOptions, StoryboardJob } from './worker-pool-api.js';
+export type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutcome, PoolStatus, RunOptions } from './worker-pool-api.js';
 
 interface PendingJob {
   readonly jobId: number;
