@@ -8,7 +8,7 @@
  */
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { execFile } from 'node:child_process';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -46,7 +46,10 @@ async function cachedVideo(video: BenchVideo): Promise<string> {
   const source = `testsrc2=size=${video.widthPx}x${video.heightPx}:rate=25:duration=${video.durationSec}`;
   // A keyframe every 2 s, as phones and cameras write them.
   const codec = ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '50', '-pix_fmt', 'yuv420p', '-movflags', '+faststart'];
-  await execFileAsync(ffmpeg.path, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', source, ...codec, filePath]);
+  // Written under another name first, so a run stopped half-way leaves no cut file to be reused.
+  const partPath = `${filePath}.part.mp4`;
+  await execFileAsync(ffmpeg.path, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', source, ...codec, partPath]);
+  await rename(partPath, filePath);
   return filePath;
 }
 
