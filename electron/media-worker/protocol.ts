@@ -35,8 +35,20 @@ const PdqRequestSchema = z
   })
   .strict();
 
-/** Anything the main side sends a worker (both kinds are strict, so a request is one or the other). */
-export const WorkerRequestSchema = z.union([DeriveRequestSchema, PdqRequestSchema]);
+/** A video's storyboard grid (video-storyboard.ts), filtered like a thumbnail; the reply is a derive reply. */
+const StoryboardRequestSchema = z
+  .object({
+    jobId: JobIdSchema,
+    storyboard: z.literal(true),
+    filePath: z.string().min(1).max(4096),
+    greyscale: z.boolean(),
+    blur: BlurLevelSchema,
+    style: FilterStyleSchema.optional(),
+  })
+  .strict();
+
+/** Anything the main side sends a worker (every kind is strict, so a request is exactly one of them). */
+export const WorkerRequestSchema = z.union([DeriveRequestSchema, PdqRequestSchema, StoryboardRequestSchema]);
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 
 /**

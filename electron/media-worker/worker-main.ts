@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { deriveImage } from './derive-image.js';
+import { deriveStoryboard } from './video-storyboard.js';
 import { pdqOfImage, pdqValueOf, thumbnailAndPdq } from './pdq-of-image.js';
 import { JobIdSchema, WorkerMessageSchema, WorkerRequestSchema, type DeriveReply, type PdqReply, type WorkerRequest, type WorkerReady } from './protocol.js';
 import { configureSharp, warmUpSharp } from './sharp-setup.js';
@@ -18,6 +19,11 @@ async function run(request: WorkerRequest): Promise<DeriveReply | PdqReply> {
     return result.ok
       ? { jobId: request.jobId, ok: true, pdq: pdqValueOf(result.pdq, result.picture) }
       : { jobId: request.jobId, ok: false, error: result.error };
+  }
+  if ('storyboard' in request) {
+    const { jobId, storyboard: _storyboard, ...input } = request;
+    const result = await deriveStoryboard(input);
+    return result.ok ? { jobId, ...result } : { jobId, ok: false, error: result.error };
   }
   const { jobId, withPdq, ...input } = request;
   if (withPdq === true) {

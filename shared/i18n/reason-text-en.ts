@@ -85,6 +85,14 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
     'this HEIF file holds {{count}} pictures and Veil cannot tell which one is the main picture that other viewers show, so none was shown.',
   'image-declares-too-many-pixels':
     'the image declares {{widthPx}} × {{heightPx}} pixels, more than the {{limitPixels}} Veil decodes safely; it was not decoded.',
+  'video-container-refused':
+    'the file is not in a video container Veil opens (MP4, MOV, WebM, Matroska, AVI); a playlist or a list of other files is never followed.',
+  'video-damaged': 'the video is damaged or cut off: its index or its first pictures cannot be read.',
+  'video-no-picture': 'the file holds no picture stream (sound only, or nothing Veil can show).',
+  'video-frame-too-large':
+    'the video declares pictures of {{widthPx}} × {{heightPx}} pixels, more than Veil decodes safely ({{limitSidePx}} pixels a side, {{limitPixels}} pixels in all); it was not decoded.',
+  'video-too-many-streams': 'the video declares {{count}} streams, more than the {{limit}} Veil reads; it was not decoded.',
+  'video-too-long': 'the video declares {{durationHours}} hours, more than the {{limitHours}} hours Veil reads; it was not decoded.',
   'raw-photo-unsupported':
     'a raw camera photo ({{camera}}): raw sensor data needs the camera maker’s processing, which Veil does not do. Ask for a JPEG, TIFF or HEIC export of this photo.',
   'hash-set-file-missing': 'the file “{{path}}” does not exist.',

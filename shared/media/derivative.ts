@@ -5,9 +5,10 @@ import { BlurLevelSchema, FilterStyleSchema } from './filter-profile.js';
  * What the media route can serve for an item:
  * - `thumb`: a small filtered image for the grid;
  * - `view`: a screen-sized filtered image for the viewer;
+ * - `storyboard`: a video's storyboard, one filtered grid image (shared/media/storyboard.ts);
  * - `original`: the original bytes, for videos only (the renderer filters frames itself).
  */
-const DerivativeKindSchema = z.enum(['thumb', 'view', 'original']);
+const DerivativeKindSchema = z.enum(['thumb', 'view', 'storyboard', 'original']);
 
 /** Long edge of each still derivative in pixels. Fixed sizes keep the cache effective. */
 export const DERIVATIVE_LONG_EDGE_PX = { thumb: 320, view: 2048 } as const;

@@ -102,6 +102,13 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   reason('heif-several-images', { count: Count }),
   reason('image-declares-too-many-pixels', { widthPx: Count, heightPx: Count, limitPixels: Count }),
   reason('raw-photo-unsupported', { camera: z.string() }),
+  // Videos the worker refused before decoding a frame (electron/media-worker/video-input.ts).
+  plain('video-container-refused'),
+  plain('video-damaged'),
+  plain('video-no-picture'),
+  reason('video-frame-too-large', { widthPx: Count, heightPx: Count, limitSidePx: Count, limitPixels: Count }),
+  reason('video-too-many-streams', { count: Count, limit: Count }),
+  reason('video-too-long', { durationHours: Count, limitHours: Count }),
   // Known-material hash sets: a file refused whole, and the library folder.
   reason('hash-set-file-missing', { path: Path }),
   reason('hash-set-not-a-file', { path: Path }),

@@ -50,7 +50,8 @@ export interface MediaService {
 }
 
 export interface MediaServiceDeps {
-  pool: Pick<MediaWorkerPool, 'run'>;
+  /** `runStoryboard` may be absent where no video is ever shown (tests of images): a storyboard is then 'unavailable'. */
+  pool: Pick<MediaWorkerPool, 'run'> & Partial<Pick<MediaWorkerPool, 'runStoryboard'>>;
   cache: DerivativeCache;
   lookupItem: LookupItem;
   /** Called once per item the first time it fails, so the grid can show why. */
@@ -107,9 +108,15 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     }
   }
 
-  async function derive(item: MediaItemLocation, request: MediaRequest, kind: 'thumb' | 'view', signal: AbortSignal): Promise<DeriveOutcome> {
+  async function derive(item: MediaItemLocation, request: MediaRequest, kind: 'thumb' | 'view' | 'storyboard', signal: AbortSignal): Promise<DeriveOutcome> {
     const contained = await resolveInsideCase(item.absolutePath, item.caseRoot);
     if (!contained.ok) return contained;
+    if (kind === 'storyboard') {
+      const board = { filePath: contained.realPath, greyscale: request.greyscale, blur: request.blur, style: request.style };
+      if (pool.runStoryboard === undefined) throw new PoolUnavailableError('closed', 'this media service makes no storyboards');
+      const made = await pool.runStoryboard(board, { priority: 'view', signal });
+      return made.ok ? made : { ok: false, error: blameDamageNotFormat(made.error, item.format) };
+    }
     const job = {
       filePath: contained.realPath,
       longEdgePx: DERIVATIVE_LONG_EDGE_PX[kind],
@@ -134,7 +141,8 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     if (item === null) return { ok: false, refused: 'unknown-item', detail: 'no such item in the open case' };
     const refusal = refusalFor(item, request);
     if (refusal) return refusal;
-    if (item.kind !== 'image') return { ok: false, refused: 'not-an-image', detail: 'videos have no still derivative' };
+    if (kind === 'storyboard' && item.kind !== 'video') return { ok: false, refused: 'not-a-still', detail: 'only videos have a storyboard' };
+    if (kind !== 'storyboard' && item.kind !== 'image') return { ok: false, refused: 'not-an-image', detail: 'a video has a storyboard, not a still' };
     // Checked on every request, cached or not: a derivative made before the file was swapped
     // for a link leading out of the case (the first screen's are made during the import) is
     // not served for it afterwards.

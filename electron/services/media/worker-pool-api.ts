@@ -19,6 +19,9 @@ export interface DeriveJob {
 export type DeriveOutcome =
   { ok: true; bytes: Uint8Array; mime: 'image/jpeg'; widthPx: number; heightPx: number; pdq?: PdqValue } | { ok: false; error: MediaError };
 
+/** A video's storyboard grid, filtered like a thumbnail (electron/media-worker/video-storyboard.ts). */
+export type StoryboardJob = Omit<DeriveJob, 'longEdgePx' | 'withPdq'>;
+
 /** PDQ alone, no picture back (the background pass). */
 export interface PdqJob {
   filePath: string;

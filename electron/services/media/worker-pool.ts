@@ -4,7 +4,7 @@ import { deriveOutcomeOf, pdqOutcomeOf, type Failure, type JobReply, type Reques
 import { JobQueue, type JobPriority } from './job-queue.js';
 import type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 import { PoolUnavailableError } from './worker-pool-api.js';
-import type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutcome, PoolStatus, RunOptions } from './worker-pool-api.js';
+import type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutcome, PoolStatus, RunOptions, StoryboardJob } from './worker-pool-api.js';
 
 export type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 export { PoolUnavailableError } from './worker-pool-api.js';
@@ -91,6 +91,11 @@ export class MediaWorkerPool {
    */
   run(job: DeriveJob, options: RunOptions = {}): Promise<DeriveOutcome> {
     return this.enqueue<DeriveOutcome>(job, options.priority ?? 'thumb', options.signal, (reply) => deriveOutcomeOf(job, reply));
+  }
+
+  /** A video's storyboard grid; resolves, rejects and blames exactly as `run` does (a time-out kills the worker with the job). */
+  runStoryboard(job: StoryboardJob, options: RunOptions = {}): Promise<DeriveOutcome> {
+    return this.enqueue<DeriveOutcome>({ storyboard: true, ...job }, options.priority ?? 'view', options.signal, (reply) => deriveOutcomeOf({}, reply));
   }
 
   /**

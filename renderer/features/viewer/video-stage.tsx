@@ -49,6 +49,8 @@ interface PlayerProps {
   /** 'whole' while the Reveal timer runs (the filter above is then the reveal's). */
   reveal: RevealMode;
   storyboardProfile: FilterProfile;
+  /** The worker's filtered storyboard of the item (the renderer never seeks the original for it). */
+  storyboardUrl: string;
   resumeAtRef: RefObject<number>;
 }
 
@@ -56,7 +58,7 @@ interface PlayerProps {
  * The <video> and our own controls. It is mounted only while media is visible; hiding
  * unmounts it (pausing first), and the position is kept for when it comes back.
  */
-function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, resumeAtRef }: PlayerProps) {
+function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboardUrl, resumeAtRef }: PlayerProps) {
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [natural, setNatural] = useState<Box | null>(null);
   const frameWidthPx = useElementMeasure(frame, measureClientWidth);
@@ -156,11 +158,12 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, resumeAtRe
       />
       <Storyboard
         // A new filter draws a new storyboard: no frame may stay under a weaker filter.
-        key={`${storyboardProfile.greyscale}/${storyboardProfile.blur}`}
-        url={url}
+        key={storyboardUrl}
+        url={storyboardUrl}
         itemId={itemId}
         greyscale={storyboardProfile.greyscale}
         blur={storyboardProfile.blur}
+        durationSec={durationSec}
         onSeek={seek}
       />
     </>
@@ -186,11 +189,20 @@ export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
   const veiled = settings.defaultProfile;
   const shown: FilterProfile = revealedWhole ? { greyscale: !settings.revealInColour, blur: 'off', style: 'blur' } : veiled;
   const url = client.mediaUrl({ itemId: item.id, kind: 'original', greyscale: veiled.greyscale, blur: veiled.blur });
+  const storyboardUrl = client.mediaUrl({ itemId: item.id, kind: 'storyboard', greyscale: veiled.greyscale, blur: veiled.blur, style: veiled.style });
 
   return (
     <div className="video-stage">
       {visible ? (
-        <VideoPlayer url={url} itemId={item.id} shown={shown} reveal={revealedWhole ? 'whole' : 'none'} storyboardProfile={veiled} resumeAtRef={resumeAtRef} />
+        <VideoPlayer
+          url={url}
+          itemId={item.id}
+          shown={shown}
+          reveal={revealedWhole ? 'whole' : 'none'}
+          storyboardProfile={veiled}
+          storyboardUrl={storyboardUrl}
+          resumeAtRef={resumeAtRef}
+        />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />
       )}

@@ -40,4 +40,20 @@ describe('image decoders live in the media worker only', () => {
     expect(worker.externals).toContain('heic-decode');
     expect(worker.inputs.filter((input) => input.includes('heic'))).toEqual(['electron/media-worker/heic-input.ts']);
   }, 120_000);
+
+  it('main and the browser host neither bundle nor load FFmpeg (node-av); the worker does', async () => {
+    for (const entry of ['electron/app/main.ts', 'electron/host/cli.ts']) {
+      const graph = await bundleGraph(entry);
+      expect(
+        graph.externals.filter((imported) => imported.startsWith('node-av')),
+        entry,
+      ).toEqual([]);
+      expect(
+        graph.inputs.filter((input) => input.includes('node-av') || input.includes('video-input') || input.includes('video-storyboard')),
+        entry,
+      ).toEqual([]);
+    }
+    const worker = await bundleGraph('electron/media-worker/worker-main.ts');
+    expect(worker.externals.filter((imported) => imported.startsWith('node-av'))).not.toEqual([]);
+  }, 120_000);
 });

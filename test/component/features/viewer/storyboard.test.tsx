@@ -1,57 +1,42 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { Storyboard, storyboardTimes } from '../../../../renderer/features/viewer/storyboard';
+import { storyboardTimes } from '../../../../shared/media/storyboard';
+import { Storyboard } from '../../../../renderer/features/viewer/storyboard';
 import { createFakeVeil } from '../../fakes/fake-veil';
 import { renderWithProviders } from '../../render-app';
 
 interface FakeContext {
   filter: string;
-  drawnWithFilters: string[];
+  draws: { filter: string; source: unknown[] }[];
   drawImage: (...args: unknown[]) => void;
 }
 
-/** A 2D context that records which filter was active at each drawImage. */
-function fakeContext(supportsFilter: boolean): FakeContext {
-  let filter = 'none';
+/** A 2D context that records each drawImage: the filter active and the source rectangle. */
+function fakeContext(): FakeContext {
   const ctx: FakeContext = {
-    get filter() {
-      return filter;
-    },
-    set filter(value: string) {
-      if (supportsFilter) filter = value;
-    },
-    drawnWithFilters: [],
-    drawImage: () => ctx.drawnWithFilters.push(filter),
+    filter: 'none',
+    draws: [],
+    drawImage: (...args: unknown[]) => ctx.draws.push({ filter: ctx.filter, source: args.slice(1, 5) }),
   };
   return ctx;
 }
 
-function setUp(supportsFilter = true) {
-  const ctx = fakeContext(supportsFilter);
+const GRID_URL = 'veil-media://item/it-0000003/storyboard?grey=1&blur=strong';
+
+function setUp(durationSec = 90) {
+  const ctx = fakeContext();
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => ctx) as never);
-  const source = document.createElement('video');
-  Object.defineProperty(source, 'duration', { configurable: true, value: 90 });
-  Object.defineProperty(source, 'videoWidth', { configurable: true, value: 1280 });
-  Object.defineProperty(source, 'videoHeight', { configurable: true, value: 720 });
+  // The worker's grid: 3 × 3 tiles of 320 × 180.
+  const grid = document.createElement('img');
+  Object.defineProperty(grid, 'naturalWidth', { configurable: true, value: 960 });
+  Object.defineProperty(grid, 'naturalHeight', { configurable: true, value: 540 });
   const onSeek = vi.fn();
   const fake = createFakeVeil({ itemCount: 1 });
   renderWithProviders(
-    <Storyboard
-      url="veil-media://item/it-0000003/original?grey=1&blur=strong"
-      itemId="it-0000003"
-      greyscale
-      blur="strong"
-      onSeek={onSeek}
-      createVideo={() => source}
-    />,
+    <Storyboard url={GRID_URL} itemId="it-0000003" greyscale blur="strong" durationSec={durationSec} onSeek={onSeek} createImage={() => grid} />,
     fake.client,
   );
-  return { ctx, source, onSeek };
-}
-
-function runThroughFrames(source: HTMLVideoElement) {
-  fireEvent(source, new Event('loadedmetadata'));
-  for (let i = 0; i < 9; i += 1) fireEvent(source, new Event('seeked'));
+  return { ctx, grid, onSeek };
 }
 
 describe('Storyboard', () => {
@@ -60,30 +45,26 @@ describe('Storyboard', () => {
     expect(storyboardTimes(Number.NaN, 9)).toEqual([]);
   });
 
-  it('uses a detached, muted frame source and sets the filter before every draw', () => {
-    const { ctx, source } = setUp();
-    expect(source.isConnected).toBe(false);
-    expect(source.muted).toBe(true);
-    expect(source.preload).toBe('auto');
-    expect(source.getAttribute('src')).toBe('veil-media://item/it-0000003/original?grey=1&blur=strong');
-    fireEvent(source, new Event('loadedmetadata'));
-    expect(source.currentTime).toBe(5);
-    runThroughFrames(source);
-    // 160 × 90 canvas: strong blur is 2 % of the 160 px long edge.
-    expect(ctx.drawnWithFilters).toEqual(Array(9).fill('grayscale(1) blur(3.2px)'));
+  it('loads only the worker’s filtered grid, never the original, and shows each tile in its frame in time order', () => {
+    const { ctx, grid } = setUp();
+    expect(grid.isConnected).toBe(false);
+    expect(grid.getAttribute('src')).toBe(GRID_URL);
+    expect(ctx.draws).toEqual([]);
+    fireEvent(grid, new Event('load'));
+    // Already filtered in its pixels: copied as it is, tile by tile, left to right then down.
+    expect(ctx.draws.map((draw) => draw.filter)).toEqual(Array(9).fill('none'));
+    expect(ctx.draws.map((draw) => draw.source)).toEqual(Array.from({ length: 9 }, (_, i) => [(i % 3) * 320, Math.floor(i / 3) * 180, 320, 180]));
     expect(screen.getByRole('region', { name: 'Storyboard' })).toBeTruthy();
   });
 
-  it('draws nothing when the canvas cannot filter', () => {
-    const { ctx, source } = setUp(false);
-    runThroughFrames(source);
-    expect(ctx.drawnWithFilters).toEqual([]);
-  });
-
-  it('seeks the main video when a frame is chosen', () => {
-    const { source, onSeek } = setUp();
-    fireEvent(source, new Event('loadedmetadata'));
+  it('seeks the main video when a frame is chosen, once the duration is known', () => {
+    const { onSeek } = setUp();
     fireEvent.click(screen.getByRole('button', { name: 'Go to 0:25' }));
     expect(onSeek).toHaveBeenCalledWith(25);
+  });
+
+  it('offers no frame to seek to before the duration is known', () => {
+    setUp(0);
+    expect(screen.getAllByRole('button').every((button) => (button as HTMLButtonElement).disabled)).toBe(true);
   });
 });

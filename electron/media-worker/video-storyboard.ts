@@ -1,0 +1,116 @@
+/**
+ * A video's storyboard, made in the media worker: STORYBOARD_FRAME_COUNT frames spread over
+ * the duration, each filtered in the pixels exactly like an image thumbnail (renderDerivative,
+ * so every style and blur level), laid out as one JPEG grid the renderer cuts into tiles.
+ */
+import sharp from 'sharp';
+import type { Frame } from 'node-av/lib';
+import { STORYBOARD_COLUMNS, STORYBOARD_FRAME_COUNT, storyboardTimes } from '../../shared/media/storyboard.js';
+import { reasonOf } from '../../shared/reasons/reason.js';
+import type { DeriveInput, DeriveResult } from './derive-image.js';
+import { DEFAULT_DERIVE_LIMITS, exactBytes, renderDerivative } from './derive-image.js';
+import { planDerivative } from './derive-plan.js';
+import { mediaErrorFromSharp } from './media-errors.js';
+import { DEFAULT_VIDEO_LIMITS, openVideo, type OpenedVideo, type VideoLimits } from './video-input.js';
+
+/** Each tile fits in a grid thumbnail's square: the storyboard is a row of thumbnails. */
+const TILE_LONG_EDGE_PX = 320;
+/** A seek lands on a keyframe; this many packets without a decoded picture means the stream is broken there. */
+const MAX_PACKETS_PER_FRAME = 600;
+const NEUTRAL_GREY = { r: 128, g: 128, b: 128 };
+const SPRITE_JPEG_QUALITY = 80;
+
+type StoryboardInput = Omit<DeriveInput, 'longEdgePx'>;
+
+/**
+ * The picture shown at `atSec`: seek to the keyframe before it, then decode up to it (at most
+ * MAX_PACKETS_PER_FRAME packets; past that, the last picture decoded). Null when none comes.
+ * Packets are read with readFrameSync: node-av 6.1.1's packet generators end at once on an
+ * MP4 with sound.
+ */
+function frameNear(video: OpenedVideo, atSec: number): Frame | null {
+  const { demuxer, decoder, stream, engine } = video;
+  demuxer.seekSync(atSec, -1, engine.constants.AVSEEK_FLAG_BACKWARD);
+  // Forget the pictures of the previous position (flushSync would end the stream instead).
+  decoder.getCodecContext()?.flushBuffers();
+  const context = demuxer.getFormatContext();
+  const { num, den } = stream.timeBase;
+  const packet = new engine.lib.Packet();
+  packet.alloc();
+  let last: Frame | null = null;
+  try {
+    for (let packets = 0; packets < MAX_PACKETS_PER_FRAME && context.readFrameSync(packet) >= 0; packets += 1) {
+      const ours = packet.streamIndex === stream.index;
+      if (ours) decoder.decodeSync(packet);
+      packet.unref();
+      if (!ours) continue;
+      const frame = decoder.receiveSync();
+      if (frame === null || typeof frame !== 'object') continue;
+      last?.free();
+      last = frame;
+      if ((Number(frame.bestEffortTimestamp) * num) / den >= atSec) break;
+    }
+  } finally {
+    packet.free();
+  }
+  return last;
+}
+
+/** Decoded pictures scaled to the tile size, as raw RGB (FFmpeg's scaler, in this process). */
+function grabTiles(video: OpenedVideo, tileWidthPx: number, tileHeightPx: number): Buffer[] {
+  const scaler = new video.engine.api.Scaler();
+  try {
+    const tiles: Buffer[] = [];
+    for (const atSec of storyboardTimes(Math.max(video.durationSec, 0.001), STORYBOARD_FRAME_COUNT)) {
+      const frame = frameNear(video, atSec);
+      if (frame === null) continue;
+      tiles.push(scaler.toBufferSync(frame, { resize: { width: tileWidthPx, height: tileHeightPx }, format: 'rgb' }));
+      frame.free();
+    }
+    return tiles;
+  } finally {
+    scaler.close();
+  }
+}
+
+/** One tile through the image filter, back at the tile size (a strongly blurred tile is made smaller, as a still is). */
+async function filterTile(rgb: Buffer, input: StoryboardInput, widthPx: number, heightPx: number): Promise<Buffer> {
+  const plan = planDerivative(widthPx, heightPx, TILE_LONG_EDGE_PX, input.blur);
+  const image = sharp(rgb, { raw: { width: widthPx, height: heightPx, channels: 3 } });
+  const { data } = await renderDerivative(image, input, DEFAULT_DERIVE_LIMITS, plan);
+  return sharp(data).resize(widthPx, heightPx, { fit: 'fill' }).png({ compressionLevel: 0 }).toBuffer();
+}
+
+/**
+ * The storyboard grid of the video at `input.filePath`: STORYBOARD_COLUMNS tiles a row, in
+ * time order, each greyscale and blurred as the profile says. Never throws.
+ */
+export async function deriveStoryboard(input: StoryboardInput, limits: VideoLimits = DEFAULT_VIDEO_LIMITS): Promise<DeriveResult> {
+  const opened = await openVideo(input.filePath, limits);
+  if (!opened.ok) return opened;
+  const { video } = opened;
+  const tile = planDerivative(video.widthPx, video.heightPx, TILE_LONG_EDGE_PX, 'off');
+  const widthPx = tile.fittedWidthPx;
+  const heightPx = tile.fittedHeightPx;
+  let tiles: Buffer[];
+  try {
+    tiles = grabTiles(video, widthPx, heightPx);
+  } catch (error) {
+    return { ok: false, error: { code: 'decode-failed', detail: `FFmpeg: ${String(error)}`, reason: reasonOf('video-damaged', {}) } };
+  } finally {
+    video.close();
+  }
+  if (tiles.length === 0) return { ok: false, error: { code: 'decode-failed', detail: 'no picture could be decoded', reason: reasonOf('video-damaged', {}) } };
+  try {
+    const filtered = await Promise.all(tiles.map((rgb) => filterTile(rgb, input, widthPx, heightPx)));
+    const rows = Math.ceil(STORYBOARD_FRAME_COUNT / STORYBOARD_COLUMNS);
+    const sprite = sharp({ create: { width: widthPx * STORYBOARD_COLUMNS, height: heightPx * rows, channels: 3, background: NEUTRAL_GREY } }).composite(
+      filtered.map((png, i) => ({ input: png, left: (i % STORYBOARD_COLUMNS) * widthPx, top: Math.floor(i / STORYBOARD_COLUMNS) * heightPx })),
+    );
+    const coloured = input.greyscale ? sprite.greyscale().toColourspace('b-w') : sprite.toColourspace('srgb');
+    const { data, info } = await coloured.jpeg({ quality: SPRITE_JPEG_QUALITY }).toBuffer({ resolveWithObject: true });
+    return { ok: true, bytes: exactBytes(data), mime: 'image/jpeg', widthPx: info.width, heightPx: info.height };
+  } catch (error) {
+    return { ok: false, error: mediaErrorFromSharp(error) };
+  }
+}
