@@ -99,7 +99,16 @@ try {
       listItems: (_caseId, offset, limit) => ({ total: ITEMS, items: items.slice(offset, offset + limit) }),
     },
     review: {
-      state: async () => ({ caseId: 'bench', scheme: { id: 'vic-us' }, reviewedCount: 0, totalCount: 0, unsavedCount: 0, canUndo: false, canRedo: false }),
+      state: async () => ({
+        caseId: 'bench',
+        scheme: { id: 'vic-us' },
+        schemeChosen: true,
+        reviewedCount: 0,
+        totalCount: 0,
+        unsavedCount: 0,
+        canUndo: false,
+        canRedo: false,
+      }),
       whenWritten: async () => undefined,
     },
     workspace: async () => workspace,

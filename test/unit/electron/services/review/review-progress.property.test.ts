@@ -98,6 +98,7 @@ describe('review progress kept between decisions', () => {
         const service = createReviewService({
           session: live.session,
           workspace: async () => null,
+          presetScheme: () => null,
           userName: 'jtremblay',
           nowMs: () => 1_800_000_000_000,
           onChange: () => undefined,
@@ -146,6 +147,7 @@ describe('a keypress on a large case', () => {
         },
       },
       workspace: async () => null,
+      presetScheme: () => null,
       userName: 'jtremblay',
       nowMs: () => 1_800_000_000_000,
       onChange: () => undefined,

@@ -81,6 +81,7 @@ function deps({ items, decisions, unsavedCount = 0 }: CaseFixture): ReviewExport
   const state: ReviewState = {
     caseId: 'case-1',
     scheme: { id: 'vic-us' },
+    schemeChosen: true,
     reviewedCount: 0,
     totalCount: items.length,
     unsavedCount,
