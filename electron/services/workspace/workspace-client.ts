@@ -105,7 +105,10 @@ export interface QueryTiming {
   roundTripMs: number;
   /** Spent in the workspace thread, queued and handled; unknown (0) from a thread that does not say. */
   workerMs: number;
-  /** From the reply's arrival on the main side until its result was checked: the main side's own work for it, in one turn of the loop. */
+  /**
+   * From the reply's 'message' event until its result was checked, in one turn of the loop. Copying the message
+   * in (structured clone) happens before that event, so the main side's whole share for the reply is larger.
+   */
   replyMs: number;
 }
 
