@@ -93,7 +93,9 @@ const opArb = fc.oneof(
 describe('review progress kept between decisions', () => {
   it('always equals a recount from scratch, per category, and Next to review agrees with a walk of the list', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { maxLength: 25 }), fc.nat(ITEM_COUNT), async (ops, probe) => {
+      // `look`: whether the figures are checked after the step; without it the next steps (a decision, an undo across a
+      // merge) run on progress built for a list version that has since moved, as when stacks change between two keys.
+      fc.asyncProperty(fc.array(fc.record({ op: opArb, look: fc.boolean() }), { maxLength: 25 }), fc.nat(ITEM_COUNT), async (steps, probe) => {
         const live = liveCase();
         const service = createReviewService({
           session: live.session,
@@ -105,12 +107,15 @@ describe('review progress kept between decisions', () => {
           retryMs: 5000,
           setTimer: () => ({ cancel: () => undefined }),
         });
-        for (const op of ops) {
-          if (op.kind === 'decide') await service.categorise(CASE, `i${op.item}`, op.code).catch(() => undefined);
-          else if (op.kind === 'undo') await service.undo(CASE);
-          else if (op.kind === 'redo') await service.redo(CASE);
+        for (const [at, { op, look }] of steps.entries()) {
+          // The figures a decision, undo or redo answers with (the header's), made in the same call as the step.
+          let answered: { reviewedCount: number } | null = null;
+          if (op.kind === 'decide') answered = (await service.categorise(CASE, `i${op.item}`, op.code).catch(() => null))?.state ?? null;
+          else if (op.kind === 'undo') answered = (await service.undo(CASE)).state;
+          else if (op.kind === 'redo') answered = (await service.redo(CASE)).state;
           else if (op.kind === 'merge') live.merge(op.from, op.into, op.fromLeads);
           else live.markKnown(op.item, op.code);
+          if (!look && at < steps.length - 1) continue;
 
           // From scratch: every item of "To review", each one's category asked afresh.
           const state = await service.state(CASE);
@@ -120,6 +125,7 @@ describe('review progress kept between decisions', () => {
           for (const code of categories) if (code !== null) counts.set(code, (counts.get(code) ?? 0) + 1);
           expect(state.totalCount).toBe(listed.length);
           expect(state.reviewedCount).toBe(categories.filter((code) => code !== null).length);
+          if (answered !== null) expect(answered.reviewedCount).toBe(state.reviewedCount);
           expect(await service.countsByCategory(CASE)).toEqual(counts);
 
           const after = probe < ITEM_COUNT ? `i${probe}` : null;
