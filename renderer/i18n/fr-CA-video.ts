@@ -20,6 +20,6 @@ export const frCAVideo: VideoMessages = {
     faster: 'Plus rapide',
     speed: 'Vitesse',
     speedNow: 'Vitesse {{rate}}',
-    pauseToStep: 'Mettez la vidéo en pause pour avancer image par image.',
+    pauseToStep: 'Mettez la vidéo en pause pour la parcourir image par image.',
   },
 };

@@ -75,14 +75,19 @@ describe('video in Chromium through the browser host', () => {
       height: natural.h * scale - 4,
     };
     const paused = await decodeRaw(await page.screenshot({ clip: box }));
-    await page.getByRole('button', { name: 'Play' }).click();
+    // The sample lasts 3 s, and on a busy machine the page screenshot alone can take longer than
+    // what is left of it: the video then ended (and its button rightly read "Play" again) before
+    // Pause was pressed. Looping keeps it playing until Pause, so the shot below is of a playing video.
+    await video.evaluate((element: HTMLVideoElement) => void (element.loop = true));
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.3);
     const playing = await decodeRaw(await saveScreenshot(page, 'viewer-video'));
     const playingBox = await video.boundingBox();
     if (!playingBox) throw new Error('the video has no box while playing');
-    // The demo video lasts 3 s: on a busy machine it may have ended during the screenshot (the button then says Play).
-    if (await video.evaluate((element: HTMLVideoElement) => !element.paused)) await page.getByRole('button', { name: 'Pause' }).click();
+    expect(await video.evaluate((element: HTMLVideoElement) => element.paused)).toBe(false);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.paused), SETTLE).toBe(true);
+    await video.evaluate((element: HTMLVideoElement) => void (element.loop = false));
     const reference = await referenceFrame(paused.width, paused.height);
     expect(maxChannelSpread(reference)).toBeGreaterThan(60);
     expect(maxChannelSpread(paused)).toBeLessThanOrEqual(VIDEO_GREY_SPREAD_MAX);

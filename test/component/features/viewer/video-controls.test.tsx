@@ -5,7 +5,7 @@ import { clampPlaybackRate, clampTimeSec, stepPlaybackRate } from '../../../../r
 import { DEFAULT_FRAME_DURATION_SEC, frameStepTargetSec } from '../../../../renderer/features/viewer/use-frame-clock';
 import { VideoControls } from '../../../../renderer/features/viewer/video-controls';
 import type { UiLanguage } from '../../../../renderer/i18n/i18n';
-import { createFakeVeil, type FakeVeil } from '../../fakes/fake-veil';
+import { createFakeVeil, fakeItemId, type FakeVeil } from '../../fakes/fake-veil';
 import { renderApp, renderWithProviders } from '../../render-app';
 
 /** A <video> of `durationSec` with the controls around it, outside the app: the keys and buttons alone. */
@@ -138,7 +138,6 @@ describe('Video controls: keys', () => {
     press('.');
     expect(video.currentTime).toBe(0);
     expect(screen.getByRole('status').textContent).toBe('Pause the video to step one frame at a time.');
-    expect(screen.getByRole('button', { name: 'Next frame' }).getAttribute('aria-disabled')).toBeNull();
     press(' ');
     expect(video.paused).toBe(true);
   });
@@ -244,6 +243,10 @@ describe('Video controls: the timeline and the buttons', () => {
     expect(screen.getByRole('status').textContent).toBe('Vitesse 0,25×');
     expect(screen.getByRole('button', { name: 'Reculer de 30\u00a0s' })).toBeTruthy();
     expect(within(screen.getByRole('button', { name: 'Image suivante' })).getByText('Image ▸')).toBeTruthy();
+    // Said for a step back too: not "avancer" (forward) alone.
+    press('k');
+    press(',');
+    expect(screen.getByRole('status').textContent).toBe('Mettez la vidéo en pause pour la parcourir image par image.');
   });
 });
 
@@ -277,10 +280,24 @@ describe('Video controls in the viewer', () => {
     expect(await within(viewer).findByRole('heading', { name: 'photo-000004.jpg' })).toBeTruthy();
   });
 
+  it('leaves the review keys, Ctrl+Z and the hide-all key to the app while the video has focus', async () => {
+    const { fake, picture } = await openVideoInApp();
+    await screen.findByText(/reviewed/);
+    picture.focus();
+    fireEvent.keyDown(picture, { key: '2' });
+    await waitFor(() => expect(fake.handlers.categoriseItem).toHaveBeenCalledWith(expect.objectContaining({ itemId: fakeItemId(3), category: '2' })));
+    fireEvent.keyDown(picture, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(fake.handlers.undoDecision).toHaveBeenCalledTimes(1));
+    fireEvent.keyDown(picture, { key: 'Escape' });
+    expect(await screen.findByText('Media hidden')).toBeTruthy();
+  });
+
   it('leaves the exposure report to the element: speed, jumps and frame steps change neither playing nor audible', async () => {
     const { fake, picture } = await openVideoInApp();
     fireEvent.keyDown(picture, { key: 'k' });
     await waitFor(() => expect(videoReports(fake).at(-1)).toEqual({ playing: true, audible: false }));
+    // No frame to step from while playing: the step buttons say so (aria-disabled keeps focus in the player).
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Next frame' }).getAttribute('aria-disabled')).toBe('true'));
     const playingFrom = videoReports(fake).length - 1;
     for (const key of [']', ']', '>', 'ArrowRight', 'PageUp', 'ArrowLeft', 'Home', '[', '.', 'm']) fireEvent.keyDown(picture, { key });
     fireEvent.keyDown(picture, { key: ' ' });
