@@ -6,7 +6,12 @@
  * Timed: the whole `exportReview` request — decisions read from the workspace, records made,
  * VICS JSON, CSV and the summary written atomically — beside a baseline measured in the same run:
  * JSON.stringify of the same number of plain records and one writeFile.
- * Goal (issue 11): 100,000 decisions exported in under 5 s.
+ * Stood in: the case session (its items in memory, paged and copied as the real one's listItems
+ * does) and the review service's state; the workspace, its worker thread and the writes are real.
+ * The export runs first, on a cold workspace as an investigator's first export would; the
+ * decisions are then read once more alone, to say how much of the time that read is.
+ * Goal (issue 11): 100,000 decisions exported in under 5 s; here 85 % of the items carry a
+ * decision (the others are known or near copies), and every one of the 100,000 files is a record.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -96,7 +101,11 @@ try {
     session: {
       summary: () => summary,
       caseFolder: () => ({ realRoot: path.join(dir, 'case'), isDemo: false }),
-      listItems: (_caseId, offset, limit) => ({ total: ITEMS, items: items.slice(offset, offset + limit) }),
+      // As the real session: a page of copies, so the bench pays what the export pays there.
+      listItems: (_caseId, offset, limit) => ({
+        total: ITEMS,
+        items: items.slice(offset, offset + limit).map((one) => ({ ...one, duplicatePaths: [...one.duplicatePaths], match: one.match && { ...one.match } })),
+      }),
     },
     review: {
       state: async () => ({
@@ -129,10 +138,6 @@ try {
   await writeFile(path.join(dir, 'baseline.json'), JSON.stringify({ value: plain }));
   const baselineMs = performance.now() - baselineStart;
 
-  const readStart = performance.now();
-  await workspace.latestDecisions();
-  const readMs = performance.now() - readStart;
-
   const exportStart = performance.now();
   const result = await exportReview({
     caseId: 'bench',
@@ -145,6 +150,10 @@ try {
   });
   const exportMs = performance.now() - exportStart;
 
+  const readStart = performance.now();
+  await workspace.latestDecisions();
+  const readMs = performance.now() - readStart;
+
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
   console.log(
     `review export of ${ITEMS.toLocaleString('en')} items (${events.length.toLocaleString('en')} decisions in the workspace, ${result.recordCount.toLocaleString('en')} records written)`,
@@ -153,7 +162,7 @@ try {
   console.log(
     `  exportReview (all three formats, workspace read included): ${exportMs.toFixed(0)} ms (goal < ${GOAL_MS} ms) ${exportMs < GOAL_MS ? 'PASS' : 'FAIL'}`,
   );
-  console.log(`    of which reading the decisions from the workspace alone takes about ${readMs.toFixed(0)} ms`);
+  console.log(`    reading the decisions from the workspace again, alone (warm), afterwards: ${readMs.toFixed(0)} ms`);
   console.log(`  baseline, JSON.stringify + writeFile of ${ITEMS.toLocaleString('en')} plain records: ${baselineMs.toFixed(0)} ms`);
   if (exportMs >= GOAL_MS) process.exitCode = 1;
 } finally {

@@ -49,6 +49,12 @@ import { ExportReviewArgsSchema, ExportReviewResultSchema } from './review/expor
  * tables; nothing else names a channel or a result type.
  */
 const empty = z.object({}).strict();
+/**
+ * The native folder picker's options. `mayCreate` offers "New Folder" (macOS; Windows' and GTK's
+ * pickers always do): for a folder Veil writes into, never for opening a case, whose folder
+ * browses the evidence and must not gain a folder by a slip.
+ */
+const PickFolderArgsSchema = z.object({ mayCreate: z.boolean().optional() }).strict();
 const PAGE_LIMIT_MAX = 2000;
 
 const AppInfoSchema = z.object({
@@ -155,7 +161,7 @@ const requestContract = {
   /** The wellness lead's view: aggregates of a folder of exports under the disclosure rules, and the files left out. */
   loadTeamStats: { args: LoadTeamStatsArgsSchema, result: TeamStatsResultSchema },
   /** A native folder picker where there is one (Electron); null when cancelled or when there is none. */
-  pickFolder: { args: empty, result: z.object({ folderPath: z.string().nullable() }) },
+  pickFolder: { args: PickFolderArgsSchema, result: z.object({ folderPath: z.string().nullable() }) },
   /**
    * Reads a known-material hash set (VICS JSON, a plain list or CSV) into the library. Progress
    * arrives as `hashSetImportProgress`; the reply lists the bad records; a file with no good

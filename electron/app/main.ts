@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, type OpenDialogOptions } from 'electron';
 import ElectronStore from 'electron-store';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -62,8 +62,8 @@ async function start(): Promise<void> {
     nearIndexWorker: paths.nearIndexWorkerScript,
     demoCaseDir: app.isPackaged ? join(process.resourcesPath, 'demo-case') : paths.demoCaseDir,
     initialCaseDir: caseDirFromArgv(process.argv),
-    pickFolder: async () => {
-      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+    pickFolder: async ({ mayCreate }) => {
+      const options: OpenDialogOptions = { properties: mayCreate ? ['openDirectory', 'createDirectory'] : ['openDirectory'] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

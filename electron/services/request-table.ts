@@ -13,6 +13,9 @@ import type { KnownMaterialService } from './known/known-material-service.js';
 import type { ReviewService } from './review/review-service.js';
 import { createSchemeFiles } from './review/scheme-files.js';
 
+/** The native folder picker; `mayCreate` lets the investigator make a new folder in it. */
+export type PickFolder = (options: { mayCreate: boolean }) => Promise<string | null>;
+
 export interface RequestTableParts {
   host: 'electron' | 'browser';
   version: string;
@@ -31,7 +34,7 @@ export interface RequestTableParts {
   openFolder: (folderPath: string, isDemo: boolean) => ReturnType<CaseSession['open']>;
   demoCaseDir: string;
   /** Native folder picker (Electron); null where there is none (browser host). */
-  pickFolder: (() => Promise<string | null>) | null;
+  pickFolder: PickFolder | null;
   exportReview: RequestHandlers['exportReview'];
 }
 
@@ -55,7 +58,7 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     openCase: async ({ folderPath }) => {
       if (folderPath !== undefined) return openFolder(folderPath, false);
       if (!pickFolder) throw new VeilRequestError('invalid-arguments', 'openCase: folderPath is required here');
-      const picked = await pickFolder();
+      const picked = await pickFolder({ mayCreate: false });
       return picked === null ? null : openFolder(picked, false);
     },
     openDemoCase: async () => openFolder(parts.demoCaseDir, true),
@@ -86,7 +89,7 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     exportWeeklySummary: async ({ week }) => sharing.exportNow(week),
     getTeamSharing: async () => sharing.status(),
     loadTeamStats: async (args) => loadTeamStats(args),
-    pickFolder: async () => ({ folderPath: pickFolder ? await pickFolder() : null }),
+    pickFolder: async ({ mayCreate }) => ({ folderPath: pickFolder ? await pickFolder({ mayCreate: mayCreate ?? false }) : null }),
     importHashSet: async (args) => known.importHashSet(args),
     cancelHashSetImport: async () => ({ cancelled: known.cancelImport() }),
     listHashSets: async () => known.listHashSets(),

@@ -17,7 +17,7 @@ import { createNotesForOpenCase } from './notes/notes-for-open-case.js';
 import { openCaseWorkspace } from './workspace/workspace-client.js';
 import { sharingStateFile } from './team-sharing/sharing-state-file.js';
 import { createTeamSharingService } from './team-sharing/team-sharing-service.js';
-import { createRequestHandlers } from './request-table.js';
+import { createRequestHandlers, type PickFolder } from './request-table.js';
 import type { TeamShareSecretOptions } from './team-stats/team-share-secret.js';
 import { createKnownMaterialService, type KnownMaterialService } from './known/known-material-service.js';
 import { defaultKnownMaterialFolder } from './known/known-library-folder.js';
@@ -45,7 +45,7 @@ export interface VeilServicesDeps {
   /** Opened at start; null opens the demo case. */
   initialCaseDir: string | null;
   /** Native folder picker (Electron); null where there is none (browser host). */
-  pickFolder: (() => Promise<string | null>) | null;
+  pickFolder: PickFolder | null;
   nowMs: () => number;
   newId: () => string;
   /** Where the exposure ledger lives (`<dataDir>/ledger/`). */

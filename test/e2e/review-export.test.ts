@@ -78,9 +78,9 @@ describe('review export in Chromium through the browser host', () => {
     // Keyboard only: the menu button, down to Export review, Enter.
     await page.getByRole('button', { name: 'More actions' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Open case');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 30_000 }).toBe('Open case');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Export review');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 30_000 }).toBe('Export review');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Export the review' });
     await dialog.waitFor();

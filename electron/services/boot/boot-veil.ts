@@ -9,6 +9,7 @@ import { confSettingsFile, settingsFileOptions, settingsFilePath, type ConfLike,
 import { createSettingsService, type SettingsService } from '../settings/settings-service.js';
 import type { TeamShareSecretOptions } from '../team-stats/team-share-secret.js';
 import { createVeilServices, type VeilServices } from '../veil-services.js';
+import type { PickFolder } from '../request-table.js';
 
 /** What differs between the desktop app and the browser host; everything else is decided here. */
 export interface BootDeps {
@@ -24,7 +25,7 @@ export interface BootDeps {
   nearIndexWorker?: string;
   demoCaseDir: string;
   initialCaseDir: string | null;
-  pickFolder: (() => Promise<string | null>) | null;
+  pickFolder: PickFolder | null;
   systemLocale: string;
   /** Where and how the team-share secret is kept (sealed by the OS key store in the desktop app). */
   teamShareSecret?: TeamShareSecretOptions;

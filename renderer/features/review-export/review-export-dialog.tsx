@@ -105,6 +105,7 @@ export function ReviewExportDialog({
             setError(null);
           }}
           canPickFolder={canPickFolder}
+          mayCreate
           chooseLabel={t('reviewExport.choose')}
           chooseFailed={(message) => t('reviewExport.chooseFailed', { message })}
         />

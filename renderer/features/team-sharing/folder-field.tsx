@@ -17,13 +17,26 @@ export interface FolderFieldProps {
   invalid?: boolean;
   /** Where the folder sits in what the form sends ('notesFolder'): its message and maximum length come from the schema there. */
   path?: string;
+  /** The native picker offers "New Folder": for a folder Veil writes into. */
+  mayCreate?: boolean;
 }
 
 /**
  * A folder path as typed text, with "Choose…" beside it where a native picker exists.
  * A cancelled picker (null) leaves the typed path as it was.
  */
-export function FolderField({ label, help, value, onChange, canPickFolder, chooseLabel, chooseFailed, invalid = false, path }: FolderFieldProps) {
+export function FolderField({
+  label,
+  help,
+  value,
+  onChange,
+  canPickFolder,
+  chooseLabel,
+  chooseFailed,
+  invalid = false,
+  path,
+  mayCreate = false,
+}: FolderFieldProps) {
   const client = useVeil();
   const { errorText } = useErrorText();
   const field = useFieldState(path, label);
@@ -33,7 +46,7 @@ export function FolderField({ label, help, value, onChange, canPickFolder, choos
   const choose = () => {
     setError(null);
     client
-      .call('pickFolder', {})
+      .call('pickFolder', mayCreate ? { mayCreate } : {})
       .then(({ folderPath }) => {
         if (folderPath !== null) onChange(folderPath);
       })

@@ -50,4 +50,16 @@ describe('Export review dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Export' }));
     await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toMatch(/^Nothing was exported: .*inside the case folder/));
   });
+
+  it('lets the native picker make a new folder for the export (the Open case picker may not)', async () => {
+    const fake = createFakeVeil({ appInfo: { canPickFolder: true } });
+    fake.handlers.pickFolder.mockResolvedValueOnce({ folderPath: '/exports/new' });
+    await renderApp(fake);
+    const user = userEvent.setup();
+    await chooseInHeaderMenu(user, 'Export review');
+    const dialog = screen.getByRole('dialog', { name: 'Export the review' });
+    await user.click(within(dialog).getByRole('button', { name: 'Choose…' }));
+    await waitFor(() => expect(within(dialog).getByRole('textbox', { name: 'Folder' })).toHaveProperty('value', '/exports/new'));
+    expect(fake.handlers.pickFolder).toHaveBeenCalledWith({ mayCreate: true });
+  });
 });

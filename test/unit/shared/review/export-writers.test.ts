@@ -122,6 +122,9 @@ describe('summary HTML', () => {
     const html = summaryHtml({ ...summary, language: 'fr-CA' });
     expect(html).toContain('<html lang="fr-CA">');
     expect(html).toContain('Résumé de l’examen du dossier');
+    // French typography: a non-breaking space before ':' and ';', so the colon never starts a printed line.
+    expect(html).toContain('Exposition évitée\u00a0: fichiers jamais montrés');
+    expect(html).not.toMatch(/\p{L} [:;!?]/u);
     expect(html).toMatch(/1\s200/);
   });
 });
