@@ -19,6 +19,9 @@ export const SchemeProblemCodeSchema = z.enum([
   'duplicate-key',
   'name-taken',
   'invalid',
+  'not-absolute',
+  'exists',
+  'unwritable',
 ]);
 export type SchemeProblemCode = z.infer<typeof SchemeProblemCodeSchema>;
 
@@ -29,6 +32,12 @@ export type SchemeProblem = z.infer<typeof SchemeProblemSchema>;
 /** What an import did: the scheme kept under its name, or refused with every reason. */
 export const SchemeImportResultSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('imported'), name: z.string() }),
+  z.object({ outcome: z.literal('refused'), problems: z.array(SchemeProblemSchema) }),
+]);
+
+/** What an export did: a new file written, or nothing written and why (a file already there is never replaced). */
+export const SchemeExportResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('exported') }),
   z.object({ outcome: z.literal('refused'), problems: z.array(SchemeProblemSchema) }),
 ]);
 
