@@ -29,7 +29,7 @@ import {
   ImportHashSetResultSchema,
 } from './known/hash-set-contract.js';
 import { ItemViewSchema } from './known/item-match.js';
-import { SchemeImportResultSchema } from './review/scheme-file.js';
+import { SchemeExportResultSchema, SchemeImportResultSchema } from './review/scheme-file.js';
 import {
   CaseArgsSchema,
   CategoriseArgsSchema,
@@ -181,7 +181,10 @@ const requestContract = {
   /** Imports a unit's category scheme file (a typed path) into the settings; refused whole, every bad entry listed, when it cannot be read. */
   importCategoryScheme: { args: z.object({ filePath: z.string().min(1).max(4096) }).strict(), result: SchemeImportResultSchema },
   /** Writes a kept custom scheme to a new file, to share with the unit; an existing file is never replaced. */
-  exportCategoryScheme: { args: z.object({ name: z.string().min(1).max(200), filePath: z.string().min(1).max(4096) }).strict(), result: empty },
+  exportCategoryScheme: {
+    args: z.object({ name: z.string().min(1).max(200), filePath: z.string().min(1).max(4096) }).strict(),
+    result: SchemeExportResultSchema,
+  },
   /** Chooses the case's scheme at its first open; once chosen it stays (the reply then carries the stored one). */
   chooseCaseScheme: { args: ChooseSchemeArgsSchema, result: ReviewStateSchema },
   /**

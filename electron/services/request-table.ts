@@ -97,10 +97,7 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     setHashSetEnabled: async ({ setId, enabled }) => known.setHashSetEnabled(setId, enabled),
     getReview: async ({ caseId }) => review.state(caseId),
     importCategoryScheme: async ({ filePath }) => schemes.importScheme(filePath),
-    exportCategoryScheme: async ({ name, filePath }) => {
-      await schemes.exportScheme(name, filePath);
-      return {};
-    },
+    exportCategoryScheme: async ({ name, filePath }) => schemes.exportScheme(name, filePath),
     chooseCaseScheme: async ({ caseId, scheme }) => review.chooseScheme(caseId, scheme),
     categoriseItem: async ({ caseId, itemId, category }) => review.categorise(caseId, itemId, category),
     undoDecision: async ({ caseId }) => review.undo(caseId),

@@ -183,12 +183,14 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
 
   const textOnly = wellbeingView?.limits.textOnly === true ? wellbeingView.limits : null;
   const modal = wellbeingModal(wellbeingView, settings);
+  // The case's scheme is asked before anything else is done in it: the app behind waits, inert.
+  const askScheme = review.state?.schemeChosen === false;
   // Media came back (textOnly ended, e.g. a new day): the override form has nothing left to do.
   if (dialog === 'override-limit' && !textOnly) setDialog(null);
 
   return (
     <ExposureReportingProvider caseId={summary.caseId}>
-      <div className="app-shell" inert={dialog !== null || modal !== null}>
+      <div className="app-shell" inert={dialog !== null || modal !== null || askScheme}>
         <AppHeader
           summary={summary}
           language={resolveLanguage(settings.language, systemLanguage)}
@@ -202,7 +204,6 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           reviewProgress={<ReviewProgress state={review.state} />}
         />
         <DecisionAnnouncer text={review.announcement} />
-        {review.state?.schemeChosen === false && <SchemeDialog customSchemes={settings.review.customSchemes} onChoose={review.chooseScheme} />}
         <DecisionKeys review={review} currentItemId={decisionItemId} onNext={openNextToReview} enabled={visible} />
         <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
         <WellbeingBanners settings={settings} />
@@ -273,6 +274,9 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
       </div>
       {/* A break covers every other dialog: they wait, inert, behind it. */}
       <div className="dialog-layer" inert={modal === 'break'}>
+        {askScheme && (
+          <SchemeDialog customSchemes={settings.review.customSchemes} readOnly={notes.storage?.problem?.code === 'in-use'} onChoose={review.chooseScheme} />
+        )}
         {dialog === 'settings' && (
           <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} canPickFolder={appInfo.canPickFolder} />
         )}

@@ -9,6 +9,8 @@ export const enWorkflow = {
     dialogIntro: 'Choose how this case’s items are categorised. The choice is kept with the case and cannot be changed later.',
     choices: 'Scheme',
     use: 'Use this scheme',
+    readOnly:
+      'Another Veil is working on this case and is the only one that may keep its scheme: what you choose here, and the decisions you make, last only until Veil closes.',
     /** Short names, for the header (must fit at 1280 px in French). */
     short: { 'vic-us': 'VIC US', 'vic-dhs': 'DHS', 'uk-abc': 'UK' },
     long: {
@@ -29,7 +31,6 @@ export const enWorkflow = {
     source: { investigator: 'investigator', 'hash-set': 'hash set', stack: 'its stack' },
     undo: 'undone',
     redo: 'redone',
-    reason: 'Reason: {{reason}}',
   },
   schemeSettings: {
     newCase: 'Scheme for new cases',
@@ -45,6 +46,7 @@ export const enWorkflow = {
     exportPath: 'Export to (full path of a new file)',
     export: 'Export “{{name}}”',
     exported: 'Exported “{{name}}”.',
+    exportRefused: 'Nothing was exported:',
     remove: 'Remove “{{name}}”',
     failed: 'That did not work: {{message}}',
     wholeFile: 'the file',
@@ -59,6 +61,9 @@ export const enWorkflow = {
       'not-a-digit': 'is not a single digit 0 to 9',
       'duplicate-key': 'gives two categories the same key',
       'name-taken': 'is the name of a scheme already imported',
+      'not-absolute': 'is not a full path (from a drive letter or /)',
+      exists: 'is already there: Veil never writes over a file',
+      unwritable: 'could not be written',
       invalid: 'is not valid',
     },
   },

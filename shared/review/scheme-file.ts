@@ -7,7 +7,7 @@ export const SCHEME_FILE_MAX_BYTES = 64 * 1024;
 const FORMAT = 'veil-category-scheme';
 
 /** Why a scheme file, or one of its entries, was refused; the renderer says each in words. */
-export const SchemeProblemCodeSchema = z.enum([
+const SchemeProblemCodeSchema = z.enum([
   'unreadable',
   'too-large',
   'not-json',
@@ -19,16 +19,24 @@ export const SchemeProblemCodeSchema = z.enum([
   'duplicate-key',
   'name-taken',
   'invalid',
+  'not-absolute',
+  'exists',
+  'unwritable',
 ]);
-export type SchemeProblemCode = z.infer<typeof SchemeProblemCodeSchema>;
 
 /** One refused entry: where in the file (e.g. "categories.2.key"; empty for the whole file) and why. */
-export const SchemeProblemSchema = z.object({ place: z.string().max(200), code: SchemeProblemCodeSchema });
+const SchemeProblemSchema = z.object({ place: z.string().max(200), code: SchemeProblemCodeSchema });
 export type SchemeProblem = z.infer<typeof SchemeProblemSchema>;
 
 /** What an import did: the scheme kept under its name, or refused with every reason. */
 export const SchemeImportResultSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('imported'), name: z.string() }),
+  z.object({ outcome: z.literal('refused'), problems: z.array(SchemeProblemSchema) }),
+]);
+
+/** What an export did: a new file written, or nothing written and why (a file already there is never replaced). */
+export const SchemeExportResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('exported') }),
   z.object({ outcome: z.literal('refused'), problems: z.array(SchemeProblemSchema) }),
 ]);
 

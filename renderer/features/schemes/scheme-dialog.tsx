@@ -10,9 +10,19 @@ const BUILT_IN: readonly CaseScheme[] = [{ id: 'vic-us' }, { id: 'vic-dhs' }, { 
  * Asked once, at a case's first open: which scheme its items are categorised under. Project
  * VIC US is chosen already and the button is one Tab away, so the usual case costs a click or
  * two keys; the unit's imported schemes follow the built-in ones. It cannot be dismissed: the
- * case is not categorised before its scheme is known.
+ * case is not categorised before its scheme is known. When another Veil holds the case, the
+ * choice only lasts this session (nothing can be written there) and the dialog says so.
  */
-export function SchemeDialog({ customSchemes, onChoose }: { customSchemes: readonly CustomScheme[]; onChoose: (scheme: CaseScheme) => void }) {
+export function SchemeDialog({
+  customSchemes,
+  readOnly,
+  onChoose,
+}: {
+  customSchemes: readonly CustomScheme[];
+  /** Another Veil holds the case's workspace: the choice cannot be kept, and the dialog says so. */
+  readOnly: boolean;
+  onChoose: (scheme: CaseScheme) => void;
+}) {
   const { t } = useTranslation();
   const introId = useId();
   const name = useId();
@@ -26,7 +36,10 @@ export function SchemeDialog({ customSchemes, onChoose }: { customSchemes: reado
   return (
     <ModalDialog title={t('schemes.dialogTitle')} describedBy={introId}>
       <form onSubmit={submit}>
-        <p id={introId}>{t('schemes.dialogIntro')}</p>
+        <div id={introId}>
+          <p>{t('schemes.dialogIntro')}</p>
+          {readOnly && <p className="error-text">{t('schemes.readOnly')}</p>}
+        </div>
         <fieldset className="scheme-choices">
           <legend className="visually-hidden">{t('schemes.choices')}</legend>
           {schemes.map((scheme, index) => (

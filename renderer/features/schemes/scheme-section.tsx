@@ -115,9 +115,11 @@ export function SchemeSection({ headingId, settings, onSaved }: { headingId: str
                 disabled={exportPath.trim() === ''}
                 onClick={() =>
                   run(
-                    client
-                      .call('exportCategoryScheme', { name: scheme.name, filePath: exportPath.trim() })
-                      .then(() => t('schemeSettings.exported', { name: scheme.name })),
+                    client.call('exportCategoryScheme', { name: scheme.name, filePath: exportPath.trim() }).then((result) => {
+                      if (result.outcome === 'exported') return t('schemeSettings.exported', { name: scheme.name });
+                      setProblems(result.problems);
+                      return t('schemeSettings.exportRefused');
+                    }),
                   )
                 }
               >

@@ -50,7 +50,7 @@ export function createFakeReview(options: { caseId: string; totalCount: () => nu
     getReview: vi.fn(async () => state()),
     // A scheme file the fake cannot vouch for: tests see the refusal and its reasons.
     importCategoryScheme: vi.fn(async () => ({ outcome: 'refused' as const, problems: [{ place: 'categories.0.key', code: 'not-a-digit' as const }] })),
-    exportCategoryScheme: vi.fn(async () => ({})),
+    exportCategoryScheme: vi.fn(async () => ({ outcome: 'exported' as const })),
     chooseCaseScheme: vi.fn(async ({ scheme: chosen }: RequestArgs['chooseCaseScheme']) => {
       scheme ??= chosen;
       return state();

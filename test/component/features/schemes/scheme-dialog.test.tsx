@@ -33,9 +33,18 @@ describe('choosing a case’s category scheme at its first open', () => {
     expect(within(dialog).getByRole('radio', { name: 'Project VIC US (0 to 4)' })).toHaveProperty('checked', true);
     // Focus starts inside the dialog; the keys do not categorise anything behind it.
     expect(dialog.contains(document.activeElement)).toBe(true);
+    // The app behind waits, inert (no click, no screen-reader cursor reaches it), and the dialog says nothing of another Veil.
+    expect(screen.getByRole('banner', { hidden: true }).closest('[inert]')).not.toBeNull();
+    expect(dialog.closest('[inert]')).toBeNull();
+    expect(within(dialog).queryByText(/Another Veil/)).toBeNull();
     const user = userEvent.setup();
     await user.keyboard('1');
     expect(fake.handlers.categoriseItem).not.toHaveBeenCalled();
+    // Esc still hides all media while the question is open, and focus stays in the dialog.
+    await user.keyboard('{Escape}');
+    expect(await screen.findByRole('heading', { name: 'Media hidden', hidden: true })).toBeTruthy();
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    expect(screen.getByRole('dialog', { name: 'Category scheme for this case' })).toBe(dialog);
 
     await user.click(within(dialog).getByRole('radio', { name: /Unit 7 grading/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Use this scheme' }));
@@ -43,6 +52,7 @@ describe('choosing a case’s category scheme at its first open', () => {
     expect(fake.handlers.chooseCaseScheme).toHaveBeenCalledWith({ caseId: fake.state.summary.caseId, scheme: { id: 'custom', custom: UNIT_SCHEME } });
     expect(screen.getByLabelText('Category scheme: Unit 7 grading (imported: 1, 2, 5)').textContent).toBe('Unit 7 grading');
 
+    await user.click(screen.getByRole('button', { name: 'Resume' }));
     await user.click(await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ }));
     const viewer = await screen.findByRole('region', { name: 'Viewer' });
     const group = within(viewer).getByRole('group', { name: 'Category' });
@@ -53,6 +63,19 @@ describe('choosing a case’s category scheme at its first open', () => {
     ).toEqual(['1, Severe', '2, Other', '5, Ignore', 'Uncategorised']);
     await user.keyboard('5');
     await waitFor(() => expect(fake.handlers.categoriseItem).toHaveBeenCalledWith(expect.objectContaining({ category: '5' })));
+  });
+
+  it('says, in a case another Veil holds, that the choice and the decisions last only until Veil closes', async () => {
+    const fake = createFakeVeil({
+      itemCount: 3,
+      askScheme: true,
+      notesStorage: { state: 'session-only', location: '/cases/x.veil-notes.json', problem: { code: 'in-use', detail: '4242' } },
+    });
+    await renderApp(fake);
+    const dialog = await screen.findByRole('dialog', { name: 'Category scheme for this case' });
+    expect(dialog.getAttribute('aria-describedby')).not.toBeNull();
+    const description = document.getElementById(dialog.getAttribute('aria-describedby') ?? '');
+    expect(description?.textContent).toMatch(/Another Veil is working on this case .* last only until Veil closes\.$/);
   });
 
   it('names the scheme shortly in French, and asks nothing when the case has one', async () => {

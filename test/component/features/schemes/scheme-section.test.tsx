@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings/settings.js';
 import { createFakeVeil } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
@@ -25,6 +25,11 @@ describe('Settings → Category schemes', () => {
     await user.type(within(section).getByLabelText('Export to (full path of a new file)'), '/shares/unit/unit7.json');
     await user.click(within(section).getByRole('button', { name: 'Export “Unit 7”' }));
     await waitFor(() => expect(fake.handlers.exportCategoryScheme).toHaveBeenCalledWith({ name: 'Unit 7', filePath: '/shares/unit/unit7.json' }));
+    expect(await within(section).findByText('Exported “Unit 7”.')).toBeTruthy();
+    // A file already there is never written over, and the section says so.
+    vi.mocked(fake.handlers.exportCategoryScheme).mockResolvedValueOnce({ outcome: 'refused', problems: [{ place: '', code: 'exists' }] });
+    await user.click(within(section).getByRole('button', { name: 'Export “Unit 7”' }));
+    expect(await within(section).findByText('the file is already there: Veil never writes over a file')).toBeTruthy();
 
     await user.click(within(section).getByRole('button', { name: 'Remove “Unit 7”' }));
     await waitFor(() => expect(fake.handlers.updateSettings).toHaveBeenCalledWith({ review: { ...DEFAULT_SETTINGS.review, customSchemes: [] } }));

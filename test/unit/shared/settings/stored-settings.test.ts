@@ -128,7 +128,7 @@ describe('stored settings', () => {
     });
   });
 
-  it('migrates a version 8 file to 9 keeping every choice, asking for each new case’s scheme with no custom scheme and no automatic next item', () => {
+  it('migrates a version 8 file to 9 keeping every choice, asking for each new case’s scheme with no custom scheme', () => {
     const v8 = fixture('v8-settings.json');
     const result = parseStoredSettings(v8);
     expect(result).toEqual({
@@ -137,7 +137,7 @@ describe('stored settings', () => {
       settings: {
         ...(v8 as object),
         schemaVersion: SETTINGS_SCHEMA_VERSION,
-        review: { newCaseScheme: 'ask', customSchemes: [], openNextAfterDecision: false },
+        review: { newCaseScheme: 'ask', customSchemes: [] },
       },
     });
   });

@@ -112,6 +112,19 @@ describe('the review service', () => {
     expect(await again.service.state(CASE)).toMatchObject({ schemeChosen: true, scheme: { id: 'vic-dhs' } });
   });
 
+  it('lets a case another Veil holds be reviewed under a scheme chosen here, kept for this session only', async () => {
+    const writer = await sandbox.open(sandbox.dbPath);
+    // Another process's pid: the lock names this (running) process, so the holder is alive.
+    const reader = await sandbox.open(sandbox.dbPath, { pid: process.pid + 100_000 });
+    expect(reader.status.mode).toBe('read-only');
+    const { service } = serviceOver(reader, null);
+    expect(await service.state(CASE)).toMatchObject({ schemeChosen: false });
+    expect(await service.chooseScheme(CASE, { id: 'uk-abc' })).toMatchObject({ schemeChosen: true, scheme: { id: 'uk-abc' } });
+    // Nothing was written: the Veil that holds the case still asks at its own first look.
+    expect(await writer.readScheme()).toBeNull();
+    expect(await reader.readScheme()).toBeNull();
+  });
+
   it('gives a new case the unit’s preset scheme without asking', async () => {
     const { service } = serviceOver(await sandbox.open(sandbox.dbPath), { id: 'uk-abc' });
     expect(await service.state(CASE)).toMatchObject({ schemeChosen: true, scheme: { id: 'uk-abc' } });

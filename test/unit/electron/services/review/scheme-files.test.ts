@@ -39,8 +39,14 @@ describe('category scheme files', () => {
     expect(await files.importScheme(source)).toEqual({ outcome: 'refused', problems: [{ place: 'name', code: 'name-taken' }] });
 
     const exported = join(dir, 'shared.json');
-    await files.exportScheme('Unit 7', exported);
-    await expect(files.exportScheme('Unit 7', exported)).rejects.toThrow(/EEXIST/);
+    expect(await files.exportScheme('Unit 7', exported)).toEqual({ outcome: 'exported' });
+    const written = readFileSync(exported, 'utf8');
+    expect(await files.exportScheme('Unit 7', exported)).toEqual({ outcome: 'refused', problems: [{ place: '', code: 'exists' }] });
+    expect(readFileSync(exported, 'utf8')).toBe(written);
+    expect(await files.exportScheme('Unit 7', join(dir, 'missing-folder', 'x.json'))).toEqual({
+      outcome: 'refused',
+      problems: [{ place: '', code: 'unwritable' }],
+    });
     const other = settingsStore();
     expect(await createSchemeFiles({ settings: other }).importScheme(exported)).toEqual({ outcome: 'imported', name: 'Unit 7' });
     expect(other.get().review.customSchemes).toEqual([UNIT_SCHEME]);
@@ -59,6 +65,16 @@ describe('category scheme files', () => {
       JSON.stringify({ format: 'veil-category-scheme', version: 1, name: 'Bad', categories: [{ key: 'A', description: 'x' }] }),
     );
     expect(await files.importScheme(join(dir, 'bad.json'))).toEqual({ outcome: 'refused', problems: [{ place: 'categories.0.key', code: 'not-a-digit' }] });
+    // A relative path would be read from wherever Veil was started: refused before any file is touched.
+    expect(await files.importScheme('bad.json')).toEqual({ outcome: 'refused', problems: [{ place: '', code: 'not-absolute' }] });
     expect(settings.get()).toBe(DEFAULT_SETTINGS);
+  });
+
+  it('exports only to a full path', async () => {
+    const settings = settingsStore();
+    settings.update({ review: { ...DEFAULT_SETTINGS.review, customSchemes: [UNIT_SCHEME] } });
+    const files = createSchemeFiles({ settings });
+    expect(await files.exportScheme('Unit 7', 'unit7.json')).toEqual({ outcome: 'refused', problems: [{ place: '', code: 'not-absolute' }] });
+    await expect(files.exportScheme('Nobody', '/tmp/nobody.json')).rejects.toThrow(/no custom scheme/);
   });
 });
