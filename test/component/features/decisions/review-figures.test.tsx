@@ -28,7 +28,15 @@ describe('review figures arriving again', () => {
     expect(screen.getByTestId('decision-announcement').textContent).toBe('Category 2, Child exploitive / age difficult');
     expect(screen.getByText('1 of 20 reviewed')).toBeTruthy();
 
-    const figures = { caseId: fake.state.summary.caseId, scheme: DEFAULT_CASE_SCHEME, reviewedCount: 1, totalCount: 20, canUndo: true, canRedo: false };
+    const figures = {
+      caseId: fake.state.summary.caseId,
+      scheme: DEFAULT_CASE_SCHEME,
+      schemeChosen: true,
+      reviewedCount: 1,
+      totalCount: 20,
+      canUndo: true,
+      canRedo: false,
+    };
     act(() => fake.emit('reviewChanged', { ...figures, unsavedCount: 1 }));
     expect(await screen.findByRole('alert')).toBeTruthy();
     act(() => fake.emit('reviewChanged', { ...figures, unsavedCount: 0 }));
