@@ -101,4 +101,17 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
   'hash-set-not-found': 'that hash set is no longer in the library.',
   'known-library-unusable': 'the known-material library “{{path}}” could not be opened ({{osCode}}).',
   'known-library-newer': 'the known-material library “{{path}}” was written by a newer Veil; it was left as it is.',
+  'referral-manifest-missing': 'the referral manifest “{{path}}” does not exist; nothing was changed.',
+  'referral-manifest-not-a-file': '“{{path}}” is not a file; nothing was changed.',
+  'referral-manifest-unreadable': 'the referral manifest “{{path}}” could not be read ({{osCode}}); nothing was changed.',
+  'referral-manifest-too-large': 'the referral manifest is {{sizeBytes}}, over the {{limitBytes}} Veil reads; nothing was changed.',
+  'referral-manifest-empty': 'the referral manifest names no files; nothing was changed.',
+  'referral-manifest-not-text': 'the referral manifest is not text: neither CSV nor JSON; nothing was changed.',
+  'referral-manifest-not-json': 'the referral manifest is not valid JSON; nothing was changed.',
+  'referral-manifest-json-cut-off': 'the referral manifest ends before its first complete file (cut off, or still being copied); nothing was changed.',
+  'referral-manifest-no-file-column': 'the referral manifest has no column naming the files (path, MD5, SHA-1 or SHA-256); nothing was changed.',
+  'referral-manifest-no-referral-columns':
+    'the referral manifest has none of the referral columns (classification, provider viewed, publicly available, annotations); nothing was changed.',
+  'referral-manifest-no-good-rows': 'none of its {{badRows}} rows could be read; nothing was changed.',
+  'referral-item-locked': 'this file is locked until an authorisation is recorded: the provider did not view it and it was not publicly available.',
 };
