@@ -1,5 +1,12 @@
-import type { ManifestBadRowReason, ReferralEntry } from './referral-entry.js';
-import { MAX_EXTRA_CHARS, readAnnotationWords, readClassification, readDigest, readRelativePath, type FieldCheck } from './referral-fields.js';
+import {
+  IndustryClassSchema,
+  ReferralAnnotationSchema,
+  type IndustryClass,
+  type ManifestBadRowReason,
+  type ReferralAnnotation,
+  type ReferralEntry,
+} from './referral-entry.js';
+import { MAX_EXTRA_CHARS, readDigest, readRelativePath, type DigestKind, type FieldCheck } from './referral-fields.js';
 
 export type JsonRecordCheck = { ok: true; entry: ReferralEntry } | { ok: false; reason: ManifestBadRowReason; column?: string };
 
@@ -42,33 +49,33 @@ export function checkJsonRecord(value: unknown, place: number): JsonRecordCheck 
     put(checked.value);
     return null;
   };
+  // JSON is written by programs, so it is read strictly: no spaces around values, classes and annotations spelt as documented.
   const asString =
-    <T>(check: (text: string) => FieldCheck<T>) =>
-    (raw: unknown) =>
-      typeof raw === 'string' ? check(raw) : null;
+    <T>(check: (text: string) => FieldCheck<T>, spaced: ManifestBadRowReason) =>
+    (raw: unknown): FieldCheck<T> | null =>
+      typeof raw !== 'string' ? null : raw.trim() !== raw ? { ok: false, reason: spaced } : check(raw);
+  const classification = (raw: string): FieldCheck<IndustryClass> => {
+    const parsed = IndustryClassSchema.safeParse(raw);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: 'classification-unknown' };
+  };
   const asBoolean = (raw: unknown): FieldCheck<boolean> | null => (typeof raw === 'boolean' ? { ok: true, value: raw } : null);
-  const asList = (raw: unknown) => (Array.isArray(raw) && raw.every((item) => typeof item === 'string') ? readAnnotationWords(raw) : null);
+  const asList = (raw: unknown): FieldCheck<ReferralAnnotation[]> | null => {
+    if (!Array.isArray(raw)) return null;
+    const found = new Set<ReferralAnnotation>();
+    for (const item of raw) {
+      const parsed = ReferralAnnotationSchema.safeParse(item);
+      if (!parsed.success) return { ok: false, reason: 'annotation-unknown' };
+      found.add(parsed.data);
+    }
+    return { ok: true, value: ReferralAnnotationSchema.options.filter((annotation) => found.has(annotation)) };
+  };
+  const digest = (kind: DigestKind) => asString((hex) => readDigest(kind, hex), 'hash-not-hex');
   const failure =
-    field('path', 'path-invalid', asString(readRelativePath), (path) => (entry.path = path)) ??
-    field(
-      'md5',
-      'hash-not-hex',
-      asString((hex) => readDigest('md5', hex)),
-      (hex) => (entry.md5 = hex),
-    ) ??
-    field(
-      'sha1',
-      'hash-not-hex',
-      asString((hex) => readDigest('sha1', hex)),
-      (hex) => (entry.sha1 = hex),
-    ) ??
-    field(
-      'sha256',
-      'hash-not-hex',
-      asString((hex) => readDigest('sha256', hex)),
-      (hex) => (entry.sha256 = hex),
-    ) ??
-    field('classification', 'classification-unknown', asString(readClassification), (kind) => (entry.classification = kind)) ??
+    field('path', 'path-invalid', asString(readRelativePath, 'path-invalid'), (path) => (entry.path = path)) ??
+    field('md5', 'hash-not-hex', digest('md5'), (hex) => (entry.md5 = hex)) ??
+    field('sha1', 'hash-not-hex', digest('sha1'), (hex) => (entry.sha1 = hex)) ??
+    field('sha256', 'hash-not-hex', digest('sha256'), (hex) => (entry.sha256 = hex)) ??
+    field('classification', 'classification-unknown', asString(classification, 'classification-unknown'), (kind) => (entry.classification = kind)) ??
     field('providerViewed', 'flag-value-unknown', asBoolean, (flag) => (entry.providerViewed = flag)) ??
     field('publiclyAvailable', 'flag-value-unknown', asBoolean, (flag) => (entry.publiclyAvailable = flag)) ??
     field('annotations', 'annotation-unknown', asList, (list) => (entry.annotations = list));
