@@ -1,5 +1,5 @@
 import { csvDelimiter, splitCsvLine } from '../known/csv-columns.js';
-import type { ManifestBadRowReason, ManifestColumns, ManifestRefusal, ManifestSink, ReferralEntry } from './referral-entry.js';
+import { emptyReading, type ManifestBadRowReason, type ManifestColumns, type ManifestRefusal, type ManifestSink } from './referral-entry.js';
 import {
   annotationWords,
   MAX_EXTRA_CHARS,
@@ -87,18 +87,10 @@ export function createCsvManifestParser(sink: ManifestSink): CsvManifestParser {
       const index = at.known[field];
       return index === undefined ? '' : (cells[index] ?? '');
     };
-    const entry: ReferralEntry = {
-      place: lineNo,
-      path: null,
-      md5: null,
-      sha1: null,
-      sha256: null,
-      classification: null,
-      providerViewed: null,
-      publiclyAvailable: null,
-      annotations: [],
-      extra: at.extra.map(({ name, index }) => ({ name, value: (cells[index] ?? '').slice(0, MAX_EXTRA_CHARS) })),
-    };
+    const entry = emptyReading(
+      lineNo,
+      at.extra.map(({ name, index }) => ({ name, value: (cells[index] ?? '').slice(0, MAX_EXTRA_CHARS) })),
+    );
     const take = <T>(field: Known, check: (text: string) => FieldCheck<T>, put: (value: T) => void): boolean => {
       const text = cell(field);
       if (text.trim() === '') return true;

@@ -1,6 +1,7 @@
 import {
   IndustryClassSchema,
   ReferralAnnotationSchema,
+  emptyReading,
   type IndustryClass,
   type ManifestBadRowReason,
   type ReferralAnnotation,
@@ -27,20 +28,12 @@ function text(value: unknown): string {
  */
 export function checkJsonRecord(value: unknown, place: number): JsonRecordCheck {
   if (!isRecord(value)) return { ok: false, reason: 'row-not-object' };
-  const entry: ReferralEntry = {
+  const entry = emptyReading(
     place,
-    path: null,
-    md5: null,
-    sha1: null,
-    sha256: null,
-    classification: null,
-    providerViewed: null,
-    publiclyAvailable: null,
-    annotations: [],
-    extra: Object.entries(value)
+    Object.entries(value)
       .filter(([key]) => !KNOWN_KEYS.has(key))
       .map(([name, cell]) => ({ name, value: text(cell).slice(0, MAX_EXTRA_CHARS) })),
-  };
+  );
   const field = <T>(key: string, wrongType: ManifestBadRowReason, check: (raw: unknown) => FieldCheck<T> | null, put: (value: T) => void) => {
     const raw = value[key];
     if (raw === undefined || raw === null) return null;

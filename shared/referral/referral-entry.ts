@@ -37,6 +37,22 @@ export const ReferralEntrySchema = z.object({
 });
 export type ReferralEntry = z.infer<typeof ReferralEntrySchema>;
 
+/** A reading that says nothing yet but its place and its unknown columns; the parsers fill in what the row says. */
+export function emptyReading(place: number, extra: ReferralEntry['extra'] = []): ReferralEntry {
+  return {
+    place,
+    path: null,
+    md5: null,
+    sha1: null,
+    sha256: null,
+    classification: null,
+    providerViewed: null,
+    publiclyAvailable: null,
+    annotations: [],
+    extra,
+  };
+}
+
 /** Why one row of a manifest was left out (or, for `named-twice`, merged): the file's other rows load regardless. */
 export const ManifestBadRowReasonSchema = z.enum([
   'row-not-object',

@@ -1,8 +1,9 @@
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findManifestBesideCase } from '../../../../../electron/services/referral/manifest-beside-case.js';
 import { readManifestFile, streamManifestFile } from '../../../../../electron/services/referral/manifest-file.js';
 import { VeilRequestError } from '../../../../../shared/contract-errors.js';
 
@@ -93,4 +94,18 @@ describe('reading a referral manifest file', () => {
     },
     30 * 60_000,
   );
+});
+
+describe('a manifest beside the case', () => {
+  it('is found next to the case folder, CSV before JSON, and never inside the case', async () => {
+    const caseRoot = join(root, 'Case 118');
+    mkdirSync(caseRoot);
+    writeFileSync(join(caseRoot, 'Case 118.referral.csv'), 'path,classification\na.jpg,A1\n');
+    writeFileSync(join(caseRoot, 'referral.csv'), 'path,classification\na.jpg,A1\n');
+    expect(await findManifestBesideCase(caseRoot)).toBeNull();
+    writeFileSync(join(root, 'Case 118.referral.json'), '[]');
+    expect(await findManifestBesideCase(`${caseRoot}/`)).toBe(join(root, 'Case 118.referral.json'));
+    writeFileSync(join(root, 'Case 118.referral.csv'), 'path,classification\na.jpg,A1\n');
+    expect(await findManifestBesideCase(caseRoot)).toBe(join(root, 'Case 118.referral.csv'));
+  });
 });
