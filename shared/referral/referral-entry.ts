@@ -15,7 +15,7 @@ export type ReferralAnnotation = z.infer<typeof ReferralAnnotationSchema>;
 const Hex = (length: number) => z.string().regex(new RegExp(`^[0-9a-f]{${length}}$`));
 
 /** A column the manifest had that Veil does not know: kept, and shown as text. */
-export const ExtraCellSchema = z.object({ name: z.string(), value: z.string() });
+const ExtraCellSchema = z.object({ name: z.string(), value: z.string() });
 
 /**
  * What a referral says about one file, as Veil keeps it. A file is named by its relative path
@@ -54,7 +54,7 @@ export function emptyReading(place: number, extra: ReferralEntry['extra'] = []):
 }
 
 /** Why one row of a manifest was left out (or, for `named-twice`, merged): the file's other rows load regardless. */
-export const ManifestBadRowReasonSchema = z.enum([
+const ManifestBadRowReasonSchema = z.enum([
   'row-not-object',
   'no-file-named',
   'path-leaves-case',
@@ -72,7 +72,7 @@ export const ManifestBadRowReasonSchema = z.enum([
 ]);
 export type ManifestBadRowReason = z.infer<typeof ManifestBadRowReasonSchema>;
 
-export const ManifestBadRowSchema = z.object({
+const ManifestBadRowSchema = z.object({
   /** 1-based line of a CSV; the record's position in JSON; for a JSON syntax error, the byte offset. */
   place: z.number().int().nonnegative(),
   placeKind: z.enum(['line', 'record', 'byte']),

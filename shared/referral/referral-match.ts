@@ -3,7 +3,7 @@ import { mergeReadings } from './referral-merge.js';
 import type { ReferralEntry } from './referral-entry.js';
 
 /** What matching needs of a case item: where its copies are and its digests (lower-case hex). */
-export interface MatchableItem {
+interface MatchableItem {
   relativePath: string;
   duplicatePaths: readonly string[];
   md5: string;
