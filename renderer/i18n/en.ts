@@ -3,6 +3,7 @@ import { enForms } from './en-forms';
 import { enReasons } from './en-reasons';
 import { enLayout } from './en-layout';
 import { enTeam } from './en-team';
+import { enReferral } from './en-referral';
 import { enWorkspaceNotes } from './en-workspace';
 import { enWellbeing } from './en-wellbeing';
 import { enItems } from './en-items';
@@ -385,6 +386,7 @@ export const en = {
   ...enForms,
   ...enAvoided,
   ...enFilters,
+  ...enReferral,
 };
 
 /** The shape every language file must have: the same keys, any strings. */

@@ -4,6 +4,7 @@ import { frCAForms } from './fr-CA-forms';
 import { frCAReasons } from './fr-CA-reasons';
 import { frCALayout } from './fr-CA-layout';
 import { frCATeam } from './fr-CA-team';
+import { frCAReferral } from './fr-CA-referral';
 import { frCAWorkspaceNotes } from './fr-CA-workspace';
 import { frCAWellbeing } from './fr-CA-wellbeing';
 import { frCAItems } from './fr-CA-items';
@@ -386,4 +387,5 @@ export const frCA: Messages = {
   ...frCAForms,
   ...frCAAvoided,
   ...frCAFilters,
+  ...frCAReferral,
 };
