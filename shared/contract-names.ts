@@ -46,6 +46,7 @@ export const REQUEST_NAME_LIST = [
   'redoDecision',
   'getItemReview',
   'nextToReview',
+  'authoriseItem',
 ] as const satisfies readonly RequestName[];
 
 export const EVENT_NAME_LIST = [

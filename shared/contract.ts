@@ -39,6 +39,7 @@ import {
   NextToReviewSchema,
   ReviewStateSchema,
 } from './review/review-contract.js';
+import { AuthorisationSchema } from './referral/referral-lock.js';
 
 /**
  * The one contract between the renderer and the main side. Both adapters (Electron
@@ -182,6 +183,14 @@ const requestContract = {
   getItemReview: { args: ItemArgsSchema, result: ItemReviewSchema },
   /** "Next to review": the first item to review without a category after the given one, wrapping round; null when all are done. */
   nextToReview: { args: NextToReviewArgsSchema, result: NextToReviewSchema },
+  /**
+   * Records the warrant's or order's reference and date for an item the referral locks
+   * (append-only, in the case workspace) and unlocks it; the reply is the item after.
+   */
+  authoriseItem: {
+    args: z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema }).extend(AuthorisationSchema.shape).strict(),
+    result: MediaItemSchema,
+  },
 } as const;
 
 const eventContract = {

@@ -11,6 +11,7 @@ import type { TeamSharingService } from './team-sharing/team-sharing-service.js'
 import type { WellbeingService } from './wellbeing/wellbeing-service.js';
 import type { KnownMaterialService } from './known/known-material-service.js';
 import type { ReviewService } from './review/review-service.js';
+import type { CaseReferral } from './referral/case-referral.js';
 
 export interface RequestTableParts {
   host: 'electron' | 'browser';
@@ -24,6 +25,7 @@ export interface RequestTableParts {
   media: MediaService;
   known: KnownMaterialService;
   review: ReviewService;
+  referral: CaseReferral;
   /** Everything the user must be told since start-up, gathered from the services. */
   notices: () => Notice[];
   /** Opens a case folder (the demo when `isDemo`) and resets what belonged to the last one. */
@@ -38,7 +40,7 @@ export interface RequestTableParts {
  * Arguments arrive already checked against the contract's schemas; no logic lives here.
  */
 export function createRequestHandlers(parts: RequestTableParts): RequestHandlers {
-  const { settings, session, exposure, wellbeing, notes, sharing, media, known, review, openFolder, pickFolder } = parts;
+  const { settings, session, exposure, wellbeing, notes, sharing, media, known, review, referral, openFolder, pickFolder } = parts;
   return {
     getAppInfo: async () => ({
       version: parts.version,
@@ -57,10 +59,14 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     },
     openDemoCase: async () => openFolder(parts.demoCaseDir, true),
     cancelImport: async () => session.cancelImport(),
-    listItems: async ({ caseId, offset, limit, view }) => session.listItems(caseId, offset, limit, view),
-    getItems: async ({ caseId, ids }) => session.getItems(caseId, ids),
+    listItems: async ({ caseId, offset, limit, view }) => {
+      const page = session.listItems(caseId, offset, limit, view);
+      return { ...page, items: page.items.map(referral.withReferral) };
+    },
+    getItems: async ({ caseId, ids }) => session.getItems(caseId, ids).map(referral.withReferral),
     listProblems: async ({ caseId, offset, limit }) => session.listProblems(caseId, offset, limit),
-    listStackMembers: async ({ caseId, itemId }) => session.stackMembers(caseId, itemId),
+    listStackMembers: async ({ caseId, itemId }) =>
+      session.stackMembers(caseId, itemId).map((member) => ({ ...member, item: referral.withReferral(member.item) })),
     listFolderGroups: async ({ caseId, view }) => session.listFolderGroups(caseId, view),
     showKnownItems: async ({ caseId, shown }) => session.showKnownItems(caseId, shown),
     releaseThumbnails: async ({ itemIds }) => ({ withdrawn: media.releaseThumbnails(itemIds) }),
@@ -95,5 +101,6 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     redoDecision: async ({ caseId }) => review.redo(caseId),
     getItemReview: async ({ caseId, itemId }) => review.item(caseId, itemId),
     nextToReview: async ({ caseId, afterItemId }) => review.nextToReview(caseId, afterItemId),
+    authoriseItem: async ({ caseId, itemId, reference, dateIso }) => referral.authorise(caseId, itemId, { reference, dateIso }),
   };
 }

@@ -13,5 +13,13 @@ export const enReferral = {
     openStrongest: 'Open with strongest filter',
     notNow: 'Not now',
     escapeIsNotNow: 'Escape: not now',
+    lockedTile: 'Locked — needs authorisation',
+    lockedTitle: 'Locked — needs authorisation',
+    lockedWhy:
+      'The referral says nobody at the provider viewed this file and it was not publicly available. Record the warrant or order that authorises you to open it.',
+    reference: 'Warrant or order reference',
+    authorisationDate: 'Date of the authorisation',
+    authorise: 'Record authorisation',
+    authoriseMissing: 'Enter the reference and the date of the authorisation.',
   },
 };

@@ -113,5 +113,7 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
   'referral-manifest-no-referral-columns':
     'the referral manifest has none of the referral columns (classification, provider viewed, publicly available, annotations); nothing was changed.',
   'referral-manifest-no-good-rows': 'none of its {{badRows}} rows could be read; nothing was changed.',
+  'referral-authorisation-not-recorded':
+    'the authorisation could not be recorded in the case workspace, so the file stays locked. Check the notes folder in Settings.',
   'referral-item-locked': 'this file is locked until an authorisation is recorded: the provider did not view it and it was not publicly available.',
 };

@@ -107,5 +107,6 @@ export const REASON_TEXT_FR_CA: Record<ReasonCode, string> = {
   'referral-manifest-no-file-column': `le manifeste de signalement n'a aucune colonne qui nomme les fichiers (chemin, MD5, SHA-1 ou SHA-256)${NB}; rien n'a été modifié.`,
   'referral-manifest-no-referral-columns': `le manifeste de signalement n'a aucune des colonnes du signalement (classification, vu par le fournisseur, accessible au public, annotations)${NB}; rien n'a été modifié.`,
   'referral-manifest-no-good-rows': `aucune de ses {{badRows}} lignes n'a pu être lue${NB}; rien n'a été modifié.`,
+  'referral-authorisation-not-recorded': `l'autorisation n'a pas pu être consignée dans l'espace de travail du dossier, donc le fichier reste verrouillé. Vérifiez le dossier des notes dans les Paramètres.`,
   'referral-item-locked': `ce fichier est verrouillé jusqu'à ce qu'une autorisation soit consignée${NB}: le fournisseur ne l'a pas vu et il n'était pas accessible au public.`,
 };

@@ -130,6 +130,7 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   plain('referral-manifest-no-referral-columns'),
   reason('referral-manifest-no-good-rows', { badRows: Count }),
   plain('referral-item-locked'),
+  plain('referral-authorisation-not-recorded'),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 export type ReasonCode = Reason['code'];

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Note } from '../../../shared/notes/case-notes.js';
 import type { CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { DecisionEvent } from '../../../shared/review/decision-event.js';
+import { AuthorisationsResultSchema, type AuthorisationRow } from './workspace-authorisation-protocol.js';
 import { HistoryResultSchema, LastActionIdResultSchema, LatestDecisionsResultSchema, SchemeResultSchema } from './workspace-review-protocol.js';
 import {
   ChangedFilesResultSchema,
@@ -69,6 +70,10 @@ export interface CaseWorkspace {
   lastActionId(): Promise<number>;
   /** The case's scheme: `scheme` at the first open, what was chosen then at every later one. */
   chooseScheme(scheme: CaseScheme): Promise<CaseScheme>;
+  /** Records an authorisation to open a referral-locked file (append-only). */
+  appendAuthorisation(row: AuthorisationRow): Promise<void>;
+  /** Every authorisation recorded, oldest first. */
+  listAuthorisations(): Promise<AuthorisationRow[]>;
   /** Closes the connection, releases the lock and ends the thread; safe to call twice. */
   close(): Promise<void>;
 }
@@ -199,6 +204,8 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
     itemHistory: async (itemPath) => (await call({ type: 'itemHistory', itemPath }, HistoryResultSchema)).events,
     lastActionId: async () => (await call({ type: 'lastActionId' }, LastActionIdResultSchema)).actionId,
     chooseScheme: async (scheme) => (await call({ type: 'chooseScheme', scheme }, SchemeResultSchema)).scheme,
+    appendAuthorisation: async (row) => void (await call({ type: 'appendAuthorisation', row }, EmptyResultSchema)),
+    listAuthorisations: async () => (await call({ type: 'listAuthorisations' }, AuthorisationsResultSchema)).rows,
     close() {
       closed ??= (async () => {
         try {

@@ -46,6 +46,7 @@ function fakeHandlers(): RequestHandlers {
     redoDecision: vi.fn(fail),
     getItemReview: vi.fn(fail),
     nextToReview: vi.fn(fail),
+    authoriseItem: vi.fn(fail),
   };
 }
 
