@@ -32,6 +32,15 @@ interface Loaded {
   readonly authorised: Map<string, Authorisation>;
 }
 
+interface CaseState {
+  readonly caseId: string;
+  /** The manifest is read (or there is none): pictures may be asked for. */
+  loading: Promise<void>;
+  /** The recorded authorisations are applied too. */
+  authorising: Promise<void>;
+  loaded: Loaded | null;
+}
+
 export interface CaseReferral {
   /** Reads the manifest beside the newly opened case and its recorded authorisations, in the background. */
   caseOpened(caseId: string, caseRoot: string): void;
@@ -53,12 +62,25 @@ export interface CaseReferral {
 export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
   const findManifest = deps.findManifest ?? findManifestBesideCase;
   const readManifest = deps.readManifest ?? readManifestFile;
-  let current: { caseId: string; loading: Promise<void>; loaded: Loaded | null } | null = null;
+  let current: CaseState | null = null;
 
-  async function load(caseId: string, caseRoot: string): Promise<Loaded | null> {
-    const workspace = await deps.workspace(caseId);
+  /** Re-applies the authorisations recorded at earlier opens; a locked item stays locked until they are read (and if they cannot be). */
+  async function applyAuthorisations(state: CaseState): Promise<void> {
+    const loaded = state.loaded;
+    if (loaded === null || !loaded.lockOn) return;
+    try {
+      const workspace = await deps.workspace(state.caseId);
+      for (const row of workspace ? await workspace.listAuthorisations() : [])
+        loaded.authorised.set(row.itemPath, { reference: row.reference, dateIso: row.dateIso });
+      if (current === state && loaded.authorised.size > 0) deps.onItemsChanged(state.caseId);
+    } catch (error) {
+      console.error('reading the authorisations recorded for the case', error);
+    }
+  }
+
+  async function load(caseRoot: string): Promise<Loaded | null> {
+    // Authorisations come after (applyAuthorisations): pictures wait for the manifest only, never for the workspace.
     const authorised = new Map<string, Authorisation>();
-    for (const row of workspace ? await workspace.listAuthorisations() : []) authorised.set(row.itemPath, { reference: row.reference, dateIso: row.dateIso });
     const manifestPath = await findManifest(caseRoot);
     if (manifestPath === null) return null;
     try {
@@ -97,18 +119,13 @@ export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
 
   return {
     caseOpened(caseId, caseRoot) {
-      const state: { caseId: string; loading: Promise<void>; loaded: Loaded | null } = { caseId, loading: Promise.resolve(), loaded: null };
+      const state: CaseState = { caseId, loading: Promise.resolve(), authorising: Promise.resolve(), loaded: null };
       current = state;
-      state.loading = load(caseId, caseRoot).then(
-        (loaded) => {
-          state.loaded = loaded;
-          if (current === state && loaded !== null) deps.onItemsChanged(caseId);
-        },
-        (error: unknown) => {
-          // The workspace could not be read: nothing is locked, and the user is told.
-          deps.notify({ code: 'referral-manifest-unread', detail: String(error), keptAs: null });
-        },
-      );
+      state.loading = load(caseRoot).then((loaded) => {
+        state.loaded = loaded;
+        if (current === state && loaded !== null) deps.onItemsChanged(caseId);
+      });
+      state.authorising = state.loading.then(() => applyAuthorisations(state));
     },
     settled: () => current?.loading ?? Promise.resolve(),
     isLocked(itemId) {
@@ -119,7 +136,7 @@ export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
     async authorise(caseId, itemId, authorisation) {
       const state = current;
       if (state?.caseId !== caseId) throw VeilRequestError.because(reasonOf('case-not-open', {}));
-      await state.loading;
+      await state.authorising;
       const item = deps.itemOf(caseId, itemId);
       if (item === null) throw VeilRequestError.because(reasonOf('item-not-in-case', {}));
       // Nothing to authorise (not locked, or already authorised): nothing is recorded.

@@ -81,7 +81,8 @@ describe('the open case’s referral', () => {
     const reopened = harness(first.rows);
     reopened.referral.caseOpened('case-2', caseRoot);
     await reopened.referral.settled();
-    expect(reopened.referral.isLocked('item-1')).toBe(false);
+    // Applied once the workspace is read, after the manifest: locked until then.
+    await expect.poll(() => reopened.referral.isLocked('item-1')).toBe(false);
     expect(reopened.referral.withReferral(items[0]!).referral).toMatchObject({ locked: false, authorised: true });
   });
 
