@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One recorded authorisation to open a file the referral locks, named by its path inside the case. */
-export const AuthorisationRowSchema = z.object({
+const AuthorisationRowSchema = z.object({
   itemPath: z.string().min(1),
   reference: z.string().trim().min(1),
   dateIso: z.iso.date(),
