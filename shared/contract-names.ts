@@ -50,6 +50,7 @@ export const REQUEST_NAME_LIST = [
   'getItemReview',
   'nextToReview',
   'exportReview',
+  'authoriseItem',
 ] as const satisfies readonly RequestName[];
 
 export const EVENT_NAME_LIST = [

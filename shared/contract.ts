@@ -42,6 +42,7 @@ import {
   ReviewStateSchema,
 } from './review/review-contract.js';
 import { ExportReviewArgsSchema, ExportReviewResultSchema } from './review/export-contract.js';
+import { AuthorisationSchema } from './referral/referral-lock.js';
 
 /**
  * The one contract between the renderer and the main side. Both adapters (Electron
@@ -205,6 +206,14 @@ const requestContract = {
    * investigator chose, never the data folder nor inside the case; names already taken get a suffix.
    */
   exportReview: { args: ExportReviewArgsSchema, result: ExportReviewResultSchema },
+  /**
+   * Records the warrant's or order's reference and date for an item the referral locks
+   * (append-only, in the case workspace) and unlocks it; the reply is the item after.
+   */
+  authoriseItem: {
+    args: z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema }).extend(AuthorisationSchema.shape).strict(),
+    result: MediaItemSchema,
+  },
 } as const;
 
 const eventContract = {

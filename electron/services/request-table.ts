@@ -15,6 +15,7 @@ import { createSchemeFiles } from './review/scheme-files.js';
 
 /** The native folder picker; `mayCreate` lets the investigator make a new folder in it. */
 export type PickFolder = (options: { mayCreate: boolean }) => Promise<string | null>;
+import type { CaseReferral } from './referral/case-referral.js';
 
 export interface RequestTableParts {
   host: 'electron' | 'browser';
@@ -28,6 +29,7 @@ export interface RequestTableParts {
   media: MediaService;
   known: KnownMaterialService;
   review: ReviewService;
+  referral: CaseReferral;
   /** Everything the user must be told since start-up, gathered from the services. */
   notices: () => Notice[];
   /** Opens a case folder (the demo when `isDemo`) and resets what belonged to the last one. */
@@ -43,7 +45,7 @@ export interface RequestTableParts {
  * Arguments arrive already checked against the contract's schemas; no logic lives here.
  */
 export function createRequestHandlers(parts: RequestTableParts): RequestHandlers {
-  const { settings, session, exposure, wellbeing, notes, sharing, media, known, review, openFolder, pickFolder } = parts;
+  const { settings, session, exposure, wellbeing, notes, sharing, media, known, review, referral, openFolder, pickFolder } = parts;
   const schemes = createSchemeFiles({ settings });
   return {
     getAppInfo: async () => ({
@@ -63,10 +65,14 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     },
     openDemoCase: async () => openFolder(parts.demoCaseDir, true),
     cancelImport: async () => session.cancelImport(),
-    listItems: async ({ caseId, offset, limit, view }) => session.listItems(caseId, offset, limit, view),
-    getItems: async ({ caseId, ids }) => session.getItems(caseId, ids),
+    listItems: async ({ caseId, offset, limit, view }) => {
+      const page = session.listItems(caseId, offset, limit, view);
+      return { ...page, items: page.items.map(referral.withReferral) };
+    },
+    getItems: async ({ caseId, ids }) => session.getItems(caseId, ids).map(referral.withReferral),
     listProblems: async ({ caseId, offset, limit }) => session.listProblems(caseId, offset, limit),
-    listStackMembers: async ({ caseId, itemId }) => session.stackMembers(caseId, itemId),
+    listStackMembers: async ({ caseId, itemId }) =>
+      session.stackMembers(caseId, itemId).map((member) => ({ ...member, item: referral.withReferral(member.item) })),
     listFolderGroups: async ({ caseId, view }) => session.listFolderGroups(caseId, view),
     showKnownItems: async ({ caseId, shown }) => session.showKnownItems(caseId, shown),
     releaseThumbnails: async ({ itemIds }) => ({ withdrawn: media.releaseThumbnails(itemIds) }),
@@ -105,5 +111,6 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     getItemReview: async ({ caseId, itemId }) => review.item(caseId, itemId),
     nextToReview: async ({ caseId, afterItemId }) => review.nextToReview(caseId, afterItemId),
     exportReview: async (args) => parts.exportReview(args),
+    authoriseItem: async ({ caseId, itemId, reference, dateIso }) => referral.authorise(caseId, itemId, { reference, dateIso }),
   };
 }

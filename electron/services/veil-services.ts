@@ -27,6 +27,8 @@ import { Worker } from 'node:worker_threads';
 import { createReviewService } from './review/review-service.js';
 import { createReviewExport } from './review/export/review-export-service.js';
 import { presetScheme } from '../../shared/review/review-settings.js';
+import { createCaseReferral } from './referral/case-referral.js';
+import type { Notice } from '../../shared/notices.js';
 
 const MIB = 1024 * 1024;
 
@@ -106,7 +108,12 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     },
     // Near copies are spared too: the case's counts are written again once its near stacks are whole.
     onPdqPassEnded: () => recordAvoided('pdq-pass'),
-    onCaseOpened: () => casePdq.caseOpened(),
+    onCaseOpened: (caseId) => {
+      casePdq.caseOpened();
+      // Read again at every open: the manifest beside the case is the source, and the lock holds from the first picture asked for.
+      referral.caseOpened(caseId, session.caseFolder(caseId).realRoot);
+    },
+    listVersionOffset: () => referralVersion,
     nearThresholdBits: () => settings.get().nearMatchDistanceBits,
     // The shared workspace of the case left closes after its import's last rows (a stuck import holds it a bounded time).
     // Review decisions not saved yet get their last try before it closes too, or they would be dropped with the case.
@@ -145,7 +152,10 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     lookupItem: async (itemId) => {
       const settling = session.lookupItem(itemId)?.nearComparable === true ? casePdq.nearIndexSettling() : null;
       if (settling) await settling;
-      return session.lookupItem(itemId);
+      // No picture before the referral is read: it may lock this item.
+      await referral.settled();
+      const location = session.lookupItem(itemId);
+      return location && { ...location, referralLocked: referral.isLocked(itemId) };
     },
     onItemFailed: (itemId, error) => session.markItemFailed(itemId, error),
     needsPdq: (itemId) => session.needsPdq(itemId),
@@ -214,6 +224,31 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       const timer = setTimeout(callback, delayMs);
       timer.unref();
       return { cancel: () => clearTimeout(timer) };
+    },
+  });
+  /** Bumped when the referral's readings change the open case's items, so the grid asks for them again. */
+  let referralVersion = 0;
+  const referralNotices: Notice[] = [];
+  const referral = createCaseReferral({
+    workspace: (caseId) => notes.workspace(caseId),
+    userName: deps.userName,
+    nowMs: deps.nowMs,
+    notify: (notice) => {
+      referralNotices.push(notice);
+      hub.emit('noticeRaised', notice);
+    },
+    onItemsChanged: () => {
+      referralVersion += 1;
+      const summary = session.summary();
+      if (summary) hub.emit('caseChanged', summary);
+    },
+    itemOf: (caseId, itemId) => {
+      // Asked for every picture: not the summary (it counts the views), just the item; another case's item is none.
+      try {
+        return session.getItems(caseId, [itemId])[0] ?? null;
+      } catch {
+        return null;
+      }
     },
   });
   const knownSetsChanged = (): void => {
@@ -289,7 +324,8 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     media,
     known,
     review,
-    notices: () => [...settings.notices, ...ledger.notices, ...wellbeing.notices()],
+    referral,
+    notices: () => [...settings.notices, ...ledger.notices, ...wellbeing.notices(), ...referralNotices],
     openFolder,
     demoCaseDir: deps.demoCaseDir,
     pickFolder: deps.pickFolder,

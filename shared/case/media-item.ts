@@ -3,6 +3,7 @@ import { MediaFormatSchema, MediaKindSchema } from '../media/media-kinds.js';
 import { ItemIdSchema } from '../media/derivative.js';
 import { ReasonSchema } from '../reasons/reason.js';
 import { ItemMatchSchema } from '../known/item-match.js';
+import { ItemReferralSchema } from '../referral/item-referral.js';
 
 const hex = (digits: number) => z.string().regex(new RegExp(`^[0-9a-f]{${digits}}$`), `not ${digits} lower-case hex digits`);
 
@@ -69,6 +70,8 @@ export const MediaItemSchema = z.object({
   stackSize: z.number().int().positive(),
   /** A known or near match in an enabled hash set, or null. */
   match: ItemMatchSchema.nullable(),
+  /** What the case's referral manifest says of it; absent when the manifest does not name it (or none is read yet). */
+  referral: ItemReferralSchema.optional(),
 });
 export type MediaItem = z.infer<typeof MediaItemSchema>;
 

@@ -118,4 +118,19 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
     'some decisions ({{count}}) are not saved in the case workspace yet, so the export would miss them; wait until they are saved, then export again. Nothing was written.',
   'review-export-no-record': 'this case has no workspace holding its decisions, so there is nothing to export.',
   'review-export-write-failed': 'the export could not be written into “{{path}}” ({{osCode}}); nothing was left half-written.',
+  'referral-manifest-missing': 'the referral manifest “{{path}}” does not exist; nothing was changed.',
+  'referral-manifest-not-a-file': '“{{path}}” is not a file; nothing was changed.',
+  'referral-manifest-unreadable': 'the referral manifest “{{path}}” could not be read ({{osCode}}); nothing was changed.',
+  'referral-manifest-too-large': 'the referral manifest is {{sizeBytes}}, over the {{limitBytes}} Veil reads; nothing was changed.',
+  'referral-manifest-empty': 'the referral manifest names no files; nothing was changed.',
+  'referral-manifest-not-text': 'the referral manifest is not text: neither CSV nor JSON; nothing was changed.',
+  'referral-manifest-not-json': 'the referral manifest is not valid JSON; nothing was changed.',
+  'referral-manifest-json-cut-off': 'the referral manifest ends before its first complete file (cut off, or still being copied); nothing was changed.',
+  'referral-manifest-no-file-column': 'the referral manifest has no column naming the files (path, MD5, SHA-1 or SHA-256); nothing was changed.',
+  'referral-manifest-no-referral-columns':
+    'the referral manifest has none of the referral columns (classification, provider viewed, publicly available, annotations); nothing was changed.',
+  'referral-manifest-no-good-rows': 'none of its {{badRows}} rows could be read; nothing was changed.',
+  'referral-authorisation-not-recorded':
+    'the authorisation could not be recorded in the case workspace, so the file stays locked. Check the notes folder in Settings.',
+  'referral-item-locked': 'this file is locked until an authorisation is recorded: the provider did not view it and it was not publicly available.',
 };

@@ -131,6 +131,20 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   reason('review-export-unsaved', { count: Count }),
   plain('review-export-no-record'),
   reason('review-export-write-failed', { path: Path, osCode: OsCode }),
+  // Referral manifests: a file refused whole, and a locked item.
+  reason('referral-manifest-missing', { path: Path }),
+  reason('referral-manifest-not-a-file', { path: Path }),
+  reason('referral-manifest-unreadable', { path: Path, osCode: OsCode }),
+  reason('referral-manifest-too-large', { sizeBytes: Count, limitBytes: Count }),
+  plain('referral-manifest-empty'),
+  plain('referral-manifest-not-text'),
+  plain('referral-manifest-not-json'),
+  plain('referral-manifest-json-cut-off'),
+  plain('referral-manifest-no-file-column'),
+  plain('referral-manifest-no-referral-columns'),
+  reason('referral-manifest-no-good-rows', { badRows: Count }),
+  plain('referral-item-locked'),
+  plain('referral-authorisation-not-recorded'),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 export type ReasonCode = Reason['code'];

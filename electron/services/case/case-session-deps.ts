@@ -22,6 +22,8 @@ export interface CaseSessionDeps {
   matchNearPdq?: (pdq: { hex: string; quality: number }) => ItemMatch | null;
   /** The near-match distance setting (0–63 bits), for near stacks in the open case; 31 without it. */
   nearThresholdBits?: () => number;
+  /** Added to the list's version: something outside the index changed its items (the referral's readings came in). Never decreases. */
+  listVersionOffset?: () => number;
   /** The open case's import ended (done, cancelled or failed): background work on its items may start. */
   onImportEnded?: (caseId: string) => void;
   /** The open case's background PDQ pass has gone through every picture: its near stacks are whole. */

@@ -126,7 +126,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       itemCount: open.index.items.length,
       problemCount: open.index.problems.length,
       duplicateCount: open.index.duplicateCount,
-      listVersion: open.index.version,
+      listVersion: open.index.version + (deps.listVersionOffset?.() ?? 0),
       ...counts,
       knownShown: open.knownShown,
       pdqProgress: open.pdqProgress,

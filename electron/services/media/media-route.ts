@@ -82,6 +82,7 @@ export async function handleMediaRequest(
     case 'aborted':
       return jsonResponse(STATUS_CLIENT_GONE, 'aborted', result.detail);
     case 'known-hidden':
+    case 'referral-locked':
     case 'veil-too-weak':
       return jsonResponse(403, result.refused, result.detail);
   }

@@ -19,6 +19,8 @@ export interface MediaItemLocation {
   knownHidden: boolean;
   /** A PDQ near match of known material: its grid thumbnail is made only through the strongest veil. */
   nearMatch?: boolean;
+  /** Locked by the referral until an authorisation is recorded: no picture at all, not even veiled (see shared/referral/referral-lock.ts). */
+  referralLocked?: boolean;
 }
 type LookupItem = (itemId: string) => MediaItemLocation | null | Promise<MediaItemLocation | null>;
 
@@ -27,11 +29,15 @@ export type StillResult =
   /** The file cannot be shown; the UI shows an error tile with this reason. */
   | { ok: false; error: MediaError }
   /** Nothing to show, and not the file's fault: unknown id, a video asked for a still, pool down, caller gone. */
-  | { ok: false; refused: 'unknown-item' | 'known-hidden' | 'veil-too-weak' | 'not-an-image' | 'not-a-still' | 'unavailable' | 'aborted'; detail: string };
+  | {
+      ok: false;
+      refused: 'unknown-item' | 'known-hidden' | 'referral-locked' | 'veil-too-weak' | 'not-an-image' | 'not-a-still' | 'unavailable' | 'aborted';
+      detail: string;
+    };
 
 type OriginalResult =
   | { ok: true; handle: FileHandle; sizeBytes: number; format: MediaFormat }
-  | { ok: false; refused: 'unknown-item' | 'known-hidden' | 'not-a-video'; detail: string }
+  | { ok: false; refused: 'unknown-item' | 'known-hidden' | 'referral-locked' | 'not-a-video'; detail: string }
   | { ok: false; error: MediaError };
 
 export interface MediaService {
@@ -64,6 +70,12 @@ export interface MediaServiceDeps {
 
 const KNOWN_HIDDEN = { ok: false, refused: 'known-hidden', detail: 'known material is not shown unless the investigator chooses to see it' } as const;
 
+const REFERRAL_LOCKED = {
+  ok: false,
+  refused: 'referral-locked',
+  detail: 'the referral says the provider did not view this file and it was not public: it stays locked until an authorisation is recorded',
+} as const;
+
 const VEIL_TOO_WEAK = {
   ok: false,
   refused: 'veil-too-weak',
@@ -71,11 +83,13 @@ const VEIL_TOO_WEAK = {
 } as const;
 
 /**
- * Why this picture of this item may not be made or served, or null. Known material stays
+ * Why this picture of this item may not be made or served, or null. A file the referral
+ * locks gets no picture at all, whatever the veil. Known material stays
  * hidden; a near match's grid thumbnail only through the strongest veil (the viewer's own
  * deliberate reveal is left to the investigator).
  */
-function refusalFor(item: MediaItemLocation, request: MediaRequest): typeof KNOWN_HIDDEN | typeof VEIL_TOO_WEAK | null {
+function refusalFor(item: MediaItemLocation, request: MediaRequest): typeof KNOWN_HIDDEN | typeof REFERRAL_LOCKED | typeof VEIL_TOO_WEAK | null {
+  if (item.referralLocked === true) return REFERRAL_LOCKED;
   if (item.knownHidden) return KNOWN_HIDDEN;
   if (item.nearMatch === true && request.kind === 'thumb' && !(request.greyscale && request.blur === 'strong' && (request.style ?? 'blur') === 'blur'))
     return VEIL_TOO_WEAK;
@@ -172,6 +186,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
   async function openOriginal(itemId: string): Promise<OriginalResult> {
     const item = await lookupItem(itemId);
     if (item === null) return { ok: false, refused: 'unknown-item', detail: 'no such item in the open case' };
+    if (item.referralLocked === true) return REFERRAL_LOCKED;
     if (item.knownHidden) return KNOWN_HIDDEN;
     if (item.kind !== 'video') return { ok: false, refused: 'not-a-video', detail: 'only videos are served as originals' };
     const opened = await openInsideCase(item.absolutePath, item.caseRoot);

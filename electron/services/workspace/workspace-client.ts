@@ -10,6 +10,7 @@ import {
   SchemeResultSchema,
   StoredSchemeResultSchema,
 } from './workspace-review-protocol.js';
+import { AuthorisationsResultSchema, type AuthorisationRow } from './workspace-authorisation-protocol.js';
 import {
   ChangedFilesResultSchema,
   EmptyResultSchema,
@@ -76,6 +77,10 @@ export interface CaseWorkspace {
   chooseScheme(scheme: CaseScheme): Promise<CaseScheme>;
   /** The scheme chosen at the case's first open, or null when none is yet. */
   readScheme(): Promise<CaseScheme | null>;
+  /** Records an authorisation to open a referral-locked file (append-only). */
+  appendAuthorisation(row: AuthorisationRow): Promise<void>;
+  /** Every authorisation recorded, oldest first. */
+  listAuthorisations(): Promise<AuthorisationRow[]>;
   /** Closes the connection, releases the lock and ends the thread; safe to call twice. */
   close(): Promise<void>;
 }
@@ -233,6 +238,8 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
     lastActionId: async () => (await call({ type: 'lastActionId' }, LastActionIdResultSchema)).actionId,
     chooseScheme: async (scheme) => (await call({ type: 'chooseScheme', scheme }, SchemeResultSchema)).scheme,
     readScheme: async () => (await call({ type: 'readScheme' }, StoredSchemeResultSchema)).scheme,
+    appendAuthorisation: async (row) => void (await call({ type: 'appendAuthorisation', row }, EmptyResultSchema)),
+    listAuthorisations: async () => (await call({ type: 'listAuthorisations' }, AuthorisationsResultSchema)).rows,
     close() {
       closed ??= (async () => {
         try {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NoteSchema } from '../../../shared/notes/case-notes.js';
 import { ReviewWorkspaceRequestSchemas } from './workspace-review-protocol.js';
+import { AuthorisationWorkspaceRequestSchemas } from './workspace-authorisation-protocol.js';
 
 /**
  * The messages between the main side (workspace-client.ts) and the thread that owns the
@@ -101,6 +102,7 @@ const WorkspaceRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveNote'), relativePath: z.string().min(1), text: z.string(), nowMs: z.number().nonnegative() }),
   z.object({ type: z.literal('close') }),
   ...ReviewWorkspaceRequestSchemas,
+  ...AuthorisationWorkspaceRequestSchemas,
 ]);
 export type WorkspaceRequest = z.infer<typeof WorkspaceRequestSchema>;
 

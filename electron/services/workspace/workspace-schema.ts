@@ -97,8 +97,27 @@ CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions BEGIN SELECT RAISE
 CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
 `;
 
+/**
+ * Authorisations to open a file the referral locks (warrant or order reference and its date),
+ * append-only like decisions: the record of why pixels were opened must not be rewritten. The
+ * item is named by its path inside the case, as decisions are; the latest line for a path holds.
+ */
+const V6_AUTHORISATIONS = `
+CREATE TABLE authorisations (
+  seq INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  reference TEXT NOT NULL CHECK (length(trim(reference)) > 0),
+  date_iso TEXT NOT NULL,
+  user_name TEXT NOT NULL,
+  at_ms INTEGER NOT NULL
+) STRICT;
+CREATE INDEX authorisations_path ON authorisations (path, seq);
+CREATE TRIGGER authorisations_no_update BEFORE UPDATE ON authorisations BEGIN SELECT RAISE(ABORT, 'authorisations are append-only'); END;
+CREATE TRIGGER authorisations_no_delete BEFORE DELETE ON authorisations BEGIN SELECT RAISE(ABORT, 'authorisations are append-only'); END;
+`;
+
 /** MIGRATIONS[i] migrates version i to version i + 1 (version 0 is an empty database). */
-const WORKSPACE_MIGRATIONS: readonly string[] = [V1, V2, V3, V4_PICTURE_SIZE, V5_DECISIONS];
+const WORKSPACE_MIGRATIONS: readonly string[] = [V1, V2, V3, V4_PICTURE_SIZE, V5_DECISIONS, V6_AUTHORISATIONS];
 export const WORKSPACE_SCHEMA_VERSION = WORKSPACE_MIGRATIONS.length;
 
 /** The schema version written in the database's header (0 for a new, empty file). */

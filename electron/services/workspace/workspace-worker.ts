@@ -5,6 +5,7 @@ import { WorkspaceEnvelopeSchema, type WorkspaceReply, type WorkspaceRequest } f
 import { prepareWorkspaceQueries, type WorkspaceQueries } from './workspace-queries.js';
 import { unchangedFiles } from './unchanged-files.js';
 import { prepareDecisionQueries, type DecisionQueries } from './workspace-decision-queries.js';
+import { prepareAuthorisationQueries, type AuthorisationQueries } from './workspace-authorisation-queries.js';
 
 /**
  * The thread that owns one case workspace's connection (as Signal Desktop's SQL worker does):
@@ -15,6 +16,7 @@ import { prepareDecisionQueries, type DecisionQueries } from './workspace-decisi
 let opened: OpenedWorkspace | null = null;
 let queries: WorkspaceQueries | null = null;
 let decisions: DecisionQueries | null = null;
+let authorisations: AuthorisationQueries | null = null;
 
 /** Refuses a write unless this thread is the workspace's one writer. */
 function writer(): WorkspaceQueries {
@@ -35,6 +37,7 @@ function close(): void {
   opened = null;
   queries = null;
   decisions = null;
+  authorisations = null;
 }
 
 /** The review record's queries for writing, refused unless this thread is the one writer. */
@@ -51,6 +54,7 @@ async function handle(request: WorkspaceRequest): Promise<unknown> {
       opened = await openWorkspaceDb(request.args);
       queries = opened.db === null ? null : prepareWorkspaceQueries(opened.db);
       decisions = opened.db === null ? null : prepareDecisionQueries(opened.db);
+      authorisations = opened.db === null ? null : prepareAuthorisationQueries(opened.db);
       return opened.status;
     }
     case 'putItems':
@@ -95,6 +99,14 @@ async function handle(request: WorkspaceRequest): Promise<unknown> {
     case 'readScheme':
       reader();
       return { scheme: decisions?.readScheme() ?? null };
+    case 'appendAuthorisation':
+      writer();
+      if (authorisations === null) throw Object.assign(new Error('the workspace is not open for writing'), { code: 'workspace-read-only' });
+      authorisations.append(request.row);
+      return {};
+    case 'listAuthorisations':
+      reader();
+      return { rows: authorisations?.list() ?? [] };
   }
 }
 

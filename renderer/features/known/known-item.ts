@@ -4,6 +4,7 @@ import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { ItemMatch, ItemView } from '../../../shared/known/item-match.js';
 import type { FilterProfile } from '../../../shared/media/filter-profile.js';
 import { vicCategoryWords } from './vic-category-words';
+import { isFlagged } from '../../../shared/referral/item-referral.js';
 
 /**
  * True when an item must be drawn as words only: it is known and the investigator has not
@@ -17,9 +18,9 @@ export function isHiddenKnown(item: Pick<MediaItem, 'match'>, knownShown: boolea
 /** Grey and the strongest blur: how a near match is veiled whatever the investigator's own profile. */
 const NEAR_MATCH_PROFILE: FilterProfile = { greyscale: true, blur: 'strong', style: 'blur' };
 
-/** The veil for an item: the investigator's profile, or the strongest one for a near match. */
-export function veilProfileFor(item: Pick<MediaItem, 'match'>, profile: FilterProfile): FilterProfile {
-  return item.match?.type === 'near' ? NEAR_MATCH_PROFILE : profile;
+/** The veil for an item: the investigator's profile, or the strongest one for a near match or a file the referral flags. */
+export function veilProfileFor(item: Pick<MediaItem, 'match' | 'referral'>, profile: FilterProfile): FilterProfile {
+  return item.match?.type === 'near' || isFlagged(item.referral) ? NEAR_MATCH_PROFILE : profile;
 }
 
 /** How many items a "Show" view holds, from the case summary (before any page is read). */

@@ -22,6 +22,9 @@ import { isViewerKey } from './key-scope';
 import { useTimedReveal } from './use-timed-reveal';
 import { VideoStage } from './video-stage';
 import { StyleSelect } from '../filters/style-select';
+import { isFlagged } from '../../../shared/referral/item-referral.js';
+import { AuthoriseForm } from '../referral/authorise-form';
+import { ForewarningDialog } from '../referral/forewarning-dialog';
 
 interface ViewerItemProps {
   item: MediaItem;
@@ -31,13 +34,18 @@ interface ViewerItemProps {
   knownShown: boolean;
   keyScope: HTMLElement | null;
   onPictureFailed: (itemId: string) => void;
+  caseId: string;
+  /** "Not now" at the forewarning: back to the grid. */
+  onClose: () => void;
+  /** An authorisation was recorded: the item is read again (unlocked). */
+  onAuthorised: () => void;
 }
 
 /**
  * One item in the viewer with its Reveal control. Keyed by item, so moving to another
  * item always starts veiled.
  */
-function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope, onPictureFailed }: ViewerItemProps) {
+function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope, onPictureFailed, caseId, onClose, onAuthorised }: ViewerItemProps) {
   const { t } = useTranslation();
   const reveal = useTimedReveal(ownSettings.revealDurationSec);
   const visible = useMediaVisible();
@@ -51,7 +59,11 @@ function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope
   }, [visible, endReveal]);
   // Known and not deliberately shown: its words stand in for it, and no picture or video is asked for.
   const hiddenKnown = item.match && isHiddenKnown(item, knownShown) ? matchText(t, item.match) : null;
-  const canReveal = !failure && hiddenKnown === null;
+  // Locked by the referral: the authorisation form stands in for it. Flagged: forewarned before anything of it is asked for.
+  const locked = item.referral?.locked === true;
+  const [forewarned, setForewarned] = useState(false);
+  const forewarning = !locked && isFlagged(item.referral) && !forewarned;
+  const canReveal = !failure && hiddenKnown === null && !locked && !forewarning;
   // This item's style, chosen here; the next item starts from the default again (ViewerItem is keyed by item).
   const [style, setStyle] = useState(ownSettings.defaultProfile.style);
   // A near match is veiled with the strongest profile whatever the investigator's own.
@@ -79,12 +91,25 @@ function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope
             label={t('filters.styleForItem')}
             labelHidden
             value={settings.defaultProfile.style}
-            disabled={!canReveal || item.match?.type === 'near'}
+            disabled={!canReveal || item.match?.type === 'near' || isFlagged(item.referral)}
             onChange={setStyle}
           />
         )}
       </div>
-      {hiddenKnown !== null ? (
+      {forewarning && (
+        <ForewarningDialog
+          classification={item.referral?.classification ?? null}
+          annotations={item.referral?.annotations ?? []}
+          onOpenStrongest={() => setForewarned(true)}
+          onNotNow={onClose}
+        />
+      )}
+      {locked ? (
+        // Read again, the item comes unlocked and flagged: the forewarning comes before anything of it is asked for.
+        <AuthoriseForm caseId={caseId} item={item} onAuthorised={onAuthorised} />
+      ) : forewarning ? (
+        <div className="stage-placeholder" aria-hidden="true" />
+      ) : hiddenKnown !== null ? (
         <div className="stage-known" role="status">
           {hiddenKnown}
         </div>
@@ -192,6 +217,9 @@ export function Viewer({ store, notes, onEditNote, index, total, settings, known
           knownShown={knownShown}
           keyScope={region}
           onPictureFailed={(itemId) => void store.learnWhyFailed(itemId)}
+          caseId={store.caseId}
+          onClose={onClose}
+          onAuthorised={() => store.invalidate()}
         />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />

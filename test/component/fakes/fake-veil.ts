@@ -243,6 +243,8 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       outcome: 'cancelled',
     })),
     cancelHashSetImport: vi.fn(async () => ({ cancelled: false })),
+    // The item unlocked; tests give it another answer with mockResolvedValue.
+    authoriseItem: vi.fn(async ({ itemId }: { caseId: string; itemId: string; reference: string; dateIso: string }) => makeItem(Number(itemId.slice(3)))),
     listHashSets: vi.fn(async () => state.hashSets),
     removeHashSet: vi.fn(async ({ setId }: { setId: number }) => (state.hashSets = state.hashSets.filter((set) => set.setId !== setId))),
     setHashSetEnabled: vi.fn(

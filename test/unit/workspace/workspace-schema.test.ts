@@ -33,7 +33,7 @@ describe('workspace schema migrations', () => {
     expect(migrateWorkspace(db)).toBe(0);
     expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['decisions', 'items', 'matches', 'meta', 'notes', 'stacks']);
+    expect(tables).toEqual(['authorisations', 'decisions', 'items', 'matches', 'meta', 'notes', 'stacks']);
     db.close();
   });
 
@@ -113,6 +113,33 @@ describe('workspace schema migrations', () => {
     db.exec('DROP TABLE stacks');
     expect(migrateWorkspace(db)).toBe(1);
     expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('brings a version 5 workspace to the current version: its decisions stay, authorisations are kept and can never be changed or removed', () => {
+    const file = path.join(dir, 'v5.sqlite');
+    const old = new Database(file);
+    migrateWorkspace(old, 5);
+    old
+      .prepare(
+        "INSERT INTO decisions (action_id, path, category, source, cause, user_name, at_ms) VALUES (1, 'a.jpg', '1', 'investigator', 'decision', 'inv', 10)",
+      )
+      .run();
+    old.close();
+    const db = new Database(file);
+    expect(migrateWorkspace(db)).toBe(5);
+    expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION);
+    expect(db.prepare('SELECT COUNT(*) FROM decisions').pluck().get()).toBe(1);
+    const insert = db.prepare('INSERT INTO authorisations (path, reference, date_iso, user_name, at_ms) VALUES (?, ?, ?, ?, ?)');
+    insert.run('a.jpg', 'W-2026-0042', '2026-12-01', 'inv', 20);
+    expect(db.prepare('SELECT path, reference, date_iso AS dateIso FROM authorisations').all()).toEqual([
+      { path: 'a.jpg', reference: 'W-2026-0042', dateIso: '2026-12-01' },
+    ]);
+    // A blank reference is no authorisation, even written straight into the file.
+    expect(() => insert.run('b.jpg', '   ', '2026-12-01', 'inv', 30)).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE authorisations SET reference = 'other'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM authorisations').run()).toThrow(/append-only/);
+    expect(db.prepare('SELECT COUNT(*) FROM authorisations').pluck().get()).toBe(1);
     db.close();
   });
 

@@ -50,6 +50,7 @@ function fakeHandlers(): RequestHandlers {
     getItemReview: vi.fn(fail),
     nextToReview: vi.fn(fail),
     exportReview: vi.fn(fail),
+    authoriseItem: vi.fn(fail),
   };
 }
 

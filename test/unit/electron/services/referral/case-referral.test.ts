@@ -1,0 +1,122 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MediaItem } from '../../../../../shared/case/media-item.js';
+import type { Notice } from '../../../../../shared/notices.js';
+import { createCaseReferral } from '../../../../../electron/services/referral/case-referral.js';
+import type { AuthorisationRow } from '../../../../../electron/services/workspace/workspace-authorisation-protocol.js';
+import { mediaItemFixture } from '../../../../fixtures/media-item.js';
+
+let dir: string;
+let caseRoot: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'veil-case-referral-'));
+  caseRoot = path.join(dir, 'Operation Test');
+  await mkdir(caseRoot);
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const HEADER = 'path,classification,annotations,provider viewed,publicly available';
+const items: MediaItem[] = [
+  mediaItemFixture({ id: 'item-1', relativePath: 'a.jpg' }),
+  mediaItemFixture({ id: 'item-2', relativePath: 'b.jpg' }),
+  mediaItemFixture({ id: 'item-3', relativePath: 'c.jpg' }),
+];
+
+/** A referral over an in-memory workspace that outlives it, as a case workspace outlives an open. */
+function harness(rows: AuthorisationRow[] = []) {
+  const notices: Notice[] = [];
+  let changes = 0;
+  const referral = createCaseReferral({
+    workspace: async () => ({
+      appendAuthorisation: async (row) => void rows.push(row),
+      listAuthorisations: async () => [...rows],
+    }),
+    userName: 'investigator',
+    nowMs: () => 1_000,
+    notify: (notice) => notices.push(notice),
+    onItemsChanged: () => (changes += 1),
+    itemOf: (_caseId, itemId) => items.find((item) => item.id === itemId) ?? null,
+  });
+  return { referral, rows, notices, changes: () => changes };
+}
+
+describe('the open case’s referral', () => {
+  it('locks an item nobody at the provider viewed and that was not public, warns of a classified one, and leaves the rest alone', async () => {
+    await writeFile(`${caseRoot}.referral.csv`, `${HEADER}\na.jpg,A1,violence,no,no\nb.jpg,B2,,yes,no\n`);
+    const { referral, notices, changes } = harness();
+    referral.caseOpened('case-1', caseRoot);
+    await referral.settled();
+    expect(changes()).toBe(1);
+    expect(notices).toEqual([]);
+    expect(referral.isLocked('item-1')).toBe(true);
+    expect(referral.withReferral(items[0]!).referral).toEqual({
+      classification: 'A1',
+      annotations: ['violence'],
+      providerViewed: false,
+      publiclyAvailable: false,
+      locked: true,
+      authorised: false,
+    });
+    expect(referral.isLocked('item-2')).toBe(false);
+    expect(referral.withReferral(items[1]!).referral).toMatchObject({ classification: 'B2', locked: false });
+    expect(referral.withReferral(items[2]!).referral).toBeUndefined();
+  });
+
+  it('records an authorisation append-only and re-applies it at the next open', async () => {
+    await writeFile(`${caseRoot}.referral.csv`, `${HEADER}\na.jpg,A1,,no,no\n`);
+    const first = harness();
+    first.referral.caseOpened('case-1', caseRoot);
+    const after = await first.referral.authorise('case-1', 'item-1', { reference: 'W-42', dateIso: '2026-12-01' });
+    expect(after.referral).toMatchObject({ locked: false, authorised: true });
+    expect(first.referral.isLocked('item-1')).toBe(false);
+    expect(first.rows).toEqual([{ itemPath: 'a.jpg', reference: 'W-42', dateIso: '2026-12-01', userName: 'investigator', atMs: 1_000 }]);
+    // Asking again records nothing more.
+    await first.referral.authorise('case-1', 'item-1', { reference: 'W-43', dateIso: '2026-12-02' });
+    expect(first.rows).toHaveLength(1);
+
+    const reopened = harness(first.rows);
+    reopened.referral.caseOpened('case-2', caseRoot);
+    await reopened.referral.settled();
+    // Applied once the workspace is read, after the manifest: locked until then.
+    await expect.poll(() => reopened.referral.isLocked('item-1')).toBe(false);
+    expect(reopened.referral.withReferral(items[0]!).referral).toMatchObject({ locked: false, authorised: true });
+  });
+
+  it('opens the case without a lock and says why when the manifest cannot be read, and counts the rows left out of one that can', async () => {
+    await writeFile(`${caseRoot}.referral.csv`, 'name,colour\nx,y\n');
+    const broken = harness();
+    broken.referral.caseOpened('case-1', caseRoot);
+    await broken.referral.settled();
+    expect(broken.referral.isLocked('item-1')).toBe(false);
+    expect(broken.notices).toEqual([
+      expect.objectContaining({ code: 'referral-manifest-unread', detail: expect.stringContaining('referral-manifest-no-file-column') }),
+    ]);
+
+    await writeFile(`${caseRoot}.referral.csv`, `${HEADER}\na.jpg,A1,,no,no\n../x.jpg,A1,,no,no\nb.jpg,Z9,,no,no\n`);
+    const partly = harness();
+    partly.referral.caseOpened('case-2', caseRoot);
+    await partly.referral.settled();
+    expect(partly.referral.isLocked('item-1')).toBe(true);
+    expect(partly.notices).toEqual([expect.objectContaining({ code: 'referral-manifest-rows-left-out', detail: expect.stringContaining('2 bad rows') })]);
+  });
+
+  it('locks nothing without the two columns that say who saw a file, and nothing when there is no manifest', async () => {
+    await writeFile(`${caseRoot}.referral.csv`, 'path,classification\na.jpg,A1\n');
+    const noColumns = harness();
+    noColumns.referral.caseOpened('case-1', caseRoot);
+    await noColumns.referral.settled();
+    expect(noColumns.referral.isLocked('item-1')).toBe(false);
+    expect(noColumns.referral.withReferral(items[0]!).referral).toMatchObject({ classification: 'A1', locked: false });
+
+    await rm(`${caseRoot}.referral.csv`);
+    const none = harness();
+    none.referral.caseOpened('case-2', caseRoot);
+    await none.referral.settled();
+    expect(none.referral.withReferral(items[0]!)).toEqual(items[0]);
+    expect(none.notices).toEqual([]);
+  });
+});
