@@ -2,8 +2,11 @@
  * Video benchmark (`npm run bench:video`). Synthetic H.264 videos (ffmpeg's testsrc2 pattern,
  * made once with the fixtures' ffmpeg and cached in the temp folder), kept short so a run takes
  * minutes, not an hour, on a busy 2-core machine: 20 s at 1080p and 10 s at 4K (25 fps), and a
- * 10-minute 1080p video at 2 fps with a keyframe every 2 s, which is what a storyboard's seeks
- * meet in a phone's video (fewer frames between keyframes would only make it faster). For each:
+ * 10-minute 1080p video at 2 fps with a keyframe every 2 s. A storyboard seeks to a keyframe and
+ * decodes up to its frame, so its cost follows the frames between keyframes, not the length: the
+ * 2-fps video has 4 of them and understates a phone's video (50 at 25 fps); the 1080p 25-fps row,
+ * with the same 2 s between keyframes, is what a 10-minute phone video costs, and the goal line
+ * reports both. For each:
  * the worker's storyboard (goal < 2 s for the 10-minute one) beside FFmpeg decoding the whole file
  * to nothing (the floor), in the same run. The veiled derivative video is not built yet, so its
  * time to first bytes and its throughput are reported as not measured rather than guessed.
@@ -78,6 +81,7 @@ const rows: string[][] = [['video', 'fps', 'storyboard ms (median)', 'decode to 
 // Loads node-av once before timing, as a running worker has.
 await storyboardMs(await cachedVideo(VIDEOS[0] ?? { name: 'x', widthPx: 1, heightPx: 1, durationSec: 1, fps: 1 }));
 let tenMinuteMs = Number.NaN;
+let phoneLikeMs = Number.NaN;
 for (const video of VIDEOS) {
   const filePath = await cachedVideo(video);
   const boards: number[] = [];
@@ -85,11 +89,14 @@ for (const video of VIDEOS) {
   const floorMs = await decodeFloorMs(filePath);
   const boardMs = median(boards);
   if (video.durationSec === 600) tenMinuteMs = boardMs;
+  if (video.fps === 25 && video.heightPx === 1080) phoneLikeMs = boardMs;
   rows.push([video.name, String(video.fps), boardMs.toFixed(0), floorMs.toFixed(0), ((video.durationSec * 1000) / floorMs).toFixed(1)]);
 }
 const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
 console.log(rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')).join('\n'));
+const verdict = (ms: number) => (ms < GOAL_STORYBOARD_MS ? 'met' : 'MISSED');
+console.log(`storyboard of the 10-minute video at 2 fps: ${tenMinuteMs.toFixed(0)} ms, goal < ${GOAL_STORYBOARD_MS} ms: ${verdict(tenMinuteMs)}`);
 console.log(
-  `storyboard of the 10-minute video: ${tenMinuteMs.toFixed(0)} ms, goal < ${GOAL_STORYBOARD_MS} ms: ${tenMinuteMs < GOAL_STORYBOARD_MS ? 'met' : 'MISSED'}`,
+  `storyboard of any 1080p 25-fps video with a keyframe every 2 s (a phone's, whatever its length): ${phoneLikeMs.toFixed(0)} ms, goal < ${GOAL_STORYBOARD_MS} ms: ${verdict(phoneLikeMs)}`,
 );
 console.log('veiled derivative video: time to first playable bytes and whole-file throughput NOT MEASURED (the derivative is not built yet)');
