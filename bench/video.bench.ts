@@ -1,10 +1,15 @@
 /**
  * Video benchmark (`npm run bench:video`). Synthetic H.264 videos (ffmpeg's testsrc2 pattern,
- * made once with the fixtures' ffmpeg and cached in the temp folder): 1 minute at 1080p,
- * 1 minute at 4K, 10 minutes at 1080p. For each: the worker's storyboard (goal < 2 s for the
- * 10-minute one) beside FFmpeg decoding the whole file to nothing (the floor), in the same run.
- * The veiled derivative video is not built yet, so its time to first bytes and its throughput
- * are reported as not measured rather than guessed.
+ * made once with the fixtures' ffmpeg and cached in the temp folder), kept short so a run takes
+ * minutes, not an hour, on a busy 2-core machine: 20 s at 1080p and 10 s at 4K (25 fps), and a
+ * 10-minute 1080p video at 2 fps with a keyframe every 2 s. A storyboard seeks to a keyframe and
+ * decodes up to its frame, so its cost follows the frames between keyframes, not the length: the
+ * 2-fps video has 4 of them and understates a phone's video (50 at 25 fps); the 1080p 25-fps row,
+ * with the same 2 s between keyframes, is what a 10-minute phone video costs, and the goal line
+ * reports both. For each:
+ * the worker's storyboard (goal < 2 s for the 10-minute one) beside FFmpeg decoding the whole file
+ * to nothing (the floor), in the same run. The veiled derivative video is not built yet, so its
+ * time to first bytes and its throughput are reported as not measured rather than guessed.
  */
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { execFile } from 'node:child_process';
@@ -25,12 +30,13 @@ interface BenchVideo {
   widthPx: number;
   heightPx: number;
   durationSec: number;
+  fps: number;
 }
 
 const VIDEOS: readonly BenchVideo[] = [
-  { name: '1080p-1min.mp4', widthPx: 1920, heightPx: 1080, durationSec: 60 },
-  { name: '4k-1min.mp4', widthPx: 3840, heightPx: 2160, durationSec: 60 },
-  { name: '1080p-10min.mp4', widthPx: 1920, heightPx: 1080, durationSec: 600 },
+  { name: '1080p-20s.mp4', widthPx: 1920, heightPx: 1080, durationSec: 20, fps: 25 },
+  { name: '4k-10s.mp4', widthPx: 3840, heightPx: 2160, durationSec: 10, fps: 25 },
+  { name: '1080p-10min-2fps.mp4', widthPx: 1920, heightPx: 1080, durationSec: 600, fps: 2 },
 ];
 
 /** The video's path, made on first use (minutes on a busy 2-core machine) and kept for later runs. */
@@ -43,9 +49,9 @@ async function cachedVideo(video: BenchVideo): Promise<string> {
   if (exists) return filePath;
   await mkdir(CACHE_DIR, { recursive: true });
   console.log(`making ${video.name} (cached in ${CACHE_DIR})…`);
-  const source = `testsrc2=size=${video.widthPx}x${video.heightPx}:rate=25:duration=${video.durationSec}`;
+  const source = `testsrc2=size=${video.widthPx}x${video.heightPx}:rate=${video.fps}:duration=${video.durationSec}`;
   // A keyframe every 2 s, as phones and cameras write them.
-  const codec = ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '50', '-pix_fmt', 'yuv420p', '-movflags', '+faststart'];
+  const codec = ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', String(video.fps * 2), '-pix_fmt', 'yuv420p', '-movflags', '+faststart'];
   // Written under another name first, so a run stopped half-way leaves no cut file to be reused.
   const partPath = `${filePath}.part.mp4`;
   await execFileAsync(ffmpeg.path, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', source, ...codec, partPath]);
@@ -71,10 +77,11 @@ async function storyboardMs(filePath: string): Promise<number> {
   });
 }
 
-const rows: string[][] = [['video', 'storyboard ms (median)', 'decode to nothing ms', 'real time × (floor)']];
+const rows: string[][] = [['video', 'fps', 'storyboard ms (median)', 'decode to nothing ms', 'real time × (floor)']];
 // Loads node-av once before timing, as a running worker has.
-await storyboardMs(await cachedVideo(VIDEOS[0] ?? { name: 'x', widthPx: 1, heightPx: 1, durationSec: 1 }));
+await storyboardMs(await cachedVideo(VIDEOS[0] ?? { name: 'x', widthPx: 1, heightPx: 1, durationSec: 1, fps: 1 }));
 let tenMinuteMs = Number.NaN;
+let phoneLikeMs = Number.NaN;
 for (const video of VIDEOS) {
   const filePath = await cachedVideo(video);
   const boards: number[] = [];
@@ -82,11 +89,14 @@ for (const video of VIDEOS) {
   const floorMs = await decodeFloorMs(filePath);
   const boardMs = median(boards);
   if (video.durationSec === 600) tenMinuteMs = boardMs;
-  rows.push([video.name, boardMs.toFixed(0), floorMs.toFixed(0), ((video.durationSec * 1000) / floorMs).toFixed(1)]);
+  if (video.fps === 25 && video.heightPx === 1080) phoneLikeMs = boardMs;
+  rows.push([video.name, String(video.fps), boardMs.toFixed(0), floorMs.toFixed(0), ((video.durationSec * 1000) / floorMs).toFixed(1)]);
 }
 const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
 console.log(rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')).join('\n'));
+const verdict = (ms: number) => (ms < GOAL_STORYBOARD_MS ? 'met' : 'MISSED');
+console.log(`storyboard of the 10-minute video at 2 fps: ${tenMinuteMs.toFixed(0)} ms, goal < ${GOAL_STORYBOARD_MS} ms: ${verdict(tenMinuteMs)}`);
 console.log(
-  `storyboard of the 10-minute video: ${tenMinuteMs.toFixed(0)} ms, goal < ${GOAL_STORYBOARD_MS} ms: ${tenMinuteMs < GOAL_STORYBOARD_MS ? 'met' : 'MISSED'}`,
+  `storyboard of any 1080p 25-fps video with a keyframe every 2 s (a phone's, whatever its length): ${phoneLikeMs.toFixed(0)} ms, goal < ${GOAL_STORYBOARD_MS} ms: ${verdict(phoneLikeMs)}`,
 );
 console.log('veiled derivative video: time to first playable bytes and whole-file throughput NOT MEASURED (the derivative is not built yet)');

@@ -101,13 +101,24 @@ async function checkHead(filePath: string, limits: VideoLimits): Promise<HeadChe
   }
 }
 
+/**
+ * The longest duration the file declares, in seconds: the container's, or, before FFmpeg's
+ * stream probe has set that, the longest of its streams' headers (an MP4's track headers).
+ */
+function declaredDurationSec(demuxer: Demuxer): number {
+  const streamsSec = demuxer.streams.map(({ duration, timeBase }) =>
+    duration > 0n && timeBase.den > 0 ? (Number(duration) * timeBase.num) / timeBase.den : 0,
+  );
+  return Math.max(demuxer.duration, ...streamsSec);
+}
+
 /** The checks of the header; null when the video may be decoded. */
 function headerRefusal(demuxer: Demuxer, limits: VideoLimits): { ok: false; error: MediaError } | null {
   const count = demuxer.streams.length;
   if (count > limits.maxStreams) {
     return refused('too-many-pixels', `${count} streams`, reasonOf('video-too-many-streams', { count, limit: limits.maxStreams }));
   }
-  const durationSec = demuxer.duration;
+  const durationSec = declaredDurationSec(demuxer);
   if (durationSec > limits.maxDurationSec) {
     const durationHours = Math.floor(durationSec / 3600);
     return refused('too-large', `declares ${durationSec} s`, reasonOf('video-too-long', { durationHours, limitHours: limits.maxDurationSec / 3600 }));
@@ -141,8 +152,10 @@ export async function openVideo(filePath: string, limits: VideoLimits = DEFAULT_
   let demuxer: Demuxer;
   try {
     // The sync API: the async packet reader of node-av 6.1.1 ends at once on these inputs.
-    // A 'file://' URL, so no part of a path (a colon in a folder name) is read as a protocol.
-    demuxer = Demuxer.openSync(`file://${filePath}`, { options: { ...OPEN_OPTIONS } });
+    // The file protocol named outright, so no part of a path (a colon in a folder name) is read as a protocol. FFmpeg strips
+    // just "file:", so "file:/x/y" on POSIX and "file:C:\x\y" on Windows both name the path itself ("file://C:..." would not).
+    // No stream-info probe yet: FFmpeg's probe decodes frames, and the header limits come first.
+    demuxer = Demuxer.openSync(`file:${filePath}`, { options: { ...OPEN_OPTIONS }, skipStreamInfo: true });
   } catch (error) {
     return openFailure(error, head.looksLikeVideo);
   }
@@ -159,11 +172,20 @@ export async function openVideo(filePath: string, limits: VideoLimits = DEFAULT_
     if (streamCount === 0) return refused('decode-failed', 'no stream could be read', reasonOf('video-damaged', {}));
     return refused('unsupported-format', 'no video stream', reasonOf('video-no-picture', {}));
   }
+  const declared = frameRefusal(stream.codecpar.width, stream.codecpar.height, limits);
+  if (declared !== null) {
+    closeDemuxer();
+    return declared;
+  }
+  // Within the header's limits: now FFmpeg may decode a few frames to learn the codec's parameters.
+  const probed = demuxer.getFormatContext().findStreamInfoSync(null);
+  // The codec's own header (an H.264 SPS) may give another size than the container declared.
   const { width: widthPx, height: heightPx } = stream.codecpar;
   const tooLarge = frameRefusal(widthPx, heightPx, limits);
-  if (tooLarge !== null || widthPx <= 0 || heightPx <= 0) {
+  const tooLong = headerRefusal(demuxer, limits);
+  if (probed < 0 || tooLong !== null || tooLarge !== null || widthPx <= 0 || heightPx <= 0) {
     closeDemuxer();
-    return tooLarge ?? refused('decode-failed', 'the video stream has no picture size', reasonOf('video-damaged', {}));
+    return tooLong ?? tooLarge ?? refused('decode-failed', `the video stream has no readable picture (FFmpeg ${probed})`, reasonOf('video-damaged', {}));
   }
   let decoder: Decoder;
   try {
@@ -176,5 +198,5 @@ export async function openVideo(filePath: string, limits: VideoLimits = DEFAULT_
     decoder.close();
     closeDemuxer();
   };
-  return { ok: true, video: { engine, demuxer, stream, decoder, widthPx, heightPx, durationSec: Math.max(0, demuxer.duration), close } };
+  return { ok: true, video: { engine, demuxer, stream, decoder, widthPx, heightPx, durationSec: declaredDurationSec(demuxer), close } };
 }

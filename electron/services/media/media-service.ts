@@ -17,7 +17,7 @@ export interface MediaItemLocation {
   caseRoot: string;
   /** Known material the investigator has not chosen to see: refused before any cache or worker. */
   knownHidden: boolean;
-  /** A PDQ near match of known material: its grid thumbnail is made only through the strongest veil. */
+  /** A PDQ near match of known material: its grid thumbnail (and a video's storyboard) is made only through the strongest veil. */
   nearMatch?: boolean;
   /** Locked by the referral until an authorisation is recorded: no picture at all, not even veiled (see shared/referral/referral-lock.ts). */
   referralLocked?: boolean;
@@ -84,14 +84,16 @@ const VEIL_TOO_WEAK = {
 
 /**
  * Why this picture of this item may not be made or served, or null. A file the referral
- * locks gets no picture at all, whatever the veil. Known material stays
- * hidden; a near match's grid thumbnail only through the strongest veil (the viewer's own
- * deliberate reveal is left to the investigator).
+ * locks gets no picture at all, whatever the veil. Known material stays hidden; a near
+ * match's grid thumbnail, and its video's storyboard (a grid of thumbnails, shown without
+ * any reveal), only through the strongest veil (the viewer's own deliberate reveal is left
+ * to the investigator).
  */
 function refusalFor(item: MediaItemLocation, request: MediaRequest): typeof KNOWN_HIDDEN | typeof REFERRAL_LOCKED | typeof VEIL_TOO_WEAK | null {
   if (item.referralLocked === true) return REFERRAL_LOCKED;
   if (item.knownHidden) return KNOWN_HIDDEN;
-  if (item.nearMatch === true && request.kind === 'thumb' && !(request.greyscale && request.blur === 'strong' && (request.style ?? 'blur') === 'blur'))
+  const thumbnailLike = request.kind === 'thumb' || request.kind === 'storyboard';
+  if (item.nearMatch === true && thumbnailLike && !(request.greyscale && request.blur === 'strong' && (request.style ?? 'blur') === 'blur'))
     return VEIL_TOO_WEAK;
   return null;
 }

@@ -18,6 +18,7 @@ const BuilderSchema = z.object({
   appId: z.string(),
   icon: z.string(),
   files: z.array(z.string()),
+  asarUnpack: z.array(z.string()),
   linux: z.object({ icon: z.string() }).passthrough(),
   win: z.object({ icon: z.string() }).passthrough(),
   mac: z.object({ icon: z.string() }).passthrough(),
@@ -49,6 +50,11 @@ describe('packaging', () => {
 
   it('names the app for Windows notifications by the id the installer registers', () => {
     expect(APP_ID).toBe(builder.appId);
+  });
+
+  it('unpacks every native addon from the asar (a .node file inside the archive cannot be loaded)', () => {
+    // sharp and node-av load their binaries from a per-platform package beside them.
+    for (const folder of ['sharp', '@img', 'better-sqlite3', 'node-av', '@seydx']) expect(builder.asarUnpack).toContain(`node_modules/${folder}/**`);
   });
 
   it('ships as dependencies only what the bundles load at run time; everything bundled is a devDependency', () => {

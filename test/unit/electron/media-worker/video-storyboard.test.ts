@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Demuxer } from 'node-av/api';
+import { FormatContext } from 'node-av/lib';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deriveStoryboard } from '../../../../electron/media-worker/video-storyboard.js';
 import { truncated, writeVideo } from '../../../fixtures/synthetic-media.js';
 import { decodeRgb, edgeEnergy, maxChannelSpread } from './image-metrics.js';
@@ -91,7 +93,7 @@ describe('hostile videos: refused with a reason, nothing read but the file', () 
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     // A whole, playable video outside the "case": a list that pointed to it would make a storyboard if followed.
-    await writeVideo(file('elsewhere.mp4'), { format: 'mp4', durationS: 2 });
+    await writeVideo(file('elsewhere.mp4'), { format: 'mp4', durationS: 2, widthPx: 176, heightPx: 144 });
     await ffmpegFixture(['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=3', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file('moov-at-end.mp4')]);
     const whole = await readFile(file('elsewhere.mp4'));
     await writeFile(file('truncated.mp4'), truncated(whole, 2000));
@@ -145,6 +147,11 @@ describe('hostile videos: refused with a reason, nothing read but the file', () 
       `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\n${file('elsewhere.mp4')}\n#EXTINF:10,\n/etc/passwd\n#EXT-X-ENDLIST\n`,
     );
     await writeFile(file('concat.mp4'), `ffconcat version 1.0\nfile '${file('elsewhere.mp4')}'\nfile '/etc/passwd'\nfile 'http://127.0.0.1:${port}/x.mp4'\n`);
+    // Lists FFmpeg follows when nothing stops it (see the last test): a playlist by its usual name, and a
+    // concat list naming its neighbour by a relative path (FFmpeg's own 'safe' check refuses absolute ones).
+    await writeFile(file('list.m3u8'), `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nelsewhere.mp4\n#EXT-X-ENDLIST\n`);
+    await writeFile(file('url.m3u8'), `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nhttp://127.0.0.1:${port}/segment.ts\n#EXT-X-ENDLIST\n`);
+    await writeFile(file('relative.mp4'), `ffconcat version 1.0\nfile 'elsewhere.mp4'\n`);
   }, 180_000);
 
   afterAll(async () => {
@@ -165,6 +172,9 @@ describe('hostile videos: refused with a reason, nothing read but the file', () 
       'hls-url.mp4',
       'hls-file.mp4',
       'concat.mp4',
+      'list.m3u8',
+      'url.m3u8',
+      'relative.mp4',
     ]) {
       results[name] = await reasonOf(name);
     }
@@ -179,6 +189,9 @@ describe('hostile videos: refused with a reason, nothing read but the file', () 
       'hls-url.mp4': 'unsupported-format/video-container-refused',
       'hls-file.mp4': 'unsupported-format/video-container-refused',
       'concat.mp4': 'unsupported-format/video-container-refused',
+      'list.m3u8': 'unsupported-format/video-container-refused',
+      'url.m3u8': 'unsupported-format/video-container-refused',
+      'relative.mp4': 'unsupported-format/video-container-refused',
     });
     // The playlists' URLs were never asked for.
     expect(requests).toBe(0);
@@ -186,5 +199,30 @@ describe('hostile videos: refused with a reason, nothing read but the file', () 
 
   it('still makes the storyboard of the whole video the lists point to (the refusals above are not the engine failing)', async () => {
     expect(await reasonOf('elsewhere.mp4')).toBe('made a storyboard');
+  }, 60_000);
+
+  it('refuses from the header before FFmpeg decodes a frame (its stream probe decodes)', async () => {
+    const probe = vi.spyOn(FormatContext.prototype, 'findStreamInfoSync');
+    try {
+      for (const name of ['tall.mp4', 'streams.mp4', 'thousands.mov', 'day-long.mp4']) expect(await reasonOf(name), name).not.toBe('made a storyboard');
+      expect(probe).not.toHaveBeenCalled();
+      expect(await reasonOf('elsewhere.mp4')).toBe('made a storyboard');
+      expect(probe).toHaveBeenCalled();
+    } finally {
+      probe.mockRestore();
+    }
+  }, 60_000);
+
+  it('refuses lists that FFmpeg, opened without Veil’s whitelists, follows to the file outside', () => {
+    // The control: the same files opened with FFmpeg's defaults read elsewhere.mp4 (its 176 × 144 picture comes out),
+    // so the refusals above are the whitelists' doing, made before the list's demuxer ran.
+    for (const name of ['list.m3u8', 'relative.mp4']) {
+      const followed = Demuxer.openSync(`file://${file(name)}`);
+      try {
+        expect([followed.video()?.codecpar.width, followed.video()?.codecpar.height], name).toEqual([176, 144]);
+      } finally {
+        followed.closeSync();
+      }
+    }
   }, 60_000);
 });
