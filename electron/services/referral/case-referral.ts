@@ -3,7 +3,7 @@ import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { Notice } from '../../../shared/notices.js';
 import { reasonOf } from '../../../shared/reasons/reason.js';
 import { itemReferralOf, type ItemReferral } from '../../../shared/referral/item-referral.js';
-import { lockOnByDefault, lockedByReferral, type Authorisation } from '../../../shared/referral/referral-lock.js';
+import { authorisationDateSane, lockOnByDefault, lockedByReferral, type Authorisation } from '../../../shared/referral/referral-lock.js';
 import { indexReadings, type ReferralIndex } from '../../../shared/referral/referral-match.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
 import { findManifestBesideCase } from './manifest-beside-case.js';
@@ -136,6 +136,7 @@ export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
     async authorise(caseId, itemId, authorisation) {
       const state = current;
       if (state?.caseId !== caseId) throw VeilRequestError.because(reasonOf('case-not-open', {}));
+      if (!authorisationDateSane(authorisation.dateIso, deps.nowMs())) throw VeilRequestError.because(reasonOf('referral-authorisation-date-invalid', {}));
       await state.authorising;
       const item = deps.itemOf(caseId, itemId);
       if (item === null) throw VeilRequestError.because(reasonOf('item-not-in-case', {}));
