@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,6 +129,28 @@ describe('the open case’s referral', () => {
     expect(referral.isLocked('item-1')).toBe(true);
     release();
     await expect.poll(() => referral.isLocked('item-1')).toBe(false);
+  });
+
+  it('locks an identical copy of a file locked by path alone before the import reaches that file, and not a different file of the same size', async () => {
+    await writeFile(`${caseRoot}.referral.csv`, `${HEADER}\nlater/b.jpg,A1,,no,no\n`);
+    await mkdir(path.join(caseRoot, 'later'));
+    await writeFile(path.join(caseRoot, 'later', 'b.jpg'), 'locked bytes');
+    const sha256 = createHash('sha256').update('locked bytes').digest('hex');
+    // The copy walked first is the item; the locked path is not among its copies yet.
+    const copy = mediaItemFixture({ id: 'copy', relativePath: 'a.jpg', sizeBytes: 12, sha256 });
+    const other = mediaItemFixture({ id: 'other', relativePath: 'c.jpg', sizeBytes: 12, sha256: createHash('sha256').update('other bytes!').digest('hex') });
+    const referral = createCaseReferral({
+      workspace: async () => null,
+      userName: 'investigator',
+      nowMs: () => NOW_MS,
+      notify: () => undefined,
+      onItemsChanged: () => undefined,
+      itemOf: (_caseId, itemId) => [copy, other].find((item) => item.id === itemId) ?? null,
+    });
+    referral.caseOpened('case-1', caseRoot);
+    await referral.settled();
+    expect(await referral.isLockedOrCopy('copy')).toBe(true);
+    expect(await referral.isLockedOrCopy('other')).toBe(false);
   });
 
   it('opens the case without a lock and says why when the manifest cannot be read, and counts the rows left out of one that can', async () => {
