@@ -155,7 +155,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       // No picture before the referral is read: it may lock this item.
       await referral.settled();
       const location = session.lookupItem(itemId);
-      return location && { ...location, referralLocked: referral.isLocked(itemId) };
+      return location && { ...location, referralLocked: await referral.isLockedOrCopy(itemId) };
     },
     onItemFailed: (itemId, error) => session.markItemFailed(itemId, error),
     needsPdq: (itemId) => session.needsPdq(itemId),

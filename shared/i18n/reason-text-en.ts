@@ -132,5 +132,6 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
   'referral-manifest-no-good-rows': 'none of its {{badRows}} rows could be read; nothing was changed.',
   'referral-authorisation-not-recorded':
     'the authorisation could not be recorded in the case workspace, so the file stays locked. Check the notes folder in Settings.',
+  'referral-authorisation-date-invalid': 'the authorisation’s date must be between 1990 and today; nothing was recorded and the file stays locked.',
   'referral-item-locked': 'this file is locked until an authorisation is recorded: the provider did not view it and it was not publicly available.',
 };

@@ -120,5 +120,6 @@ export const REASON_TEXT_FR_CA: Record<ReasonCode, string> = {
   'referral-manifest-no-referral-columns': `le manifeste de signalement n'a aucune des colonnes du signalement (classification, vu par le fournisseur, accessible au public, annotations)${NB}; rien n'a été modifié.`,
   'referral-manifest-no-good-rows': `aucune de ses {{badRows}} lignes n'a pu être lue${NB}; rien n'a été modifié.`,
   'referral-authorisation-not-recorded': `l'autorisation n'a pas pu être consignée dans l'espace de travail du dossier, donc le fichier reste verrouillé. Vérifiez le dossier des notes dans les Paramètres.`,
+  'referral-authorisation-date-invalid': `la date de l'autorisation doit se situer entre 1990 et aujourd'hui${NB}; rien n'a été consigné et le fichier reste verrouillé.`,
   'referral-item-locked': `ce fichier est verrouillé jusqu'à ce qu'une autorisation soit consignée${NB}: le fournisseur ne l'a pas vu et il n'était pas accessible au public.`,
 };

@@ -145,6 +145,7 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   reason('referral-manifest-no-good-rows', { badRows: Count }),
   plain('referral-item-locked'),
   plain('referral-authorisation-not-recorded'),
+  plain('referral-authorisation-date-invalid'),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 export type ReasonCode = Reason['code'];

@@ -31,6 +31,20 @@ export const AuthorisationSchema = z
   .strict();
 export type Authorisation = z.infer<typeof AuthorisationSchema>;
 
+/** Before this an authorisation's date is a typing slip (a year 0026 or 1926), not a warrant. */
+const EARLIEST_AUTHORISATION_ISO = '1990-01-01';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether an authorisation's date can be real at `nowMs`: not before 1990 and not after
+ * today (a day of slack for time zones ahead of UTC). A warrant dated next year is a
+ * typing slip, and the record is append-only, so it is refused rather than kept.
+ */
+export function authorisationDateSane(dateIso: string, nowMs: number): boolean {
+  const latestIso = new Date(nowMs + DAY_MS).toISOString().slice(0, 10);
+  return dateIso >= EARLIEST_AUTHORISATION_ISO && dateIso <= latestIso;
+}
+
 /** Whether the item stays locked now: locked by its reading and no authorisation recorded for it. */
 export function staysLocked(reading: ReferralEntry | null, lockOn: boolean, authorisation: Authorisation | null): boolean {
   return lockedByReferral(reading, lockOn) && authorisation === null;

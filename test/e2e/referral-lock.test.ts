@@ -116,7 +116,8 @@ describe('the referral lock in Chromium through the browser host', () => {
 
     // Opened again, the authorisation recorded in the workspace still holds.
     await host.call('openCase', { folderPath: caseDir });
-    const reopened = await waitUntil(openCaseItems, (now) => now.caseId !== caseId && now.byName.get('locked.png')?.referral !== undefined);
-    expect(reopened.byName.get('locked.png')?.referral).toMatchObject({ locked: false, authorised: true });
+    // The manifest is read before the recorded authorisations: the item is listed locked for a moment, so wait for the authorisation itself.
+    const reopened = await waitUntil(openCaseItems, (now) => now.caseId !== caseId && now.byName.get('locked.png')?.referral?.authorised === true);
+    expect(reopened.byName.get('locked.png')?.referral).toMatchObject({ locked: false, authorised: true, classification: 'A1' });
   });
 });

@@ -3,11 +3,12 @@ import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { Notice } from '../../../shared/notices.js';
 import { reasonOf } from '../../../shared/reasons/reason.js';
 import { itemReferralOf, type ItemReferral } from '../../../shared/referral/item-referral.js';
-import { lockOnByDefault, lockedByReferral, type Authorisation } from '../../../shared/referral/referral-lock.js';
+import { authorisationDateSane, lockOnByDefault, lockedByReferral, type Authorisation } from '../../../shared/referral/referral-lock.js';
 import { indexReadings, type ReferralIndex } from '../../../shared/referral/referral-match.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
 import { findManifestBesideCase } from './manifest-beside-case.js';
 import { readManifestFile } from './manifest-file.js';
+import { lockedCopiesOf, type LockedCopies } from './locked-copies.js';
 
 type AuthorisationStore = Pick<CaseWorkspace, 'appendAuthorisation' | 'listAuthorisations'>;
 
@@ -28,6 +29,7 @@ export interface CaseReferralDeps {
 interface Loaded {
   readonly index: ReferralIndex;
   readonly lockOn: boolean;
+  readonly copies: LockedCopies;
   /** Authorisations by item path (any of an item's copies' paths). */
   readonly authorised: Map<string, Authorisation>;
 }
@@ -48,6 +50,8 @@ export interface CaseReferral {
   settled(): Promise<void>;
   /** Whether no picture of the open case's item may be made now (the media service's lookup asks, after `settled`). */
   isLocked(itemId: string): boolean;
+  /** As `isLocked`, and also when the item has the bytes of a locked file the import has not reached yet (see locked-copies.ts): what the media lookup asks. */
+  isLockedOrCopy(itemId: string): Promise<boolean>;
   /** The item with the referral's reading of it and its lock state (as it was when the manifest does not name it). */
   withReferral(item: MediaItem): MediaItem;
   /** Records an authorisation for a locked item (append-only) and unlocks it; the item after. */
@@ -87,7 +91,8 @@ export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
       const reading = await readManifest(manifestPath);
       if (reading.badRowCount > 0)
         deps.notify({ code: 'referral-manifest-rows-left-out', detail: `${manifestPath}: ${reading.badRowCount} bad rows`, keptAs: null });
-      return { index: indexReadings(reading.entries), lockOn: lockOnByDefault(reading.columns), authorised };
+      const lockOn = lockOnByDefault(reading.columns);
+      return { index: indexReadings(reading.entries), lockOn, copies: await lockedCopiesOf(caseRoot, reading.entries, lockOn), authorised };
     } catch (error) {
       const code = error instanceof VeilRequestError && error.reason ? `${error.reason.code} ${JSON.stringify(error.reason.params)}` : String(error);
       deps.notify({ code: 'referral-manifest-unread', detail: `${manifestPath}: ${code}`, keptAs: null });
@@ -132,10 +137,17 @@ export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
       const item = current ? deps.itemOf(current.caseId, itemId) : null;
       return item !== null && referralOf(item)?.locked === true;
     },
+    async isLockedOrCopy(itemId) {
+      const state = current;
+      const item = state ? deps.itemOf(state.caseId, itemId) : null;
+      if (item === null || !state?.loaded) return false;
+      return referralOf(item)?.locked === true || (await state.loaded.copies.isCopyOfLocked(item));
+    },
     withReferral,
     async authorise(caseId, itemId, authorisation) {
       const state = current;
       if (state?.caseId !== caseId) throw VeilRequestError.because(reasonOf('case-not-open', {}));
+      if (!authorisationDateSane(authorisation.dateIso, deps.nowMs())) throw VeilRequestError.because(reasonOf('referral-authorisation-date-invalid', {}));
       await state.authorising;
       const item = deps.itemOf(caseId, itemId);
       if (item === null) throw VeilRequestError.because(reasonOf('item-not-in-case', {}));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Noon UTC on 7 December 2026: the authorisations below are dated days before. */
+const NOW_MS = Date.UTC(2026, 11, 7, 12);
 const HEADER = 'path,classification,annotations,provider viewed,publicly available';
 const items: MediaItem[] = [
   mediaItemFixture({ id: 'item-1', relativePath: 'a.jpg' }),
@@ -36,7 +39,7 @@ function harness(rows: AuthorisationRow[] = []) {
       listAuthorisations: async () => [...rows],
     }),
     userName: 'investigator',
-    nowMs: () => 1_000,
+    nowMs: () => NOW_MS,
     notify: (notice) => notices.push(notice),
     onItemsChanged: () => (changes += 1),
     itemOf: (_caseId, itemId) => items.find((item) => item.id === itemId) ?? null,
@@ -73,7 +76,7 @@ describe('the open case’s referral', () => {
     const after = await first.referral.authorise('case-1', 'item-1', { reference: 'W-42', dateIso: '2026-12-01' });
     expect(after.referral).toMatchObject({ locked: false, authorised: true });
     expect(first.referral.isLocked('item-1')).toBe(false);
-    expect(first.rows).toEqual([{ itemPath: 'a.jpg', reference: 'W-42', dateIso: '2026-12-01', userName: 'investigator', atMs: 1_000 }]);
+    expect(first.rows).toEqual([{ itemPath: 'a.jpg', reference: 'W-42', dateIso: '2026-12-01', userName: 'investigator', atMs: NOW_MS }]);
     // Asking again records nothing more.
     await first.referral.authorise('case-1', 'item-1', { reference: 'W-43', dateIso: '2026-12-02' });
     expect(first.rows).toHaveLength(1);
@@ -84,6 +87,70 @@ describe('the open case’s referral', () => {
     // Applied once the workspace is read, after the manifest: locked until then.
     await expect.poll(() => reopened.referral.isLocked('item-1')).toBe(false);
     expect(reopened.referral.withReferral(items[0]!).referral).toMatchObject({ locked: false, authorised: true });
+  });
+
+  it('refuses an authorisation dated in the future or before 1990, recording nothing and keeping the file locked', async () => {
+    await writeFile(`${caseRoot}.referral.csv`, `${HEADER}\na.jpg,A1,,no,no\n`);
+    const { referral, rows } = harness();
+    referral.caseOpened('case-1', caseRoot);
+    for (const dateIso of ['2027-12-01', '0026-12-01', '1926-12-01'])
+      await expect(referral.authorise('case-1', 'item-1', { reference: 'W-42', dateIso })).rejects.toMatchObject({
+        reason: { code: 'referral-authorisation-date-invalid' },
+      });
+    expect(rows).toEqual([]);
+    await referral.settled();
+    expect(referral.isLocked('item-1')).toBe(true);
+    // Today (and tomorrow, for a time zone ahead of UTC) is a real date.
+    await expect(referral.authorise('case-1', 'item-1', { reference: 'W-42', dateIso: '2026-12-08' })).resolves.toMatchObject({
+      referral: { locked: false, authorised: true },
+    });
+  });
+
+  it('keeps a reopened case’s items locked until its recorded authorisations are read', async () => {
+    await writeFile(`${caseRoot}.referral.csv`, `${HEADER}\na.jpg,A1,,no,no\n`);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const referral = createCaseReferral({
+      workspace: async () => {
+        await gate;
+        return {
+          appendAuthorisation: async () => undefined,
+          listAuthorisations: async () => [{ itemPath: 'a.jpg', reference: 'W-42', dateIso: '2026-12-01', userName: 'investigator', atMs: NOW_MS }],
+        };
+      },
+      userName: 'investigator',
+      nowMs: () => NOW_MS,
+      notify: () => undefined,
+      onItemsChanged: () => undefined,
+      itemOf: (_caseId, itemId) => items.find((item) => item.id === itemId) ?? null,
+    });
+    referral.caseOpened('case-1', caseRoot);
+    await referral.settled();
+    expect(referral.isLocked('item-1')).toBe(true);
+    release();
+    await expect.poll(() => referral.isLocked('item-1')).toBe(false);
+  });
+
+  it('locks an identical copy of a file locked by path alone before the import reaches that file, and not a different file of the same size', async () => {
+    await writeFile(`${caseRoot}.referral.csv`, `${HEADER}\nlater/b.jpg,A1,,no,no\n`);
+    await mkdir(path.join(caseRoot, 'later'));
+    await writeFile(path.join(caseRoot, 'later', 'b.jpg'), 'locked bytes');
+    const sha256 = createHash('sha256').update('locked bytes').digest('hex');
+    // The copy walked first is the item; the locked path is not among its copies yet.
+    const copy = mediaItemFixture({ id: 'copy', relativePath: 'a.jpg', sizeBytes: 12, sha256 });
+    const other = mediaItemFixture({ id: 'other', relativePath: 'c.jpg', sizeBytes: 12, sha256: createHash('sha256').update('other bytes!').digest('hex') });
+    const referral = createCaseReferral({
+      workspace: async () => null,
+      userName: 'investigator',
+      nowMs: () => NOW_MS,
+      notify: () => undefined,
+      onItemsChanged: () => undefined,
+      itemOf: (_caseId, itemId) => [copy, other].find((item) => item.id === itemId) ?? null,
+    });
+    referral.caseOpened('case-1', caseRoot);
+    await referral.settled();
+    expect(await referral.isLockedOrCopy('copy')).toBe(true);
+    expect(await referral.isLockedOrCopy('other')).toBe(false);
   });
 
   it('opens the case without a lock and says why when the manifest cannot be read, and counts the rows left out of one that can', async () => {
