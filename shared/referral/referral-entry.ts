@@ -54,35 +54,33 @@ export function emptyReading(place: number, extra: ReferralEntry['extra'] = []):
 }
 
 /** Why one row of a manifest was left out (or, for `named-twice`, merged): the file's other rows load regardless. */
-const ManifestBadRowReasonSchema = z.enum([
-  'row-not-object',
-  'no-file-named',
-  'path-leaves-case',
-  'path-invalid',
-  'hash-wrong-length',
-  'hash-not-hex',
-  'classification-unknown',
-  'flag-value-unknown',
-  'annotation-unknown',
-  'wrong-column-count',
-  'line-too-long',
-  'named-twice',
-  'json-invalid',
-  'json-cut-off',
-]);
-export type ManifestBadRowReason = z.infer<typeof ManifestBadRowReasonSchema>;
+export type ManifestBadRowReason =
+  | 'row-not-object'
+  | 'no-file-named'
+  | 'path-leaves-case'
+  | 'path-invalid'
+  | 'hash-wrong-length'
+  | 'hash-not-hex'
+  | 'classification-unknown'
+  | 'flag-value-unknown'
+  | 'annotation-unknown'
+  | 'wrong-column-count'
+  | 'line-too-long'
+  | 'named-twice'
+  | 'json-invalid'
+  | 'json-cut-off';
 
-const ManifestBadRowSchema = z.object({
+/** One row left out of a manifest, with its place and why. */
+export interface ManifestBadRow {
   /** 1-based line of a CSV; the record's position in JSON; for a JSON syntax error, the byte offset. */
-  place: z.number().int().nonnegative(),
-  placeKind: z.enum(['line', 'record', 'byte']),
-  reason: ManifestBadRowReasonSchema,
+  place: number;
+  placeKind: 'line' | 'record' | 'byte';
+  reason: ManifestBadRowReason;
   /** Which column or key was wrong, when one was. */
-  column: z.string().optional(),
+  column?: string;
   /** For `named-twice`: where the file was first named. */
-  firstPlace: z.number().int().positive().optional(),
-});
-export type ManifestBadRow = z.infer<typeof ManifestBadRowSchema>;
+  firstPlace?: number;
+}
 
 /** Why a whole manifest was refused; a refused manifest changes nothing. */
 export type ManifestRefusal =
