@@ -42,26 +42,29 @@ export function ItemHistory({ review, item }: { review: Review; item: MediaItem 
   return (
     <details className="item-history" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="button">{t('itemHistory.summary')}</summary>
-      <div className="item-history-panel">
-        {loaded.status === 'loading' && <p role="status">{t('itemHistory.loading')}</p>}
-        {loaded.status === 'failed' && <p role="alert">{t('itemHistory.failed', { message: loaded.message })}</p>}
-        {loaded.status === 'ready' && loaded.lines.length === 0 && <p>{t('itemHistory.none')}</p>}
-        {loaded.status === 'ready' && loaded.lines.length > 0 && (
-          <ol>
-            {loaded.lines.map((line) => (
-              <li key={`${line.actionId}-${line.itemPath}`}>
-                {t('itemHistory.line', {
-                  category: categoryLabel(t, scheme, line.category),
-                  source: t(`itemHistory.source.${line.source}`),
-                  user: line.userName,
-                  time: time.format(line.atMs),
-                })}
-                {line.cause !== 'decision' && ` (${t(`itemHistory.${line.cause}`)})`}
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
+      {/* Closed, it holds nothing: a status or alert inside a closed disclosure would still be found, and spoken, by assistive tools. */}
+      {open && (
+        <div className="item-history-panel">
+          {loaded.status === 'loading' && <p role="status">{t('itemHistory.loading')}</p>}
+          {loaded.status === 'failed' && <p role="alert">{t('itemHistory.failed', { message: loaded.message })}</p>}
+          {loaded.status === 'ready' && loaded.lines.length === 0 && <p>{t('itemHistory.none')}</p>}
+          {loaded.status === 'ready' && loaded.lines.length > 0 && (
+            <ol>
+              {loaded.lines.map((line) => (
+                <li key={`${line.actionId}-${line.itemPath}`}>
+                  {t('itemHistory.line', {
+                    category: categoryLabel(t, scheme, line.category),
+                    source: t(`itemHistory.source.${line.source}`),
+                    user: line.userName,
+                    time: time.format(line.atMs),
+                  })}
+                  {line.cause !== 'decision' && ` (${t(`itemHistory.${line.cause}`)})`}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
     </details>
   );
 }
