@@ -152,7 +152,7 @@ export async function openVideo(filePath: string, limits: VideoLimits = DEFAULT_
   let demuxer: Demuxer;
   try {
     // The sync API: the async packet reader of node-av 6.1.1 ends at once on these inputs.
-    // A 'file://' URL, so no part of a path (a colon in a folder name) is read as a protocol.
+    // A file URL, so no part of a path (a colon in a folder name) is read as a protocol.
     // No stream-info probe yet: FFmpeg's probe decodes frames, and the header limits come first.
     demuxer = Demuxer.openSync(`file://${filePath}`, { options: { ...OPEN_OPTIONS }, skipStreamInfo: true });
   } catch (error) {
