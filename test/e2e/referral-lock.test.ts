@@ -73,7 +73,7 @@ describe('the referral lock in Chromium through the browser host', () => {
     await expect.poll(() => lockedCell.textContent(), { timeout: 30_000 }).toContain('Locked — needs authorisation');
     // The other tiles' pictures came; the locked one was never asked for, and asking for it is refused.
     await expect.poll(() => media.filter((seen) => seen.status === 200).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
-    expect(await lockedCell.locator('img').count()).toBe(0);
+    await expect.poll(() => lockedCell.locator('img').count(), { timeout: 30_000 }).toBe(0);
     await bodiesRead();
     expect(ofLocked().every((seen) => seen.status === 403 && seen.body.byteLength < 1024)).toBe(true);
     const askedDirectly = await page.evaluate(

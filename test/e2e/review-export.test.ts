@@ -94,7 +94,7 @@ describe('review export in Chromium through the browser host', () => {
     await dialog.getByRole('textbox', { name: 'Folder' }).fill(outDir);
     await dialog.getByRole('button', { name: 'Export' }).click();
     await expect.poll(() => dialog.getByRole('status').locator('code').count(), { timeout: 30_000 }).toBe(3);
-    expect(await dialog.getByRole('status').textContent()).toMatch(/^2 records written to:/);
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^2 records written to:/);
     const written = readdirSync(outDir).sort();
     expect(written.map((name) => name.replace(/\d{8}-\d{4}/, 'TIME'))).toEqual([
       'veil-review-case-TIME.csv',

@@ -69,7 +69,7 @@ describe('the review workflow in Chromium through the browser host', () => {
 
     await page.reload();
     await expect.poll(() => page.locator('.review-scheme').textContent(), SETTLE).toBe('UK');
-    expect(await dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), SETTLE).toBe(0);
     await page.getByRole('gridcell').first().focus();
     await page.keyboard.press('Enter');
     await viewer.waitFor(SETTLE);
