@@ -63,6 +63,8 @@ describe('review export in Chromium through the browser host', () => {
   it('exports two decisions as VICS, CSV and a summary, and refuses the case folder', async () => {
     if (host === null) throw new Error('no host');
     const { page } = await openRecordingPage(browser, host.url);
+    // A number key acts only once the review's figures have arrived; on a busy machine the grid can be drawn first.
+    await expect.poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 }).toBe(`0 of ${total} reviewed`);
     const first = page.getByRole('gridcell').first();
     await first.waitFor();
     await first.focus();
