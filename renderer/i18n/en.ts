@@ -16,6 +16,7 @@ import { enAvoided } from './en-avoided';
 import { enFilters } from './en-filters';
 import { enReviewExport } from './en-review-export';
 import { enVideo } from './en-video';
+import { enMyExposure } from './en-my-exposure';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -338,48 +339,7 @@ export const en = {
     en: 'Phrases in English',
     'fr-CA': 'Phrases in French',
   },
-  myExposure: {
-    title: 'My exposure',
-    loading: 'Loading your figures…',
-    failed: 'Your figures could not be loaded: {{message}}',
-    retry: 'Try again',
-    close: 'Close',
-    empty: 'No exposure recorded yet.',
-    emptyHelp: 'Veil counts the time case media is on your screen. Your figures will appear here.',
-    privacy: 'Only you see these figures. They are kept on this computer and hold no case information.',
-    today: 'Today',
-    thisWeek: 'This week',
-    last12Weeks: 'Last 12 weeks',
-    total: 'Total: {{duration}}',
-    exposure: 'Exposure time',
-    filtered: 'Filtered time',
-    unfiltered: 'Unfiltered time',
-    audio: 'Audio time',
-    reveals: 'Reveals',
-    longestStretch: 'Longest continuous stretch',
-    gridOnly: 'Thumbnails only',
-    day: 'Day',
-    week: 'Week',
-    weekChart:
-      'Bar chart of exposure per day this week, split into filtered and unfiltered time, with audio time beside it. The same figures are in the table “This week, per day”.',
-    weeksChart:
-      'Bar chart of exposure per week over the last 12 weeks, split into filtered and unfiltered time, with audio time beside it. The same figures are in the table “Last 12 weeks, per week”.',
-    weekTable: 'This week, per day',
-    weeksTable: 'Last 12 weeks, per week',
-    showWeekTable: 'Show this week as a table',
-    showWeeksTable: 'Show the last 12 weeks as a table',
-    breaksAndLimits: 'Breaks and limits',
-    breaksTaken: 'Breaks taken',
-    naturalBreaks: 'Natural breaks',
-    postponed: 'Postponed',
-    skipped: 'Skipped',
-    endedEarly: 'Ended early',
-    strictOverrides: 'Strict-mode overrides',
-    afterHoursStretches: 'After-hours stretches',
-    capWarnings: 'Limit warnings',
-    capsReached: 'Limits reached',
-    capOverrides: 'Limit overrides',
-  },
+  ...enMyExposure,
   ...enTeam,
   ...enWellbeing,
   ...enItems,

@@ -1,0 +1,47 @@
+import type { MyExposureMessages } from './en-my-exposure';
+
+/** Chaînes en français canadien de la page « Mon exposition » de l'enquêteur. Partie de `frCA` (fr-CA.ts). */
+export const frCAMyExposure: MyExposureMessages = {
+  myExposure: {
+    title: 'Mon exposition',
+    loading: 'Chargement de vos données…',
+    failed: "Vos données n'ont pas pu être chargées\u00a0: {{message}}",
+    retry: 'Réessayer',
+    close: 'Fermer',
+    empty: "Aucune exposition enregistrée pour l'instant.",
+    emptyHelp: "Veil compte le temps pendant lequel des médias d'enquête sont à votre écran. Vos données s'afficheront ici.",
+    privacy: 'Ces données ne sont visibles que par vous. Elles sont conservées sur cet ordinateur et ne contiennent aucune information sur les dossiers.',
+    today: "Aujourd'hui",
+    thisWeek: 'Cette semaine',
+    last12Weeks: '12 dernières semaines',
+    total: 'Total\u00a0: {{duration}}',
+    exposure: "Temps d'exposition",
+    filtered: 'Temps filtré',
+    unfiltered: 'Temps non filtré',
+    audio: 'Temps audio',
+    reveals: 'Révélations',
+    longestStretch: 'Plus longue période continue',
+    gridOnly: 'Vignettes seulement',
+    day: 'Jour',
+    week: 'Semaine',
+    weekChart:
+      "Diagramme à barres de l'exposition par jour cette semaine, répartie entre temps filtré et temps non filtré, avec le temps audio à côté. Les mêmes données figurent dans le tableau «\u00a0Cette semaine, par jour\u00a0».",
+    weeksChart:
+      "Diagramme à barres de l'exposition par semaine au cours des 12 dernières semaines, répartie entre temps filtré et temps non filtré, avec le temps audio à côté. Les mêmes données figurent dans le tableau «\u00a012 dernières semaines, par semaine\u00a0».",
+    weekTable: 'Cette semaine, par jour',
+    weeksTable: '12 dernières semaines, par semaine',
+    showWeekTable: 'Afficher cette semaine sous forme de tableau',
+    showWeeksTable: 'Afficher les 12 dernières semaines sous forme de tableau',
+    breaksAndLimits: 'Pauses et limites',
+    breaksTaken: 'Pauses prises',
+    naturalBreaks: 'Pauses naturelles',
+    postponed: 'Reportées',
+    skipped: 'Ignorées',
+    endedEarly: 'Terminées plus tôt',
+    strictOverrides: 'Dérogations au mode strict',
+    afterHoursStretches: 'Périodes hors des heures de travail',
+    capWarnings: 'Avertissements de limite',
+    capsReached: 'Limites atteintes',
+    capOverrides: 'Prolongations de limite',
+  },
+};
