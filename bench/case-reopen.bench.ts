@@ -54,6 +54,8 @@ interface ImportRun {
   idle: IdleWindow;
   /** CPU this process used (every thread, the workspace's included), ms. */
   cpuMs: number;
+  /** How long the main thread's event loop was busy (performance.eventLoopUtilization), ms. */
+  mainBusyMs: number;
   /** The workspace queries answered meanwhile. */
   queries: QueryTiming[];
 }
@@ -79,6 +81,7 @@ async function importOnce(caseDir: string, workerPath: string, probe: IdleProbe)
   probe.start();
   const loop = recordLoopStalls();
   const cpuBefore = process.cpuUsage();
+  const eluBefore = performance.eventLoopUtilization();
   const startMs = performance.now();
   const summary = await session.open(caseDir);
   let firstPageMs = 0;
@@ -95,6 +98,7 @@ async function importOnce(caseDir: string, workerPath: string, probe: IdleProbe)
   await session.whenIdle();
   const doneMs = performance.now() - startMs;
   const cpu = process.cpuUsage(cpuBefore);
+  const elu = performance.eventLoopUtilization(eluBefore);
   const stalls = loop.stop();
   const idle = await probe.stop();
   const final = session.summary();
@@ -108,6 +112,7 @@ async function importOnce(caseDir: string, workerPath: string, probe: IdleProbe)
     loop: stalls,
     idle,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    mainBusyMs: elu.active,
     queries,
   };
 }
@@ -121,7 +126,7 @@ const excessMs = (run: ImportRun): number => run.loop.longestMs - run.idle.longe
 function runLines(name: string, run: ImportRun): string[] {
   const { loop, idle } = run;
   return [
-    `  ${name}: first page of ${FIRST_PAGE} in ${seconds(run.firstPageMs)}, done in ${seconds(run.doneMs)}, ${(run.bytesRead / 1e6).toFixed(1)} MB read, CPU ${seconds(run.cpuMs)} (${(run.cpuMs / run.doneMs).toFixed(2)} cores)`,
+    `  ${name}: first page of ${FIRST_PAGE} in ${seconds(run.firstPageMs)}, done in ${seconds(run.doneMs)}, ${(run.bytesRead / 1e6).toFixed(1)} MB read, CPU ${seconds(run.cpuMs)} (${(run.cpuMs / run.doneMs).toFixed(2)} cores), main loop busy ${seconds(run.mainBusyMs)}`,
     `    longest stall ${ms(loop.longestMs)}, idle process meanwhile ${ms(idle.longestMs)} (${ratio(loop.longestMs, idle.longestMs)}), excess ${ms(excessMs(run))}; p99 gap ${ms(loop.p99Ms)} (idle ${ms(idle.p99Ms)})`,
     `    of the longest stall GC ${ms(loop.longestGcInsideMs)}; longest without its GC ${ms(loop.longestWithoutGcMs)}; GC: ${loop.gcCount} pauses, ${loop.totalGcMs.toFixed(0)} ms in all, longest scavenge ${ms(loop.longestMinorGcMs)}, longest mark-compact ${ms(loop.longestMajorGcMs)}`,
   ];
