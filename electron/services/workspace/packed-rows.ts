@@ -5,9 +5,10 @@ import { ItemRowSchema, type ItemRow } from './workspace-protocol.js';
  * Item rows as the workspace thread sends them in bulk (a reopen's unchanged files): a few typed
  * arrays and one string per batch instead of an object per row. The arrays' buffers are
  * transferred, not copied, and the main side neither clones nor validates a hundred objects per
- * reply (that was 80–100 ms of its loop per reply at load 25, bench:reopen); each row is checked
- * against ItemRowSchema in the workspace thread before it is packed, and the main side checks only
- * that the arrays fit together, which makes every row read back from them well formed.
+ * reply (measured alone, 0.43 ms of its loop per reply of 100 rows became 0.10 ms, rows read
+ * included: case-workspace-reopen.md); each row is checked against ItemRowSchema in the workspace
+ * thread before it is packed, and the main side checks only that the arrays fit together, so no
+ * row is read past their ends.
  */
 
 /** Numbers per row, in this order; NaN stands for null (ItemRowSchema refuses NaN, so it never means a value). */
