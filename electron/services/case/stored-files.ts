@@ -2,6 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { ImportProblem } from '../../../shared/case/media-item.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
 import { ItemRowSchema, type ItemRow, type PdqRow } from '../workspace/workspace-protocol.js';
+import { rowsOf } from '../workspace/packed-rows.js';
 import { resultOfRow } from './stored-row.js';
 import type { FileResult, PdqReading } from './file-result.js';
 import type { WalkEntry } from './walk-folder.js';
@@ -119,10 +120,11 @@ export function createStoredFiles(workspace: Promise<CaseWorkspace | null>, star
     const target = writable;
     if (target !== null && files.length > 0) {
       try {
-        for (const row of await target.unchangedFiles(rootDir, files)) {
-          const result = resultOfRow(row);
-          if (result !== null) found.set(row.path, result);
-        }
+        for (const packed of await target.unchangedFiles(rootDir, files))
+          for (const row of rowsOf(packed)) {
+            const result = resultOfRow(row);
+            if (result !== null) found.set(row.path, result);
+          }
       } catch {
         writable = null;
       }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Note } from '../../../shared/notes/case-notes.js';
 import type { CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { DecisionEvent } from '../../../shared/review/decision-event.js';
@@ -17,7 +17,6 @@ import {
   NotesResultSchema,
   ReadItemsResultSchema,
   SavedNoteResultSchema,
-  UnchangedFilesResultSchema,
   WorkspaceReplySchema,
   WorkspaceStatusSchema,
   type FileStamp,
@@ -27,6 +26,10 @@ import {
   type WorkspaceRequest,
   type WorkspaceStatus,
 } from './workspace-protocol.js';
+import { PackedRowsSchema, type PackedRows } from './packed-rows.js';
+
+/** A reopen's unchanged files come packed (packed-rows.ts): no object per row to copy or check on the main side. */
+const UnchangedFilesResultSchema = z.object({ rows: PackedRowsSchema });
 
 /**
  * Rows cross the thread boundary in batches: each message is copied (and a page of results
@@ -57,9 +60,9 @@ export interface CaseWorkspace {
   /**
    * The stored rows of the files at `relativePaths` under `rootDir` whose size and modification
    * time are exactly as stored (the workspace thread stats them): files unchanged since they
-   * were hashed. A file not among them is new or changed.
+   * were hashed, packed (read them with `rowsOf`), one pack per 250 paths. A file not among them is new or changed.
    */
-  unchangedFiles(rootDir: string, relativePaths: readonly string[]): Promise<ItemRow[]>;
+  unchangedFiles(rootDir: string, relativePaths: readonly string[]): Promise<PackedRows[]>;
   /** Records PDQ hashes learnt after the items were stored. */
   putPdq(entries: readonly PdqRow[]): Promise<void>;
   listNotes(): Promise<Note[]>;
@@ -202,12 +205,12 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
       return changed;
     },
     async unchangedFiles(rootDir, relativePaths) {
-      const rows: ItemRow[] = [];
+      const packs: PackedRows[] = [];
       for (let start = 0; start < relativePaths.length; start += READ_PAGE_ROWS) {
         const paths = relativePaths.slice(start, start + READ_PAGE_ROWS);
-        rows.push(...(await call({ type: 'unchangedFiles', rootDir, paths }, UnchangedFilesResultSchema)).items);
+        packs.push((await call({ type: 'unchangedFiles', rootDir, paths }, UnchangedFilesResultSchema)).rows);
       }
-      return rows;
+      return packs;
     },
     async putPdq(entries) {
       for (let start = 0; start < entries.length; start += WRITE_BATCH_ROWS) {

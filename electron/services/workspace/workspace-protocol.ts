@@ -114,18 +114,6 @@ export const ReadItemsResultSchema = z.object({
   nextRowId: z.number().int().nullable(),
 });
 export const ChangedFilesResultSchema = z.object({ changed: z.array(z.string()) });
-/**
- * Each row is checked on its own: a row that is not whole (edited by hand, another build) is
- * left out, so its file is read again rather than the whole batch.
- */
-export const UnchangedFilesResultSchema = z.object({
-  items: z.array(z.unknown()).transform((items) =>
-    items.flatMap((item) => {
-      const row = ItemRowSchema.safeParse(item);
-      return row.success ? [row.data] : [];
-    }),
-  ),
-});
 export const NotesResultSchema = z.object({ notes: z.array(NoteSchema) });
 export const SavedNoteResultSchema = z.object({ note: NoteSchema.nullable() });
 export const EmptyResultSchema = z.object({});

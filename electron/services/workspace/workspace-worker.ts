@@ -4,6 +4,7 @@ import { openWorkspaceDb, type OpenedWorkspace } from './workspace-open.js';
 import { WorkspaceEnvelopeSchema, type WorkspaceReply, type WorkspaceRequest } from './workspace-protocol.js';
 import { prepareWorkspaceQueries, type WorkspaceQueries } from './workspace-queries.js';
 import { unchangedFiles } from './unchanged-files.js';
+import { packRows, PackedRowsSchema, transferablesOf } from './packed-rows.js';
 import { prepareDecisionQueries, type DecisionQueries } from './workspace-decision-queries.js';
 import { prepareAuthorisationQueries, type AuthorisationQueries } from './workspace-authorisation-queries.js';
 
@@ -66,7 +67,7 @@ async function handle(request: WorkspaceRequest): Promise<unknown> {
       return { changed: reader()?.changedFiles(request.files) ?? request.files.map((file) => file.path) };
     case 'unchangedFiles': {
       const stored = reader();
-      return { items: stored === null ? [] : unchangedFiles(request.rootDir, request.paths, stored.storedStamp) };
+      return { rows: packRows(stored === null ? [] : unchangedFiles(request.rootDir, request.paths, stored.storedStamp)) };
     }
     case 'putPdq':
       writer().putPdq(request.entries);
@@ -127,7 +128,10 @@ port.on('message', (message: unknown) => {
     const { id, request } = envelope.data;
     try {
       const result = await handle(request);
-      port.postMessage({ id, ok: true, result, workerMs: performance.now() - receivedMs } satisfies WorkspaceReply);
+      // Packed rows' buffers move to the main side instead of being copied.
+      const packed = typeof result === 'object' && result !== null && 'rows' in result ? PackedRowsSchema.safeParse(result.rows) : null;
+      const transfer = packed?.success === true ? transferablesOf(packed.data) : [];
+      port.postMessage({ id, ok: true, result, workerMs: performance.now() - receivedMs } satisfies WorkspaceReply, transfer);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       port.postMessage({ id, ok: false, code: errorCode(error), message: text, workerMs: performance.now() - receivedMs } satisfies WorkspaceReply);
