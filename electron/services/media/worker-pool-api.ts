@@ -4,6 +4,7 @@ import type { BlurLevel, FilterStyle } from '../../../shared/media/filter-profil
 import type { PdqValue } from '../../media-worker/protocol.js';
 import type { JobPriority } from './job-queue.js';
 import type { SpawnWorker } from './worker-channel.js';
+import type { MemoryLimit } from './worker-pool-memory.js';
 
 export interface DeriveJob {
   filePath: string;
@@ -53,6 +54,11 @@ export interface MediaWorkerPoolOptions {
    * or a view asked for while the PDQ pass runs starts at once.
    */
   jobsPerWorker?: number;
+  /**
+   * Each busy worker's resident memory is checked against this; one above it is killed and its
+   * job failed with the reason 'media-memory-limit' (DEFAULT_MEMORY_LIMIT when absent).
+   */
+  memoryLimit?: MemoryLimit;
   /** A job without a reply after this long is failed 'timed-out' and its worker killed. */
   jobTimeoutMs?: number;
   /** A worker that has not said it is ready after this long counts as a failed start. */

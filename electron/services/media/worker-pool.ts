@@ -1,6 +1,8 @@
 import type { MediaError } from '../../../shared/case/media-item.js';
 import { WorkerMessageSchema, WorkerRequestSchema, type WorkerRequest } from '../../media-worker/protocol.js';
 import { deriveOutcomeOf, pdqOutcomeOf, type Failure, type JobReply, type RequestBody } from './worker-pool-replies.js';
+import { describeExit, isBackground, type PendingJob, type RunningJob } from './worker-pool-jobs.js';
+import { DEFAULT_MEMORY_LIMIT, MemoryWatch, memoryLimitError } from './worker-pool-memory.js';
 import { JobQueue, type JobPriority } from './job-queue.js';
 import type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 import { PoolUnavailableError } from './worker-pool-api.js';
@@ -10,39 +12,12 @@ export type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 export { PoolUnavailableError } from './worker-pool-api.js';
 export type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutcome, PoolStatus, RunOptions } from './worker-pool-api.js';
 
-interface PendingJob {
-  readonly jobId: number;
-  readonly body: RequestBody;
-  readonly priority: JobPriority;
-  /** Set when a worker died with this job and others in flight: it then runs alone. */
-  solo: boolean;
-  /** The caller's signal: a job whose caller gave up while it ran is not run again. */
-  readonly signal: AbortSignal | undefined;
-  /** Resolves the caller with the worker's reply; false, settling nothing, when the reply is not the kind this job asked for. */
-  answer(reply: JobReply): boolean;
-  blame(failure: Failure): void;
-  fail(error: unknown): void;
-}
-
-interface RunningJob {
-  readonly pending: PendingJob;
-  readonly timer: ReturnType<typeof setTimeout>;
-}
-
 interface Slot {
   readonly channel: WorkerChannel;
   state: 'starting' | 'running';
   readonly jobs: Map<number, RunningJob>;
   /** The start-up deadline while 'starting'. */
   startTimer: ReturnType<typeof setTimeout> | null;
-}
-
-function isBackground(pending: PendingJob): boolean {
-  return pending.priority === 'background';
-}
-
-function describeExit(code: number | null, signal: string | null): string {
-  return signal !== null ? `signal ${signal}` : `exit code ${code ?? 'unknown'}`;
 }
 
 /**
@@ -62,6 +37,7 @@ export class MediaWorkerPool {
   private readonly maxStartFailures: number;
   private readonly restartBackoffMs: number;
   private readonly log: (message: string) => void;
+  private readonly memory: MemoryWatch<Slot>;
   private readonly slots = new Set<Slot>();
   private readonly queue = new JobQueue<PendingJob>();
   private nextJobId = 1;
@@ -81,6 +57,14 @@ export class MediaWorkerPool {
     this.maxStartFailures = Math.max(1, options.maxStartFailures ?? 3);
     this.restartBackoffMs = options.restartBackoffMs ?? 250;
     this.log = options.log ?? ((message) => console.error(`[media-pool] ${message}`));
+    const memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+    const busy = () =>
+      [...this.slots].flatMap((slot) => (slot.jobs.size > 0 && slot.channel.pid !== undefined ? [{ worker: slot, pid: slot.channel.pid }] : []));
+    this.memory = new MemoryWatch(memoryLimit, busy, (slot, rssBytes) => {
+      if (!this.slots.has(slot) || slot.jobs.size === 0) return;
+      this.log(`worker ${slot.channel.pid ?? '?'} held ${rssBytes} bytes, above the memory limit; killed`);
+      this.discard(slot, memoryLimitError(memoryLimit, rssBytes));
+    });
   }
 
   /**
@@ -181,6 +165,7 @@ export class MediaWorkerPool {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.memory.stop();
     if (this.respawnTimer !== null) clearTimeout(this.respawnTimer);
     this.respawnTimer = null;
     const error = new PoolUnavailableError('closed', 'the media worker pool is shut down');
@@ -245,6 +230,7 @@ export class MediaWorkerPool {
   private dispatch(slot: Slot, pending: PendingJob): boolean {
     const timer = setTimeout(() => this.onJobTimeout(slot), this.jobTimeoutMs);
     slot.jobs.set(pending.jobId, { pending, timer });
+    this.memory.arm();
     try {
       const request: WorkerRequest = { jobId: pending.jobId, ...pending.body };
       slot.channel.postMessage(request);
