@@ -1,12 +1,6 @@
 import { fork } from 'node:child_process';
 import type { WorkerChannel } from './worker-channel.js';
-
-/**
- * The worker's JavaScript heap cap: its own objects are small (pixels live in buffers, FFmpeg and
- * WebAssembly outside the heap), so a heap past this is a runaway, stopped at once by V8. The rest of
- * its memory is bounded by the pool's resident-memory check (worker-pool-memory.ts).
- */
-const WORKER_HEAP_MB = 512;
+import { procRssBytes, WORKER_HEAP_CAP_ARGV } from './worker-pool-memory.js';
 
 /**
  * Starts the media worker as a Node child process (browser host, tests, benchmarks).
@@ -18,7 +12,7 @@ const WORKER_HEAP_MB = 512;
 export function forkWorkerChannel(scriptPath: string, execArgv: string[] = []): WorkerChannel {
   const child = fork(scriptPath, [], {
     serialization: 'advanced',
-    execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`, ...execArgv],
+    execArgv: [...WORKER_HEAP_CAP_ARGV, ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   // Without a listener an 'error' (failed spawn, send on a closed channel) would throw in
@@ -40,6 +34,11 @@ export function forkWorkerChannel(scriptPath: string, execArgv: string[] = []): 
     },
     kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+    residentBytes() {
+      // Once it has ended its pid may be another process's.
+      const ended = child.exitCode !== null || child.signalCode !== null;
+      return child.pid === undefined || ended ? Promise.resolve(null) : procRssBytes(child.pid);
     },
   };
 }
