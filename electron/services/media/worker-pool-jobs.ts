@@ -6,6 +6,8 @@ export interface PendingJob {
   readonly jobId: number;
   readonly body: RequestBody;
   readonly priority: JobPriority;
+  /** How long a worker may take over it before it is failed 'timed-out'. */
+  readonly timeoutMs: number;
   /** Set when a worker died with this job and others in flight: it then runs alone. */
   solo: boolean;
   /** The caller's signal: a job whose caller gave up while it ran is not run again. */

@@ -33,6 +33,7 @@ export class MediaWorkerPool {
   /** Background jobs one worker runs at once: one slot stays free for a picture someone waits for. */
   private readonly backgroundPerWorker: number;
   private readonly jobTimeoutMs: number;
+  private readonly heicJobTimeoutMs: number;
   private readonly startTimeoutMs: number;
   private readonly maxStartFailures: number;
   private readonly restartBackoffMs: number;
@@ -53,13 +54,18 @@ export class MediaWorkerPool {
     this.jobsPerWorker = Math.max(1, options.jobsPerWorker ?? 2);
     this.backgroundPerWorker = Math.max(1, this.jobsPerWorker - 1);
     this.jobTimeoutMs = options.jobTimeoutMs ?? 20_000;
+    this.heicJobTimeoutMs = options.heicJobTimeoutMs ?? 60_000;
     this.startTimeoutMs = options.startTimeoutMs ?? 15_000;
     this.maxStartFailures = Math.max(1, options.maxStartFailures ?? 3);
     this.restartBackoffMs = options.restartBackoffMs ?? 250;
     this.log = options.log ?? ((message) => console.error(`[media-pool] ${message}`));
     const memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+    // Only the channel knows how to read its process's memory (and that its pid is a real process's).
     const busy = () =>
-      [...this.slots].flatMap((slot) => (slot.jobs.size > 0 && slot.channel.pid !== undefined ? [{ worker: slot, pid: slot.channel.pid }] : []));
+      [...this.slots].flatMap((slot) => {
+        const readRssBytes = slot.channel.residentBytes?.bind(slot.channel);
+        return slot.jobs.size > 0 && readRssBytes !== undefined ? [{ worker: slot, readRssBytes }] : [];
+      });
     this.memory = new MemoryWatch(memoryLimit, busy, (slot, rssBytes) => {
       if (!this.slots.has(slot) || slot.jobs.size === 0) return;
       this.log(`worker ${slot.channel.pid ?? '?'} held ${rssBytes} bytes, above the memory limit; killed`);
@@ -74,12 +80,12 @@ export class MediaWorkerPool {
    * when the pool cannot work.
    */
   run(job: DeriveJob, options: RunOptions = {}): Promise<DeriveOutcome> {
-    return this.enqueue<DeriveOutcome>(job, options.priority ?? 'thumb', options.signal, (reply) => deriveOutcomeOf(job, reply));
+    return this.enqueue<DeriveOutcome>(job, options.priority ?? 'thumb', options, (reply) => deriveOutcomeOf(job, reply));
   }
 
   /** A video's storyboard grid; resolves, rejects and blames exactly as `run` does (a time-out kills the worker with the job). */
   runStoryboard(job: StoryboardJob, options: RunOptions = {}): Promise<DeriveOutcome> {
-    return this.enqueue<DeriveOutcome>({ storyboard: true, ...job }, options.priority ?? 'view', options.signal, (reply) => deriveOutcomeOf({}, reply));
+    return this.enqueue<DeriveOutcome>({ storyboard: true, ...job }, options.priority ?? 'view', options, (reply) => deriveOutcomeOf({}, reply));
   }
 
   /**
@@ -87,14 +93,14 @@ export class MediaWorkerPool {
    * view and thumbnail, and never in all of a worker's slots. Resolves, rejects and blames
    * exactly as `run` does.
    */
-  runPdq(job: PdqJob, options: Pick<RunOptions, 'signal'> = {}): Promise<PdqOutcome> {
-    return this.enqueue<PdqOutcome>({ pdqOnly: true, filePath: job.filePath }, 'background', options.signal, pdqOutcomeOf);
+  runPdq(job: PdqJob, options: Pick<RunOptions, 'signal' | 'format'> = {}): Promise<PdqOutcome> {
+    return this.enqueue<PdqOutcome>({ pdqOnly: true, filePath: job.filePath }, 'background', options, pdqOutcomeOf);
   }
 
   private enqueue<O extends { ok: boolean }>(
     body: RequestBody,
     priority: JobPriority,
-    signal: AbortSignal | undefined,
+    { signal, format }: Pick<RunOptions, 'signal' | 'format'>,
     outcomeOf: (reply: JobReply) => O | null,
   ): Promise<O | Failure> {
     if (this.closed) return Promise.reject(new PoolUnavailableError('closed', 'the media worker pool is shut down'));
@@ -112,6 +118,7 @@ export class MediaWorkerPool {
         jobId,
         body,
         priority,
+        timeoutMs: format === 'heic' ? this.heicJobTimeoutMs : this.jobTimeoutMs,
         solo: false,
         signal,
         answer(reply) {
@@ -228,9 +235,9 @@ export class MediaWorkerPool {
 
   /** False when the worker could not take the job (it is then retired and the job queued again). */
   private dispatch(slot: Slot, pending: PendingJob): boolean {
-    const timer = setTimeout(() => this.onJobTimeout(slot), this.jobTimeoutMs);
+    const timer = setTimeout(() => this.onJobTimeout(slot, pending.timeoutMs), pending.timeoutMs);
     slot.jobs.set(pending.jobId, { pending, timer });
-    this.memory.arm();
+    if (slot.channel.residentBytes !== undefined) this.memory.arm();
     try {
       const request: WorkerRequest = { jobId: pending.jobId, ...pending.body };
       slot.channel.postMessage(request);
@@ -320,11 +327,11 @@ export class MediaWorkerPool {
    * A job alone in its worker that runs past the limit is blamed. With others beside it, it
    * may only have been slowed by them (they share the cores): all of them run again alone.
    */
-  private onJobTimeout(slot: Slot): void {
+  private onJobTimeout(slot: Slot, timeoutMs: number): void {
     if (!this.slots.has(slot)) return;
     const jobs = this.retire(slot);
     slot.channel.kill();
-    this.blameOrRetry(jobs, { code: 'timed-out', detail: `no result after ${this.jobTimeoutMs} ms; the worker was restarted` });
+    this.blameOrRetry(jobs, { code: 'timed-out', detail: `no result after ${timeoutMs} ms; the worker was restarted` });
     this.pump();
   }
 
