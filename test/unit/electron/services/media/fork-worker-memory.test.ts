@@ -28,6 +28,8 @@ describe.runIf(process.platform === 'linux')('memory limit on real worker proces
         return channel;
       },
       jobsPerWorker: 1,
+      // Starting tsx on a loaded machine can take many seconds: a start counted as failed would fork a third process.
+      startTimeoutMs: 120_000,
       log: () => {},
       memoryLimit: { maxRssBytes: 400 * MIB, checkEveryMs: 100 },
     });
