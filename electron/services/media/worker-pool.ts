@@ -1,6 +1,8 @@
 import type { MediaError } from '../../../shared/case/media-item.js';
 import { WorkerMessageSchema, WorkerRequestSchema, type WorkerRequest } from '../../media-worker/protocol.js';
 import { deriveOutcomeOf, pdqOutcomeOf, type Failure, type JobReply, type RequestBody } from './worker-pool-replies.js';
+import { describeExit, isBackground, type PendingJob, type RunningJob } from './worker-pool-jobs.js';
+import { DEFAULT_MEMORY_LIMIT, MemoryWatch, memoryLimitError } from './worker-pool-memory.js';
 import { JobQueue, type JobPriority } from './job-queue.js';
 import type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 import { PoolUnavailableError } from './worker-pool-api.js';
@@ -10,39 +12,12 @@ export type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 export { PoolUnavailableError } from './worker-pool-api.js';
 export type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutcome, PoolStatus, RunOptions } from './worker-pool-api.js';
 
-interface PendingJob {
-  readonly jobId: number;
-  readonly body: RequestBody;
-  readonly priority: JobPriority;
-  /** Set when a worker died with this job and others in flight: it then runs alone. */
-  solo: boolean;
-  /** The caller's signal: a job whose caller gave up while it ran is not run again. */
-  readonly signal: AbortSignal | undefined;
-  /** Resolves the caller with the worker's reply; false, settling nothing, when the reply is not the kind this job asked for. */
-  answer(reply: JobReply): boolean;
-  blame(failure: Failure): void;
-  fail(error: unknown): void;
-}
-
-interface RunningJob {
-  readonly pending: PendingJob;
-  readonly timer: ReturnType<typeof setTimeout>;
-}
-
 interface Slot {
   readonly channel: WorkerChannel;
   state: 'starting' | 'running';
   readonly jobs: Map<number, RunningJob>;
   /** The start-up deadline while 'starting'. */
   startTimer: ReturnType<typeof setTimeout> | null;
-}
-
-function isBackground(pending: PendingJob): boolean {
-  return pending.priority === 'background';
-}
-
-function describeExit(code: number | null, signal: string | null): string {
-  return signal !== null ? `signal ${signal}` : `exit code ${code ?? 'unknown'}`;
 }
 
 /**
@@ -58,10 +33,12 @@ export class MediaWorkerPool {
   /** Background jobs one worker runs at once: one slot stays free for a picture someone waits for. */
   private readonly backgroundPerWorker: number;
   private readonly jobTimeoutMs: number;
+  private readonly heicJobTimeoutMs: number;
   private readonly startTimeoutMs: number;
   private readonly maxStartFailures: number;
   private readonly restartBackoffMs: number;
   private readonly log: (message: string) => void;
+  private readonly memory: MemoryWatch<Slot>;
   private readonly slots = new Set<Slot>();
   private readonly queue = new JobQueue<PendingJob>();
   private nextJobId = 1;
@@ -77,10 +54,23 @@ export class MediaWorkerPool {
     this.jobsPerWorker = Math.max(1, options.jobsPerWorker ?? 2);
     this.backgroundPerWorker = Math.max(1, this.jobsPerWorker - 1);
     this.jobTimeoutMs = options.jobTimeoutMs ?? 20_000;
+    this.heicJobTimeoutMs = options.heicJobTimeoutMs ?? 60_000;
     this.startTimeoutMs = options.startTimeoutMs ?? 15_000;
     this.maxStartFailures = Math.max(1, options.maxStartFailures ?? 3);
     this.restartBackoffMs = options.restartBackoffMs ?? 250;
     this.log = options.log ?? ((message) => console.error(`[media-pool] ${message}`));
+    const memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+    // Only the channel knows how to read its process's memory (and that its pid is a real process's).
+    const busy = () =>
+      [...this.slots].flatMap((slot) => {
+        const readRssBytes = slot.channel.residentBytes?.bind(slot.channel);
+        return slot.jobs.size > 0 && readRssBytes !== undefined ? [{ worker: slot, readRssBytes }] : [];
+      });
+    this.memory = new MemoryWatch(memoryLimit, busy, (slot, rssBytes) => {
+      if (!this.slots.has(slot) || slot.jobs.size === 0) return;
+      this.log(`worker ${slot.channel.pid ?? '?'} held ${rssBytes} bytes, above the memory limit; killed`);
+      this.discard(slot, memoryLimitError(memoryLimit, rssBytes));
+    });
   }
 
   /**
@@ -90,12 +80,12 @@ export class MediaWorkerPool {
    * when the pool cannot work.
    */
   run(job: DeriveJob, options: RunOptions = {}): Promise<DeriveOutcome> {
-    return this.enqueue<DeriveOutcome>(job, options.priority ?? 'thumb', options.signal, (reply) => deriveOutcomeOf(job, reply));
+    return this.enqueue<DeriveOutcome>(job, options.priority ?? 'thumb', options, (reply) => deriveOutcomeOf(job, reply));
   }
 
   /** A video's storyboard grid; resolves, rejects and blames exactly as `run` does (a time-out kills the worker with the job). */
   runStoryboard(job: StoryboardJob, options: RunOptions = {}): Promise<DeriveOutcome> {
-    return this.enqueue<DeriveOutcome>({ storyboard: true, ...job }, options.priority ?? 'view', options.signal, (reply) => deriveOutcomeOf({}, reply));
+    return this.enqueue<DeriveOutcome>({ storyboard: true, ...job }, options.priority ?? 'view', options, (reply) => deriveOutcomeOf({}, reply));
   }
 
   /**
@@ -103,14 +93,14 @@ export class MediaWorkerPool {
    * view and thumbnail, and never in all of a worker's slots. Resolves, rejects and blames
    * exactly as `run` does.
    */
-  runPdq(job: PdqJob, options: Pick<RunOptions, 'signal'> = {}): Promise<PdqOutcome> {
-    return this.enqueue<PdqOutcome>({ pdqOnly: true, filePath: job.filePath }, 'background', options.signal, pdqOutcomeOf);
+  runPdq(job: PdqJob, options: Pick<RunOptions, 'signal' | 'format'> = {}): Promise<PdqOutcome> {
+    return this.enqueue<PdqOutcome>({ pdqOnly: true, filePath: job.filePath }, 'background', options, pdqOutcomeOf);
   }
 
   private enqueue<O extends { ok: boolean }>(
     body: RequestBody,
     priority: JobPriority,
-    signal: AbortSignal | undefined,
+    { signal, format }: Pick<RunOptions, 'signal' | 'format'>,
     outcomeOf: (reply: JobReply) => O | null,
   ): Promise<O | Failure> {
     if (this.closed) return Promise.reject(new PoolUnavailableError('closed', 'the media worker pool is shut down'));
@@ -128,6 +118,7 @@ export class MediaWorkerPool {
         jobId,
         body,
         priority,
+        timeoutMs: format === 'heic' ? this.heicJobTimeoutMs : this.jobTimeoutMs,
         solo: false,
         signal,
         answer(reply) {
@@ -181,6 +172,7 @@ export class MediaWorkerPool {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.memory.stop();
     if (this.respawnTimer !== null) clearTimeout(this.respawnTimer);
     this.respawnTimer = null;
     const error = new PoolUnavailableError('closed', 'the media worker pool is shut down');
@@ -243,8 +235,9 @@ export class MediaWorkerPool {
 
   /** False when the worker could not take the job (it is then retired and the job queued again). */
   private dispatch(slot: Slot, pending: PendingJob): boolean {
-    const timer = setTimeout(() => this.onJobTimeout(slot), this.jobTimeoutMs);
+    const timer = setTimeout(() => this.onJobTimeout(slot, pending.timeoutMs), pending.timeoutMs);
     slot.jobs.set(pending.jobId, { pending, timer });
+    if (slot.channel.residentBytes !== undefined) this.memory.arm();
     try {
       const request: WorkerRequest = { jobId: pending.jobId, ...pending.body };
       slot.channel.postMessage(request);
@@ -334,11 +327,11 @@ export class MediaWorkerPool {
    * A job alone in its worker that runs past the limit is blamed. With others beside it, it
    * may only have been slowed by them (they share the cores): all of them run again alone.
    */
-  private onJobTimeout(slot: Slot): void {
+  private onJobTimeout(slot: Slot, timeoutMs: number): void {
     if (!this.slots.has(slot)) return;
     const jobs = this.retire(slot);
     slot.channel.kill();
-    this.blameOrRetry(jobs, { code: 'timed-out', detail: `no result after ${this.jobTimeoutMs} ms; the worker was restarted` });
+    this.blameOrRetry(jobs, { code: 'timed-out', detail: `no result after ${timeoutMs} ms; the worker was restarted` });
     this.pump();
   }
 
