@@ -1,0 +1,33 @@
+import type { SelectionMessages } from './en-selection';
+
+/** Canadian French strings of the grid's multi-selection, typed against the English ones (en-selection.ts). */
+export const frCASelection: SelectionMessages = {
+  selection: {
+    count_one: '{{formatted}} sélectionné',
+    count_many: '{{formatted}} sélectionnés',
+    count_other: '{{formatted}} sélectionnés',
+    clear: 'Effacer la sélection',
+    overLimit: "Au plus {{formatted}} éléments peuvent être sélectionnés à la fois : rien n'a été ajouté.",
+    appliedItems_one: 'Catégorie {{category}} appliquée à {{formatted}} élément',
+    appliedItems_many: 'Catégorie {{category}} appliquée à {{formatted}} éléments',
+    appliedItems_other: 'Catégorie {{category}} appliquée à {{formatted}} éléments',
+    clearedItems_one: 'Non catégorisé : {{formatted}} élément',
+    clearedItems_many: 'Non catégorisés : {{formatted}} éléments',
+    clearedItems_other: 'Non catégorisés : {{formatted}} éléments',
+    copies_one: '({{formatted}} copie)',
+    copies_many: '({{formatted}} copies)',
+    copies_other: '({{formatted}} copies)',
+    skippedKnown_one: '{{formatted}} élément connu laissé tel quel : il garde la catégorie de son jeu de hachages.',
+    skippedKnown_many: '{{formatted}} éléments connus laissés tels quels : ils gardent la catégorie de leur jeu de hachages.',
+    skippedKnown_other: '{{formatted}} éléments connus laissés tels quels : ils gardent la catégorie de leur jeu de hachages.',
+    undone_one: 'Annulé : la décision sur {{formatted}} élément',
+    undone_many: 'Annulé : la décision sur {{formatted}} éléments',
+    undone_other: 'Annulé : la décision sur {{formatted}} éléments',
+    redone_one: 'Rétabli : la décision sur {{formatted}} élément',
+    redone_many: 'Rétabli : la décision sur {{formatted}} éléments',
+    redone_other: 'Rétabli : la décision sur {{formatted}} éléments',
+    openNextSetting: "Ouvrir l'élément suivant à examiner après la catégorisation",
+    openNextHelp:
+      "Dans la visionneuse, une touche ou un bouton de catégorie passe alors de lui-même au suivant, comme N. « Non catégorisé » reste sur l'élément.",
+  },
+};
