@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Review } from './use-review';
 
-export interface OpenNextAfterDecisionProps {
+interface OpenNextAfterDecisionProps {
   review: Review;
   /** The setting "Open the next item to review after categorising". */
   enabled: boolean;
