@@ -135,4 +135,20 @@ describe('selecting several grid items', () => {
     await user.keyboard('{Escape}');
     await screen.findByText('Media hidden');
   });
+
+  it('refuses a range past 10,000 items whole, says so, and keeps the selection there was', async () => {
+    const fake = createFakeVeil();
+    await renderApp(fake);
+    const user = userEvent.setup();
+    const media = await screen.findByRole('grid', { name: 'Case media' });
+    await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ });
+    act(() => cellAt(media, 0)?.focus());
+    await user.keyboard(' ');
+    await waitFor(() => expect(screen.getByText('1 selected')).toBeTruthy());
+    await user.keyboard('{Control>}{End}{/Control}');
+    await waitFor(() => expect(cellAt(media, 99_999)).not.toBeNull());
+    await user.keyboard('{Shift>} {/Shift}');
+    expect((await screen.findByRole('alert')).textContent).toBe('At most 10,000 items can be selected at once: nothing was added.');
+    expect(screen.getByText('1 selected')).toBeTruthy();
+  });
 });
