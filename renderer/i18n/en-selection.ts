@@ -9,6 +9,7 @@ export const enSelection = {
     count_other: '{{formatted}} selected',
     clear: 'Clear selection',
     overLimit: 'At most {{formatted}} items can be selected at once: nothing was added.',
+    rangeFailed: 'The range could not be selected, nothing was added: {{message}}',
     appliedItems_one: 'Category {{category}} applied to {{formatted}} item',
     appliedItems_many: 'Category {{category}} applied to {{formatted}} items',
     appliedItems_other: 'Category {{category}} applied to {{formatted}} items',

@@ -8,6 +8,8 @@ export interface GridSelection {
   ids: ReadonlySet<string>;
   /** The last addition would have gone past the most one batch may name: it was refused, the selection kept. */
   overLimit: boolean;
+  /** Why the last Shift range could not be read (its items were asked for and the request failed): nothing was added; null otherwise. */
+  rangeFailure: { reason: unknown } | null;
   /** Ctrl+click and Space: the item at `index` in or out; it becomes the anchor of a later range. */
   toggle(index: number): void;
   /** Shift+click: adds every item from the anchor (or this one) to `index`, as a file manager does. */
@@ -20,9 +22,12 @@ interface Held {
   ids: ReadonlySet<string>;
   anchor: number | null;
   overLimit: boolean;
+  rangeFailure: { reason: unknown } | null;
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+const nothingHeld = (store: ItemStore | null): Held => ({ store, ids: NONE, anchor: null, overLimit: false, rangeFailure: null });
 
 /** Ids of the items at [first, last] of the store's view: from the pages loaded, else asked for (a range may reach rows never drawn). */
 async function idsInRange(client: VeilClient, store: ItemStore, first: number, last: number): Promise<string[]> {
@@ -46,19 +51,18 @@ async function idsInRange(client: VeilClient, store: ItemStore, first: number, l
  * starts empty there. Never more than MAX_BATCH_ITEMS ids: an addition past that is refused whole.
  */
 export function useGridSelection(client: VeilClient, store: ItemStore | null): GridSelection {
-  const [held, setHeld] = useState<Held>({ store, ids: NONE, anchor: null, overLimit: false });
-  const current = held.store === store ? held : { store, ids: NONE, anchor: null, overLimit: false };
+  const [held, setHeld] = useState<Held>(() => nothingHeld(store));
+  const current = held.store === store ? held : nothingHeld(store);
 
-  const change = useCallback(
-    (update: (prev: Held) => Held) => setHeld((prev) => update(prev.store === store ? prev : { store, ids: NONE, anchor: null, overLimit: false })),
-    [store],
-  );
+  const change = useCallback((update: (prev: Held) => Held) => setHeld((prev) => update(prev.store === store ? prev : nothingHeld(store))), [store]);
   const add = useCallback(
     (ids: readonly string[], anchor: number | null) =>
       change((prev) => {
         const next = new Set(prev.ids);
         for (const id of ids) next.add(id);
-        return next.size > MAX_BATCH_ITEMS ? { ...prev, overLimit: true } : { store, ids: next, anchor: anchor ?? prev.anchor, overLimit: false };
+        return next.size > MAX_BATCH_ITEMS
+          ? { ...prev, overLimit: true, rangeFailure: null }
+          : { store, ids: next, anchor: anchor ?? prev.anchor, overLimit: false, rangeFailure: null };
       }),
     [change, store],
   );
@@ -71,7 +75,7 @@ export function useGridSelection(client: VeilClient, store: ItemStore | null): G
         change((prev) => {
           const next = new Set(prev.ids);
           next.delete(item.id);
-          return { store, ids: next, anchor: index, overLimit: false };
+          return { store, ids: next, anchor: index, overLimit: false, rangeFailure: null };
         });
       } else add([item.id], index);
     },
@@ -84,17 +88,18 @@ export function useGridSelection(client: VeilClient, store: ItemStore | null): G
       const anchor = current.anchor ?? index;
       const [first, last] = anchor <= index ? [anchor, index] : [index, anchor];
       if (last - first + 1 > MAX_BATCH_ITEMS) {
-        change((prev) => ({ ...prev, overLimit: true }));
+        change((prev) => ({ ...prev, overLimit: true, rangeFailure: null }));
         return;
       }
       void idsInRange(client, store, first, last)
         .then((ids) => add(ids, anchor))
-        .catch(() => undefined);
+        // Said, not swallowed: a Shift+click that adds nothing without a word looks like a selection that worked.
+        .catch((reason: unknown) => change((prev) => ({ ...prev, overLimit: false, rangeFailure: { reason } })));
     },
     [client, store, current.anchor, change, add],
   );
 
-  const clear = useCallback(() => change(() => ({ store, ids: NONE, anchor: null, overLimit: false })), [change, store]);
+  const clear = useCallback(() => change(() => nothingHeld(store)), [change, store]);
 
-  return { ids: current.ids, overLimit: current.overLimit, toggle, extendTo, clear };
+  return { ids: current.ids, overLimit: current.overLimit, rangeFailure: current.rangeFailure, toggle, extendTo, clear };
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MAX_BATCH_ITEMS } from '../../../shared/review/batch-contract.js';
+import { useErrorText } from '../../app/error-message';
 import { useFormatters } from '../../i18n/format';
 import { CategoryButtons } from '../decisions/category-group';
 import type { Review } from '../decisions/use-review';
@@ -12,6 +13,7 @@ import type { GridSelection } from './grid-selection';
 export function SelectionBar({ selection, review, onClear }: { selection: GridSelection; review: Review | undefined; onClear: () => void }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const { errorText } = useErrorText();
   const count = selection.ids.size;
   const scheme = review?.state?.schemeChosen ? review.state.scheme : null;
   return (
@@ -22,6 +24,11 @@ export function SelectionBar({ selection, review, onClear }: { selection: GridSe
       {selection.overLimit && (
         <span role="alert" className="error-text">
           {t('selection.overLimit', { formatted: format.count(MAX_BATCH_ITEMS) })}
+        </span>
+      )}
+      {selection.rangeFailure && (
+        <span role="alert" className="error-text">
+          {t('selection.rangeFailed', { message: errorText(selection.rangeFailure.reason) })}
         </span>
       )}
       {count > 0 && review && scheme && (

@@ -1,6 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { VeilRequestError } from '../../../../shared/contract-errors.js';
+import { reasonOf } from '../../../../shared/reasons/reason.js';
 import { createFakeVeil, fakeItem, fakeItemId, type FakeVeilOptions } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
 
@@ -17,7 +19,7 @@ async function grid(options: FakeVeilOptions = {}) {
   const fake = createFakeVeil({ itemCount: 200, ...options });
   await renderApp(fake);
   await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ });
-  await screen.findByText('0 of 200 reviewed');
+  await screen.findByText(/^0 of [\d,]+ reviewed$/);
   return { fake, user: userEvent.setup(), grid: screen.getByRole('grid', { name: 'Case media' }) };
 }
 
@@ -127,13 +129,36 @@ describe('selecting several grid items', () => {
     expect(fake.handlers.categoriseItems).not.toHaveBeenCalled();
   });
 
-  it('leaves Esc to hide all media, selection or not', async () => {
-    const { user, grid: media } = await grid({ items: (index) => fakeItem(index) });
+  it('leaves Esc to hide all media, selection or not, and refuses to categorise the selection while media is hidden', async () => {
+    const { fake, user, grid: media } = await grid({ items: (index) => fakeItem(index) });
     act(() => cellAt(media, 0)?.focus());
     await user.keyboard(' ');
     await waitFor(() => expect(selectedIndexes(media)).toEqual([0]));
     await user.keyboard('{Escape}');
     await screen.findByText('Media hidden');
+    await user.keyboard('1');
+    // A later request proves the key was handled: nothing was decided on pictures nobody can see.
+    await user.keyboard('{Control>}z{/Control}');
+    await act(async () => undefined);
+    expect(fake.handlers.categoriseItems).not.toHaveBeenCalled();
+    expect(fake.handlers.categoriseItem).not.toHaveBeenCalled();
+    expect(screen.getByText('0 of 200 reviewed')).toBeTruthy();
+  });
+
+  it('after a selection is undone in the viewer, the open item shows its category again', async () => {
+    const { user, grid: media } = await grid();
+    act(() => cellAt(media, 0)?.focus());
+    await user.keyboard(' {ArrowRight} {ArrowRight} ');
+    await waitFor(() => expect(selectedIndexes(media)).toEqual([0, 1, 2]));
+    await user.keyboard('1');
+    await screen.findByText('3 of 200 reviewed');
+    await user.keyboard('{Enter}');
+    const group = within(await screen.findByRole('region', { name: 'Viewer' })).getByRole('group', { name: 'Category' });
+    await waitFor(() => expect(within(group).getByRole('button', { name: '1, CAM' }).getAttribute('aria-pressed')).toBe('true'));
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(announcement().textContent).toBe('Undone: the decision on 3 items'));
+    await waitFor(() => expect(within(group).getByRole('button', { name: 'Uncategorised' }).getAttribute('aria-pressed')).toBe('true'));
+    expect(within(group).getByRole('button', { name: '1, CAM' }).getAttribute('aria-pressed')).toBe('false');
   });
 
   it('refuses a range past 10,000 items whole, says so, and keeps the selection there was', async () => {
@@ -149,6 +174,20 @@ describe('selecting several grid items', () => {
     await waitFor(() => expect(cellAt(media, 99_999)).not.toBeNull());
     await user.keyboard('{Shift>} {/Shift}');
     expect((await screen.findByRole('alert')).textContent).toBe('At most 10,000 items can be selected at once: nothing was added.');
+    expect(screen.getByText('1 selected')).toBeTruthy();
+  });
+
+  it('says so when the items of a Shift range could not be read, and adds nothing', async () => {
+    const { fake, user, grid: media } = await grid({ itemCount: 3000 });
+    act(() => cellAt(media, 0)?.focus());
+    await user.keyboard(' ');
+    await waitFor(() => expect(screen.getByText('1 selected')).toBeTruthy());
+    await user.keyboard('{Control>}{End}{/Control}');
+    await waitFor(() => expect(cellAt(media, 2999)).not.toBeNull());
+    // The range reaches rows never drawn: their ids are asked for, and the back end fails.
+    fake.handlers.listItems.mockRejectedValue(VeilRequestError.because(reasonOf('case-not-open', {})));
+    await user.keyboard('{Shift>} {/Shift}');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^The range could not be selected, nothing was added: /);
     expect(screen.getByText('1 selected')).toBeTruthy();
   });
 });
