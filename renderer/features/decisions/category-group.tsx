@@ -16,14 +16,19 @@ export function CategoryGroup({ review, item }: { review: Review; item: MediaIte
   const hintId = useId();
   const { state, learn } = review;
   const itemId = item.id;
-  useEffect(() => learn(itemId), [learn, itemId]);
+  const current = review.categoryOf(itemId);
+  // Asked again whenever it is not known: after a selection's undo or redo the review forgets what it had learnt.
+  const unknown = current === undefined;
+  useEffect(() => {
+    if (unknown) learn(itemId);
+  }, [learn, itemId, unknown]);
   if (state === null) return null;
   // A known item that came with its hash set's category keeps it: overruling a set needs a typed reason (not built yet).
   const keptFromSet = keepsSetCategory(state.scheme, item);
   return (
     <CategoryButtons
       scheme={state.scheme}
-      current={review.categoryOf(itemId)}
+      current={current}
       disabled={keptFromSet}
       describedBy={keptFromSet ? hintId : undefined}
       onChoose={(code) => review.categorise(itemId, code)}
