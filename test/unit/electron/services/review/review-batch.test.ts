@@ -48,10 +48,11 @@ describe('categorising a selection together', () => {
   it('applies one category to every chosen item and its copies, skips the known one and says so, and writes one step', async () => {
     const workspace = await sandbox.open(sandbox.dbPath);
     const service = serviceOver(workspace);
-    const outcome = await service.categoriseMany(CASE, ['a', 'b', 'k', 'c', 'a'], '1');
-    expect(outcome).toMatchObject({ category: '1', itemCount: 3, copies: 3, skippedKnown: 1 });
+    const outcome = await service.categoriseMany(CASE, ['a', 'b', 'k', 'c', 'a'], '3');
+    expect(outcome).toMatchObject({ category: '3', itemCount: 3, copies: 3, skippedKnown: 1 });
     expect(outcome.state).toMatchObject({ reviewedCount: 4, totalCount: 4, canUndo: true });
-    for (const id of ['a', 'b', 'c', 'd']) expect((await service.item(CASE, id)).category).toBe('1');
+    for (const id of ['a', 'b', 'c', 'd']) expect((await service.item(CASE, id)).category).toBe('3');
+    // The known item keeps its hash set's CAM, not the batch's category.
     expect((await service.item(CASE, 'k')).category).toBe('1');
 
     await service.whenWritten();
