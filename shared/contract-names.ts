@@ -51,6 +51,7 @@ export const REQUEST_NAME_LIST = [
   'nextToReview',
   'exportReview',
   'authoriseItem',
+  'categoriseItems',
 ] as const satisfies readonly RequestName[];
 
 export const EVENT_NAME_LIST = [

@@ -42,6 +42,7 @@ import {
   ReviewStateSchema,
 } from './review/review-contract.js';
 import { ExportReviewArgsSchema, ExportReviewResultSchema } from './review/export-contract.js';
+import { BatchOutcomeSchema, CategoriseItemsArgsSchema } from './review/batch-contract.js';
 import { AuthorisationSchema } from './referral/referral-lock.js';
 
 /**
@@ -214,6 +215,11 @@ const requestContract = {
     args: z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema }).extend(AuthorisationSchema.shape).strict(),
     result: MediaItemSchema,
   },
+  /**
+   * Categorises a grid selection (and every file of each item's stack) as ONE undoable step; items
+   * that keep their hash set's category are skipped and counted. An id not in the case refuses the whole batch.
+   */
+  categoriseItems: { args: CategoriseItemsArgsSchema, result: BatchOutcomeSchema },
 } as const;
 
 const eventContract = {

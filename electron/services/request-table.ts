@@ -112,5 +112,6 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     nextToReview: async ({ caseId, afterItemId }) => review.nextToReview(caseId, afterItemId),
     exportReview: async (args) => parts.exportReview(args),
     authoriseItem: async ({ caseId, itemId, reference, dateIso }) => referral.authorise(caseId, itemId, { reference, dateIso }),
+    categoriseItems: async ({ caseId, itemIds, category }) => review.categoriseMany(caseId, itemIds, category),
   };
 }

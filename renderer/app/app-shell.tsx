@@ -28,6 +28,7 @@ import { MediaHiddenPanel } from '../media-visibility/media-hidden-panel';
 import { useMediaVisibility } from '../media-visibility/media-visibility';
 import { AppHeader } from './app-header';
 import { DecisionKeys } from '../features/decisions/use-decision-keys';
+import { OpenNextAfterDecision } from '../features/decisions/open-next-after-decision';
 import { keepsSetCategory } from '../features/decisions/category-group';
 import { useReview } from '../features/decisions/use-review';
 import { DecisionAnnouncer, ReviewProgress } from '../features/decisions/review-progress';
@@ -204,7 +205,19 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           reviewProgress={<ReviewProgress state={review.state} />}
         />
         <DecisionAnnouncer text={review.announcement} />
-        <DecisionKeys review={review} currentItemId={decisionItemId} onNext={openNextToReview} enabled={visible} />
+        <DecisionKeys
+          review={review}
+          currentItemId={decisionItemId}
+          selectedItemIds={() => (viewerIndex === null ? (gridRef.current?.selectedItemIds() ?? []) : [])}
+          onNext={openNextToReview}
+          enabled={visible}
+        />
+        <OpenNextAfterDecision
+          review={review}
+          enabled={settings.review.openNextAfterDecision}
+          openItemId={viewerIndex === null ? null : (store.getItem(viewerIndex)?.id ?? null)}
+          onNext={openNextToReview}
+        />
         <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
         <WellbeingBanners settings={settings} />
         {headerError && (
@@ -228,6 +241,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
               covered={viewerIndex !== null}
               importEnded={summary.import.phase !== 'scanning'}
               knownShown={summary.knownShown}
+              review={review}
               // A case with items whose chosen view is empty: say why, not that the folder has no media.
               // Why a view is empty is known only once the import has listed everything; until then the grid says "not yet".
               emptyText={summary.itemCount > 0 && summary.import.phase !== 'scanning' ? t(`review.empty.${itemView}`) : undefined}

@@ -1,4 +1,5 @@
 import { enDecisions } from './en-decisions';
+import { enSelection } from './en-selection';
 import { enWorkflow } from './en-workflow';
 import { enForms } from './en-forms';
 import { enReasons } from './en-reasons';
@@ -348,6 +349,7 @@ export const en = {
   ...enStacks,
   ...enReview,
   ...enDecisions,
+  ...enSelection,
   ...enWorkflow,
   ...enLayout,
   ...enReasons,

@@ -1,4 +1,5 @@
 import { frCADecisions } from './fr-CA-decisions';
+import { frCASelection } from './fr-CA-selection';
 import { frCAWorkflow } from './fr-CA-workflow';
 import type { Messages } from './en';
 import { frCAForms } from './fr-CA-forms';
@@ -350,6 +351,7 @@ export const frCA: Messages = {
   ...frCAStacks,
   ...frCAReview,
   ...frCADecisions,
+  ...frCASelection,
   ...frCAWorkflow,
   ...frCALayout,
   ...frCAReasons,

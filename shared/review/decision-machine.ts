@@ -52,14 +52,32 @@ export interface Decided {
  * moves are in the action, so undo puts back exactly what each had.
  */
 export function decide(history: UndoHistory, current: CategoryLookup, stackMembers: StackMembers, itemId: string, category: CategoryCode): Decided {
-  const members = stackMembers(itemId);
-  const ids = members.includes(itemId) ? members : [itemId, ...members];
+  return decideMany(history, current, stackMembers, [itemId], category);
+}
+
+/**
+ * Categorises several chosen items (a grid selection) and every file of their stacks as ONE
+ * undoable step: the investigator chose them together, so Ctrl+Z takes them back together, as
+ * a file manager's undo takes back one multi-file move. A file both chosen and a copy of another
+ * chosen item counts as chosen; a file in two chosen stacks appears once. `copies` counts the
+ * files covered that were not chosen.
+ */
+export function decideMany(
+  history: UndoHistory,
+  current: CategoryLookup,
+  stackMembers: StackMembers,
+  itemIds: readonly string[],
+  category: CategoryCode,
+): Decided {
+  const chosen = new Set(itemIds);
+  const covered = new Set(itemIds);
+  for (const itemId of itemIds) for (const member of stackMembers(itemId)) covered.add(member);
   const changes: ItemChange[] = [];
-  for (const id of ids) {
+  for (const id of covered) {
     const before = current(id);
-    if (before !== category) changes.push({ itemId: id, before, after: category, source: id === itemId ? 'investigator' : 'stack' });
+    if (before !== category) changes.push({ itemId: id, before, after: category, source: chosen.has(id) ? 'investigator' : 'stack' });
   }
-  const copies = ids.length - 1;
+  const copies = covered.size - chosen.size;
   if (changes.length === 0) return { history, action: null, copies };
   const action: ReviewAction = { changes };
   return { history: { undo: [...history.undo, action].slice(-UNDO_DEPTH), redo: [] }, action, copies };

@@ -32,6 +32,8 @@ export const DecisionOutcomeSchema = z.object({
   /** Other files of the item's stack the step covered. */
   copies: z.number().int().nonnegative(),
   cause: z.enum(['decision', 'undo', 'redo']),
+  /** For undo and redo: how many items the investigator chose in the step (more than one for a grid selection's batch). */
+  chosenCount: z.number().int().nonnegative().optional(),
 });
 export type DecisionOutcome = z.infer<typeof DecisionOutcomeSchema>;
 

@@ -9,7 +9,7 @@ import { DEFAULT_REVIEW_SETTINGS, ReviewSettingsSchema } from '../review/review-
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr-CA']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
-export const SETTINGS_SCHEMA_VERSION = 9;
+export const SETTINGS_SCHEMA_VERSION = 10;
 
 /**
  * The first day of the week in My exposure and personal weekly limits: as the language

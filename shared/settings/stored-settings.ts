@@ -50,7 +50,14 @@ const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: R
   { fromVersion: 7, migrate: (old) => ({ ...old, schemaVersion: 8, defaultProfile: withBlurStyle(old['defaultProfile']) }) },
   // 8 → 9: category schemes arrive; a case's scheme is asked for at its first open, as the issue wants.
   { fromVersion: 8, migrate: (old) => ({ ...old, schemaVersion: 9, review: DEFAULT_REVIEW_SETTINGS }) },
+  // 9 → 10: "open the next item to review after categorising" arrives, off: the viewer stays where it was, as before.
+  { fromVersion: 9, migrate: (old) => ({ ...old, schemaVersion: 10, review: withOpenNextOff(old['review']) }) },
 ];
+
+/** Stored review settings with the new switch off; anything that is not an object is left for validation to refuse. */
+function withOpenNextOff(review: unknown): unknown {
+  return isRecord(review) ? { ...review, openNextAfterDecision: false } : review;
+}
 
 /** A stored profile with the style it had before styles existed; anything else is left for validation to refuse. */
 function withBlurStyle(profile: unknown): unknown {

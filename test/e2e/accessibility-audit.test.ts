@@ -120,6 +120,19 @@ async function auditEveryScreen(page: Page, strings: typeof en, teamFolder: stri
   await grid.locator('img.tile-img.is-loaded').first().waitFor();
   await audit(page, 'grid', findings);
 
+  // A selection: ticks and aria-selected on the cells, the toolbar's count, its Category group and "Clear selection".
+  await grid.getByRole('gridcell').first().focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await page
+    .getByRole('status')
+    .filter({ hasText: strings.selection.count_other.replace('{{formatted}}', '2') })
+    .waitFor();
+  await audit(page, 'grid with a selection', findings);
+  await page.getByRole('button', { name: strings.selection.clear, exact: true }).click();
+  await expect.poll(() => grid.locator('[role="gridcell"][aria-selected="true"]').count(), SETTLE).toBe(0);
+
   await grid.getByRole('gridcell').first().focus();
   await page.keyboard.press('Enter');
   await page.getByRole('region', { name: strings.viewer.region }).locator('img.veiled-layer.is-loaded').waitFor();

@@ -1,8 +1,9 @@
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import { categoryFromMatch, DEFAULT_CASE_SCHEME, isSchemeCategory, type CaseScheme } from '../../../shared/review/category-scheme.js';
 import { currentCategories, type CategoryCode, type DecisionCause, type DecisionEvent } from '../../../shared/review/decision-event.js';
-import { decide, EMPTY_HISTORY, redo, undo, type ReviewAction, type UndoHistory } from '../../../shared/review/decision-machine.js';
+import { decide, decideMany, EMPTY_HISTORY, redo, undo, type ReviewAction, type UndoHistory } from '../../../shared/review/decision-machine.js';
 import type { DecisionOutcome, ItemReview, NextToReview, ReviewState } from '../../../shared/review/review-contract.js';
+import type { BatchOutcome } from '../../../shared/review/batch-contract.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { CaseSession } from '../case/case-session.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
@@ -15,6 +16,8 @@ export interface ReviewService {
   chooseScheme(caseId: string, scheme: CaseScheme): Promise<ReviewState>;
   /** Categorises the item and every file of its stack as one undoable step. */
   categorise(caseId: string, itemId: string, category: CategoryCode): Promise<DecisionOutcome>;
+  /** Categorises a selection and their stacks as ONE undoable step; known items are skipped and counted; an id not in the case refuses all. */
+  categoriseMany(caseId: string, itemIds: readonly string[], category: CategoryCode): Promise<BatchOutcome>;
   undo(caseId: string): Promise<DecisionOutcome>;
   redo(caseId: string): Promise<DecisionOutcome>;
   item(caseId: string, itemId: string): Promise<ItemReview>;
@@ -237,6 +240,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       category: chosen?.after ?? null,
       copies: Math.max(0, moved.action.changes.length - 1),
       cause,
+      chosenCount: moved.action.changes.filter((change) => change.source === 'investigator').length,
     };
   }
 
@@ -281,6 +285,30 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       const state = stateOf(review);
       deps.onChange(state);
       return { state, itemId, category, copies: decided.copies, cause: 'decision' };
+    },
+    async categoriseMany(caseId, itemIds, category) {
+      const review = await reviewOf(caseId);
+      if (!review.schemeChosen) throw new VeilRequestError('invalid-arguments', "the case's scheme is not chosen yet");
+      if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
+      const unique = [...new Set(itemIds)];
+      const items = deps.session.getItems(caseId, unique);
+      // Checked before anything is applied: a stale or forged id refuses the batch, and nothing of it is half done.
+      if (items.length !== unique.length) throw new VeilRequestError('invalid-arguments', `${unique.length - items.length} of the items are not in this case`);
+      const open = items.filter((item) => categoryFromMatch(review.scheme, item.match) === null);
+      const stacks = new Map(open.map((item) => [item.relativePath, stackPaths(caseId, review.scheme, item)]));
+      const decided = decideMany(
+        review.history,
+        (path) => review.categories.get(path) ?? null,
+        (path) => stacks.get(path) ?? [],
+        [...stacks.keys()],
+        category,
+      );
+      review.history = decided.history;
+      for (const item of open) review.itemOfPath.set(item.relativePath, item.id);
+      if (decided.action) record(review, decided.action, 'decision');
+      const state = stateOf(review);
+      deps.onChange(state);
+      return { state, category, itemCount: open.length, copies: decided.copies, skippedKnown: items.length - open.length };
     },
     undo: (caseId) => move(caseId, 'undo'),
     redo: (caseId) => move(caseId, 'redo'),

@@ -45,6 +45,24 @@ const READ_PAGE_ROWS = 250;
  */
 const FIRST_READ_PAGE_ROWS = 25;
 
+/**
+ * Decision lines cut into write batches of about WRITE_BATCH_ROWS, never inside an action: one
+ * action (a grid selection of up to 10,000 items and their copies can pass 2,000 lines) is one
+ * transaction, so a crash or a refused line never leaves half of one undoable step on disk.
+ */
+function wholeActions(events: readonly DecisionEvent[]): DecisionEvent[][] {
+  const batches: DecisionEvent[][] = [];
+  let start = 0;
+  for (let end = 1; end <= events.length; end += 1) {
+    const actionEnds = end === events.length || events[end]?.actionId !== events[end - 1]?.actionId;
+    if (end === events.length || (end - start >= WRITE_BATCH_ROWS && actionEnds)) {
+      batches.push(events.slice(start, end));
+      start = end;
+    }
+  }
+  return batches;
+}
+
 /** One case's workspace, seen from the main side. Every call goes to its worker thread. */
 export interface CaseWorkspace {
   /** How it was opened: read-write, read-only (another Veil writes it) or unavailable, and why. */
@@ -220,9 +238,7 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
     listNotes: async () => (await call({ type: 'listNotes' }, NotesResultSchema)).notes,
     saveNote: async (relativePath, text, nowMs) => (await call({ type: 'saveNote', relativePath, text, nowMs }, SavedNoteResultSchema)).note,
     async appendDecisions(events) {
-      for (let start = 0; start < events.length; start += WRITE_BATCH_ROWS) {
-        await call({ type: 'appendDecisions', events: events.slice(start, start + WRITE_BATCH_ROWS) }, EmptyResultSchema);
-      }
+      for (const batch of wholeActions(events)) await call({ type: 'appendDecisions', events: batch }, EmptyResultSchema);
     },
     async latestDecisions() {
       const all: DecisionEvent[] = [];

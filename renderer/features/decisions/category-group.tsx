@@ -1,7 +1,8 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
-import { categoryFromMatch, schemeCategories } from '../../../shared/review/category-scheme.js';
+import { categoryFromMatch, schemeCategories, type CaseScheme } from '../../../shared/review/category-scheme.js';
+import type { CategoryCode } from '../../../shared/review/decision-event.js';
 import { categoryLabel } from './category-label';
 import type { Review } from './use-review';
 
@@ -15,34 +16,64 @@ export function CategoryGroup({ review, item }: { review: Review; item: MediaIte
   const hintId = useId();
   const { state, learn } = review;
   const itemId = item.id;
-  useEffect(() => learn(itemId), [learn, itemId]);
-  if (state === null) return null;
   const current = review.categoryOf(itemId);
-  const choices = [...schemeCategories(state.scheme).map((category) => category.code), null];
+  // Asked again whenever it is not known: after a selection's undo or redo the review forgets what it had learnt.
+  const unknown = current === undefined;
+  useEffect(() => {
+    if (unknown) learn(itemId);
+  }, [learn, itemId, unknown]);
+  if (state === null) return null;
   // A known item that came with its hash set's category keeps it: overruling a set needs a typed reason (not built yet).
   const keptFromSet = keepsSetCategory(state.scheme, item);
   return (
-    <div role="group" aria-label={t('decisions.group')} aria-describedby={keptFromSet ? hintId : undefined} className="category-group">
+    <CategoryButtons
+      scheme={state.scheme}
+      current={current}
+      disabled={keptFromSet}
+      describedBy={keptFromSet ? hintId : undefined}
+      onChoose={(code) => review.categorise(itemId, code)}
+    >
+      {keptFromSet && (
+        <span id={hintId} className="muted category-kept">
+          {t('decisions.keptFromSet')}
+        </span>
+      )}
+    </CategoryButtons>
+  );
+}
+
+interface CategoryButtonsProps {
+  scheme: CaseScheme;
+  /** The category pressed; undefined when not known (no button shows pressed or not). */
+  current: CategoryCode | undefined;
+  disabled?: boolean;
+  describedBy?: string;
+  onChoose: (code: CategoryCode) => void;
+  children?: ReactNode;
+}
+
+/** The group named "Category" with one button per category of the scheme and "Uncategorised": for an item, or a grid selection. */
+export function CategoryButtons({ scheme, current, disabled = false, describedBy, onChoose, children }: CategoryButtonsProps) {
+  const { t } = useTranslation();
+  const choices = [...schemeCategories(scheme).map((category) => category.code), null];
+  return (
+    <div role="group" aria-label={t('decisions.group')} aria-describedby={describedBy} className="category-group">
       {choices.map((code) => (
         <button
           key={code ?? 'none'}
           type="button"
           className="button category-button"
           aria-pressed={current === undefined ? undefined : current === code}
-          title={categoryLabel(t, state.scheme, code)}
-          disabled={keptFromSet}
-          onClick={() => review.categorise(itemId, code)}
+          title={categoryLabel(t, scheme, code)}
+          disabled={disabled}
+          onClick={() => onChoose(code)}
         >
           {/* The code in sight (six buttons fit beside the title); the whole name for screen readers and on hover. */}
           <span aria-hidden="true">{code ?? '–'}</span>
-          <span className="visually-hidden">{categoryLabel(t, state.scheme, code)}</span>
+          <span className="visually-hidden">{categoryLabel(t, scheme, code)}</span>
         </button>
       ))}
-      {keptFromSet && (
-        <span id={hintId} className="muted category-kept">
-          {t('decisions.keptFromSet')}
-        </span>
-      )}
+      {children}
     </div>
   );
 }

@@ -7,6 +7,8 @@ export interface DecisionKeysOptions {
   review: Review;
   /** The item the keys act on: the open item in the viewer, else the focused grid item; null for none. */
   currentItemId: () => string | null;
+  /** The grid's selection while the viewer is closed (empty otherwise): a number key categorises all of it, not the focused item. */
+  selectedItemIds?: () => readonly string[];
   /** N found the next item to review at `index` of the "To review" view: open or focus it. */
   onNext: (index: number) => void;
   /** False while media is hidden (the hide-everything key, a limit reached): no key decides on a picture nobody can see. */
@@ -15,9 +17,10 @@ export interface DecisionKeysOptions {
 
 /**
  * The review's keys (a component so the app shell can mount it once a case is drawn), wherever focus is on the page (not in a text field or a dialog): the
- * number keys categorise the current item, N goes to the next item to review, Ctrl+Z undoes,
- * Ctrl+Y or Ctrl+Shift+Z redoes. None of them is taken: Escape hides media, the arrows, Home,
- * End, Page keys, Enter and Space move in the grid, R and Shift+arrows drive the spotlight,
+ * number keys categorise the grid's selection when there is one, else the current item; N goes to
+ * the next item to review, Ctrl+Z undoes (a selection's batch at once), Ctrl+Y or Ctrl+Shift+Z
+ * redoes. None of them is taken: Escape hides media, the arrows, Home, End, Page keys and Enter
+ * move in or open the grid, Space selects, R and Shift+arrows drive the spotlight,
  * Backspace leaves the viewer.
  */
 export function DecisionKeys(options: DecisionKeysOptions): null {
@@ -28,7 +31,7 @@ export function DecisionKeys(options: DecisionKeysOptions): null {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.metaKey || keyTakenElsewhere(event)) return;
-      const { review, currentItemId, onNext, enabled } = latest.current;
+      const { review, currentItemId, selectedItemIds, onNext, enabled } = latest.current;
       if (!enabled) return;
       const key = event.key.toLowerCase();
       if (event.ctrlKey) {
@@ -47,9 +50,16 @@ export function DecisionKeys(options: DecisionKeysOptions): null {
         return;
       }
       const scheme = review.state?.scheme;
-      const itemId = currentItemId();
       const category = scheme && /^[0-9]$/.test(event.key) ? categoryForKey(scheme, event.key) : null;
-      if (category === null || itemId === null) return;
+      if (category === null) return;
+      const selected = selectedItemIds?.() ?? [];
+      if (selected.length > 0) {
+        event.preventDefault();
+        review.categoriseMany(selected, category.code);
+        return;
+      }
+      const itemId = currentItemId();
+      if (itemId === null) return;
       event.preventDefault();
       review.categorise(itemId, category.code);
     };

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { VeilClient } from '../../../shared/client.js';
 import type { CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { CategoryCode } from '../../../shared/review/decision-event.js';
+import type { BatchOutcome } from '../../../shared/review/batch-contract.js';
 import type { DecisionOutcome, NextToReview, ReviewState } from '../../../shared/review/review-contract.js';
 import { useErrorText } from '../../app/error-message';
 import { useFormatters } from '../../i18n/format';
+import { batchAnnouncement, batchMoveAnnouncement } from './batch-announcement';
 import { categoryLabel } from './category-label';
 
 const NO_CATEGORIES: ReadonlyMap<string, CategoryCode> = new Map();
@@ -18,6 +20,10 @@ export interface Review {
   /** What the polite live region says: the last decision, undo or redo, or why one failed. */
   announcement: string;
   categorise(itemId: string, category: CategoryCode): void;
+  /** Categorises a grid selection (and their stacks) as one undoable step. */
+  categoriseMany(itemIds: readonly string[], category: CategoryCode): void;
+  /** Calls `listener` after each decision on one item is answered (to open the next item); returns the unsubscribe. Stable. */
+  onDecided(listener: (outcome: DecisionOutcome) => void): () => void;
   /** Sets the case's scheme at its first open. */
   chooseScheme(scheme: CaseScheme): void;
   undo(): void;
@@ -53,6 +59,7 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
   const [announcement, setAnnouncement] = useState('');
   /** Items whose category was asked for, so a re-render does not ask again. */
   const asked = useRef(new Set<string>());
+  const decidedListeners = useRef(new Set<(outcome: DecisionOutcome) => void>());
 
   useEffect(() => {
     asked.current = new Set();
@@ -80,7 +87,16 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
         setAnnouncement(t(outcome.cause === 'undo' ? 'decisions.nothingToUndo' : 'decisions.nothingToRedo'));
         return;
       }
+      const batchMove = batchMoveAnnouncement(t, format, outcome);
+      if (batchMove !== null) {
+        // A whole selection moved: what was learnt of each item's category is stale; each is asked again when shown.
+        asked.current = new Set();
+        setCategories(() => new Map());
+        setAnnouncement(batchMove);
+        return;
+      }
       remember(outcome.itemId, outcome.category);
+      if (outcome.cause === 'decision') for (const listener of decidedListeners.current) listener(outcome);
       const category = categoryLabel(t, outcome.state.scheme, outcome.category);
       if (outcome.cause === 'undo') setAnnouncement(t('decisions.undone', { category }));
       else if (outcome.cause === 'redo') setAnnouncement(t('decisions.redone', { category }));
@@ -88,7 +104,7 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
       else if (outcome.copies > 0) setAnnouncement(t('decisions.appliedCopies', { category, count: outcome.copies, formatted: format.count(outcome.copies) }));
       else setAnnouncement(t('decisions.applied', { category }));
     },
-    [t, format, remember, setState],
+    [t, format, remember, setState, setCategories],
   );
 
   const learn = useCallback(
@@ -105,6 +121,24 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
   );
 
   const fail = useCallback((error: unknown) => setAnnouncement(t('decisions.failed', { message: errorText(error) })), [t, errorText]);
+  const onDecided = useCallback((listener: (outcome: DecisionOutcome) => void) => {
+    decidedListeners.current.add(listener);
+    return () => void decidedListeners.current.delete(listener);
+  }, []);
+  const applyBatch = useCallback(
+    (outcome: BatchOutcome, itemIds: readonly string[]) => {
+      setState(outcome.state);
+      // Known items in the selection were skipped: only forget what was learnt of the chosen ones, they are asked again when shown.
+      for (const itemId of itemIds) asked.current.delete(itemId);
+      setCategories((prev) => {
+        const next = new Map(prev);
+        for (const itemId of itemIds) next.delete(itemId);
+        return next;
+      });
+      setAnnouncement(batchAnnouncement(t, format, outcome));
+    },
+    [t, format, setState, setCategories],
+  );
 
   return {
     state,
@@ -114,6 +148,14 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
       if (caseId === null) return;
       client.call('categoriseItem', { caseId, itemId, category }).then(apply).catch(fail);
     },
+    categoriseMany(itemIds, category) {
+      if (caseId === null || itemIds.length === 0) return;
+      client
+        .call('categoriseItems', { caseId, itemIds: [...itemIds], category })
+        .then((outcome) => applyBatch(outcome, itemIds))
+        .catch(fail);
+    },
+    onDecided,
     chooseScheme(scheme) {
       if (caseId !== null) client.call('chooseCaseScheme', { caseId, scheme }).then(setState).catch(fail);
     },

@@ -17,6 +17,10 @@ export interface GridCellProps {
   item: MediaItem | undefined;
   failure: ShowFailure | undefined;
   isTabStop: boolean;
+  /** In the grid's multi-selection: marked by a tick and a double border, not by colour alone. */
+  selected: boolean;
+  /** Ctrl (or ⌘) + click toggles the item in the selection; Shift + click adds the range from the anchor. */
+  onSelect: (index: number, how: 'toggle' | 'range') => void;
   /** The investigator wrote a note on this item. */
   hasNote: boolean;
   mediaVisible: boolean;
@@ -32,7 +36,7 @@ export interface GridCellProps {
   releaser?: ThumbnailReleaser;
 }
 
-type TileMediaProps = Omit<GridCellProps, 'columnIndex' | 'isTabStop' | 'hasNote' | 'onFocusCell' | 'onOpen'> & { item: MediaItem };
+type TileMediaProps = Omit<GridCellProps, 'columnIndex' | 'isTabStop' | 'selected' | 'onSelect' | 'hasNote' | 'onFocusCell' | 'onOpen'> & { item: MediaItem };
 
 function TileMedia({ index, item, failure, mediaVisible, knownShown, profile, client, onPictureFailed, scrolling = true, releaser }: TileMediaProps) {
   const { t } = useTranslation();
@@ -79,7 +83,7 @@ function TileMedia({ index, item, failure, mediaVisible, knownShown, profile, cl
 export const GridCell = memo(function GridCell(props: GridCellProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const { index, columnIndex, item, failure, isTabStop, hasNote, knownShown, onFocusCell, onOpen } = props;
+  const { index, columnIndex, item, failure, isTabStop, selected, onSelect, hasNote, knownShown, onFocusCell, onOpen } = props;
   const copies = item ? copyCount(item) : 1;
   const copiesText = copies > 1 ? t('items.copiesBadge', { count: copies, formatted: format.count(copies) }) : null;
   const noteText = item && hasNote ? t('items.noteBadge') : null;
@@ -98,16 +102,26 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
   return (
     <div
       role="gridcell"
-      className="grid-cell"
+      className={selected ? 'grid-cell is-selected' : 'grid-cell'}
       aria-colindex={columnIndex + 1}
+      aria-selected={selected}
       aria-label={name}
       aria-busy={item ? undefined : true}
       tabIndex={isTabStop ? 0 : -1}
       data-item-index={index}
       onFocus={() => onFocusCell(index)}
-      onClick={() => onOpen(index)}
+      onClick={(event) => {
+        if (event.ctrlKey || event.metaKey) onSelect(index, 'toggle');
+        else if (event.shiftKey) onSelect(index, 'range');
+        else onOpen(index);
+      }}
     >
       <span className="tile-media">
+        {selected && (
+          <span className="tile-check" aria-hidden="true">
+            ✓
+          </span>
+        )}
         {item ? <TileMedia {...props} item={item} /> : <span className="tile-placeholder" aria-hidden="true" />}
         {matchCaption && <span className="tile-match">{matchCaption}</span>}
       </span>{' '}

@@ -17,6 +17,9 @@ import { groupedRows, itemSpan, plainRows } from './grid-rows';
 import { useFolderGroups } from './use-folder-groups';
 import { GAP_PX, GRID_PADDING_PX, gridLayout } from './grid-layout';
 import { ThumbnailReleaser } from './thumbnail-release';
+import { useGridSelection } from './grid-selection';
+import { SelectionBar } from './selection-bar';
+import type { Review } from '../decisions/use-review';
 
 /** Rows rendered beyond the visible ones, each way: enough for smooth scrolling. */
 const OVERSCAN_ROWS = 3;
@@ -24,6 +27,8 @@ const OVERSCAN_ROWS = 3;
 export interface MediaGridHandle {
   /** Scrolls an item into view and focuses its cell (e.g. when the viewer closes). */
   focusItem(index: number): void;
+  /** The ids of the selected items (Ctrl/Shift+click, Space), for the number keys; empty when none. */
+  selectedItemIds(): readonly string[];
 }
 
 export interface MediaGridProps {
@@ -47,6 +52,8 @@ export interface MediaGridProps {
   controls?: ReactNode;
   /** What an empty grid says in place of its own words (a "Show" view with nothing in it). */
   emptyText?: string;
+  /** The case's review: with a selection, its Category buttons categorise every selected item together. */
+  review?: Review;
   ref?: Ref<MediaGridHandle>;
 }
 
@@ -54,7 +61,8 @@ export interface MediaGridProps {
  * The case's media as an ARIA grid, virtualized by rows: only the rows in view (plus
  * a few) are in the DOM, and their items are fetched page by page as they come into
  * view. One cell is in the tab order (roving tabindex); arrows, Home/End, PageUp/Down
- * and Ctrl+Home/End move it, Enter or Space opens the viewer.
+ * and Ctrl+Home/End move it, Enter opens the viewer. Space, Ctrl+click and Shift+click (or
+ * Shift+Space) select items, kept by id so the selection outlives the rows drawn.
  */
 export function MediaGrid({
   store,
@@ -70,6 +78,7 @@ export function MediaGrid({
   knownShown = false,
   controls,
   emptyText,
+  review,
   ref,
 }: MediaGridProps) {
   const { t } = useTranslation();
@@ -134,7 +143,22 @@ export function MediaGrid({
     [gridRows, onActiveIndexChange, virtualizer],
   );
 
-  useImperativeHandle(ref, () => ({ focusItem: moveFocus }), [moveFocus]);
+  const selection = useGridSelection(client, store);
+  const selectedIds = selection.ids;
+  useImperativeHandle(ref, () => ({ focusItem: moveFocus, selectedItemIds: () => [...selectedIds] }), [moveFocus, selectedIds]);
+  // Cells get one callback that never changes, so a selection change redraws only the cells whose state moved.
+  const selectionRef = useRef(selection);
+  useEffect(() => {
+    selectionRef.current = selection;
+  });
+  const onSelectCell = useCallback((index: number, how: 'toggle' | 'range') => {
+    if (how === 'range') selectionRef.current.extendTo(index);
+    else selectionRef.current.toggle(index);
+  }, []);
+  const clearSelection = () => {
+    selection.clear();
+    moveFocus(activeIndex);
+  };
 
   // Focus follows the keyboard once the target row has been rendered.
   useEffect(() => {
@@ -148,9 +172,15 @@ export function MediaGrid({
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey) return;
-    if (event.key === 'Enter' || event.key === ' ') {
+    if (event.key === 'Enter') {
       event.preventDefault();
       if (total > 0) onOpen(activeIndex);
+      return;
+    }
+    if (event.key === ' ') {
+      event.preventDefault();
+      if (event.shiftKey) selection.extendTo(activeIndex);
+      else selection.toggle(activeIndex);
       return;
     }
     const viewportPx = virtualizer.scrollRect?.height ?? 0;
@@ -171,6 +201,7 @@ export function MediaGrid({
   return (
     <div className="grid-frame" inert={inert}>
       <div className="grid-toolbar">
+        <SelectionBar selection={selection} review={review} onClear={clearSelection} />
         {controls}
         <label className="check">
           <input type="checkbox" checked={grouped} onChange={(event) => setGrouped(event.currentTarget.checked)} />
@@ -184,6 +215,7 @@ export function MediaGrid({
         aria-label={t('grid.name')}
         aria-rowcount={gridRows.count}
         aria-colcount={layout.columns}
+        aria-multiselectable="true"
         onKeyDown={onKeyDown}
       >
         {total === 0 && <p className="grid-empty">{emptyText ?? (importEnded ? t('items.gridEmptyDone') : t('grid.empty'))}</p>}
@@ -219,6 +251,8 @@ export function MediaGrid({
                       item={item}
                       failure={item ? failureOf(item, store.getFailure(item.id)) : undefined}
                       isTabStop={index === tabStop}
+                      selected={item ? selectedIds.has(item.id) : false}
+                      onSelect={onSelectCell}
                       hasNote={item ? notes.noteOn(item) !== null : false}
                       mediaVisible={mediaVisible}
                       knownShown={knownShown}

@@ -5,6 +5,7 @@ import { ReviewSettingsSchema, type ReviewSettings } from '../../../shared/revie
 import type { Settings } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
 import { useErrorText } from '../../app/error-message';
+import { OpenNextSetting } from '../decisions/open-next-setting';
 
 const NEW_CASE_OPTIONS = ReviewSettingsSchema.shape.newCaseScheme.options;
 
@@ -52,6 +53,7 @@ export function SchemeSection({ headingId, settings, onSaved }: { headingId: str
       <h3 id={headingId} className="settings-section-title" tabIndex={-1}>
         {t('schemes.settingsGroup')}
       </h3>
+      <OpenNextSetting settings={settings} onSaved={onSaved} />
       <form
         className="form"
         onSubmit={(event) => (event.preventDefault(), run(save({ ...review, newCaseScheme: newCase }).then(() => t('schemeSettings.saved'))))}

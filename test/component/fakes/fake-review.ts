@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type { RequestArgs, RequestHandlers } from '../../../shared/contract.js';
 import { DEFAULT_CASE_SCHEME, type CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { CategoryCode } from '../../../shared/review/decision-event.js';
-import { decide, EMPTY_HISTORY, redo, undo, type ReviewAction } from '../../../shared/review/decision-machine.js';
+import { decide, decideMany, EMPTY_HISTORY, redo, undo, type ReviewAction } from '../../../shared/review/decision-machine.js';
 import type { DecisionOutcome, ReviewState } from '../../../shared/review/review-contract.js';
 
 type ReviewHandlers = Pick<
@@ -12,6 +12,7 @@ type ReviewHandlers = Pick<
   | 'importCategoryScheme'
   | 'exportCategoryScheme'
   | 'categoriseItem'
+  | 'categoriseItems'
   | 'undoDecision'
   | 'redoDecision'
   | 'getItemReview'
@@ -44,7 +45,8 @@ export function createFakeReview(options: { caseId: string; totalCount: () => nu
     history = moved.history;
     apply(moved.action);
     const chosen = moved.action.changes.find((change) => change.source === 'investigator');
-    return { state: state(), itemId: chosen?.itemId ?? null, category: chosen?.after ?? null, copies: moved.action.changes.length - 1, cause };
+    const chosenCount = moved.action.changes.filter((change) => change.source === 'investigator').length;
+    return { state: state(), itemId: chosen?.itemId ?? null, category: chosen?.after ?? null, copies: moved.action.changes.length - 1, cause, chosenCount };
   };
   const handlers: ReviewHandlers = {
     getReview: vi.fn(async () => state()),
@@ -60,6 +62,12 @@ export function createFakeReview(options: { caseId: string; totalCount: () => nu
       history = decided.history;
       if (decided.action) apply(decided.action);
       return { state: state(), itemId, category, copies: decided.copies, cause: 'decision' as const };
+    }),
+    categoriseItems: vi.fn(async ({ itemIds, category }: RequestArgs['categoriseItems']) => {
+      const decided = decideMany(history, (id) => categories.get(id) ?? null, stackOf, itemIds, category);
+      history = decided.history;
+      if (decided.action) apply(decided.action);
+      return { state: state(), category, itemCount: new Set(itemIds).size, copies: decided.copies, skippedKnown: 0 };
     }),
     undoDecision: vi.fn(async () => move('undo')),
     redoDecision: vi.fn(async () => move('redo')),

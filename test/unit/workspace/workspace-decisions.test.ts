@@ -79,4 +79,19 @@ describe('the review record in the case workspace', () => {
     await expect(workspace.appendDecisions([line(1, 'a.jpg', '1'), bad])).rejects.toThrow();
     expect(await workspace.latestDecisions()).toEqual([]);
   });
+
+  it('writes a step of more than 2,000 lines (a large grid selection) whole or not at all, and still cuts many steps into batches', async () => {
+    const workspace = await sandbox.open(sandbox.dbPath);
+    const selection = Array.from({ length: 2500 }, (_, index) => line(1, `sel/${index}.jpg`, '1'));
+    const bad = { ...line(1, 'sel/last.jpg', '1'), source: 'guess' };
+    // @ts-expect-error -- a line from a buggy caller, checked by the worker: its whole step is refused, none of it stored
+    await expect(workspace.appendDecisions([...selection, bad])).rejects.toThrow();
+    expect(await workspace.latestDecisions()).toEqual([]);
+
+    await workspace.appendDecisions(selection);
+    const steps = Array.from({ length: 4500 }, (_, index) => line(2 + index, `one/${index}.jpg`, '2'));
+    await workspace.appendDecisions(steps);
+    expect(await workspace.latestDecisions()).toHaveLength(7000);
+    expect(await workspace.lastActionId()).toBe(4501);
+  });
 });

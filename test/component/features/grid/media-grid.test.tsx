@@ -96,13 +96,13 @@ describe('MediaGrid', () => {
     await waitFor(() => expect(focusedIndex()).toBe(2));
   });
 
-  it('opens the viewer with Space too', async () => {
+  it('selects with Space rather than opening the viewer (Enter opens)', async () => {
     const user = userEvent.setup();
     const { grid } = await gridWithFirstPage();
     act(() => cellAt(grid, 0)?.focus());
     await user.keyboard(' ');
-    const viewer = await screen.findByRole('region', { name: 'Viewer' });
-    expect(within(viewer).getByRole('heading', { name: 'photo-000000.jpg' })).toBeTruthy();
+    await waitFor(() => expect(cellAt(grid, 0)?.getAttribute('aria-selected')).toBe('true'));
+    expect(screen.queryByRole('region', { name: 'Viewer' })).toBeNull();
   });
 
   it('shows only pre-filtered thumbnails with the default profile, and never an unblurred one', async () => {

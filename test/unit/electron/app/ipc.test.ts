@@ -51,6 +51,7 @@ function fakeHandlers(): RequestHandlers {
     nextToReview: vi.fn(fail),
     exportReview: vi.fn(fail),
     authoriseItem: vi.fn(fail),
+    categoriseItems: vi.fn(fail),
   };
 }
 

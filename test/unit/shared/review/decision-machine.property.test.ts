@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide, EMPTY_HISTORY, redo, undo, UNDO_DEPTH, type ReviewAction, type UndoHistory } from '../../../../shared/review/decision-machine.js';
+import { decide, decideMany, EMPTY_HISTORY, redo, undo, UNDO_DEPTH, type ReviewAction, type UndoHistory } from '../../../../shared/review/decision-machine.js';
 import type { CategoryCode } from '../../../../shared/review/decision-event.js';
 
 /** A case of `items` files cut into stacks by `stackOf` (item index → stack number). */
@@ -29,11 +29,19 @@ function apply(state: Case, action: ReviewAction): void {
 
 const lookup = (state: Case) => (itemId: string) => state.categories.get(itemId) ?? null;
 
-type Step = { type: 'decide'; item: number; category: CategoryCode } | { type: 'undo' } | { type: 'redo' };
+type Step =
+  { type: 'decide'; item: number; category: CategoryCode } | { type: 'batch'; items: number[]; category: CategoryCode } | { type: 'undo' } | { type: 'redo' };
 
 function run(state: Case, step: Step): void {
   if (step.type === 'decide') {
     const decided = decide(state.history, lookup(state), members(state), id(step.item % state.stackOf.length), step.category);
+    state.history = decided.history;
+    if (decided.action) apply(state, decided.action);
+    return;
+  }
+  if (step.type === 'batch') {
+    const chosen = step.items.map((item) => id(item % state.stackOf.length));
+    const decided = decideMany(state.history, lookup(state), members(state), chosen, step.category);
     state.history = decided.history;
     if (decided.action) apply(state, decided.action);
     return;
@@ -50,6 +58,7 @@ const snapshot = (state: Case): Record<string, CategoryCode> =>
 const category = fc.constantFrom<CategoryCode>(null, '0', '1', '2', '3', '4');
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ type: fc.constant('decide' as const), item: fc.nat(), category }),
+  fc.record({ type: fc.constant('batch' as const), items: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), category }),
   fc.constant({ type: 'undo' as const }),
   fc.constant({ type: 'redo' as const }),
 );
@@ -136,5 +145,38 @@ describe('undo and redo of review decisions', () => {
     run(state, { type: 'undo' });
     run(state, { type: 'decide', item: 1, category: '3' });
     expect(redo(state.history)).toBeNull();
+  });
+
+  it('a batch is one step: one undo takes back every chosen item and its copies, and redo makes it again', () => {
+    fc.assert(
+      fc.property(stacks, fc.array(step, { maxLength: 30 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), category, (stackOf, steps, items, chosen) => {
+        const state = newCase(stackOf);
+        for (const each of steps) run(state, each);
+        const before = snapshot(state);
+        run(state, { type: 'batch', items, category: chosen });
+        const after = snapshot(state);
+        const changed = Object.keys(before).some((key) => before[key] !== after[key]);
+        // Every chosen item, and each file of its stack, has the category now.
+        for (const item of items) for (const member of members(state)(id(item % stackOf.length))) expect(after[member]).toBe(chosen);
+        if (!changed) return;
+        run(state, { type: 'undo' });
+        expect(snapshot(state)).toEqual(before);
+        run(state, { type: 'redo' });
+        expect(snapshot(state)).toEqual(after);
+      }),
+    );
+  });
+
+  it("a batch marks the chosen files as the investigator's and counts each copy once, even when two chosen items share a stack", () => {
+    const state = newCase([0, 0, 0, 1, 2]);
+    const decided = decideMany(state.history, lookup(state), members(state), [id(0), id(1), id(3)], '2');
+    expect(decided.copies).toBe(1);
+    expect(decided.history.undo).toHaveLength(1);
+    expect(decided.action?.changes.map((change) => [change.itemId, change.source])).toEqual([
+      [id(0), 'investigator'],
+      [id(1), 'investigator'],
+      [id(3), 'investigator'],
+      [id(2), 'stack'],
+    ]);
   });
 });

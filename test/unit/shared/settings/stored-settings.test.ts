@@ -137,9 +137,28 @@ describe('stored settings', () => {
       settings: {
         ...(v8 as object),
         schemaVersion: SETTINGS_SCHEMA_VERSION,
-        review: { newCaseScheme: 'ask', customSchemes: [] },
+        review: { newCaseScheme: 'ask', customSchemes: [], openNextAfterDecision: false },
       },
     });
+  });
+
+  it('migrates a version 9 file to 10 keeping the unit’s schemes, with "open the next item after categorising" off', () => {
+    const v9 = fixture('v9-settings.json') as { review: object };
+    const result = parseStoredSettings(v9);
+    expect(result).toEqual({
+      ok: true,
+      migratedFrom: 9,
+      settings: { ...v9, schemaVersion: SETTINGS_SCHEMA_VERSION, review: { ...v9.review, openNextAfterDecision: false } },
+    });
+    if (result.ok) expect(result.settings.review.customSchemes.map((scheme) => scheme.name)).toEqual(['Unit 7 grading']);
+    // A version 9 file whose review settings are not an object is refused, not repaired by a guess.
+    expect(parseStoredSettings({ ...v9, review: 'uk-abc' })).toMatchObject({ ok: false, reason: /review/ });
+  });
+
+  it('turns "open the next item after categorising" on and off, and refuses anything but true or false', () => {
+    const review = { ...DEFAULT_REVIEW_SETTINGS, openNextAfterDecision: true };
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { review })).toMatchObject({ ok: true, settings: { review: { openNextAfterDecision: true } } });
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { review: { ...review, openNextAfterDecision: 'yes' } })).toMatchObject({ ok: false });
   });
 
   it('takes each filter style as the default profile and refuses an unknown one, naming the setting', () => {

@@ -1,0 +1,58 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../../shared/settings/settings.js';
+import { createFakeVeil, fakeItemId } from '../../fakes/fake-veil';
+import { chooseInHeaderMenu } from '../../header-menu';
+import { renderApp } from '../../render-app';
+
+async function viewerWith(openNextAfterDecision: boolean) {
+  const fake = createFakeVeil({
+    itemCount: 20,
+    settings: { ...DEFAULT_SETTINGS, limitsWizardDone: true, review: { ...DEFAULT_SETTINGS.review, openNextAfterDecision } },
+  });
+  // The fake's "next to review" is always item 5 (where the real service would find the first without a category).
+  vi.mocked(fake.handlers.nextToReview).mockImplementation(async () => ({ itemId: fakeItemId(5), index: 5 }));
+  await renderApp(fake);
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ }));
+  const viewer = await screen.findByRole('region', { name: 'Viewer' });
+  await screen.findByText('0 of 20 reviewed');
+  return { fake, user, viewer };
+}
+
+describe('"Open the next item to review after categorising"', () => {
+  it('on: a number key or a Category button in the viewer opens the next item to review; "Uncategorised" stays', async () => {
+    const { fake, user, viewer } = await viewerWith(true);
+    await user.keyboard('1');
+    expect(await within(viewer).findByRole('heading', { name: /^photo-000005\./ })).toBeTruthy();
+    expect(fake.handlers.nextToReview).toHaveBeenCalledWith({ caseId: fake.state.summary.caseId, afterItemId: fakeItemId(0) });
+
+    await user.click(within(viewer).getByRole('button', { name: 'Uncategorised' }));
+    await waitFor(() => expect(fake.handlers.categoriseItem).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(screen.getByTestId('decision-announcement').textContent).toBe('Uncategorised'));
+    expect(fake.handlers.nextToReview).toHaveBeenCalledTimes(1);
+    expect(within(viewer).getByRole('heading', { name: /^photo-000005\./ })).toBeTruthy();
+  });
+
+  it('off (the default): a decision leaves the item open', async () => {
+    const { fake, user, viewer } = await viewerWith(false);
+    await user.keyboard('1');
+    await screen.findByText('1 of 20 reviewed');
+    expect(fake.handlers.nextToReview).not.toHaveBeenCalled();
+    expect(within(viewer).getByRole('heading', { name: /^photo-000000\./ })).toBeTruthy();
+  });
+
+  it('is a switch in Settings with the other review settings, saved when changed', async () => {
+    const fake = createFakeVeil({ itemCount: 3 });
+    await renderApp(fake);
+    const user = userEvent.setup();
+    await chooseInHeaderMenu(user, 'Settings');
+    const section = screen.getByRole('region', { name: 'Category schemes' });
+    const box = within(section).getByRole('checkbox', { name: 'Open the next item to review after categorising' });
+    expect((box as HTMLInputElement).checked).toBe(false);
+    await user.click(box);
+    await waitFor(() => expect(fake.handlers.updateSettings).toHaveBeenCalledWith({ review: { ...DEFAULT_SETTINGS.review, openNextAfterDecision: true } }));
+    await waitFor(() => expect((box as HTMLInputElement).checked).toBe(true));
+  });
+});
