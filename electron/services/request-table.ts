@@ -105,7 +105,7 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     importCategoryScheme: async ({ filePath }) => schemes.importScheme(filePath),
     exportCategoryScheme: async ({ name, filePath }) => schemes.exportScheme(name, filePath),
     chooseCaseScheme: async ({ caseId, scheme }) => review.chooseScheme(caseId, scheme),
-    categoriseItem: async ({ caseId, itemId, category }) => review.categorise(caseId, itemId, category),
+    categoriseItem: async ({ caseId, itemId, category, reason }) => review.categorise(caseId, itemId, category, reason),
     undoDecision: async ({ caseId }) => review.undo(caseId),
     redoDecision: async ({ caseId }) => review.redo(caseId),
     getItemReview: async ({ caseId, itemId }) => review.item(caseId, itemId),

@@ -1,4 +1,5 @@
 import { enDecisions } from './en-decisions';
+import { enOverrule } from './en-overrule';
 import { enWorkflow } from './en-workflow';
 import { enForms } from './en-forms';
 import { enReasons } from './en-reasons';
@@ -388,6 +389,7 @@ export const en = {
   ...enStacks,
   ...enReview,
   ...enDecisions,
+  ...enOverrule,
   ...enWorkflow,
   ...enLayout,
   ...enReasons,

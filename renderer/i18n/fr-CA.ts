@@ -1,4 +1,5 @@
 import { frCADecisions } from './fr-CA-decisions';
+import { frCAOverrule } from './fr-CA-overrule';
 import { frCAWorkflow } from './fr-CA-workflow';
 import type { Messages } from './en';
 import { frCAForms } from './fr-CA-forms';
@@ -390,6 +391,7 @@ export const frCA: Messages = {
   ...frCAStacks,
   ...frCAReview,
   ...frCADecisions,
+  ...frCAOverrule,
   ...frCAWorkflow,
   ...frCALayout,
   ...frCAReasons,

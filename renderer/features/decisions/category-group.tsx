@@ -8,7 +8,8 @@ import type { Review } from './use-review';
 /**
  * The "Category" buttons for one item: each named by its category ("1, CAM"), the item's
  * category pressed, and "Uncategorised" to take a decision back to none. The number keys do
- * the same (use-decision-keys.ts).
+ * the same (use-decision-keys.ts). On a known item still holding its hash set's category, a
+ * button asks for the reason first (the back end's refusal opens the dialog, use-review.ts).
  */
 export function CategoryGroup({ review, item }: { review: Review; item: MediaItem }) {
   const { t } = useTranslation();
@@ -19,8 +20,9 @@ export function CategoryGroup({ review, item }: { review: Review; item: MediaIte
   if (state === null) return null;
   const current = review.categoryOf(itemId);
   const choices = [...schemeCategories(state.scheme).map((category) => category.code), null];
-  // A known item that came with its hash set's category keeps it: overruling a set needs a typed reason (not built yet).
-  const keptFromSet = keepsSetCategory(state.scheme, item);
+  // Said before the press, so the dialog asking why is no surprise.
+  const fromSet = categoryFromMatch(state.scheme, item.match);
+  const keptFromSet = fromSet !== null && current === fromSet;
   return (
     <div role="group" aria-label={t('decisions.group')} aria-describedby={keptFromSet ? hintId : undefined} className="category-group">
       {choices.map((code) => (
@@ -30,7 +32,6 @@ export function CategoryGroup({ review, item }: { review: Review; item: MediaIte
           className="button category-button"
           aria-pressed={current === undefined ? undefined : current === code}
           title={categoryLabel(t, state.scheme, code)}
-          disabled={keptFromSet}
           onClick={() => review.categorise(itemId, code)}
         >
           {/* The code in sight (six buttons fit beside the title); the whole name for screen readers and on hover. */}
@@ -40,14 +41,9 @@ export function CategoryGroup({ review, item }: { review: Review; item: MediaIte
       ))}
       {keptFromSet && (
         <span id={hintId} className="muted category-kept">
-          {t('decisions.keptFromSet')}
+          {t('overrule.keptFromSet')}
         </span>
       )}
     </div>
   );
-}
-
-/** True when the item arrived with its hash set's category, which no button or key may overrule without a typed reason. */
-export function keepsSetCategory(scheme: Parameters<typeof categoryFromMatch>[0], item: MediaItem): boolean {
-  return categoryFromMatch(scheme, item.match) !== null;
 }

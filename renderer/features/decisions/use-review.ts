@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VeilClient } from '../../../shared/client.js';
+import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { CategoryCode } from '../../../shared/review/decision-event.js';
 import type { DecisionOutcome, NextToReview, ReviewState } from '../../../shared/review/review-contract.js';
@@ -10,6 +11,17 @@ import { categoryLabel } from './category-label';
 
 const NO_CATEGORIES: ReadonlyMap<string, CategoryCode> = new Map();
 
+/** A category asked for on an item whose category came from a hash set: it waits for the investigator's reason. */
+interface PendingOverrule {
+  itemId: string;
+  category: CategoryCode;
+}
+
+/** The back end refused because the item's category is its hash set's and no reason came with the change. */
+function needsReason(error: unknown): boolean {
+  return error instanceof VeilRequestError && error.reason?.code === 'reason-required';
+}
+
 /** The open case's review as the renderer holds it: the header's figures, known categories, and the last announcement. */
 export interface Review {
   state: ReviewState | null;
@@ -18,6 +30,11 @@ export interface Review {
   /** What the polite live region says: the last decision, undo or redo, or why one failed. */
   announcement: string;
   categorise(itemId: string, category: CategoryCode): void;
+  /** The overrule waiting for a reason (the dialog asking for it is open), or null. */
+  overrule: PendingOverrule | null;
+  /** Sends the waiting overrule with its reason; rejects (the dialog stays, with the text as typed) when it is refused. */
+  confirmOverrule(reason: string): Promise<void>;
+  cancelOverrule(): void;
   /** Sets the case's scheme at its first open. */
   chooseScheme(scheme: CaseScheme): void;
   undo(): void;
@@ -51,6 +68,8 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
     [caseId],
   );
   const [announcement, setAnnouncement] = useState('');
+  const [overruleOf, setOverruleOf] = useState<(PendingOverrule & { caseId: string }) | null>(null);
+  const overrule = overruleOf !== null && overruleOf.caseId === caseId ? overruleOf : null;
   /** Items whose category was asked for, so a re-render does not ask again. */
   const asked = useRef(new Set<string>());
 
@@ -112,8 +131,20 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
     announcement,
     categorise(itemId, category) {
       if (caseId === null) return;
-      client.call('categoriseItem', { caseId, itemId, category }).then(apply).catch(fail);
+      client
+        .call('categoriseItem', { caseId, itemId, category })
+        .then(apply)
+        // The back end knows whose category is a hash set's: its refusal is what asks for the reason.
+        .catch((error: unknown) => (needsReason(error) ? setOverruleOf({ caseId, itemId, category }) : fail(error)));
     },
+    overrule: overrule === null ? null : { itemId: overrule.itemId, category: overrule.category },
+    async confirmOverrule(reason) {
+      if (overrule === null) return;
+      const outcome = await client.call('categoriseItem', { caseId: overrule.caseId, itemId: overrule.itemId, category: overrule.category, reason });
+      setOverruleOf(null);
+      apply(outcome);
+    },
+    cancelOverrule: () => setOverruleOf(null),
     chooseScheme(scheme) {
       if (caseId !== null) client.call('chooseCaseScheme', { caseId, scheme }).then(setState).catch(fail);
     },

@@ -63,7 +63,7 @@ export function createFakeReview(options: { caseId: string; totalCount: () => nu
     }),
     undoDecision: vi.fn(async () => move('undo')),
     redoDecision: vi.fn(async () => move('redo')),
-    getItemReview: vi.fn(async ({ itemId }: RequestArgs['getItemReview']) => ({ category: categories.get(itemId) ?? null, history: [] })),
+    getItemReview: vi.fn(async ({ itemId }: RequestArgs['getItemReview']) => ({ category: categories.get(itemId) ?? null, history: [], authorisations: [] })),
     nextToReview: vi.fn(async () => ({ itemId: null, index: null })),
   };
   return { handlers, categories };
