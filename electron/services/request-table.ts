@@ -110,6 +110,8 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     redoDecision: async ({ caseId }) => review.redo(caseId),
     getItemReview: async ({ caseId, itemId }) => review.item(caseId, itemId),
     nextToReview: async ({ caseId, afterItemId }) => review.nextToReview(caseId, afterItemId),
+    rememberReviewPlace: async ({ caseId, itemId }) => (await review.rememberPlace(caseId, itemId), {}),
+    getReviewPlace: async ({ caseId }) => review.place(caseId),
     exportReview: async (args) => parts.exportReview(args),
     authoriseItem: async ({ caseId, itemId, reference, dateIso }) => referral.authorise(caseId, itemId, { reference, dateIso }),
   };

@@ -31,6 +31,7 @@ import { DecisionKeys } from '../features/decisions/use-decision-keys';
 import { OverruleDialog } from '../features/decisions/overrule-dialog';
 import { categoryLabel } from '../features/decisions/category-label';
 import { useReview } from '../features/decisions/use-review';
+import { ReviewPlace } from '../features/decisions/use-review-place';
 import { DecisionAnnouncer, ReviewProgress } from '../features/decisions/review-progress';
 import { SchemeDialog } from '../features/schemes/scheme-dialog';
 import { useErrorText } from './error-message';
@@ -205,6 +206,15 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
         />
         <DecisionAnnouncer text={review.announcement} />
         <DecisionKeys review={review} currentItemId={decisionItemId} onNext={openNextToReview} enabled={visible} />
+        <ReviewPlace
+          client={client}
+          caseId={summary.caseId}
+          ready={review.state?.schemeChosen === true}
+          currentItemId={store.getItem(viewerIndex ?? activeIndex)?.id ?? null}
+          stillAtStart={() => current.show === 'to-review' && current.activeIndex === 0 && current.viewerIndex === null}
+          // Focused in the grid, never opened: a picture appears only by a deliberate act.
+          onRestore={(index) => gridRef.current?.focusItem(index)}
+        />
         <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
         <WellbeingBanners settings={settings} />
         {headerError && (

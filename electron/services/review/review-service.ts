@@ -8,6 +8,7 @@ import type { CaseSession } from '../case/case-session.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
 import { createDecisionWriter, type DecisionWriter } from './decision-writer.js';
 import { authorisationsOf, overruleNeedsReason } from './overrule.js';
+import { placeOfPath } from './review-place.js';
 import { categoryOfPaths, createReviewProgress, type ItemPaths, type ReviewProgress } from './review-progress.js';
 
 export interface ReviewService {
@@ -24,6 +25,13 @@ export interface ReviewService {
   item(caseId: string, itemId: string): Promise<ItemReview>;
   /** The first item to review without a category after `afterItemId` (from the top when null), wrapping round; null when none is left. */
   nextToReview(caseId: string, afterItemId: string | null): Promise<NextToReview>;
+  /** Remembers the item the investigator is on (in the case's workspace), so the case reopens there. */
+  rememberPlace(caseId: string, itemId: string): Promise<void>;
+  /**
+   * Where the case was left: that item's place in "To review", else (gone, or not to review) the
+   * first item to review; null when no place was ever remembered (a first open starts at the top).
+   */
+  place(caseId: string): Promise<NextToReview | null>;
   /** How many items to review have each category (for the case's summary); categories with none are left out. */
   countsByCategory(caseId: string): Promise<ReadonlyMap<string, number>>;
   /** Resolves once every decision so far is written or has failed its latest try (quitting, tests). */
@@ -310,6 +318,17 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     },
     async nextToReview(caseId, afterItemId) {
       return progressOf(await reviewOf(caseId)).nextAfter(afterItemId);
+    },
+    async rememberPlace(caseId, itemId) {
+      const item = itemNamed(caseId, itemId);
+      await (await deps.workspace(caseId))?.rememberPlace(item.relativePath);
+    },
+    async place(caseId) {
+      const review = await reviewOf(caseId);
+      const workspace = await deps.workspace(caseId);
+      const remembered = workspace ? await workspace.readPlace() : null;
+      if (remembered === null) return null;
+      return placeOfPath(toReview(caseId), remembered) ?? progressOf(review).nextAfter(null);
     },
     async countsByCategory(caseId) {
       return progressOf(await reviewOf(caseId)).countsByCategory();

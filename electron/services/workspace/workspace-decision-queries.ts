@@ -21,9 +21,13 @@ export interface DecisionQueries {
   chooseScheme(scheme: CaseScheme): CaseScheme;
   /** The scheme chosen at the first open, or null before it. */
   readScheme(): CaseScheme | null;
+  /** Where the investigator was (an item's path), so the case reopens there; each call replaces the last. */
+  rememberPlace(itemPath: string): void;
+  readPlace(): string | null;
 }
 
 const SCHEME_KEY = 'review-scheme';
+const PLACE_KEY = 'review-place';
 const SeqSchema = z.object({ seq: z.number().int() });
 const MaxSchema = z.number().int().nullable();
 
@@ -55,6 +59,7 @@ export function prepareDecisionQueries(db: Database.Database): DecisionQueries {
   const maxAction = db.prepare('SELECT MAX(action_id) FROM decisions').pluck();
   const readMeta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
   const insertMeta = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
+  const replaceMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
 
   const readScheme = (): CaseScheme | null => {
     const value: unknown = readMeta.get(SCHEME_KEY);
@@ -76,5 +81,10 @@ export function prepareDecisionQueries(db: Database.Database): DecisionQueries {
       return readScheme() ?? scheme;
     },
     readScheme,
+    rememberPlace: (itemPath) => void replaceMeta.run(PLACE_KEY, itemPath),
+    readPlace() {
+      const value: unknown = readMeta.get(PLACE_KEY);
+      return typeof value === 'string' && value !== '' ? value : null;
+    },
   };
 }

@@ -16,6 +16,8 @@ type ReviewHandlers = Pick<
   | 'redoDecision'
   | 'getItemReview'
   | 'nextToReview'
+  | 'rememberReviewPlace'
+  | 'getReviewPlace'
 >;
 
 /**
@@ -65,6 +67,8 @@ export function createFakeReview(options: { caseId: string; totalCount: () => nu
     redoDecision: vi.fn(async () => move('redo')),
     getItemReview: vi.fn(async ({ itemId }: RequestArgs['getItemReview']) => ({ category: categories.get(itemId) ?? null, history: [], authorisations: [] })),
     nextToReview: vi.fn(async () => ({ itemId: null, index: null })),
+    rememberReviewPlace: vi.fn(async () => ({})),
+    getReviewPlace: vi.fn(async () => null),
   };
   return { handlers, categories };
 }

@@ -193,6 +193,24 @@ describe('the review service', () => {
     expect((await serviceOver(null).service.item(CASE, 'a')).authorisations).toEqual([]);
   });
 
+  it('reopens where the case was left: the remembered item’s place in To review, else the first item to review; nothing before a place is kept', async () => {
+    const workspace = await sandbox.open(sandbox.dbPath);
+    const { service } = serviceOver(workspace);
+    expect(await service.place(CASE)).toBeNull();
+    await service.rememberPlace(CASE, 'c');
+    await service.rememberPlace(CASE, 'd');
+    expect(await service.place(CASE)).toEqual({ itemId: 'd', index: 3 });
+    // An exact copy's path stands for the item it was folded into.
+    await workspace.rememberPlace('copies/a2.jpg');
+    expect(await service.place(CASE)).toEqual({ itemId: 'a', index: 0 });
+    // A file gone from the case (or now known): the first item without a category.
+    await service.categorise(CASE, 'a', '1');
+    await workspace.rememberPlace('gone/away.jpg');
+    expect(await service.place(CASE)).toEqual({ itemId: 'b', index: 1 });
+    await service.rememberPlace(CASE, 'k');
+    expect(await service.place(CASE)).toEqual({ itemId: 'b', index: 1 });
+  });
+
   it('keeps a decision the workspace cannot take as not saved, says so, and writes it on a later try', async () => {
     const { real, flaky, heal } = await flakyWorkspace();
     const { service, changes, timers } = serviceOver(flaky);
