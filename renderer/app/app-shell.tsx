@@ -211,6 +211,8 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           caseId={summary.caseId}
           ready={review.state?.schemeChosen === true}
           currentItemId={store.getItem(viewerIndex ?? activeIndex)?.id ?? null}
+          viewerOpen={viewerIndex !== null}
+          decided={review.state}
           stillAtStart={() => current.show === 'to-review' && current.activeIndex === 0 && current.viewerIndex === null}
           // Focused in the grid, never opened: a picture appears only by a deliberate act.
           onRestore={(index) => gridRef.current?.focusItem(index)}
