@@ -47,8 +47,22 @@ function isPlainText(text: string): boolean {
   return true;
 }
 
-/** Why the investigator overrules a known item's hash-set category: trimmed, 3 to 500 characters of plain text. */
-export const OverruleReasonSchema = z.string().trim().min(OVERRULE_REASON_CHARS.min).max(OVERRULE_REASON_CHARS.max).refine(isPlainText, 'not plain text');
+/** Characters as the workspace's CHECK counts them (code points): an emoji is one, not two UTF-16 units. */
+export function reasonChars(text: string): number {
+  return [...text].length;
+}
+
+/**
+ * Why the investigator overrules a known item's hash-set category: trimmed, 3 to 500 characters of plain text.
+ * The shortest is counted in code points, as SQLite's length() is, so no reason passes here that the
+ * workspace would refuse (a write refused there would be retried for ever).
+ */
+export const OverruleReasonSchema = z
+  .string()
+  .trim()
+  .max(OVERRULE_REASON_CHARS.max)
+  .refine((text) => reasonChars(text) >= OVERRULE_REASON_CHARS.min, 'too short')
+  .refine(isPlainText, 'not plain text');
 
 /**
  * `reason` is required when the item's category now is its hash set's (the back end refuses

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OVERRULE_REASON_CHARS, OverruleReasonSchema } from '../../../shared/review/review-contract.js';
+import { OVERRULE_REASON_CHARS, OverruleReasonSchema, reasonChars } from '../../../shared/review/review-contract.js';
 import { useErrorText } from '../../app/error-message';
 import { FormFooter } from '../../app/form-fields';
 import { ModalDialog } from '../../app/modal-dialog';
@@ -21,7 +21,7 @@ function reasonProblem(text: string): 'tooShort' | 'tooLong' | 'notPlain' | null
   const parsed = OverruleReasonSchema.safeParse(text);
   if (parsed.success) return null;
   const trimmed = text.trim();
-  if (trimmed.length < OVERRULE_REASON_CHARS.min) return 'tooShort';
+  if (reasonChars(trimmed) < OVERRULE_REASON_CHARS.min) return 'tooShort';
   if (trimmed.length > OVERRULE_REASON_CHARS.max) return 'tooLong';
   return 'notPlain';
 }

@@ -170,7 +170,10 @@ describe('workspace schema migrations', () => {
     );
     expect(() => insert.run(3, '  a  ')).toThrow(/CHECK/);
     expect(() => insert.run(4, 'x'.repeat(501))).toThrow(/CHECK/);
+    expect(() => insert.run(5, '😀😀')).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE decisions SET reason = 'changed later'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM decisions WHERE reason IS NOT NULL').run()).toThrow(/append-only/);
+    expect(queries.itemHistory('a.jpg')).toHaveLength(2);
     db.close();
   });
 

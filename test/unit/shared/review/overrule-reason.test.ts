@@ -14,5 +14,8 @@ describe('the reason sent with a change of a hash set’s category', () => {
       expect(CategoriseArgsSchema.safeParse({ ...base, reason }).success).toBe(false);
     expect(CategoriseArgsSchema.parse({ ...base, reason: 'x'.repeat(500) }).reason).toHaveLength(500);
     expect(CategoriseArgsSchema.parse({ ...base, reason: 'line one\nline two' }).reason).toBe('line one\nline two');
+    // Counted as characters, as the workspace's CHECK counts them: two emoji are 4 UTF-16 units but 2 characters.
+    expect(CategoriseArgsSchema.safeParse({ ...base, reason: '😀😀' }).success).toBe(false);
+    expect(CategoriseArgsSchema.parse({ ...base, reason: '😀😀😀' }).reason).toBe('😀😀😀');
   });
 });
