@@ -49,6 +49,8 @@ export const REQUEST_NAME_LIST = [
   'redoDecision',
   'getItemReview',
   'nextToReview',
+  'rememberReviewPlace',
+  'getReviewPlace',
   'exportReview',
   'authoriseItem',
   'categoriseItems',

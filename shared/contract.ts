@@ -202,6 +202,13 @@ const requestContract = {
   getItemReview: { args: ItemArgsSchema, result: ItemReviewSchema },
   /** "Next to review": the first item to review without a category after the given one, wrapping round; null when all are done. */
   nextToReview: { args: NextToReviewArgsSchema, result: NextToReviewSchema },
+  /** Remembers the item the investigator is on (the renderer sends it debounced, not per key), so the case reopens there. */
+  rememberReviewPlace: { args: ItemArgsSchema, result: z.object({}) },
+  /**
+   * Where the case was left: the remembered item's place in "To review", else the first item to
+   * review (nulls when none is left); null when no place was ever remembered.
+   */
+  getReviewPlace: { args: CaseArgsSchema, result: NextToReviewSchema.nullable() },
   /**
    * Writes the open case's review (VICS 2.0 JSON, CSV, the printable summary) into a folder the
    * investigator chose, never the data folder nor inside the case; names already taken get a suffix.

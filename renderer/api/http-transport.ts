@@ -1,5 +1,5 @@
 import type { Transport } from '../../shared/client.js';
-import type { EventName } from '../../shared/contract.js';
+import type { EventName, RequestName } from '../../shared/contract.js';
 import type { Reply } from '../../shared/contract-errors.js';
 import { API_PATH_PREFIX, EVENTS_PATH, MEDIA_PATH_PREFIX, TOKEN_HEADER, TOKEN_QUERY_PARAM } from '../../shared/host-routes.js';
 
@@ -20,6 +20,13 @@ export interface HttpTransportOptions {
   fetchFn?: typeof fetch;
   createEventSource?: (url: string) => EventSourceLike;
 }
+
+/**
+ * Requests a page sends as it goes away (on `pagehide`): a plain fetch is cancelled with the
+ * page, a keepalive one is not. Only these, and small: the browser caps keepalive bodies at
+ * 64 KiB in all.
+ */
+const SENT_WHILE_LEAVING: ReadonlySet<RequestName> = new Set(['rememberReviewPlace']);
 
 function failureReply(message: string): Reply {
   return { ok: false, error: { code: 'failed', message, reason: { code: 'no-answer', params: {} } } };
@@ -65,6 +72,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
           body: JSON.stringify(args ?? {}),
           cache: 'no-store',
           credentials: 'same-origin',
+          keepalive: SENT_WHILE_LEAVING.has(name),
         });
       } catch (error) {
         return failureReply(error instanceof Error ? error.message : String(error));

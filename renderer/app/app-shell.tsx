@@ -29,8 +29,10 @@ import { useMediaVisibility } from '../media-visibility/media-visibility';
 import { AppHeader } from './app-header';
 import { DecisionKeys } from '../features/decisions/use-decision-keys';
 import { OpenNextAfterDecision } from '../features/decisions/open-next-after-decision';
-import { keepsSetCategory } from '../features/decisions/category-group';
+import { OverruleDialog } from '../features/decisions/overrule-dialog';
+import { categoryLabel } from '../features/decisions/category-label';
 import { useReview } from '../features/decisions/use-review';
+import { ReviewPlace } from '../features/decisions/use-review-place';
 import { DecisionAnnouncer, ReviewProgress } from '../features/decisions/review-progress';
 import { SchemeDialog } from '../features/schemes/scheme-dialog';
 import { useErrorText } from './error-message';
@@ -169,13 +171,12 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   };
 
   // The keys act on the open item, else on the focused grid item; N opens or focuses the next one to review.
-  // A known item that came with its hash set's category is not one the keys may overrule (a typed reason is needed).
+  // On a known item holding its hash set's category, the back end's refusal opens the dialog asking why.
   const decisionItemId = (): string | null => {
     const cell = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-item-index]') : null;
     const index = viewerIndex ?? (cell ? Number(cell.dataset.itemIndex) : null);
     const item = index === null ? undefined : store.getItem(index);
-    if (item === undefined || (review.state !== null && keepsSetCategory(review.state.scheme, item))) return null;
-    return item.id;
+    return item?.id ?? null;
   };
   const openNextToReview = (index: number) => {
     updateView({ show: 'to-review', activeIndex: index, viewerIndex: viewerIndex === null ? null : index });
@@ -191,7 +192,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
 
   return (
     <ExposureReportingProvider caseId={summary.caseId}>
-      <div className="app-shell" inert={dialog !== null || modal !== null || askScheme}>
+      <div className="app-shell" inert={dialog !== null || modal !== null || askScheme || review.overrule !== null}>
         <AppHeader
           summary={summary}
           language={resolveLanguage(settings.language, systemLanguage)}
@@ -217,6 +218,17 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           enabled={settings.review.openNextAfterDecision}
           openItemId={viewerIndex === null ? null : (store.getItem(viewerIndex)?.id ?? null)}
           onNext={openNextToReview}
+        />
+        <ReviewPlace
+          client={client}
+          caseId={summary.caseId}
+          ready={review.state?.schemeChosen === true}
+          currentItemId={store.getItem(viewerIndex ?? activeIndex)?.id ?? null}
+          viewerOpen={viewerIndex !== null}
+          decided={review.state}
+          stillAtStart={() => current.show === 'to-review' && current.activeIndex === 0 && current.viewerIndex === null}
+          // Focused in the grid, never opened: a picture appears only by a deliberate act.
+          onRestore={(index) => gridRef.current?.focusItem(index)}
         />
         <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
         <WellbeingBanners settings={settings} />
@@ -290,6 +302,13 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
       <div className="dialog-layer" inert={modal === 'break'}>
         {askScheme && (
           <SchemeDialog customSchemes={settings.review.customSchemes} readOnly={notes.storage?.problem?.code === 'in-use'} onChoose={review.chooseScheme} />
+        )}
+        {review.overrule && review.state && (
+          <OverruleDialog
+            categoryName={categoryLabel(t, review.state.scheme, review.overrule.category)}
+            onConfirm={review.confirmOverrule}
+            onCancel={review.cancelOverrule}
+          />
         )}
         {dialog === 'settings' && (
           <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} canPickFolder={appInfo.canPickFolder} />

@@ -25,7 +25,6 @@ export const enDecisions = {
     nothingToUndo: 'Nothing to undo',
     nothingToRedo: 'Nothing to redo',
     failed: 'The decision could not be made: {{message}}',
-    keptFromSet: 'Category from its hash set: changing it needs a typed reason, which Veil cannot record yet.',
     keysHint: 'Number keys: category. N: next to review. Ctrl+Z: undo. Ctrl+Y: redo.',
   },
 };

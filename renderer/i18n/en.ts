@@ -1,5 +1,6 @@
 import { enDecisions } from './en-decisions';
 import { enSelection } from './en-selection';
+import { enOverrule } from './en-overrule';
 import { enWorkflow } from './en-workflow';
 import { enForms } from './en-forms';
 import { enReasons } from './en-reasons';
@@ -350,6 +351,7 @@ export const en = {
   ...enReview,
   ...enDecisions,
   ...enSelection,
+  ...enOverrule,
   ...enWorkflow,
   ...enLayout,
   ...enReasons,

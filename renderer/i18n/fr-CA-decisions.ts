@@ -23,7 +23,6 @@ export const frCADecisions: DecisionsMessages = {
     nothingToUndo: 'Rien à annuler',
     nothingToRedo: 'Rien à rétablir',
     failed: "La décision n'a pas pu être prise : {{message}}",
-    keptFromSet: 'Catégorie venue de son jeu de hachages\u00a0: la changer demande un motif écrit, que Veil ne peut pas encore consigner.',
     keysHint: 'Touches numériques : catégorie. N : suivant à examiner. Ctrl+Z : annuler. Ctrl+Y : rétablir.',
   },
 };

@@ -1,5 +1,6 @@
 import { frCADecisions } from './fr-CA-decisions';
 import { frCASelection } from './fr-CA-selection';
+import { frCAOverrule } from './fr-CA-overrule';
 import { frCAWorkflow } from './fr-CA-workflow';
 import type { Messages } from './en';
 import { frCAForms } from './fr-CA-forms';
@@ -352,6 +353,7 @@ export const frCA: Messages = {
   ...frCAReview,
   ...frCADecisions,
   ...frCASelection,
+  ...frCAOverrule,
   ...frCAWorkflow,
   ...frCALayout,
   ...frCAReasons,

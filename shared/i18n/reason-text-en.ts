@@ -136,4 +136,5 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
     'the authorisation could not be recorded in the case workspace, so the file stays locked. Check the notes folder in Settings.',
   'referral-authorisation-date-invalid': 'the authorisation’s date must be between 1990 and today; nothing was recorded and the file stays locked.',
   'referral-item-locked': 'this file is locked until an authorisation is recorded: the provider did not view it and it was not publicly available.',
+  'reason-required': 'this file’s category comes from a hash set; changing it needs a reason (3 to 500 characters). Nothing was changed.',
 };

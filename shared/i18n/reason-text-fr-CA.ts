@@ -123,4 +123,5 @@ export const REASON_TEXT_FR_CA: Record<ReasonCode, string> = {
   'referral-authorisation-not-recorded': `l'autorisation n'a pas pu être consignée dans l'espace de travail du dossier, donc le fichier reste verrouillé. Vérifiez le dossier des notes dans les Paramètres.`,
   'referral-authorisation-date-invalid': `la date de l'autorisation doit se situer entre 1990 et aujourd'hui${NB}; rien n'a été consigné et le fichier reste verrouillé.`,
   'referral-item-locked': `ce fichier est verrouillé jusqu'à ce qu'une autorisation soit consignée${NB}: le fournisseur ne l'a pas vu et il n'était pas accessible au public.`,
+  'reason-required': `la catégorie de ce fichier vient d'un jeu de hachages${NB}; la changer exige un motif (de 3 à 500 caractères). Rien n'a été modifié.`,
 };

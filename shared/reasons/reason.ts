@@ -148,6 +148,8 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   plain('referral-item-locked'),
   plain('referral-authorisation-not-recorded'),
   plain('referral-authorisation-date-invalid'),
+  // Overruling a known item's hash-set category.
+  plain('reason-required'),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 export type ReasonCode = Reason['code'];

@@ -31,6 +31,8 @@ export const DecisionEventSchema = z.object({
   /** The operating-system account that made it, as the workstation reports it. */
   userName: z.string(),
   atMs: z.number().int().nonnegative(),
+  /** Why a hash set's category was overruled, as the investigator typed it (every line of that step carries it); absent otherwise. */
+  reason: z.string().min(1).max(500).optional(),
 });
 export type DecisionEvent = z.infer<typeof DecisionEventSchema>;
 

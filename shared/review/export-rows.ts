@@ -51,7 +51,7 @@ function tally(byCategory: Map<string, CategoryTally>, code: string, kind: keyof
  * The export's records from the case's items and each path's latest decision, in one pass
  * plus one over stack representatives. A stack decision covers every file of the stack, copies
  * that joined after it included (as the review counts them); a known item keeps its set's
- * category and is marked precategorised with the set's name. Files with no category are left out.
+ * category and is marked precategorised with the set's name, unless it was overruled. Files with no category are left out.
  */
 export function exportRows(
   items: readonly ExportItem[],
@@ -73,9 +73,15 @@ export function exportRows(
   const byCategory = new Map<string, CategoryTally>();
   let reviewedCount = 0;
   let toReviewCount = 0;
+  // A known item keeps its set's category until the investigator overrules it (with a typed reason):
+  // then the record's latest line for the file, even "no category", is what is exported.
+  const knownCategory = (path: string, fromSet: string): CategoryCode => {
+    const latest = decided.get(path);
+    return latest === undefined ? fromSet : latest;
+  };
   for (const item of items) {
     const fromSet = categoryFromMatch(scheme, item.match);
-    const itemCategory = fromSet ?? ownCategory(item) ?? stackCategory.get(item.stackId) ?? null;
+    const itemCategory = fromSet !== null ? knownCategory(item.relativePath, fromSet) : (ownCategory(item) ?? stackCategory.get(item.stackId) ?? null);
     const isKnown = item.match?.type === 'known';
     if (isKnown && itemCategory !== null) tally(byCategory, itemCategory, 'known');
     if (!isKnown && item.stackId === item.id) {
@@ -86,7 +92,7 @@ export function exportRows(
       }
     }
     for (const path of [item.relativePath, ...item.duplicatePaths]) {
-      const category = fromSet ?? decided.get(path) ?? itemCategory;
+      const category = fromSet !== null ? knownCategory(path, fromSet) : (decided.get(path) ?? itemCategory);
       if (category === null) continue;
       rows.push({
         path,
@@ -94,7 +100,7 @@ export function exportRows(
         sha1: item.sha1,
         sizeBytes: item.sizeBytes,
         category,
-        precategorisedBy: fromSet !== null && item.match ? item.match.setName : null,
+        precategorisedBy: fromSet !== null && category === fromSet && item.match ? item.match.setName : null,
         comment: notes?.get(path) ?? null,
       });
     }

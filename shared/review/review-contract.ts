@@ -37,14 +37,57 @@ export const DecisionOutcomeSchema = z.object({
 });
 export type DecisionOutcome = z.infer<typeof DecisionOutcomeSchema>;
 
-export const CategoriseArgsSchema = z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema, category: CategoryCodeSchema }).strict();
+/** Shortest and longest reason for overruling a hash set's category, counted after trimming. */
+export const OVERRULE_REASON_CHARS = { min: 3, max: 500 } as const;
+
+/** Plain text: line breaks and tabs, but no other control character (nothing that could hide text in the record). */
+function isPlainText(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f) return false;
+  }
+  return true;
+}
+
+/** Characters as the workspace's CHECK counts them (code points): an emoji is one, not two UTF-16 units. */
+export function reasonChars(text: string): number {
+  return [...text].length;
+}
+
+/**
+ * Why the investigator overrules a known item's hash-set category: trimmed, 3 to 500 characters of plain text.
+ * The shortest is counted in code points, as SQLite's length() is, so no reason passes here that the
+ * workspace would refuse (a write refused there would be retried for ever).
+ */
+export const OverruleReasonSchema = z
+  .string()
+  .trim()
+  .max(OVERRULE_REASON_CHARS.max)
+  .refine((text) => reasonChars(text) >= OVERRULE_REASON_CHARS.min, 'too short')
+  .refine(isPlainText, 'not plain text');
+
+/**
+ * `reason` is required when the item's category now is its hash set's (the back end refuses
+ * with `reason-required` without one) and kept on every line the step writes.
+ */
+export const CategoriseArgsSchema = z
+  .object({ caseId: CaseIdSchema, itemId: ItemIdSchema, category: CategoryCodeSchema, reason: OverruleReasonSchema.optional() })
+  .strict();
 export const CaseArgsSchema = z.object({ caseId: CaseIdSchema }).strict();
 export const ItemArgsSchema = z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema }).strict();
 export const ChooseSchemeArgsSchema = z.object({ caseId: CaseIdSchema, scheme: CaseSchemeSchema }).strict();
 export const NextToReviewArgsSchema = z.object({ caseId: CaseIdSchema, afterItemId: ItemIdSchema.nullable() }).strict();
 
-/** An item's category now and every line of its history, oldest first. */
-export const ItemReviewSchema = z.object({ category: CategoryCodeSchema, history: z.array(DecisionEventSchema) });
+/** An authorisation recorded to open a file the referral locks, as History lists it beside the decisions. */
+const ItemAuthorisationSchema = z.object({ reference: z.string().min(1), dateIso: z.iso.date(), userName: z.string(), atMs: z.number().int().nonnegative() });
+export type ItemAuthorisation = z.infer<typeof ItemAuthorisationSchema>;
+
+/** An item's category now and every line of its history, oldest first; its authorisations (referral lock), oldest first. */
+export const ItemReviewSchema = z.object({
+  category: CategoryCodeSchema,
+  history: z.array(DecisionEventSchema),
+  authorisations: z.array(ItemAuthorisationSchema),
+});
 export type ItemReview = z.infer<typeof ItemReviewSchema>;
 
 /** The next item to review and its place in the "To review" view (where the viewer opens it); nulls when none is left. */

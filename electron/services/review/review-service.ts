@@ -8,21 +8,33 @@ import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { CaseSession } from '../case/case-session.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
 import { createDecisionWriter, type DecisionWriter } from './decision-writer.js';
+import { authorisationsOf, overruleNeedsReason } from './overrule.js';
+import { placeOfPath } from './review-place.js';
 import { categoryOfPaths, createReviewProgress, type ItemPaths, type ReviewProgress } from './review-progress.js';
 
 export interface ReviewService {
   state(caseId: string): Promise<ReviewState>;
   /** Sets the case's scheme at its first open (kept once chosen); known items then take their set's category. */
   chooseScheme(caseId: string, scheme: CaseScheme): Promise<ReviewState>;
-  /** Categorises the item and every file of its stack as one undoable step. */
-  categorise(caseId: string, itemId: string, category: CategoryCode): Promise<DecisionOutcome>;
   /** Categorises a selection and their stacks as ONE undoable step; known items are skipped and counted; an id not in the case refuses all. */
   categoriseMany(caseId: string, itemIds: readonly string[], category: CategoryCode): Promise<BatchOutcome>;
+  /**
+   * Categorises the item and every file of its stack as one undoable step. Overruling the
+   * category a hash set gave needs `reason` (refused with `reason-required` without one).
+   */
+  categorise(caseId: string, itemId: string, category: CategoryCode, reason?: string): Promise<DecisionOutcome>;
   undo(caseId: string): Promise<DecisionOutcome>;
   redo(caseId: string): Promise<DecisionOutcome>;
   item(caseId: string, itemId: string): Promise<ItemReview>;
   /** The first item to review without a category after `afterItemId` (from the top when null), wrapping round; null when none is left. */
   nextToReview(caseId: string, afterItemId: string | null): Promise<NextToReview>;
+  /** Remembers the item the investigator is on (in the case's workspace), so the case reopens there. */
+  rememberPlace(caseId: string, itemId: string): Promise<void>;
+  /**
+   * Where the case was left: that item's place in "To review", else (gone, or not to review) the
+   * first item to review; null when no place was ever remembered (a first open starts at the top).
+   */
+  place(caseId: string): Promise<NextToReview | null>;
   /** How many items to review have each category (for the case's summary); categories with none are left out. */
   countsByCategory(caseId: string): Promise<ReadonlyMap<string, number>>;
   /** Resolves once every decision so far is written or has failed its latest try (quitting, tests). */
@@ -62,6 +74,8 @@ interface CaseReview {
   nextActionId: number;
   /** The item each decided path was chosen through, so an undo can say which item it touched. */
   itemOfPath: Map<string, string>;
+  /** The typed reason of each overrule step, so a redo writes it again (an undo line carries none). */
+  reasons: WeakMap<ReviewAction, string>;
   writer: DecisionWriter;
   /** Progress over the "To review" list of `version` (null: a session that does not say, rebuilt at each look). */
   progress: { version: number | null; tracker: ReviewProgress } | null;
@@ -138,6 +152,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       history: EMPTY_HISTORY,
       nextActionId: (workspace ? await workspace.lastActionId() : 0) + 1,
       itemOfPath: new Map(),
+      reasons: new WeakMap(),
       writer: createDecisionWriter({ workspace, retryMs: deps.retryMs, setTimer: deps.setTimer, onChange: () => deps.onChange(stateOf(review)) }),
       progress: null,
       knownVersion: undefined,
@@ -193,7 +208,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
   /**
    * Every file of the item's stack: each near member and each exact copy folded into one. A member
-   * that carries its hash set's category is left out: changing one needs a typed reason (not built yet).
+   * that carries its hash set's category is left out: only a reason typed for that item changes it.
    */
   function stackPaths(caseId: string, scheme: CaseScheme, item: MediaItem): string[] {
     const members = deps.session.stackMembers(caseId, item.id).map((member) => member.item);
@@ -217,9 +232,11 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   function record(review: CaseReview, action: ReviewAction, cause: DecisionCause): void {
     const actionId = review.nextActionId++;
     const atMs = Math.floor(deps.nowMs());
+    const reason = cause === 'undo' ? undefined : review.reasons.get(action);
     const events = action.changes.map((change): DecisionEvent => {
       review.categories.set(change.itemId, change.after);
-      return { actionId, itemPath: change.itemId, category: change.after, source: change.source, cause, userName: deps.userName, atMs };
+      const event: DecisionEvent = { actionId, itemPath: change.itemId, category: change.after, source: change.source, cause, userName: deps.userName, atMs };
+      return reason === undefined ? event : { ...event, reason };
     });
     review.progress?.tracker.pathsChanged(action.changes.map((change) => change.itemId));
     review.writer.append(events);
@@ -263,14 +280,14 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       deps.onChange(state);
       return state;
     },
-    async categorise(caseId, itemId, category) {
+    async categorise(caseId, itemId, category, reason) {
       const review = await reviewOf(caseId);
       if (!review.schemeChosen) throw new VeilRequestError('invalid-arguments', "the case's scheme is not chosen yet");
       if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
       const item = itemNamed(caseId, itemId);
-      // The issue asks for a typed reason before a hash set's category is overruled; until that is built, it is refused, never silently overwritten.
-      if (categoryFromMatch(review.scheme, item.match) !== null)
-        throw new VeilRequestError('invalid-arguments', `item ${itemId} keeps its hash set's category`);
+      // A hash set's category is never overwritten silently: the investigator says why, and the record keeps it.
+      if (reason === undefined && overruleNeedsReason(review.scheme, item, categoryOfItem(review, item)))
+        throw VeilRequestError.because({ code: 'reason-required', params: {} });
       const paths = stackPaths(caseId, review.scheme, item);
       const decided = decide(
         review.history,
@@ -281,6 +298,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       );
       review.history = decided.history;
       review.itemOfPath.set(item.relativePath, item.id);
+      if (decided.action && reason !== undefined) review.reasons.set(decided.action, reason);
       if (decided.action) record(review, decided.action, 'decision');
       const state = stateOf(review);
       deps.onChange(state);
@@ -320,10 +338,25 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       // Lines still waiting for the workspace are history too: shown, not hidden until saved.
       const waiting = review.writer.unsaved().filter((event) => event.itemPath === item.relativePath);
       const seen = new Set(stored.map((event) => `${event.actionId}`));
-      return { category: categoryOfItem(review, item), history: [...stored, ...waiting.filter((event) => !seen.has(`${event.actionId}`))] };
+      return {
+        category: categoryOfItem(review, item),
+        history: [...stored, ...waiting.filter((event) => !seen.has(`${event.actionId}`))],
+        authorisations: await authorisationsOf(workspace, item),
+      };
     },
     async nextToReview(caseId, afterItemId) {
       return progressOf(await reviewOf(caseId)).nextAfter(afterItemId);
+    },
+    async rememberPlace(caseId, itemId) {
+      const item = itemNamed(caseId, itemId);
+      await (await deps.workspace(caseId))?.rememberPlace(item.relativePath);
+    },
+    async place(caseId) {
+      const review = await reviewOf(caseId);
+      const workspace = await deps.workspace(caseId);
+      const remembered = workspace ? await workspace.readPlace() : null;
+      if (remembered === null) return null;
+      return placeOfPath(toReview(caseId), remembered) ?? progressOf(review).nextAfter(null);
     },
     async countsByCategory(caseId) {
       return progressOf(await reviewOf(caseId)).countsByCategory();

@@ -7,6 +7,7 @@ import {
   HistoryResultSchema,
   LastActionIdResultSchema,
   LatestDecisionsResultSchema,
+  PlaceResultSchema,
   SchemeResultSchema,
   StoredSchemeResultSchema,
 } from './workspace-review-protocol.js';
@@ -98,6 +99,10 @@ export interface CaseWorkspace {
   chooseScheme(scheme: CaseScheme): Promise<CaseScheme>;
   /** The scheme chosen at the case's first open, or null when none is yet. */
   readScheme(): Promise<CaseScheme | null>;
+  /** Remembers the item the investigator was on (its path), so the case reopens there; a read-only workspace keeps nothing. */
+  rememberPlace(itemPath: string): Promise<void>;
+  /** The path remembered by `rememberPlace`, or null. */
+  readPlace(): Promise<string | null>;
   /** Records an authorisation to open a referral-locked file (append-only). */
   appendAuthorisation(row: AuthorisationRow): Promise<void>;
   /** Every authorisation recorded, oldest first. */
@@ -257,6 +262,8 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
     lastActionId: async () => (await call({ type: 'lastActionId' }, LastActionIdResultSchema)).actionId,
     chooseScheme: async (scheme) => (await call({ type: 'chooseScheme', scheme }, SchemeResultSchema)).scheme,
     readScheme: async () => (await call({ type: 'readScheme' }, StoredSchemeResultSchema)).scheme,
+    rememberPlace: async (itemPath) => void (await call({ type: 'rememberPlace', itemPath }, EmptyResultSchema)),
+    readPlace: async () => (await call({ type: 'readPlace' }, PlaceResultSchema)).itemPath,
     appendAuthorisation: async (row) => void (await call({ type: 'appendAuthorisation', row }, EmptyResultSchema)),
     listAuthorisations: async () => (await call({ type: 'listAuthorisations' }, AuthorisationsResultSchema)).rows,
     close() {

@@ -10,6 +10,8 @@ export const ReviewWorkspaceRequestSchemas = [
   z.object({ type: z.literal('lastActionId') }),
   z.object({ type: z.literal('chooseScheme'), scheme: CaseSchemeSchema }),
   z.object({ type: z.literal('readScheme') }),
+  z.object({ type: z.literal('rememberPlace'), itemPath: z.string().min(1) }),
+  z.object({ type: z.literal('readPlace') }),
 ] as const;
 
 export const LatestDecisionsResultSchema = z.object({
@@ -21,3 +23,4 @@ export const HistoryResultSchema = z.object({ events: z.array(DecisionEventSchem
 export const LastActionIdResultSchema = z.object({ actionId: z.number().int().nonnegative() });
 export const SchemeResultSchema = z.object({ scheme: CaseSchemeSchema });
 export const StoredSchemeResultSchema = z.object({ scheme: CaseSchemeSchema.nullable() });
+export const PlaceResultSchema = z.object({ itemPath: z.string().min(1).nullable() });

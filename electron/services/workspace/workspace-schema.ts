@@ -116,8 +116,17 @@ CREATE TRIGGER authorisations_no_update BEFORE UPDATE ON authorisations BEGIN SE
 CREATE TRIGGER authorisations_no_delete BEFORE DELETE ON authorisations BEGIN SELECT RAISE(ABORT, 'authorisations are append-only'); END;
 `;
 
+/**
+ * Version 7: the typed reason an investigator gave for overruling a hash set's category. Rows
+ * from before have none (no overrule was possible then). The CHECK keeps a blank or overlong
+ * reason out even when written straight into the file; the append-only triggers still hold.
+ */
+const V7_DECISION_REASONS = `
+ALTER TABLE decisions ADD COLUMN reason TEXT CHECK (reason IS NULL OR length(trim(reason)) BETWEEN 3 AND 500);
+`;
+
 /** MIGRATIONS[i] migrates version i to version i + 1 (version 0 is an empty database). */
-const WORKSPACE_MIGRATIONS: readonly string[] = [V1, V2, V3, V4_PICTURE_SIZE, V5_DECISIONS, V6_AUTHORISATIONS];
+const WORKSPACE_MIGRATIONS: readonly string[] = [V1, V2, V3, V4_PICTURE_SIZE, V5_DECISIONS, V6_AUTHORISATIONS, V7_DECISION_REASONS];
 export const WORKSPACE_SCHEMA_VERSION = WORKSPACE_MIGRATIONS.length;
 
 /** The schema version written in the database's header (0 for a new, empty file). */

@@ -100,6 +100,13 @@ async function handle(request: WorkspaceRequest): Promise<unknown> {
     case 'readScheme':
       reader();
       return { scheme: decisions?.readScheme() ?? null };
+    case 'rememberPlace':
+      // A case another Veil holds keeps its own place: a reader's is not written.
+      if (opened?.status.mode === 'read-write') decisionWriter().rememberPlace(request.itemPath);
+      return {};
+    case 'readPlace':
+      reader();
+      return { itemPath: decisions?.readPlace() ?? null };
     case 'appendAuthorisation':
       writer();
       if (authorisations === null) throw Object.assign(new Error('the workspace is not open for writing'), { code: 'workspace-read-only' });

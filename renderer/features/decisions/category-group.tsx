@@ -9,7 +9,8 @@ import type { Review } from './use-review';
 /**
  * The "Category" buttons for one item: each named by its category ("1, CAM"), the item's
  * category pressed, and "Uncategorised" to take a decision back to none. The number keys do
- * the same (use-decision-keys.ts).
+ * the same (use-decision-keys.ts). On a known item still holding its hash set's category, a
+ * button asks for the reason first (the back end's refusal opens the dialog, use-review.ts).
  */
 export function CategoryGroup({ review, item }: { review: Review; item: MediaItem }) {
   const { t } = useTranslation();
@@ -23,19 +24,19 @@ export function CategoryGroup({ review, item }: { review: Review; item: MediaIte
     if (unknown) learn(itemId);
   }, [learn, itemId, unknown]);
   if (state === null) return null;
-  // A known item that came with its hash set's category keeps it: overruling a set needs a typed reason (not built yet).
-  const keptFromSet = keepsSetCategory(state.scheme, item);
+  // Said before the press, so the dialog asking why is no surprise.
+  const fromSet = categoryFromMatch(state.scheme, item.match);
+  const keptFromSet = fromSet !== null && current === fromSet;
   return (
     <CategoryButtons
       scheme={state.scheme}
       current={current}
-      disabled={keptFromSet}
       describedBy={keptFromSet ? hintId : undefined}
       onChoose={(code) => review.categorise(itemId, code)}
     >
       {keptFromSet && (
         <span id={hintId} className="muted category-kept">
-          {t('decisions.keptFromSet')}
+          {t('overrule.keptFromSet')}
         </span>
       )}
     </CategoryButtons>
@@ -46,14 +47,13 @@ interface CategoryButtonsProps {
   scheme: CaseScheme;
   /** The category pressed; undefined when not known (no button shows pressed or not). */
   current: CategoryCode | undefined;
-  disabled?: boolean;
   describedBy?: string;
   onChoose: (code: CategoryCode) => void;
   children?: ReactNode;
 }
 
 /** The group named "Category" with one button per category of the scheme and "Uncategorised": for an item, or a grid selection. */
-export function CategoryButtons({ scheme, current, disabled = false, describedBy, onChoose, children }: CategoryButtonsProps) {
+export function CategoryButtons({ scheme, current, describedBy, onChoose, children }: CategoryButtonsProps) {
   const { t } = useTranslation();
   const choices = [...schemeCategories(scheme).map((category) => category.code), null];
   return (
@@ -65,7 +65,6 @@ export function CategoryButtons({ scheme, current, disabled = false, describedBy
           className="button category-button"
           aria-pressed={current === undefined ? undefined : current === code}
           title={categoryLabel(t, scheme, code)}
-          disabled={disabled}
           onClick={() => onChoose(code)}
         >
           {/* The code in sight (six buttons fit beside the title); the whole name for screen readers and on hover. */}
@@ -76,9 +75,4 @@ export function CategoryButtons({ scheme, current, disabled = false, describedBy
       {children}
     </div>
   );
-}
-
-/** True when the item arrived with its hash set's category, which no button or key may overrule without a typed reason. */
-export function keepsSetCategory(scheme: Parameters<typeof categoryFromMatch>[0], item: MediaItem): boolean {
-  return categoryFromMatch(scheme, item.match) !== null;
 }

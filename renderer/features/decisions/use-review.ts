@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VeilClient } from '../../../shared/client.js';
+import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { CategoryCode } from '../../../shared/review/decision-event.js';
 import type { BatchOutcome } from '../../../shared/review/batch-contract.js';
@@ -11,6 +12,17 @@ import { batchAnnouncement, batchMoveAnnouncement } from './batch-announcement';
 import { categoryLabel } from './category-label';
 
 const NO_CATEGORIES: ReadonlyMap<string, CategoryCode> = new Map();
+
+/** A category asked for on an item whose category came from a hash set: it waits for the investigator's reason. */
+interface PendingOverrule {
+  itemId: string;
+  category: CategoryCode;
+}
+
+/** The back end refused because the item's category is its hash set's and no reason came with the change. */
+function needsReason(error: unknown): boolean {
+  return error instanceof VeilRequestError && error.reason?.code === 'reason-required';
+}
 
 /** The open case's review as the renderer holds it: the header's figures, known categories, and the last announcement. */
 export interface Review {
@@ -24,6 +36,11 @@ export interface Review {
   categoriseMany(itemIds: readonly string[], category: CategoryCode): void;
   /** Calls `listener` after each decision on one item is answered (to open the next item); returns the unsubscribe. Stable. */
   onDecided(listener: (outcome: DecisionOutcome) => void): () => void;
+  /** The overrule waiting for a reason (the dialog asking for it is open), or null. */
+  overrule: PendingOverrule | null;
+  /** Sends the waiting overrule with its reason; rejects (the dialog stays, with the text as typed) when it is refused. */
+  confirmOverrule(reason: string): Promise<void>;
+  cancelOverrule(): void;
   /** Sets the case's scheme at its first open. */
   chooseScheme(scheme: CaseScheme): void;
   undo(): void;
@@ -57,6 +74,8 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
     [caseId],
   );
   const [announcement, setAnnouncement] = useState('');
+  const [overruleOf, setOverruleOf] = useState<(PendingOverrule & { caseId: string }) | null>(null);
+  const overrule = overruleOf !== null && overruleOf.caseId === caseId ? overruleOf : null;
   /** Items whose category was asked for, so a re-render does not ask again. */
   const asked = useRef(new Set<string>());
   const decidedListeners = useRef(new Set<(outcome: DecisionOutcome) => void>());
@@ -146,7 +165,11 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
     announcement,
     categorise(itemId, category) {
       if (caseId === null) return;
-      client.call('categoriseItem', { caseId, itemId, category }).then(apply).catch(fail);
+      client
+        .call('categoriseItem', { caseId, itemId, category })
+        .then(apply)
+        // The back end knows whose category is a hash set's: its refusal is what asks for the reason.
+        .catch((error: unknown) => (needsReason(error) ? setOverruleOf({ caseId, itemId, category }) : fail(error)));
     },
     categoriseMany(itemIds, category) {
       if (caseId === null || itemIds.length === 0) return;
@@ -156,6 +179,14 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
         .catch(fail);
     },
     onDecided,
+    overrule: overrule === null ? null : { itemId: overrule.itemId, category: overrule.category },
+    async confirmOverrule(reason) {
+      if (overrule === null) return;
+      const outcome = await client.call('categoriseItem', { caseId: overrule.caseId, itemId: overrule.itemId, category: overrule.category, reason });
+      setOverruleOf(null);
+      apply(outcome);
+    },
+    cancelOverrule: () => setOverruleOf(null),
     chooseScheme(scheme) {
       if (caseId !== null) client.call('chooseCaseScheme', { caseId, scheme }).then(setState).catch(fail);
     },

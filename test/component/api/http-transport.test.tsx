@@ -88,6 +88,16 @@ describe('http transport', () => {
     expect(source.closed).toBe(true);
   });
 
+  it('sends the review place as a keepalive request, so a page going away (reload, quit) does not cancel it; other requests are plain', async () => {
+    const { fetchFn, client } = setUp({ ok: true, result: {} });
+    await client.call('rememberReviewPlace', { caseId: 'case-1', itemId: 'item-1' });
+    await client.call('updateSettings', {}).catch(() => undefined);
+    const [, place] = fetchFn.mock.calls[0] as unknown as [string, RequestInit];
+    const [, settings] = fetchFn.mock.calls[1] as unknown as [string, RequestInit];
+    expect(place.keepalive).toBe(true);
+    expect(settings.keepalive).toBe(false);
+  });
+
   it('builds media URLs under /media/ with the token', () => {
     const { client } = setUp({ ok: true, result: null });
     expect(client.mediaUrl({ itemId: 'it-0000001', kind: 'thumb', greyscale: true, blur: 'strong' })).toBe(

@@ -17,6 +17,8 @@ type ReviewHandlers = Pick<
   | 'redoDecision'
   | 'getItemReview'
   | 'nextToReview'
+  | 'rememberReviewPlace'
+  | 'getReviewPlace'
 >;
 
 /**
@@ -71,8 +73,10 @@ export function createFakeReview(options: { caseId: string; totalCount: () => nu
     }),
     undoDecision: vi.fn(async () => move('undo')),
     redoDecision: vi.fn(async () => move('redo')),
-    getItemReview: vi.fn(async ({ itemId }: RequestArgs['getItemReview']) => ({ category: categories.get(itemId) ?? null, history: [] })),
+    getItemReview: vi.fn(async ({ itemId }: RequestArgs['getItemReview']) => ({ category: categories.get(itemId) ?? null, history: [], authorisations: [] })),
     nextToReview: vi.fn(async () => ({ itemId: null, index: null })),
+    rememberReviewPlace: vi.fn(async () => ({})),
+    getReviewPlace: vi.fn(async () => null),
   };
   return { handlers, categories };
 }

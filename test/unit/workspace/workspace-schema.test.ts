@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateWorkspace, schemaVersionOf, WORKSPACE_SCHEMA_VERSION } from '../../../electron/services/workspace/workspace-schema.js';
 import { ItemRowSchema } from '../../../electron/services/workspace/workspace-protocol.js';
 import { prepareWorkspaceQueries } from '../../../electron/services/workspace/workspace-queries.js';
+import { prepareDecisionQueries } from '../../../electron/services/workspace/workspace-decision-queries.js';
 import { itemRow } from '../../fixtures/workspace/item-rows.js';
 
 let dir: string;
@@ -140,6 +141,39 @@ describe('workspace schema migrations', () => {
     expect(() => db.prepare("UPDATE authorisations SET reference = 'other'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM authorisations').run()).toThrow(/append-only/);
     expect(db.prepare('SELECT COUNT(*) FROM authorisations').pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it('brings a version 6 workspace to version 7: its decisions stay without a reason, an overrule’s reason is kept and checked, the record stays append-only', () => {
+    const file = path.join(dir, 'v6.sqlite');
+    const old = new Database(file);
+    migrateWorkspace(old, 6);
+    old
+      .prepare("INSERT INTO decisions (action_id, path, category, source, cause, user_name, at_ms) VALUES (1, 'a.jpg', '1', 'hash-set', 'decision', 'inv', 10)")
+      .run();
+    old.close();
+    const db = new Database(file);
+    expect(migrateWorkspace(db)).toBe(6);
+    expect(schemaVersionOf(db)).toBe(WORKSPACE_SCHEMA_VERSION);
+    const queries = prepareDecisionQueries(db);
+    queries.appendDecisions([
+      { actionId: 2, itemPath: 'a.jpg', category: '0', source: 'investigator', cause: 'decision', userName: 'inv', atMs: 20, reason: 'Adult, age confirmed' },
+    ]);
+    const [before, overruled, ...rest] = queries.itemHistory('a.jpg');
+    expect(before).toMatchObject({ actionId: 1, category: '1' });
+    expect(before).not.toHaveProperty('reason');
+    expect(overruled).toMatchObject({ actionId: 2, category: '0', reason: 'Adult, age confirmed' });
+    expect(rest).toEqual([]);
+    // A blank or overlong reason is no reason, even written straight into the file.
+    const insert = db.prepare(
+      "INSERT INTO decisions (action_id, path, category, source, cause, user_name, at_ms, reason) VALUES (?, 'a.jpg', '2', 'investigator', 'decision', 'inv', 30, ?)",
+    );
+    expect(() => insert.run(3, '  a  ')).toThrow(/CHECK/);
+    expect(() => insert.run(4, 'x'.repeat(501))).toThrow(/CHECK/);
+    expect(() => insert.run(5, '😀😀')).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE decisions SET reason = 'changed later'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM decisions WHERE reason IS NOT NULL').run()).toThrow(/append-only/);
+    expect(queries.itemHistory('a.jpg')).toHaveLength(2);
     db.close();
   });
 

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { VeilRequestError } from '../../../../shared/contract-errors';
 import { createFakeVeil, fakeItem, fakeItemId, type FakeVeilOptions } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
 
@@ -88,7 +89,7 @@ describe('categorising with the keyboard and the Category buttons', () => {
     expect(fake.handlers.undoDecision).not.toHaveBeenCalled();
   });
 
-  it('leaves a known item’s hash-set category alone: its buttons are disabled and say why, its number keys decide nothing', async () => {
+  it('asks why before a known item’s hash-set category changes, by button or key; Cancel and Escape change nothing, Escape hides media', async () => {
     const known = (index: number) =>
       index === 0
         ? {
@@ -97,16 +98,51 @@ describe('categorising with the keyboard and the Category buttons', () => {
           }
         : fakeItem(index);
     const fake = createFakeVeil({ itemCount: 3, items: known });
+    const decide = fake.handlers.categoriseItem;
+    const answer = vi.mocked(decide).getMockImplementation();
+    if (answer === undefined) throw new Error('the fake decides nothing');
+    // The back end's rule: the set's category changes only with a reason.
+    vi.mocked(decide).mockImplementation(async (args) => {
+      if (args.itemId === fakeItemId(0) && args.reason === undefined) throw VeilRequestError.because({ code: 'reason-required', params: {} });
+      return answer(args);
+    });
+    vi.mocked(fake.handlers.getItemReview).mockImplementation(async ({ itemId }) => ({
+      category: itemId === fakeItemId(0) ? '1' : null,
+      history: [],
+      authorisations: [],
+    }));
     await renderApp(fake);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('radio', { name: 'Known (1)' }));
     await user.click(await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ }));
     const viewer = await screen.findByRole('region', { name: 'Viewer' });
     const group = within(viewer).getByRole('group', { name: 'Category' });
-    await waitFor(() => expect(within(group).getByRole('button', { name: '0, Non-pertinent' })).toHaveProperty('disabled', true));
-    expect(within(group).getByText(/changing it needs a typed reason/)).toBeTruthy();
+    expect(await within(group).findByText('Category from its hash set: changing it asks for a reason.')).toBeTruthy();
+
+    const button = within(group).getByRole('button', { name: '0, Non-pertinent' });
+    await user.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Change a category from a hash set' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(button);
+
+    // Escape cancels as well, and still hides all media at once.
     await user.keyboard('0');
-    expect(fake.handlers.categoriseItem).not.toHaveBeenCalled();
+    await screen.findByRole('dialog', { name: 'Change a category from a hash set' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Media hidden' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Resume' }));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Media hidden' })).toBeNull());
+
+    within(viewer).getByRole('button', { name: '0, Non-pertinent' }).focus();
+    await user.keyboard('0');
+    const asked = await screen.findByRole('dialog', { name: 'Change a category from a hash set' });
+    await user.type(within(asked).getByRole('textbox', { name: 'Reason' }), 'Adult, age confirmed by ID');
+    await user.click(within(asked).getByRole('button', { name: 'Change category' }));
+    await waitFor(() => expect(announcement().textContent).toBe('Category 0, Non-pertinent'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(vi.mocked(decide).mock.calls.map(([args]) => args.reason)).toEqual([undefined, undefined, undefined, 'Adult, age confirmed by ID']);
   });
 
   it('names the buttons and the progress in French', async () => {

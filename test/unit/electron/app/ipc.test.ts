@@ -49,6 +49,8 @@ function fakeHandlers(): RequestHandlers {
     redoDecision: vi.fn(fail),
     getItemReview: vi.fn(fail),
     nextToReview: vi.fn(fail),
+    rememberReviewPlace: vi.fn(fail),
+    getReviewPlace: vi.fn(fail),
     exportReview: vi.fn(fail),
     authoriseItem: vi.fn(fail),
     categoriseItems: vi.fn(fail),

@@ -28,6 +28,30 @@ describe('export rows', () => {
     expect(byCategory.get('2')).toEqual({ reviewed: 0, known: 1 });
   });
 
+  it('exports the category an investigator overruled a known item to, not the set’s, and not as precategorised', () => {
+    const overruled = exportItem(1, { match: knownMatch('1'), duplicatePaths: ['copy/1.jpg'] });
+    const withdrawn = exportItem(2, { match: knownMatch('1') });
+    const kept = exportItem(3, { match: knownMatch('1') });
+    const decided = new Map<string, string | null>([
+      ['folder/1.jpg', '0'],
+      ['copy/1.jpg', '0'],
+      ['folder/2.jpg', null],
+      ['folder/3.jpg', '1'],
+    ]);
+    const { rows, byCategory } = exportRows([overruled, withdrawn, kept], decided, VIC, null);
+    expect(rows.map((row) => [row.path, row.category, row.precategorisedBy])).toEqual([
+      ['folder/1.jpg', '0', null],
+      ['copy/1.jpg', '0', null],
+      ['folder/3.jpg', '1', 'Unit set'],
+    ]);
+    expect(byCategory).toEqual(
+      new Map([
+        ['0', { reviewed: 0, known: 1 }],
+        ['1', { reviewed: 0, known: 1 }],
+      ]),
+    );
+  });
+
   it('carries notes only when they are asked for', () => {
     const items = [exportItem(1)];
     const decided = new Map([['folder/1.jpg', '0']]);

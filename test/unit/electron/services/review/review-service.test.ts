@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VeilRequestError } from '../../../../../shared/contract-errors.js';
 import type { MediaItem } from '../../../../../shared/case/media-item.js';
 import { inItemView } from '../../../../../shared/known/item-match.js';
 import type { CaseScheme } from '../../../../../shared/review/category-scheme.js';
@@ -137,11 +138,43 @@ describe('the review service', () => {
     expect(known.history.map((line) => [line.source, line.userName])).toEqual([['hash-set', 'jtremblay']]);
   });
 
-  it('refuses to overrule a known item’s hash-set category (a typed reason is not built yet), directly or through its stack', async () => {
-    const { service } = serviceOver(await sandbox.open(sandbox.dbPath));
-    await expect(service.categorise(CASE, 'k', '0')).rejects.toThrow(/hash set/);
+  it('overrules a known item’s hash-set category only with a reason, kept in its history; undo puts the set’s category back and redo the reason', async () => {
+    const workspace = await sandbox.open(sandbox.dbPath);
+    const { service } = serviceOver(workspace);
+    const refused = await service.categorise(CASE, 'k', '0').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(VeilRequestError);
+    expect(refused).toMatchObject({ reason: { code: 'reason-required' } });
     expect((await service.item(CASE, 'k')).category).toBe('1');
 
+    const outcome = await service.categorise(CASE, 'k', '0', 'Adult, age confirmed by ID');
+    expect(outcome).toMatchObject({ itemId: 'k', category: '0', cause: 'decision' });
+    const lines = () => service.item(CASE, 'k').then((item) => item.history.map((line) => [line.category, line.source, line.cause, line.reason ?? null]));
+    expect(await lines()).toEqual([
+      ['1', 'hash-set', 'decision', null],
+      ['0', 'investigator', 'decision', 'Adult, age confirmed by ID'],
+    ]);
+    // Once overruled, the category is the investigator's: a further change needs no new reason.
+    await service.categorise(CASE, 'k', '2');
+    await service.undo(CASE);
+    await service.undo(CASE);
+    expect((await service.item(CASE, 'k')).category).toBe('1');
+    // Back to the set's category by an undo: changing it is an overrule again.
+    await expect(service.categorise(CASE, 'k', '3')).rejects.toMatchObject({ reason: { code: 'reason-required' } });
+    await service.redo(CASE);
+    expect((await lines()).slice(-3)).toEqual([
+      ['0', 'investigator', 'undo', null],
+      ['1', 'investigator', 'undo', null],
+      ['0', 'investigator', 'redo', 'Adult, age confirmed by ID'],
+    ]);
+    await service.whenWritten();
+    service.close();
+
+    // The reasons are in the workspace: a reopen reads them back.
+    const again = serviceOver(workspace);
+    expect((await again.service.item(CASE, 'k')).history.filter((line) => line.reason).map((line) => line.cause)).toEqual(['decision', 'redo']);
+  });
+
+  it('leaves a known item’s category alone when a stack decision on another file covers it', async () => {
     const stacked = createReviewService({
       ...serviceOver(null).deps,
       session: { ...session, stackMembers: () => ITEMS.filter((item) => item.id === 'b' || item.id === 'k').map((item) => ({ item, distanceBits: 0 })) },
@@ -149,6 +182,33 @@ describe('the review service', () => {
     await stacked.categorise(CASE, 'b', '0');
     expect((await stacked.item(CASE, 'k')).category).toBe('1');
     expect((await stacked.item(CASE, 'b')).category).toBe('0');
+  });
+
+  it('lists the authorisations recorded to open an item (or one of its exact copies) with its history', async () => {
+    const workspace = await sandbox.open(sandbox.dbPath);
+    await workspace.appendAuthorisation({ itemPath: 'copies/a2.jpg', reference: 'W-2026-0042', dateIso: '2026-12-01', userName: 'mroy', atMs: 5 });
+    await workspace.appendAuthorisation({ itemPath: ITEMS[1]?.relativePath ?? '', reference: 'W-other', dateIso: '2026-12-02', userName: 'mroy', atMs: 6 });
+    const { service } = serviceOver(workspace);
+    expect((await service.item(CASE, 'a')).authorisations).toEqual([{ reference: 'W-2026-0042', dateIso: '2026-12-01', userName: 'mroy', atMs: 5 }]);
+    expect((await serviceOver(null).service.item(CASE, 'a')).authorisations).toEqual([]);
+  });
+
+  it('reopens where the case was left: the remembered item’s place in To review, else the first item to review; nothing before a place is kept', async () => {
+    const workspace = await sandbox.open(sandbox.dbPath);
+    const { service } = serviceOver(workspace);
+    expect(await service.place(CASE)).toBeNull();
+    await service.rememberPlace(CASE, 'c');
+    await service.rememberPlace(CASE, 'd');
+    expect(await service.place(CASE)).toEqual({ itemId: 'd', index: 3 });
+    // An exact copy's path stands for the item it was folded into.
+    await workspace.rememberPlace('copies/a2.jpg');
+    expect(await service.place(CASE)).toEqual({ itemId: 'a', index: 0 });
+    // A file gone from the case (or now known): the first item without a category.
+    await service.categorise(CASE, 'a', '1');
+    await workspace.rememberPlace('gone/away.jpg');
+    expect(await service.place(CASE)).toEqual({ itemId: 'b', index: 1 });
+    await service.rememberPlace(CASE, 'k');
+    expect(await service.place(CASE)).toEqual({ itemId: 'b', index: 1 });
   });
 
   it('keeps a decision the workspace cannot take as not saved, says so, and writes it on a later try', async () => {
