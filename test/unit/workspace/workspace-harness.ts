@@ -4,22 +4,19 @@ import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { workspaceFilePath } from '../../../electron/services/workspace/workspace-location.js';
 import { openCaseWorkspace, type CaseWorkspace, type OpenCaseWorkspaceOptions } from '../../../electron/services/workspace/workspace-client.js';
-import { workspaceWorkerUnderTsx } from '../../fixtures/workspace/worker-under-tsx.js';
-
-/** The worker's TypeScript source, run under tsx as the built bundle would run under Node. */
-const WORKER_SOURCE = workspaceWorkerUnderTsx();
+import { bundledWorkspaceWorker } from '../../fixtures/workspace/bundled-worker.js';
 
 let stampCounter = 0;
 
 /** Opens a workspace in a worker thread the way the app does, with test defaults. */
-export function openForTest(filePath: string, overrides: Partial<OpenCaseWorkspaceOptions> = {}): Promise<CaseWorkspace> {
+export async function openForTest(filePath: string, overrides: Partial<OpenCaseWorkspaceOptions> = {}): Promise<CaseWorkspace> {
   return openCaseWorkspace({
     filePath,
     legacyNotesPath: null,
     host: 'browser',
     nowMs: 1_800_000_000_000,
     stamp: `s${(stampCounter += 1)}`,
-    workerPath: WORKER_SOURCE,
+    workerPath: await bundledWorkspaceWorker(),
     ...overrides,
   });
 }
