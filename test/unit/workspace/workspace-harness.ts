@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { workspaceFilePath } from '../../../electron/services/workspace/workspace-location.js';
 import { openCaseWorkspace, type CaseWorkspace, type OpenCaseWorkspaceOptions } from '../../../electron/services/workspace/workspace-client.js';
-import { bundledWorkspaceWorker } from '../../fixtures/workspace/bundled-worker.js';
+import { bundledEntry } from '../../fixtures/bundled-entry.js';
 
 let stampCounter = 0;
 
@@ -16,7 +16,7 @@ export async function openForTest(filePath: string, overrides: Partial<OpenCaseW
     host: 'browser',
     nowMs: 1_800_000_000_000,
     stamp: `s${(stampCounter += 1)}`,
-    workerPath: await bundledWorkspaceWorker(),
+    workerPath: await bundledEntry('electron/services/workspace/workspace-worker.ts'),
     ...overrides,
   });
 }
