@@ -6,6 +6,8 @@ import { workspaceFilePath } from '../../../electron/services/workspace/workspac
 import { openCaseWorkspace, type CaseWorkspace, type OpenCaseWorkspaceOptions } from '../../../electron/services/workspace/workspace-client.js';
 import { bundledEntry } from '../../fixtures/bundled-entry.js';
 
+const WORKER_SOURCE = new URL('../../../electron/services/workspace/workspace-worker.ts', import.meta.url);
+
 let stampCounter = 0;
 
 /** Opens a workspace in a worker thread the way the app does, with test defaults. */
@@ -16,7 +18,7 @@ export async function openForTest(filePath: string, overrides: Partial<OpenCaseW
     host: 'browser',
     nowMs: 1_800_000_000_000,
     stamp: `s${(stampCounter += 1)}`,
-    workerPath: await bundledEntry('electron/services/workspace/workspace-worker.ts'),
+    workerPath: await bundledEntry(WORKER_SOURCE),
     ...overrides,
   });
 }
