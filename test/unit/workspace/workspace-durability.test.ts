@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { notesFilePath } from '../../../electron/services/notes/case-notes-store.js';
 import { itemRow } from '../../fixtures/workspace/item-rows.js';
 import { workspaceSandbox } from './workspace-harness.js';
@@ -53,6 +53,10 @@ describe('the case workspace and the notes file it replaces', () => {
     await before.close();
 
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, sandbox.dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // The writer never stops by itself: a test that times out must not leave it writing.
+    onTestFinished(() => {
+      child.kill('SIGKILL');
+    });
     let said = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {

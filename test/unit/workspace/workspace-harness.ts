@@ -4,22 +4,21 @@ import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { workspaceFilePath } from '../../../electron/services/workspace/workspace-location.js';
 import { openCaseWorkspace, type CaseWorkspace, type OpenCaseWorkspaceOptions } from '../../../electron/services/workspace/workspace-client.js';
-import { workspaceWorkerUnderTsx } from '../../fixtures/workspace/worker-under-tsx.js';
+import { bundledEntry } from '../../fixtures/bundled-entry.js';
 
-/** The worker's TypeScript source, run under tsx as the built bundle would run under Node. */
-const WORKER_SOURCE = workspaceWorkerUnderTsx();
+const WORKER_SOURCE = new URL('../../../electron/services/workspace/workspace-worker.ts', import.meta.url);
 
 let stampCounter = 0;
 
 /** Opens a workspace in a worker thread the way the app does, with test defaults. */
-export function openForTest(filePath: string, overrides: Partial<OpenCaseWorkspaceOptions> = {}): Promise<CaseWorkspace> {
+export async function openForTest(filePath: string, overrides: Partial<OpenCaseWorkspaceOptions> = {}): Promise<CaseWorkspace> {
   return openCaseWorkspace({
     filePath,
     legacyNotesPath: null,
     host: 'browser',
     nowMs: 1_800_000_000_000,
     stamp: `s${(stampCounter += 1)}`,
-    workerPath: WORKER_SOURCE,
+    workerPath: await bundledEntry(WORKER_SOURCE),
     ...overrides,
   });
 }
