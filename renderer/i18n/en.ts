@@ -5,6 +5,7 @@ import { enReasons } from './en-reasons';
 import { enLayout } from './en-layout';
 import { enTeam } from './en-team';
 import { enReferral } from './en-referral';
+import { enFlags } from './en-flags';
 import { enWorkspaceNotes } from './en-workspace';
 import { enWellbeing } from './en-wellbeing';
 import { enItems } from './en-items';
@@ -397,6 +398,7 @@ export const en = {
   ...enReviewExport,
   ...enVideo,
   ...enReferral,
+  ...enFlags,
 };
 
 /** The shape every language file must have: the same keys, any strings. */

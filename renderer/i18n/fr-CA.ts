@@ -6,6 +6,7 @@ import { frCAReasons } from './fr-CA-reasons';
 import { frCALayout } from './fr-CA-layout';
 import { frCATeam } from './fr-CA-team';
 import { frCAReferral } from './fr-CA-referral';
+import { frCAFlags } from './fr-CA-flags';
 import { frCAWorkspaceNotes } from './fr-CA-workspace';
 import { frCAWellbeing } from './fr-CA-wellbeing';
 import { frCAItems } from './fr-CA-items';
@@ -399,4 +400,5 @@ export const frCA: Messages = {
   ...frCAReviewExport,
   ...frCAVideo,
   ...frCAReferral,
+  ...frCAFlags,
 };

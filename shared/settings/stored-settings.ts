@@ -5,6 +5,7 @@ import { DEFAULT_BREAK_CONFIG } from '../breaks/break-config.js';
 import { DEFAULT_LIMITS_CONFIG } from '../limits/limits-config.js';
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../known/stacks/build-stacks.js';
 import { DEFAULT_REVIEW_SETTINGS } from '../review/review-settings.js';
+import { DEFAULT_REFERRAL_SETTINGS } from '../referral/referral-settings.js';
 import {
   DEFAULT_ENCOURAGEMENT,
   DEFAULT_TEAM_SHARING,
@@ -50,6 +51,8 @@ const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: R
   { fromVersion: 7, migrate: (old) => ({ ...old, schemaVersion: 8, defaultProfile: withBlurStyle(old['defaultProfile']) }) },
   // 8 → 9: category schemes arrive; a case's scheme is asked for at its first open, as the issue wants.
   { fromVersion: 8, migrate: (old) => ({ ...old, schemaVersion: 9, review: DEFAULT_REVIEW_SETTINGS }) },
+  // 9 → 10: the referral's unit settings arrive: the lock as it always was, infant and A1 revealed only through a grey spotlight.
+  { fromVersion: 9, migrate: (old) => ({ ...old, schemaVersion: 10, referral: DEFAULT_REFERRAL_SETTINGS }) },
 ];
 
 /** A stored profile with the style it had before styles existed; anything else is left for validation to refuse. */

@@ -5,6 +5,7 @@ import { reasonOf } from '../../../shared/reasons/reason.js';
 import { itemReferralOf, type ItemReferral } from '../../../shared/referral/item-referral.js';
 import { authorisationDateSane, lockOnByDefault, lockedByReferral, type Authorisation } from '../../../shared/referral/referral-lock.js';
 import { indexReadings, type ReferralIndex } from '../../../shared/referral/referral-match.js';
+import { pictureFloorFor, type PictureFloor, type ReferralSettings } from '../../../shared/referral/referral-settings.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
 import { findManifestBesideCase } from './manifest-beside-case.js';
 import { readManifestFile } from './manifest-file.js';
@@ -22,13 +23,16 @@ export interface CaseReferralDeps {
   onItemsChanged(caseId: string): void;
   /** The open case's item with this id, or null. */
   itemOf(caseId: string, itemId: string): MediaItem | null;
+  /** The unit's referral settings now: the lock and the per-flag profiles are read at every question, so a change holds at once. */
+  settings(): ReferralSettings;
   findManifest?: (caseRoot: string) => Promise<string | null>;
   readManifest?: typeof readManifestFile;
 }
 
 interface Loaded {
   readonly index: ReferralIndex;
-  readonly lockOn: boolean;
+  /** The manifest has both columns the lock needs; the unit's setting decides whether it applies. */
+  readonly lockable: boolean;
   readonly copies: LockedCopies;
   /** Authorisations by item path (any of an item's copies' paths). */
   readonly authorised: Map<string, Authorisation>;
@@ -54,6 +58,10 @@ export interface CaseReferral {
   isLockedOrCopy(itemId: string): Promise<boolean>;
   /** The item with the referral's reading of it and its lock state (as it was when the manifest does not name it). */
   withReferral(item: MediaItem): MediaItem;
+  /** What the referral's flags demand of every picture of the open case's item, or null (unflagged, or not in the case). */
+  floorFor(itemId: string): PictureFloor | null;
+  /** The unit's referral settings changed: the lock may now apply or not, so the items are read again. */
+  settingsChanged(): void;
   /** Records an authorisation for a locked item (append-only) and unlocks it; the item after. */
   authorise(caseId: string, itemId: string, authorisation: Authorisation): Promise<MediaItem>;
 }
@@ -71,7 +79,8 @@ export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
   /** Re-applies the authorisations recorded at earlier opens; a locked item stays locked until they are read (and if they cannot be). */
   async function applyAuthorisations(state: CaseState): Promise<void> {
     const loaded = state.loaded;
-    if (loaded === null || !loaded.lockOn) return;
+    // Read even with the lock off now: the unit may turn it on again while the case is open.
+    if (loaded === null || !loaded.lockable) return;
     try {
       const workspace = await deps.workspace(state.caseId);
       for (const row of workspace ? await workspace.listAuthorisations() : [])
@@ -91,8 +100,8 @@ export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
       const reading = await readManifest(manifestPath);
       if (reading.badRowCount > 0)
         deps.notify({ code: 'referral-manifest-rows-left-out', detail: `${manifestPath}: ${reading.badRowCount} bad rows`, keptAs: null });
-      const lockOn = lockOnByDefault(reading.columns);
-      return { index: indexReadings(reading.entries), lockOn, copies: await lockedCopiesOf(caseRoot, reading.entries, lockOn), authorised };
+      const lockable = lockOnByDefault(reading.columns);
+      return { index: indexReadings(reading.entries), lockable, copies: await lockedCopiesOf(caseRoot, reading.entries, lockable), authorised };
     } catch (error) {
       const code = error instanceof VeilRequestError && error.reason ? `${error.reason.code} ${JSON.stringify(error.reason.params)}` : String(error);
       deps.notify({ code: 'referral-manifest-unread', detail: `${manifestPath}: ${code}`, keptAs: null });
@@ -112,7 +121,7 @@ export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
     const loaded = current?.loaded;
     const reading = loaded?.index.readingFor(item) ?? null;
     if (!loaded || reading === null) return undefined;
-    const wouldLock = lockedByReferral(reading, loaded.lockOn);
+    const wouldLock = lockedByReferral(reading, loaded.lockable && deps.settings().authorisationLock);
     const authorised = wouldLock && authorisationOf(loaded, item) !== null;
     return itemReferralOf(reading, wouldLock && !authorised, authorised);
   }
@@ -141,7 +150,15 @@ export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
       const state = current;
       const item = state ? deps.itemOf(state.caseId, itemId) : null;
       if (item === null || !state?.loaded) return false;
-      return referralOf(item)?.locked === true || (await state.loaded.copies.isCopyOfLocked(item));
+      if (referralOf(item)?.locked === true) return true;
+      return deps.settings().authorisationLock && (await state.loaded.copies.isCopyOfLocked(item));
+    },
+    floorFor(itemId) {
+      const item = current ? deps.itemOf(current.caseId, itemId) : null;
+      return item === null ? null : pictureFloorFor(referralOf(item), deps.settings());
+    },
+    settingsChanged() {
+      if (current?.loaded) deps.onItemsChanged(current.caseId);
     },
     withReferral,
     async authorise(caseId, itemId, authorisation) {

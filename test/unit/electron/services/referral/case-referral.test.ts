@@ -8,6 +8,9 @@ import type { Notice } from '../../../../../shared/notices.js';
 import { createCaseReferral } from '../../../../../electron/services/referral/case-referral.js';
 import type { AuthorisationRow } from '../../../../../electron/services/workspace/workspace-authorisation-protocol.js';
 import { mediaItemFixture } from '../../../../fixtures/media-item.js';
+import { DEFAULT_REFERRAL_SETTINGS, type ReferralSettings } from '../../../../../shared/referral/referral-settings.js';
+
+let unitSettings: ReferralSettings = DEFAULT_REFERRAL_SETTINGS;
 
 let dir: string;
 let caseRoot: string;
@@ -17,6 +20,7 @@ beforeEach(async () => {
   await mkdir(caseRoot);
 });
 afterEach(async () => {
+  unitSettings = DEFAULT_REFERRAL_SETTINGS;
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -39,6 +43,7 @@ function harness(rows: AuthorisationRow[] = []) {
       listAuthorisations: async () => [...rows],
     }),
     userName: 'investigator',
+    settings: () => unitSettings,
     nowMs: () => NOW_MS,
     notify: (notice) => notices.push(notice),
     onItemsChanged: () => (changes += 1),
@@ -48,6 +53,36 @@ function harness(rows: AuthorisationRow[] = []) {
 }
 
 describe('the open case’s referral', () => {
+  it('locks nothing when the unit turns the lock off, still saying what the referral says, and locks again when it is turned on', async () => {
+    await writeFile(`${caseRoot}.referral.csv`, `${HEADER}\na.jpg,A1,infant,no,no\nb.jpg,B2,,no,no\n`);
+    unitSettings = { ...DEFAULT_REFERRAL_SETTINGS, authorisationLock: false };
+    const { referral, changes } = harness();
+    referral.caseOpened('case-1', caseRoot);
+    await referral.settled();
+    expect(referral.isLocked('item-1')).toBe(false);
+    await expect(referral.isLockedOrCopy('item-1')).resolves.toBe(false);
+    // The forewarning's reading is still there: flagged, not locked.
+    expect(referral.withReferral(items[0]!).referral).toMatchObject({ classification: 'A1', annotations: ['infant'], locked: false, authorised: false });
+    const before = changes();
+    unitSettings = DEFAULT_REFERRAL_SETTINGS;
+    referral.settingsChanged();
+    expect(changes()).toBe(before + 1);
+    expect(referral.isLocked('item-1')).toBe(true);
+  });
+
+  it('holds an infant or A1 file to grey pictures and the strongest thumbnail, a B2 file to the strongest thumbnail only, as the unit set them', async () => {
+    await writeFile(`${caseRoot}.referral.csv`, `${HEADER}\na.jpg,B1,infant,yes,no\nb.jpg,B2,,yes,no\n`);
+    const { referral } = harness();
+    referral.caseOpened('case-1', caseRoot);
+    await referral.settled();
+    expect(referral.floorFor('item-1')).toEqual({ strongestVeil: true, greyOnly: true });
+    expect(referral.floorFor('item-2')).toEqual({ strongestVeil: true, greyOnly: false });
+    expect(referral.floorFor('item-3')).toBeNull();
+    unitSettings = { ...DEFAULT_REFERRAL_SETTINGS, flagProfiles: { B2: { noColourOnReveal: true, spotlightOnly: false } } };
+    expect(referral.floorFor('item-1')).toEqual({ strongestVeil: true, greyOnly: false });
+    expect(referral.floorFor('item-2')).toEqual({ strongestVeil: true, greyOnly: true });
+  });
+
   it('locks an item nobody at the provider viewed and that was not public, warns of a classified one, and leaves the rest alone', async () => {
     await writeFile(`${caseRoot}.referral.csv`, `${HEADER}\na.jpg,A1,violence,no,no\nb.jpg,B2,,yes,no\n`);
     const { referral, notices, changes } = harness();
@@ -119,6 +154,7 @@ describe('the open case’s referral', () => {
         };
       },
       userName: 'investigator',
+      settings: () => unitSettings,
       nowMs: () => NOW_MS,
       notify: () => undefined,
       onItemsChanged: () => undefined,
@@ -142,6 +178,7 @@ describe('the open case’s referral', () => {
     const referral = createCaseReferral({
       workspace: async () => null,
       userName: 'investigator',
+      settings: () => unitSettings,
       nowMs: () => NOW_MS,
       notify: () => undefined,
       onItemsChanged: () => undefined,

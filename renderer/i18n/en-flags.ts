@@ -1,0 +1,37 @@
+/** English strings of the referral's unit settings and the reveal limits its flags set (part 7 §2). Part of `en` (en.ts). */
+export const enFlags = {
+  referralSettings: {
+    group: 'Referral',
+    intro: 'How Veil treats files a referral manifest names. These are unit rules: they apply to every case.',
+    lock: 'Authorisation lock (when the manifest says who viewed each file)',
+    lockHelp:
+      'A file nobody at the provider viewed and that was not publicly available shows no picture at all until an authorisation (warrant or order) is recorded.',
+    lockOffTitle: 'Turn the authorisation lock off?',
+    lockOffWhy:
+      'With the lock off, files nobody at the provider viewed and that were not publicly available open like any other, without a recorded authorisation. If your jurisdiction requires a warrant before such a file is opened, nothing in Veil will stop it being opened by accident. The forewarning still shows before a flagged file.',
+    lockOffConfirm: 'Turn the lock off',
+    lockOffCancel: 'Keep the lock on',
+    flagsCaption: 'Per-flag filter profiles: every flagged file is veiled with the strongest filter; these add to it.',
+    flag: 'Flag',
+    flagName: {
+      A1: 'Class A1',
+      A2: 'Class A2',
+      B1: 'Class B1',
+      B2: 'Class B2',
+      infant: 'Infant',
+      violence: 'Violence',
+      bestiality: 'Bestiality',
+      sadism: 'Sadism',
+    },
+    noColour: 'No colour on reveal',
+    spotlightOnly: 'Spotlight only',
+    cellLabel: '{{flag}}: {{rule}}',
+    save: 'Save referral settings',
+    saved: 'Saved.',
+    failed: 'Not saved: {{message}}',
+  },
+  referralReveal: {
+    noColour: 'Reveals stay grey for this file: your unit’s rule for {{flags}}.',
+    spotlightOnly: 'Only the hold-to-reveal spotlight can show this file: your unit’s rule for {{flags}}.',
+  },
+};

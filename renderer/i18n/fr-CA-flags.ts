@@ -1,0 +1,40 @@
+import type { enFlags } from './en-flags';
+
+/** Chaînes françaises (Canada) des réglages d'unité du signalement et des limites de révélation de ses indicateurs. Partie de `frCA` (fr-CA.ts). */
+export const frCAFlags: typeof enFlags = {
+  referralSettings: {
+    group: 'Signalement',
+    intro:
+      "La façon dont Veil traite les fichiers nommés par un manifeste de signalement. Ce sont des règles d'unité\u00a0: elles valent pour toutes les affaires.",
+    lock: "Verrou d'autorisation (quand le manifeste dit qui a vu chaque fichier)",
+    lockHelp:
+      "Un fichier que personne chez le fournisseur n'a vu et qui n'était pas accessible au public n'affiche aucune image tant qu'une autorisation (mandat ou ordonnance) n'est pas consignée.",
+    lockOffTitle: "Désactiver le verrou d'autorisation?",
+    lockOffWhy:
+      "Sans le verrou, les fichiers que personne chez le fournisseur n'a vus et qui n'étaient pas accessibles au public s'ouvrent comme les autres, sans autorisation consignée. Si votre juridiction exige un mandat avant l'ouverture d'un tel fichier, rien dans Veil n'empêchera qu'il soit ouvert par mégarde. L'avertissement préalable s'affiche toujours avant un fichier signalé.",
+    lockOffConfirm: 'Désactiver le verrou',
+    lockOffCancel: 'Garder le verrou',
+    flagsCaption: 'Profils de filtre par indicateur\u00a0: tout fichier signalé est voilé par le filtre le plus fort; ces règles s’y ajoutent.',
+    flag: 'Indicateur',
+    flagName: {
+      A1: 'Classe A1',
+      A2: 'Classe A2',
+      B1: 'Classe B1',
+      B2: 'Classe B2',
+      infant: 'Nourrisson',
+      violence: 'Violence',
+      bestiality: 'Bestialité',
+      sadism: 'Sadisme',
+    },
+    noColour: 'Pas de couleur à la révélation',
+    spotlightOnly: 'Projecteur seulement',
+    cellLabel: '{{flag}}\u00a0: {{rule}}',
+    save: 'Enregistrer les réglages du signalement',
+    saved: 'Enregistré.',
+    failed: 'Non enregistré\u00a0: {{message}}',
+  },
+  referralReveal: {
+    noColour: 'Les révélations restent grises pour ce fichier\u00a0: règle de votre unité pour {{flags}}.',
+    spotlightOnly: 'Seule la révélation autour du pointeur (en maintenant) peut montrer ce fichier\u00a0: règle de votre unité pour {{flags}}.',
+  },
+};
