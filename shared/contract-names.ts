@@ -51,6 +51,9 @@ export const REQUEST_NAME_LIST = [
   'nextToReview',
   'exportReview',
   'authoriseItem',
+  'getReferralStatus',
+  'chooseReferralManifest',
+  'continueWithoutManifest',
 ] as const satisfies readonly RequestName[];
 
 export const EVENT_NAME_LIST = [

@@ -43,6 +43,7 @@ import {
 } from './review/review-contract.js';
 import { ExportReviewArgsSchema, ExportReviewResultSchema } from './review/export-contract.js';
 import { AuthorisationSchema } from './referral/referral-lock.js';
+import { ReferralStatusSchema } from './referral/referral-status.js';
 
 /**
  * The one contract between the renderer and the main side. Both adapters (Electron
@@ -214,6 +215,16 @@ const requestContract = {
     args: z.object({ caseId: CaseIdSchema, itemId: ItemIdSchema }).extend(AuthorisationSchema.shape).strict(),
     result: MediaItemSchema,
   },
+  /** The open case's referral manifest: none, read, refused (every file locked) or continued without. */
+  getReferralStatus: { args: CaseArgsSchema, result: ReferralStatusSchema },
+  /**
+   * Reads the manifest at a typed path for the open case and, once it reads, remembers it in
+   * the case workspace (read again at every open). A file that cannot be used is refused with
+   * its reason and changes nothing.
+   */
+  chooseReferralManifest: { args: z.object({ caseId: CaseIdSchema, filePath: z.string().trim().min(1).max(4096) }).strict(), result: ReferralStatusSchema },
+  /** The investigator's deliberate choice to open a case whose manifest was refused without it; recorded (who, when) before anything unlocks. */
+  continueWithoutManifest: { args: CaseArgsSchema, result: ReferralStatusSchema },
 } as const;
 
 const eventContract = {

@@ -112,5 +112,8 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     nextToReview: async ({ caseId, afterItemId }) => review.nextToReview(caseId, afterItemId),
     exportReview: async (args) => parts.exportReview(args),
     authoriseItem: async ({ caseId, itemId, reference, dateIso }) => referral.authorise(caseId, itemId, { reference, dateIso }),
+    getReferralStatus: async ({ caseId }) => referral.status(caseId),
+    chooseReferralManifest: async ({ caseId, filePath }) => referral.choose(caseId, filePath),
+    continueWithoutManifest: async ({ caseId }) => referral.continueWithout(caseId),
   };
 }

@@ -133,5 +133,8 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
   'referral-authorisation-not-recorded':
     'the authorisation could not be recorded in the case workspace, so the file stays locked. Check the notes folder in Settings.',
   'referral-authorisation-date-invalid': 'the authorisation’s date must be between 1990 and today; nothing was recorded and the file stays locked.',
+  'referral-choice-not-recorded': 'the case workspace could not record this choice, so nothing was changed; try again once the case folder can be written.',
+  'referral-manifest-refused':
+    'the referral manifest of this case was refused, so every file stays locked until you fix it, choose another, or continue without it.',
   'referral-item-locked': 'this file is locked until an authorisation is recorded: the provider did not view it and it was not publicly available.',
 };

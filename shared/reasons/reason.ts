@@ -146,6 +146,8 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   plain('referral-item-locked'),
   plain('referral-authorisation-not-recorded'),
   plain('referral-authorisation-date-invalid'),
+  plain('referral-choice-not-recorded'),
+  plain('referral-manifest-refused'),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 export type ReasonCode = Reason['code'];

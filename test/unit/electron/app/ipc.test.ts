@@ -51,6 +51,9 @@ function fakeHandlers(): RequestHandlers {
     nextToReview: vi.fn(fail),
     exportReview: vi.fn(fail),
     authoriseItem: vi.fn(fail),
+    getReferralStatus: vi.fn(fail),
+    chooseReferralManifest: vi.fn(fail),
+    continueWithoutManifest: vi.fn(fail),
   };
 }
 
