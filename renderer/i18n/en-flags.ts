@@ -30,6 +30,23 @@ export const enFlags = {
     saved: 'Saved.',
     failed: 'Not saved: {{message}}',
   },
+  referralManifest: {
+    choose: 'Choose referral manifest…',
+    dialogTitle: 'Choose the referral manifest for this case',
+    dialogIntro:
+      'A CSV or JSON manifest from the provider or hotline, kept anywhere. Veil reads it now and again every time this case opens; it is remembered in the case’s workspace.',
+    filePath: 'Manifest file (full path)',
+    pathMissing: 'Enter the manifest’s full path.',
+    read: 'Read manifest',
+    cancel: 'Cancel',
+    refusedChoice: 'Not used: {{message}}',
+    refusedTitle: 'Referral manifest refused.',
+    refusedFile: 'Veil could not use “{{path}}”.',
+    refusedLocked:
+      'Until you fix it, choose another, or continue without it, every file of this case stays locked: the manifest may have said which files need an authorisation.',
+    continueWithout: 'Continue without the manifest',
+    lockedWhy: 'Locked: this case’s referral manifest was refused. Fix it, choose another, or continue without it (the banner above).',
+  },
   referralReveal: {
     noColour: 'Reveals stay grey for this file: your unit’s rule for {{flags}}.',
     spotlightOnly: 'Only the hold-to-reveal spotlight can show this file: your unit’s rule for {{flags}}.',

@@ -33,6 +33,24 @@ export const frCAFlags: typeof enFlags = {
     saved: 'Enregistré.',
     failed: 'Non enregistré\u00a0: {{message}}',
   },
+  referralManifest: {
+    choose: 'Choisir le manifeste de signalement…',
+    dialogTitle: 'Choisir le manifeste de signalement de cette affaire',
+    dialogIntro:
+      "Un manifeste CSV ou JSON du fournisseur ou de la ligne de signalement, rangé n'importe où. Veil le lit maintenant, puis à chaque ouverture de l'affaire; il est conservé dans l'espace de travail de l'affaire.",
+    filePath: 'Fichier du manifeste (chemin complet)',
+    pathMissing: 'Saisissez le chemin complet du manifeste.',
+    read: 'Lire le manifeste',
+    cancel: 'Annuler',
+    refusedChoice: 'Non utilisé\u00a0: {{message}}',
+    refusedTitle: 'Manifeste de signalement refusé.',
+    refusedFile: "Veil n'a pas pu utiliser «\u00a0{{path}}\u00a0».",
+    refusedLocked:
+      "Tant que vous ne le corrigez pas, n'en choisissez pas un autre ou ne continuez pas sans lui, tous les fichiers de cette affaire restent verrouillés\u00a0: le manifeste disait peut-être quels fichiers exigent une autorisation.",
+    continueWithout: 'Continuer sans le manifeste',
+    lockedWhy:
+      'Verrouillé\u00a0: le manifeste de signalement de cette affaire a été refusé. Corrigez-le, choisissez-en un autre ou continuez sans lui (bandeau ci-dessus).',
+  },
   referralReveal: {
     noColour: 'Les révélations restent grises pour ce fichier\u00a0: règle de votre unité pour {{flags}}.',
     spotlightOnly: 'Seule la révélation autour du pointeur (en maintenant) peut montrer ce fichier\u00a0: règle de votre unité pour {{flags}}.',
