@@ -11,7 +11,7 @@ export type ReferralFlag = z.infer<typeof ReferralFlagSchema>;
  * gets (the forewarning promises it, so it is not a per-flag choice): reveals that stay
  * grey, and only the hold-to-reveal spotlight (no whole reveal).
  */
-export const FlagProfileSchema = z
+const FlagProfileSchema = z
   .object({
     noColourOnReveal: z.boolean(),
     spotlightOnly: z.boolean(),
@@ -53,7 +53,7 @@ export interface RevealRules {
 }
 
 /** The flags a referral puts on an item: its class, then its annotations. */
-export function flagsOf(referral: Pick<ItemReferral, 'classification' | 'annotations'> | undefined): ReferralFlag[] {
+function flagsOf(referral: Pick<ItemReferral, 'classification' | 'annotations'> | undefined): ReferralFlag[] {
   if (referral === undefined) return [];
   return referral.classification === null ? [...referral.annotations] : [referral.classification, ...referral.annotations];
 }
