@@ -220,7 +220,14 @@ export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
       });
       state.authorising = state.loading.then(() => applyAuthorisations(state));
     },
-    settled: () => current?.loading ?? Promise.resolve(),
+    async settled() {
+      // Until the case open when it resolves is settled: a case opened meanwhile must not be asked about before its own manifest is known.
+      let state = current;
+      while (state !== null) {
+        await state.loading;
+        state = state === current ? null : current;
+      }
+    },
     isLocked(itemId) {
       const item = current ? deps.itemOf(current.caseId, itemId) : null;
       return item !== null && referralOf(item)?.locked === true;

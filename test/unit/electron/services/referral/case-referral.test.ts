@@ -119,6 +119,35 @@ describe('a manifest that cannot be used, and one chosen at open', () => {
     expect(referral.isLocked('item-2')).toBe(true);
   });
 
+  it('makes a picture asked for just before another case opens wait for that case’s manifest too, so its refused manifest locks it', async () => {
+    const otherRoot = path.join(dir, 'Operation Other');
+    await mkdir(otherRoot);
+    await writeFile(`${otherRoot}.referral.csv`, 'name,colour\nx,y\n');
+    let releaseMeta = (): void => undefined;
+    const metaGate = new Promise<void>((resolve) => (releaseMeta = resolve));
+    const referral = createCaseReferral({
+      // The second case's workspace answers late: which manifest it uses is not known yet.
+      workspace: async (caseId) => ({
+        appendAuthorisation: async () => undefined,
+        listAuthorisations: async () => [],
+        readReferralMeta: async () => (caseId === 'case-2' && (await metaGate), { chosenManifest: null, continuedWithout: null }),
+        writeReferralMeta: async () => undefined,
+      }),
+      userName: 'investigator',
+      settings: () => unitSettings,
+      nowMs: () => NOW_MS,
+      notify: () => undefined,
+      onItemsChanged: () => undefined,
+      itemOf: (_caseId, itemId) => items.find((item) => item.id === itemId) ?? null,
+    });
+    referral.caseOpened('case-1', caseRoot);
+    const waiting = referral.settled();
+    referral.caseOpened('case-2', otherRoot);
+    releaseMeta();
+    await waiting;
+    expect(referral.isLocked('item-1')).toBe(true);
+  });
+
   it('reads a manifest chosen at open, remembers it in the workspace and reads it at the next open; a refused choice changes nothing', async () => {
     const chosenPath = path.join(dir, 'hotline', 'referral 2026-118.csv');
     await mkdir(path.dirname(chosenPath));
