@@ -45,6 +45,7 @@ export const enFlags = {
     refusedLocked:
       'Until you fix it, choose another, or continue without it, every file of this case stays locked: the manifest may have said which files need an authorisation.',
     continueWithout: 'Continue without the manifest',
+    lockedTile: 'Locked — the referral manifest could not be used',
     lockedWhy: 'Locked: this case’s referral manifest was refused. Fix it, choose another, or continue without it (the banner above).',
   },
   referralReveal: {

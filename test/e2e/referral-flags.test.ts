@@ -131,6 +131,10 @@ describe('referral flags and a refused manifest in Chromium through the browser 
         { timeout: 30_000 },
       )
       .toBe(0);
+    // Its tile says why: no authorisation would open it.
+    await expect
+      .poll(() => page.getByRole('gridcell', { name: /plain\.png/ }).textContent(), { timeout: 30_000 })
+      .toContain('Locked — the referral manifest could not be used');
 
     await banner.getByRole('button', { name: 'Continue without the manifest' }).click();
     await expect.poll(() => banner.count(), { timeout: 30_000 }).toBe(0);

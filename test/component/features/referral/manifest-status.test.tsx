@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { VeilRequestError } from '../../../../shared/contract-errors.js';
 import type { ReferralStatus } from '../../../../shared/referral/referral-status.js';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings/settings.js';
-import { createFakeVeil, FAKE_CASE_ID } from '../../fakes/fake-veil';
+import { createFakeVeil, FAKE_CASE_ID, fakeItem } from '../../fakes/fake-veil';
 import { chooseInHeaderMenu } from '../../header-menu';
 import { renderApp } from '../../render-app';
 
@@ -16,9 +16,24 @@ const REFUSED: ReferralStatus = {
   continuedWithout: null,
 };
 
+/** Every file of a case whose manifest was refused, as the back end gives it. */
+const REFUSED_REFERRAL = {
+  classification: null,
+  annotations: [],
+  providerViewed: null,
+  publiclyAvailable: null,
+  locked: true,
+  authorised: false,
+  manifestRefused: true,
+};
+
 describe('a refused referral manifest', () => {
   it('says why and that every file stays locked, until the investigator continues without it', async () => {
-    const fake = createFakeVeil({ itemCount: 3, settings: { ...DEFAULT_SETTINGS, limitsWizardDone: true } });
+    const fake = createFakeVeil({
+      itemCount: 3,
+      settings: { ...DEFAULT_SETTINGS, limitsWizardDone: true },
+      items: (index) => ({ ...fakeItem(index), referral: REFUSED_REFERRAL }),
+    });
     vi.mocked(fake.handlers.getReferralStatus).mockResolvedValue(REFUSED);
     vi.mocked(fake.handlers.continueWithoutManifest).mockResolvedValue({
       ...REFUSED,
@@ -28,6 +43,10 @@ describe('a refused referral manifest', () => {
     await renderApp(fake);
     const user = userEvent.setup();
     const banner = await screen.findByRole('alert', { name: 'Referral manifest refused.' });
+    // Its tile says why it is locked: no authorisation would open it.
+    const tile = await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ });
+    expect(tile.textContent).toContain('Locked — the referral manifest could not be used');
+    expect(tile.textContent).not.toContain('needs authorisation');
     expect(banner.textContent).toContain('Veil could not use “/cases/Op Test.referral.csv”.');
     expect(banner.textContent).toContain('The referral manifest has no column naming the files');
     expect(banner.textContent).toContain('every file of this case stays locked');

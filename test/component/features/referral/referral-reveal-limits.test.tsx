@@ -52,8 +52,8 @@ describe('the viewer under a referral flag’s profile', () => {
   it('says why in Canadian French', async () => {
     await openFlagged(flagged('A1', ['violence']), 'fr-CA');
     expect(document.querySelector('.viewer-reveal-limits')?.textContent).toBe(
-      'Seule la révélation autour du pointeur (en maintenant) peut montrer ce fichier\u00a0: règle de votre unité pour Classe A1. ' +
-        'Les révélations restent grises pour ce fichier\u00a0: règle de votre unité pour Classe A1.',
+      'Pour ce fichier, seule la révélation autour du pointeur est permise\u00a0: règle de votre unité pour Classe A1. ' +
+        'Les révélations restent en niveaux de gris pour ce fichier\u00a0: règle de votre unité pour Classe A1.',
     );
   });
 });
