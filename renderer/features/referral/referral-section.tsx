@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ReferralFlagSchema,
@@ -35,6 +35,15 @@ export function ReferralSection({ headingId, settings, onSaved }: { headingId: s
   const confirmId = useId();
   const [draft, setDraft] = useState(settings.referral);
   const [confirmingOff, setConfirmingOff] = useState(false);
+  const lockRef = useRef<HTMLInputElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  // The question takes the focus (on the safe answer) as it appears, so a keyboard or screen reader user meets it; the lock's box gets it back after.
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirmingOff) keepRef.current?.focus();
+    else if (asked.current) lockRef.current?.focus();
+    asked.current = confirmingOff;
+  }, [confirmingOff]);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -65,6 +74,7 @@ export function ReferralSection({ headingId, settings, onSaved }: { headingId: s
       <form className="form" onSubmit={onSubmit} onChange={() => setStatus('')} noValidate>
         <label className="field field-checkbox">
           <input
+            ref={lockRef}
             type="checkbox"
             checked={draft.authorisationLock}
             onChange={(event) => {
@@ -85,7 +95,7 @@ export function ReferralSection({ headingId, settings, onSaved }: { headingId: s
               <button type="button" className="button" onClick={() => (setDraft({ ...draft, authorisationLock: false }), setConfirmingOff(false))}>
                 {t('referralSettings.lockOffConfirm')}
               </button>
-              <button type="button" className="button button-primary" onClick={() => setConfirmingOff(false)}>
+              <button ref={keepRef} type="button" className="button button-primary" onClick={() => setConfirmingOff(false)}>
                 {t('referralSettings.lockOffCancel')}
               </button>
             </div>

@@ -44,8 +44,12 @@ describe('Settings → Referral', () => {
     expect(confirm.textContent).toContain('nothing in Veil will stop it being opened by accident');
     expect(lock).toHaveProperty('checked', true);
     expect(within(section).getByRole('button', { name: 'Save referral settings' })).toHaveProperty('disabled', true);
-    await user.click(within(confirm).getByRole('button', { name: 'Keep the lock on' }));
+    // The question takes the focus on its safe answer, and gives it back to the lock's box.
+    const keep = within(confirm).getByRole('button', { name: 'Keep the lock on' });
+    expect(document.activeElement).toBe(keep);
+    await user.keyboard('{Enter}');
     expect(lock).toHaveProperty('checked', true);
+    expect(document.activeElement).toBe(lock);
 
     await user.click(lock);
     await user.click(within(section).getByRole('button', { name: 'Turn the lock off' }));
@@ -56,7 +60,7 @@ describe('Settings → Referral', () => {
 
   it('is in Canadian French', async () => {
     const { section } = await openSection('fr-CA');
-    expect(within(section).getByRole('checkbox', { name: 'Nourrisson\u00a0: Pas de couleur à la révélation' })).toBeTruthy();
+    expect(within(section).getByRole('checkbox', { name: 'Nourrisson\u00a0: Révélation sans couleur' })).toBeTruthy();
     expect(within(section).getByRole('button', { name: 'Enregistrer les réglages du signalement' })).toBeTruthy();
   });
 });
