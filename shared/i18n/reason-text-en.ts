@@ -136,5 +136,7 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
   'referral-choice-not-recorded': 'the case workspace could not record this choice, so nothing was changed; try again once the case folder can be written.',
   'referral-manifest-refused':
     'the referral manifest of this case was refused, so every file stays locked until you fix it, choose another, or continue without it.',
+  'referral-manifest-path-not-full':
+    '“{{path}}” is not a full file path (such as /home/me/referral.csv or C:\\Referrals\\op.csv); type the whole path. Nothing was changed.',
   'referral-item-locked': 'this file is locked until an authorisation is recorded: the provider did not view it and it was not publicly available.',
 };

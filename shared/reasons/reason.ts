@@ -148,6 +148,7 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   plain('referral-authorisation-date-invalid'),
   plain('referral-choice-not-recorded'),
   plain('referral-manifest-refused'),
+  reason('referral-manifest-path-not-full', { path: Path }),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 export type ReasonCode = Reason['code'];

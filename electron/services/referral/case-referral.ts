@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import type { Notice } from '../../../shared/notices.js';
@@ -272,6 +273,8 @@ export function createCaseReferral(deps: CaseReferralDeps): CaseReferral {
     },
     async choose(caseId, filePath) {
       const state = openState(caseId);
+      // Remembered and read again at every open: a relative path would be read from wherever Veil happens to run then.
+      if (!path.isAbsolute(filePath)) throw VeilRequestError.because(reasonOf('referral-manifest-path-not-full', { path: filePath }));
       await state.loading;
       const outcome = await readOrRefuse(filePath, readManifest);
       if (!outcome.ok) throw VeilRequestError.because(outcome.reason);

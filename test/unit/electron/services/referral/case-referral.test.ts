@@ -158,6 +158,11 @@ describe('a manifest that cannot be used, and one chosen at open', () => {
     await expect(first.referral.status('case-1')).resolves.toMatchObject({ state: 'none', manifestPath: null });
     await expect(first.referral.choose('case-1', path.join(dir, 'broken.csv'))).rejects.toMatchObject({ reason: { code: 'referral-manifest-no-file-column' } });
     expect(first.meta.chosenManifest).toBeNull();
+    // Read again at every open, so never from wherever Veil happens to run.
+    await expect(first.referral.choose('case-1', path.relative(process.cwd(), chosenPath))).rejects.toMatchObject({
+      reason: { code: 'referral-manifest-path-not-full' },
+    });
+    expect(first.meta.chosenManifest).toBeNull();
     await expect(first.referral.choose('case-1', chosenPath)).resolves.toMatchObject({ state: 'read', manifestPath: chosenPath, chosen: true });
     expect(first.meta.chosenManifest).toBe(chosenPath);
     expect(first.referral.isLocked('item-2')).toBe(true);
