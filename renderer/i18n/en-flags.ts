@@ -51,5 +51,6 @@ export const enFlags = {
   referralReveal: {
     noColour: 'Reveals stay grey for this file: your unit’s rule for {{flags}}.',
     spotlightOnly: 'Only the hold-to-reveal spotlight can show this file: your unit’s rule for {{flags}}.',
+    spotlightOnlyVideo: 'This video stays veiled: your unit’s rule for {{flags}} allows only the hold-to-reveal spotlight, which videos do not have.',
   },
 };

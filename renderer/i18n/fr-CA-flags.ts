@@ -55,5 +55,7 @@ export const frCAFlags: typeof enFlags = {
   referralReveal: {
     noColour: 'Les révélations restent en niveaux de gris pour ce fichier\u00a0: règle de votre unité pour {{flags}}.',
     spotlightOnly: 'Pour ce fichier, seule la révélation autour du pointeur est permise\u00a0: règle de votre unité pour {{flags}}.',
+    spotlightOnlyVideo:
+      "Cette vidéo reste voilée\u00a0: pour {{flags}}, votre unité ne permet que la révélation autour du pointeur, qui n'existe pas pour les vidéos.",
   },
 };

@@ -49,6 +49,32 @@ describe('the viewer under a referral flag’s profile', () => {
     expect(revealLayers()).toEqual(['veil-media://item/it-0000000/view?grey=0&blur=off']);
   });
 
+  it('says an infant video stays veiled, rather than pointing to a spotlight a video does not have', async () => {
+    const referral = {
+      classification: null,
+      annotations: ['infant' as const],
+      providerViewed: true,
+      publiclyAvailable: null,
+      locked: false,
+      authorised: false,
+    };
+    const fake = createFakeVeil({
+      itemCount: 5,
+      items: (index) => (index === 3 ? { ...fakeItem(index), referral } : fakeItem(index)),
+      settings: { ...DEFAULT_SETTINGS, limitsWizardDone: true },
+    });
+    await renderApp(fake);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('gridcell', { name: /clip-000003\.mp4/ }));
+    await user.click(within(await screen.findByRole('dialog')).getAllByRole('button')[0]!);
+    const viewer = await screen.findByRole('region', { name: 'Viewer' });
+    expect(within(viewer).getByRole('button', { name: 'Reveal' })).toHaveProperty('disabled', true);
+    expect(viewer.textContent).toContain(
+      'This video stays veiled: your unit’s rule for Infant allows only the hold-to-reveal spotlight, which videos do not have.',
+    );
+    expect(viewer.textContent).not.toContain('Only the hold-to-reveal spotlight can show this file');
+  });
+
   it('says why in Canadian French', async () => {
     await openFlagged(flagged('A1', ['violence']), 'fr-CA');
     expect(document.querySelector('.viewer-reveal-limits')?.textContent).toBe(
