@@ -54,6 +54,9 @@ export const REQUEST_NAME_LIST = [
   'exportReview',
   'authoriseItem',
   'categoriseItems',
+  'getReferralStatus',
+  'chooseReferralManifest',
+  'continueWithoutManifest',
 ] as const satisfies readonly RequestName[];
 
 export const EVENT_NAME_LIST = [

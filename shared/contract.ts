@@ -44,6 +44,7 @@ import {
 import { ExportReviewArgsSchema, ExportReviewResultSchema } from './review/export-contract.js';
 import { BatchOutcomeSchema, CategoriseItemsArgsSchema } from './review/batch-contract.js';
 import { AuthorisationSchema } from './referral/referral-lock.js';
+import { ReferralStatusSchema } from './referral/referral-status.js';
 
 /**
  * The one contract between the renderer and the main side. Both adapters (Electron
@@ -227,6 +228,16 @@ const requestContract = {
    * that keep their hash set's category are skipped and counted. An id not in the case refuses the whole batch.
    */
   categoriseItems: { args: CategoriseItemsArgsSchema, result: BatchOutcomeSchema },
+  /** The open case's referral manifest: none, read, refused (every file locked) or continued without. */
+  getReferralStatus: { args: CaseArgsSchema, result: ReferralStatusSchema },
+  /**
+   * Reads the manifest at a typed path for the open case and, once it reads, remembers it in
+   * the case workspace (read again at every open). A file that cannot be used is refused with
+   * its reason and changes nothing.
+   */
+  chooseReferralManifest: { args: z.object({ caseId: CaseIdSchema, filePath: z.string().trim().min(1).max(4096) }).strict(), result: ReferralStatusSchema },
+  /** The investigator's deliberate choice to open a case whose manifest was refused without it; recorded (who, when) before anything unlocks. */
+  continueWithoutManifest: { args: CaseArgsSchema, result: ReferralStatusSchema },
 } as const;
 
 const eventContract = {

@@ -14,7 +14,6 @@ export const NoticeSchema = z.object({
     'wellbeing-state-reset',
     'team-share-key-reset',
     'known-library-unreadable',
-    'referral-manifest-unread',
     'referral-manifest-rows-left-out',
   ]),
   /** Technical detail (the parser's words), shown in small print. */

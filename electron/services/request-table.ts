@@ -115,5 +115,8 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     exportReview: async (args) => parts.exportReview(args),
     authoriseItem: async ({ caseId, itemId, reference, dateIso }) => referral.authorise(caseId, itemId, { reference, dateIso }),
     categoriseItems: async ({ caseId, itemIds, category }) => review.categoriseMany(caseId, itemIds, category),
+    getReferralStatus: async ({ caseId }) => referral.status(caseId),
+    chooseReferralManifest: async ({ caseId, filePath }) => referral.choose(caseId, filePath),
+    continueWithoutManifest: async ({ caseId }) => referral.continueWithout(caseId),
   };
 }

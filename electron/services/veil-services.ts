@@ -155,7 +155,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       // No picture before the referral is read: it may lock this item.
       await referral.settled();
       const location = session.lookupItem(itemId);
-      return location && { ...location, referralLocked: await referral.isLockedOrCopy(itemId) };
+      return location && { ...location, referralLocked: await referral.isLockedOrCopy(itemId), referralFloor: referral.floorFor(itemId) };
     },
     onItemFailed: (itemId, error) => session.markItemFailed(itemId, error),
     needsPdq: (itemId) => session.needsPdq(itemId),
@@ -233,6 +233,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     workspace: (caseId) => notes.workspace(caseId),
     userName: deps.userName,
     nowMs: deps.nowMs,
+    settings: () => settings.get().referral,
     notify: (notice) => {
       referralNotices.push(notice);
       hub.emit('noticeRaised', notice);
@@ -296,6 +297,11 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
         session.restack();
         void session.rematchKnown().catch(logFailure('matching the open case again'));
       },
+    ),
+    watchSetting(
+      settings,
+      (current) => current.referral,
+      () => referral.settingsChanged(),
     ),
     watchSetting(
       settings,

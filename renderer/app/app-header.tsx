@@ -17,6 +17,7 @@ export interface AppHeaderProps {
   onOpenMyExposure: () => void;
   onOpenTeamStats: () => void;
   onExportReview?: () => void;
+  onChooseManifest?: () => void;
   onLanguageChange: (language: UiLanguage) => void;
   /** The review's progress ("312 of 4,200 reviewed"), beside the case's counts. */
   reviewProgress?: ReactNode;

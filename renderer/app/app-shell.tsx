@@ -37,11 +37,13 @@ import { DecisionAnnouncer, ReviewProgress } from '../features/decisions/review-
 import { SchemeDialog } from '../features/schemes/scheme-dialog';
 import { useErrorText } from './error-message';
 import { NoticesBanner } from './notices-banner';
+import { ChooseManifestDialog } from '../features/referral/choose-manifest-dialog';
+import { ManifestStatusBanner } from '../features/referral/manifest-status';
 import { OpenCaseDialog } from './open-case-dialog';
 import { useAppData } from './use-app-data';
 import { useRaisedNotices } from './use-raised-notices';
 
-type Dialog = 'open-case' | 'settings' | 'my-exposure' | 'team-stats' | 'override-limit' | 'review-export' | { note: MediaItem } | null;
+type Dialog = 'open-case' | 'settings' | 'my-exposure' | 'team-stats' | 'override-limit' | 'review-export' | 'referral-manifest' | { note: MediaItem } | null;
 
 /** Per-case view state; it resets itself when another case is opened. */
 interface CaseView {
@@ -202,6 +204,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           onOpenMyExposure={openMyExposure}
           onOpenTeamStats={openTeamStats}
           onExportReview={review.state ? () => setDialog('review-export') : undefined}
+          onChooseManifest={() => setDialog('referral-manifest')}
           onLanguageChange={onLanguageChange}
           reviewProgress={<ReviewProgress state={review.state} />}
         />
@@ -231,6 +234,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           onRestore={(index) => gridRef.current?.focusItem(index)}
         />
         <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
+        <ManifestStatusBanner key={summary.caseId} caseId={summary.caseId} onChoose={() => setDialog('referral-manifest')} />
         <WellbeingBanners settings={settings} />
         {headerError && (
           <p role="alert" className="error-text banner">
@@ -315,6 +319,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
         )}
         {dialog === 'open-case' && <OpenCaseDialog onOpened={onCaseOpened} onCancel={() => setDialog(null)} />}
         {dialog === 'my-exposure' && <MyExposureDialog onClose={closeMyExposure} />}
+        {dialog === 'referral-manifest' && <ChooseManifestDialog caseId={summary.caseId} onClose={() => setDialog(null)} />}
         {dialog === 'review-export' && review.state && (
           <ReviewExportDialog caseId={summary.caseId} scheme={review.state.scheme} canPickFolder={appInfo.canPickFolder} onClose={() => setDialog(null)} />
         )}

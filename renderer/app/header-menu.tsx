@@ -11,6 +11,8 @@ interface HeaderMenuProps {
   onOpenTeamStats: () => void;
   /** Absent while there is no review to export (no case yet). */
   onExportReview?: () => void;
+  /** Absent while no case is open: a referral manifest is chosen for the open case. */
+  onChooseManifest?: () => void;
   onLanguageChange: (language: UiLanguage) => void;
 }
 
@@ -30,7 +32,7 @@ function menuButtons(panel: HTMLElement | null): HTMLButtonElement[] {
  * menu without stopping the key, so it still hides all media as it does everywhere.
  */
 export function HeaderMenu(props: HeaderMenuProps) {
-  const { language, onOpenCase, onOpenSettings, onOpenMyExposure, onOpenTeamStats, onExportReview, onLanguageChange } = props;
+  const { language, onOpenCase, onOpenSettings, onOpenMyExposure, onOpenTeamStats, onExportReview, onChooseManifest, onLanguageChange } = props;
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -73,6 +75,7 @@ export function HeaderMenu(props: HeaderMenuProps) {
     ...(onExportReview ? ([[t('reviewExport.open'), onExportReview]] as const) : []),
     [t('header.myExposure'), onOpenMyExposure],
     [t('teamStats.open'), onOpenTeamStats],
+    ...(onChooseManifest ? ([[t('referralManifest.choose'), onChooseManifest]] as const) : []),
     [t('header.settings'), onOpenSettings],
   ];
 

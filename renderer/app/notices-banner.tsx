@@ -12,7 +12,6 @@ const KEPT_AS_KEYS = {
   'wellbeing-state-reset': 'notices.keptAs',
   'team-share-key-reset': 'notices.keptAs',
   'known-library-unreadable': 'notices.keptAs',
-  'referral-manifest-unread': 'notices.keptAs',
   'referral-manifest-rows-left-out': 'notices.keptAs',
 } as const satisfies Record<Notice['code'], string>;
 

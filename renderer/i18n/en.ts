@@ -7,6 +7,7 @@ import { enReasons } from './en-reasons';
 import { enLayout } from './en-layout';
 import { enTeam } from './en-team';
 import { enReferral } from './en-referral';
+import { enFlags } from './en-flags';
 import { enWorkspaceNotes } from './en-workspace';
 import { enWellbeing } from './en-wellbeing';
 import { enItems } from './en-items';
@@ -70,10 +71,8 @@ export const en = {
       'The secret behind your weekly team summaries was damaged, so Veil made a new one. A week you export again will count twice in the team figures until your lead removes the older file.',
     'known-library-unreadable':
       'The known-material library could not be read, so items are not being checked against your hash sets: known items may be listed for review. Check the library folder in Settings.',
-    'referral-manifest-unread':
-      'The referral manifest beside this case could not be read, so its warnings and its lock are not applied. The case opened as usual; the reason is in the details.',
     'referral-manifest-rows-left-out':
-      'Some rows of the referral manifest beside this case could not be read and were left out; the other rows apply. The count is in the details.',
+      'Some rows of this case’s referral manifest could not be read and were left out; the other rows apply. The count is in the details.',
     keptAs: 'The damaged file was kept as {{file}}.',
     keptAsTorn: 'The incomplete record was kept as {{file}}, in the data folder.',
     keptAsLedger: 'The damaged file was kept as {{file}}, in the data folder. It is never deleted.',
@@ -361,6 +360,7 @@ export const en = {
   ...enReviewExport,
   ...enVideo,
   ...enReferral,
+  ...enFlags,
 };
 
 /** The shape every language file must have: the same keys, any strings. */

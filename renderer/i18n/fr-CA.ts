@@ -8,6 +8,7 @@ import { frCAReasons } from './fr-CA-reasons';
 import { frCALayout } from './fr-CA-layout';
 import { frCATeam } from './fr-CA-team';
 import { frCAReferral } from './fr-CA-referral';
+import { frCAFlags } from './fr-CA-flags';
 import { frCAWorkspaceNotes } from './fr-CA-workspace';
 import { frCAWellbeing } from './fr-CA-wellbeing';
 import { frCAItems } from './fr-CA-items';
@@ -69,10 +70,8 @@ export const frCA: Messages = {
       "Le secret derrière vos résumés hebdomadaires d'équipe était endommagé\u00a0; Veil en a créé un nouveau. Une semaine exportée de nouveau comptera deux fois dans les données d'équipe jusqu'à ce que votre responsable retire l'ancien fichier.",
     'known-library-unreadable':
       "La bibliothèque de matériel connu n'a pas pu être lue\u00a0: les éléments ne sont pas comparés à vos jeux de hachages, et des éléments connus peuvent être présentés à l'examen. Vérifiez le dossier de la bibliothèque dans les Paramètres.",
-    'referral-manifest-unread':
-      "Le manifeste de signalement à côté de ce dossier n'a pas pu être lu\u00a0: ses avertissements et son verrouillage ne sont pas appliqués. Le dossier s'est ouvert normalement\u00a0; la raison figure dans les détails.",
     'referral-manifest-rows-left-out':
-      "Certaines lignes du manifeste de signalement à côté de ce dossier n'ont pas pu être lues et ont été écartées\u00a0; les autres lignes s'appliquent. Le nombre figure dans les détails.",
+      "Certaines lignes du manifeste de signalement de ce dossier n'ont pas pu être lues et ont été écartées\u00a0; les autres lignes s'appliquent. Le nombre figure dans les détails.",
     keptAs: 'Le fichier endommagé a été conservé sous le nom {{file}}.',
     keptAsTorn: "L'enregistrement incomplet a été conservé sous le nom {{file}}, dans le dossier de données.",
     keptAsLedger: "Le fichier endommagé a été conservé sous le nom {{file}}, dans le dossier de données. Il n'est jamais supprimé.",
@@ -363,4 +362,5 @@ export const frCA: Messages = {
   ...frCAReviewExport,
   ...frCAVideo,
   ...frCAReferral,
+  ...frCAFlags,
 };

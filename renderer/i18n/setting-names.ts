@@ -28,4 +28,5 @@ export const SETTING_NAMES = {
   knownMaterialFolder: '$t(known.folder)',
   nearMatchDistanceBits: '$t(stacks.distanceLabel)',
   review: '$t(schemes.settingsGroup)',
+  referral: '$t(referralSettings.group)',
 } as const satisfies Record<SettingKey, string>;

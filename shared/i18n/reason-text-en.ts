@@ -135,6 +135,11 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
   'referral-authorisation-not-recorded':
     'the authorisation could not be recorded in the case workspace, so the file stays locked. Check the notes folder in Settings.',
   'referral-authorisation-date-invalid': 'the authorisation’s date must be between 1990 and today; nothing was recorded and the file stays locked.',
+  'referral-choice-not-recorded': 'the case workspace could not record this choice, so nothing was changed; try again once the case folder can be written.',
+  'referral-manifest-refused':
+    'the referral manifest of this case was refused, so every file stays locked until you fix it, choose another, or continue without it.',
+  'referral-manifest-path-not-full':
+    '“{{path}}” is not a full file path (such as /home/me/referral.csv or C:\\Referrals\\op.csv); type the whole path. Nothing was changed.',
   'referral-item-locked': 'this file is locked until an authorisation is recorded: the provider did not view it and it was not publicly available.',
   'reason-required': 'this file’s category comes from a hash set; changing it needs a reason (3 to 500 characters). Nothing was changed.',
 };

@@ -122,6 +122,9 @@ export const REASON_TEXT_FR_CA: Record<ReasonCode, string> = {
   'referral-manifest-no-good-rows': `aucune de ses {{badRows}} lignes n'a pu être lue${NB}; rien n'a été modifié.`,
   'referral-authorisation-not-recorded': `l'autorisation n'a pas pu être consignée dans l'espace de travail du dossier, donc le fichier reste verrouillé. Vérifiez le dossier des notes dans les Paramètres.`,
   'referral-authorisation-date-invalid': `la date de l'autorisation doit se situer entre 1990 et aujourd'hui${NB}; rien n'a été consigné et le fichier reste verrouillé.`,
+  'referral-choice-not-recorded': `l'espace de travail du dossier n'a pas pu consigner ce choix, donc rien n'a changé${NB}; réessayez quand le dossier d'enquête sera accessible en écriture.`,
+  'referral-manifest-refused': `le manifeste de signalement de ce dossier a été refusé, donc tous les fichiers restent verrouillés tant que vous ne le corrigez pas, n'en choisissez pas un autre ou ne continuez pas sans lui.`,
+  'referral-manifest-path-not-full': `«${NB}{{path}}${NB}» n'est pas un chemin de fichier complet (comme /home/moi/signalement.csv ou C:\\Signalements\\op.csv)${NB}; tapez le chemin en entier. Rien n'a été modifié.`,
   'referral-item-locked': `ce fichier est verrouillé jusqu'à ce qu'une autorisation soit consignée${NB}: le fournisseur ne l'a pas vu et il n'était pas accessible au public.`,
   'reason-required': `la catégorie de ce fichier vient d'un jeu de hachages${NB}; la changer exige un motif (de 3 à 500 caractères). Rien n'a été modifié.`,
 };

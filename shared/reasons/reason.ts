@@ -150,6 +150,9 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   plain('referral-authorisation-date-invalid'),
   // Overruling a known item's hash-set category.
   plain('reason-required'),
+  plain('referral-choice-not-recorded'),
+  plain('referral-manifest-refused'),
+  reason('referral-manifest-path-not-full', { path: Path }),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 export type ReasonCode = Reason['code'];

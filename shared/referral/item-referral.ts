@@ -13,6 +13,8 @@ export const ItemReferralSchema = z.object({
   locked: z.boolean(),
   /** An authorisation was recorded for it (it was locked). */
   authorised: z.boolean(),
+  /** Locked because the case's manifest was refused, not for anything it says of this file: no authorisation opens it. */
+  manifestRefused: z.boolean().optional(),
 });
 export type ItemReferral = z.infer<typeof ItemReferralSchema>;
 

@@ -5,11 +5,12 @@ import { DEFAULT_FILTER_PROFILE, FilterProfileSchema } from '../media/filter-pro
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../known/stacks/build-stacks.js';
 import { MAX_THRESHOLD_BITS } from '../known/stacks/near-index.js';
 import { DEFAULT_REVIEW_SETTINGS, ReviewSettingsSchema } from '../review/review-settings.js';
+import { DEFAULT_REFERRAL_SETTINGS, ReferralSettingsSchema } from '../referral/referral-settings.js';
 
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr-CA']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
-export const SETTINGS_SCHEMA_VERSION = 10;
+export const SETTINGS_SCHEMA_VERSION = 11;
 
 /**
  * The first day of the week in My exposure and personal weekly limits: as the language
@@ -119,6 +120,8 @@ export const SettingsSchema = z.object({
   nearMatchDistanceBits: z.number().int().min(0).max(MAX_THRESHOLD_BITS),
   /** Category schemes and how the review moves on (shared/review/review-settings.ts). */
   review: ReviewSettingsSchema,
+  /** The unit's authorisation lock and per-flag filter profiles (shared/referral/referral-settings.ts). */
+  referral: ReferralSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -145,6 +148,7 @@ export const DEFAULT_SETTINGS: Settings = {
   knownMaterialFolder: null,
   nearMatchDistanceBits: DEFAULT_NEAR_THRESHOLD_BITS,
   review: DEFAULT_REVIEW_SETTINGS,
+  referral: DEFAULT_REFERRAL_SETTINGS,
 };
 
 /** A change from the UI: any subset of fields except the version. */

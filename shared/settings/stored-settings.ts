@@ -5,6 +5,7 @@ import { DEFAULT_BREAK_CONFIG } from '../breaks/break-config.js';
 import { DEFAULT_LIMITS_CONFIG } from '../limits/limits-config.js';
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../known/stacks/build-stacks.js';
 import { DEFAULT_REVIEW_SETTINGS } from '../review/review-settings.js';
+import { DEFAULT_REFERRAL_SETTINGS } from '../referral/referral-settings.js';
 import {
   DEFAULT_ENCOURAGEMENT,
   DEFAULT_TEAM_SHARING,
@@ -52,6 +53,8 @@ const SETTINGS_MIGRATIONS: ReadonlyArray<{ fromVersion: number; migrate: (old: R
   { fromVersion: 8, migrate: (old) => ({ ...old, schemaVersion: 9, review: DEFAULT_REVIEW_SETTINGS }) },
   // 9 → 10: "open the next item to review after categorising" arrives, off: the viewer stays where it was, as before.
   { fromVersion: 9, migrate: (old) => ({ ...old, schemaVersion: 10, review: withOpenNextOff(old['review']) }) },
+  // 10 → 11: the referral's unit settings arrive: the lock as it always was, infant and A1 revealed only through a grey spotlight.
+  { fromVersion: 10, migrate: (old) => ({ ...old, schemaVersion: 11, referral: DEFAULT_REFERRAL_SETTINGS }) },
 ];
 
 /** Stored review settings with the new switch off; anything that is not an object is left for validation to refuse. */

@@ -76,15 +76,18 @@ describe('the referral lock in Chromium through the browser host', () => {
     await expect.poll(() => lockedCell.locator('img').count(), { timeout: 30_000 }).toBe(0);
     await bodiesRead();
     expect(ofLocked().every((seen) => seen.status === 403 && seen.body.byteLength < 1024)).toBe(true);
+    // With the host's token, so the refusal is the lock's and not the token guard's.
     const askedDirectly = await page.evaluate(
       async (url) => {
         const response = await fetch(url);
-        return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
+        const body = await response.text();
+        return { status: response.status, bytes: body.length, body };
       },
-      `/media/${encodeURIComponent(lockedId)}/view?grey=0&blur=off`,
+      `/media/${encodeURIComponent(lockedId)}/view?grey=0&blur=off&token=${encodeURIComponent(host.token)}`,
     );
     expect(askedDirectly.status).toBe(403);
     expect(askedDirectly.bytes).toBeLessThan(1024);
+    expect(askedDirectly.body).toContain('referral-locked');
 
     // "Not now" at a flagged file's forewarning: back to the grid, on its tile, nothing of it asked for.
     const flaggedCell = page.getByRole('gridcell', { name: /flagged\.png/ });

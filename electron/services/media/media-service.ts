@@ -8,6 +8,7 @@ import { blameDamageNotFormat } from './damaged-not-unsupported.js';
 import { derivativeKey, keyItemAndKind, StillWithdrawnError, type DerivativeCache } from './derivative-cache.js';
 import { PoolUnavailableError, type DeriveOutcome, type MediaWorkerPool } from './worker-pool.js';
 import type { PdqValue } from '../../media-worker/protocol.js';
+import type { PictureFloor } from '../../../shared/referral/referral-settings.js';
 
 /** What the case session knows about an item; null for an id it does not know. */
 export interface MediaItemLocation {
@@ -21,6 +22,8 @@ export interface MediaItemLocation {
   nearMatch?: boolean;
   /** Locked by the referral until an authorisation is recorded: no picture at all, not even veiled (see shared/referral/referral-lock.ts). */
   referralLocked?: boolean;
+  /** What the referral's flags demand of every picture of it (shared/referral/referral-settings.ts); absent when it has no flag. */
+  referralFloor?: PictureFloor | null;
 }
 type LookupItem = (itemId: string) => MediaItemLocation | null | Promise<MediaItemLocation | null>;
 
@@ -82,19 +85,32 @@ const VEIL_TOO_WEAK = {
   detail: 'a near match of known material is shown in the grid only greyscale and strongly blurred',
 } as const;
 
+const BELOW_FLAG_FLOOR = {
+  ok: false,
+  refused: 'veil-too-weak',
+  detail: 'the referral flags this file: its thumbnails are made only greyscale and strongly blurred, and in colour not at all when its flags say so',
+} as const;
+
 /**
  * Why this picture of this item may not be made or served, or null. A file the referral
  * locks gets no picture at all, whatever the veil. Known material stays hidden; a near
  * match's grid thumbnail, and its video's storyboard (a grid of thumbnails, shown without
  * any reveal), only through the strongest veil (the viewer's own deliberate reveal is left
- * to the investigator).
+ * to the investigator). A flagged file likewise, and never in colour when a flag's profile
+ * says so: the renderer's reveal is a view like any other, so grey is the one part of a
+ * reveal the route itself can hold.
  */
-function refusalFor(item: MediaItemLocation, request: MediaRequest): typeof KNOWN_HIDDEN | typeof REFERRAL_LOCKED | typeof VEIL_TOO_WEAK | null {
+function refusalFor(
+  item: MediaItemLocation,
+  request: MediaRequest,
+): typeof KNOWN_HIDDEN | typeof REFERRAL_LOCKED | typeof VEIL_TOO_WEAK | typeof BELOW_FLAG_FLOOR | null {
   if (item.referralLocked === true) return REFERRAL_LOCKED;
   if (item.knownHidden) return KNOWN_HIDDEN;
   const thumbnailLike = request.kind === 'thumb' || request.kind === 'storyboard';
-  if (item.nearMatch === true && thumbnailLike && !(request.greyscale && request.blur === 'strong' && (request.style ?? 'blur') === 'blur'))
-    return VEIL_TOO_WEAK;
+  const strongest = request.greyscale && request.blur === 'strong' && (request.style ?? 'blur') === 'blur';
+  if (item.nearMatch === true && thumbnailLike && !strongest) return VEIL_TOO_WEAK;
+  const floor = item.referralFloor;
+  if (floor && ((floor.strongestVeil && thumbnailLike && !strongest) || (floor.greyOnly && !request.greyscale))) return BELOW_FLAG_FLOOR;
   return null;
 }
 

@@ -11,7 +11,13 @@ import {
   SchemeResultSchema,
   StoredSchemeResultSchema,
 } from './workspace-review-protocol.js';
-import { AuthorisationsResultSchema, type AuthorisationRow } from './workspace-authorisation-protocol.js';
+import {
+  AuthorisationsResultSchema,
+  ReferralMetaResultSchema,
+  type AuthorisationRow,
+  type ReferralMeta,
+  type ReferralMetaKey,
+} from './workspace-authorisation-protocol.js';
 import {
   ChangedFilesResultSchema,
   EmptyResultSchema,
@@ -107,6 +113,9 @@ export interface CaseWorkspace {
   appendAuthorisation(row: AuthorisationRow): Promise<void>;
   /** Every authorisation recorded, oldest first. */
   listAuthorisations(): Promise<AuthorisationRow[]>;
+  /** Sets (null: removes) what the case remembers of its referral: the manifest chosen at open, a "continue without". */
+  writeReferralMeta(key: ReferralMetaKey, value: string | null): Promise<void>;
+  readReferralMeta(): Promise<ReferralMeta>;
   /** Closes the connection, releases the lock and ends the thread; safe to call twice. */
   close(): Promise<void>;
 }
@@ -266,6 +275,8 @@ export async function openCaseWorkspace(options: OpenCaseWorkspaceOptions): Prom
     readPlace: async () => (await call({ type: 'readPlace' }, PlaceResultSchema)).itemPath,
     appendAuthorisation: async (row) => void (await call({ type: 'appendAuthorisation', row }, EmptyResultSchema)),
     listAuthorisations: async () => (await call({ type: 'listAuthorisations' }, AuthorisationsResultSchema)).rows,
+    writeReferralMeta: async (key, value) => void (await call({ type: 'writeReferralMeta', key, value }, EmptyResultSchema)),
+    readReferralMeta: async () => await call({ type: 'readReferralMeta' }, ReferralMetaResultSchema),
     close() {
       closed ??= (async () => {
         try {

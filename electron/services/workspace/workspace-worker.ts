@@ -115,6 +115,14 @@ async function handle(request: WorkspaceRequest): Promise<unknown> {
     case 'listAuthorisations':
       reader();
       return { rows: authorisations?.list() ?? [] };
+    case 'writeReferralMeta':
+      writer();
+      if (authorisations === null) throw Object.assign(new Error('the workspace is not open for writing'), { code: 'workspace-read-only' });
+      authorisations.writeMeta(request.key, request.value);
+      return {};
+    case 'readReferralMeta':
+      reader();
+      return authorisations?.readMeta() ?? { chosenManifest: null, continuedWithout: null };
   }
 }
 

@@ -41,7 +41,8 @@ type TileMediaProps = Omit<GridCellProps, 'columnIndex' | 'isTabStop' | 'selecte
 function TileMedia({ index, item, failure, mediaVisible, knownShown, profile, client, onPictureFailed, scrolling = true, releaser }: TileMediaProps) {
   const { t } = useTranslation();
   // Locked by the referral: words only, its picture never asked for (the back end would refuse it anyway).
-  if (item.referral?.locked) return <span className="tile-known tile-locked">{t('referral.lockedTile')}</span>;
+  if (item.referral?.locked)
+    return <span className="tile-known tile-locked">{t(item.referral.manifestRefused ? 'referralManifest.lockedTile' : 'referral.lockedTile')}</span>;
   // Known and not deliberately shown: words only, and its picture is never asked for.
   if (item.match && isHiddenKnown(item, knownShown)) return <span className="tile-known">{matchText(t, item.match)}</span>;
   if (failure) {

@@ -42,6 +42,13 @@ export function AuthoriseForm({ caseId, item, onAuthorised }: AuthoriseFormProps
       .finally(() => setBusy(false));
   };
 
+  // Locked because the manifest was refused: no authorisation answers that; the banner offers what does.
+  if (item.referral?.manifestRefused === true)
+    return (
+      <div className="stage-known" role="status">
+        {t('referralManifest.lockedWhy')}
+      </div>
+    );
   return (
     <form className="stage-known referral-authorise" aria-labelledby={`${id}-title`} onSubmit={onSubmit} noValidate>
       <h3 id={`${id}-title`}>{t('referral.lockedTitle')}</h3>

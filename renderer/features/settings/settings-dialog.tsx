@@ -10,6 +10,7 @@ import { SETTINGS_SECTIONS, sectionHeadingId } from './settings-section';
 import { ViewingSection } from './viewing-section';
 import { KnownMaterialSection } from '../known/known-material-section';
 import { SchemeSection } from '../schemes/scheme-section';
+import { ReferralSection } from '../referral/referral-section';
 
 export interface SettingsDialogProps {
   settings: Settings;
@@ -63,6 +64,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
       <LanguageSection {...props} />
       <KnownMaterialSection headingId={knownHeadingId} settings={current} onSaved={saved} />
       <SchemeSection headingId={`${dialogId}-schemes`} settings={current} onSaved={saved} />
+      <ReferralSection headingId={`${dialogId}-referral`} settings={current} onSaved={saved} />
       <div className="form-actions">
         <button type="button" className="button" onClick={onClose}>
           {t('settingsSections.close')}

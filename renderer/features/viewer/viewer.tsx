@@ -25,6 +25,7 @@ import { StyleSelect } from '../filters/style-select';
 import { isFlagged } from '../../../shared/referral/item-referral.js';
 import { AuthoriseForm } from '../referral/authorise-form';
 import { ForewarningDialog } from '../referral/forewarning-dialog';
+import { RevealLimits, useRevealRules } from '../referral/reveal-limits';
 
 interface ViewerItemProps {
   item: MediaItem;
@@ -66,15 +67,17 @@ function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope
   const canReveal = !failure && hiddenKnown === null && !locked && !forewarning;
   // This item's style, chosen here; the next item starts from the default again (ViewerItem is keyed by item).
   const [style, setStyle] = useState(ownSettings.defaultProfile.style);
-  // A near match is veiled with the strongest profile whatever the investigator's own.
-  const settings = { ...ownSettings, defaultProfile: veilProfileFor(item, { ...ownSettings.defaultProfile, style }) };
+  // A near match is veiled with the strongest profile whatever the investigator's own; a flag's profile may keep reveals grey or to the spotlight.
+  const rules = useRevealRules(item, ownSettings);
+  const settings = { ...ownSettings, revealInColour: !rules.noColourOnReveal, defaultProfile: veilProfileFor(item, { ...ownSettings.defaultProfile, style }) };
   return (
     <>
       <div className="viewer-reveal-bar">
         <button
           type="button"
           className={reveal.active ? 'button button-primary' : 'button'}
-          disabled={!canReveal}
+          disabled={!canReveal || rules.spotlightOnly}
+          aria-describedby={rules.describedBy}
           onClick={reveal.active ? reveal.end : reveal.start}
         >
           {reveal.active ? t('viewer.endReveal') : t('viewer.reveal')}
@@ -85,6 +88,7 @@ function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope
           </span>
         )}
         <span className="viewer-hint">{item.kind === 'video' ? t('viewer.videoHint') : t('keyHints.holdHint')}</span>
+        <RevealLimits rules={rules} />
         {item.kind === 'image' && (
           <StyleSelect
             className="viewer-style"

@@ -1,4 +1,5 @@
 import { folderGroups } from '../../../shared/case/folder-groups.js';
+import type { ReferralStatus } from '../../../shared/referral/referral-status.js';
 import { vi } from 'vitest';
 import { createClient, type Transport, type VeilClient } from '../../../shared/client.js';
 import type { CaseSummary } from '../../../shared/case/case-summary.js';
@@ -80,6 +81,8 @@ function countViews(items: readonly MediaItem[]): ViewCounts {
     nearCopyCount: items.length - count('known') - count('to-review'),
   };
 }
+
+const NO_MANIFEST: ReferralStatus = { state: 'none', manifestPath: null, chosen: false, reason: null, continuedWithout: null };
 
 export interface FakeVeilOptions {
   itemCount?: number;
@@ -245,6 +248,15 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
     cancelHashSetImport: vi.fn(async () => ({ cancelled: false })),
     // The item unlocked; tests give it another answer with mockResolvedValue.
     authoriseItem: vi.fn(async ({ itemId }: { caseId: string; itemId: string; reference: string; dateIso: string }) => makeItem(Number(itemId.slice(3)))),
+    // No manifest; tests give the referral's state with mockResolvedValue.
+    getReferralStatus: vi.fn(async (_args: { caseId: string }): Promise<ReferralStatus> => NO_MANIFEST),
+    chooseReferralManifest: vi.fn(async ({ filePath }: { caseId: string; filePath: string }): Promise<ReferralStatus> => ({
+      ...NO_MANIFEST,
+      state: 'read',
+      manifestPath: filePath,
+      chosen: true,
+    })),
+    continueWithoutManifest: vi.fn(async (_args: { caseId: string }): Promise<ReferralStatus> => NO_MANIFEST),
     listHashSets: vi.fn(async () => state.hashSets),
     removeHashSet: vi.fn(async ({ setId }: { setId: number }) => (state.hashSets = state.hashSets.filter((set) => set.setId !== setId))),
     setHashSetEnabled: vi.fn(

@@ -54,6 +54,9 @@ function fakeHandlers(): RequestHandlers {
     exportReview: vi.fn(fail),
     authoriseItem: vi.fn(fail),
     categoriseItems: vi.fn(fail),
+    getReferralStatus: vi.fn(fail),
+    chooseReferralManifest: vi.fn(fail),
+    continueWithoutManifest: vi.fn(fail),
   };
 }
 

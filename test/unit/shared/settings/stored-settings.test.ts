@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS_CONFIG } from '../../../../shared/limits/limits-config.j
 import { DEFAULT_ENCOURAGEMENT, DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION } from '../../../../shared/settings/settings.js';
 import { applySettingsPatch, parseStoredSettings } from '../../../../shared/settings/stored-settings.js';
 import { DEFAULT_REVIEW_SETTINGS } from '../../../../shared/review/review-settings.js';
+import { DEFAULT_REFERRAL_SETTINGS } from '../../../../shared/referral/referral-settings.js';
 
 /** The filter every version before 8 had, with its style made explicit. */
 const BLURRED_STRONG = { greyscale: true, blur: 'strong', style: 'blur' };
@@ -22,6 +23,7 @@ describe('stored settings', () => {
       settings: {
         schemaVersion: SETTINGS_SCHEMA_VERSION,
         review: DEFAULT_REVIEW_SETTINGS,
+        referral: DEFAULT_REFERRAL_SETTINGS,
         defaultProfile: { greyscale: true, blur: 'medium', style: 'blur' },
         revealDurationSec: 6,
         spotlightRadiusPct: 20,
@@ -72,6 +74,7 @@ describe('stored settings', () => {
         ...(v4 as object),
         schemaVersion: SETTINGS_SCHEMA_VERSION,
         review: DEFAULT_REVIEW_SETTINGS,
+        referral: DEFAULT_REFERRAL_SETTINGS,
         weekStart: 'language',
         knownMaterialFolder: null,
         nearMatchDistanceBits: 31,
@@ -90,6 +93,7 @@ describe('stored settings', () => {
         ...(v5 as object),
         schemaVersion: SETTINGS_SCHEMA_VERSION,
         review: DEFAULT_REVIEW_SETTINGS,
+        referral: DEFAULT_REFERRAL_SETTINGS,
         knownMaterialFolder: null,
         nearMatchDistanceBits: 31,
         defaultProfile: BLURRED_STRONG,
@@ -107,6 +111,7 @@ describe('stored settings', () => {
         ...(v6 as object),
         schemaVersion: SETTINGS_SCHEMA_VERSION,
         review: DEFAULT_REVIEW_SETTINGS,
+        referral: DEFAULT_REFERRAL_SETTINGS,
         nearMatchDistanceBits: 31,
         defaultProfile: BLURRED_STRONG,
       },
@@ -123,6 +128,7 @@ describe('stored settings', () => {
         ...(v7 as object),
         schemaVersion: SETTINGS_SCHEMA_VERSION,
         review: DEFAULT_REVIEW_SETTINGS,
+        referral: DEFAULT_REFERRAL_SETTINGS,
         defaultProfile: { greyscale: true, blur: 'medium', style: 'blur' },
       },
     });
@@ -138,6 +144,7 @@ describe('stored settings', () => {
         ...(v8 as object),
         schemaVersion: SETTINGS_SCHEMA_VERSION,
         review: { newCaseScheme: 'ask', customSchemes: [], openNextAfterDecision: false },
+        referral: DEFAULT_REFERRAL_SETTINGS,
       },
     });
   });
@@ -148,7 +155,7 @@ describe('stored settings', () => {
     expect(result).toEqual({
       ok: true,
       migratedFrom: 9,
-      settings: { ...v9, schemaVersion: SETTINGS_SCHEMA_VERSION, review: { ...v9.review, openNextAfterDecision: false } },
+      settings: { ...v9, schemaVersion: SETTINGS_SCHEMA_VERSION, review: { ...v9.review, openNextAfterDecision: false }, referral: DEFAULT_REFERRAL_SETTINGS },
     });
     if (result.ok) expect(result.settings.review.customSchemes.map((scheme) => scheme.name)).toEqual(['Unit 7 grading']);
     // A version 9 file whose review settings are not an object is refused, not repaired by a guess.
@@ -159,6 +166,37 @@ describe('stored settings', () => {
     const review = { ...DEFAULT_REVIEW_SETTINGS, openNextAfterDecision: true };
     expect(applySettingsPatch(DEFAULT_SETTINGS, { review })).toMatchObject({ ok: true, settings: { review: { openNextAfterDecision: true } } });
     expect(applySettingsPatch(DEFAULT_SETTINGS, { review: { ...review, openNextAfterDecision: 'yes' } })).toMatchObject({ ok: false });
+  });
+
+  it('migrates a version 10 file to 11 keeping every choice, with the lock on and infant and A1 revealed only through a grey spotlight', () => {
+    const v10 = fixture('v10-settings.json');
+    const result = parseStoredSettings(v10);
+    expect(result).toEqual({
+      ok: true,
+      migratedFrom: 10,
+      settings: {
+        ...(v10 as object),
+        schemaVersion: SETTINGS_SCHEMA_VERSION,
+        referral: {
+          authorisationLock: true,
+          flagProfiles: { infant: { noColourOnReveal: true, spotlightOnly: true }, A1: { noColourOnReveal: true, spotlightOnly: true } },
+        },
+      },
+    });
+  });
+
+  it('takes a flag profile for a known flag and refuses an unknown flag or field, naming the setting', () => {
+    const referral = { authorisationLock: false, flagProfiles: { B2: { noColourOnReveal: true, spotlightOnly: false } } };
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { referral })).toMatchObject({ ok: true, settings: { referral } });
+    for (const flagProfiles of [
+      { C3: { noColourOnReveal: true, spotlightOnly: true } },
+      { infant: { noColourOnReveal: true } },
+      { infant: { noColourOnReveal: 'yes', spotlightOnly: true } },
+    ])
+      expect(applySettingsPatch(DEFAULT_SETTINGS, { referral: { authorisationLock: true, flagProfiles } })).toMatchObject({
+        ok: false,
+        reason: { params: { setting: 'referral' } },
+      });
   });
 
   it('takes each filter style as the default profile and refuses an unknown one, naming the setting', () => {
