@@ -22,6 +22,17 @@ export type DeriveOutcome =
 /** A video's storyboard grid, filtered like a thumbnail (electron/media-worker/video-storyboard.ts). */
 export type StoryboardJob = Omit<DeriveJob, 'longEdgePx' | 'withPdq'>;
 
+/** A video's veiled derivative (electron/media-worker/video-veiled.ts), streamed. */
+export type VeiledVideoJob = StoryboardJob;
+
+export type VeiledVideoOutcome = { ok: true; mime: 'video/webm'; widthPx: number; heightPx: number; totalBytes: number } | { ok: false; error: MediaError };
+
+export interface VeiledVideoOptions {
+  /** Aborted when nobody watches any more: the encode stops in the worker. */
+  signal?: AbortSignal;
+  onChunk(bytes: Uint8Array): void;
+}
+
 /** PDQ alone, no picture back (the background pass). */
 export interface PdqJob {
   filePath: string;

@@ -1,10 +1,11 @@
 import type { MediaError } from '../../../shared/case/media-item.js';
 import { WorkerMessageSchema, WorkerRequestSchema, type WorkerRequest } from '../../media-worker/protocol.js';
-import { deriveOutcomeOf, pdqOutcomeOf, type Failure, type JobReply, type RequestBody } from './worker-pool-replies.js';
+import { deriveOutcomeOf, pdqOutcomeOf, veiledOutcomeOf, type Failure, type JobReply, type RequestBody } from './worker-pool-replies.js';
 import { JobQueue, type JobPriority } from './job-queue.js';
 import type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 import { PoolUnavailableError } from './worker-pool-api.js';
 import type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutcome, PoolStatus, RunOptions, StoryboardJob } from './worker-pool-api.js';
+import type { VeiledVideoJob, VeiledVideoOutcome, VeiledVideoOptions } from './worker-pool-api.js';
 
 export type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 export { PoolUnavailableError } from './worker-pool-api.js';
@@ -16,8 +17,10 @@ interface PendingJob {
   readonly priority: JobPriority;
   /** Set when a worker died with this job and others in flight: it then runs alone. */
   solo: boolean;
-  /** The caller's signal: a job whose caller gave up while it ran is not run again. */
+  /** The caller's signal: a job whose caller gave up while it ran is not run again (a streamed one is also stopped in its worker). */
   readonly signal: AbortSignal | undefined;
+  /** Streamed jobs only: each part as it comes. */
+  readonly onChunk?: (bytes: Uint8Array) => void;
   /** Resolves the caller with the worker's reply; false, settling nothing, when the reply is not the kind this job asked for. */
   answer(reply: JobReply): boolean;
   blame(failure: Failure): void;
@@ -26,7 +29,8 @@ interface PendingJob {
 
 interface RunningJob {
   readonly pending: PendingJob;
-  readonly timer: ReturnType<typeof setTimeout>;
+  /** Started again by each chunk of a streamed job: only a stall is timed out. */
+  timer: ReturnType<typeof setTimeout>;
 }
 
 interface Slot {
@@ -99,6 +103,16 @@ export class MediaWorkerPool {
   }
 
   /**
+   * A video's veiled derivative, streamed: its bytes reach `onChunk` as the worker encodes them,
+   * and each part starts the job time-out again (a stalled encode is killed, a long video is
+   * not). Aborting `signal` while it runs stops the encode in the worker. Resolves with the
+   * summary or a MediaError, as `run` does.
+   */
+  runVeiledVideo(job: VeiledVideoJob, options: VeiledVideoOptions): Promise<VeiledVideoOutcome> {
+    return this.enqueue<VeiledVideoOutcome>({ veiledVideo: true, ...job }, 'view', options.signal, veiledOutcomeOf, options.onChunk);
+  }
+
+  /**
    * The PDQ hash of an image, no picture back, at the lowest priority: queued behind every
    * view and thumbnail, and never in all of a worker's slots. Resolves, rejects and blames
    * exactly as `run` does.
@@ -112,6 +126,7 @@ export class MediaWorkerPool {
     priority: JobPriority,
     signal: AbortSignal | undefined,
     outcomeOf: (reply: JobReply) => O | null,
+    onChunk?: (bytes: Uint8Array) => void,
   ): Promise<O | Failure> {
     if (this.closed) return Promise.reject(new PoolUnavailableError('closed', 'the media worker pool is shut down'));
     if (this.brokenDetail !== null) return Promise.reject(new PoolUnavailableError('broken', this.brokenDetail));
@@ -122,6 +137,7 @@ export class MediaWorkerPool {
     return new Promise<O | Failure>((resolve, reject) => {
       const onAbort = (): void => {
         if (signal && this.queue.remove(pending)) pending.fail(signal.reason);
+        else if (signal && onChunk) this.cancelRunning(pending, signal.reason);
       };
       const done = (): void => signal?.removeEventListener('abort', onAbort);
       const pending: PendingJob = {
@@ -130,6 +146,7 @@ export class MediaWorkerPool {
         priority,
         solo: false,
         signal,
+        ...(onChunk ? { onChunk } : {}),
         answer(reply) {
           const outcome = outcomeOf(reply);
           if (outcome === null) return false;
@@ -305,6 +322,12 @@ export class MediaWorkerPool {
     }
     const running = slot.jobs.get(data.jobId);
     if (running === undefined) return;
+    if ('chunk' in data) {
+      clearTimeout(running.timer);
+      running.timer = setTimeout(() => this.onJobTimeout(slot), this.jobTimeoutMs);
+      running.pending.onChunk?.(data.chunk);
+      return;
+    }
     // Settled only when the reply fits the job; a reply of the wrong kind is as bad as a malformed one.
     if (!running.pending.answer(data)) {
       this.log(`worker ${slot.channel.pid ?? '?'} replied to job ${data.jobId} with the wrong kind of reply`);
@@ -371,6 +394,24 @@ export class MediaWorkerPool {
       this.respawnTimer = null;
       this.pump();
     }, delayMs);
+  }
+
+  /** A streamed job whose caller left: the worker is told to stop, and nothing more of it is awaited. */
+  private cancelRunning(pending: PendingJob, reason: unknown): void {
+    for (const slot of this.slots) {
+      const running = slot.jobs.get(pending.jobId);
+      if (running === undefined) continue;
+      clearTimeout(running.timer);
+      slot.jobs.delete(pending.jobId);
+      try {
+        slot.channel.postMessage({ cancelJobId: pending.jobId });
+      } catch {
+        // The worker is gone already: nothing left to stop.
+      }
+      pending.fail(reason);
+      this.pump();
+      return;
+    }
   }
 
   /** Forgets a worker (its later messages and exit are ignored) and returns the jobs it had. */

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { RevealMode } from '../../../shared/exposure/visibility-report.js';
 import { cssFilterFor, type FilterProfile } from '../../../shared/media/filter-profile.js';
@@ -52,13 +52,18 @@ interface PlayerProps {
   /** The worker's filtered storyboard of the item (the renderer never seeks the original for it). */
   storyboardUrl: string;
   resumeAtRef: RefObject<number>;
+  /** Whether the last player was playing when it went. */
+  resumePlayingRef: RefObject<boolean>;
+  /** This player replaces one on screen (veiled ↔ original): it plays on if that one was playing. After a hide it never does. */
+  swapped: boolean;
 }
 
 /**
  * The <video> and our own controls. It is mounted only while media is visible; hiding
  * unmounts it (pausing first), and the position is kept for when it comes back.
  */
-function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboardUrl, resumeAtRef }: PlayerProps) {
+function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboardUrl, resumeAtRef, resumePlayingRef, swapped }: PlayerProps) {
+  const [playOnLoad] = useState(swapped);
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [natural, setNatural] = useState<Box | null>(null);
   const frameWidthPx = useElementMeasure(frame, measureClientWidth);
@@ -87,11 +92,12 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
       forceMuted(video);
       return () => {
         resumeAtRef.current = video.currentTime;
+        resumePlayingRef.current = !video.paused && !video.ended;
         video.pause();
         videoRef.current = null;
       };
     },
-    [resumeAtRef],
+    [resumeAtRef, resumePlayingRef],
   );
 
   const togglePlay = () => {
@@ -128,7 +134,12 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
             setNatural({ widthPx: video.videoWidth, heightPx: video.videoHeight });
             if (resumeAtRef.current > 0) video.currentTime = resumeAtRef.current;
           }}
-          onLoadedData={() => setReady(true)}
+          onLoadedData={(event) => {
+            setReady(true);
+            const video = event.currentTarget;
+            if (playOnLoad && resumePlayingRef.current) video.play().catch(() => setPlaying(false));
+            resumePlayingRef.current = false;
+          }}
           onPlay={() => setPlaying(true)}
           onPause={() => {
             setPlaying(false);
@@ -178,23 +189,35 @@ export interface VideoStageProps {
 }
 
 /**
- * A video in the viewer. The original bytes are streamed, so the renderer filters every
- * frame itself with a CSS filter sized to the displayed long edge, set in the same
- * render as `src` (and the element stays invisible until its first frame is decoded).
+ * A video in the viewer. Before a reveal it plays the veiled derivative the media worker
+ * makes (grey, reduced and blurred in its pixels; no sound track); only a deliberate Reveal
+ * asks for the original, at the same position, and hiding or the reveal's end goes back to
+ * the derivative. The CSS filter sized to the displayed long edge stays on both, set in the
+ * same render as `src` (and the element stays invisible until its first frame is decoded).
  */
 export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
   const client = useVeil();
   const visible = useMediaVisible();
   const resumeAtRef = useRef(0);
+  const resumePlayingRef = useRef(false);
+  const lastShownRef = useRef({ url: '', visible: false });
   const veiled = settings.defaultProfile;
   const shown: FilterProfile = revealedWhole ? { greyscale: !settings.revealInColour, blur: 'off', style: 'blur' } : veiled;
-  const url = client.mediaUrl({ itemId: item.id, kind: 'original', greyscale: veiled.greyscale, blur: veiled.blur });
+  const url = revealedWhole
+    ? client.mediaUrl({ itemId: item.id, kind: 'original', greyscale: veiled.greyscale, blur: veiled.blur })
+    : client.mediaUrl({ itemId: item.id, kind: 'veiled', greyscale: veiled.greyscale, blur: veiled.blur, style: veiled.style });
+  const swapped = visible && lastShownRef.current.visible && lastShownRef.current.url !== url;
+  useEffect(() => {
+    lastShownRef.current = { url, visible };
+  }, [url, visible]);
   const storyboardUrl = client.mediaUrl({ itemId: item.id, kind: 'storyboard', greyscale: veiled.greyscale, blur: veiled.blur, style: veiled.style });
 
   return (
     <div className="video-stage">
       {visible ? (
         <VideoPlayer
+          // A new player for the original or the derivative: the old one pauses and leaves its position behind.
+          key={url}
           url={url}
           itemId={item.id}
           shown={shown}
@@ -202,6 +225,8 @@ export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
           storyboardProfile={veiled}
           storyboardUrl={storyboardUrl}
           resumeAtRef={resumeAtRef}
+          resumePlayingRef={resumePlayingRef}
+          swapped={swapped}
         />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />
