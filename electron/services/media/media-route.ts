@@ -62,7 +62,7 @@ export async function handleMediaRequest(
   if (!parsed.ok) return jsonResponse(400, 'bad-request', parsed.reason);
   const { request } = parsed;
   if (request.kind === 'original') return serveOriginal(service, request.itemId, headers.range);
-  if (request.kind === 'veiled') return serveVeiled(service, request, headers.range, signal);
+  if (request.kind === 'veiled') return serveVeiled(service, request, query.get('whole') === '1', headers.range, signal);
 
   const result = await service.getStill(request, signal);
   if (result.ok) {
@@ -92,16 +92,17 @@ export async function handleMediaRequest(
 /**
  * A video's veiled derivative. Finished: bytes with Range support, so the player seeks in it.
  * Still being made: a 200 stream of it from its first byte without a length, which Chromium
- * plays as it arrives (the player cannot seek beyond what has come; once made, the next
- * request has ranges).
+ * plays as it arrives but cannot seek in; `&whole=1` (what the player asks to seek) waits
+ * for the whole of it, served with ranges.
  */
 async function serveVeiled(
   service: MediaService,
   request: MediaRequest,
+  whole: boolean,
   rangeHeader: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<MediaResponse> {
-  const read = await service.openVeiled(request);
+  const read = await service.openVeiled(request, { whole });
   if (!read.ok) {
     if ('error' in read) return jsonResponse(422, read.error.code, read.error.detail);
     const status = read.refused === 'unknown-item' || read.refused === 'not-a-video' ? 404 : read.refused === 'unavailable' ? 503 : 403;

@@ -54,7 +54,7 @@ export interface MediaService {
   /** The original file of a video item, opened read-only after a containment check. The caller closes the handle. */
   openOriginal(itemId: string): Promise<OriginalResult>;
   /** The veiled derivative of a video item at the request's profile: whole once made, else streamed as the worker makes it. */
-  openVeiled(request: MediaRequest): Promise<VeiledResult>;
+  openVeiled(request: MediaRequest, options?: { whole?: boolean }): Promise<VeiledResult>;
   /**
    * The page no longer shows these items (scrolled away): their thumbnails still waiting
    * for a worker are dropped, and requests waiting on them answer 'aborted'. Works the same
@@ -208,7 +208,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     return { ok: true, handle: opened.handle, sizeBytes: opened.sizeBytes, format: item.format };
   }
 
-  async function openVeiled(request: MediaRequest): Promise<VeiledResult> {
+  async function openVeiled(request: MediaRequest, options: { whole?: boolean } = {}): Promise<VeiledResult> {
     const item = await lookupItem(request.itemId);
     if (item === null) return { ok: false, refused: 'unknown-item', detail: 'no such item in the open case' };
     const refusal = refusalFor(item, request);
@@ -224,7 +224,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       return { ok: false, error: contained.error };
     }
     const job = { filePath: contained.realPath, greyscale: request.greyscale, blur: request.blur, style: request.style };
-    const read = await veiledVideos.read(derivativeKey(request), (signal, onChunk) => runVeiledVideo(job, { signal, onChunk }));
+    const read = await veiledVideos.read(derivativeKey(request), (signal, onChunk) => runVeiledVideo(job, { signal, onChunk }), options);
     if (!read.ok) {
       if (read.error.code === 'worker-crashed' && read.error.detail.includes('shut down'))
         return { ok: false, refused: 'unavailable', detail: read.error.detail };

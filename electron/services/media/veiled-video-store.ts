@@ -42,15 +42,18 @@ export class VeiledVideoStore {
   /**
    * The video for `key`: whole when it is finished, else a stream of it from its first byte that
    * follows it as it grows. Waits for its first bytes (or its failure), so a file that cannot be
-   * shown is answered as an error rather than an empty video.
+   * shown is answered as an error rather than an empty video. With `whole`, waits until it is
+   * finished (a player that must seek in it).
    */
-  async read(key: string, start: StartVeiledVideo): Promise<VeiledVideoRead> {
+  async read(key: string, start: StartVeiledVideo, options: { whole?: boolean } = {}): Promise<VeiledVideoRead> {
     const whole = this.finished.get(key);
     if (whole !== undefined) return { ok: true, complete: true, bytes: whole };
     const entry = this.growing.get(key) ?? this.start(key, start);
     await new Promise<void>((resolve) => {
-      if (entry.sizeBytes > 0 || entry.state !== 'growing') return resolve();
+      const ready = () => entry.state !== 'growing' || (entry.sizeBytes > 0 && options.whole !== true);
+      if (ready()) return resolve();
       const listener = () => {
+        if (!ready()) return;
         entry.listeners.delete(listener);
         resolve();
       };

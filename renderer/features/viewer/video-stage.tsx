@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useRef, useState, type RefObject } from 'react';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { RevealMode } from '../../../shared/exposure/visibility-report.js';
 import { cssFilterFor, type FilterProfile } from '../../../shared/media/filter-profile.js';
@@ -32,6 +32,15 @@ export function displayedLongEdgePx(frame: Box, natural: Box | null): number {
   return Math.max(fitted.widthPx, fitted.heightPx);
 }
 
+/** True when the player can seek to `timeSec` now: a veiled video still being made arrives as a stream that cannot seek. */
+function canSeekTo(video: HTMLVideoElement, timeSec: number): boolean {
+  for (let i = 0; i < video.seekable.length; i += 1) if (timeSec >= video.seekable.start(i) && timeSec <= video.seekable.end(i)) return true;
+  return timeSec === 0;
+}
+
+/** The same derivative, answered only once it is whole, with byte ranges (media-route.ts): a player seeks in that one. */
+const wholeUrlOf = (url: string) => `${url}&whole=1`;
+
 const preventMenu = (event: { preventDefault(): void }) => event.preventDefault();
 
 /** Mutes an element both ways (property and attribute) the moment it exists, before any data. */
@@ -64,6 +73,9 @@ interface PlayerProps {
  */
 function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboardUrl, resumeAtRef, resumePlayingRef, swapped }: PlayerProps) {
   const [playOnLoad] = useState(swapped);
+  // Only the veiled derivative is ever a stream that cannot seek (the original is served with ranges).
+  const [whole, setWhole] = useState(false);
+  const src = whole ? wholeUrlOf(url) : url;
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [natural, setNatural] = useState<Box | null>(null);
   const frameWidthPx = useElementMeasure(frame, measureClientWidth);
@@ -112,7 +124,16 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
   };
   const seek = (sec: number) => {
     const video = videoRef.current;
-    if (video) video.currentTime = sec;
+    if (!video) return;
+    if (whole || canSeekTo(video, sec) || !url.includes('/veiled?')) {
+      video.currentTime = sec;
+      return;
+    }
+    // Waits for the whole derivative, then lands where it was asked (and plays on if it played).
+    resumeAtRef.current = sec;
+    resumePlayingRef.current = !video.paused;
+    setReady(false);
+    setWhole(true);
   };
 
   return (
@@ -127,17 +148,17 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
           playsInline
           disablePictureInPicture
           disableRemotePlayback
-          src={url}
+          src={src}
           onLoadedMetadata={(event) => {
             const video = event.currentTarget;
             setDurationSec(Number.isFinite(video.duration) ? video.duration : 0);
             setNatural({ widthPx: video.videoWidth, heightPx: video.videoHeight });
-            if (resumeAtRef.current > 0) video.currentTime = resumeAtRef.current;
+            if (resumeAtRef.current > 0) seek(resumeAtRef.current);
           }}
           onLoadedData={(event) => {
             setReady(true);
             const video = event.currentTarget;
-            if (playOnLoad && resumePlayingRef.current) video.play().catch(() => setPlaying(false));
+            if ((playOnLoad || whole) && resumePlayingRef.current) video.play().catch(() => setPlaying(false));
             resumePlayingRef.current = false;
           }}
           onPlay={() => setPlaying(true)}
@@ -166,6 +187,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
         durationSec={durationSec}
         onTogglePlay={togglePlay}
         onToggleMute={toggleMute}
+        onSeek={seek}
       />
       <Storyboard
         // A new filter draws a new storyboard: no frame may stay under a weaker filter.
@@ -200,16 +222,14 @@ export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
   const visible = useMediaVisible();
   const resumeAtRef = useRef(0);
   const resumePlayingRef = useRef(false);
-  const lastShownRef = useRef({ url: '', visible: false });
   const veiled = settings.defaultProfile;
   const shown: FilterProfile = revealedWhole ? { greyscale: !settings.revealInColour, blur: 'off', style: 'blur' } : veiled;
   const url = revealedWhole
     ? client.mediaUrl({ itemId: item.id, kind: 'original', greyscale: veiled.greyscale, blur: veiled.blur })
     : client.mediaUrl({ itemId: item.id, kind: 'veiled', greyscale: veiled.greyscale, blur: veiled.blur, style: veiled.style });
-  const swapped = visible && lastShownRef.current.visible && lastShownRef.current.url !== url;
-  useEffect(() => {
-    lastShownRef.current = { url, visible };
-  }, [url, visible]);
+  // Whether the player now mounting replaces one on screen (adjusted during render, React's pattern for a previous value).
+  const [lastShown, setLastShown] = useState({ url, visible, swapped: false });
+  if (lastShown.url !== url || lastShown.visible !== visible) setLastShown({ url, visible, swapped: visible && lastShown.visible && lastShown.url !== url });
   const storyboardUrl = client.mediaUrl({ itemId: item.id, kind: 'storyboard', greyscale: veiled.greyscale, blur: veiled.blur, style: veiled.style });
 
   return (
@@ -226,7 +246,7 @@ export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
           storyboardUrl={storyboardUrl}
           resumeAtRef={resumeAtRef}
           resumePlayingRef={resumePlayingRef}
-          swapped={swapped}
+          swapped={lastShown.swapped}
         />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />
