@@ -34,6 +34,8 @@ export function displayedLongEdgePx(frame: Box, natural: Box | null): number {
 
 /** True when the player can seek to `timeSec` now: a veiled video still being made arrives as a stream that cannot seek. */
 function canSeekTo(video: HTMLVideoElement, timeSec: number): boolean {
+  // Nothing is known before the metadata: the element takes the position and applies it once loaded.
+  if (video.readyState === HTMLMediaElement.HAVE_NOTHING) return true;
   for (let i = 0; i < video.seekable.length; i += 1) if (timeSec >= video.seekable.start(i) && timeSec <= video.seekable.end(i)) return true;
   return timeSec === 0;
 }
