@@ -46,6 +46,8 @@ export interface VeiledVideoSink {
   cancelled(): boolean;
 }
 
+const keptDictionaries: unknown[] = [];
+
 const even = (px: number) => Math.max(2, Math.round(px / 2) * 2);
 
 /**
@@ -126,7 +128,13 @@ async function encodeAll(video: OpenedVideo, input: VeiledVideoInput, sink: Veil
   const outStream = muxer.getFormatContext().streams?.[streamIndex];
   // A DURATION tag is what the matroska muxer writes into a header it cannot go back to: the player
   // shows the whole timeline before the end is encoded.
-  if (outStream !== undefined) outStream.metadata = engine.lib.Dictionary.fromObject({ DURATION: durationTag(video.durationSec) });
+  if (outStream !== undefined) {
+    const tags = engine.lib.Dictionary.fromObject({ DURATION: durationTag(video.durationSec) });
+    outStream.metadata = tags;
+    // Never collected: node-av 6.1.1's setter may hand this very dictionary to FFmpeg, which frees it with the muxer,
+    // and a second free from the garbage collector crashed the process. A few bytes per video.
+    keptDictionaries.push(tags);
+  }
   let wrotePacket = false;
   const packet = new engine.lib.Packet();
   packet.alloc();
