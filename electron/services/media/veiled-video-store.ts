@@ -49,6 +49,8 @@ export class VeiledVideoStore {
     const whole = this.finished.get(key);
     if (whole !== undefined) return { ok: true, complete: true, bytes: whole };
     const entry = this.growing.get(key) ?? this.start(key, start);
+    // A request waiting for it counts as a reader: a player that reloads it to seek must not stop it by leaving the stream.
+    entry.readers += 1;
     await new Promise<void>((resolve) => {
       const ready = () => entry.state !== 'growing' || (entry.sizeBytes > 0 && options.whole !== true);
       if (ready()) return resolve();
@@ -59,6 +61,7 @@ export class VeiledVideoStore {
       };
       entry.listeners.add(listener);
     });
+    entry.readers -= 1;
     if (entry.state === 'failed') return { ok: false, error: entry.error ?? { code: 'decode-failed', detail: 'the veiled video could not be made' } };
     if (entry.state === 'done') return { ok: true, complete: true, bytes: Buffer.concat(entry.chunks) };
     return { ok: true, complete: false, stream: (signal) => this.follow(key, entry, signal) };
