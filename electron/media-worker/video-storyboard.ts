@@ -4,7 +4,7 @@
  * so every style and blur level), laid out as one JPEG grid the renderer cuts into tiles.
  */
 import sharp from 'sharp';
-import type { Frame } from 'node-av/lib';
+import type { Frame, Packet } from 'node-av/lib';
 import { STORYBOARD_COLUMNS, STORYBOARD_FRAME_COUNT, storyboardTimes } from '../../shared/media/storyboard.js';
 import { reasonOf } from '../../shared/reasons/reason.js';
 import type { DeriveInput, DeriveResult } from './derive-image.js';
@@ -15,45 +15,98 @@ import { DEFAULT_VIDEO_LIMITS, openVideo, type OpenedVideo, type VideoLimits } f
 
 /** Each tile fits in a grid thumbnail's square: the storyboard is a row of thumbnails. */
 const TILE_LONG_EDGE_PX = 320;
-/** A seek lands on a keyframe; this many packets without a decoded picture means the stream is broken there. */
+/** A seek lands on a keyframe; this many packets without the picture wanted means the stream is broken there. */
 const MAX_PACKETS_PER_FRAME = 600;
 const NEUTRAL_GREY = { r: 128, g: 128, b: 128 };
 const SPRITE_JPEG_QUALITY = 80;
 
 type StoryboardInput = Omit<DeriveInput, 'longEdgePx'>;
 
+/** A packet's presentation time in seconds (its decode time when it has none); null when it has neither. */
+function packetSec(video: OpenedVideo, packet: Packet): number | null {
+  const { num, den } = video.stream.timeBase;
+  const noTime = video.engine.constants.AV_NOPTS_VALUE;
+  const ticks = packet.pts !== noTime ? packet.pts : packet.dts;
+  return ticks === noTime || den <= 0 ? null : (Number(ticks) * num) / den;
+}
+
+/** Reads into `packet` the next packet of the video stream (skipping others); false at the end or past the budget. */
+function readVideoPacket(video: OpenedVideo, packet: Packet, budget: { packets: number }): boolean {
+  const context = video.demuxer.getFormatContext();
+  while (budget.packets > 0) {
+    budget.packets -= 1;
+    packet.unref();
+    if (context.readFrameSync(packet) < 0) return false;
+    if (packet.streamIndex === video.stream.index) return true;
+  }
+  return false;
+}
+
 /**
- * The picture shown at `atSec`: seek to the keyframe before it, then decode up to it (at most
- * MAX_PACKETS_PER_FRAME packets; past that, the last picture decoded). Null when none comes.
- * Packets are read with readFrameSync: node-av 6.1.1's packet generators end at once on an
- * MP4 with sound.
+ * The keyframe in `packet` decoded on its own: sent, then drained (so a frame-threaded decoder
+ * gives it back at once), then the decoder reset for the next position. Null when it gives no picture.
  */
-function frameNear(video: OpenedVideo, atSec: number): Frame | null {
-  const { demuxer, decoder, stream, engine } = video;
+function decodeAlone(video: OpenedVideo, packet: Packet): Frame | null {
+  const { decoder } = video;
+  decoder.decodeSync(packet);
+  decoder.flushSync();
+  let picture: Frame | null = null;
+  for (let tries = 0; tries < MAX_PACKETS_PER_FRAME; tries += 1) {
+    const frame = decoder.receiveSync();
+    if (frame === null || typeof frame !== 'object') break;
+    if (picture === null) picture = frame;
+    else frame.free();
+  }
+  decoder.getCodecContext()?.flushBuffers();
+  return picture;
+}
+
+/**
+ * From the keyframe in `packet`, decodes forward to the first picture at or after `notBeforeSec`
+ * (within the packet budget; past it, the last picture decoded). Null when none comes.
+ */
+function decodeForward(video: OpenedVideo, packet: Packet, notBeforeSec: number, budget: { packets: number }): Frame | null {
+  const { decoder, stream } = video;
+  const { num, den } = stream.timeBase;
+  let last: Frame | null = null;
+  do {
+    decoder.decodeSync(packet);
+    const frame = decoder.receiveSync();
+    if (frame === null || typeof frame !== 'object') continue;
+    last?.free();
+    last = frame;
+    if ((Number(frame.bestEffortTimestamp) * num) / den >= notBeforeSec) break;
+  } while (readVideoPacket(video, packet, budget));
+  return last;
+}
+
+/**
+ * A picture from the slice [notBeforeSec, atSec] of the video. Seeks to the keyframe at or before
+ * `atSec`; when that keyframe lies in the slice (every tile of a long video: phones and cameras
+ * write one every few seconds) it is the picture, decoded alone, and no other frame is decoded.
+ * Otherwise (a short video with few keyframes) decodes on from it to the slice's start, at most
+ * MAX_PACKETS_PER_FRAME packets. Packets are read with readFrameSync: node-av 6.1.1's packet
+ * generators end at once on an MP4 with sound.
+ */
+function frameNear(video: OpenedVideo, atSec: number, notBeforeSec: number): Frame | null {
+  const { demuxer, decoder, engine } = video;
   demuxer.seekSync(atSec, -1, engine.constants.AVSEEK_FLAG_BACKWARD);
   // Forget the pictures of the previous position (flushSync would end the stream instead).
   decoder.getCodecContext()?.flushBuffers();
-  const context = demuxer.getFormatContext();
-  const { num, den } = stream.timeBase;
   const packet = new engine.lib.Packet();
   packet.alloc();
-  let last: Frame | null = null;
+  const budget = { packets: MAX_PACKETS_PER_FRAME };
   try {
-    for (let packets = 0; packets < MAX_PACKETS_PER_FRAME && context.readFrameSync(packet) >= 0; packets += 1) {
-      const ours = packet.streamIndex === stream.index;
-      if (ours) decoder.decodeSync(packet);
-      packet.unref();
-      if (!ours) continue;
-      const frame = decoder.receiveSync();
-      if (frame === null || typeof frame !== 'object') continue;
-      last?.free();
-      last = frame;
-      if ((Number(frame.bestEffortTimestamp) * num) / den >= atSec) break;
+    if (!readVideoPacket(video, packet, budget)) return null;
+    const keySec = packetSec(video, packet);
+    if (packet.isKeyframe && keySec !== null && keySec >= notBeforeSec) {
+      const alone = decodeAlone(video, packet);
+      if (alone !== null) return alone;
     }
+    return decodeForward(video, packet, notBeforeSec, budget);
   } finally {
     packet.free();
   }
-  return last;
 }
 
 /** Decoded pictures scaled to the tile size, as raw RGB (FFmpeg's scaler, in this process). */
@@ -61,8 +114,10 @@ function grabTiles(video: OpenedVideo, tileWidthPx: number, tileHeightPx: number
   const scaler = new video.engine.api.Scaler();
   try {
     const tiles: Buffer[] = [];
-    for (const atSec of storyboardTimes(Math.max(video.durationSec, 0.001), STORYBOARD_FRAME_COUNT)) {
-      const frame = frameNear(video, atSec);
+    const durationSec = Math.max(video.durationSec, 0.001);
+    for (const atSec of storyboardTimes(durationSec, STORYBOARD_FRAME_COUNT)) {
+      // The tile's slice starts half a slice before its time (storyboardTimes centres each time in its slice).
+      const frame = frameNear(video, atSec, atSec - durationSec / STORYBOARD_FRAME_COUNT / 2);
       if (frame === null) continue;
       tiles.push(scaler.toBufferSync(frame, { resize: { width: tileWidthPx, height: tileHeightPx }, format: 'rgb' }));
       frame.free();

@@ -93,6 +93,8 @@ export const REASON_TEXT_EN: Record<ReasonCode, string> = {
     'the video declares pictures of {{widthPx}} × {{heightPx}} pixels, more than Veil decodes safely ({{limitSidePx}} pixels a side, {{limitPixels}} pixels in all); it was not decoded.',
   'video-too-many-streams': 'the video declares {{count}} streams, more than the {{limit}} Veil reads; it was not decoded.',
   'video-too-long': 'the video declares {{durationHours}} hours, more than the {{limitHours}} hours Veil reads; it was not decoded.',
+  'media-memory-limit':
+    'opening this file needed more than the {{limitMb}} MB of memory Veil allows one file; it was stopped before it could slow down the computer.',
   'raw-photo-unsupported':
     'a raw camera photo ({{camera}}): raw sensor data needs the camera maker’s processing, which Veil does not do. Ask for a JPEG, TIFF or HEIC export of this photo.',
   'hash-set-file-missing': 'the file “{{path}}” does not exist.',

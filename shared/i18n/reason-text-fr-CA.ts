@@ -87,6 +87,7 @@ export const REASON_TEXT_FR_CA: Record<ReasonCode, string> = {
   'video-frame-too-large': `la vidéo déclare des images de {{widthPx}} × {{heightPx}} pixels, plus que Veil ne décode en toute sécurité ({{limitSidePx}} pixels de côté, {{limitPixels}} pixels en tout)${NB}; elle n'a pas été décodée.`,
   'video-too-many-streams': `la vidéo déclare {{count}} flux, plus que les {{limit}} que Veil lit${NB}; elle n'a pas été décodée.`,
   'video-too-long': `la vidéo déclare {{durationHours}} heures, plus que les {{limitHours}} heures que Veil lit${NB}; elle n'a pas été décodée.`,
+  'media-memory-limit': `l'ouverture de ce fichier demandait plus que les {{limitMb}}${NB}Mo de mémoire que Veil accorde à un fichier${NB}; elle a été arrêtée avant de ralentir l'ordinateur.`,
   'raw-photo-unsupported': `une photo brute d'appareil (RAW, {{camera}})${NB}: les données brutes du capteur exigent le traitement du fabricant, que Veil ne fait pas. Demandez une exportation JPEG, TIFF ou HEIC de cette photo.`,
   'hash-set-file-missing': `le fichier «${NB}{{path}}${NB}» n'existe pas.`,
   'hash-set-not-a-file': `«${NB}{{path}}${NB}» n'est pas un fichier.`,

@@ -109,6 +109,8 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   reason('video-frame-too-large', { widthPx: Count, heightPx: Count, limitSidePx: Count, limitPixels: Count }),
   reason('video-too-many-streams', { count: Count, limit: Count }),
   reason('video-too-long', { durationHours: Count, limitHours: Count }),
+  // A worker killed for holding more memory than a job may (electron/services/media/worker-pool-memory.ts).
+  reason('media-memory-limit', { limitMb: Count }),
   // Known-material hash sets: a file refused whole, and the library folder.
   reason('hash-set-file-missing', { path: Path }),
   reason('hash-set-not-a-file', { path: Path }),

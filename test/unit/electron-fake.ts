@@ -97,6 +97,8 @@ export class FakeUtilityProcess extends EventEmitter {
   pid: number | undefined = undefined;
   readonly posted: unknown[] = [];
   killed = false;
+  /** Its resident memory as app.getAppMetrics() reports it: in kilobytes, as Electron's MemoryInfo. */
+  workingSetKb = 100 * 1024;
   constructor(
     readonly modulePath: string,
     readonly options: Record<string, unknown>,
@@ -164,6 +166,19 @@ export const electronFake = {
   },
 };
 
+/** One entry of app.getAppMetrics(), shaped as Electron's ProcessMetric. */
+function fakeMetric(pid: number, type: 'Browser' | 'Utility', workingSetKb: number, name?: unknown) {
+  return {
+    pid,
+    type,
+    ...(typeof name === 'string' ? { name, serviceName: 'node.mojom.NodeService' } : {}),
+    creationTime: 0,
+    cpu: { percentCPUUsage: 0, idleWakeupsPerSecond: 0 },
+    memory: { workingSetSize: workingSetKb, peakWorkingSetSize: workingSetKb },
+    sandboxed: false,
+  };
+}
+
 export function createElectronModule() {
   const ipcMain = {
     handle: vi.fn((channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => {
@@ -200,6 +215,14 @@ export function createElectronModule() {
       getVersion: () => '0.0.0-test',
       requestSingleInstanceLock: vi.fn(() => true),
       quit: vi.fn(),
+      // Electron lists the main process and every live child; a utility process only between its 'spawn' and 'exit'
+      // (while it has a pid). Memory figures are in kilobytes.
+      getAppMetrics: vi.fn(() => [
+        fakeMetric(process.pid, 'Browser', 150 * 1024),
+        ...electronFake.utilityProcesses.flatMap((child) =>
+          child.pid === undefined ? [] : [fakeMetric(child.pid, 'Utility', child.workingSetKb, child.options['serviceName'])],
+        ),
+      ]),
       setAppUserModelId: vi.fn((id: string) => {
         // Electron binds it on Windows only: elsewhere calling it is a TypeError.
         if (electronFake.platform !== 'win32') throw new TypeError('app.setAppUserModelId is not a function');

@@ -1,17 +1,18 @@
 import { fork } from 'node:child_process';
 import type { WorkerChannel } from './worker-channel.js';
+import { procRssBytes, WORKER_HEAP_CAP_ARGV } from './worker-pool-memory.js';
 
 /**
  * Starts the media worker as a Node child process (browser host, tests, benchmarks).
  * `serialization: 'advanced'` lets image bytes cross as Uint8Array instead of JSON;
  * the worker's stderr is the parent's, so a decoder's complaint or a crash report is
- * not lost. `execArgv` defaults to none (not the parent's flags); tests pass
- * ['--import', 'tsx'] to run the TypeScript entry directly.
+ * not lost. `execArgv` holds none of the parent's flags, only the heap cap and what the caller
+ * adds (tests pass ['--import', 'tsx'] to run the TypeScript entry directly).
  */
 export function forkWorkerChannel(scriptPath: string, execArgv: string[] = []): WorkerChannel {
   const child = fork(scriptPath, [], {
     serialization: 'advanced',
-    execArgv,
+    execArgv: [...WORKER_HEAP_CAP_ARGV, ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   // Without a listener an 'error' (failed spawn, send on a closed channel) would throw in
@@ -33,6 +34,11 @@ export function forkWorkerChannel(scriptPath: string, execArgv: string[] = []): 
     },
     kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+    residentBytes() {
+      // Once it has ended its pid may be another process's.
+      const ended = child.exitCode !== null || child.signalCode !== null;
+      return child.pid === undefined || ended ? Promise.resolve(null) : procRssBytes(child.pid);
     },
   };
 }

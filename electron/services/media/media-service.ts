@@ -153,7 +153,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       style: request.style,
       ...(kind === 'thumb' && deps.needsPdq?.(request.itemId) === true ? { withPdq: true } : {}),
     };
-    const outcome = await pool.run(job, { priority: kind, signal });
+    const outcome = await pool.run(job, { priority: kind, signal, format: item.format });
     if (!outcome.ok) return { ok: false, error: blameDamageNotFormat(outcome.error, item.format) };
     const { pdq, ...still } = outcome;
     if (pdq !== undefined) reportPdq(request.itemId, pdq);

@@ -14,6 +14,11 @@ export interface WorkerChannel {
   onExit(listener: (code: number | null, signal: string | null) => void): void;
   /** Ends the process at once (SIGKILL or the platform's equivalent). */
   kill(): void;
+  /**
+   * The process's resident memory in bytes, for the pool's memory limit (worker-pool-memory.ts);
+   * null while the platform cannot tell or the process has ended. A channel without it is not checked.
+   */
+  residentBytes?(): Promise<number | null>;
 }
 
 export type SpawnWorker = () => WorkerChannel;

@@ -1,9 +1,11 @@
 /** What callers of the media worker pool (worker-pool.ts) give it and get back. */
 import type { MediaError } from '../../../shared/case/media-item.js';
 import type { BlurLevel, FilterStyle } from '../../../shared/media/filter-profile.js';
+import type { MediaFormat } from '../../../shared/media/media-kinds.js';
 import type { PdqValue } from '../../media-worker/protocol.js';
 import type { JobPriority } from './job-queue.js';
 import type { SpawnWorker } from './worker-channel.js';
+import type { MemoryLimit } from './worker-pool-memory.js';
 
 export interface DeriveJob {
   filePath: string;
@@ -64,8 +66,24 @@ export interface MediaWorkerPoolOptions {
    * or a view asked for while the PDQ pass runs starts at once.
    */
   jobsPerWorker?: number;
-  /** A job without a reply after this long is failed 'timed-out' and its worker killed. */
+  /**
+   * Each busy worker's resident memory is checked against this; one above it is killed and its
+   * job failed with the reason 'media-memory-limit' (DEFAULT_MEMORY_LIMIT when absent).
+   */
+  memoryLimit?: MemoryLimit;
+  /** A job without a reply after this long is failed 'timed-out' and its worker killed (default 20 s). */
   jobTimeoutMs?: number;
+  /**
+   * The same for a HEIC (default 60 s): libheif decodes HEVC in WebAssembly on one thread and
+   * cannot shrink on load, so a 12 MP photo takes 4–20 s on a busy 2-core machine (heic-decoder.md).
+   */
+  heicJobTimeoutMs?: number;
+  /**
+   * A streamed job (a veiled video) is timed out only when it stalls for `jobTimeoutMs`, but
+   * never runs longer than this in all (default 2 h): a hostile file that makes the encoder
+   * trickle parts forever still ends.
+   */
+  streamJobTimeoutMs?: number;
   /** A worker that has not said it is ready after this long counts as a failed start. */
   startTimeoutMs?: number;
   /** After this many start-up failures in a row the pool gives up (PoolUnavailableError 'broken'). */
@@ -80,6 +98,8 @@ export interface RunOptions {
   priority?: Exclude<JobPriority, 'background'>;
   /** Withdraws the job while it is queued. Once a worker has it, it finishes and resolves. */
   signal?: AbortSignal;
+  /** The file's format as the import judged it (by content): a HEIC gets `heicJobTimeoutMs`. */
+  format?: MediaFormat;
 }
 
 export interface PoolStatus {

@@ -1,6 +1,9 @@
 import type { MediaError } from '../../../shared/case/media-item.js';
 import { WorkerMessageSchema, WorkerRequestSchema, type WorkerRequest } from '../../media-worker/protocol.js';
 import { deriveOutcomeOf, pdqOutcomeOf, veiledOutcomeOf, type Failure, type JobReply, type RequestBody } from './worker-pool-replies.js';
+import { backgroundIn, describeExit, isBackground, runsSolo, type PendingJob, type RunningJob } from './worker-pool-jobs.js';
+import { DEFAULT_MEMORY_LIMIT, MemoryWatch, memoryLimitError } from './worker-pool-memory.js';
+import { cancelStreamed, streamDeadline, takeChunk } from './worker-pool-stream.js';
 import { JobQueue, type JobPriority } from './job-queue.js';
 import type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 import { PoolUnavailableError } from './worker-pool-api.js';
@@ -11,42 +14,12 @@ export type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 export { PoolUnavailableError } from './worker-pool-api.js';
 export type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutcome, PoolStatus, RunOptions } from './worker-pool-api.js';
 
-interface PendingJob {
-  readonly jobId: number;
-  readonly body: RequestBody;
-  readonly priority: JobPriority;
-  /** Set when a worker died with this job and others in flight: it then runs alone. */
-  solo: boolean;
-  /** The caller's signal: a job whose caller gave up while it ran is not run again (a streamed one is also stopped in its worker). */
-  readonly signal: AbortSignal | undefined;
-  /** Streamed jobs only: each part as it comes. */
-  readonly onChunk?: (bytes: Uint8Array) => void;
-  /** Resolves the caller with the worker's reply; false, settling nothing, when the reply is not the kind this job asked for. */
-  answer(reply: JobReply): boolean;
-  blame(failure: Failure): void;
-  fail(error: unknown): void;
-}
-
-interface RunningJob {
-  readonly pending: PendingJob;
-  /** Started again by each chunk of a streamed job: only a stall is timed out. */
-  timer: ReturnType<typeof setTimeout>;
-}
-
 interface Slot {
   readonly channel: WorkerChannel;
   state: 'starting' | 'running';
   readonly jobs: Map<number, RunningJob>;
   /** The start-up deadline while 'starting'. */
   startTimer: ReturnType<typeof setTimeout> | null;
-}
-
-function isBackground(pending: PendingJob): boolean {
-  return pending.priority === 'background';
-}
-
-function describeExit(code: number | null, signal: string | null): string {
-  return signal !== null ? `signal ${signal}` : `exit code ${code ?? 'unknown'}`;
 }
 
 /**
@@ -62,10 +35,13 @@ export class MediaWorkerPool {
   /** Background jobs one worker runs at once: one slot stays free for a picture someone waits for. */
   private readonly backgroundPerWorker: number;
   private readonly jobTimeoutMs: number;
+  private readonly heicJobTimeoutMs: number;
+  private readonly streamJobTimeoutMs: number;
   private readonly startTimeoutMs: number;
   private readonly maxStartFailures: number;
   private readonly restartBackoffMs: number;
   private readonly log: (message: string) => void;
+  private readonly memory: MemoryWatch<Slot>;
   private readonly slots = new Set<Slot>();
   private readonly queue = new JobQueue<PendingJob>();
   private nextJobId = 1;
@@ -81,10 +57,24 @@ export class MediaWorkerPool {
     this.jobsPerWorker = Math.max(1, options.jobsPerWorker ?? 2);
     this.backgroundPerWorker = Math.max(1, this.jobsPerWorker - 1);
     this.jobTimeoutMs = options.jobTimeoutMs ?? 20_000;
+    this.heicJobTimeoutMs = options.heicJobTimeoutMs ?? 60_000;
+    this.streamJobTimeoutMs = options.streamJobTimeoutMs ?? 2 * 60 * 60_000;
     this.startTimeoutMs = options.startTimeoutMs ?? 15_000;
     this.maxStartFailures = Math.max(1, options.maxStartFailures ?? 3);
     this.restartBackoffMs = options.restartBackoffMs ?? 250;
     this.log = options.log ?? ((message) => console.error(`[media-pool] ${message}`));
+    const memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+    // Only the channel knows how to read its process's memory (and that its pid is a real process's).
+    const busy = () =>
+      [...this.slots].flatMap((slot) => {
+        const readRssBytes = slot.channel.residentBytes?.bind(slot.channel);
+        return slot.jobs.size > 0 && readRssBytes !== undefined ? [{ worker: slot, readRssBytes }] : [];
+      });
+    this.memory = new MemoryWatch(memoryLimit, busy, (slot, rssBytes) => {
+      if (!this.slots.has(slot) || slot.jobs.size === 0) return;
+      this.log(`worker ${slot.channel.pid ?? '?'} held ${rssBytes} bytes, above the memory limit; killed`);
+      this.discard(slot, memoryLimitError(memoryLimit, rssBytes));
+    });
   }
 
   /**
@@ -94,22 +84,22 @@ export class MediaWorkerPool {
    * when the pool cannot work.
    */
   run(job: DeriveJob, options: RunOptions = {}): Promise<DeriveOutcome> {
-    return this.enqueue<DeriveOutcome>(job, options.priority ?? 'thumb', options.signal, (reply) => deriveOutcomeOf(job, reply));
+    return this.enqueue<DeriveOutcome>(job, options.priority ?? 'thumb', options, (reply) => deriveOutcomeOf(job, reply));
   }
 
   /** A video's storyboard grid; resolves, rejects and blames exactly as `run` does (a time-out kills the worker with the job). */
   runStoryboard(job: StoryboardJob, options: RunOptions = {}): Promise<DeriveOutcome> {
-    return this.enqueue<DeriveOutcome>({ storyboard: true, ...job }, options.priority ?? 'view', options.signal, (reply) => deriveOutcomeOf({}, reply));
+    return this.enqueue<DeriveOutcome>({ storyboard: true, ...job }, options.priority ?? 'view', options, (reply) => deriveOutcomeOf({}, reply));
   }
 
   /**
    * A video's veiled derivative, streamed: its bytes reach `onChunk` as the worker encodes them,
    * and each part starts the job time-out again (a stalled encode is killed, a long video is
-   * not). Aborting `signal` while it runs stops the encode in the worker. Resolves with the
-   * summary or a MediaError, as `run` does.
+   * not, up to `streamJobTimeoutMs` in all). Aborting `signal` while it runs stops the encode
+   * in the worker. Resolves with the summary or a MediaError, as `run` does.
    */
   runVeiledVideo(job: VeiledVideoJob, options: VeiledVideoOptions): Promise<VeiledVideoOutcome> {
-    return this.enqueue<VeiledVideoOutcome>({ veiledVideo: true, ...job }, 'view', options.signal, veiledOutcomeOf, options.onChunk);
+    return this.enqueue<VeiledVideoOutcome>({ veiledVideo: true, ...job }, 'view', options, veiledOutcomeOf, options.onChunk);
   }
 
   /**
@@ -117,14 +107,14 @@ export class MediaWorkerPool {
    * view and thumbnail, and never in all of a worker's slots. Resolves, rejects and blames
    * exactly as `run` does.
    */
-  runPdq(job: PdqJob, options: Pick<RunOptions, 'signal'> = {}): Promise<PdqOutcome> {
-    return this.enqueue<PdqOutcome>({ pdqOnly: true, filePath: job.filePath }, 'background', options.signal, pdqOutcomeOf);
+  runPdq(job: PdqJob, options: Pick<RunOptions, 'signal' | 'format'> = {}): Promise<PdqOutcome> {
+    return this.enqueue<PdqOutcome>({ pdqOnly: true, filePath: job.filePath }, 'background', options, pdqOutcomeOf);
   }
 
   private enqueue<O extends { ok: boolean }>(
     body: RequestBody,
     priority: JobPriority,
-    signal: AbortSignal | undefined,
+    { signal, format }: Pick<RunOptions, 'signal' | 'format'>,
     outcomeOf: (reply: JobReply) => O | null,
     onChunk?: (bytes: Uint8Array) => void,
   ): Promise<O | Failure> {
@@ -137,16 +127,17 @@ export class MediaWorkerPool {
     return new Promise<O | Failure>((resolve, reject) => {
       const onAbort = (): void => {
         if (signal && this.queue.remove(pending)) pending.fail(signal.reason);
-        else if (signal && onChunk) this.cancelRunning(pending, signal.reason);
+        else if (signal && onChunk && cancelStreamed(this.slots, pending, signal.reason)) this.pump();
       };
       const done = (): void => signal?.removeEventListener('abort', onAbort);
       const pending: PendingJob = {
         jobId,
         body,
         priority,
+        timeoutMs: format === 'heic' ? this.heicJobTimeoutMs : this.jobTimeoutMs,
         solo: false,
         signal,
-        ...(onChunk ? { onChunk } : {}),
+        ...(onChunk ? { onChunk, overallTimeoutMs: this.streamJobTimeoutMs } : {}),
         answer(reply) {
           const outcome = outcomeOf(reply);
           if (outcome === null) return false;
@@ -198,6 +189,7 @@ export class MediaWorkerPool {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.memory.stop();
     if (this.respawnTimer !== null) clearTimeout(this.respawnTimer);
     this.respawnTimer = null;
     const error = new PoolUnavailableError('closed', 'the media worker pool is shut down');
@@ -219,24 +211,13 @@ export class MediaWorkerPool {
         continue;
       }
       // While a job waits to run alone, workers take nothing new, so one of them empties.
-      while (this.queue.aloneCount === 0 && slot.jobs.size < this.jobsPerWorker && !this.runsSolo(slot)) {
-        const next = this.queue.take(this.backgroundIn(slot) < this.backgroundPerWorker);
+      while (this.queue.aloneCount === 0 && slot.jobs.size < this.jobsPerWorker && !runsSolo(slot.jobs)) {
+        const next = this.queue.take(backgroundIn(slot.jobs) < this.backgroundPerWorker);
         // A failed send retires the worker and queues the job again: stop giving it work.
         if (next === undefined || !this.dispatch(slot, next)) break;
       }
     }
     while (this.started && this.slots.size < this.size && this.canSpawn()) this.spawn();
-  }
-
-  private backgroundIn(slot: Slot): number {
-    let count = 0;
-    for (const running of slot.jobs.values()) if (isBackground(running.pending)) count += 1;
-    return count;
-  }
-
-  private runsSolo(slot: Slot): boolean {
-    for (const running of slot.jobs.values()) if (running.pending.solo) return true;
-    return false;
   }
 
   private canSpawn(): boolean {
@@ -260,8 +241,9 @@ export class MediaWorkerPool {
 
   /** False when the worker could not take the job (it is then retired and the job queued again). */
   private dispatch(slot: Slot, pending: PendingJob): boolean {
-    const timer = setTimeout(() => this.onJobTimeout(slot), this.jobTimeoutMs);
-    slot.jobs.set(pending.jobId, { pending, timer });
+    const timer = setTimeout(() => this.onJobTimeout(slot, pending.timeoutMs), pending.timeoutMs);
+    slot.jobs.set(pending.jobId, { pending, timer, ...streamDeadline(pending, Date.now()) });
+    if (slot.channel.residentBytes !== undefined) this.memory.arm();
     try {
       const request: WorkerRequest = { jobId: pending.jobId, ...pending.body };
       slot.channel.postMessage(request);
@@ -323,9 +305,9 @@ export class MediaWorkerPool {
     const running = slot.jobs.get(data.jobId);
     if (running === undefined) return;
     if ('chunk' in data) {
-      clearTimeout(running.timer);
-      running.timer = setTimeout(() => this.onJobTimeout(slot), this.jobTimeoutMs);
-      running.pending.onChunk?.(data.chunk);
+      // A part of a job that streams nothing is as bad as a malformed reply.
+      const taken = takeChunk(running, data.chunk, Date.now(), () => this.onJobTimeout(slot, running.pending.timeoutMs));
+      if (!taken) this.discard(slot, { code: 'worker-crashed', detail: 'the media worker sent parts for a job that streams nothing' });
       return;
     }
     // Settled only when the reply fits the job; a reply of the wrong kind is as bad as a malformed one.
@@ -357,11 +339,11 @@ export class MediaWorkerPool {
    * A job alone in its worker that runs past the limit is blamed. With others beside it, it
    * may only have been slowed by them (they share the cores): all of them run again alone.
    */
-  private onJobTimeout(slot: Slot): void {
+  private onJobTimeout(slot: Slot, timeoutMs: number): void {
     if (!this.slots.has(slot)) return;
     const jobs = this.retire(slot);
     slot.channel.kill();
-    this.blameOrRetry(jobs, { code: 'timed-out', detail: `no result after ${this.jobTimeoutMs} ms; the worker was restarted` });
+    this.blameOrRetry(jobs, { code: 'timed-out', detail: `no result after ${timeoutMs} ms; the worker was restarted` });
     this.pump();
   }
 
@@ -394,24 +376,6 @@ export class MediaWorkerPool {
       this.respawnTimer = null;
       this.pump();
     }, delayMs);
-  }
-
-  /** A streamed job whose caller left: the worker is told to stop, and nothing more of it is awaited. */
-  private cancelRunning(pending: PendingJob, reason: unknown): void {
-    for (const slot of this.slots) {
-      const running = slot.jobs.get(pending.jobId);
-      if (running === undefined) continue;
-      clearTimeout(running.timer);
-      slot.jobs.delete(pending.jobId);
-      try {
-        slot.channel.postMessage({ cancelJobId: pending.jobId });
-      } catch {
-        // The worker is gone already: nothing left to stop.
-      }
-      pending.fail(reason);
-      this.pump();
-      return;
-    }
   }
 
   /** Forgets a worker (its later messages and exit are ignored) and returns the jobs it had. */

@@ -6,6 +6,7 @@ import { homedir, hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { report, requireReady, StandInEmitter, state } from './stand-in-state.mjs';
 import { closeAllWindows } from './stand-in-window.mjs';
+import { utilityMetrics, workingSetKb } from './stand-in-utility.mjs';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8'));
 
@@ -67,6 +68,20 @@ class StandInApp extends StandInEmitter {
 
   getVersion() {
     return packageJson.version;
+  }
+
+  /** The main process and each live utility process; memory in kilobytes, as Electron reports it. */
+  getAppMetrics() {
+    const kb = workingSetKb(process.pid);
+    const main = {
+      pid: process.pid,
+      type: 'Browser',
+      creationTime: 0,
+      cpu: { percentCPUUsage: 0, idleWakeupsPerSecond: 0 },
+      memory: { workingSetSize: kb, peakWorkingSetSize: kb },
+      sandboxed: false,
+    };
+    return [main, ...utilityMetrics()];
   }
 
   getLocale() {

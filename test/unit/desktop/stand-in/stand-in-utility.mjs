@@ -5,20 +5,25 @@
 // 'exit'. 'exit' carries a number: the exit code, or the signal number for a crash (waitpid),
 // and 0 after kill() (Electron turns its own SIGTERM into 0). Only after ready.
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { report, requireReady, StandInEmitter } from './stand-in-state.mjs';
 
 const CHILD_SHIM = new URL('./utility-child.mjs', import.meta.url).href;
 const FATAL_SIGNALS = new Set(['SIGABRT', 'SIGTRAP', 'SIGILL', 'SIGSEGV', 'SIGBUS']);
 const children = new Set();
+/** The UtilityProcess objects whose child has not exited, for app.getAppMetrics(). */
+const live = new Set();
 
 class UtilityProcess extends StandInEmitter {
   #child;
   #pid = undefined;
   #killed = false;
+  serviceName;
 
   constructor(modulePath, args, options) {
     super();
+    this.serviceName = options.serviceName ?? 'Node Utility Process';
     this.#child = fork(modulePath, args, {
       serialization: 'advanced',
       execArgv: ['--import', CHILD_SHIM, ...(options.execArgv ?? [])],
@@ -27,6 +32,7 @@ class UtilityProcess extends StandInEmitter {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     children.add(this.#child);
+    live.add(this);
     this.#child.once('spawn', () => {
       this.#pid = this.#child.pid;
       report('worker-spawned', { pid: this.#pid });
@@ -35,6 +41,7 @@ class UtilityProcess extends StandInEmitter {
     this.#child.on('message', (message) => this.emit('message', message));
     this.#child.once('exit', (code, signal) => {
       children.delete(this.#child);
+      live.delete(this);
       this.#pid = undefined;
       if (signal !== null && FATAL_SIGNALS.has(signal)) {
         // Emitted like Electron's: an 'error' nobody listens to throws ERR_UNHANDLED_ERROR here, in main.
@@ -60,6 +67,35 @@ class UtilityProcess extends StandInEmitter {
     this.#killed = true;
     return this.#child.kill('SIGTERM');
   }
+}
+
+/** A process's resident memory in kilobytes, as Electron's MemoryInfo gives it (Linux: VmRSS). */
+export function workingSetKb(pid) {
+  try {
+    return Number(/^VmRSS:\s*(\d+)\s*kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** app.getAppMetrics()'s entries for utility processes: those between 'spawn' and 'exit'. */
+export function utilityMetrics() {
+  return [...live].flatMap((child) => {
+    if (child.pid === undefined) return [];
+    const kb = workingSetKb(child.pid);
+    return [
+      {
+        pid: child.pid,
+        type: 'Utility',
+        name: child.serviceName,
+        serviceName: 'node.mojom.NodeService',
+        creationTime: 0,
+        cpu: { percentCPUUsage: 0, idleWakeupsPerSecond: 0 },
+        memory: { workingSetSize: kb, peakWorkingSetSize: kb },
+        sandboxed: false,
+      },
+    ];
+  });
 }
 
 export const utilityProcess = {

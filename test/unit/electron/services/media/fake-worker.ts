@@ -5,6 +5,10 @@ import type { WorkerChannel } from '../../../../../electron/services/media/worke
 export class FakeWorker implements WorkerChannel {
   readonly posted: WorkerRequest[] = [];
   killed = false;
+  /** What it reports as its resident memory (null: cannot tell, as a platform without a reader). Never a real process's. */
+  rssBytes: number | null = 100 * 1024 * 1024;
+  /** How many times the pool asked for its memory. */
+  memoryReads = 0;
   private readonly messageListeners: ((message: unknown) => void)[] = [];
   private readonly exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
 
@@ -27,6 +31,11 @@ export class FakeWorker implements WorkerChannel {
     if (this.killed) return;
     this.killed = true;
     this.exit(null, 'SIGKILL');
+  }
+
+  residentBytes(): Promise<number | null> {
+    this.memoryReads += 1;
+    return Promise.resolve(this.rssBytes);
   }
 
   send(message: unknown): void {

@@ -53,6 +53,8 @@ describe('getStill', () => {
       [{ filePath: realPhoto, longEdgePx: 320, greyscale: true, blur: 'strong' }, 'thumb'],
       [{ filePath: realPhoto, longEdgePx: 2048, greyscale: false, blur: 'light' }, 'view'],
     ]);
+    // The format the import judged: what gives a HEIC its longer time-out in the pool.
+    expect(pool.run.mock.calls.map(([, options]) => options?.format)).toEqual(['jpeg', 'jpeg']);
   });
 
   it('serves a repeated request from the cache', async () => {
