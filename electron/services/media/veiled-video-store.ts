@@ -34,8 +34,10 @@ export type VeiledVideoRead =
 export class VeiledVideoStore {
   private readonly finished: LRUCache<string, Buffer>;
   private readonly growing = new Map<string, Entry>();
+  private readonly maxBytes: number;
 
   constructor(maxBytes: number) {
+    this.maxBytes = Math.max(1, maxBytes);
     this.finished = new LRUCache<string, Buffer>({ maxSize: Math.max(1, maxBytes), sizeCalculation: (bytes) => Math.max(1, bytes.byteLength) });
   }
 
@@ -83,6 +85,7 @@ export class VeiledVideoStore {
     const onChunk = (bytes: Uint8Array) => {
       entry.chunks.push(bytes);
       entry.sizeBytes += bytes.byteLength;
+      this.makeRoom();
       tell();
     };
     const settle = (outcome: VeiledVideoOutcome) => {
@@ -100,6 +103,13 @@ export class VeiledVideoStore {
       settle({ ok: false, error: { code: 'worker-crashed', detail: error instanceof Error ? error.message : String(error) } }),
     );
     return entry;
+  }
+
+  /** Growing videos count against the bound too: the least recently used finished ones make room for them. */
+  private makeRoom(): void {
+    let growingBytes = 0;
+    for (const entry of this.growing.values()) growingBytes += entry.sizeBytes;
+    while (this.finished.size > 0 && this.finished.calculatedSize + growingBytes > this.maxBytes) this.finished.pop();
   }
 
   /** A Readable of the entry from byte 0, ending when the video is finished. */
