@@ -46,8 +46,6 @@ export interface VeiledVideoSink {
   cancelled(): boolean;
 }
 
-const keptDictionaries: unknown[] = [];
-
 const even = (px: number) => Math.max(2, Math.round(px / 2) * 2);
 
 /**
@@ -130,10 +128,10 @@ async function encodeAll(video: OpenedVideo, input: VeiledVideoInput, sink: Veil
   // shows the whole timeline before the end is encoded.
   if (outStream !== undefined) {
     const tags = engine.lib.Dictionary.fromObject({ DURATION: durationTag(video.durationSec) });
+    // node-av's Stream.metadata setter copies it (av_dict_copy), so ours is freed now. (The process crash first blamed
+    // on this dictionary happens without it too: docs/decisions/video-engine.md.)
     outStream.metadata = tags;
-    // Never collected: node-av 6.1.1's setter may hand this very dictionary to FFmpeg, which frees it with the muxer,
-    // and a second free from the garbage collector crashed the process. A few bytes per video.
-    keptDictionaries.push(tags);
+    tags.free();
   }
   let wrotePacket = false;
   const packet = new engine.lib.Packet();
