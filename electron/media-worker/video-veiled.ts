@@ -13,7 +13,7 @@ import { planDerivative } from './derive-plan.js';
 import { DEFAULT_VIDEO_LIMITS, openVideo, type OpenedVideo, type VideoLimits } from './video-input.js';
 
 /** The long edge the blur is planned for: a viewer-sized picture; a blurred one is made far smaller (derive-plan.ts). */
-export const VEILED_VIDEO_LONG_EDGE_PX = 640;
+const VEILED_VIDEO_LONG_EDGE_PX = 640;
 /** Motion stays readable for review; fewer frames make the encode several times faster than real time. */
 export const VEILED_VIDEO_FPS = 12;
 /** Chunks are sent at least this large (the last one may be smaller), so IPC messages stay few. */
@@ -30,7 +30,7 @@ export interface VeiledVideoInput {
   style?: FilterStyle;
 }
 
-export interface VeiledVideoSummary {
+interface VeiledVideoSummary {
   mime: 'video/webm';
   widthPx: number;
   heightPx: number;
