@@ -98,8 +98,7 @@ async function veiledMs(filePath: string): Promise<{ firstBytesMs: number; whole
 const clip = VIDEOS[0];
 if (clip !== undefined) {
   const clipPath = await cachedVideo(clip);
-  // One run, before the storyboards: node-av 6.1.1 may crash the process in a garbage-collector
-  // finalizer some time after a veiled encode (docs/decisions/video-engine.md).
+  // One run: the first includes loading node-av and libvpx, as a worker's first video does.
   const { firstBytesMs, wholeMs } = await veiledMs(clipPath);
   const floorMs = await decodeFloorMs(clipPath);
   const realMs = clip.durationSec * 1000;

@@ -46,6 +46,14 @@ export interface VeiledVideoSink {
   cancelled(): boolean;
 }
 
+/**
+ * Every encoder made, closed but never collected: with node-av 6.1.1 the garbage collector's
+ * finalizer of a VP8 encoder that has encoded crashes the process (SIGSEGV in node-av.node, seen
+ * in the media worker mid-job and reproduced with `node --expose-gc`), whether or not it was
+ * closed. A closed encoder's wrapper is a few hundred bytes per video made.
+ */
+const keptEncoders: unknown[] = [];
+
 const even = (px: number) => Math.max(2, Math.round(px / 2) * 2);
 
 /**
@@ -119,6 +127,7 @@ async function encodeAll(video: OpenedVideo, input: VeiledVideoInput, sink: Veil
     threadCount: 2,
     options: { deadline: 'realtime', 'cpu-used': 8, 'lag-in-frames': 0 },
   });
+  keptEncoders.push(encoder);
   // No seek callback: the matroska muxer then writes a live-style stream (no cues to go back and fill in).
   const muxer = Muxer.openSync({ write: (buffer: Buffer) => output.write(buffer) }, { format: 'webm', bufferSize: 4096 });
   // Added before the first frame: node-av sets the encoder's flags from the muxer, and may not once it is open.
