@@ -47,8 +47,24 @@ const StoryboardRequestSchema = z
   })
   .strict();
 
+/** A video's veiled derivative (video-veiled.ts): chunk messages while it is encoded, then a VeiledVideoDone reply. */
+const VeiledVideoRequestSchema = z
+  .object({
+    jobId: JobIdSchema,
+    veiledVideo: z.literal(true),
+    filePath: z.string().min(1).max(4096),
+    greyscale: z.boolean(),
+    blur: BlurLevelSchema,
+    style: FilterStyleSchema.optional(),
+  })
+  .strict();
+
 /** Anything the main side sends a worker (every kind is strict, so a request is exactly one of them). */
-export const WorkerRequestSchema = z.union([DeriveRequestSchema, PdqRequestSchema, StoryboardRequestSchema]);
+export const WorkerRequestSchema = z.union([DeriveRequestSchema, PdqRequestSchema, StoryboardRequestSchema, VeiledVideoRequestSchema]);
+
+/** Stops the running veiled video `cancelJobId` (the viewer left the item); the worker sends nothing more for it. */
+export const CancelJobSchema = z.object({ cancelJobId: JobIdSchema }).strict();
+export type CancelJob = z.infer<typeof CancelJobSchema>;
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 
 /**
@@ -97,6 +113,22 @@ export type DeriveReply = z.infer<typeof DeriveSuccessSchema> | DeriveFailure;
 
 const PdqSuccessSchema = z.object({ jobId: JobIdSchema, ok: z.literal(true), pdq: PdqValueSchema }).strict();
 
+/** Part of a veiled video, in order; the job's time-out starts again with each one. */
+const VeiledChunkSchema = z.object({ jobId: JobIdSchema, chunk: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes') }).strict();
+export type VeiledChunk = z.infer<typeof VeiledChunkSchema>;
+
+const VeiledDoneSchema = z
+  .object({
+    jobId: JobIdSchema,
+    ok: z.literal(true),
+    mime: z.literal('video/webm'),
+    widthPx: z.number().int().positive(),
+    heightPx: z.number().int().positive(),
+    totalBytes: z.number().int().nonnegative(),
+  })
+  .strict();
+export type VeiledVideoReply = z.infer<typeof VeiledDoneSchema> | DeriveFailure;
+
 /** The reply to a PDQ-only request; a failure is the same as a derive failure. */
 export type PdqReply = z.infer<typeof PdqSuccessSchema> | DeriveFailure;
 
@@ -105,4 +137,11 @@ const WorkerReadySchema = z.object({ ready: z.literal(true) }).strict();
 export type WorkerReady = z.infer<typeof WorkerReadySchema>;
 
 /** The pool checks that a reply is of the kind its job asked for (a PDQ reply to a derive job is malformed). */
-export const WorkerMessageSchema = z.union([WorkerReadySchema, DeriveSuccessSchema, PdqSuccessSchema, DeriveFailureSchema]);
+export const WorkerMessageSchema = z.union([
+  WorkerReadySchema,
+  DeriveSuccessSchema,
+  PdqSuccessSchema,
+  VeiledDoneSchema,
+  VeiledChunkSchema,
+  DeriveFailureSchema,
+]);

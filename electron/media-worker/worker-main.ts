@@ -6,14 +6,41 @@
 import { z } from 'zod';
 import { deriveImage } from './derive-image.js';
 import { deriveStoryboard } from './video-storyboard.js';
+import { deriveVeiledVideo } from './video-veiled.js';
 import { pdqOfImage, pdqValueOf, thumbnailAndPdq } from './pdq-of-image.js';
-import { JobIdSchema, WorkerMessageSchema, WorkerRequestSchema, type DeriveReply, type PdqReply, type WorkerRequest, type WorkerReady } from './protocol.js';
+import { CancelJobSchema, JobIdSchema, WorkerMessageSchema, WorkerRequestSchema, type WorkerRequest, type WorkerReady } from './protocol.js';
+import type { DeriveReply, PdqReply, VeiledChunk, VeiledVideoReply } from './protocol.js';
 import { configureSharp, warmUpSharp } from './sharp-setup.js';
 import { detectTransport, type WorkerTransport } from './worker-transport.js';
 
 const MaybeJobIdSchema = z.object({ jobId: JobIdSchema });
 
-async function run(request: WorkerRequest): Promise<DeriveReply | PdqReply> {
+type Reply = DeriveReply | PdqReply | VeiledVideoReply;
+
+/** Veiled videos being encoded, by job id: a cancel message marks theirs. */
+const cancelledJobs = new Set<number>();
+const runningVideos = new Set<number>();
+
+async function runVeiledVideo(request: Extract<WorkerRequest, { veiledVideo: true }>, transport: WorkerTransport): Promise<Reply | null> {
+  const { jobId, veiledVideo: _veiledVideo, ...input } = request;
+  runningVideos.add(jobId);
+  try {
+    const sink = {
+      onChunk: (chunk: Uint8Array) => transport.send(WorkerMessageSchema.parse({ jobId, chunk } satisfies VeiledChunk)),
+      cancelled: () => cancelledJobs.has(jobId),
+    };
+    const result = await deriveVeiledVideo(input, sink);
+    // Nobody waits for a cancelled job's answer.
+    if (cancelledJobs.has(jobId)) return null;
+    return result.ok ? { jobId, ok: true, ...result.summary } : { jobId, ok: false, error: result.error };
+  } finally {
+    runningVideos.delete(jobId);
+    cancelledJobs.delete(jobId);
+  }
+}
+
+async function run(request: WorkerRequest, transport: WorkerTransport): Promise<Reply | null> {
+  if ('veiledVideo' in request) return runVeiledVideo(request, transport);
   if ('pdqOnly' in request) {
     const result = await pdqOfImage(request.filePath);
     return result.ok
@@ -34,7 +61,12 @@ async function run(request: WorkerRequest): Promise<DeriveReply | PdqReply> {
   return result.ok ? { jobId, ...result } : { jobId, ok: false, error: result.error };
 }
 
-async function answer(data: unknown): Promise<DeriveReply | PdqReply | null> {
+async function answer(data: unknown, transport: WorkerTransport): Promise<Reply | null> {
+  const cancel = CancelJobSchema.safeParse(data);
+  if (cancel.success) {
+    if (runningVideos.has(cancel.data.cancelJobId)) cancelledJobs.add(cancel.data.cancelJobId);
+    return null;
+  }
   const request = WorkerRequestSchema.safeParse(data);
   if (!request.success) {
     const withId = MaybeJobIdSchema.safeParse(data);
@@ -42,12 +74,12 @@ async function answer(data: unknown): Promise<DeriveReply | PdqReply | null> {
     if (!withId.success) return null;
     return { jobId: withId.data.jobId, ok: false, error: { code: 'unreadable', detail: 'invalid request to the media worker' } };
   }
-  return run(request.data);
+  return run(request.data, transport);
 }
 
 function serve(transport: WorkerTransport): void {
   transport.onMessage((data) => {
-    void answer(data).then((reply) => {
+    void answer(data, transport).then((reply) => {
       if (reply === null) return;
       // Validate what leaves too: a reply the pool would refuse is a bug best found here.
       transport.send(WorkerMessageSchema.parse(reply));

@@ -6,9 +6,10 @@ import { BlurLevelSchema, FilterStyleSchema } from './filter-profile.js';
  * - `thumb`: a small filtered image for the grid;
  * - `view`: a screen-sized filtered image for the viewer;
  * - `storyboard`: a video's storyboard, one filtered grid image (shared/media/storyboard.ts);
- * - `original`: the original bytes, for videos only (the renderer filters frames itself).
+ * - `original`: the original bytes, for videos only, asked for only during a deliberate reveal;
+ * - `veiled`: a video's veiled derivative (greyscale, reduced, blurred WebM made in the worker), what plays before a reveal.
  */
-const DerivativeKindSchema = z.enum(['thumb', 'view', 'storyboard', 'original']);
+const DerivativeKindSchema = z.enum(['thumb', 'view', 'storyboard', 'original', 'veiled']);
 
 /** Long edge of each still derivative in pixels. Fixed sizes keep the cache effective. */
 export const DERIVATIVE_LONG_EDGE_PX = { thumb: 320, view: 2048 } as const;

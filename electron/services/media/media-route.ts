@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { parseMediaPath } from '../../../shared/media/derivative.js';
+import { parseMediaPath, type MediaRequest } from '../../../shared/media/derivative.js';
 import { VIDEO_MIME_TYPES, type MediaFormat } from '../../../shared/media/media-kinds.js';
 import { parseByteRange } from './byte-range.js';
 import type { MediaService } from './media-service.js';
@@ -62,6 +62,7 @@ export async function handleMediaRequest(
   if (!parsed.ok) return jsonResponse(400, 'bad-request', parsed.reason);
   const { request } = parsed;
   if (request.kind === 'original') return serveOriginal(service, request.itemId, headers.range);
+  if (request.kind === 'veiled') return serveVeiled(service, request, query.get('whole') === '1', headers.range, signal);
 
   const result = await service.getStill(request, signal);
   if (result.ok) {
@@ -86,6 +87,46 @@ export async function handleMediaRequest(
     case 'veil-too-weak':
       return jsonResponse(403, result.refused, result.detail);
   }
+}
+
+/**
+ * A video's veiled derivative. Finished: bytes with Range support, so the player seeks in it.
+ * Still being made: a 200 stream of it from its first byte without a length, which Chromium
+ * plays as it arrives but cannot seek in; `&whole=1` (what the player asks to seek) waits
+ * for the whole of it, served with ranges.
+ */
+async function serveVeiled(
+  service: MediaService,
+  request: MediaRequest,
+  whole: boolean,
+  rangeHeader: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<MediaResponse> {
+  const read = await service.openVeiled(request, { whole });
+  if (!read.ok) {
+    if ('error' in read) return jsonResponse(422, read.error.code, read.error.detail);
+    const status = read.refused === 'unknown-item' || read.refused === 'not-a-video' ? 404 : read.refused === 'unavailable' ? 503 : 403;
+    return jsonResponse(status, read.refused, read.detail);
+  }
+  const common = { ...BASE_HEADERS, 'Content-Type': 'video/webm' };
+  if (!read.complete) return { status: 200, headers: common, body: read.stream(signal) };
+  const { bytes } = read;
+  const range = parseByteRange(rangeHeader, bytes.byteLength);
+  if (range.kind === 'unsatisfiable') {
+    return jsonResponse(416, 'range-not-satisfiable', `the video has ${bytes.byteLength} bytes`, { 'Content-Range': `bytes */${bytes.byteLength}` });
+  }
+  if (range.kind === 'whole') return { status: 200, headers: { ...common, 'Accept-Ranges': 'bytes', 'Content-Length': String(bytes.byteLength) }, body: bytes };
+  const { startByte, endByte } = range;
+  return {
+    status: 206,
+    headers: {
+      ...common,
+      'Accept-Ranges': 'bytes',
+      'Content-Length': String(endByte - startByte + 1),
+      'Content-Range': `bytes ${startByte}-${endByte}/${bytes.byteLength}`,
+    },
+    body: bytes.subarray(startByte, endByte + 1),
+  };
 }
 
 async function serveOriginal(service: MediaService, itemId: string, rangeHeader: string | undefined): Promise<MediaResponse> {

@@ -7,6 +7,7 @@ import { openInsideCase, resolveInsideCase } from './contained-file.js';
 import { blameDamageNotFormat } from './damaged-not-unsupported.js';
 import { derivativeKey, keyItemAndKind, StillWithdrawnError, type DerivativeCache } from './derivative-cache.js';
 import { PoolUnavailableError, type DeriveOutcome, type MediaWorkerPool } from './worker-pool.js';
+import { VeiledVideoStore, type VeiledVideoRead } from './veiled-video-store.js';
 import type { PdqValue } from '../../media-worker/protocol.js';
 import type { PictureFloor } from '../../../shared/referral/referral-settings.js';
 
@@ -43,11 +44,20 @@ type OriginalResult =
   | { ok: false; refused: 'unknown-item' | 'known-hidden' | 'referral-locked' | 'not-a-video'; detail: string }
   | { ok: false; error: MediaError };
 
+type VeiledResult =
+  | VeiledVideoRead
+  | { ok: false; refused: 'unknown-item' | 'known-hidden' | 'referral-locked' | 'veil-too-weak' | 'not-a-video' | 'unavailable'; detail: string };
+
+/** Finished veiled videos kept for replay and seeking (a minute of one is about 3 MB). */
+const VEILED_VIDEO_CACHE_BYTES = 256 * 1024 * 1024;
+
 export interface MediaService {
   /** A filtered still (thumb or view) of an image item, from the cache or a worker. */
   getStill(request: MediaRequest, signal?: AbortSignal): Promise<StillResult>;
   /** The original file of a video item, opened read-only after a containment check. The caller closes the handle. */
   openOriginal(itemId: string): Promise<OriginalResult>;
+  /** The veiled derivative of a video item at the request's profile: whole once made, else streamed as the worker makes it. */
+  openVeiled(request: MediaRequest, options?: { whole?: boolean }): Promise<VeiledResult>;
   /**
    * The page no longer shows these items (scrolled away): their thumbnails still waiting
    * for a worker are dropped, and requests waiting on them answer 'aborted'. Works the same
@@ -60,7 +70,7 @@ export interface MediaService {
 
 export interface MediaServiceDeps {
   /** `runStoryboard` may be absent where no video is ever shown (tests of images): a storyboard is then 'unavailable'. */
-  pool: Pick<MediaWorkerPool, 'run'> & Partial<Pick<MediaWorkerPool, 'runStoryboard'>>;
+  pool: Pick<MediaWorkerPool, 'run'> & Partial<Pick<MediaWorkerPool, 'runStoryboard' | 'runVeiledVideo'>>;
   cache: DerivativeCache;
   lookupItem: LookupItem;
   /** Called once per item the first time it fails, so the grid can show why. */
@@ -106,7 +116,8 @@ function refusalFor(
 ): typeof KNOWN_HIDDEN | typeof REFERRAL_LOCKED | typeof VEIL_TOO_WEAK | typeof BELOW_FLAG_FLOOR | null {
   if (item.referralLocked === true) return REFERRAL_LOCKED;
   if (item.knownHidden) return KNOWN_HIDDEN;
-  const thumbnailLike = request.kind === 'thumb' || request.kind === 'storyboard';
+  // The veiled video plays with no reveal, like a thumbnail is shown.
+  const thumbnailLike = request.kind === 'thumb' || request.kind === 'storyboard' || request.kind === 'veiled';
   const strongest = request.greyscale && request.blur === 'strong' && (request.style ?? 'blur') === 'blur';
   if (item.nearMatch === true && thumbnailLike && !strongest) return VEIL_TOO_WEAK;
   const floor = item.referralFloor;
@@ -124,6 +135,7 @@ const MAX_REMEMBERED_FAILURES = 100_000;
 export function createMediaService(deps: MediaServiceDeps): MediaService {
   const { pool, cache, lookupItem, onItemFailed } = deps;
   const failures = new LRUCache<string, MediaError>({ max: MAX_REMEMBERED_FAILURES });
+  const veiledVideos = new VeiledVideoStore(VEILED_VIDEO_CACHE_BYTES);
 
   function recordFailure(itemId: string, error: MediaError): void {
     if (failures.has(itemId)) return;
@@ -166,7 +178,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
 
   async function getStill(request: MediaRequest, signal?: AbortSignal): Promise<StillResult> {
     const { itemId, kind } = request;
-    if (kind === 'original') return { ok: false, refused: 'not-a-still', detail: 'originals are opened with openOriginal' };
+    if (kind === 'original' || kind === 'veiled') return { ok: false, refused: 'not-a-still', detail: 'videos are opened with openOriginal or openVeiled' };
     const remembered = failures.get(itemId);
     if (remembered !== undefined) return { ok: false, error: remembered };
     const item = await lookupItem(itemId);
@@ -212,6 +224,33 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     return { ok: true, handle: opened.handle, sizeBytes: opened.sizeBytes, format: item.format };
   }
 
+  async function openVeiled(request: MediaRequest, options: { whole?: boolean } = {}): Promise<VeiledResult> {
+    const item = await lookupItem(request.itemId);
+    if (item === null) return { ok: false, refused: 'unknown-item', detail: 'no such item in the open case' };
+    const refusal = refusalFor(item, request);
+    if (refusal) return refusal;
+    if (item.kind !== 'video') return { ok: false, refused: 'not-a-video', detail: 'only videos have a veiled video' };
+    const runVeiledVideo = pool.runVeiledVideo?.bind(pool);
+    if (runVeiledVideo === undefined) return { ok: false, refused: 'unavailable', detail: 'this media service makes no videos' };
+    const remembered = failures.get(request.itemId);
+    if (remembered !== undefined) return { ok: false, error: remembered };
+    const contained = await resolveInsideCase(item.absolutePath, item.caseRoot);
+    if (!contained.ok) {
+      recordFailure(request.itemId, contained.error);
+      return { ok: false, error: contained.error };
+    }
+    const job = { filePath: contained.realPath, greyscale: request.greyscale, blur: request.blur, style: request.style };
+    const read = await veiledVideos.read(derivativeKey(request), (signal, onChunk) => runVeiledVideo(job, { signal, onChunk }), options);
+    if (!read.ok) {
+      if (read.error.code === 'worker-crashed' && read.error.detail.includes('shut down'))
+        return { ok: false, refused: 'unavailable', detail: read.error.detail };
+      const blamed = blameDamageNotFormat(read.error, item.format);
+      recordFailure(request.itemId, blamed);
+      return { ok: false, error: blamed };
+    }
+    return read;
+  }
+
   function releaseThumbnails(itemIds: readonly string[]): number {
     const released = new Set(itemIds);
     return cache.withdraw((key) => {
@@ -223,9 +262,11 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
   return {
     getStill,
     openOriginal,
+    openVeiled,
     releaseThumbnails,
     reset() {
       failures.clear();
+      veiledVideos.clear();
       cache.clear();
     },
   };

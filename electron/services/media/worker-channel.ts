@@ -1,4 +1,4 @@
-import type { WorkerRequest } from '../../media-worker/protocol.js';
+import type { CancelJob, WorkerRequest } from '../../media-worker/protocol.js';
 
 /**
  * One media worker process as the pool sees it. Small on purpose: the Node adapter
@@ -8,7 +8,7 @@ import type { WorkerRequest } from '../../media-worker/protocol.js';
 export interface WorkerChannel {
   /** OS process id, when known (for logs and for tests that kill the process). */
   readonly pid: number | undefined;
-  postMessage(message: WorkerRequest): void;
+  postMessage(message: WorkerRequest | CancelJob): void;
   onMessage(listener: (message: unknown) => void): void;
   /** Called once when the process has ended; `signal` is null where the platform does not report it. */
   onExit(listener: (code: number | null, signal: string | null) => void): void;

@@ -24,6 +24,17 @@ export type DeriveOutcome =
 /** A video's storyboard grid, filtered like a thumbnail (electron/media-worker/video-storyboard.ts). */
 export type StoryboardJob = Omit<DeriveJob, 'longEdgePx' | 'withPdq'>;
 
+/** A video's veiled derivative (electron/media-worker/video-veiled.ts), streamed. */
+export type VeiledVideoJob = StoryboardJob;
+
+export type VeiledVideoOutcome = { ok: true; mime: 'video/webm'; widthPx: number; heightPx: number; totalBytes: number } | { ok: false; error: MediaError };
+
+export interface VeiledVideoOptions {
+  /** Aborted when nobody watches any more: the encode stops in the worker. */
+  signal?: AbortSignal;
+  onChunk(bytes: Uint8Array): void;
+}
+
 /** PDQ alone, no picture back (the background pass). */
 export interface PdqJob {
   filePath: string;
@@ -67,6 +78,12 @@ export interface MediaWorkerPoolOptions {
    * cannot shrink on load, so a 12 MP photo takes 4–20 s on a busy 2-core machine (heic-decoder.md).
    */
   heicJobTimeoutMs?: number;
+  /**
+   * A streamed job (a veiled video) is timed out only when it stalls for `jobTimeoutMs`, but
+   * never runs longer than this in all (default 2 h): a hostile file that makes the encoder
+   * trickle parts forever still ends.
+   */
+  streamJobTimeoutMs?: number;
   /** A worker that has not said it is ready after this long counts as a failed start. */
   startTimeoutMs?: number;
   /** After this many start-up failures in a row the pool gives up (PoolUnavailableError 'broken'). */

@@ -10,8 +10,12 @@ export interface PendingJob {
   readonly timeoutMs: number;
   /** Set when a worker died with this job and others in flight: it then runs alone. */
   solo: boolean;
-  /** The caller's signal: a job whose caller gave up while it ran is not run again. */
+  /** The caller's signal: a job whose caller gave up while it ran is not run again (a streamed one is also stopped in its worker). */
   readonly signal: AbortSignal | undefined;
+  /** Streamed jobs only: each part as it comes. */
+  readonly onChunk?: (bytes: Uint8Array) => void;
+  /** Streamed jobs only: how long one may run in all, however steadily its parts come. */
+  readonly overallTimeoutMs?: number;
   /** Resolves the caller with the worker's reply; false, settling nothing, when the reply is not the kind this job asked for. */
   answer(reply: JobReply): boolean;
   blame(failure: Failure): void;
@@ -20,7 +24,10 @@ export interface PendingJob {
 
 export interface RunningJob {
   readonly pending: PendingJob;
-  readonly timer: ReturnType<typeof setTimeout>;
+  /** Started again by each part of a streamed job: only a stall is timed out, up to `deadlineAtMs`. */
+  timer: ReturnType<typeof setTimeout>;
+  /** Streamed jobs only: when the job is timed out whatever it sends. */
+  readonly deadlineAtMs?: number;
 }
 
 export function isBackground(pending: PendingJob): boolean {
@@ -29,4 +36,17 @@ export function isBackground(pending: PendingJob): boolean {
 
 export function describeExit(code: number | null, signal: string | null): string {
   return signal !== null ? `signal ${signal}` : `exit code ${code ?? 'unknown'}`;
+}
+
+/** How many of a worker's running jobs are background ones. */
+export function backgroundIn(jobs: Map<number, RunningJob>): number {
+  let count = 0;
+  for (const running of jobs.values()) if (isBackground(running.pending)) count += 1;
+  return count;
+}
+
+/** Whether a worker runs a job that must run alone (it then takes nothing new). */
+export function runsSolo(jobs: Map<number, RunningJob>): boolean {
+  for (const running of jobs.values()) if (running.pending.solo) return true;
+  return false;
 }

@@ -1,11 +1,11 @@
 /** How the pool turns a worker's reply into the outcome of the job that asked (worker-pool.ts). */
 import type { MediaError } from '../../../shared/case/media-item.js';
-import type { DeriveReply, PdqReply } from '../../media-worker/protocol.js';
-import type { DeriveJob, DeriveOutcome, PdqOutcome, StoryboardJob } from './worker-pool-api.js';
+import type { DeriveReply, PdqReply, VeiledVideoReply } from '../../media-worker/protocol.js';
+import type { DeriveJob, DeriveOutcome, PdqOutcome, StoryboardJob, VeiledVideoJob, VeiledVideoOutcome } from './worker-pool-api.js';
 
 /** A request as posted, without its job id. */
-export type RequestBody = DeriveJob | { pdqOnly: true; filePath: string } | ({ storyboard: true } & StoryboardJob);
-export type JobReply = DeriveReply | PdqReply;
+export type RequestBody = DeriveJob | { pdqOnly: true; filePath: string } | ({ storyboard: true } & StoryboardJob) | ({ veiledVideo: true } & VeiledVideoJob);
+export type JobReply = DeriveReply | PdqReply | VeiledVideoReply;
 export type Failure = { ok: false; error: MediaError };
 
 /** Null when the reply is not a derivative, or lacks the PDQ hash the job asked for. */
@@ -20,5 +20,11 @@ export function deriveOutcomeOf(job: Pick<DeriveJob, 'withPdq'>, reply: JobReply
 /** Null when the reply is not a PDQ-only one. */
 export function pdqOutcomeOf(reply: JobReply): PdqOutcome | null {
   if (!reply.ok) return { ok: false, error: reply.error };
-  return 'bytes' in reply ? null : { ok: true, pdq: reply.pdq };
+  return 'pdq' in reply && !('bytes' in reply) ? { ok: true, pdq: reply.pdq } : null;
+}
+
+/** Null when the reply is not a veiled video's summary. */
+export function veiledOutcomeOf(reply: JobReply): VeiledVideoOutcome | null {
+  if (!reply.ok) return { ok: false, error: reply.error };
+  return 'totalBytes' in reply ? { ok: true, mime: reply.mime, widthPx: reply.widthPx, heightPx: reply.heightPx, totalBytes: reply.totalBytes } : null;
 }

@@ -1,12 +1,14 @@
 import type { MediaError } from '../../../shared/case/media-item.js';
 import { WorkerMessageSchema, WorkerRequestSchema, type WorkerRequest } from '../../media-worker/protocol.js';
-import { deriveOutcomeOf, pdqOutcomeOf, type Failure, type JobReply, type RequestBody } from './worker-pool-replies.js';
-import { describeExit, isBackground, type PendingJob, type RunningJob } from './worker-pool-jobs.js';
+import { deriveOutcomeOf, pdqOutcomeOf, veiledOutcomeOf, type Failure, type JobReply, type RequestBody } from './worker-pool-replies.js';
+import { backgroundIn, describeExit, isBackground, runsSolo, type PendingJob, type RunningJob } from './worker-pool-jobs.js';
 import { DEFAULT_MEMORY_LIMIT, MemoryWatch, memoryLimitError } from './worker-pool-memory.js';
+import { cancelStreamed, streamDeadline, takeChunk } from './worker-pool-stream.js';
 import { JobQueue, type JobPriority } from './job-queue.js';
 import type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 import { PoolUnavailableError } from './worker-pool-api.js';
 import type { DeriveJob, DeriveOutcome, MediaWorkerPoolOptions, PdqJob, PdqOutcome, PoolStatus, RunOptions, StoryboardJob } from './worker-pool-api.js';
+import type { VeiledVideoJob, VeiledVideoOutcome, VeiledVideoOptions } from './worker-pool-api.js';
 
 export type { SpawnWorker, WorkerChannel } from './worker-channel.js';
 export { PoolUnavailableError } from './worker-pool-api.js';
@@ -34,6 +36,7 @@ export class MediaWorkerPool {
   private readonly backgroundPerWorker: number;
   private readonly jobTimeoutMs: number;
   private readonly heicJobTimeoutMs: number;
+  private readonly streamJobTimeoutMs: number;
   private readonly startTimeoutMs: number;
   private readonly maxStartFailures: number;
   private readonly restartBackoffMs: number;
@@ -55,6 +58,7 @@ export class MediaWorkerPool {
     this.backgroundPerWorker = Math.max(1, this.jobsPerWorker - 1);
     this.jobTimeoutMs = options.jobTimeoutMs ?? 20_000;
     this.heicJobTimeoutMs = options.heicJobTimeoutMs ?? 60_000;
+    this.streamJobTimeoutMs = options.streamJobTimeoutMs ?? 2 * 60 * 60_000;
     this.startTimeoutMs = options.startTimeoutMs ?? 15_000;
     this.maxStartFailures = Math.max(1, options.maxStartFailures ?? 3);
     this.restartBackoffMs = options.restartBackoffMs ?? 250;
@@ -89,6 +93,16 @@ export class MediaWorkerPool {
   }
 
   /**
+   * A video's veiled derivative, streamed: its bytes reach `onChunk` as the worker encodes them,
+   * and each part starts the job time-out again (a stalled encode is killed, a long video is
+   * not, up to `streamJobTimeoutMs` in all). Aborting `signal` while it runs stops the encode
+   * in the worker. Resolves with the summary or a MediaError, as `run` does.
+   */
+  runVeiledVideo(job: VeiledVideoJob, options: VeiledVideoOptions): Promise<VeiledVideoOutcome> {
+    return this.enqueue<VeiledVideoOutcome>({ veiledVideo: true, ...job }, 'view', options, veiledOutcomeOf, options.onChunk);
+  }
+
+  /**
    * The PDQ hash of an image, no picture back, at the lowest priority: queued behind every
    * view and thumbnail, and never in all of a worker's slots. Resolves, rejects and blames
    * exactly as `run` does.
@@ -102,6 +116,7 @@ export class MediaWorkerPool {
     priority: JobPriority,
     { signal, format }: Pick<RunOptions, 'signal' | 'format'>,
     outcomeOf: (reply: JobReply) => O | null,
+    onChunk?: (bytes: Uint8Array) => void,
   ): Promise<O | Failure> {
     if (this.closed) return Promise.reject(new PoolUnavailableError('closed', 'the media worker pool is shut down'));
     if (this.brokenDetail !== null) return Promise.reject(new PoolUnavailableError('broken', this.brokenDetail));
@@ -112,6 +127,7 @@ export class MediaWorkerPool {
     return new Promise<O | Failure>((resolve, reject) => {
       const onAbort = (): void => {
         if (signal && this.queue.remove(pending)) pending.fail(signal.reason);
+        else if (signal && onChunk && cancelStreamed(this.slots, pending, signal.reason)) this.pump();
       };
       const done = (): void => signal?.removeEventListener('abort', onAbort);
       const pending: PendingJob = {
@@ -121,6 +137,7 @@ export class MediaWorkerPool {
         timeoutMs: format === 'heic' ? this.heicJobTimeoutMs : this.jobTimeoutMs,
         solo: false,
         signal,
+        ...(onChunk ? { onChunk, overallTimeoutMs: this.streamJobTimeoutMs } : {}),
         answer(reply) {
           const outcome = outcomeOf(reply);
           if (outcome === null) return false;
@@ -194,24 +211,13 @@ export class MediaWorkerPool {
         continue;
       }
       // While a job waits to run alone, workers take nothing new, so one of them empties.
-      while (this.queue.aloneCount === 0 && slot.jobs.size < this.jobsPerWorker && !this.runsSolo(slot)) {
-        const next = this.queue.take(this.backgroundIn(slot) < this.backgroundPerWorker);
+      while (this.queue.aloneCount === 0 && slot.jobs.size < this.jobsPerWorker && !runsSolo(slot.jobs)) {
+        const next = this.queue.take(backgroundIn(slot.jobs) < this.backgroundPerWorker);
         // A failed send retires the worker and queues the job again: stop giving it work.
         if (next === undefined || !this.dispatch(slot, next)) break;
       }
     }
     while (this.started && this.slots.size < this.size && this.canSpawn()) this.spawn();
-  }
-
-  private backgroundIn(slot: Slot): number {
-    let count = 0;
-    for (const running of slot.jobs.values()) if (isBackground(running.pending)) count += 1;
-    return count;
-  }
-
-  private runsSolo(slot: Slot): boolean {
-    for (const running of slot.jobs.values()) if (running.pending.solo) return true;
-    return false;
   }
 
   private canSpawn(): boolean {
@@ -236,7 +242,7 @@ export class MediaWorkerPool {
   /** False when the worker could not take the job (it is then retired and the job queued again). */
   private dispatch(slot: Slot, pending: PendingJob): boolean {
     const timer = setTimeout(() => this.onJobTimeout(slot, pending.timeoutMs), pending.timeoutMs);
-    slot.jobs.set(pending.jobId, { pending, timer });
+    slot.jobs.set(pending.jobId, { pending, timer, ...streamDeadline(pending, Date.now()) });
     if (slot.channel.residentBytes !== undefined) this.memory.arm();
     try {
       const request: WorkerRequest = { jobId: pending.jobId, ...pending.body };
@@ -298,6 +304,12 @@ export class MediaWorkerPool {
     }
     const running = slot.jobs.get(data.jobId);
     if (running === undefined) return;
+    if ('chunk' in data) {
+      // A part of a job that streams nothing is as bad as a malformed reply.
+      const taken = takeChunk(running, data.chunk, Date.now(), () => this.onJobTimeout(slot, running.pending.timeoutMs));
+      if (!taken) this.discard(slot, { code: 'worker-crashed', detail: 'the media worker sent parts for a job that streams nothing' });
+      return;
+    }
     // Settled only when the reply fits the job; a reply of the wrong kind is as bad as a malformed one.
     if (!running.pending.answer(data)) {
       this.log(`worker ${slot.channel.pid ?? '?'} replied to job ${data.jobId} with the wrong kind of reply`);

@@ -18,6 +18,8 @@ export interface VideoControlsProps {
   onTogglePlay: () => void;
   /** Mute or unmute: only ever called from the Mute/Unmute button, a deliberate act. */
   onToggleMute: () => void;
+  /** Moves the position; the player may first have to load a seekable copy (a veiled video still being made). */
+  onSeek?: (timeSec: number) => void;
 }
 
 /** Props that make the video's frame a focusable, named place for the player's keys. */
@@ -32,7 +34,7 @@ export function usePictureProps(): { tabIndex: 0; role: 'group'; 'aria-label': s
  * the <video>: what is painted and heard, and so the exposure report, still comes from the
  * element's own events in the stage.
  */
-export function VideoControls({ video, picture, playing, muted, timeSec, durationSec, onTogglePlay, onToggleMute }: VideoControlsProps) {
+export function VideoControls({ video, picture, playing, muted, timeSec, durationSec, onTogglePlay, onToggleMute, onSeek }: VideoControlsProps) {
   const { t } = useTranslation();
   const { locale } = useFormatters();
   const clock = useFrameClock(video);
@@ -50,9 +52,11 @@ export function VideoControls({ video, picture, playing, muted, timeSec, duratio
 
   const seekTo = useCallback(
     (timeSec: number) => {
-      if (video) video.currentTime = clampTimeSec(timeSec, durationSec);
+      if (!video) return;
+      if (onSeek) onSeek(clampTimeSec(timeSec, durationSec));
+      else video.currentTime = clampTimeSec(timeSec, durationSec);
     },
-    [video, durationSec],
+    [video, durationSec, onSeek],
   );
 
   const run = useCallback(

@@ -32,6 +32,17 @@ export function displayedLongEdgePx(frame: Box, natural: Box | null): number {
   return Math.max(fitted.widthPx, fitted.heightPx);
 }
 
+/** True when the player can seek to `timeSec` now: a veiled video still being made arrives as a stream that cannot seek. */
+function canSeekTo(video: HTMLVideoElement, timeSec: number): boolean {
+  // Nothing is known before the metadata: the element takes the position and applies it once loaded.
+  if (video.readyState === HTMLMediaElement.HAVE_NOTHING) return true;
+  for (let i = 0; i < video.seekable.length; i += 1) if (timeSec >= video.seekable.start(i) && timeSec <= video.seekable.end(i)) return true;
+  return timeSec === 0;
+}
+
+/** The same derivative, answered only once it is whole, with byte ranges (media-route.ts): a player seeks in that one. */
+const wholeUrlOf = (url: string) => `${url}&whole=1`;
+
 const preventMenu = (event: { preventDefault(): void }) => event.preventDefault();
 
 /** Mutes an element both ways (property and attribute) the moment it exists, before any data. */
@@ -52,13 +63,21 @@ interface PlayerProps {
   /** The worker's filtered storyboard of the item (the renderer never seeks the original for it). */
   storyboardUrl: string;
   resumeAtRef: RefObject<number>;
+  /** Whether the last player was playing when it went. */
+  resumePlayingRef: RefObject<boolean>;
+  /** This player replaces one on screen (veiled ↔ original): it plays on if that one was playing. After a hide it never does. */
+  swapped: boolean;
 }
 
 /**
  * The <video> and our own controls. It is mounted only while media is visible; hiding
  * unmounts it (pausing first), and the position is kept for when it comes back.
  */
-function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboardUrl, resumeAtRef }: PlayerProps) {
+function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboardUrl, resumeAtRef, resumePlayingRef, swapped }: PlayerProps) {
+  const [playOnLoad] = useState(swapped);
+  // Only the veiled derivative is ever a stream that cannot seek (the original is served with ranges).
+  const [whole, setWhole] = useState(false);
+  const src = whole ? wholeUrlOf(url) : url;
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [natural, setNatural] = useState<Box | null>(null);
   const frameWidthPx = useElementMeasure(frame, measureClientWidth);
@@ -87,11 +106,12 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
       forceMuted(video);
       return () => {
         resumeAtRef.current = video.currentTime;
+        resumePlayingRef.current = !video.paused && !video.ended;
         video.pause();
         videoRef.current = null;
       };
     },
-    [resumeAtRef],
+    [resumeAtRef, resumePlayingRef],
   );
 
   const togglePlay = () => {
@@ -106,7 +126,16 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
   };
   const seek = (sec: number) => {
     const video = videoRef.current;
-    if (video) video.currentTime = sec;
+    if (!video) return;
+    if (whole || canSeekTo(video, sec) || !url.includes('/veiled?')) {
+      video.currentTime = sec;
+      return;
+    }
+    // Waits for the whole derivative, then lands where it was asked (and plays on if it played).
+    resumeAtRef.current = sec;
+    resumePlayingRef.current = !video.paused;
+    setReady(false);
+    setWhole(true);
   };
 
   return (
@@ -121,14 +150,19 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
           playsInline
           disablePictureInPicture
           disableRemotePlayback
-          src={url}
+          src={src}
           onLoadedMetadata={(event) => {
             const video = event.currentTarget;
             setDurationSec(Number.isFinite(video.duration) ? video.duration : 0);
             setNatural({ widthPx: video.videoWidth, heightPx: video.videoHeight });
-            if (resumeAtRef.current > 0) video.currentTime = resumeAtRef.current;
+            if (resumeAtRef.current > 0) seek(resumeAtRef.current);
           }}
-          onLoadedData={() => setReady(true)}
+          onLoadedData={(event) => {
+            setReady(true);
+            const video = event.currentTarget;
+            if ((playOnLoad || whole) && resumePlayingRef.current) video.play().catch(() => setPlaying(false));
+            resumePlayingRef.current = false;
+          }}
           onPlay={() => setPlaying(true)}
           onPause={() => {
             setPlaying(false);
@@ -155,6 +189,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
         durationSec={durationSec}
         onTogglePlay={togglePlay}
         onToggleMute={toggleMute}
+        onSeek={seek}
       />
       <Storyboard
         // A new filter draws a new storyboard: no frame may stay under a weaker filter.
@@ -178,23 +213,33 @@ export interface VideoStageProps {
 }
 
 /**
- * A video in the viewer. The original bytes are streamed, so the renderer filters every
- * frame itself with a CSS filter sized to the displayed long edge, set in the same
- * render as `src` (and the element stays invisible until its first frame is decoded).
+ * A video in the viewer. Before a reveal it plays the veiled derivative the media worker
+ * makes (grey, reduced and blurred in its pixels; no sound track); only a deliberate Reveal
+ * asks for the original, at the same position, and hiding or the reveal's end goes back to
+ * the derivative. The CSS filter sized to the displayed long edge stays on both, set in the
+ * same render as `src` (and the element stays invisible until its first frame is decoded).
  */
 export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
   const client = useVeil();
   const visible = useMediaVisible();
   const resumeAtRef = useRef(0);
+  const resumePlayingRef = useRef(false);
   const veiled = settings.defaultProfile;
   const shown: FilterProfile = revealedWhole ? { greyscale: !settings.revealInColour, blur: 'off', style: 'blur' } : veiled;
-  const url = client.mediaUrl({ itemId: item.id, kind: 'original', greyscale: veiled.greyscale, blur: veiled.blur });
+  const url = revealedWhole
+    ? client.mediaUrl({ itemId: item.id, kind: 'original', greyscale: veiled.greyscale, blur: veiled.blur })
+    : client.mediaUrl({ itemId: item.id, kind: 'veiled', greyscale: veiled.greyscale, blur: veiled.blur, style: veiled.style });
+  // Whether the player now mounting replaces one on screen (adjusted during render, React's pattern for a previous value).
+  const [lastShown, setLastShown] = useState({ url, visible, swapped: false });
+  if (lastShown.url !== url || lastShown.visible !== visible) setLastShown({ url, visible, swapped: visible && lastShown.visible && lastShown.url !== url });
   const storyboardUrl = client.mediaUrl({ itemId: item.id, kind: 'storyboard', greyscale: veiled.greyscale, blur: veiled.blur, style: veiled.style });
 
   return (
     <div className="video-stage">
       {visible ? (
         <VideoPlayer
+          // A new player for the original or the derivative: the old one pauses and leaves its position behind.
+          key={url}
           url={url}
           itemId={item.id}
           shown={shown}
@@ -202,6 +247,8 @@ export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
           storyboardProfile={veiled}
           storyboardUrl={storyboardUrl}
           resumeAtRef={resumeAtRef}
+          resumePlayingRef={resumePlayingRef}
+          swapped={lastShown.swapped}
         />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />

@@ -79,6 +79,7 @@ export async function startServiceHarness(options: HarnessOptions = {}): Promise
       },
       postMessage(message) {
         channel.postMessage(message);
+        if ('cancelJobId' in message) return;
         worker.jobsSent += 1;
         options.onJobSent?.(worker, message);
       },

@@ -26,7 +26,8 @@ describe('Viewer, videos', () => {
   it('filters the video from its first frame: the CSS filter is set before src', async () => {
     const { video, filtersAtSrc } = await openVideo();
     // The first render guesses a 2048 px long edge (more blur, never less) before measuring.
-    expect(filtersAtSrc).toEqual(['veil-media://item/it-0000003/original?grey=1&blur=strong → grayscale(1) blur(41.0px)']);
+    // The veiled derivative made in the worker, never the original, before any reveal.
+    expect(filtersAtSrc).toEqual(['veil-media://item/it-0000003/veiled?grey=1&blur=strong → grayscale(1) blur(41.0px)']);
     // Once measured (1000 px long edge), strong blur is 2 % of it.
     expect(video.style.filter).toBe('grayscale(1) blur(20.0px)');
   });
@@ -69,15 +70,25 @@ describe('Viewer, videos', () => {
     expect(video.muted).toBe(true);
   });
 
-  it('Reveal lifts the blur only (greyscale stays) for revealDurationSec', async () => {
+  it('Reveal plays the original at the same position, blur lifted (greyscale stays), for revealDurationSec', async () => {
     const { viewer, video } = await openVideo({ revealDurationSec: 5 });
+    video.currentTime = 1.5;
     vi.useFakeTimers();
     fireEvent.click(within(viewer).getByRole('button', { name: 'Reveal' }));
-    expect(video.style.filter).toBe('grayscale(1)');
+    const original = viewer.querySelector('video')!;
+    expect(original.getAttribute('src')).toBe('veil-media://item/it-0000003/original?grey=1&blur=strong');
+    expect(original.style.filter).toBe('grayscale(1)');
+    fireEvent(original, new Event('loadedmetadata'));
+    expect(original.currentTime).toBe(1.5);
+    original.currentTime = 2.5;
     act(() => {
       vi.advanceTimersByTime(5_000);
     });
-    expect(video.style.filter).toBe('grayscale(1) blur(20.0px)');
+    const veiled = viewer.querySelector('video')!;
+    expect(veiled.getAttribute('src')).toBe('veil-media://item/it-0000003/veiled?grey=1&blur=strong');
+    expect(veiled.style.filter).toBe('grayscale(1) blur(20.0px)');
+    fireEvent(veiled, new Event('loadedmetadata'));
+    expect(veiled.currentTime).toBe(2.5);
   });
 
   it('has a storyboard of nine frames as canvases, and no second video in the page', async () => {

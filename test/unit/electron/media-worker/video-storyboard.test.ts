@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { Demuxer } from 'node-av/api';
 import { FormatContext } from 'node-av/lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { deriveVeiledVideo } from '../../../../electron/media-worker/video-veiled.js';
 import { deriveStoryboard } from '../../../../electron/media-worker/video-storyboard.js';
 import { truncated, writeVideo } from '../../../fixtures/synthetic-media.js';
 import { decodeRgb, edgeEnergy, maxChannelSpread } from './image-metrics.js';
@@ -81,6 +82,11 @@ describe('hostile videos: refused with a reason, nothing read but the file', () 
   const file = (name: string) => path.join(dir, name);
   const reasonOf = async (name: string) => {
     const result = await deriveStoryboard({ filePath: file(name), ...strongGrey });
+    return result.ok ? 'made a storyboard' : `${result.error.code}/${result.error.reason?.code ?? 'no reason'}`;
+  };
+  /** The veiled derivative (what plays before a reveal) opens the file the same way, so is refused the same way. */
+  const veiledReasonOf = async (name: string) => {
+    const result = await deriveVeiledVideo({ filePath: file(name), ...strongGrey }, { onChunk: () => undefined, cancelled: () => false });
     return result.ok ? 'made a storyboard' : `${result.error.code}/${result.error.reason?.code ?? 'no reason'}`;
   };
 
@@ -161,6 +167,7 @@ describe('hostile videos: refused with a reason, nothing read but the file', () 
 
   it('says why for each file of the corpus', async () => {
     const results: Record<string, string> = {};
+    const veiled: Record<string, string> = {};
     for (const name of [
       'truncated.mp4',
       'no-moov.mp4',
@@ -177,7 +184,9 @@ describe('hostile videos: refused with a reason, nothing read but the file', () 
       'relative.mp4',
     ]) {
       results[name] = await reasonOf(name);
+      veiled[name] = await veiledReasonOf(name);
     }
+    expect(veiled).toEqual(results);
     expect(results).toEqual({
       'truncated.mp4': 'decode-failed/video-damaged',
       'no-moov.mp4': 'decode-failed/video-damaged',

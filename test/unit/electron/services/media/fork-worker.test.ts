@@ -111,7 +111,7 @@ describe('MediaWorkerPool with real worker processes', () => {
         },
         postMessage(message) {
           channel.postMessage(message);
-          if (message.filePath === victimPath && channel.pid !== undefined) {
+          if ('filePath' in message && message.filePath === victimPath && channel.pid !== undefined) {
             killed.push(channel.pid);
             process.kill(channel.pid, 'SIGSEGV');
           }

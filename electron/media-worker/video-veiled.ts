@@ -1,0 +1,231 @@
+/**
+ * The veiled derivative of a video, made in the media worker: the first video stream decoded,
+ * fewer frames, scaled down to the detail the chosen blur leaves anyway (the images' plan),
+ * greyscale and blurred by FFmpeg's filters, encoded VP8 in a streamable WebM with no audio
+ * track, and handed out in chunks as it is made so that playback starts at once.
+ * docs/decisions/video-engine.md.
+ */
+import type { Frame, Packet } from 'node-av/lib';
+import type { MediaError } from '../../shared/case/media-item.js';
+import type { BlurLevel, FilterStyle } from '../../shared/media/filter-profile.js';
+import { reasonOf } from '../../shared/reasons/reason.js';
+import { planDerivative } from './derive-plan.js';
+import { DEFAULT_VIDEO_LIMITS, openVideo, type OpenedVideo, type VideoLimits } from './video-input.js';
+
+/** The long edge the blur is planned for: a viewer-sized picture; a blurred one is made far smaller (derive-plan.ts). */
+const VEILED_VIDEO_LONG_EDGE_PX = 640;
+/** Motion stays readable for review; fewer frames make the encode several times faster than real time. */
+export const VEILED_VIDEO_FPS = 12;
+/** Chunks are sent at least this large (the last one may be smaller), so IPC messages stay few. */
+const CHUNK_BYTES = 64 * 1024;
+/** Frames encoded between two turns of the event loop: a cancel message must be heard while encoding. */
+const FRAMES_PER_TURN = 4;
+/** A keyframe every 2 s at 12 fps: seeking in the derivative lands near where it was asked. */
+const KEYFRAME_INTERVAL_FRAMES = 24;
+
+export interface VeiledVideoInput {
+  filePath: string;
+  greyscale: boolean;
+  blur: BlurLevel;
+  style?: FilterStyle;
+}
+
+interface VeiledVideoSummary {
+  mime: 'video/webm';
+  widthPx: number;
+  heightPx: number;
+  totalBytes: number;
+}
+
+type VeiledVideoResult = { ok: true; summary: VeiledVideoSummary } | { ok: false; error: MediaError };
+
+export interface VeiledVideoSink {
+  /** Bytes of the WebM in order; the first one holds the header, so a player can start with it. */
+  onChunk(bytes: Uint8Array): void;
+  /** True once the job is cancelled (the viewer left the item): encoding stops at the next frame. */
+  cancelled(): boolean;
+}
+
+/**
+ * Every encoder made, closed but never collected: with node-av 6.1.1 the garbage collector's
+ * finalizer of a VP8 encoder that has encoded crashes the process (SIGSEGV in node-av.node, seen
+ * in the media worker mid-job and reproduced with `node --expose-gc`), whether or not it was
+ * closed. A closed encoder's wrapper is a few hundred bytes per video made.
+ */
+const keptEncoders: unknown[] = [];
+
+const even = (px: number) => Math.max(2, Math.round(px / 2) * 2);
+
+/**
+ * The FFmpeg filter graph of a profile. Every style is made as the blur at its level (an
+ * illustration or a silhouette of every frame would cost more than the real time a stream has);
+ * a silhouette is always grey, as its still is. Sizes are even, as VP8's 4:2:0 needs.
+ */
+export function veiledFilterGraph(video: { widthPx: number; heightPx: number }, input: Omit<VeiledVideoInput, 'filePath'>) {
+  const plan = planDerivative(video.widthPx, video.heightPx, VEILED_VIDEO_LONG_EDGE_PX, input.blur);
+  const widthPx = even(plan.widthPx);
+  const heightPx = even(plan.heightPx);
+  const grey = input.greyscale || input.style === 'silhouette';
+  const steps = [`fps=${VEILED_VIDEO_FPS}`, `scale=${widthPx}:${heightPx}:flags=area`];
+  if (grey) steps.push('format=gray');
+  if (plan.blur.method !== 'none') steps.push(`gblur=sigma=${plan.blur.sigmaPx.toFixed(2)}`);
+  steps.push('format=yuv420p');
+  return { description: steps.join(','), widthPx, heightPx };
+}
+
+const failed = (detail: string): { ok: false; error: MediaError } => ({
+  ok: false,
+  error: { code: 'decode-failed', detail: `FFmpeg: ${detail.slice(0, 200)}`, reason: reasonOf('video-damaged', {}) },
+});
+
+/** HH:MM:SS.mmm, as FFmpeg's av_parse_time reads a duration. */
+function durationTag(durationSec: number): string {
+  const ms = Math.max(0, Math.round(durationSec * 1000));
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Collects the muxer's output into CHUNK_BYTES pieces. */
+function chunker(sink: VeiledVideoSink) {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let totalBytes = 0;
+  return {
+    write(buffer: Buffer): number {
+      pending.push(Buffer.from(buffer));
+      pendingBytes += buffer.length;
+      totalBytes += buffer.length;
+      if (pendingBytes >= CHUNK_BYTES) this.flush();
+      return buffer.length;
+    },
+    flush(): void {
+      if (pendingBytes === 0) return;
+      sink.onChunk(new Uint8Array(Buffer.concat(pending)));
+      pending = [];
+      pendingBytes = 0;
+    },
+    get totalBytes() {
+      return totalBytes;
+    },
+  };
+}
+
+/**
+ * Decodes, filters and encodes the whole video, yielding to the event loop every few frames.
+ * Packets are read with readFrameSync (node-av 6.1.1's packet generators end at once on an MP4 with sound).
+ */
+async function encodeAll(video: OpenedVideo, input: VeiledVideoInput, sink: VeiledVideoSink, output: ReturnType<typeof chunker>): Promise<VeiledVideoResult> {
+  const { engine, demuxer, decoder, stream } = video;
+  const { Encoder, FilterAPI, Muxer } = engine.api;
+  const graph = veiledFilterGraph(video, input);
+  const filter = FilterAPI.create(graph.description, { threads: 1 });
+  const encoder = Encoder.createSync(engine.constants.FF_ENCODER_LIBVPX_VP8, {
+    bitrate: '400k',
+    gopSize: KEYFRAME_INTERVAL_FRAMES,
+    threadCount: 2,
+    options: { deadline: 'realtime', 'cpu-used': 8, 'lag-in-frames': 0 },
+  });
+  keptEncoders.push(encoder);
+  // No seek callback: the matroska muxer then writes a live-style stream (no cues to go back and fill in).
+  const muxer = Muxer.openSync({ write: (buffer: Buffer) => output.write(buffer) }, { format: 'webm', bufferSize: 4096 });
+  // Added before the first frame: node-av sets the encoder's flags from the muxer, and may not once it is open.
+  const streamIndex = muxer.addStream(encoder);
+  const outStream = muxer.getFormatContext().streams?.[streamIndex];
+  // A DURATION tag is what the matroska muxer writes into a header it cannot go back to: the player
+  // shows the whole timeline before the end is encoded.
+  if (outStream !== undefined) {
+    const tags = engine.lib.Dictionary.fromObject({ DURATION: durationTag(video.durationSec) });
+    // node-av's Stream.metadata setter copies it (av_dict_copy), so ours is freed now. (The process crash first blamed
+    // on this dictionary happens without it too: docs/decisions/video-engine.md.)
+    outStream.metadata = tags;
+    tags.free();
+  }
+  let wrotePacket = false;
+  const packet = new engine.lib.Packet();
+  packet.alloc();
+  const context = demuxer.getFormatContext();
+  let framesSinceTurn = 0;
+
+  const writeEncoded = () => {
+    for (let encoded = encoder.receiveSync(); encoded !== null && typeof encoded === 'object'; encoded = encoder.receiveSync()) {
+      writePacket(encoded);
+    }
+  };
+  const writePacket = (encoded: Packet) => {
+    wrotePacket = true;
+    muxer.writePacketSync(encoded, streamIndex);
+    encoded.free();
+  };
+  const encodeFiltered = (frame: Frame | null) => {
+    filter.processSync(frame);
+    for (let filtered = filter.receiveSync(); filtered !== null && typeof filtered === 'object'; filtered = filter.receiveSync()) {
+      encoder.encodeSync(filtered);
+      filtered.free();
+      writeEncoded();
+      framesSinceTurn += 1;
+    }
+  };
+
+  try {
+    while (context.readFrameSync(packet) >= 0) {
+      const ours = packet.streamIndex === stream.index;
+      if (ours) decoder.decodeSync(packet);
+      packet.unref();
+      if (!ours) continue;
+      for (let frame = decoder.receiveSync(); frame !== null && typeof frame === 'object'; frame = decoder.receiveSync()) {
+        encodeFiltered(frame);
+        frame.free();
+      }
+      if (framesSinceTurn >= FRAMES_PER_TURN) {
+        framesSinceTurn = 0;
+        output.flush();
+        await nextTurn();
+        if (sink.cancelled()) return failed('cancelled');
+      }
+    }
+    decoder.flushSync();
+    for (let frame = decoder.receiveSync(); frame !== null && typeof frame === 'object'; frame = decoder.receiveSync()) {
+      encodeFiltered(frame);
+      frame.free();
+    }
+    encodeFiltered(null);
+    encoder.flushSync();
+    writeEncoded();
+    if (!wrotePacket) return failed('no picture could be decoded');
+    muxer.closeSync();
+    output.flush();
+    return {
+      ok: true,
+      summary: { mime: 'video/webm', widthPx: graph.widthPx, heightPx: graph.heightPx, totalBytes: output.totalBytes },
+    };
+  } finally {
+    packet.free();
+    if (muxer.isOpen) muxer.closeSync();
+    encoder.close();
+    filter.close();
+  }
+}
+
+/**
+ * Makes the veiled derivative of the video at `input.filePath`, giving its bytes to
+ * `sink.onChunk` as they are encoded. Never throws: a refusal or a broken stream is a
+ * MediaError with a reason (chunks already given are then to be dropped).
+ */
+export async function deriveVeiledVideo(
+  input: VeiledVideoInput,
+  sink: VeiledVideoSink,
+  limits: VideoLimits = DEFAULT_VIDEO_LIMITS,
+): Promise<VeiledVideoResult> {
+  const opened = await openVideo(input.filePath, limits);
+  if (!opened.ok) return opened;
+  const output = chunker(sink);
+  try {
+    return await encodeAll(opened.video, input, sink, output);
+  } catch (error) {
+    return failed(error instanceof Error ? error.message : String(error));
+  } finally {
+    opened.video.close();
+  }
+}

@@ -1,0 +1,89 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Demuxer } from 'node-av/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveVeiledVideo, VEILED_VIDEO_FPS, veiledFilterGraph } from '../../../../electron/media-worker/video-veiled.js';
+import { writeVideo } from '../../../fixtures/synthetic-media.js';
+
+const strongGrey = { greyscale: true, blur: 'strong', style: 'blur' } as const;
+
+/** Runs the encode, keeping every chunk; `stopAfterChunks` cancels it like a viewer leaving the item. */
+async function encode(filePath: string, stopAfterChunks = Infinity) {
+  const chunks: Uint8Array[] = [];
+  const result = await deriveVeiledVideo(
+    { filePath, ...strongGrey },
+    { onChunk: (chunk) => chunks.push(chunk), cancelled: () => chunks.length >= stopAfterChunks },
+  );
+  return { result, bytes: Buffer.concat(chunks), chunks };
+}
+
+describe('veiled video made in the media worker', () => {
+  let dir: string;
+  const file = (name: string) => path.join(dir, name);
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'veil-veiled-'));
+    await writeVideo(file('clip.mp4'), { format: 'mp4', durationS: 4, widthPx: 640, heightPx: 360 });
+    await writeVideo(file('clip.webm'), { format: 'webm', durationS: 4, widthPx: 640, heightPx: 360 });
+    await writeVideo(file('long.mp4'), { format: 'mp4', durationS: 40, widthPx: 640, heightPx: 360 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each(['clip.mp4', 'clip.webm'])(
+    'turns %s into a small VP8 WebM with no sound, its whole duration in the header',
+    async (name) => {
+      const { result, bytes, chunks } = await encode(file(name));
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      expect(result.summary.totalBytes).toBe(bytes.length);
+      expect(chunks.length).toBeGreaterThan(0);
+      await writeFile(file(`${name}.veiled.webm`), bytes);
+      const demuxer = Demuxer.openSync(`file://${file(`${name}.veiled.webm`)}`);
+      try {
+        expect(demuxer.streams).toHaveLength(1);
+        const video = demuxer.video();
+        // Strong blur on a 640 px long edge: a copy about 150 px long, which the player enlarges.
+        expect(video?.codecpar.width).toBe(result.summary.widthPx);
+        expect(result.summary.widthPx).toBeLessThan(200);
+        expect(demuxer.duration).toBeCloseTo(4, 0);
+        // The original is 25 fps, 14 kB a second or more; the derivative is a fraction of it.
+        expect(bytes.length).toBeLessThan(100_000);
+      } finally {
+        demuxer.closeSync();
+      }
+    },
+    120_000,
+  );
+
+  it('plans grey, blurred, reduced frames at a low frame rate', () => {
+    const graph = veiledFilterGraph({ widthPx: 1920, heightPx: 1080 }, strongGrey);
+    expect(graph.description).toMatch(new RegExp(`^fps=${VEILED_VIDEO_FPS},scale=\\d+:\\d+:flags=area,format=gray,gblur=sigma=[\\d.]+,format=yuv420p$`));
+    expect(Math.max(graph.widthPx, graph.heightPx)).toBeLessThan(200);
+    const colourOff = veiledFilterGraph({ widthPx: 1920, heightPx: 1080 }, { greyscale: false, blur: 'off' });
+    expect(colourOff.description).not.toMatch(/gray|gblur/);
+    expect(colourOff.widthPx).toBe(640);
+    // A silhouette is always grey.
+    expect(veiledFilterGraph({ widthPx: 640, heightPx: 360 }, { greyscale: false, blur: 'strong', style: 'silhouette' }).description).toMatch(/format=gray/);
+  });
+
+  it('gives its first bytes long before the end, and stops when cancelled', async () => {
+    const { result, chunks } = await encode(file('long.mp4'), 2);
+    expect(result.ok).toBe(false);
+    // The first chunk is the header and the first frames: a player can start with it.
+    expect(Buffer.from(chunks[0] ?? []).subarray(0, 4)).toEqual(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
+    const whole = await encode(file('long.mp4'));
+    expect(whole.result.ok).toBe(true);
+    expect(whole.chunks.length).toBeGreaterThan(chunks.length);
+  }, 180_000);
+
+  it('refuses a file that is not a video with a reason', async () => {
+    await writeFile(file('not-a-video.mp4'), Buffer.from('PK\u0003\u0004 this is a zip, not a movie'));
+    const { result, chunks } = await encode(file('not-a-video.mp4'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.reason).toBeDefined();
+    expect(chunks).toHaveLength(0);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { VeiledVideoStore, type StartVeiledVideo } from '../../../../../electron/services/media/veiled-video-store.js';
+import type { VeiledVideoOutcome } from '../../../../../electron/services/media/worker-pool-api.js';
+
+/** A scripted encode: the test sends its parts and ends it. */
+function scriptedEncode() {
+  const runs: { signal: AbortSignal; onChunk: (bytes: Uint8Array) => void; finish: (outcome: VeiledVideoOutcome) => void }[] = [];
+  const start: StartVeiledVideo = (signal, onChunk) =>
+    new Promise<VeiledVideoOutcome>((resolve, reject) => {
+      runs.push({ signal, onChunk, finish: resolve });
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+  return { start, runs };
+}
+
+const done = (totalBytes: number): VeiledVideoOutcome => ({ ok: true, mime: 'video/webm', widthPx: 64, heightPx: 36, totalBytes });
+const bytes = (count: number) => new Uint8Array(count).fill(7);
+
+describe('veiled videos kept in memory', () => {
+  it('makes a video once for every request that asks for it at the same time', async () => {
+    const store = new VeiledVideoStore(1000);
+    const encode = scriptedEncode();
+    const first = store.read('a', encode.start, { whole: true });
+    const second = store.read('a', encode.start, { whole: true });
+    expect(encode.runs).toHaveLength(1);
+    encode.runs[0]?.onChunk(bytes(10));
+    encode.runs[0]?.finish(done(10));
+    await expect(first).resolves.toMatchObject({ ok: true, complete: true });
+    await expect(second).resolves.toMatchObject({ ok: true, complete: true });
+  });
+
+  it('keeps no more than its bound, counting the videos still being made', async () => {
+    const store = new VeiledVideoStore(100);
+    const encode = scriptedEncode();
+    const a = store.read('a', encode.start, { whole: true });
+    encode.runs[0]?.onChunk(bytes(60));
+    encode.runs[0]?.finish(done(60));
+    await a;
+    const b = store.read('b', encode.start);
+    encode.runs[1]?.onChunk(bytes(50));
+    await b;
+    // 60 finished + 50 growing is past 100: the finished one gave way, so asking for it again makes it again.
+    void store.read('a', encode.start);
+    expect(encode.runs).toHaveLength(3);
+  });
+
+  it('never serves a video whose making was stopped as a whole one', async () => {
+    const store = new VeiledVideoStore(1000);
+    const encode = scriptedEncode();
+    const reading = store.read('a', encode.start);
+    encode.runs[0]?.onChunk(bytes(10));
+    const read = await reading;
+    if (!read.ok || read.complete) throw new Error('expected a growing video');
+    const viewer = new AbortController();
+    const stream = read.stream(viewer.signal);
+    stream.on('error', () => undefined).resume();
+    // The viewer leaves: the encode is stopped.
+    viewer.abort();
+    await expect.poll(() => encode.runs[0]?.signal.aborted).toBe(true);
+    const again = store.read('a', encode.start, { whole: true });
+    expect(encode.runs).toHaveLength(2);
+    encode.runs[1]?.onChunk(bytes(20));
+    encode.runs[1]?.finish(done(20));
+    await expect(again).resolves.toMatchObject({ ok: true, complete: true, bytes: Buffer.from(bytes(20)) });
+  });
+});
