@@ -57,6 +57,7 @@ export const REQUEST_NAME_LIST = [
   'getReferralStatus',
   'chooseReferralManifest',
   'continueWithoutManifest',
+  'pickFile',
 ] as const satisfies readonly RequestName[];
 
 export const EVENT_NAME_LIST = [

@@ -45,6 +45,7 @@ import { ExportReviewArgsSchema, ExportReviewResultSchema } from './review/expor
 import { BatchOutcomeSchema, CategoriseItemsArgsSchema } from './review/batch-contract.js';
 import { AuthorisationSchema } from './referral/referral-lock.js';
 import { ReferralStatusSchema } from './referral/referral-status.js';
+import { PickFilePurposeSchema } from './files/pick-file-purpose.js';
 
 /**
  * The one contract between the renderer and the main side. Both adapters (Electron
@@ -63,7 +64,7 @@ const PAGE_LIMIT_MAX = 2000;
 const AppInfoSchema = z.object({
   version: z.string(),
   host: z.enum(['electron', 'browser']),
-  /** Electron can show a native folder picker; the browser host takes a typed path. */
+  /** Electron can show native folder and file pickers; the browser host takes a typed path. */
   canPickFolder: z.boolean(),
   /** Things that went wrong at start-up that the user must hear about. */
   notices: z.array(NoticeSchema),
@@ -238,6 +239,11 @@ const requestContract = {
   chooseReferralManifest: { args: z.object({ caseId: CaseIdSchema, filePath: z.string().trim().min(1).max(4096) }).strict(), result: ReferralStatusSchema },
   /** The investigator's deliberate choice to open a case whose manifest was refused without it; recorded (who, when) before anything unlocks. */
   continueWithoutManifest: { args: CaseArgsSchema, result: ReferralStatusSchema },
+  /**
+   * A native file picker where there is one (Electron, shown when `canPickFolder`), titled and
+   * filtered by purpose; null when cancelled or when there is none (the browser host: type the path).
+   */
+  pickFile: { args: z.object({ purpose: PickFilePurposeSchema }).strict(), result: z.object({ filePath: z.string().nullable() }) },
 } as const;
 
 const eventContract = {

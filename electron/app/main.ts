@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, safeStorage, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ import { handleSchemes, registerPrivilegedSchemes } from './schemes.js';
 import { utilityWorkerChannel } from './utility-worker.js';
 import { claimSingleInstance } from './single-instance.js';
 import { createMainWindow } from './window.js';
+import { nativeFilePicker, nativeFolderPicker } from './native-dialogs.js';
+import { resolveLanguage } from '../../shared/i18n/resolve-language.js';
 
 // The composition root of the desktop app: Electron specifics only; every behaviour
 // lives in the services, which the browser host runs unchanged.
@@ -62,11 +64,12 @@ async function start(): Promise<void> {
     nearIndexWorker: paths.nearIndexWorkerScript,
     demoCaseDir: app.isPackaged ? join(process.resourcesPath, 'demo-case') : paths.demoCaseDir,
     initialCaseDir: caseDirFromArgv(process.argv),
-    pickFolder: async ({ mayCreate }) => {
-      const options: OpenDialogOptions = { properties: mayCreate ? ['openDirectory', 'createDirectory'] : ['openDirectory'] };
-      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
+    pickFolder: nativeFolderPicker(() => mainWindow),
+    // Requests arrive only once booted is set; English covers the impossible moment before.
+    pickFile: nativeFilePicker(
+      () => mainWindow,
+      () => (booted ? resolveLanguage(booted.settings.get().language, app.getLocale()) : 'en'),
+    ),
     systemLocale: app.getLocale(),
     // After ready: safeStorage reports no encryption before it.
     teamShareSecret: desktopTeamShareSecretOptions(safeStorage, process.platform, process.env, homedir()),

@@ -12,9 +12,12 @@ import type { WellbeingService } from './wellbeing/wellbeing-service.js';
 import type { KnownMaterialService } from './known/known-material-service.js';
 import type { ReviewService } from './review/review-service.js';
 import { createSchemeFiles } from './review/scheme-files.js';
+import type { PickFilePurpose } from '../../shared/files/pick-file-purpose.js';
 
 /** The native folder picker; `mayCreate` lets the investigator make a new folder in it. */
 export type PickFolder = (options: { mayCreate: boolean }) => Promise<string | null>;
+/** The native file picker, titled and filtered by purpose; null when cancelled. */
+export type PickFile = (purpose: PickFilePurpose) => Promise<string | null>;
 import type { CaseReferral } from './referral/case-referral.js';
 
 export interface RequestTableParts {
@@ -37,6 +40,8 @@ export interface RequestTableParts {
   demoCaseDir: string;
   /** Native folder picker (Electron); null where there is none (browser host). */
   pickFolder: PickFolder | null;
+  /** Native file picker (Electron); absent where there is none (browser host). */
+  pickFile?: PickFile;
   exportReview: RequestHandlers['exportReview'];
 }
 
@@ -118,5 +123,6 @@ export function createRequestHandlers(parts: RequestTableParts): RequestHandlers
     getReferralStatus: async ({ caseId }) => referral.status(caseId),
     chooseReferralManifest: async ({ caseId, filePath }) => referral.choose(caseId, filePath),
     continueWithoutManifest: async ({ caseId }) => referral.continueWithout(caseId),
+    pickFile: async ({ purpose }) => ({ filePath: parts.pickFile ? await parts.pickFile(purpose) : null }),
   };
 }

@@ -17,7 +17,7 @@ import { createNotesForOpenCase } from './notes/notes-for-open-case.js';
 import { openCaseWorkspace } from './workspace/workspace-client.js';
 import { sharingStateFile } from './team-sharing/sharing-state-file.js';
 import { createTeamSharingService } from './team-sharing/team-sharing-service.js';
-import { createRequestHandlers, type PickFolder } from './request-table.js';
+import { createRequestHandlers, type PickFile, type PickFolder } from './request-table.js';
 import type { TeamShareSecretOptions } from './team-stats/team-share-secret.js';
 import { createKnownMaterialService, type KnownMaterialService } from './known/known-material-service.js';
 import { defaultKnownMaterialFolder } from './known/known-library-folder.js';
@@ -48,6 +48,8 @@ export interface VeilServicesDeps {
   initialCaseDir: string | null;
   /** Native folder picker (Electron); null where there is none (browser host). */
   pickFolder: PickFolder | null;
+  /** Native file picker (Electron); absent where there is none (browser host). */
+  pickFile?: PickFile;
   nowMs: () => number;
   newId: () => string;
   /** Where the exposure ledger lives (`<dataDir>/ledger/`). */
@@ -335,6 +337,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
     openFolder,
     demoCaseDir: deps.demoCaseDir,
     pickFolder: deps.pickFolder,
+    pickFile: deps.pickFile,
     exportReview: createReviewExport({
       session,
       review,

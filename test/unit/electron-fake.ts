@@ -139,6 +139,10 @@ export const electronFake = {
   platform: 'linux' as NodeJS.Platform,
   utilityProcesses: [] as FakeUtilityProcess[],
   appUserModelIds: [] as string[],
+  /** Every open dialog shown: the window it was attached to (null when none) and its options. */
+  openDialogs: [] as Array<{ window: unknown; options: Record<string, unknown> }>,
+  /** What the person picks in the next open dialogs: null cancels (Electron then gives an empty `filePaths`). */
+  openDialogPicks: null as string[] | null,
   /** Emits a powerMonitor event the way Electron would on `platform`: lock events only on macOS and Windows. */
   emitPower(event: string): void {
     if ((event === 'lock-screen' || event === 'unlock-screen') && !LOCK_EVENT_PLATFORMS.includes(this.platform)) return;
@@ -156,6 +160,8 @@ export const electronFake = {
     this.platform = 'linux';
     this.utilityProcesses = [];
     this.appUserModelIds = [];
+    this.openDialogs = [];
+    this.openDialogPicks = null;
     this.ipcHandlers.clear();
     this.rendererListeners.clear();
     this.exposed.clear();
@@ -165,6 +171,10 @@ export const electronFake = {
     FakeBrowserWindow.all = [];
   },
 };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
 
 /** One entry of app.getAppMetrics(), shaped as Electron's ProcessMetric. */
 function fakeMetric(pid: number, type: 'Browser' | 'Utility', workingSetKb: number, name?: unknown) {
@@ -245,7 +255,15 @@ export function createElectronModule() {
       }),
     },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
-    dialog: { showOpenDialog: vi.fn() },
+    // As Electron: `([window, ]options)`, resolving to { canceled, filePaths } with no paths when cancelled.
+    dialog: {
+      showOpenDialog: vi.fn(async (...args: unknown[]) => {
+        const [window, options] = args.length > 1 ? args : [null, args[0]];
+        electronFake.openDialogs.push({ window, options: isRecord(options) ? options : {} });
+        const picks = electronFake.openDialogPicks;
+        return picks === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: picks };
+      }),
+    },
     utilityProcess: {
       fork: vi.fn((modulePath: string, _args: string[] = [], options: Record<string, unknown> = {}) => {
         const child = new FakeUtilityProcess(modulePath, options);

@@ -9,7 +9,7 @@ import { confSettingsFile, settingsFileOptions, settingsFilePath, type ConfLike,
 import { createSettingsService, type SettingsService } from '../settings/settings-service.js';
 import type { TeamShareSecretOptions } from '../team-stats/team-share-secret.js';
 import { createVeilServices, type VeilServices } from '../veil-services.js';
-import type { PickFolder } from '../request-table.js';
+import type { PickFile, PickFolder } from '../request-table.js';
 
 /** What differs between the desktop app and the browser host; everything else is decided here. */
 export interface BootDeps {
@@ -26,6 +26,8 @@ export interface BootDeps {
   demoCaseDir: string;
   initialCaseDir: string | null;
   pickFolder: PickFolder | null;
+  /** Native file picker (Electron); absent where there is none (browser host). */
+  pickFile?: PickFile;
   systemLocale: string;
   /** Where and how the team-share secret is kept (sealed by the OS key store in the desktop app). */
   teamShareSecret?: TeamShareSecretOptions;
@@ -89,6 +91,7 @@ export async function bootVeil(deps: BootDeps): Promise<BootedVeil> {
       demoCaseDir: deps.demoCaseDir,
       initialCaseDir: deps.initialCaseDir,
       pickFolder: deps.pickFolder,
+      pickFile: deps.pickFile,
       nowMs: monotonicNowMs,
       newId,
       dataDir: deps.dataDir,

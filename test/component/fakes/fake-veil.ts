@@ -257,6 +257,7 @@ export function createFakeVeil(options: FakeVeilOptions = {}) {
       chosen: true,
     })),
     continueWithoutManifest: vi.fn(async (_args: { caseId: string }): Promise<ReferralStatus> => NO_MANIFEST),
+    pickFile: vi.fn(async (_args: { purpose: string }) => ({ filePath: null as string | null })),
     listHashSets: vi.fn(async () => state.hashSets),
     removeHashSet: vi.fn(async ({ setId }: { setId: number }) => (state.hashSets = state.hashSets.filter((set) => set.setId !== setId))),
     setHashSetEnabled: vi.fn(

@@ -57,6 +57,7 @@ function fakeHandlers(): RequestHandlers {
     getReferralStatus: vi.fn(fail),
     chooseReferralManifest: vi.fn(fail),
     continueWithoutManifest: vi.fn(fail),
+    pickFile: vi.fn(() => Promise.resolve({ filePath: '/hotline/manifest.csv' })),
   };
 }
 
@@ -80,6 +81,20 @@ describe('IPC handler registration', () => {
     const bad = await invoke('listItems', window.webContents, { caseId: '../../etc', offset: -1, limit: 1e9 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
     expect(handlers.listItems).not.toHaveBeenCalled();
+  });
+
+  it('passes a file picker purpose through, and refuses one the contract does not name', async () => {
+    const window = new FakeBrowserWindow();
+    const handlers = fakeHandlers();
+    registerIpcHandlers(handlers, new Set([window.id]));
+    await expect(invoke('pickFile', window.webContents, { purpose: 'referral-manifest' })).resolves.toEqual({
+      ok: true,
+      result: { filePath: '/hotline/manifest.csv' },
+    });
+    const bad = await invoke('pickFile', window.webContents, { purpose: 'anything', extensions: ['exe'] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(handlers.pickFile).toHaveBeenCalledTimes(1);
+    expect(handlers.pickFile).toHaveBeenCalledWith({ purpose: 'referral-manifest' });
   });
 
   it('refuses a sender that is not a Veil window, without running the service', async () => {
