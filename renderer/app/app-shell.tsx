@@ -319,7 +319,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
         )}
         {dialog === 'open-case' && <OpenCaseDialog onOpened={onCaseOpened} onCancel={() => setDialog(null)} />}
         {dialog === 'my-exposure' && <MyExposureDialog onClose={closeMyExposure} />}
-        {dialog === 'referral-manifest' && <ChooseManifestDialog caseId={summary.caseId} onClose={() => setDialog(null)} />}
+        {dialog === 'referral-manifest' && <ChooseManifestDialog caseId={summary.caseId} canPickFile={appInfo.canPickFolder} onClose={() => setDialog(null)} />}
         {dialog === 'review-export' && review.state && (
           <ReviewExportDialog caseId={summary.caseId} scheme={review.state.scheme} canPickFolder={appInfo.canPickFolder} onClose={() => setDialog(null)} />
         )}

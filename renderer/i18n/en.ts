@@ -20,6 +20,7 @@ import { enFilters } from './en-filters';
 import { enReviewExport } from './en-review-export';
 import { enVideo } from './en-video';
 import { enMyExposure } from './en-my-exposure';
+import { enFiles } from './en-files';
 
 /**
  * English strings: the reference set. `fr-CA.ts` is typed against this object, so a key
@@ -361,6 +362,7 @@ export const en = {
   ...enVideo,
   ...enReferral,
   ...enFlags,
+  ...enFiles,
 };
 
 /** The shape every language file must have: the same keys, any strings. */

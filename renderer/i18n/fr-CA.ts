@@ -21,6 +21,7 @@ import { frCAFilters } from './fr-CA-filters';
 import { frCAReviewExport } from './fr-CA-review-export';
 import { frCAVideo } from './fr-CA-video';
 import { frCAMyExposure } from './fr-CA-my-exposure';
+import { frCAFiles } from './fr-CA-files';
 
 /**
  * Canadian French. Typed against the English keys: a missing or extra key fails the
@@ -363,4 +364,5 @@ export const frCA: Messages = {
   ...frCAVideo,
   ...frCAReferral,
   ...frCAFlags,
+  ...frCAFiles,
 };

@@ -5,6 +5,7 @@ import { HashSetSchemeSchema, type HashSetScheme } from '../../../shared/known/h
 import type { Hex64Kind } from '../../../shared/known/hash-kind.js';
 import { useVeil } from '../../api/api';
 import { useErrorText } from '../../app/error-message';
+import { FileField } from '../../app/file-field';
 import { useQuery } from '../../hooks/use-query';
 import { KnownSetList } from './known-set-list';
 import { NearDistanceForm } from './near-distance-form';
@@ -14,16 +15,19 @@ import type { Settings } from '../../../shared/settings/settings.js';
 const SHOWN_BAD_RECORDS = 20;
 
 /**
- * Settings → Known material: import a hash set from a typed path (the browser host has no
- * file picker), with a scheme the person must choose (never guessed: the same number means
+ * Settings → Known material: import a hash set from a typed path ("Browse…" beside it in the
+ * desktop app; the browser host has no file picker), with a scheme the person must choose (never guessed: the same number means
  * different things in different schemes), and the library's sets to turn off or remove.
  */
 export function KnownMaterialSection({
   headingId,
   settings,
   onSaved,
+  canPickFile = false,
 }: {
   headingId: string;
+  /** The desktop app's native picker offers "Browse…" beside the path. */
+  canPickFile?: boolean;
   /** For the near-match distance, a setting that belongs with the sets it is matched against. */
   settings: Settings;
   onSaved: (settings: Settings) => void;
@@ -72,10 +76,7 @@ export function KnownMaterialSection({
         {t('known.group')}
       </h3>
       <form id={formId} className="form" onSubmit={onSubmit} noValidate>
-        <label className="field">
-          {t('known.filePath')}
-          <input type="text" value={filePath} onChange={(event) => setFilePath(event.target.value)} aria-required="true" />
-        </label>
+        <FileField label={t('known.filePath')} value={filePath} onChange={setFilePath} purpose="hash-set" canPick={canPickFile} required />
         <label className="field">
           {t('known.name')}
           <input type="text" value={name} maxLength={200} onChange={(event) => setName(event.target.value)} aria-required="true" />

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useVeil } from '../../api/api';
 import { ModalDialog } from '../../app/modal-dialog';
 import { useErrorText } from '../../app/error-message';
+import { FileField } from '../../app/file-field';
 
 /**
  * Header menu → "Choose referral manifest…": a manifest kept anywhere (the hotline's folder,
- * not beside the case) for the open case, by its full path, as hash sets and schemes are
- * chosen. It is read before anything is remembered: a refused file says why and changes nothing.
+ * not beside the case) for the open case, by its full path (typed, or picked with "Browse…" in
+ * the desktop app), as hash sets and schemes are chosen. It is read before anything is remembered: a refused file says why and changes nothing.
  */
-export function ChooseManifestDialog({ caseId, onClose }: { caseId: string; onClose: () => void }) {
+export function ChooseManifestDialog({ caseId, canPickFile, onClose }: { caseId: string; canPickFile: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { errorText } = useErrorText();
   const client = useVeil();
@@ -34,10 +35,7 @@ export function ChooseManifestDialog({ caseId, onClose }: { caseId: string; onCl
     <ModalDialog title={t('referralManifest.dialogTitle')} onClose={onClose}>
       <form className="form" onSubmit={onSubmit} noValidate>
         <p>{t('referralManifest.dialogIntro')}</p>
-        <label className="field">
-          {t('referralManifest.filePath')}
-          <input type="text" value={filePath} onChange={(event) => setFilePath(event.target.value)} />
-        </label>
+        <FileField label={t('referralManifest.filePath')} value={filePath} onChange={setFilePath} purpose="referral-manifest" canPick={canPickFile} />
         {error !== null && (
           <p role="alert" className="error-text">
             {error}

@@ -5,16 +5,28 @@ import { ReviewSettingsSchema, type ReviewSettings } from '../../../shared/revie
 import type { Settings } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
 import { useErrorText } from '../../app/error-message';
+import { FileField } from '../../app/file-field';
 import { OpenNextSetting } from '../decisions/open-next-setting';
 
 const NEW_CASE_OPTIONS = ReviewSettingsSchema.shape.newCaseScheme.options;
 
 /**
  * Settings → Category schemes: the scheme new cases get (asked by default), and the unit's own
- * schemes as small JSON files — imported from a typed path (as hash sets are), listed,
+ * schemes as small JSON files — imported from a typed or picked path (as hash sets are), listed,
  * exported to a new file to share, removed. A refused file changes nothing and says why.
  */
-export function SchemeSection({ headingId, settings, onSaved }: { headingId: string; settings: Settings; onSaved: (settings: Settings) => void }) {
+export function SchemeSection({
+  headingId,
+  settings,
+  onSaved,
+  canPickFile = false,
+}: {
+  headingId: string;
+  settings: Settings;
+  onSaved: (settings: Settings) => void;
+  /** The desktop app's native picker offers "Browse…" beside the path. */
+  canPickFile?: boolean;
+}) {
   const { t } = useTranslation();
   const { errorText } = useErrorText();
   const client = useVeil();
@@ -75,10 +87,7 @@ export function SchemeSection({ headingId, settings, onSaved }: { headingId: str
         </div>
       </form>
       <form className="form" onSubmit={onImport} noValidate>
-        <label className="field">
-          {t('schemeSettings.filePath')}
-          <input type="text" value={filePath} onChange={(event) => setFilePath(event.target.value)} />
-        </label>
+        <FileField label={t('schemeSettings.filePath')} value={filePath} onChange={setFilePath} purpose="scheme-file" canPick={canPickFile} />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t('schemeSettings.import')}

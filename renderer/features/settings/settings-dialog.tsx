@@ -62,8 +62,8 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
       <NotesSettings {...props} canPickFolder={canPickFolder} />
       <SharingSettings {...props} canPickFolder={canPickFolder} />
       <LanguageSection {...props} />
-      <KnownMaterialSection headingId={knownHeadingId} settings={current} onSaved={saved} />
-      <SchemeSection headingId={`${dialogId}-schemes`} settings={current} onSaved={saved} />
+      <KnownMaterialSection headingId={knownHeadingId} settings={current} onSaved={saved} canPickFile={canPickFolder} />
+      <SchemeSection headingId={`${dialogId}-schemes`} settings={current} onSaved={saved} canPickFile={canPickFolder} />
       <ReferralSection headingId={`${dialogId}-referral`} settings={current} onSaved={saved} />
       <div className="form-actions">
         <button type="button" className="button" onClick={onClose}>

@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import { useVeil } from '../../api/api';
-import { useErrorText } from '../../app/error-message';
-import { FieldError, describedBy, useFieldState } from '../../app/form-validation';
+import { PathField } from '../../app/path-field';
 
 export interface FolderFieldProps {
   label: string;
@@ -25,67 +23,8 @@ export interface FolderFieldProps {
  * A folder path as typed text, with "Choose…" beside it where a native picker exists.
  * A cancelled picker (null) leaves the typed path as it was.
  */
-export function FolderField({
-  label,
-  help,
-  value,
-  onChange,
-  canPickFolder,
-  chooseLabel,
-  chooseFailed,
-  invalid = false,
-  path,
-  mayCreate = false,
-}: FolderFieldProps) {
+export function FolderField({ canPickFolder, chooseLabel, chooseFailed, mayCreate = false, ...field }: FolderFieldProps) {
   const client = useVeil();
-  const { errorText } = useErrorText();
-  const field = useFieldState(path, label);
-  const id = field.id;
-  const [error, setError] = useState<string | null>(null);
-
-  const choose = () => {
-    setError(null);
-    client
-      .call('pickFolder', mayCreate ? { mayCreate } : {})
-      .then(({ folderPath }) => {
-        if (folderPath !== null) onChange(folderPath);
-      })
-      .catch((reason: unknown) => setError(chooseFailed(errorText(reason))));
-  };
-
-  return (
-    <div className="field folder-field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <div className="folder-field-row">
-        <input
-          id={id}
-          type="text"
-          value={value}
-          maxLength={field.bounds.maxLength}
-          aria-describedby={describedBy(`${id}-help`, field.error && field.errorId)}
-          aria-invalid={invalid || field.error ? true : undefined}
-          onBlur={field.onBlur}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => onChange(event.currentTarget.value)}
-        />
-        {canPickFolder && (
-          <button type="button" className="button" onClick={choose}>
-            {chooseLabel}
-          </button>
-        )}
-      </div>
-      <span id={`${id}-help`} className="field-help">
-        {help}
-      </span>
-      <FieldError id={field.errorId} error={field.error} />
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+  const pick = () => client.call('pickFolder', mayCreate ? { mayCreate } : {}).then(({ folderPath }) => folderPath);
+  return <PathField {...field} pick={canPickFolder ? pick : null} pickLabel={chooseLabel} pickFailed={chooseFailed} />;
 }
