@@ -42,12 +42,18 @@ afterEach(() => {
 });
 
 describe('the built desktop app under the Electron stand-in', () => {
-  it('keeps the settings a user changed across two launches, in userData/settings.json, even when quit is asked twice', async () => {
+  it('keeps the settings a user changed across two launches, in userData/settings.json, even when quit is asked twice; the file picker follows the language chosen', async () => {
     userData = mkdtempSync(join(tmpdir(), 'veil-stand-in-'));
     const first = launch();
     await windowLoaded(first);
     const changed = SettingsSchema.parse(await first.request('updateSettings', { language: 'fr-CA', revealDurationSec: 20 }));
     expect(changed).toMatchObject({ language: 'fr-CA', revealDurationSec: 20 });
+    // The file picker speaks the language just chosen, is modal to the window, and a cancel answers null.
+    expect(await first.request('pickFile', { purpose: 'scheme-file' })).toEqual({ filePath: null });
+    expect(await first.next('open-dialog')).toMatchObject({
+      attached: true,
+      options: { title: 'Choisir un fichier de grille de catégories', properties: ['openFile'] },
+    });
     // Asked twice, quitting still waits for the services to close: the break state is written whole.
     await quitBuiltApp(first, 2);
     expect(readdirSync(userData)).toContain('wellbeing-state.json');

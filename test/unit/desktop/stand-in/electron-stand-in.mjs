@@ -32,8 +32,11 @@ export const dialog = {
   showErrorBox(title, content) {
     report('error-box', { title, content });
   },
-  async showOpenDialog() {
+  // `([window, ]options)`, as Electron; the person always cancels, which Electron answers with no paths.
+  async showOpenDialog(...args) {
     requireReady('dialog.showOpenDialog');
+    const [window, options] = args.length > 1 ? args : [null, args[0]];
+    report('open-dialog', { attached: window instanceof BrowserWindow, options });
     return { canceled: true, filePaths: [] };
   },
 };
