@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VeilClient } from '../../../shared/client.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
@@ -85,7 +85,7 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
     if (caseId === null) return undefined;
     let live = true;
     const off = client.on('reviewChanged', (next) => {
-      if (next.caseId === caseId) setState(next);
+      if (next.caseId === caseId) startTransition(() => setState(next));
     });
     client
       .call('getReview', { caseId })
@@ -99,7 +99,7 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
 
   const remember = useCallback((itemId: string, category: CategoryCode) => setCategories((prev) => new Map(prev).set(itemId, category)), [setCategories]);
 
-  const apply = useCallback(
+  const show = useCallback(
     (outcome: DecisionOutcome) => {
       setState(outcome.state);
       if (outcome.itemId === null) {
@@ -125,6 +125,9 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
     },
     [t, format, remember, setState, setCategories],
   );
+  // A decision's figures, pressed button and words are drawn as a transition: the next item's view (key N, or the
+  // "open next" listener, whose answer comes later, outside it) is urgent and is not kept waiting behind them.
+  const apply = useCallback((outcome: DecisionOutcome) => startTransition(() => show(outcome)), [show]);
 
   const learn = useCallback(
     (itemId: string) => {
@@ -159,11 +162,9 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
     [t, format, setState, setCategories],
   );
 
-  return {
-    state,
-    categoryOf: (itemId) => categories.get(itemId),
-    announcement,
-    categorise(itemId, category) {
+  const categoryOf = useCallback((itemId: string) => categories.get(itemId), [categories]);
+  const categorise = useCallback(
+    (itemId: string, category: CategoryCode) => {
       if (caseId === null) return;
       client
         .call('categoriseItem', { caseId, itemId, category })
@@ -171,32 +172,42 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
         // The back end knows whose category is a hash set's: its refusal is what asks for the reason.
         .catch((error: unknown) => (needsReason(error) ? setOverruleOf({ caseId, itemId, category }) : fail(error)));
     },
-    categoriseMany(itemIds, category) {
+    [client, caseId, apply, fail],
+  );
+  const categoriseMany = useCallback(
+    (itemIds: readonly string[], category: CategoryCode) => {
       if (caseId === null || itemIds.length === 0) return;
       client
         .call('categoriseItems', { caseId, itemIds: [...itemIds], category })
         .then((outcome) => applyBatch(outcome, itemIds))
         .catch(fail);
     },
-    onDecided,
-    overrule: overrule === null ? null : { itemId: overrule.itemId, category: overrule.category },
-    async confirmOverrule(reason) {
+    [client, caseId, applyBatch, fail],
+  );
+  const confirmOverrule = useCallback(
+    async (reason: string) => {
       if (overrule === null) return;
       const outcome = await client.call('categoriseItem', { caseId: overrule.caseId, itemId: overrule.itemId, category: overrule.category, reason });
       setOverruleOf(null);
       apply(outcome);
     },
-    cancelOverrule: () => setOverruleOf(null),
-    chooseScheme(scheme) {
+    [client, overrule, apply],
+  );
+  const cancelOverrule = useCallback(() => setOverruleOf(null), []);
+  const chooseScheme = useCallback(
+    (scheme: CaseScheme) => {
       if (caseId !== null) client.call('chooseCaseScheme', { caseId, scheme }).then(setState).catch(fail);
     },
-    undo() {
-      if (caseId !== null) client.call('undoDecision', { caseId }).then(apply).catch(fail);
-    },
-    redo() {
-      if (caseId !== null) client.call('redoDecision', { caseId }).then(apply).catch(fail);
-    },
-    async nextToReview(afterItemId) {
+    [client, caseId, setState, fail],
+  );
+  const undo = useCallback(() => {
+    if (caseId !== null) client.call('undoDecision', { caseId }).then(apply).catch(fail);
+  }, [client, caseId, apply, fail]);
+  const redo = useCallback(() => {
+    if (caseId !== null) client.call('redoDecision', { caseId }).then(apply).catch(fail);
+  }, [client, caseId, apply, fail]);
+  const nextToReview = useCallback(
+    async (afterItemId: string | null): Promise<NextToReview> => {
       const none = { itemId: null, index: null };
       if (caseId === null) return none;
       try {
@@ -208,6 +219,43 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
         return none;
       }
     },
-    learn,
-  };
+    [client, caseId, t, fail],
+  );
+  const pendingOverrule = useMemo(() => (overrule === null ? null : { itemId: overrule.itemId, category: overrule.category }), [overrule]);
+
+  // One object while nothing in it changed: the grid and the viewer's buttons, memoised on it, are not drawn again for nothing.
+  return useMemo(
+    () => ({
+      state,
+      categoryOf,
+      announcement,
+      categorise,
+      categoriseMany,
+      onDecided,
+      overrule: pendingOverrule,
+      confirmOverrule,
+      cancelOverrule,
+      chooseScheme,
+      undo,
+      redo,
+      nextToReview,
+      learn,
+    }),
+    [
+      state,
+      categoryOf,
+      announcement,
+      categorise,
+      categoriseMany,
+      onDecided,
+      pendingOverrule,
+      confirmOverrule,
+      cancelOverrule,
+      chooseScheme,
+      undo,
+      redo,
+      nextToReview,
+      learn,
+    ],
+  );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FilterProfile } from '../../../shared/media/filter-profile.js';
@@ -58,13 +58,22 @@ export interface MediaGridProps {
 }
 
 /**
+ * While the viewer covers the grid, nothing the app shell passes down is seen: each keypress in the
+ * viewer (a decision, the next item) would otherwise draw every tile again behind it. The grid still
+ * follows its own store, notes and visibility; once uncovered it is drawn with the props of that moment.
+ */
+function coveredAndSameList(prev: MediaGridProps, next: MediaGridProps): boolean {
+  return prev.covered === true && next.covered === true && prev.store === next.store && prev.total === next.total && prev.inert === next.inert;
+}
+
+/**
  * The case's media as an ARIA grid, virtualized by rows: only the rows in view (plus
  * a few) are in the DOM, and their items are fetched page by page as they come into
  * view. One cell is in the tab order (roving tabindex); arrows, Home/End, PageUp/Down
  * and Ctrl+Home/End move it, Enter opens the viewer. Space, Ctrl+click and Shift+click (or
  * Shift+Space) select items, kept by id so the selection outlives the rows drawn.
  */
-export function MediaGrid({
+export const MediaGrid = memo(function MediaGrid({
   store,
   notes,
   total,
@@ -273,7 +282,7 @@ export function MediaGrid({
       </div>
     </div>
   );
-}
+}, coveredAndSameList);
 
 /** A folder's heading in the grouped grid: its path (or the top of the case) and how many items it holds. */
 function FolderHeading({ folder, count }: { folder: string; count: number }) {
