@@ -55,6 +55,14 @@ describe('fifty decisions by keyboard in Chromium through the browser host', () 
   }
 
   const progress = (page: Page) => page.locator('.review-progress');
+  /** The place the case reopens on, as its workspace holds it (an index in "To review"). */
+  const savedPlace = async (running: RunningTestHost, caseId: string) =>
+    requests.getReviewPlace.result.parse(await running.call('getReviewPlace', { caseId }))?.index ?? null;
+  /** The index of the grid cell holding the keyboard focus, if any. */
+  const focusedIndex = (page: Page) =>
+    page.evaluate(() =>
+      document.activeElement instanceof HTMLElement ? (document.activeElement.closest<HTMLElement>('[data-item-index]')?.dataset.itemIndex ?? null) : null,
+    );
   const announcement = (page: Page) => page.getByTestId('decision-announcement');
   const viewer = (page: Page) => page.getByRole('region', { name: 'Viewer' });
   const pressed = (page: Page) => page.getByRole('group', { name: 'Category' }).locator('button[aria-pressed="true"] .visually-hidden');
@@ -66,11 +74,16 @@ describe('fifty decisions by keyboard in Chromium through the browser host', () 
       .waitFor({ timeout: 30_000 });
   }
 
-  /** Opens the first item in the viewer: focus on the grid's first cell (where a page load leaves the keys), Enter. */
+  /**
+   * Opens the first item in the viewer by keyboard: a cell focused (the one a reopened case was left on keeps it), Ctrl+Home, Enter.
+   * Not the first cell in the DOM: a case reopened further down has its grid scrolled there, and the rows drawn start near it.
+   */
   async function openFirstItem(page: Page): Promise<void> {
     const first = page.getByRole('gridcell').first();
     await first.waitFor();
-    await first.focus();
+    if ((await focusedIndex(page)) === null) await first.focus();
+    await page.keyboard.press('Control+Home');
+    await expect.poll(() => focusedIndex(page), { timeout: 30_000 }).toBe('0');
     await page.keyboard.press('Enter');
     await viewerAt(page, 1);
   }
@@ -117,8 +130,17 @@ describe('fifty decisions by keyboard in Chromium through the browser host', () 
     const expected = Array.from({ length: PICTURES }, (_, index) => (index < kept ? KEY_OF(index + 1) : null));
     expect(await categories(host, caseId)).toEqual(expected);
 
+    // The case reopens where it was left: the item open when the undos were made, focused in the grid, not opened.
+    // Waited for before the first item is opened, or the restore could move the focus between that item's focus and Enter.
+    const firstHost = host;
+    await waitUntil(
+      () => savedPlace(firstHost, caseId),
+      (index) => index === DECIDED,
+    );
     await page.reload();
     await expect.poll(() => progress(page).textContent(), { timeout: 30_000 }).toBe(`${kept} of ${PICTURES} reviewed`);
+    await expect.poll(() => focusedIndex(page), { timeout: 30_000 }).toBe(String(DECIDED));
+    expect(await viewer(page).count()).toBe(0);
     await openFirstItem(page);
     await expect.poll(() => pressed(page).textContent(), { timeout: 30_000 }).toBe(labelAt(1));
     // → steps to the next item whatever its state, and shows its category pressed.
@@ -135,6 +157,11 @@ describe('fifty decisions by keyboard in Chromium through the browser host', () 
       async () => requests.getReview.result.parse(await host?.call('getReview', { caseId })),
       (state) => state.unsavedCount === 0,
     );
+    const running = host;
+    await waitUntil(
+      () => savedPlace(running, caseId),
+      (index) => index === kept,
+    );
     const dataDir = host.dataDir;
     await host.stop();
     host = await startTestHost({ caseDir, dataDir });
@@ -143,6 +170,7 @@ describe('fifty decisions by keyboard in Chromium through the browser host', () 
 
     await page.goto(host.url);
     await expect.poll(() => progress(page).textContent(), { timeout: 30_000 }).toBe(`${kept} of ${PICTURES} reviewed`);
+    await expect.poll(() => focusedIndex(page), { timeout: 30_000 }).toBe(String(kept));
     await openFirstItem(page);
     await page.keyboard.press('n');
     await viewerAt(page, kept + 1);
