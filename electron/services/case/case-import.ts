@@ -4,7 +4,7 @@ import type { ImportFailure, ImportProgress } from '../../../shared/case/import-
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import { ItemIdSchema } from '../../../shared/media/derivative.js';
 import { kindOfFormat } from '../../../shared/media/media-kinds.js';
-import { createCaseIndex, fileInCase, type CaseIndex } from './case-index.js';
+import { createCaseIndex, fileInCase, markItemsChanged, type CaseIndex } from './case-index.js';
 import { ShardedMap } from './sharded-map.js';
 import { classifyFile } from './classify-file.js';
 import { createFileHasher, FileReadError, READ_CHUNK_BYTES } from './hash-file.js';
@@ -137,14 +137,16 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       return;
     }
     const original = byHash.get(result.sha256);
-    index.version += 1;
     if (original) {
+      markItemsChanged(index);
       index.duplicateCount += 1;
       original.stackSize += 1;
       if (showsBetter(result.relativePath, original.relativePath)) showCopyInstead(original, result);
       else original.duplicatePaths.push(result.relativePath);
       return;
     }
+    // Appending changes no item already listed (markItemsChanged): views take in only the new ones.
+    index.version += 1;
     const id = uniqueItemId(index, options.newItemId);
     if (id === null) {
       fail('internal-error', 'The import stopped: the item id generator keeps giving invalid or repeated ids.');

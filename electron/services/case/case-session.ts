@@ -13,7 +13,7 @@ import { createCaseViews, type CaseViews } from './case-views.js';
 import { createCaseStacks, restackCase, type CaseStacks, type StackMember } from './case-stacks.js';
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../../../shared/known/stacks/build-stacks.js';
 import { rematchKnown, sameMatch } from './rematch-known.js';
-import { createCaseIndex, type CaseIndex } from './case-index.js';
+import { createCaseIndex, markItemsChanged, type CaseIndex } from './case-index.js';
 import { checkCaseFolder } from './check-case-folder.js';
 import { createReadGate } from './read-gate.js';
 import type { CaseSessionDeps } from './case-session-deps.js';
@@ -334,13 +334,13 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       item.heightPx = pdq?.heightPx ?? null;
       open.stored?.rememberPdq([item.relativePath, ...item.duplicatePaths], pdq);
       // A hash kept before pictures' sizes were is asked for again for its size: the stack it is already in may want another representative.
-      if (item.widthPx !== null && item.stackSize > 1 + item.duplicatePaths.length) open.index.version += 1;
+      if (item.widthPx !== null && item.stackSize > 1 + item.duplicatePaths.length) markItemsChanged(open.index);
       const stacked = open.stacks.addPdq(item);
       const near = item.match?.type === 'known' ? item.match : nearMatchOf(item);
       const matchChanged = !sameMatch(near, item.match);
       if (matchChanged) {
         item.match = near;
-        open.index.version += 1;
+        markItemsChanged(open.index);
       }
       // Stacks may grow with nearly every hash of a large case: told at most twice a second, the
       // rest rides on the PDQ pass's progress (several a second), which carries the list's version.

@@ -3,7 +3,7 @@ import { MIN_PDQ_QUALITY } from '../../../shared/known/item-match.js';
 import { pdqBitsFromHex } from '../../../shared/known/pdq/hash-hex.js';
 import { createNearStacker, type NearStacker } from '../../../shared/known/stacks/near-stacker.js';
 import { pixelsOf, representativeOf } from '../../../shared/known/stacks/stack-representative.js';
-import type { CaseIndex } from './case-index.js';
+import { markItemsChanged, type CaseIndex } from './case-index.js';
 import { compareRelativePaths } from './natural-order.js';
 
 /** A file of a stack as the investigator reads it when opening the stack. */
@@ -25,7 +25,7 @@ export interface CaseStacks {
    * anything reads the items: the stacks that grew since the last time, or every stack when
    * something else changed the index (a copy folded in, a match found or lost, a hidden name
    * replaced). Every read settles first, so the change that made a stack stale has already
-   * bumped the version the reader sees.
+   * bumped the version (and the rewrites) the reader sees.
    */
   settle(): void;
   /** The items of `itemId`'s near stack, representative first, then in the case's order; empty when it is in none. */
@@ -42,8 +42,8 @@ export interface CaseStacks {
  */
 export function createCaseStacks(index: CaseIndex, thresholdBits: number): CaseStacks {
   const stacker: NearStacker = createNearStacker(thresholdBits);
-  /** The index version of the last settle; a different one means something else changed items. */
-  let settledVersion = -1;
+  /** The index's rewrites at the last settle; a different count means something else changed items (appending new ones does not). */
+  let settledRewrites = -1;
   /** An item of each stack that grew since the last settle. */
   const grown = new Set<string>();
 
@@ -78,18 +78,18 @@ export function createCaseStacks(index: CaseIndex, thresholdBits: number): CaseS
       if (item.pdq === null || item.pdqQuality === null || item.pdqQuality < MIN_PDQ_QUALITY) return false;
       if (!stacker.add(item.id, pdqBitsFromHex(item.pdq))) return false;
       grown.add(item.id);
-      const upToDate = settledVersion === index.version;
-      index.version += 1;
+      const upToDate = settledRewrites === index.rewrites;
+      markItemsChanged(index);
       // Only this stack changed: the next settle need not go through every stack.
-      if (upToDate) settledVersion = index.version;
+      if (upToDate) settledRewrites = index.rewrites;
       return true;
     },
     settle() {
-      const everything = settledVersion !== index.version;
+      const everything = settledRewrites !== index.rewrites;
       if (!everything && grown.size === 0) return;
       const groups = everything ? stacker.groupsOfMany() : grownGroups();
       grown.clear();
-      settledVersion = index.version;
+      settledRewrites = index.rewrites;
       for (const keys of groups) {
         const items = itemsOf(keys);
         const representative = representativeIn(items);
@@ -126,6 +126,6 @@ export function restackCase(index: CaseIndex, thresholdBits: number): CaseStacks
     item.stackSize = ownSize;
     stacks.addPdq(item);
   }
-  if (changed) index.version += 1;
+  if (changed) markItemsChanged(index);
   return stacks;
 }

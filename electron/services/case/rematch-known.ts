@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { ItemMatch } from '../../../shared/known/item-match.js';
-import type { CaseIndex } from './case-index.js';
+import { markItemsChanged, type CaseIndex } from './case-index.js';
 import type { ItemDigests } from './case-import.js';
 
 /** Items matched per turn of the event loop: three index probes and a near-index query each (tens of µs with a million library hashes). */
@@ -33,7 +33,7 @@ export async function rematchKnown(
       changed += 1;
     }
   }
-  if (changed > 0) index.version += 1;
+  if (changed > 0) markItemsChanged(index);
   return changed;
 }
 
