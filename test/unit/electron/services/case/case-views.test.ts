@@ -9,7 +9,7 @@ import { createCaseViews } from '../../../../../electron/services/case/case-view
 type Shape = 'plain' | 'known' | 'near' | 'copies' | 'in-stack';
 
 function matchOf(type: 'known' | 'near'): ItemMatch {
-  const set = { setId: 1, setName: 'Set', scheme: 'vics' as const, category: '1' };
+  const set = { setId: 1, setName: 'Set', scheme: 'custom' as const, category: '1' };
   return type === 'known' ? { ...set, type, matchedBy: 'sha256' } : { ...set, type, distance: 12 };
 }
 
