@@ -1,6 +1,6 @@
 /**
  * Names what held a thread's event loop, from a V8 CPU profile (`node --cpu-prof`):
- * tsx bench/long-tasks.ts <file.cpuprofile> [--top 12] [--from-ms 0]
+ * npm run bench:long-tasks -- <file.cpuprofile> [--top 12] [--from-ms 0]
  *
  * A stall is a run of consecutive samples none of which is "(idle)"; its length is the wall
  * time those samples cover (a sample's time delta includes time the thread was not given a
