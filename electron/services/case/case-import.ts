@@ -145,7 +145,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       else original.duplicatePaths.push(result.relativePath);
       return;
     }
-    // Appending changes no item already listed (markItemsChanged): views take in only the new ones.
+    // Appending changes no item already listed, so only the version moves (not markItemsChanged): views take in only the new ones.
     index.version += 1;
     const id = uniqueItemId(index, options.newItemId);
     if (id === null) {
