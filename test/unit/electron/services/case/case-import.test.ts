@@ -8,6 +8,8 @@ import { ImportProblemSchema, MediaItemSchema, type MediaItem } from '../../../.
 import { ItemIdSchema } from '../../../../../shared/media/derivative.js';
 import { runCaseImport, type CaseImportOptions } from '../../../../../electron/services/case/case-import.js';
 import { compareRelativePaths } from '../../../../../electron/services/case/natural-order.js';
+import { createCaseIndex } from '../../../../../electron/services/case/case-index.js';
+import { createCaseViews, type CaseViews } from '../../../../../electron/services/case/case-views.js';
 import { counterIds, snapshotTree, steppingClock, writeManyFiles, writeSmallCase } from './case-fixture.js';
 
 let root: string;
@@ -153,6 +155,21 @@ describe('runCaseImport with identical files', () => {
     // Every file is accounted for: shown, folded into a shown item, or listed as a problem.
     expect(index.duplicateCount).toBe(2);
     expect(index.items.length + index.duplicateCount + index.problems.length).toBe(index.progress.filesFound);
+  });
+
+  it('keeps the views read while it publishes as a pass over every item would make them, a copy folded in after its original was read included', async () => {
+    put('a.png', png('a'));
+    put('b.png', png('a'));
+    put('c.png', png('c'));
+    const index = createCaseIndex(root);
+    const live = createCaseViews(index);
+    const seen = (views: CaseViews) => [views.counts(), views.items('duplicates').map((item) => item.relativePath)];
+    const reads: unknown[][] = [];
+    // One file at a time: a.png is read before b.png is folded into it, then c.png is appended.
+    await importCase({ concurrency: 1, index, onItems: () => reads.push([seen(live), seen(createCaseViews(index))]) }).done;
+    expect(reads.length).toBeGreaterThan(1);
+    for (const [ours, fromNothing] of reads) expect(ours).toEqual(fromNothing);
+    expect(seen(live)).toEqual([expect.objectContaining({ duplicateStackCount: 1, toReviewCount: 2 }), ['a.png']]);
   });
 
   it('keeps the first copy when every copy is hidden, or none is', async () => {
