@@ -4,6 +4,7 @@ import type { MediaItem } from '../../../../../shared/case/media-item.js';
 import type { ItemMatch } from '../../../../../shared/known/item-match.js';
 import { createCaseIndex, markItemsChanged } from '../../../../../electron/services/case/case-index.js';
 import { createCaseViews } from '../../../../../electron/services/case/case-views.js';
+import { mediaItemFixture } from '../../../../fixtures/media-item.js';
 
 /** What an item may be, as a view sees it: matched or not, standing for a stack of copies or inside another's. */
 type Shape = 'plain' | 'known' | 'near' | 'copies' | 'in-stack';
@@ -15,27 +16,13 @@ function matchOf(type: 'known' | 'near'): ItemMatch {
 
 function itemOf(number: number, shape: Shape): MediaItem {
   const id = `item${String(number).padStart(28, '0')}`;
-  return {
+  return mediaItemFixture({
     id,
     name: `${number}.png`,
-    relativePath: `${number}.png`,
-    kind: 'image',
-    format: 'png',
-    sizeBytes: 10,
-    duplicatePaths: [],
-    claimedFormat: null,
-    error: null,
-    md5: 'a'.repeat(32),
-    sha1: 'b'.repeat(40),
-    sha256: 'c'.repeat(64),
-    pdq: null,
-    pdqQuality: null,
-    widthPx: null,
-    heightPx: null,
     stackId: shape === 'in-stack' ? 'another' : id,
     stackSize: shape === 'copies' ? 3 : 1,
     match: shape === 'known' || shape === 'near' ? matchOf(shape) : null,
-  };
+  });
 }
 
 /** Gives `item` a new shape in place, as a rematch, a stack or a copy folded in would. */
