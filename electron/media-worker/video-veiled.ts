@@ -22,6 +22,18 @@ const CHUNK_BYTES = 64 * 1024;
 const FRAMES_PER_TURN = 4;
 /** A keyframe every 2 s at 12 fps: seeking in the derivative lands near where it was asked. */
 const KEYFRAME_INTERVAL_FRAMES = 24;
+/**
+ * A WebM cluster is written only once it is closed, and a player needs one to start. The matroska
+ * muxer closes them every second on a stream (12 frames); a cluster of about a turn's frames lets the
+ * first frames leave with the first chunks, for some 15 bytes a cluster.
+ */
+const CLUSTER_MS = Math.round((FRAMES_PER_TURN * 1000) / VEILED_VIDEO_FPS);
+/**
+ * One encoder thread: the frames are about 150 px long, and libvpx's second thread waits for the
+ * first at every frame. Measured on this loaded 2-core machine (bench/video-stages.probe.ts): 240
+ * frames took 22 s with 2 threads (3 s of CPU, most of it spent waiting), 0.14 s with one.
+ */
+const ENCODER_THREADS = 1;
 
 export interface VeiledVideoInput {
   filePath: string;
@@ -124,12 +136,19 @@ async function encodeAll(video: OpenedVideo, input: VeiledVideoInput, sink: Veil
   const encoder = Encoder.createSync(engine.constants.FF_ENCODER_LIBVPX_VP8, {
     bitrate: '400k',
     gopSize: KEYFRAME_INTERVAL_FRAMES,
-    threadCount: 2,
+    threadCount: ENCODER_THREADS,
     options: { deadline: 'realtime', 'cpu-used': 8, 'lag-in-frames': 0 },
   });
   keptEncoders.push(encoder);
   // No seek callback: the matroska muxer then writes a live-style stream (no cues to go back and fill in).
-  const muxer = Muxer.openSync({ write: (buffer: Buffer) => output.write(buffer) }, { format: 'webm', bufferSize: 4096 });
+  const muxer = Muxer.openSync(
+    { write: (buffer: Buffer) => output.write(buffer) },
+    {
+      format: 'webm',
+      bufferSize: 4096,
+      options: { cluster_time_limit: CLUSTER_MS },
+    },
+  );
   // Added before the first frame: node-av sets the encoder's flags from the muxer, and may not once it is open.
   const streamIndex = muxer.addStream(encoder);
   const outStream = muxer.getFormatContext().streams?.[streamIndex];
