@@ -11,6 +11,7 @@ import { pdqOfImage, pdqValueOf, thumbnailAndPdq } from './pdq-of-image.js';
 import { CancelJobSchema, JobIdSchema, WorkerMessageSchema, WorkerRequestSchema, type WorkerRequest, type WorkerReady } from './protocol.js';
 import type { DeriveReply, PdqReply, VeiledChunk, VeiledVideoReply } from './protocol.js';
 import { configureSharp, warmUpSharp } from './sharp-setup.js';
+import { loadVideoEngine } from './video-engine.js';
 import { detectTransport, type WorkerTransport } from './worker-transport.js';
 
 const MaybeJobIdSchema = z.object({ jobId: JobIdSchema });
@@ -77,8 +78,32 @@ async function answer(data: unknown, transport: WorkerTransport): Promise<Reply 
   return run(request.data, transport);
 }
 
+/** How long the worker must have had no message before it loads node-av: a burst of thumbnails goes first. */
+const VIDEO_WARM_IDLE_MS = 1000;
+let videoWarmTimer: NodeJS.Timeout | null = null;
+let videoEngineWarm = false;
+
+/**
+ * Loads node-av in the first idle second after the worker is ready, so that a first veiled
+ * video does not wait for it (1–1.5 s of its start on this machine; docs/decisions/video-engine.md).
+ * After "ready", not before: the start-up deadline stays the images'. Idle, because the load blocks
+ * this event loop for up to about 0.5 s once; every message puts it off again.
+ */
+function warmVideoEngineWhenIdle(): void {
+  if (videoEngineWarm) return;
+  if (videoWarmTimer !== null) clearTimeout(videoWarmTimer);
+  videoWarmTimer = setTimeout(() => {
+    videoEngineWarm = true;
+    // A failed load is kept: the first video job meets the same error and reports it.
+    loadVideoEngine().catch((error: unknown) => console.error(`[media-worker] video engine not loaded: ${String(error)}`));
+  }, VIDEO_WARM_IDLE_MS);
+  // A worker with nothing else to do must still be free to exit.
+  videoWarmTimer.unref();
+}
+
 function serve(transport: WorkerTransport): void {
   transport.onMessage((data) => {
+    warmVideoEngineWhenIdle();
     void answer(data, transport).then((reply) => {
       if (reply === null) return;
       // Validate what leaves too: a reply the pool would refuse is a bug best found here.
@@ -98,5 +123,8 @@ if (transport === null) {
   transport.onParentGone(() => process.exit(0));
   configureSharp();
   // Ready only once warm: the pool starts workers ahead of the first job, so this costs the user nothing.
-  void warmUpSharp().then(() => serve(transport));
+  void warmUpSharp().then(() => {
+    serve(transport);
+    warmVideoEngineWhenIdle();
+  });
 }
