@@ -24,10 +24,10 @@ const FRAMES_PER_TURN = 4;
 const KEYFRAME_INTERVAL_FRAMES = 24;
 /**
  * A WebM cluster is written only once it is closed, and a player needs one to start. The matroska
- * muxer closes them every second on a stream (12 frames); a cluster of about a turn's frames lets the
- * first frames leave with the first chunks, for some 15 bytes a cluster.
+ * muxer closes them every second on a stream (12 frames, 25 decoded at 25 fps); 0 closes one at
+ * every frame, so the first frame can leave at the second: about 15 bytes a frame (+3 % here).
  */
-const CLUSTER_MS = Math.round((FRAMES_PER_TURN * 1000) / VEILED_VIDEO_FPS);
+const CLUSTER_MS = 0;
 /**
  * One encoder thread: the frames are about 150 px long, and libvpx's second thread waits for the
  * first at every frame. Measured on this loaded 2-core machine (bench/video-stages.probe.ts): 240
@@ -99,17 +99,22 @@ function durationTag(durationSec: number): string {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Collects the muxer's output into CHUNK_BYTES pieces. */
+/**
+ * Collects the muxer's output into CHUNK_BYTES pieces. The muxer's first write is the header and
+ * its second the first cluster: those two leave at once, as they are what a player starts with.
+ */
 function chunker(sink: VeiledVideoSink) {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let totalBytes = 0;
+  let writes = 0;
   return {
     write(buffer: Buffer): number {
       pending.push(Buffer.from(buffer));
       pendingBytes += buffer.length;
       totalBytes += buffer.length;
-      if (pendingBytes >= CHUNK_BYTES) this.flush();
+      writes += 1;
+      if (pendingBytes >= CHUNK_BYTES || writes === 2) this.flush();
       return buffer.length;
     },
     flush(): void {
