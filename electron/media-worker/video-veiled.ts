@@ -30,7 +30,7 @@ const KEYFRAME_INTERVAL_FRAMES = 24;
 const CLUSTER_MS = 0;
 /**
  * One encoder thread: the frames are about 150 px long, and libvpx's second thread waits for the
- * first at every frame. Measured on this loaded 2-core machine (bench/video-stages.probe.ts): 240
+ * first at every frame. Measured on this loaded 2-core machine (a per-stage probe, docs/decisions/video-engine.md): 240
  * frames took 22 s with 2 threads (3 s of CPU, most of it spent waiting), 0.14 s with one.
  */
 const ENCODER_THREADS = 1;
