@@ -78,21 +78,27 @@ async function answer(data: unknown, transport: WorkerTransport): Promise<Reply 
   return run(request.data, transport);
 }
 
-/** How long the worker must have had no message before it loads node-av: a burst of thumbnails goes first. */
+/** How long the worker must have had no job before it loads node-av: a burst of thumbnails goes first. */
 const VIDEO_WARM_IDLE_MS = 1000;
 let videoWarmTimer: NodeJS.Timeout | null = null;
 let videoEngineWarm = false;
+/** Requests received and not yet answered (a cancel message counts until it is read). */
+let jobsInFlight = 0;
 
 /**
- * Loads node-av in the first idle second after the worker is ready, so that a first veiled
- * video does not wait for it (1–1.5 s of its start on this machine; docs/decisions/video-engine.md).
- * After "ready", not before: the start-up deadline stays the images'. Idle, because the load blocks
- * this event loop for up to about 0.5 s once; every message puts it off again.
+ * Loads node-av once the worker has been idle (no job, no message) for a second after it is
+ * ready, so that a first veiled video does not wait for it (1–1.5 s of its start on this machine;
+ * docs/decisions/video-engine.md). After "ready", not before: the start-up deadline stays the
+ * images'. Idle, because the load blocks this event loop for about 0.3–0.5 s once: a job in
+ * flight would have its reply (and the chunks of a stream) held back that long. A worker that
+ * never sees a video pays about 40 MB of resident memory for it, far below the pool's limit.
  */
 function warmVideoEngineWhenIdle(): void {
-  if (videoEngineWarm) return;
+  if (videoEngineWarm || jobsInFlight > 0) return;
   if (videoWarmTimer !== null) clearTimeout(videoWarmTimer);
   videoWarmTimer = setTimeout(() => {
+    videoWarmTimer = null;
+    if (jobsInFlight > 0) return;
     videoEngineWarm = true;
     // A failed load is kept: the first video job meets the same error and reports it.
     loadVideoEngine().catch((error: unknown) => console.error(`[media-worker] video engine not loaded: ${String(error)}`));
@@ -103,8 +109,12 @@ function warmVideoEngineWhenIdle(): void {
 
 function serve(transport: WorkerTransport): void {
   transport.onMessage((data) => {
-    warmVideoEngineWhenIdle();
+    if (videoWarmTimer !== null) clearTimeout(videoWarmTimer);
+    videoWarmTimer = null;
+    jobsInFlight += 1;
     void answer(data, transport).then((reply) => {
+      jobsInFlight -= 1;
+      warmVideoEngineWhenIdle();
       if (reply === null) return;
       // Validate what leaves too: a reply the pool would refuse is a bug best found here.
       transport.send(WorkerMessageSchema.parse(reply));
