@@ -12,9 +12,10 @@ export interface VideoEngine {
 let loading: Promise<VideoEngine> | null = null;
 
 /**
- * node-av, loaded on the first video job rather than at the worker's start: its FFmpeg takes
- * 1–2 s to load on a busy machine, which an image-only worker (and its start-up deadline)
- * must not pay. Dynamic imports of an external package stay dynamic in the esbuild bundle.
+ * node-av, loaded once: by the worker just after it is ready (worker-main.ts), or by the first
+ * video job if that comes sooner. Not during the start-up: its FFmpeg takes 1–2 s to load on a
+ * busy machine, which the start-up deadline, an images' one, must not pay. Dynamic imports of an
+ * external package stay dynamic in the esbuild bundle.
  */
 export function loadVideoEngine(): Promise<VideoEngine> {
   loading ??= Promise.all([import('node-av/api'), import('node-av/lib'), import('node-av/constants')]).then(([api, lib, constants]) => ({

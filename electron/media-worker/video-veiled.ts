@@ -22,6 +22,18 @@ const CHUNK_BYTES = 64 * 1024;
 const FRAMES_PER_TURN = 4;
 /** A keyframe every 2 s at 12 fps: seeking in the derivative lands near where it was asked. */
 const KEYFRAME_INTERVAL_FRAMES = 24;
+/**
+ * A WebM cluster is written only once it is closed, and a player needs one to start. The matroska
+ * muxer closes them every second on a stream (12 frames, 25 decoded at 25 fps); 0 closes one at
+ * every frame, so the first frame can leave at the second: about 15 bytes a frame (+3 % here).
+ */
+const CLUSTER_MS = 0;
+/**
+ * One encoder thread: the frames are about 150 px long, and libvpx's second thread waits for the
+ * first at every frame. Measured on this loaded 2-core machine (a per-stage probe, docs/decisions/video-engine.md): 240
+ * frames took 22 s with 2 threads (3 s of CPU, most of it spent waiting), 0.14 s with one.
+ */
+const ENCODER_THREADS = 1;
 
 export interface VeiledVideoInput {
   filePath: string;
@@ -87,17 +99,22 @@ function durationTag(durationSec: number): string {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Collects the muxer's output into CHUNK_BYTES pieces. */
+/**
+ * Collects the muxer's output into CHUNK_BYTES pieces. The muxer's first write is the header and
+ * its second the first cluster: those two leave at once, as they are what a player starts with.
+ */
 function chunker(sink: VeiledVideoSink) {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let totalBytes = 0;
+  let writes = 0;
   return {
     write(buffer: Buffer): number {
       pending.push(Buffer.from(buffer));
       pendingBytes += buffer.length;
       totalBytes += buffer.length;
-      if (pendingBytes >= CHUNK_BYTES) this.flush();
+      writes += 1;
+      if (pendingBytes >= CHUNK_BYTES || writes === 2) this.flush();
       return buffer.length;
     },
     flush(): void {
@@ -124,12 +141,19 @@ async function encodeAll(video: OpenedVideo, input: VeiledVideoInput, sink: Veil
   const encoder = Encoder.createSync(engine.constants.FF_ENCODER_LIBVPX_VP8, {
     bitrate: '400k',
     gopSize: KEYFRAME_INTERVAL_FRAMES,
-    threadCount: 2,
+    threadCount: ENCODER_THREADS,
     options: { deadline: 'realtime', 'cpu-used': 8, 'lag-in-frames': 0 },
   });
   keptEncoders.push(encoder);
   // No seek callback: the matroska muxer then writes a live-style stream (no cues to go back and fill in).
-  const muxer = Muxer.openSync({ write: (buffer: Buffer) => output.write(buffer) }, { format: 'webm', bufferSize: 4096 });
+  const muxer = Muxer.openSync(
+    { write: (buffer: Buffer) => output.write(buffer) },
+    {
+      format: 'webm',
+      bufferSize: 4096,
+      options: { cluster_time_limit: CLUSTER_MS },
+    },
+  );
   // Added before the first frame: node-av sets the encoder's flags from the muxer, and may not once it is open.
   const streamIndex = muxer.addStream(encoder);
   const outStream = muxer.getFormatContext().streams?.[streamIndex];

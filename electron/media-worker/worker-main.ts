@@ -11,6 +11,7 @@ import { pdqOfImage, pdqValueOf, thumbnailAndPdq } from './pdq-of-image.js';
 import { CancelJobSchema, JobIdSchema, WorkerMessageSchema, WorkerRequestSchema, type WorkerRequest, type WorkerReady } from './protocol.js';
 import type { DeriveReply, PdqReply, VeiledChunk, VeiledVideoReply } from './protocol.js';
 import { configureSharp, warmUpSharp } from './sharp-setup.js';
+import { loadVideoEngine } from './video-engine.js';
 import { detectTransport, type WorkerTransport } from './worker-transport.js';
 
 const MaybeJobIdSchema = z.object({ jobId: JobIdSchema });
@@ -77,9 +78,43 @@ async function answer(data: unknown, transport: WorkerTransport): Promise<Reply 
   return run(request.data, transport);
 }
 
+/** How long the worker must have had no job before it loads node-av: a burst of thumbnails goes first. */
+const VIDEO_WARM_IDLE_MS = 1000;
+let videoWarmTimer: NodeJS.Timeout | null = null;
+let videoEngineWarm = false;
+/** Requests received and not yet answered (a cancel message counts until it is read). */
+let jobsInFlight = 0;
+
+/**
+ * Loads node-av once the worker has been idle (no job, no message) for a second after it is
+ * ready, so that a first veiled video does not wait for it (1–1.5 s of its start on this machine;
+ * docs/decisions/video-engine.md). After "ready", not before: the start-up deadline stays the
+ * images'. Idle, because the load blocks this event loop for about 0.3–0.5 s once: a job in
+ * flight would have its reply (and the chunks of a stream) held back that long. A worker that
+ * never sees a video pays about 40 MB of resident memory for it, far below the pool's limit.
+ */
+function warmVideoEngineWhenIdle(): void {
+  if (videoEngineWarm || jobsInFlight > 0) return;
+  if (videoWarmTimer !== null) clearTimeout(videoWarmTimer);
+  videoWarmTimer = setTimeout(() => {
+    videoWarmTimer = null;
+    if (jobsInFlight > 0) return;
+    videoEngineWarm = true;
+    // A failed load is kept: the first video job meets the same error and reports it.
+    loadVideoEngine().catch((error: unknown) => console.error(`[media-worker] video engine not loaded: ${String(error)}`));
+  }, VIDEO_WARM_IDLE_MS);
+  // A worker with nothing else to do must still be free to exit.
+  videoWarmTimer.unref();
+}
+
 function serve(transport: WorkerTransport): void {
   transport.onMessage((data) => {
+    if (videoWarmTimer !== null) clearTimeout(videoWarmTimer);
+    videoWarmTimer = null;
+    jobsInFlight += 1;
     void answer(data, transport).then((reply) => {
+      jobsInFlight -= 1;
+      warmVideoEngineWhenIdle();
       if (reply === null) return;
       // Validate what leaves too: a reply the pool would refuse is a bug best found here.
       transport.send(WorkerMessageSchema.parse(reply));
@@ -98,5 +133,8 @@ if (transport === null) {
   transport.onParentGone(() => process.exit(0));
   configureSharp();
   // Ready only once warm: the pool starts workers ahead of the first job, so this costs the user nothing.
-  void warmUpSharp().then(() => serve(transport));
+  void warmUpSharp().then(() => {
+    serve(transport);
+    warmVideoEngineWhenIdle();
+  });
 }
