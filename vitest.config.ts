@@ -81,6 +81,13 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
+          // The files share one module graph and one jsdom per worker (see
+          // docs/decisions/suite-speed.md): importing React, Testing Library and the app again
+          // for every file was more than half of this project's CPU time. It is safe because
+          // the renderer keeps no state in modules (each render makes its own client and i18n
+          // instance) and setup.ts cleans up the screen, timers, mocks and stubbed globals
+          // after each test; the project passes in shuffled order too.
+          isolate: false,
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
         },
