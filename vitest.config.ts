@@ -86,7 +86,7 @@ export default defineConfig({
           // for every file was more than half of this project's CPU time. It is safe because
           // the renderer keeps no state in modules (each render makes its own client and i18n
           // instance) and setup.ts cleans up the screen, timers, mocks and stubbed globals
-          // after each test; the project passes in shuffled order too.
+          // after each test (run it with --sequence.shuffle to look for a file leaking into another).
           isolate: false,
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
