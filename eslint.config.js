@@ -60,8 +60,10 @@ const layerRules = [
 
 // Promise rules need types. Each TypeScript file is read with the tsconfig that builds it
 // (node: main side, scripts, bench, unit tests; web: renderer and component tests; e2e), so a
-// rule sees the same lib and types the compiler does. The plain .js/.mjs build scripts belong to
-// no tsconfig; they get a default project (allowJs) so an unawaited promise there is caught too.
+// rule sees the same lib and types the compiler does. The plain .js/.mjs files (config, build
+// scripts, the Electron stand-in) are read with tsconfig.scripts.json (allowJs, never type-checked
+// by tsc) so an unawaited promise there is caught too: one program for all of them, where a
+// default project per file cost about 16 CPU s of lint more (docs/decisions/suite-speed.md).
 const promiseRules = {
   '@typescript-eslint/no-floating-promises': 'error',
   '@typescript-eslint/no-misused-promises': 'error',
@@ -78,20 +80,7 @@ const typeAwareRules = [
   typedProject(['**/*.{ts,tsx,mts}'], './tsconfig.node.json'),
   typedProject(['renderer/**/*.{ts,tsx}', 'test/component/**/*.{ts,tsx}'], './tsconfig.web.json'),
   typedProject(['test/e2e/**/*.ts'], './tsconfig.e2e.json'),
-  {
-    files: ['**/*.{js,mjs}'],
-    languageOptions: {
-      parserOptions: {
-        projectService: {
-          allowDefaultProject: ['*.js', 'scripts/*.mjs', 'test/unit/desktop/stand-in/*.mjs'],
-          // The plain-JS files (config, scripts, the Electron stand-in) are few; each is read on its own.
-          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 24,
-        },
-        tsconfigRootDir: import.meta.dirname,
-      },
-    },
-    rules: promiseRules,
-  },
+  typedProject(['**/*.{js,mjs}'], './tsconfig.scripts.json'),
 ];
 
 export default tseslint.config(

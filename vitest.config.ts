@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import react from '@vitejs/plugin-react';
+import { seededRandom } from './test/fixtures/seeded-random.js';
 
 /**
  * The files that take longest (project:path), longest first. On a fresh clone (CI) Vitest has
@@ -32,9 +33,21 @@ const LONGEST_FIRST = [
   'e2e:test/e2e/viewer-room.test.ts',
 ];
 
-/** Vitest's order (timings of earlier runs when it has them), with the known longest files first. */
+/**
+ * Vitest's order (timings of earlier runs when it has them), with the known longest files first.
+ * With `--sequence.shuffle` the files run in a random order instead (seeded by `--sequence.seed`),
+ * as with Vitest's own sequencer: a custom sequencer otherwise turns off the shuffling of files,
+ * which is how a file that leaks state into the next (the component project shares modules
+ * between files) would be caught.
+ */
 class LongestFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const { shuffle, seed } = this.ctx.config.sequence;
+    if (shuffle) {
+      const random = seededRandom(seed);
+      const order = new Map(files.map((spec) => [spec, random()]));
+      return [...files].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    }
     const rank = (spec: TestSpecification): number => {
       const index = LONGEST_FIRST.indexOf(`${spec.project.name}:${relative(spec.project.config.root, spec.moduleId)}`);
       return index === -1 ? LONGEST_FIRST.length : index;
@@ -68,6 +81,13 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
+          // The files share one module graph and one jsdom per worker (see
+          // docs/decisions/suite-speed.md): importing React, Testing Library and the app again
+          // for every file was more than half of this project's CPU time. It is safe because
+          // the renderer keeps no state in modules (each render makes its own client and i18n
+          // instance) and setup.ts cleans up the screen, timers, mocks and stubbed globals
+          // after each test (run it with --sequence.shuffle to look for a file leaking into another).
+          isolate: false,
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
         },

@@ -17,8 +17,12 @@ export const TEST_BOX_PX = { width: 1000, height: 800 } as const;
 
 afterEach(() => {
   cleanup();
+  // Files share one jsdom (isolate: false): what a test put in the page outside React (the
+  // video-controls test's <video>) would still be there for the next file's "no media" checks.
+  document.body.replaceChildren();
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 class ResizeObserverShim {

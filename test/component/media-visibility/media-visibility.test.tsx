@@ -66,7 +66,8 @@ describe('Hide all media', () => {
       fireEvent(document, new Event('visibilitychange'));
       expect(video.paused).toBe(true);
     } finally {
-      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+      // Back to jsdom's own value: files share one document (isolate: false).
+      Reflect.deleteProperty(document, 'visibilityState');
     }
   });
 
