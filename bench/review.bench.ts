@@ -1,6 +1,6 @@
 /**
  * Review keypress benchmark (`npm run bench:review`, after a build): tsx bench/review.bench.ts
- * [--count 100000] [--presses 200]
+ * [--count 100000] [--presses 200] [--profile review.cpuprofile]
  *
  * Opens a case of 100,000 tiny distinct pictures (bench/review-case.ts) in Chromium through the
  * browser host, opens the first item to review in the viewer, and then, by keyboard only:
@@ -11,8 +11,10 @@
  * start of the request for the next item's veiled view (Resource Timing): the issue's goal is
  * p95 under 50 ms for the categorise step. Then, after a reload with the "open the next item after
  * categorising" setting on, half as many steps of the number key alone (the setting does N's part). The contract calls' own durations, seen from the
- * page, say where the time goes. Exporting 100,000 decisions is `bench:review-export`'s.
+ * page, say where the time goes; `--profile` also writes a CPU profile of the page during the measured
+ * steps (Chrome DevTools format; `tsx bench/cpu-profile-summary.ts <file>` sums it by source file). Exporting 100,000 decisions is `bench:review-export`'s.
  */
+import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import { launchChromium } from '../test/e2e/browser.js';
@@ -31,6 +33,8 @@ function option(name: string, fallback: number): number {
 
 const COUNT = option('--count', 100_000);
 const PRESSES = option('--presses', 200);
+const PROFILE_AT = process.argv.indexOf('--profile');
+const PROFILE_FILE = PROFILE_AT < 0 ? null : (process.argv[PROFILE_AT + 1] ?? null);
 /** How long the import and the background PDQ pass may take before the bench goes on without them. */
 const IMPORT_WAIT_MS = 30 * 60_000;
 
@@ -112,6 +116,21 @@ async function openFirstToReview(page: Page): Promise<void> {
   await page.waitForFunction('window.__veilProbe.views.length > 0', undefined, { timeout: 60_000 });
 }
 
+/** Samples the page's main thread every 100 µs until `stopInto` writes the profile. */
+async function startProfile(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return {
+    async stopInto(file: string) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      console.log(`CPU profile of the measured steps written to ${file}`);
+    },
+  };
+}
+
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const summary = (values: readonly number[]) =>
   `p50 ${ms(median(values))}, p95 ${ms(percentile(values, 0.95))}, max ${ms(Math.max(...values))} (${values.length} steps)`;
@@ -160,6 +179,7 @@ async function main(): Promise<void> {
 
     const steps: Step[] = [];
     const rounds = Math.ceil(PRESSES / 2);
+    const profiler = PROFILE_FILE === null ? null : await startProfile(page);
     const startedMs = performance.now();
     for (let round = 0; round < rounds; round += 1) {
       for (const mode of ROUND) {
@@ -167,15 +187,24 @@ async function main(): Promise<void> {
         steps.push(await step(page, mode, before.keys.length, before.views.length));
       }
     }
+    if (profiler !== null && PROFILE_FILE !== null) await profiler.stopInto(PROFILE_FILE);
     const probe = await readProbe(page);
     const latencies = new Map<Mode, number[]>();
     const gaps: number[] = [];
+    /** Per step: from the end of the last answer that named the next item (categoriseItem or nextToReview) to the view requested — the renderer's share. */
+    const drawing = new Map<Mode, number[]>();
     const collect = (seen: Probe, taken: readonly Step[]) => {
       for (const { mode, keyIndex, viewIndex } of taken) {
         const key = seen.keys[keyIndex];
         const view = seen.views[viewIndex];
         if (key === undefined || view === undefined) throw new Error(`step ${mode} left no keydown or no view`);
         latencies.set(mode, [...(latencies.get(mode) ?? []), view.atMs - key.atMs]);
+        const answerEnds = seen.calls
+          .filter(
+            (call) => (call.name === 'nextToReview' || call.name === 'categoriseItem') && call.atMs >= key.atMs && call.atMs + call.durationMs <= view.atMs,
+          )
+          .map((call) => call.atMs + call.durationMs);
+        if (answerEnds.length > 0) drawing.set(mode, [...(drawing.get(mode) ?? []), view.atMs - Math.max(...answerEnds)]);
         const second = seen.keys[keyIndex + 1];
         if (mode === 'categorise + N' && second !== undefined) gaps.push(second.atMs - key.atMs);
       }
@@ -208,6 +237,8 @@ async function main(): Promise<void> {
     log(`\nkeypress → next item's veiled view requested, ${COUNT.toLocaleString('en')}-item case (${steps.length} steps in ${wallS.toFixed(0)} s):`);
     for (const mode of Object.keys(KEYS) as Mode[]) log(`  ${mode.padEnd(21)} ${summary(latencies.get(mode) ?? [])}`);
     log(`  (in "categorise + N", the number key's keydown to N's keydown — Playwright sending the second key: ${summary(gaps)})`);
+    log("  of which the renderer's share, from the last answer naming the next item to its view requested:");
+    for (const [mode, values] of drawing) log(`    ${mode.padEnd(19)} ${summary(values)}`);
     for (const mode of ['categorise + N', 'categorise, open next'] as const) {
       const p95 = percentile(latencies.get(mode) ?? [], 0.95);
       log(`  goal: ${mode}, p95 < ${GOAL_P95_MS} ms: ${p95 < GOAL_P95_MS ? 'met' : 'MISSED'} (${ms(p95)})`);
