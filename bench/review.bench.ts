@@ -18,7 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import { launchChromium } from '../test/e2e/browser.js';
-import { startTestHost, waitUntil } from '../test/e2e/host-process.js';
+import { startTestHost, waitUntil, type RunningTestHost } from '../test/e2e/host-process.js';
 import { reviewCase } from './review-case.js';
 import { median, percentile } from './sample-stats.js';
 
@@ -103,10 +103,20 @@ async function step(page: Page, mode: Mode, keysBefore: number, viewsBefore: num
   return { mode, keyIndex: keysBefore, viewIndex: viewsBefore };
 }
 
-/** Opens the first item to review: N from the grid's first item focuses it, Enter opens it. */
-async function openFirstToReview(page: Page): Promise<void> {
+const PlaceSchema = z.object({ index: z.number().nullable() }).nullable();
+
+/**
+ * Opens the first item to review: N from the grid's first item focuses it, Enter opens it. A case reopens focused
+ * where an earlier run left it: that focus is waited for first, so it is not mistaken for N's, and N's late answer
+ * cannot close the viewer Enter opened.
+ */
+async function openFirstToReview(page: Page, host: RunningTestHost, caseId: string): Promise<void> {
   const first = page.getByRole('gridcell').first();
   await first.waitFor({ timeout: 120_000 });
+  const place = PlaceSchema.parse(await host.call('getReviewPlace', { caseId }));
+  if (place !== null && place.index !== null) {
+    await page.waitForFunction(`document.activeElement?.closest('[data-item-index]')?.dataset.itemIndex === '${place.index}'`, undefined, { timeout: 60_000 });
+  }
   await first.focus();
   await page.keyboard.press('Home');
   await page.keyboard.press('n');
@@ -170,7 +180,7 @@ async function main(): Promise<void> {
     const progress = page.locator('.review-progress');
     await progress.filter({ hasText: `of ${opened.toReviewCount.toLocaleString('en')} reviewed` }).waitFor({ timeout: 120_000 });
     log(`header before: "${(await progress.textContent()) ?? ''}"`);
-    await openFirstToReview(page);
+    await openFirstToReview(page, host, opened.caseId);
     // Warm up (code paths compiled, the viewer's first pages fetched), not counted.
     for (let warm = 0; warm < 10; warm += 1) {
       const before = await readProbe(page);
@@ -218,7 +228,7 @@ async function main(): Promise<void> {
     await host.call('updateSettings', { review: { ...review, openNextAfterDecision: true } });
     await page.reload();
     await progress.filter({ hasText: /reviewed/ }).waitFor({ timeout: 120_000 });
-    await openFirstToReview(page);
+    await openFirstToReview(page, host, opened.caseId);
     // The reloaded page warms up again, not counted.
     for (let warm = 0; warm < 10; warm += 1) {
       const before = await readProbe(page);
