@@ -262,6 +262,12 @@ async function main(): Promise<void> {
     await progress.filter({ hasText: /reviewed/ }).waitFor();
     log(`header after ${decided} decisions: "${(await progress.textContent()) ?? ''}"`);
     await context.close();
+  } catch (error) {
+    // A dropped connection (ECONNRESET) alone does not say whether the host died: its end and last words do.
+    const exited = host.exited();
+    log(`host ${exited === null ? 'still running' : `exited (code ${exited.code}, signal ${exited.signal})`}; its last output:`);
+    log(host.output.slice(-20).join('\n'));
+    throw error;
   } finally {
     await browser.close();
     await host.stop();
