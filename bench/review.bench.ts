@@ -1,6 +1,6 @@
 /**
  * Review keypress benchmark (`npm run bench:review`, after a build): tsx bench/review.bench.ts
- * [--count 100000] [--presses 200]
+ * [--count 100000] [--presses 200] [--profile review.cpuprofile]
  *
  * Opens a case of 100,000 tiny distinct pictures (bench/review-case.ts) in Chromium through the
  * browser host, opens the first item to review in the viewer, and then, by keyboard only:
@@ -11,12 +11,14 @@
  * start of the request for the next item's veiled view (Resource Timing): the issue's goal is
  * p95 under 50 ms for the categorise step. Then, after a reload with the "open the next item after
  * categorising" setting on, half as many steps of the number key alone (the setting does N's part). The contract calls' own durations, seen from the
- * page, say where the time goes. Exporting 100,000 decisions is `bench:review-export`'s.
+ * page, say where the time goes; `--profile` also writes a CPU profile of the page during the measured
+ * steps (Chrome DevTools format; `tsx bench/cpu-profile-summary.ts <file>` sums it by source file). Exporting 100,000 decisions is `bench:review-export`'s.
  */
+import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import { launchChromium } from '../test/e2e/browser.js';
-import { startTestHost, waitUntil } from '../test/e2e/host-process.js';
+import { startTestHost, waitUntil, type RunningTestHost } from '../test/e2e/host-process.js';
 import { reviewCase } from './review-case.js';
 import { median, percentile } from './sample-stats.js';
 
@@ -31,6 +33,8 @@ function option(name: string, fallback: number): number {
 
 const COUNT = option('--count', 100_000);
 const PRESSES = option('--presses', 200);
+const PROFILE_AT = process.argv.indexOf('--profile');
+const PROFILE_FILE = PROFILE_AT < 0 ? null : (process.argv[PROFILE_AT + 1] ?? null);
 /** How long the import and the background PDQ pass may take before the bench goes on without them. */
 const IMPORT_WAIT_MS = 30 * 60_000;
 
@@ -99,10 +103,20 @@ async function step(page: Page, mode: Mode, keysBefore: number, viewsBefore: num
   return { mode, keyIndex: keysBefore, viewIndex: viewsBefore };
 }
 
-/** Opens the first item to review: N from the grid's first item focuses it, Enter opens it. */
-async function openFirstToReview(page: Page): Promise<void> {
+const PlaceSchema = z.object({ index: z.number().nullable() }).nullable();
+
+/**
+ * Opens the first item to review: N from the grid's first item focuses it, Enter opens it. A case reopens focused
+ * where an earlier run left it: that focus is waited for first, so it is not mistaken for N's, and N's late answer
+ * cannot close the viewer Enter opened.
+ */
+async function openFirstToReview(page: Page, host: RunningTestHost, caseId: string): Promise<void> {
   const first = page.getByRole('gridcell').first();
   await first.waitFor({ timeout: 120_000 });
+  const place = PlaceSchema.parse(await host.call('getReviewPlace', { caseId }));
+  if (place !== null && place.index !== null) {
+    await page.waitForFunction(`document.activeElement?.closest('[data-item-index]')?.dataset.itemIndex === '${place.index}'`, undefined, { timeout: 60_000 });
+  }
   await first.focus();
   await page.keyboard.press('Home');
   await page.keyboard.press('n');
@@ -110,6 +124,21 @@ async function openFirstToReview(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
   await page.getByRole('region', { name: 'Viewer' }).waitFor({ timeout: 60_000 });
   await page.waitForFunction('window.__veilProbe.views.length > 0', undefined, { timeout: 60_000 });
+}
+
+/** Samples the page's main thread every 100 µs until `stopInto` writes the profile. */
+async function startProfile(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return {
+    async stopInto(file: string) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      console.log(`CPU profile of the measured steps written to ${file}`);
+    },
+  };
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -151,7 +180,7 @@ async function main(): Promise<void> {
     const progress = page.locator('.review-progress');
     await progress.filter({ hasText: `of ${opened.toReviewCount.toLocaleString('en')} reviewed` }).waitFor({ timeout: 120_000 });
     log(`header before: "${(await progress.textContent()) ?? ''}"`);
-    await openFirstToReview(page);
+    await openFirstToReview(page, host, opened.caseId);
     // Warm up (code paths compiled, the viewer's first pages fetched), not counted.
     for (let warm = 0; warm < 10; warm += 1) {
       const before = await readProbe(page);
@@ -160,6 +189,7 @@ async function main(): Promise<void> {
 
     const steps: Step[] = [];
     const rounds = Math.ceil(PRESSES / 2);
+    const profiler = PROFILE_FILE === null ? null : await startProfile(page);
     const startedMs = performance.now();
     for (let round = 0; round < rounds; round += 1) {
       for (const mode of ROUND) {
@@ -167,15 +197,24 @@ async function main(): Promise<void> {
         steps.push(await step(page, mode, before.keys.length, before.views.length));
       }
     }
+    if (profiler !== null && PROFILE_FILE !== null) await profiler.stopInto(PROFILE_FILE);
     const probe = await readProbe(page);
     const latencies = new Map<Mode, number[]>();
     const gaps: number[] = [];
+    /** Per step: from the end of the last answer that named the next item (categoriseItem or nextToReview) to the view requested — the renderer's share. */
+    const drawing = new Map<Mode, number[]>();
     const collect = (seen: Probe, taken: readonly Step[]) => {
       for (const { mode, keyIndex, viewIndex } of taken) {
         const key = seen.keys[keyIndex];
         const view = seen.views[viewIndex];
         if (key === undefined || view === undefined) throw new Error(`step ${mode} left no keydown or no view`);
         latencies.set(mode, [...(latencies.get(mode) ?? []), view.atMs - key.atMs]);
+        const answerEnds = seen.calls
+          .filter(
+            (call) => (call.name === 'nextToReview' || call.name === 'categoriseItem') && call.atMs >= key.atMs && call.atMs + call.durationMs <= view.atMs,
+          )
+          .map((call) => call.atMs + call.durationMs);
+        if (answerEnds.length > 0) drawing.set(mode, [...(drawing.get(mode) ?? []), view.atMs - Math.max(...answerEnds)]);
         const second = seen.keys[keyIndex + 1];
         if (mode === 'categorise + N' && second !== undefined) gaps.push(second.atMs - key.atMs);
       }
@@ -189,7 +228,7 @@ async function main(): Promise<void> {
     await host.call('updateSettings', { review: { ...review, openNextAfterDecision: true } });
     await page.reload();
     await progress.filter({ hasText: /reviewed/ }).waitFor({ timeout: 120_000 });
-    await openFirstToReview(page);
+    await openFirstToReview(page, host, opened.caseId);
     // The reloaded page warms up again, not counted.
     for (let warm = 0; warm < 10; warm += 1) {
       const before = await readProbe(page);
@@ -208,6 +247,8 @@ async function main(): Promise<void> {
     log(`\nkeypress → next item's veiled view requested, ${COUNT.toLocaleString('en')}-item case (${steps.length} steps in ${wallS.toFixed(0)} s):`);
     for (const mode of Object.keys(KEYS) as Mode[]) log(`  ${mode.padEnd(21)} ${summary(latencies.get(mode) ?? [])}`);
     log(`  (in "categorise + N", the number key's keydown to N's keydown — Playwright sending the second key: ${summary(gaps)})`);
+    log("  of which the renderer's share, from the last answer naming the next item to its view requested:");
+    for (const [mode, values] of drawing) log(`    ${mode.padEnd(19)} ${summary(values)}`);
     for (const mode of ['categorise + N', 'categorise, open next'] as const) {
       const p95 = percentile(latencies.get(mode) ?? [], 0.95);
       log(`  goal: ${mode}, p95 < ${GOAL_P95_MS} ms: ${p95 < GOAL_P95_MS ? 'met' : 'MISSED'} (${ms(p95)})`);
@@ -221,6 +262,12 @@ async function main(): Promise<void> {
     await progress.filter({ hasText: /reviewed/ }).waitFor();
     log(`header after ${decided} decisions: "${(await progress.textContent()) ?? ''}"`);
     await context.close();
+  } catch (error) {
+    // A dropped connection (ECONNRESET) alone does not say whether the host died: its end and last words do.
+    const exited = host.exited();
+    log(`host ${exited === null ? 'still running' : `exited (code ${exited.code}, signal ${exited.signal})`}; its last output:`);
+    log(host.output.slice(-20).join('\n'));
+    throw error;
   } finally {
     await browser.close();
     await host.stop();

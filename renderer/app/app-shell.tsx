@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../shared/case/case-summary.js';
 import type { MediaItem } from '../../shared/case/media-item.js';
 import type { ItemView } from '../../shared/known/item-match.js';
 import { useVeil } from '../api/api';
@@ -23,7 +22,7 @@ import { TeamStatsDialog } from '../features/team-stats/team-stats-dialog';
 import { Viewer } from '../features/viewer/viewer';
 import { wellbeingModal, WellbeingBanners, WellbeingDialogs } from '../features/wellbeing/wellbeing-layer';
 import { useWellbeing } from '../features/wellbeing/wellbeing-provider';
-import { resolveLanguage, type UiLanguage } from '../i18n/i18n';
+import { resolveLanguage } from '../i18n/i18n';
 import { MediaHiddenPanel } from '../media-visibility/media-hidden-panel';
 import { useMediaVisibility } from '../media-visibility/media-visibility';
 import { AppHeader } from './app-header';
@@ -42,8 +41,16 @@ import { ManifestStatusBanner } from '../features/referral/manifest-status';
 import { OpenCaseDialog } from './open-case-dialog';
 import { useAppData } from './use-app-data';
 import { useRaisedNotices } from './use-raised-notices';
+import { useShellActions, type ShellDialog } from './use-shell-actions';
 
-type Dialog = 'open-case' | 'settings' | 'my-exposure' | 'team-stats' | 'override-limit' | 'review-export' | 'referral-manifest' | { note: MediaItem } | null;
+type Dialog = ShellDialog | { note: MediaItem } | null;
+
+// Memoised on stable props: drawn again when what they show changes, not at every keypress in the viewer.
+const Header = memo(AppHeader);
+const Notices = memo(NoticesBanner);
+const ManifestStatus = memo(ManifestStatusBanner);
+const Banners = memo(WellbeingBanners);
+const Import = memo(ImportPanel);
 
 /** Per-case view state; it resets itself when another case is opened. */
 interface CaseView {
@@ -67,7 +74,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   const { t, i18n } = useTranslation();
   const { errorText } = useErrorText();
   const client = useVeil();
-  const { visible, hide, show } = useMediaVisibility();
+  const { visible } = useMediaVisibility();
   const { state, setSettings, setSummary, setKnownShown, retry } = useAppData(client);
   const wellbeingView = useWellbeing()?.view ?? null;
   const raisedNotices = useRaisedNotices(client);
@@ -82,6 +89,11 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   const notes = useCaseNotesStore(client, ready?.summary.caseId ?? null, ready?.settings.notesFolder ?? null);
   const settingsLanguage = ready?.settings.language;
   const review = useReview(client, caseId);
+  const actions = useShellActions({ client, canPickFolder: ready?.appInfo.canPickFolder ?? false, setDialog, setHeaderError, setSummary, setSettings });
+  const reviewState = review.state;
+  const reviewProgress = useMemo(() => <ReviewProgress state={reviewState} />, [reviewState]);
+  const appNotices = ready?.appInfo.notices;
+  const notices = useMemo(() => [...(appNotices ?? []), ...raisedNotices], [appNotices, raisedNotices]);
 
   useEffect(() => {
     if (!settingsLanguage) return;
@@ -123,48 +135,6 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
       ...change,
     }));
 
-  const onCaseOpened = (opened: CaseSummary) => {
-    setSummary(opened);
-    setDialog(null);
-  };
-  const onOpenCase = () => {
-    setHeaderError(null);
-    if (!appInfo.canPickFolder) {
-      setDialog('open-case');
-      return;
-    }
-    client
-      .call('openCase', {})
-      .then((opened) => {
-        if (opened) onCaseOpened(opened);
-      })
-      .catch((error: unknown) => setHeaderError(t('header.openFailed', { message: errorText(error) })));
-  };
-  const onLanguageChange = (language: UiLanguage) => {
-    void i18n.changeLanguage(language);
-    client
-      .call('updateSettings', { language })
-      .then(setSettings)
-      .catch((error: unknown) => setHeaderError(t('settings.failed', { message: errorText(error) })));
-  };
-  // My exposure hides all media while it is open: nothing shows (or is counted) behind it.
-  const openMyExposure = () => {
-    hide('my-exposure');
-    setDialog('my-exposure');
-  };
-  const closeMyExposure = () => {
-    show('my-exposure');
-    setDialog(null);
-  };
-  // The team view hides all media too: a lead reading team figures sees no case media behind them.
-  const openTeamStats = () => {
-    hide('team-stats');
-    setDialog('team-stats');
-  };
-  const closeTeamStats = () => {
-    show('team-stats');
-    setDialog(null);
-  };
   const editNote = (item: MediaItem) => setDialog({ note: item });
   const closeViewer = () => {
     const index = viewerIndex ?? activeIndex;
@@ -195,18 +165,18 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   return (
     <ExposureReportingProvider caseId={summary.caseId}>
       <div className="app-shell" inert={dialog !== null || modal !== null || askScheme || review.overrule !== null}>
-        <AppHeader
+        <Header
           summary={summary}
           language={resolveLanguage(settings.language, systemLanguage)}
-          onOpenCase={onOpenCase}
-          onHideAll={() => hide('user-hidden')}
-          onOpenSettings={() => setDialog('settings')}
-          onOpenMyExposure={openMyExposure}
-          onOpenTeamStats={openTeamStats}
-          onExportReview={review.state ? () => setDialog('review-export') : undefined}
-          onChooseManifest={() => setDialog('referral-manifest')}
-          onLanguageChange={onLanguageChange}
-          reviewProgress={<ReviewProgress state={review.state} />}
+          onOpenCase={actions.onOpenCase}
+          onHideAll={actions.onHideAll}
+          onOpenSettings={actions.onOpenSettings}
+          onOpenMyExposure={actions.onOpenMyExposure}
+          onOpenTeamStats={actions.onOpenTeamStats}
+          onExportReview={review.state ? actions.onExportReview : undefined}
+          onChooseManifest={actions.onChooseManifest}
+          onLanguageChange={actions.onLanguageChange}
+          reviewProgress={reviewProgress}
         />
         <DecisionAnnouncer text={review.announcement} />
         <DecisionKeys
@@ -233,16 +203,16 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           // Focused in the grid, never opened: a picture appears only by a deliberate act.
           onRestore={(index) => gridRef.current?.focusItem(index)}
         />
-        <NoticesBanner notices={[...appInfo.notices, ...raisedNotices]} />
-        <ManifestStatusBanner key={summary.caseId} caseId={summary.caseId} onChoose={() => setDialog('referral-manifest')} />
-        <WellbeingBanners settings={settings} />
+        <Notices notices={notices} />
+        <ManifestStatus key={summary.caseId} caseId={summary.caseId} onChoose={actions.onChooseManifest} />
+        <Banners settings={settings} />
         {headerError && (
           <p role="alert" className="error-text banner">
             {headerError}
           </p>
         )}
         <main className="app-main">
-          <ImportPanel summary={summary} />
+          <Import summary={summary} />
           <div className="media-area">
             <MediaGrid
               ref={gridRef}
@@ -288,14 +258,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
             {!visible && (
               <MediaHiddenPanel>
                 {textOnly && (
-                  <TextOnlyPanel
-                    limits={textOnly}
-                    store={store}
-                    total={total}
-                    notes={notes}
-                    onEditNote={editNote}
-                    onOverride={() => setDialog('override-limit')}
-                  />
+                  <TextOnlyPanel limits={textOnly} store={store} total={total} notes={notes} onEditNote={editNote} onOverride={actions.onOverrideLimit} />
                 )}
               </MediaHiddenPanel>
             )}
@@ -315,22 +278,22 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
           />
         )}
         {dialog === 'settings' && (
-          <SettingsDialog settings={settings} onSaved={setSettings} onClose={() => setDialog(null)} canPickFolder={appInfo.canPickFolder} />
+          <SettingsDialog settings={settings} onSaved={setSettings} onClose={actions.closeDialog} canPickFolder={appInfo.canPickFolder} />
         )}
-        {dialog === 'open-case' && <OpenCaseDialog onOpened={onCaseOpened} onCancel={() => setDialog(null)} />}
-        {dialog === 'my-exposure' && <MyExposureDialog onClose={closeMyExposure} />}
-        {dialog === 'referral-manifest' && <ChooseManifestDialog caseId={summary.caseId} canPickFile={appInfo.canPickFolder} onClose={() => setDialog(null)} />}
+        {dialog === 'open-case' && <OpenCaseDialog onOpened={actions.onCaseOpened} onCancel={actions.closeDialog} />}
+        {dialog === 'my-exposure' && <MyExposureDialog onClose={actions.closeMyExposure} />}
+        {dialog === 'referral-manifest' && <ChooseManifestDialog caseId={summary.caseId} canPickFile={appInfo.canPickFolder} onClose={actions.closeDialog} />}
         {dialog === 'review-export' && review.state && (
-          <ReviewExportDialog caseId={summary.caseId} scheme={review.state.scheme} canPickFolder={appInfo.canPickFolder} onClose={() => setDialog(null)} />
+          <ReviewExportDialog caseId={summary.caseId} scheme={review.state.scheme} canPickFolder={appInfo.canPickFolder} onClose={actions.closeDialog} />
         )}
         {dialog === 'team-stats' && (
-          <TeamStatsDialog settings={settings} canPickFolder={appInfo.canPickFolder} onSettingsSaved={setSettings} onClose={closeTeamStats} />
+          <TeamStatsDialog settings={settings} canPickFolder={appInfo.canPickFolder} onSettingsSaved={setSettings} onClose={actions.closeTeamStats} />
         )}
         {typeof dialog === 'object' && dialog !== null && notes.caseId === summary.caseId && (
-          <NoteEditorDialog store={notes} item={dialog.note} onClose={() => setDialog(null)} />
+          <NoteEditorDialog store={notes} item={dialog.note} onClose={actions.closeDialog} />
         )}
         {dialog === 'override-limit' && textOnly && (
-          <OverrideLimitDialog limits={textOnly} extensionMin={settings.limits.overrideExtensionMin} onClose={() => setDialog(null)} />
+          <OverrideLimitDialog limits={textOnly} extensionMin={settings.limits.overrideExtensionMin} onClose={actions.closeDialog} />
         )}
       </div>
       <WellbeingDialogs settings={settings} onSettingsSaved={setSettings} />

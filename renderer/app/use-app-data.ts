@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { VeilClient } from '../../shared/client.js';
 import type { CaseSummary } from '../../shared/case/case-summary.js';
 import type { AppInfo } from '../../shared/contract.js';
@@ -84,13 +84,20 @@ export function useAppData(client: VeilClient) {
     };
   }, [client, ready, updateData]);
 
-  const setSettings = (settings: Settings) => updateData((prev) => ({ ...prev, settings }));
+  // Stable (the app shell's memoised header and dialogs take them): a keypress in the viewer does not draw them again.
+  const setSettings = useCallback((settings: Settings) => updateData((prev) => ({ ...prev, settings })), [updateData]);
   // An opened case's first summary can arrive after its own caseChanged/importProgress events
   // (an empty folder is imported before the reply): those are newer, so it never replaces them.
-  const setSummary = (summary: CaseSummary) => updateData((prev) => (prev.summary.caseId === summary.caseId ? prev : { ...prev, summary }));
+  const setSummary = useCallback(
+    (summary: CaseSummary) => updateData((prev) => (prev.summary.caseId === summary.caseId ? prev : { ...prev, summary })),
+    [updateData],
+  );
   // showKnownItems' reply: only its own choice is taken, as import events may be newer than the rest of it.
-  const setKnownShown = (reply: CaseSummary) =>
-    updateData((prev) => (prev.summary.caseId === reply.caseId ? { ...prev, summary: { ...prev.summary, knownShown: reply.knownShown } } : prev));
+  const setKnownShown = useCallback(
+    (reply: CaseSummary) =>
+      updateData((prev) => (prev.summary.caseId === reply.caseId ? { ...prev, summary: { ...prev.summary, knownShown: reply.knownShown } } : prev)),
+    [updateData],
+  );
   const state: AppDataState =
     query.status === 'ready' ? { status: 'ready', ...query.data } : query.status === 'failed' ? { status: 'failed', error: query.error } : query;
   return { state, setSettings, setSummary, setKnownShown, retry };

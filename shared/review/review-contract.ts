@@ -23,6 +23,10 @@ export const ReviewStateSchema = z.object({
 });
 export type ReviewState = z.infer<typeof ReviewStateSchema>;
 
+/** The next item to review and its place in the "To review" view (where the viewer opens it); nulls when none is left. */
+export const NextToReviewSchema = z.object({ itemId: ItemIdSchema.nullable(), index: z.number().int().nonnegative().nullable() });
+export type NextToReview = z.infer<typeof NextToReviewSchema>;
+
 /** What a categorise, undo or redo did, for the live region: "Category 1, CAM — applied to 14 copies". */
 export const DecisionOutcomeSchema = z.object({
   state: ReviewStateSchema,
@@ -34,6 +38,11 @@ export const DecisionOutcomeSchema = z.object({
   cause: z.enum(['decision', 'undo', 'redo']),
   /** For undo and redo: how many items the investigator chose in the step (more than one for a grid selection's batch). */
   chosenCount: z.number().int().nonnegative().optional(),
+  /**
+   * For a decision: the next item to review after the decided one, as `nextToReview` would answer just after it, so the
+   * "open the next item after categorising" setting opens it without a second round trip (a keypress's time is mostly round trips and drawing).
+   */
+  next: NextToReviewSchema.optional(),
 });
 export type DecisionOutcome = z.infer<typeof DecisionOutcomeSchema>;
 
@@ -89,7 +98,3 @@ export const ItemReviewSchema = z.object({
   authorisations: z.array(ItemAuthorisationSchema),
 });
 export type ItemReview = z.infer<typeof ItemReviewSchema>;
-
-/** The next item to review and its place in the "To review" view (where the viewer opens it); nulls when none is left. */
-export const NextToReviewSchema = z.object({ itemId: ItemIdSchema.nullable(), index: z.number().int().nonnegative().nullable() });
-export type NextToReview = z.infer<typeof NextToReviewSchema>;

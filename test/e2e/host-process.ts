@@ -18,6 +18,8 @@ export interface RunningTestHost {
   token: string;
   dataDir: string;
   output: string[];
+  /** How the host process ended, or null while it runs: a dropped connection then says whether the host died, and how. */
+  exited(): { code: number | null; signal: NodeJS.Signals | null } | null;
   /** Calls the contract over HTTP, as the renderer does. */
   call(name: string, args: unknown): Promise<unknown>;
   stop(): Promise<void>;
@@ -41,6 +43,8 @@ export async function startTestHost(options: { caseDir?: string; dataDir?: strin
   if (options.caseDir) args.push('--case', options.caseDir);
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  child.once('exit', (code, signal) => (exit = { code, signal }));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
 
   const ready = await new Promise<RegExpMatchArray>((resolvePromise, reject) => {
@@ -68,6 +72,7 @@ export async function startTestHost(options: { caseDir?: string; dataDir?: strin
     token,
     dataDir,
     output,
+    exited: () => exit,
     async call(name, callArgs) {
       const response = await fetch(`${origin}/api/${name}`, {
         method: 'POST',

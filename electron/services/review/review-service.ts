@@ -302,7 +302,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       if (decided.action) record(review, decided.action, 'decision');
       const state = stateOf(review);
       deps.onChange(state);
-      return { state, itemId, category, copies: decided.copies, cause: 'decision' };
+      return { state, itemId, category, copies: decided.copies, cause: 'decision', next: progressOf(review).nextAfter(itemId) };
     },
     async categoriseMany(caseId, itemIds, category) {
       const review = await reviewOf(caseId);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { DecisionEvent } from '../../../shared/review/decision-event.js';
@@ -52,10 +52,16 @@ export function ItemHistory({ review, item }: { review: Review; item: MediaItem 
       live = false;
     };
   }, [open, client, caseId, item.id, errorText, changed]);
+  // Made once per language, not at each render: the viewer draws this at every keypress, and a formatter costs milliseconds to make.
+  const { time, day } = useMemo(
+    () => ({
+      time: new Intl.DateTimeFormat(format.locale, { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }),
+      day: new Intl.DateTimeFormat(format.locale, { dateStyle: 'short' }),
+    }),
+    [format.locale],
+  );
   if (review.state === null) return null;
   const scheme = review.state.scheme;
-  const time = new Intl.DateTimeFormat(format.locale, { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
-  const day = new Intl.DateTimeFormat(format.locale, { dateStyle: 'short' });
   return (
     <details className="item-history" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="button">{t('itemHistory.summary')}</summary>

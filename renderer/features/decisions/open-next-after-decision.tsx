@@ -13,7 +13,7 @@ interface OpenNextAfterDecisionProps {
 
 /**
  * With the setting on, a decision made on the open item opens the next item to review once the
- * decision is answered. Only while that item is still the open one: an investigator who already
+ * decision is answered (its answer names that item). Only while that item is still the open one: an investigator who already
  * moved on (→, N) is not pulled elsewhere. Clearing a category ("Uncategorised") stays put.
  */
 export function OpenNextAfterDecision(props: OpenNextAfterDecisionProps): null {
@@ -28,7 +28,10 @@ export function OpenNextAfterDecision(props: OpenNextAfterDecisionProps): null {
       onDecided((outcome) => {
         const { enabled, openItemId, onNext, review: current } = latest.current;
         if (!enabled || outcome.category === null || outcome.itemId === null || outcome.itemId !== openItemId) return;
-        void current.nextToReview(outcome.itemId).then((next) => next.index !== null && onNext(next.index));
+        // The decision's answer names the next item (one round trip for the key); with none left, asking again says so aloud.
+        const index = outcome.next?.index ?? null;
+        if (index !== null) onNext(index);
+        else void current.nextToReview(outcome.itemId).then((next) => next.index !== null && onNext(next.index));
       }),
     [onDecided],
   );

@@ -34,7 +34,7 @@ export interface Review {
   categorise(itemId: string, category: CategoryCode): void;
   /** Categorises a grid selection (and their stacks) as one undoable step. */
   categoriseMany(itemIds: readonly string[], category: CategoryCode): void;
-  /** Calls `listener` after each decision on one item is answered (to open the next item); returns the unsubscribe. Stable. */
+  /** Calls `listener` after each decision on one item is answered, before its figures are drawn (to open the next item at once); returns the unsubscribe. Stable. */
   onDecided(listener: (outcome: DecisionOutcome) => void): () => void;
   /** The overrule waiting for a reason (the dialog asking for it is open), or null. */
   overrule: PendingOverrule | null;
@@ -115,7 +115,6 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
         return;
       }
       remember(outcome.itemId, outcome.category);
-      if (outcome.cause === 'decision') for (const listener of decidedListeners.current) listener(outcome);
       const category = categoryLabel(t, outcome.state.scheme, outcome.category);
       if (outcome.cause === 'undo') setAnnouncement(t('decisions.undone', { category }));
       else if (outcome.cause === 'redo') setAnnouncement(t('decisions.redone', { category }));
@@ -126,8 +125,14 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
     [t, format, remember, setState, setCategories],
   );
   // A decision's figures, pressed button and words are drawn as a transition: the next item's view (key N, or the
-  // "open next" listener, whose answer comes later, outside it) is urgent and is not kept waiting behind them.
-  const apply = useCallback((outcome: DecisionOutcome) => startTransition(() => show(outcome)), [show]);
+  // "open next" listener, told first and outside it) is urgent and is not kept waiting behind them.
+  const apply = useCallback(
+    (outcome: DecisionOutcome) => {
+      if (outcome.cause === 'decision' && outcome.itemId !== null) for (const listener of decidedListeners.current) listener(outcome);
+      startTransition(() => show(outcome));
+    },
+    [show],
+  );
 
   const learn = useCallback(
     (itemId: string) => {

@@ -3,7 +3,7 @@ import type { RequestArgs, RequestHandlers } from '../../../shared/contract.js';
 import { DEFAULT_CASE_SCHEME, type CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { CategoryCode } from '../../../shared/review/decision-event.js';
 import { decide, decideMany, EMPTY_HISTORY, redo, undo, type ReviewAction } from '../../../shared/review/decision-machine.js';
-import type { DecisionOutcome, ReviewState } from '../../../shared/review/review-contract.js';
+import type { DecisionOutcome, NextToReview, ReviewState } from '../../../shared/review/review-contract.js';
 
 type ReviewHandlers = Pick<
   RequestHandlers,
@@ -40,6 +40,8 @@ export function createFakeReview(options: { caseId: string; totalCount: () => nu
     canUndo: history.undo.length > 0,
     canRedo: history.redo.length > 0,
   });
+  /** What "next to review" answers, asked directly or with a decision; none left unless a test says otherwise. */
+  const nextAfter = vi.fn((_afterItemId: string | null): NextToReview => ({ itemId: null, index: null }));
   const apply = (action: ReviewAction) => action.changes.forEach((change) => categories.set(change.itemId, change.after));
   const move = (cause: 'undo' | 'redo'): DecisionOutcome => {
     const moved = cause === 'undo' ? undo(history) : redo(history);
@@ -63,7 +65,7 @@ export function createFakeReview(options: { caseId: string; totalCount: () => nu
       const decided = decide(history, (id) => categories.get(id) ?? null, stackOf, itemId, category);
       history = decided.history;
       if (decided.action) apply(decided.action);
-      return { state: state(), itemId, category, copies: decided.copies, cause: 'decision' as const };
+      return { state: state(), itemId, category, copies: decided.copies, cause: 'decision' as const, next: nextAfter(itemId) };
     }),
     categoriseItems: vi.fn(async ({ itemIds, category }: RequestArgs['categoriseItems']) => {
       const decided = decideMany(history, (id) => categories.get(id) ?? null, stackOf, itemIds, category);
@@ -74,9 +76,9 @@ export function createFakeReview(options: { caseId: string; totalCount: () => nu
     undoDecision: vi.fn(async () => move('undo')),
     redoDecision: vi.fn(async () => move('redo')),
     getItemReview: vi.fn(async ({ itemId }: RequestArgs['getItemReview']) => ({ category: categories.get(itemId) ?? null, history: [], authorisations: [] })),
-    nextToReview: vi.fn(async () => ({ itemId: null, index: null })),
+    nextToReview: vi.fn(async ({ afterItemId }: RequestArgs['nextToReview']) => nextAfter(afterItemId)),
     rememberReviewPlace: vi.fn(async () => ({})),
     getReviewPlace: vi.fn(async () => null),
   };
-  return { handlers, categories };
+  return { handlers, categories, nextAfter };
 }

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings/settings.js';
 import { createFakeVeil, fakeItemId } from '../../fakes/fake-veil';
 import { chooseInHeaderMenu } from '../../header-menu';
@@ -12,7 +12,7 @@ async function viewerWith(openNextAfterDecision: boolean) {
     settings: { ...DEFAULT_SETTINGS, limitsWizardDone: true, review: { ...DEFAULT_SETTINGS.review, openNextAfterDecision } },
   });
   // The fake's "next to review" is always item 5 (where the real service would find the first without a category).
-  vi.mocked(fake.handlers.nextToReview).mockImplementation(async () => ({ itemId: fakeItemId(5), index: 5 }));
+  fake.review.nextAfter.mockImplementation(() => ({ itemId: fakeItemId(5), index: 5 }));
   await renderApp(fake);
   const user = userEvent.setup();
   await user.click(await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ }));
@@ -26,12 +26,15 @@ describe('"Open the next item to review after categorising"', () => {
     const { fake, user, viewer } = await viewerWith(true);
     await user.keyboard('1');
     expect(await within(viewer).findByRole('heading', { name: /^photo-000005\./ })).toBeTruthy();
-    expect(fake.handlers.nextToReview).toHaveBeenCalledWith({ caseId: fake.state.summary.caseId, afterItemId: fakeItemId(0) });
+    // One round trip: the decision's answer named the next item, nothing else was asked.
+    expect(fake.review.nextAfter).toHaveBeenCalledWith(fakeItemId(0));
+    expect(fake.handlers.nextToReview).not.toHaveBeenCalled();
 
+    // Were it followed, this answer would open item 7.
+    fake.review.nextAfter.mockImplementation(() => ({ itemId: fakeItemId(7), index: 7 }));
     await user.click(within(viewer).getByRole('button', { name: 'Uncategorised' }));
     await waitFor(() => expect(fake.handlers.categoriseItem).toHaveBeenCalledTimes(2));
     await waitFor(() => expect(screen.getByTestId('decision-announcement').textContent).toBe('Uncategorised'));
-    expect(fake.handlers.nextToReview).toHaveBeenCalledTimes(1);
     expect(within(viewer).getByRole('heading', { name: /^photo-000005\./ })).toBeTruthy();
   });
 

@@ -110,8 +110,13 @@ describe('review progress kept between decisions', () => {
         for (const [at, { op, look }] of steps.entries()) {
           // The figures a decision, undo or redo answers with (the header's), made in the same call as the step.
           let answered: { reviewedCount: number } | null = null;
-          if (op.kind === 'decide') answered = (await service.categorise(CASE, `i${op.item}`, op.code).catch(() => null))?.state ?? null;
-          else if (op.kind === 'undo') answered = (await service.undo(CASE)).state;
+          // The next item to review a decision answers with (what "open next" opens), and the item it was decided on.
+          let answeredNext: { after: string; next: unknown } | null = null;
+          if (op.kind === 'decide') {
+            const outcome = await service.categorise(CASE, `i${op.item}`, op.code).catch(() => null);
+            answered = outcome?.state ?? null;
+            answeredNext = outcome === null ? null : { after: `i${op.item}`, next: outcome.next };
+          } else if (op.kind === 'undo') answered = (await service.undo(CASE)).state;
           else if (op.kind === 'redo') answered = (await service.redo(CASE)).state;
           else if (op.kind === 'merge') live.merge(op.from, op.into, op.fromLeads);
           else live.markKnown(op.item, op.code);
@@ -128,11 +133,14 @@ describe('review progress kept between decisions', () => {
           if (answered !== null) expect(answered.reviewedCount).toBe(state.reviewedCount);
           expect(await service.countsByCategory(CASE)).toEqual(counts);
 
+          const walkFrom = (after: string | null) => {
+            const start = after === null ? 0 : listed.findIndex((item) => item.id === after) + 1;
+            const walked = listed.map((_, step) => (start + step) % listed.length).find((index) => categories[index] === null);
+            return walked === undefined ? { itemId: null, index: null } : { itemId: listed[walked]?.id ?? null, index: walked };
+          };
           const after = probe < ITEM_COUNT ? `i${probe}` : null;
-          const start = after === null ? 0 : listed.findIndex((item) => item.id === after) + 1;
-          const walked = listed.map((_, step) => (start + step) % listed.length).find((index) => categories[index] === null);
-          const expected = walked === undefined ? { itemId: null, index: null } : { itemId: listed[walked]?.id ?? null, index: walked };
-          expect(await service.nextToReview(CASE, after)).toEqual(expected);
+          expect(await service.nextToReview(CASE, after)).toEqual(walkFrom(after));
+          if (answeredNext !== null) expect(answeredNext.next).toEqual(walkFrom(answeredNext.after));
         }
       }),
       { numRuns: 150 },
@@ -165,6 +173,7 @@ describe('a keypress on a large case', () => {
     for (let index = 0; index < 5; index += 1) {
       const outcome = await service.categorise(CASE, `i${index}`, '1');
       expect(outcome.state.reviewedCount).toBe(index + 1);
+      expect(outcome.next).toEqual({ itemId: `i${index + 1}`, index: index + 1 });
       expect(await service.nextToReview(CASE, `i${index}`)).toEqual({ itemId: `i${index + 1}`, index: index + 1 });
     }
     await service.undo(CASE);
