@@ -11,6 +11,7 @@ import { ViewingSection } from './viewing-section';
 import { KnownMaterialSection } from '../known/known-material-section';
 import { SchemeSection } from '../schemes/scheme-section';
 import { ReferralSection } from '../referral/referral-section';
+import { ReviewSection } from '../decisions/open-next-setting';
 
 export interface SettingsDialogProps {
   settings: Settings;
@@ -38,10 +39,12 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
   // Known material, schemes and referral rules are sections of their own kind (files and unit rules, saved
   // by their own forms): listed after the others, and in the nav too, or nothing would lead to them.
   const knownHeadingId = `${dialogId}-known`;
+  const reviewHeadingId = `${dialogId}-review`;
   const schemesHeadingId = `${dialogId}-schemes`;
   const referralHeadingId = `${dialogId}-referral`;
   const ownSections = [
     { headingId: knownHeadingId, label: t('known.group') },
+    { headingId: reviewHeadingId, label: t('settingsSections.review') },
     { headingId: schemesHeadingId, label: t('schemes.settingsGroup') },
     { headingId: referralHeadingId, label: t('referralSettings.group') },
   ];
@@ -73,6 +76,7 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
       <SharingSettings {...props} canPickFolder={canPickFolder} />
       <LanguageSection {...props} />
       <KnownMaterialSection headingId={knownHeadingId} settings={current} onSaved={saved} canPickFile={canPickFolder} />
+      <ReviewSection headingId={reviewHeadingId} settings={current} onSaved={saved} />
       <SchemeSection headingId={schemesHeadingId} settings={current} onSaved={saved} canPickFile={canPickFolder} />
       <ReferralSection headingId={referralHeadingId} settings={current} onSaved={saved} />
       <div className="form-actions">

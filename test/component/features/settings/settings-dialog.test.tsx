@@ -30,9 +30,9 @@ describe('SettingsDialog', () => {
     const names = within(nav)
       .getAllByRole('button')
       .map((button) => button.textContent);
-    expect(names).toEqual(['Viewing', 'Breaks', 'Limits', 'Notes', 'Sharing', 'Language', 'Known material', 'Category schemes', 'Referral']);
+    expect(names).toEqual(['Viewing', 'Breaks', 'Limits', 'Notes', 'Sharing', 'Language', 'Known material', 'Review', 'Category schemes', 'Referral']);
     // The last sections too: they are below a long Known material section, out of sight when the dialog opens.
-    for (const name of ['Known material', 'Category schemes', 'Referral']) {
+    for (const name of ['Known material', 'Review', 'Category schemes', 'Referral']) {
       await user.click(within(nav).getByRole('button', { name }));
       expect(document.activeElement).toBe(within(dialog).getByRole('heading', { name }));
     }
@@ -96,7 +96,7 @@ describe('SettingsDialog', () => {
       within(nav)
         .getAllByRole('button')
         .map((button) => button.textContent),
-    ).toEqual(['Affichage', 'Pauses', 'Limites', 'Notes', 'Partage', 'Langue', 'Matériel connu', 'Grilles de catégories', 'Signalement']);
+    ).toEqual(['Affichage', 'Pauses', 'Limites', 'Notes', 'Partage', 'Langue', 'Matériel connu', 'Révision', 'Grilles de catégories', 'Signalement']);
     expect(within(dialog).getByRole('group', { name: "Registre d'exposition" })).toBeTruthy();
     expect(within(dialog).getByRole('spinbutton', { name: 'Arrêter le décompte après (minutes sans activité)' })).toHaveProperty('value', '5');
   });
