@@ -99,7 +99,11 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
   const session = createCaseSession({
     idGenerator: deps.newId,
     nowMs: deps.nowMs,
-    emit: hub.emit,
+    emit: (name, payload) => {
+      hub.emit(name, payload);
+      // The review's progress counts the list "To review": it follows every change of it, not only decisions.
+      if (name === 'caseChanged') review.listChanged();
+    },
     onItems: (caseId, items) => prefetch.itemsListed(caseId, items),
     matchKnown: (digests) => matchKnown(digests),
     matchNearPdq: (pdq) => casePdq.matchNear(pdq),
@@ -244,6 +248,7 @@ export async function createVeilServices(deps: VeilServicesDeps): Promise<VeilSe
       referralVersion += 1;
       const summary = session.summary();
       if (summary) hub.emit('caseChanged', summary);
+      review.listChanged();
     },
     itemOf: (caseId, itemId) => {
       // Asked for every picture: not the summary (it counts the views), just the item; another case's item is none.

@@ -15,6 +15,11 @@ export interface ModalDialogProps {
   describedBy?: string;
   /** What the dialog's Close (or Cancel) button does: Alt+C does it too, and the dialog says so. */
   onClose?: () => void;
+  /**
+   * What Escape does here, said in place of "Esc hides all media" by a dialog that also answers
+   * it (the forewarning's "Not now"): two lines about one key read as a contradiction.
+   */
+  escapeHint?: string;
 }
 
 function isTextEntry(target: EventTarget): boolean {
@@ -49,7 +54,7 @@ function returnFocus(previous: Element | null): void {
  * when it closes. Escape is not bound here: in Veil, Escape always hides media, and every
  * dialog says so beside its buttons; Close has its own key (Alt+C) when `onClose` is given.
  */
-export function ModalDialog({ title, children, className, returnFocusTo, initialFocus = 'first-field', describedBy, onClose }: ModalDialogProps) {
+export function ModalDialog({ title, children, className, returnFocusTo, initialFocus = 'first-field', describedBy, onClose, escapeHint }: ModalDialogProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -103,7 +108,7 @@ export function ModalDialog({ title, children, className, returnFocusTo, initial
         </h2>
         {children}
         <p className="modal-keys">
-          <span>{t('keyHints.dialogEsc')}</span> {onClose && <span>{t('keyHints.dialogClose')}</span>}
+          <span>{escapeHint ?? t('keyHints.dialogEsc')}</span> {onClose && <span>{t('keyHints.dialogClose')}</span>}
         </p>
       </div>
     </div>

@@ -25,6 +25,7 @@ export const enForms = {
     notes: 'Notes',
     sharing: 'Sharing',
     language: 'Language',
+    review: 'Review',
     saveViewing: 'Save viewing settings',
     saveBreaks: 'Save break settings',
     saveLimits: 'Save limits',

@@ -12,7 +12,7 @@ export const enReferral = {
     },
     openStrongest: 'Open with strongest filter',
     notNow: 'Not now',
-    escapeIsNotNow: 'Escape: not now',
+    escapeIsNotNow: 'Esc answers “Not now” and hides all media',
     lockedTile: 'Locked — needs authorisation',
     lockedTitle: 'Locked — needs authorisation',
     lockedWhy:

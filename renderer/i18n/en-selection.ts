@@ -4,6 +4,7 @@
  */
 export const enSelection = {
   selection: {
+    hint: 'Ctrl+click or Space selects several items to categorise at once',
     count_one: '{{formatted}} selected',
     count_many: '{{formatted}} selected',
     count_other: '{{formatted}} selected',

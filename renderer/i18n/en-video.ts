@@ -22,6 +22,8 @@ export const enVideo = {
     speed: 'Speed',
     speedNow: 'Speed {{rate}}',
     pauseToStep: 'Pause the video to step one frame at a time.',
+    preparingVeiled: 'Preparing the veiled video…',
+    preparingOriginal: 'Loading the original video…',
   },
 };
 

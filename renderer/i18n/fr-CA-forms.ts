@@ -26,6 +26,7 @@ export const frCAForms: EnForms = {
     notes: 'Notes',
     sharing: 'Partage',
     language: 'Langue',
+    review: 'Révision',
     saveViewing: "Enregistrer l'affichage",
     saveBreaks: 'Enregistrer les pauses',
     saveLimits: 'Enregistrer les limites',

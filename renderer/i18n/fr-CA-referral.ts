@@ -12,7 +12,7 @@ export const frCAReferral = {
     },
     openStrongest: 'Ouvrir avec le filtre le plus fort',
     notNow: 'Pas maintenant',
-    escapeIsNotNow: 'Échap\u00a0: pas maintenant',
+    escapeIsNotNow: 'Échap répond «\u00a0Pas maintenant\u00a0» et masque tous les médias',
     lockedTile: 'Verrouillé — autorisation requise',
     lockedTitle: 'Verrouillé — autorisation requise',
     lockedWhy:

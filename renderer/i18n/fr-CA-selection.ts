@@ -3,6 +3,7 @@ import type { SelectionMessages } from './en-selection';
 /** Canadian French strings of the grid's multi-selection, typed against the English ones (en-selection.ts). */
 export const frCASelection: SelectionMessages = {
   selection: {
+    hint: 'Ctrl+clic ou Espace sélectionne plusieurs éléments à catégoriser d’un coup',
     count_one: '{{formatted}} sélectionné',
     count_many: '{{formatted}} sélectionnés',
     count_other: '{{formatted}} sélectionnés',

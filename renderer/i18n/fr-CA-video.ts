@@ -21,5 +21,7 @@ export const frCAVideo: VideoMessages = {
     speed: 'Vitesse',
     speedNow: 'Vitesse {{rate}}',
     pauseToStep: 'Mettez la vidéo en pause pour la parcourir image par image.',
+    preparingVeiled: 'Préparation de la vidéo voilée…',
+    preparingOriginal: 'Chargement de la vidéo originale…',
   },
 };

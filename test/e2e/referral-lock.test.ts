@@ -102,7 +102,13 @@ describe('the referral lock in Chromium through the browser host', () => {
     // Authorised through the viewer's form, the file is forewarned before anything of it is asked for.
     await lockedCell.click();
     const viewer = page.getByRole('region', { name: 'Viewer' });
-    await viewer.getByLabel('Warrant or order reference').fill('W-2026-0042');
+    // A form of ordinary width with its label above the field (it spanned the 1280 px stage, labels centred).
+    const reference = viewer.getByLabel('Warrant or order reference');
+    await reference.waitFor();
+    const [fieldBox, labelBox] = await Promise.all([reference.boundingBox(), viewer.getByText('Warrant or order reference', { exact: true }).boundingBox()]);
+    expect(fieldBox?.width).toBeLessThanOrEqual(32 * 16);
+    expect(labelBox?.x).toBe(fieldBox?.x);
+    await reference.fill('W-2026-0042');
     await viewer.getByLabel('Date of the authorisation').fill('2026-12-01');
     await viewer.getByRole('button', { name: 'Record authorisation' }).click();
     await forewarning.waitFor({ timeout: 30_000 });

@@ -29,6 +29,8 @@ const SIZES = [
   // At 200 % the viewer's own bars take a larger share of the smaller page.
   { label: '1280x720-zoom200', width: 640, height: 360, minImageShare: 0.35 },
   { label: '1400x900', width: 1400, height: 900, minImageShare: 0.6 },
+  // A small laptop: below 1200 px the item's name takes a line of its own above the buttons.
+  { label: '1024x700', width: 1024, height: 700, minImageShare: 0.55 },
 ] as const;
 
 const WORDS = {
@@ -77,6 +79,23 @@ async function measureRoom(page: Page, language: Language): Promise<Room> {
   return { viewerHeightPx: viewer?.height ?? 0, imageWidthPx: image?.width ?? 0, imageHeightPx: image?.height ?? 0 };
 }
 
+/**
+ * What a reader would see cut: the item's or the case's name clipped by an ellipsis, or a
+ * toolbar button whose words broke onto two lines (taller than the shortest button).
+ */
+async function cutText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    for (const name of document.querySelectorAll<HTMLElement>('.viewer-title h2, .case-title h1')) {
+      if (name.scrollWidth > name.clientWidth) cut.push(`name "${name.textContent ?? ''}"`);
+    }
+    const buttons = [...document.querySelectorAll<HTMLElement>('.viewer-toolbar .button')];
+    const lowest = Math.min(...buttons.map((button) => button.offsetHeight));
+    for (const button of buttons) if (button.offsetHeight > lowest * 1.4) cut.push(`button "${button.textContent ?? ''}"`);
+    return cut;
+  });
+}
+
 /** Whether an element's whole box is inside the viewport (not pushed off by the header). */
 async function fullyInView(page: Page, name: string): Promise<boolean> {
   const box = await page.getByRole('button', { name, exact: true }).boundingBox();
@@ -105,7 +124,7 @@ describe('the viewer keeps its room in Chromium through the browser host (demo c
   });
 
   it.each(['en', 'fr-CA'] as const)(
-    'in %s: three fifths of the window at 1280×720, at 200 per cent zoom and at 1400×900, with Hide all media in sight',
+    'in %s: three fifths of the window at 1280×720, at 200 per cent zoom and at 1400×900, more than half at 1024×700, names whole, with Hide all media in sight',
     async (language) => {
       const words = WORDS[language];
       await host.call('updateSettings', { language });
@@ -138,6 +157,8 @@ describe('the viewer keeps its room in Chromium through the browser host (demo c
           await expect.poll(() => fullyInView(page, words.hideAll), { ...SETTLE, message: `${language} ${size.label} Hide all media` }).toBe(true);
           await expect.poll(() => fullyInView(page, words.menu), { ...SETTLE, message: `${language} ${size.label} the header menu` }).toBe(true);
           await expect.poll(() => page.getByText(words.counting, { exact: true }).isVisible(), SETTLE).toBe(true);
+          // The names are whole and no button breaks its words (in French at 1024 px the name was a 70 px column).
+          if (size.width >= 1024) await expect.poll(() => cutText(page), { ...SETTLE, message: `${language} ${size.label}` }).toEqual([]);
           expect(
             room.imageHeightPx,
             `${language} ${size.label}: image ${Math.round(room.imageWidthPx)}×${Math.round(room.imageHeightPx)} px`,

@@ -45,6 +45,11 @@ export interface ReviewService {
    */
   leave(): Promise<void>;
   close(): void;
+  /**
+   * The open case's list moved (items arrived, stacks regrouped, matches changed): its progress is
+   * counted again and pushed when its figures changed, so the header never keeps the first look's.
+   */
+  listChanged(): void;
 }
 
 export interface ReviewServiceDeps {
@@ -376,6 +381,21 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       void current?.then((review) => review.writer.close()).catch(() => undefined);
       current = null;
       currentId = null;
+    },
+    listChanged() {
+      // Only a review already loaded: a list moving must not load (or lock) a workspace nobody asked for.
+      const loaded = current;
+      if (loaded === null) return;
+      void loaded
+        .then((review) => {
+          if (current !== loaded || review.progress === null || review.progress.version === listVersion(review.caseId)) return;
+          const before = review.progress.tracker;
+          const [reviewedBefore, totalBefore] = [before.reviewedCount(), before.totalCount()];
+          precategoriseKnown(review);
+          const state = stateOf(review);
+          if (state.reviewedCount !== reviewedBefore || state.totalCount !== totalBefore) deps.onChange(state);
+        })
+        .catch(() => undefined);
     },
   };
 }

@@ -4,8 +4,21 @@ import type { Settings } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
 import { useErrorText } from '../../app/error-message';
 
-/** Settings → the review's "Open the next item to review after categorising" switch, saved as soon as it is changed. */
-export function OpenNextSetting({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
+/** Settings → Review: how the review moves on. Its own section: it is about reviewing, not about category schemes. */
+export function ReviewSection({ headingId, settings, onSaved }: { headingId: string; settings: Settings; onSaved: (settings: Settings) => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="settings-section" aria-labelledby={headingId}>
+      <h3 id={headingId} className="settings-section-title" tabIndex={-1}>
+        {t('settingsSections.review')}
+      </h3>
+      <OpenNextSetting settings={settings} onSaved={onSaved} />
+    </section>
+  );
+}
+
+/** The review's "Open the next item to review after categorising" switch, saved as soon as it is changed. */
+function OpenNextSetting({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
   const { t } = useTranslation();
   const { errorText } = useErrorText();
   const client = useVeil();

@@ -64,7 +64,7 @@ export function OverruleDialog({ categoryName, onConfirm, onCancel }: OverruleDi
 
   return (
     <div onKeyDown={onKeyDown}>
-      <ModalDialog title={t('overrule.title')} describedBy={`${id}-intro`} onClose={onCancel}>
+      <ModalDialog title={t('overrule.title')} describedBy={`${id}-intro`} escapeHint={t('overrule.escape')} onClose={onCancel}>
         <form className="form" onSubmit={onSubmit} noValidate>
           <p id={`${id}-intro`}>{t('overrule.intro', { category: categoryName })}</p>
           <div className="field">
@@ -98,7 +98,6 @@ export function OverruleDialog({ categoryName, onConfirm, onCancel }: OverruleDi
             onCancel={onCancel}
           />
         </form>
-        <p className="modal-keys">{t('overrule.escape')}</p>
       </ModalDialog>
     </div>
   );

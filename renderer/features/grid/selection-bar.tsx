@@ -21,6 +21,7 @@ export function SelectionBar({ selection, review, onClear }: { selection: GridSe
       <span role="status" className="selection-count">
         {count > 0 ? t('selection.count', { count, formatted: format.count(count) }) : ''}
       </span>
+      {count === 0 && <span className="muted">{t('selection.hint')}</span>}
       {selection.overLimit && (
         <span role="alert" className="error-text">
           {t('selection.overLimit', { formatted: format.count(MAX_BATCH_ITEMS) })}

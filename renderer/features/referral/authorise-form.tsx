@@ -53,18 +53,24 @@ export function AuthoriseForm({ caseId, item, onAuthorised }: AuthoriseFormProps
     <form className="stage-known referral-authorise" aria-labelledby={`${id}-title`} onSubmit={onSubmit} noValidate>
       <h3 id={`${id}-title`}>{t('referral.lockedTitle')}</h3>
       <p>{t('referral.lockedWhy')}</p>
-      <label htmlFor={`${id}-reference`}>{t('referral.reference')}</label>
-      <input id={`${id}-reference`} type="text" value={reference} maxLength={200} onChange={(event) => setReference(event.target.value)} required />
-      <label htmlFor={`${id}-date`}>{t('referral.authorisationDate')}</label>
-      <input id={`${id}-date`} type="date" value={dateIso} onChange={(event) => setDateIso(event.target.value)} required />
+      <div className="field">
+        <label htmlFor={`${id}-reference`}>{t('referral.reference')}</label>
+        <input id={`${id}-reference`} type="text" value={reference} maxLength={200} onChange={(event) => setReference(event.target.value)} required />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-date`}>{t('referral.authorisationDate')}</label>
+        <input id={`${id}-date`} type="date" value={dateIso} onChange={(event) => setDateIso(event.target.value)} required />
+      </div>
       {error !== null && (
-        <p role="alert" className="form-error">
+        <p role="alert" className="error-text">
           {error}
         </p>
       )}
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {t('referral.authorise')}
-      </button>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('referral.authorise')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -26,7 +26,7 @@ export function ForewarningDialog({ classification, annotations, onOpenStrongest
   };
   return (
     <div onKeyDown={onKeyDown}>
-      <ModalDialog title={t('referral.forewarningTitle')} describedBy={describedBy} onClose={onNotNow}>
+      <ModalDialog title={t('referral.forewarningTitle')} describedBy={describedBy} escapeHint={t('referral.escapeIsNotNow')} onClose={onNotNow}>
         <div id={describedBy}>
           <p>{t('referral.forewarningIntro')}</p>
           <ul>
@@ -36,15 +36,14 @@ export function ForewarningDialog({ classification, annotations, onOpenStrongest
             ))}
           </ul>
         </div>
-        <div className="modal-actions">
-          <button type="button" className="primary" onClick={onOpenStrongest}>
+        <div className="form-actions">
+          <button type="button" className="button button-primary" onClick={onOpenStrongest}>
             {t('referral.openStrongest')}
           </button>
-          <button type="button" onClick={onNotNow}>
+          <button type="button" className="button" onClick={onNotNow}>
             {t('referral.notNow')}
           </button>
         </div>
-        <p className="modal-keys">{t('referral.escapeIsNotNow')}</p>
       </ModalDialog>
     </div>
   );

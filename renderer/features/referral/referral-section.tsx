@@ -72,7 +72,7 @@ export function ReferralSection({ headingId, settings, onSaved }: { headingId: s
       </h3>
       <p className="muted">{t('referralSettings.intro')}</p>
       <form className="form" onSubmit={onSubmit} onChange={() => setStatus('')} noValidate>
-        <label className="field field-checkbox">
+        <label className="check">
           <input
             ref={lockRef}
             type="checkbox"

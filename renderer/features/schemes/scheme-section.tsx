@@ -6,7 +6,6 @@ import type { Settings } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
 import { useErrorText } from '../../app/error-message';
 import { FileField } from '../../app/file-field';
-import { OpenNextSetting } from '../decisions/open-next-setting';
 
 const NEW_CASE_OPTIONS = ReviewSettingsSchema.shape.newCaseScheme.options;
 
@@ -65,7 +64,6 @@ export function SchemeSection({
       <h3 id={headingId} className="settings-section-title" tabIndex={-1}>
         {t('schemes.settingsGroup')}
       </h3>
-      <OpenNextSetting settings={settings} onSaved={onSaved} />
       <form
         className="form"
         onSubmit={(event) => (event.preventDefault(), run(save({ ...review, newCaseScheme: newCase }).then(() => t('schemeSettings.saved'))))}

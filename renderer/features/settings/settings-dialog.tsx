@@ -11,6 +11,7 @@ import { ViewingSection } from './viewing-section';
 import { KnownMaterialSection } from '../known/known-material-section';
 import { SchemeSection } from '../schemes/scheme-section';
 import { ReferralSection } from '../referral/referral-section';
+import { ReviewSection } from '../decisions/open-next-setting';
 
 export interface SettingsDialogProps {
   settings: Settings;
@@ -35,8 +36,18 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
     onSaved(next);
   };
   const props = { dialogId, settings: current, onSaved: saved };
-  // Known material is a section of its own kind (hash sets, not settings): listed last, saved by its import.
+  // Known material, schemes and referral rules are sections of their own kind (files and unit rules, saved
+  // by their own forms): listed after the others, and in the nav too, or nothing would lead to them.
   const knownHeadingId = `${dialogId}-known`;
+  const reviewHeadingId = `${dialogId}-review`;
+  const schemesHeadingId = `${dialogId}-schemes`;
+  const referralHeadingId = `${dialogId}-referral`;
+  const ownSections = [
+    { headingId: knownHeadingId, label: t('known.group') },
+    { headingId: reviewHeadingId, label: t('settingsSections.review') },
+    { headingId: schemesHeadingId, label: t('schemes.settingsGroup') },
+    { headingId: referralHeadingId, label: t('referralSettings.group') },
+  ];
 
   return (
     <ModalDialog title={t('settings.title')} className="settings-dialog" onClose={onClose}>
@@ -49,11 +60,13 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
               </button>
             </li>
           ))}
-          <li>
-            <button type="button" className="button button-small" onClick={() => document.getElementById(knownHeadingId)?.focus()}>
-              {t('known.group')}
-            </button>
-          </li>
+          {ownSections.map(({ headingId, label }) => (
+            <li key={headingId}>
+              <button type="button" className="button button-small" onClick={() => document.getElementById(headingId)?.focus()}>
+                {label}
+              </button>
+            </li>
+          ))}
         </ul>
       </nav>
       <ViewingSection {...props} />
@@ -63,8 +76,9 @@ export function SettingsDialog({ settings, onSaved, onClose, canPickFolder = fal
       <SharingSettings {...props} canPickFolder={canPickFolder} />
       <LanguageSection {...props} />
       <KnownMaterialSection headingId={knownHeadingId} settings={current} onSaved={saved} canPickFile={canPickFolder} />
-      <SchemeSection headingId={`${dialogId}-schemes`} settings={current} onSaved={saved} canPickFile={canPickFolder} />
-      <ReferralSection headingId={`${dialogId}-referral`} settings={current} onSaved={saved} />
+      <ReviewSection headingId={reviewHeadingId} settings={current} onSaved={saved} />
+      <SchemeSection headingId={schemesHeadingId} settings={current} onSaved={saved} canPickFile={canPickFolder} />
+      <ReferralSection headingId={referralHeadingId} settings={current} onSaved={saved} />
       <div className="form-actions">
         <button type="button" className="button" onClick={onClose}>
           {t('settingsSections.close')}

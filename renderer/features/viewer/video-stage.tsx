@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { RevealMode } from '../../../shared/exposure/visibility-report.js';
 import { cssFilterFor, type FilterProfile } from '../../../shared/media/filter-profile.js';
@@ -67,13 +68,16 @@ interface PlayerProps {
   resumePlayingRef: RefObject<boolean>;
   /** This player replaces one on screen (veiled ↔ original): it plays on if that one was playing. After a hide it never does. */
   swapped: boolean;
+  /** The video could not be played: the viewer asks the back end why and shows the reason in its place. */
+  onFailed: () => void;
 }
 
 /**
  * The <video> and our own controls. It is mounted only while media is visible; hiding
  * unmounts it (pausing first), and the position is kept for when it comes back.
  */
-function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboardUrl, resumeAtRef, resumePlayingRef, swapped }: PlayerProps) {
+function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboardUrl, resumeAtRef, resumePlayingRef, swapped, onFailed }: PlayerProps) {
+  const { t } = useTranslation();
   const [playOnLoad] = useState(swapped);
   // Only the veiled derivative is ever a stream that cannot seek (the original is served with ranges).
   const [whole, setWhole] = useState(false);
@@ -87,6 +91,8 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
   const [videoElement, setVideoElement] = useState<HTMLVideoElement | null>(null);
   const pictureProps = usePictureProps();
   const [ready, setReady] = useState(false);
+  // Set when loading starts (after the status region is in the page), so screen readers announce its words.
+  const [loading, setLoading] = useState(false);
   const [playing, setPlaying] = useState(false);
   const [muted, setMuted] = useState(true);
   const [volume, setVolume] = useState(1);
@@ -177,8 +183,14 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
             setVolume(event.currentTarget.volume);
           }}
           onTimeUpdate={(event) => setTimeSec(event.currentTarget.currentTime)}
+          onLoadStart={() => setLoading(true)}
+          onError={onFailed}
           onContextMenu={preventMenu}
         />
+        {/* Always in the page, so the change of its words is announced; the worker may take seconds to make the first frames. */}
+        <p className="video-preparing" role="status">
+          {ready || !loading ? '' : t(url.includes('/veiled?') ? 'videoControls.preparingVeiled' : 'videoControls.preparingOriginal')}
+        </p>
       </div>
       <VideoControls
         video={videoElement}
@@ -210,6 +222,7 @@ export interface VideoStageProps {
   settings: Settings;
   /** The Reveal button's timer is running: blur lifts, greyscale stays unless colour reveals are on. */
   revealedWhole: boolean;
+  onPictureFailed: () => void;
 }
 
 /**
@@ -219,7 +232,7 @@ export interface VideoStageProps {
  * the derivative. The CSS filter sized to the displayed long edge stays on both, set in the
  * same render as `src` (and the element stays invisible until its first frame is decoded).
  */
-export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
+export function VideoStage({ item, settings, revealedWhole, onPictureFailed }: VideoStageProps) {
   const client = useVeil();
   const visible = useMediaVisible();
   const resumeAtRef = useRef(0);
@@ -249,6 +262,7 @@ export function VideoStage({ item, settings, revealedWhole }: VideoStageProps) {
           resumeAtRef={resumeAtRef}
           resumePlayingRef={resumePlayingRef}
           swapped={lastShown.swapped}
+          onFailed={onPictureFailed}
         />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />

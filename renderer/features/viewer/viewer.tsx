@@ -123,7 +123,7 @@ function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope
           <TechnicalDetail reason={failure.error?.reason} detail={failure.error?.detail} />
         </div>
       ) : item.kind === 'video' ? (
-        <VideoStage item={item} settings={settings} revealedWhole={reveal.active} />
+        <VideoStage item={item} settings={settings} revealedWhole={reveal.active} onPictureFailed={() => onPictureFailed(item.id)} />
       ) : (
         <ImageStage item={item} settings={settings} revealedWhole={reveal.active} keyScope={keyScope} onPictureFailed={() => onPictureFailed(item.id)} />
       )}

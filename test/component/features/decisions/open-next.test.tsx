@@ -51,7 +51,9 @@ describe('"Open the next item to review after categorising"', () => {
     await renderApp(fake);
     const user = userEvent.setup();
     await chooseInHeaderMenu(user, 'Settings');
-    const section = screen.getByRole('region', { name: 'Category schemes' });
+    // Under Review, not Category schemes: it is about how the review moves on, not about schemes.
+    expect(within(screen.getByRole('region', { name: 'Category schemes' })).queryByRole('checkbox')).toBeNull();
+    const section = screen.getByRole('region', { name: 'Review' });
     const box = within(section).getByRole('checkbox', { name: 'Open the next item to review after categorising' });
     expect((box as HTMLInputElement).checked).toBe(false);
     await user.click(box);

@@ -77,6 +77,13 @@ describe('the dialog asking why a hash set’s category is changed', () => {
     const { onCancel, user, view } = show();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalledTimes(1);
+    // One line says what Escape does here, not two that read as a contradiction ("cancels" and "hides media").
+    const dialog = screen.getByRole('dialog', { name: 'Change a category from a hash set' });
+    expect(
+      within(dialog)
+        .queryAllByText(/^Esc /)
+        .map((hint) => hint.textContent),
+    ).toEqual(['Esc cancels and hides all media']);
     const hidden = vi.fn();
     window.addEventListener('keydown', hidden);
     try {

@@ -28,6 +28,12 @@ describe('the forewarning before a flagged file opens', () => {
     expect(dialog.getAttribute('aria-describedby')).not.toBeNull();
     const open = within(dialog).getByRole('button', { name: 'Open with strongest filter' });
     expect(document.activeElement).toBe(open);
+    // One line says what Escape does here; "Esc hides all media" beside "Escape: not now" read as a contradiction.
+    expect(
+      within(dialog)
+        .queryAllByText(/^Esc/)
+        .map((hint) => hint.textContent),
+    ).toEqual(['Esc answers “Not now” and hides all media']);
     const user = userEvent.setup();
     await user.keyboard('{Escape}');
     expect(onNotNow).toHaveBeenCalledTimes(1);
@@ -46,5 +52,10 @@ describe('the forewarning before a flagged file opens', () => {
     expect(within(dialog).getByRole('button', { name: 'Ouvrir avec le filtre le plus fort' })).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Pas maintenant' })).toBeTruthy();
     expect(within(dialog).getByText('un nourrisson')).toBeTruthy();
+    expect(
+      within(dialog)
+        .queryAllByText(/^Échap/)
+        .map((hint) => hint.textContent),
+    ).toEqual(['Échap répond «\u00a0Pas maintenant\u00a0» et masque tous les médias']);
   });
 });

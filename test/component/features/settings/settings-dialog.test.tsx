@@ -30,9 +30,12 @@ describe('SettingsDialog', () => {
     const names = within(nav)
       .getAllByRole('button')
       .map((button) => button.textContent);
-    expect(names).toEqual(['Viewing', 'Breaks', 'Limits', 'Notes', 'Sharing', 'Language', 'Known material']);
-    await user.click(within(nav).getByRole('button', { name: 'Known material' }));
-    expect(document.activeElement).toBe(within(dialog).getByRole('heading', { name: 'Known material' }));
+    expect(names).toEqual(['Viewing', 'Breaks', 'Limits', 'Notes', 'Sharing', 'Language', 'Known material', 'Review', 'Category schemes', 'Referral']);
+    // The last sections too: they are below a long Known material section, out of sight when the dialog opens.
+    for (const name of ['Known material', 'Review', 'Category schemes', 'Referral']) {
+      await user.click(within(nav).getByRole('button', { name }));
+      expect(document.activeElement).toBe(within(dialog).getByRole('heading', { name }));
+    }
     await user.click(within(nav).getByRole('button', { name: 'Limits' }));
     expect(document.activeElement).toBe(within(dialog).getByRole('heading', { name: 'Limits' }));
     const limits = within(dialog).getByRole('region', { name: 'Limits' });
@@ -93,7 +96,7 @@ describe('SettingsDialog', () => {
       within(nav)
         .getAllByRole('button')
         .map((button) => button.textContent),
-    ).toEqual(['Affichage', 'Pauses', 'Limites', 'Notes', 'Partage', 'Langue', 'Matériel connu']);
+    ).toEqual(['Affichage', 'Pauses', 'Limites', 'Notes', 'Partage', 'Langue', 'Matériel connu', 'Révision', 'Grilles de catégories', 'Signalement']);
     expect(within(dialog).getByRole('group', { name: "Registre d'exposition" })).toBeTruthy();
     expect(within(dialog).getByRole('spinbutton', { name: 'Arrêter le décompte après (minutes sans activité)' })).toHaveProperty('value', '5');
   });

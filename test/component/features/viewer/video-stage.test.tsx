@@ -2,11 +2,12 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { displayedLongEdgePx, UNMEASURED_LONG_EDGE_PX } from '../../../../renderer/features/viewer/video-stage';
-import { createFakeVeil } from '../../fakes/fake-veil';
+import type { MediaItem } from '../../../../shared/case/media-item';
+import { createFakeVeil, fakeItem } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
 
-async function openVideo(settings = {}) {
-  const fake = createFakeVeil({ settings });
+async function openVideo(settings = {}, items?: (index: number) => MediaItem) {
+  const fake = createFakeVeil({ settings, items });
   await renderApp(fake);
   const user = userEvent.setup();
   // Records the element's CSS filter at the moment its src is set.
@@ -16,8 +17,8 @@ async function openVideo(settings = {}) {
     if (this instanceof HTMLVideoElement && name === 'src') filtersAtSrc.push(`${value} → ${this.style.filter}`);
     setAttribute.call(this, name, value);
   });
-  await user.click(await screen.findByRole('gridcell', { name: 'clip-000003.mp4, MP4 Video' }));
-  const viewer = await screen.findByRole('region', { name: 'Viewer' });
+  await user.click(await screen.findByRole('gridcell', { name: /^clip-000003\.mp4, / }));
+  const viewer = await screen.findByRole('region', { name: /^(Viewer|Visionneuse)$/ });
   const video = viewer.querySelector('video')!;
   return { fake, user, viewer, video, filtersAtSrc };
 }
@@ -97,5 +98,32 @@ describe('Viewer, videos', () => {
     expect(storyboard.querySelectorAll('canvas')).toHaveLength(9);
     expect(within(storyboard).getAllByRole('button')).toHaveLength(9);
     expect(document.querySelectorAll('video')).toHaveLength(1);
+  });
+
+  it.each([
+    ['en', 'Preparing the veiled video…'],
+    ['fr-CA', 'Préparation de la vidéo voilée…'],
+  ] as const)('in %s, says the veiled video is being prepared until its first frame can play', async (language, words) => {
+    const { viewer, video } = await openVideo({ language });
+    fireEvent(video, new Event('loadstart'));
+    // Not a black box and "0:00 of 0:00" for the seconds the worker takes to make the derivative: said, and announced.
+    const preparing = await within(viewer).findByText(words);
+    expect(preparing.getAttribute('role')).toBe('status');
+    fireEvent(video, new Event('loadeddata'));
+    expect(within(viewer).queryByText(words)).toBeNull();
+    expect(preparing.isConnected).toBe(true);
+  });
+
+  it('shows why the video cannot play in its place when the derivative fails', async () => {
+    let damaged = false;
+    const { viewer, video } = await openVideo({}, (index) =>
+      index === 3 && damaged ? { ...fakeItem(3), error: { code: 'decode-failed', detail: 'moov atom not found' } } : fakeItem(index),
+    );
+    damaged = true;
+    fireEvent(video, new Event('loadstart'));
+    fireEvent(video, new Event('error'));
+    expect(await within(viewer).findByText('The file is damaged or incomplete.')).toBeTruthy();
+    expect(viewer.querySelector('video')).toBeNull();
+    expect(within(viewer).queryByText('Preparing the veiled video…')).toBeNull();
   });
 });

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CaseSummary } from '../../../../../shared/case/case-summary.js';
-import { IDLE_IMPORT } from '../../../../../shared/case/import-progress.js';
 import type { MediaItem } from '../../../../../shared/case/media-item.js';
 import { inItemView } from '../../../../../shared/known/item-match.js';
 import { createReviewService, type ReviewServiceDeps } from '../../../../../electron/services/review/review-service.js';
+import { caseSummaryFixture } from '../../../../fixtures/case-summary.js';
 import { mediaItemFixture } from '../../../../fixtures/media-item.js';
 
 const CASE = 'case-1';
@@ -37,23 +36,7 @@ function liveCase() {
       const representative = members.filter((member) => member.id === item?.stackId);
       return [...representative, ...members.filter((member) => member.id !== item?.stackId)].map((member) => ({ item: copy(member), distanceBits: 0 }));
     },
-    summary: (): CaseSummary => ({
-      caseId: CASE,
-      name: 'Live',
-      isDemo: false,
-      itemCount: items.length,
-      problemCount: 0,
-      duplicateCount: 0,
-      listVersion: version,
-      knownCount: 0,
-      nearMatchCount: 0,
-      duplicateStackCount: 0,
-      toReviewCount: 0,
-      nearCopyCount: 0,
-      knownShown: false,
-      pdqProgress: null,
-      import: IDLE_IMPORT,
-    }),
+    summary: () => caseSummaryFixture({ caseId: CASE, itemCount: items.length, listVersion: version }),
   };
 
   return {

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { MediaItem } from '../../../../../shared/case/media-item.js';
+import { inItemView } from '../../../../../shared/known/item-match.js';
+import type { ReviewState } from '../../../../../shared/review/review-contract.js';
+import { createReviewService, type ReviewServiceDeps } from '../../../../../electron/services/review/review-service.js';
+import { caseSummaryFixture } from '../../../../fixtures/case-summary.js';
+import { mediaItemFixture } from '../../../../fixtures/media-item.js';
+
+const CASE = 'case-1';
+
+/** A case still importing: items arrive and near copies fold into stacks, each change moving the list's version. */
+function importingCase() {
+  const items: MediaItem[] = [];
+  let version = 0;
+  const session: ReviewServiceDeps['session'] = {
+    listItems(_caseId, offset, limit, view = 'all') {
+      const listed = items.filter((item) => inItemView(item, view));
+      return { total: listed.length, items: listed.slice(offset, offset + limit).map((item) => ({ ...item })) };
+    },
+    getItems: (_caseId, ids) => items.filter((item) => ids.includes(item.id)).map((item) => ({ ...item })),
+    stackMembers: (_caseId, itemId) => {
+      const stackId = items.find((item) => item.id === itemId)?.stackId;
+      const members = items.filter((item) => item.stackId === stackId);
+      return members.length < 2 ? [] : members.map((item) => ({ item: { ...item }, distanceBits: 0 }));
+    },
+    summary: () => caseSummaryFixture({ caseId: CASE, itemCount: items.length, listVersion: version }),
+  };
+  return {
+    session,
+    arrive(count: number) {
+      const from = items.length;
+      for (let index = from; index < from + count; index += 1) items.push(mediaItemFixture({ id: `i${index}` }));
+      version += 1;
+    },
+    /** The items from `from` on become near copies of item `into`: they leave "To review". */
+    stackInto(into: number, from: number) {
+      const lead = items[into];
+      if (lead === undefined) return;
+      const members = [lead, ...items.slice(from)];
+      for (const member of members) Object.assign(member, { stackId: lead.id, stackSize: members.length });
+      version += 1;
+    },
+  };
+}
+
+function serviceOver(live: ReturnType<typeof importingCase>) {
+  const pushed: ReviewState[] = [];
+  const service = createReviewService({
+    session: live.session,
+    workspace: async () => null,
+    userName: 'jtremblay',
+    presetScheme: () => ({ id: 'vic-us' }),
+    nowMs: () => 1_800_000_000_000,
+    onChange: (state) => pushed.push(state),
+    retryMs: 5000,
+    setTimer: () => ({ cancel: () => undefined }),
+  });
+  /** What the header shows now: the last figures pushed, else those of the first look. */
+  const figures = (first: ReviewState) => {
+    const last = pushed.at(-1) ?? first;
+    return `${last.reviewedCount} of ${last.totalCount}`;
+  };
+  return { service, pushed, figures };
+}
+
+/** Lets the service's pushes (after its loaded review resolves) run. */
+const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('review progress while the case is still being imported and stacked', () => {
+  it('follows the list "To review" as items arrive and near copies fold into stacks, not only at decisions', async () => {
+    const live = importingCase();
+    live.arrive(32);
+    const { service, pushed, figures } = serviceOver(live);
+    // The header's first look, while the import has only 32 items.
+    const first = await service.state(CASE);
+    expect(figures(first)).toBe('0 of 32');
+
+    live.arrive(92);
+    service.listChanged();
+    await settled();
+    expect(figures(first)).toBe('0 of 124');
+
+    await service.categorise(CASE, 'i0', '1');
+    live.arrive(11_000);
+    service.listChanged();
+    await settled();
+    expect(figures(first)).toBe('1 of 11124');
+
+    // A stack made of items 11,000 on leaves one representative for 125 files.
+    live.stackInto(0, 11_000);
+    service.listChanged();
+    await settled();
+    expect(figures(first)).toBe('1 of 11000');
+    expect(pushed.at(-1)).toMatchObject({ reviewedCount: 1, totalCount: 11_000 });
+  });
+
+  it('pushes nothing when the list moved but its figures did not, nor before anyone looked at the review', async () => {
+    const live = importingCase();
+    live.arrive(3);
+    const { service, pushed } = serviceOver(live);
+    service.listChanged();
+    await settled();
+    expect(pushed).toEqual([]);
+    await service.state(CASE);
+    live.stackInto(0, 3);
+    service.listChanged();
+    await settled();
+    expect(pushed).toEqual([]);
+  });
+});
