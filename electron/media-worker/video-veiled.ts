@@ -10,6 +10,7 @@ import type { MediaError } from '../../shared/case/media-item.js';
 import type { BlurLevel, FilterStyle } from '../../shared/media/filter-profile.js';
 import { reasonOf } from '../../shared/reasons/reason.js';
 import { planDerivative } from './derive-plan.js';
+import { isBeforeStart, seekToStart } from './video-veiled-start.js';
 import { DEFAULT_VIDEO_LIMITS, openVideo, type OpenedVideo, type VideoLimits } from './video-input.js';
 
 /** The long edge the blur is planned for: a viewer-sized picture; a blurred one is made far smaller (derive-plan.ts). */
@@ -28,6 +29,8 @@ export interface VeiledVideoInput {
   greyscale: boolean;
   blur: BlurLevel;
   style?: FilterStyle;
+  /** Where the derivative starts, in the original's seconds (0 or absent: its beginning); video-veiled-start.ts. */
+  startSec?: number;
 }
 
 interface VeiledVideoSummary {
@@ -168,14 +171,16 @@ async function encodeAll(video: OpenedVideo, input: VeiledVideoInput, sink: Veil
     }
   };
 
+  const startSec = input.startSec ?? 0;
   try {
+    seekToStart(video, startSec);
     while (context.readFrameSync(packet) >= 0) {
       const ours = packet.streamIndex === stream.index;
       if (ours) decoder.decodeSync(packet);
       packet.unref();
       if (!ours) continue;
       for (let frame = decoder.receiveSync(); frame !== null && typeof frame === 'object'; frame = decoder.receiveSync()) {
-        encodeFiltered(frame);
+        if (!isBeforeStart(video, frame, startSec, 0.5 / VEILED_VIDEO_FPS)) encodeFiltered(frame);
         frame.free();
       }
       if (framesSinceTurn >= FRAMES_PER_TURN) {

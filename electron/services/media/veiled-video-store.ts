@@ -8,16 +8,34 @@ import type { VeiledVideoOutcome } from './worker-pool-api.js';
  * case media is never written to disk), and whether it is still growing.
  */
 interface Entry {
-  readonly chunks: Uint8Array[];
+  /** In order; a chunk every reader has passed is dropped (undefined) once the video is no longer kept whole. */
+  readonly chunks: (Uint8Array | undefined)[];
+  /** Bytes held now (dropped chunks not counted). */
   sizeBytes: number;
   state: 'growing' | 'done' | 'failed';
   error: MediaError | null;
-  /** Responses reading it now: a growing video nobody reads any more is stopped. */
+  /** Requests waiting for it and responses reading it now: a growing video nobody reads any more is stopped. */
   readers: number;
+  /**
+   * False once it outgrew the store's bound: it is then neither kept whole nor offered to new
+   * requests (they start their own encode, from the time they ask), and its bytes are let go
+   * as its readers pass them.
+   */
+  kept: boolean;
+  /** Where each response reading it is: the first chunk not yet given to it. */
+  readonly cursors: Set<{ nextChunk: number }>;
+  /** Chunks before this one are dropped. */
+  droppedUpTo: number;
   readonly controller: AbortController;
   /** Called on every new chunk and at the end. */
   readonly listeners: Set<() => void>;
 }
+
+/** What a request for a video outgrown the store is told when it waits for the whole of it. */
+const OUTGROWN: MediaError = {
+  code: 'too-large',
+  detail: 'this veiled video is larger than Veil keeps in memory: it is played from the time asked, never whole',
+};
 
 /** Starts the job that makes a veiled video: `onChunk` gets its bytes in order. */
 export type StartVeiledVideo = (signal: AbortSignal, onChunk: (bytes: Uint8Array) => void) => Promise<VeiledVideoOutcome>;
@@ -45,16 +63,17 @@ export class VeiledVideoStore {
    * The video for `key`: whole when it is finished, else a stream of it from its first byte that
    * follows it as it grows. Waits for its first bytes (or its failure), so a file that cannot be
    * shown is answered as an error rather than an empty video. With `whole`, waits until it is
-   * finished (a player that must seek in it).
+   * finished (a player that must seek in it). `orWholeKey` names a finished video that answers
+   * instead when it is kept (a derivative from a time is answered by the whole one, which a player seeks in).
    */
-  async read(key: string, start: StartVeiledVideo, options: { whole?: boolean } = {}): Promise<VeiledVideoRead> {
-    const whole = this.finished.get(key);
+  async read(key: string, start: StartVeiledVideo, options: { whole?: boolean; orWholeKey?: string } = {}): Promise<VeiledVideoRead> {
+    const whole = this.finished.get(key) ?? (options.orWholeKey === undefined ? undefined : this.finished.get(options.orWholeKey));
     if (whole !== undefined) return { ok: true, complete: true, bytes: whole };
     const entry = this.growing.get(key) ?? this.start(key, start);
     // A request waiting for it counts as a reader: a player that reloads it to seek must not stop it by leaving the stream.
     entry.readers += 1;
     await new Promise<void>((resolve) => {
-      const ready = () => entry.state !== 'growing' || (entry.sizeBytes > 0 && options.whole !== true);
+      const ready = () => entry.state !== 'growing' || (entry.chunks.length > 0 && options.whole !== true) || !entry.kept;
       if (ready()) return resolve();
       const listener = () => {
         if (!ready()) return;
@@ -64,8 +83,13 @@ export class VeiledVideoStore {
       entry.listeners.add(listener);
     });
     entry.readers -= 1;
+    // Nobody follows an outgrown video this request was waiting for: it is stopped (a kept one waits for the response to follow it).
+    if (!entry.kept) this.stopIfUnread(key, entry);
     if (entry.state === 'failed') return { ok: false, error: entry.error ?? { code: 'decode-failed', detail: 'the veiled video could not be made' } };
-    if (entry.state === 'done') return { ok: true, complete: true, bytes: Buffer.concat(entry.chunks) };
+    if (!entry.kept && options.whole === true) return { ok: false, error: OUTGROWN };
+    // Its first bytes are gone: this request gets an encode of its own.
+    if (!entry.kept && entry.droppedUpTo > 0) return this.read(key, start, options);
+    if (entry.state === 'done') return { ok: true, complete: true, bytes: Buffer.concat(this.held(entry)) };
     return { ok: true, complete: false, stream: (signal) => this.follow(key, entry, signal) };
   }
 
@@ -77,7 +101,18 @@ export class VeiledVideoStore {
   }
 
   private start(key: string, start: StartVeiledVideo): Entry {
-    const entry: Entry = { chunks: [], sizeBytes: 0, state: 'growing', error: null, readers: 0, controller: new AbortController(), listeners: new Set() };
+    const entry: Entry = {
+      chunks: [],
+      sizeBytes: 0,
+      state: 'growing',
+      error: null,
+      readers: 0,
+      kept: true,
+      cursors: new Set(),
+      droppedUpTo: 0,
+      controller: new AbortController(),
+      listeners: new Set(),
+    };
     this.growing.set(key, entry);
     const tell = () => {
       for (const listener of [...entry.listeners]) listener();
@@ -92,7 +127,7 @@ export class VeiledVideoStore {
       if (this.growing.get(key) === entry) this.growing.delete(key);
       if (outcome.ok) {
         entry.state = 'done';
-        this.finished.set(key, Buffer.concat(entry.chunks));
+        if (entry.kept) this.finished.set(key, Buffer.concat(this.held(entry)));
       } else {
         entry.state = 'failed';
         entry.error = outcome.error;
@@ -105,18 +140,56 @@ export class VeiledVideoStore {
     return entry;
   }
 
-  /** Growing videos count against the bound too: the least recently used finished ones make room for them. */
+  /**
+   * Growing videos count against the bound too: the least recently used finished ones make room
+   * for them. When growing videos alone pass it, the largest is no longer kept whole
+   * (docs/decisions/video-engine.md, "A video larger than the store").
+   */
   private makeRoom(): void {
-    let growingBytes = 0;
-    for (const entry of this.growing.values()) growingBytes += entry.sizeBytes;
-    while (this.finished.size > 0 && this.finished.calculatedSize + growingBytes > this.maxBytes) this.finished.pop();
+    const growingBytes = () => [...this.growing.values()].reduce((sum, entry) => sum + entry.sizeBytes, 0);
+    while (this.finished.size > 0 && this.finished.calculatedSize + growingBytes() > this.maxBytes) this.finished.pop();
+    while (growingBytes() > this.maxBytes) {
+      const largest = [...this.growing.entries()].reduce((a, b) => (b[1].sizeBytes > a[1].sizeBytes ? b : a));
+      this.letGo(largest[0], largest[1]);
+    }
+  }
+
+  /** The entry outgrew the store: new requests start their own encode, and its readers' past bytes are dropped. */
+  private letGo(key: string, entry: Entry): void {
+    entry.kept = false;
+    if (this.growing.get(key) === entry) this.growing.delete(key);
+    this.dropPassed(entry);
+    for (const listener of [...entry.listeners]) listener();
+  }
+
+  /** Drops the chunks every reader of an entry no longer kept has passed. */
+  private dropPassed(entry: Entry): void {
+    if (entry.kept) return;
+    let upTo = entry.chunks.length;
+    for (const cursor of entry.cursors) upTo = Math.min(upTo, cursor.nextChunk);
+    for (; entry.droppedUpTo < upTo; entry.droppedUpTo += 1) {
+      entry.sizeBytes -= entry.chunks[entry.droppedUpTo]?.byteLength ?? 0;
+      entry.chunks[entry.droppedUpTo] = undefined;
+    }
+  }
+
+  /** A growing video nobody reads any more is stopped in its worker. */
+  private stopIfUnread(key: string, entry: Entry): void {
+    if (entry.readers > 0 || entry.state !== 'growing') return;
+    entry.controller.abort(new Error('nobody watches this video any more'));
+    if (this.growing.get(key) === entry) this.growing.delete(key);
+  }
+
+  private held(entry: Entry): Uint8Array[] {
+    return entry.chunks.filter((chunk) => chunk !== undefined);
   }
 
   /** A Readable of the entry from byte 0, ending when the video is finished. */
   private follow(key: string, entry: Entry, signal: AbortSignal | undefined): Readable {
-    let nextChunk = 0;
+    const cursor = { nextChunk: 0 };
     let left = false;
     entry.readers += 1;
+    entry.cursors.add(cursor);
     const stream = new Readable({
       read() {
         pump();
@@ -127,9 +200,10 @@ export class VeiledVideoStore {
       },
     });
     const pump = () => {
-      while (nextChunk < entry.chunks.length) {
-        const chunk = entry.chunks[nextChunk];
-        nextChunk += 1;
+      while (cursor.nextChunk < entry.chunks.length) {
+        const chunk = entry.chunks[cursor.nextChunk];
+        cursor.nextChunk += 1;
+        this.dropPassed(entry);
         if (chunk !== undefined && !stream.push(chunk)) return;
       }
       if (entry.state === 'done') stream.push(null);
@@ -139,12 +213,11 @@ export class VeiledVideoStore {
       if (left) return;
       left = true;
       entry.listeners.delete(pump);
+      entry.cursors.delete(cursor);
+      this.dropPassed(entry);
       signal?.removeEventListener('abort', leave);
       entry.readers -= 1;
-      if (entry.readers === 0 && entry.state === 'growing') {
-        entry.controller.abort(new Error('nobody watches this video any more'));
-        if (this.growing.get(key) === entry) this.growing.delete(key);
-      }
+      this.stopIfUnread(key, entry);
     };
     entry.listeners.add(pump);
     signal?.addEventListener('abort', leave, { once: true });

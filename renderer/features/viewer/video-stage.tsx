@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, type RefObject } from 'react';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { RevealMode } from '../../../shared/exposure/visibility-report.js';
 import { cssFilterFor, type FilterProfile } from '../../../shared/media/filter-profile.js';
+import { veiledUrlFrom } from '../../../shared/media/veiled-start.js';
 import type { Settings } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
 import { measureClientHeight, measureClientWidth, useElementMeasure } from '../../hooks/use-element-measure';
@@ -40,8 +41,14 @@ function canSeekTo(video: HTMLVideoElement, timeSec: number): boolean {
   return timeSec === 0;
 }
 
-/** The same derivative, answered only once it is whole, with byte ranges (media-route.ts): a player seeks in that one. */
-const wholeUrlOf = (url: string) => `${url}&whole=1`;
+/**
+ * Where a veiled video is asked to start after a seek: a little before the end at most, so
+ * that there is a picture to show (the derivative has 12 frames a second).
+ */
+function startFor(timeSec: number, durationSec: number): number {
+  const lastSec = Number.isFinite(durationSec) && durationSec > 0 ? Math.max(0, durationSec - 0.5) : timeSec;
+  return Math.max(0, Math.min(timeSec, lastSec));
+}
 
 const preventMenu = (event: { preventDefault(): void }) => event.preventDefault();
 
@@ -75,9 +82,13 @@ interface PlayerProps {
  */
 function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboardUrl, resumeAtRef, resumePlayingRef, swapped }: PlayerProps) {
   const [playOnLoad] = useState(swapped);
-  // Only the veiled derivative is ever a stream that cannot seek (the original is served with ranges).
-  const [whole, setWhole] = useState(false);
-  const src = whole ? wholeUrlOf(url) : url;
+  // Only the veiled derivative is ever a stream that cannot seek (the original is served with ranges): past what it
+  // has, the player asks for one that starts at the time wanted (its timestamps start there: Chromium's currentTime
+  // is the original's, docs/decisions/video-engine.md "Seeking"). Coming back from a reveal starts there at once.
+  const veiled = url.includes('/veiled?');
+  // Undefined until the element is attached: only then is the position the last player left known (its ref is let go first).
+  const [fromSec, setFromSec] = useState<number | null | undefined>(undefined);
+  const src = fromSec === undefined ? undefined : fromSec === null ? url : veiledUrlFrom(url, fromSec);
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [natural, setNatural] = useState<Box | null>(null);
   const frameWidthPx = useElementMeasure(frame, measureClientWidth);
@@ -104,6 +115,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
       setVideoElement(video);
       if (!video) return undefined;
       forceMuted(video);
+      setFromSec(veiled && resumeAtRef.current > 0 ? resumeAtRef.current : null);
       return () => {
         resumeAtRef.current = video.currentTime;
         resumePlayingRef.current = !video.paused && !video.ended;
@@ -111,7 +123,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
         videoRef.current = null;
       };
     },
-    [resumeAtRef, resumePlayingRef],
+    [resumeAtRef, resumePlayingRef, veiled],
   );
 
   const togglePlay = () => {
@@ -127,15 +139,15 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
   const seek = (sec: number) => {
     const video = videoRef.current;
     if (!video) return;
-    if (whole || canSeekTo(video, sec) || !url.includes('/veiled?')) {
+    if (canSeekTo(video, sec) || !veiled) {
       video.currentTime = sec;
       return;
     }
-    // Waits for the whole derivative, then lands where it was asked (and plays on if it played).
+    // A derivative that starts there, made now (and it plays on if this one played).
     resumeAtRef.current = sec;
     resumePlayingRef.current = !video.paused;
     setReady(false);
-    setWhole(true);
+    setFromSec(startFor(sec, video.duration));
   };
 
   return (
@@ -155,12 +167,14 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
             const video = event.currentTarget;
             setDurationSec(Number.isFinite(video.duration) ? video.duration : 0);
             setNatural({ widthPx: video.videoWidth, heightPx: video.videoHeight });
-            if (resumeAtRef.current > 0) seek(resumeAtRef.current);
+            const resumeAtSec = resumeAtRef.current;
+            // A derivative from a time starts there already; the whole one (when the store still has it) is moved there.
+            if (resumeAtSec > 0 && (fromSec === null || canSeekTo(video, resumeAtSec))) seek(resumeAtSec);
           }}
           onLoadedData={(event) => {
             setReady(true);
             const video = event.currentTarget;
-            if ((playOnLoad || whole) && resumePlayingRef.current) video.play().catch(() => setPlaying(false));
+            if ((playOnLoad || typeof fromSec === 'number') && resumePlayingRef.current) video.play().catch(() => setPlaying(false));
             resumePlayingRef.current = false;
           }}
           onPlay={() => setPlaying(true)}
