@@ -63,4 +63,46 @@ describe('veiled videos kept in memory', () => {
     encode.runs[1]?.finish(done(20));
     await expect(again).resolves.toMatchObject({ ok: true, complete: true, bytes: Buffer.from(bytes(20)) });
   });
+
+  it('answers a video from a time with the whole one when that is kept, else makes its own', async () => {
+    const store = new VeiledVideoStore(1000);
+    const encode = scriptedEncode();
+    const fromBefore = store.read('a@30', encode.start, { orWholeKey: 'a' });
+    expect(encode.runs).toHaveLength(1);
+    encode.runs[0]?.onChunk(bytes(5));
+    await expect(fromBefore).resolves.toMatchObject({ ok: true, complete: false });
+    const whole = store.read('a', encode.start);
+    encode.runs[1]?.onChunk(bytes(10));
+    encode.runs[1]?.finish(done(10));
+    await whole;
+    await expect(store.read('a@40', encode.start, { orWholeKey: 'a' })).resolves.toMatchObject({ ok: true, complete: true, bytes: Buffer.from(bytes(10)) });
+    expect(encode.runs).toHaveLength(2);
+  });
+
+  it('lets go of a video that alone outgrows the bound: its reader gets every byte, nothing is kept, a new request makes its own', async () => {
+    const store = new VeiledVideoStore(100);
+    const encode = scriptedEncode();
+    const waiting = store.read('big', encode.start);
+    encode.runs[0]?.onChunk(bytes(40));
+    const read = await waiting;
+    if (!read.ok || read.complete) throw new Error('expected a growing video');
+    const received: Buffer[] = [];
+    const stream = read.stream();
+    stream.on('data', (chunk: Buffer) => received.push(chunk));
+    const ended = new Promise((resolve) => stream.on('end', resolve));
+    for (let i = 0; i < 5; i += 1) encode.runs[0]?.onChunk(bytes(40));
+    // Past 100 bytes it is let go: a new request (a seek back to the start, say) gets an encode of its own...
+    const wholeAgain = store.read('big', encode.start, { whole: true });
+    expect(encode.runs).toHaveLength(2);
+    // ...and one waiting for the whole of a video past the bound is told it is too large, not kept waiting, and its encode stops.
+    encode.runs[1]?.onChunk(bytes(120));
+    await expect(wholeAgain).resolves.toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(encode.runs[1]?.signal.aborted).toBe(true);
+    encode.runs[0]?.finish(done(240));
+    await ended;
+    expect(Buffer.concat(received).byteLength).toBe(240);
+    // Finished, but never kept whole: asking again makes it again.
+    void store.read('big', encode.start);
+    expect(encode.runs).toHaveLength(3);
+  });
 });
