@@ -22,7 +22,7 @@ export function seekToStart(video: OpenedVideo, startSec: number): void {
  * keyframe, never encoded. A picture with no time is kept (it cannot be placed, and dropping
  * every one of them would leave a video with no frames).
  */
-export function isBeforeStart(video: OpenedVideo, frame: Frame, startSec: number, toleranceSec: number): boolean {
+function isBeforeStart(video: OpenedVideo, frame: Frame, startSec: number, toleranceSec: number): boolean {
   if (startSec <= 0) return false;
   const ticks = frame.bestEffortTimestamp;
   if (ticks === video.engine.constants.AV_NOPTS_VALUE) return false;
@@ -30,4 +30,34 @@ export function isBeforeStart(video: OpenedVideo, frame: Frame, startSec: number
   if (den <= 0) return false;
   // Some slack (half a veiled frame): the frame rate filter keeps the picture nearest each of its instants.
   return (Number(ticks) * num) / den < startSec - toleranceSec;
+}
+
+/**
+ * Lets through the pictures at or after the start. The last one before it is held back for a
+ * start past the last picture (a seek to the very end, or a container longer than its video):
+ * the derivative is then that one picture rather than a failure.
+ */
+export function startGate(video: OpenedVideo, startSec: number, toleranceSec: number) {
+  let heldBack: Frame | null = null;
+  let passed = false;
+  return {
+    /** True when `frame` is to be encoded. */
+    admit(frame: Frame): boolean {
+      if (passed || !isBeforeStart(video, frame, startSec, toleranceSec)) {
+        passed = true;
+        heldBack?.free();
+        heldBack = null;
+        return true;
+      }
+      heldBack?.free();
+      heldBack = frame.clone();
+      return false;
+    },
+    /** At the end of the input: the picture held back when none came after the start (the caller frees it), else null. */
+    leftover(): Frame | null {
+      const frame = heldBack;
+      heldBack = null;
+      return frame;
+    },
+  };
 }

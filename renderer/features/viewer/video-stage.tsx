@@ -33,21 +33,21 @@ export function displayedLongEdgePx(frame: Box, natural: Box | null): number {
   return Math.max(fitted.widthPx, fitted.heightPx);
 }
 
-/** True when the player can seek to `timeSec` now: a veiled video still being made arrives as a stream that cannot seek. */
-function canSeekTo(video: HTMLVideoElement, timeSec: number): boolean {
+/**
+ * True when the player can seek to `timeSec` now: a veiled video still being made arrives as a stream that cannot seek
+ * (Chromium's seekable is then [0, 0]; only a stream from the start can go back there).
+ */
+function canSeekTo(video: HTMLVideoElement, timeSec: number, streamStartSec: number): boolean {
   // Nothing is known before the metadata: the element takes the position and applies it once loaded.
-  if (video.readyState === HTMLMediaElement.HAVE_NOTHING) return true;
+  // (A stream from a time cannot take one: it is asked for anew.)
+  if (video.readyState === HTMLMediaElement.HAVE_NOTHING) return streamStartSec === 0;
   for (let i = 0; i < video.seekable.length; i += 1) if (timeSec >= video.seekable.start(i) && timeSec <= video.seekable.end(i)) return true;
-  return timeSec === 0;
+  return timeSec === 0 && streamStartSec === 0;
 }
 
-/**
- * Where a veiled video is asked to start after a seek: a little before the end at most, so
- * that there is a picture to show (the derivative has 12 frames a second).
- */
+/** Where a veiled video is asked to start after a seek: within the video (the worker shows the last picture for a start past it). */
 function startFor(timeSec: number, durationSec: number): number {
-  const lastSec = Number.isFinite(durationSec) && durationSec > 0 ? Math.max(0, durationSec - 0.5) : timeSec;
-  return Math.max(0, Math.min(timeSec, lastSec));
+  return Math.max(0, Number.isFinite(durationSec) && durationSec > 0 ? Math.min(timeSec, durationSec) : timeSec);
 }
 
 const preventMenu = (event: { preventDefault(): void }) => event.preventDefault();
@@ -139,7 +139,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
   const seek = (sec: number) => {
     const video = videoRef.current;
     if (!video) return;
-    if (canSeekTo(video, sec) || !veiled) {
+    if (!veiled || canSeekTo(video, sec, fromSec ?? 0)) {
       video.currentTime = sec;
       return;
     }
@@ -147,7 +147,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
     resumeAtRef.current = sec;
     resumePlayingRef.current = !video.paused;
     setReady(false);
-    setFromSec(startFor(sec, video.duration));
+    setFromSec(sec > 0 ? startFor(sec, video.duration) : null);
   };
 
   return (
@@ -169,7 +169,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
             setNatural({ widthPx: video.videoWidth, heightPx: video.videoHeight });
             const resumeAtSec = resumeAtRef.current;
             // A derivative from a time starts there already; the whole one (when the store still has it) is moved there.
-            if (resumeAtSec > 0 && (fromSec === null || canSeekTo(video, resumeAtSec))) seek(resumeAtSec);
+            if (resumeAtSec > 0 && (fromSec === null || canSeekTo(video, resumeAtSec, fromSec ?? 0))) seek(resumeAtSec);
           }}
           onLoadedData={(event) => {
             setReady(true);
