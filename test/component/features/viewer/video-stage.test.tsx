@@ -89,8 +89,10 @@ describe('Viewer, videos', () => {
     // The derivative that starts where the original was (one from its start would not reach 2.5 s before it was made).
     expect(veiled.getAttribute('src')).toBe('veil-media://item/it-0000003/veiled?grey=1&blur=strong&from=2.5');
     expect(veiled.style.filter).toBe('grayscale(1) blur(20.0px)');
+    // That derivative's own timestamps start at 2.5 s (Chromium's currentTime follows them; e2e veiled-video.test.ts):
+    // the player does not seek in it, which it could not do in a stream.
     fireEvent(veiled, new Event('loadedmetadata'));
-    expect(veiled.currentTime).toBe(2.5);
+    expect(veiled.getAttribute('src')).toMatch(/&from=2\.5$/);
   });
 
   it('has a storyboard of nine frames as canvases, and no second video in the page', async () => {
