@@ -86,6 +86,8 @@ describe('Viewer, videos', () => {
       vi.advanceTimersByTime(5_000);
     });
     const veiled = viewer.querySelector('video')!;
+    // The original's player let go of its src: a <video> out of the page would go on asking for the original's bytes.
+    expect(original.hasAttribute('src')).toBe(false);
     // The derivative that starts where the original was (one from its start would not reach 2.5 s before it was made).
     expect(veiled.getAttribute('src')).toBe('veil-media://item/it-0000003/veiled?grey=1&blur=strong&from=2.5');
     expect(veiled.style.filter).toBe('grayscale(1) blur(20.0px)');
