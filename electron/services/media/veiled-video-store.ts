@@ -52,6 +52,11 @@ export type VeiledVideoRead =
 export class VeiledVideoStore {
   private readonly finished: LRUCache<string, Buffer>;
   private readonly growing = new Map<string, Entry>();
+  /**
+   * Videos let go of that still hold bytes a reader has not taken: the worker does not wait for a paused reader, so
+   * these count against the bound too (else a paused player of a long video would fill memory with the rest of it).
+   */
+  private readonly outgrown = new Set<Entry>();
   private readonly maxBytes: number;
 
   constructor(maxBytes: number) {
@@ -97,6 +102,8 @@ export class VeiledVideoStore {
   clear(): void {
     for (const entry of this.growing.values()) entry.controller.abort(new Error('the case was closed'));
     this.growing.clear();
+    for (const entry of this.outgrown) entry.controller.abort(new Error('the case was closed'));
+    this.outgrown.clear();
     this.finished.clear();
   }
 
@@ -118,6 +125,8 @@ export class VeiledVideoStore {
       for (const listener of [...entry.listeners]) listener();
     };
     const onChunk = (bytes: Uint8Array) => {
+      // A video stopped for memory may still send what its worker had made.
+      if (entry.state !== 'growing') return;
       entry.chunks.push(bytes);
       entry.sizeBytes += bytes.byteLength;
       this.makeRoom();
@@ -125,6 +134,7 @@ export class VeiledVideoStore {
     };
     const settle = (outcome: VeiledVideoOutcome) => {
       if (this.growing.get(key) === entry) this.growing.delete(key);
+      if (entry.state !== 'growing') return;
       if (outcome.ok) {
         entry.state = 'done';
         if (entry.kept) this.finished.set(key, Buffer.concat(this.held(entry)));
@@ -146,18 +156,38 @@ export class VeiledVideoStore {
    * (docs/decisions/video-engine.md, "A video larger than the store").
    */
   private makeRoom(): void {
-    const growingBytes = () => [...this.growing.values()].reduce((sum, entry) => sum + entry.sizeBytes, 0);
-    while (this.finished.size > 0 && this.finished.calculatedSize + growingBytes() > this.maxBytes) this.finished.pop();
-    while (growingBytes() > this.maxBytes) {
-      const largest = [...this.growing.entries()].reduce((a, b) => (b[1].sizeBytes > a[1].sizeBytes ? b : a));
-      this.letGo(largest[0], largest[1]);
+    const heldBytes = () => [...this.growing.values(), ...this.outgrown].reduce((sum, entry) => sum + entry.sizeBytes, 0);
+    while (this.finished.size > 0 && this.finished.calculatedSize + heldBytes() > this.maxBytes) this.finished.pop();
+    while (heldBytes() > this.maxBytes) {
+      const growing = [...this.growing.entries()];
+      const largest = growing.length === 0 ? null : growing.reduce((a, b) => (b[1].sizeBytes > a[1].sizeBytes ? b : a));
+      const largestOutgrown = [...this.outgrown].reduce<Entry | null>((a, b) => (a === null || b.sizeBytes > a.sizeBytes ? b : a), null);
+      if (largest !== null && (largestOutgrown === null || largest[1].sizeBytes >= largestOutgrown.sizeBytes)) this.letGo(largest[0], largest[1]);
+      else if (largestOutgrown !== null) this.stopForMemory(largestOutgrown);
+      else break;
     }
+  }
+
+  /**
+   * A video let go of whose readers stay behind (paused) while it still holds more than the bound allows: it is
+   * stopped and its bytes freed; its readers' responses end in an error (a player asks again from its time).
+   */
+  private stopForMemory(entry: Entry): void {
+    this.outgrown.delete(entry);
+    entry.controller.abort(new Error('this veiled video outgrew memory while its reader was paused'));
+    entry.chunks.fill(undefined);
+    entry.droppedUpTo = entry.chunks.length;
+    entry.sizeBytes = 0;
+    entry.state = 'failed';
+    entry.error = OUTGROWN;
+    for (const listener of [...entry.listeners]) listener();
   }
 
   /** The entry outgrew the store: new requests start their own encode, and its readers' past bytes are dropped. */
   private letGo(key: string, entry: Entry): void {
     entry.kept = false;
     if (this.growing.get(key) === entry) this.growing.delete(key);
+    this.outgrown.add(entry);
     this.dropPassed(entry);
     for (const listener of [...entry.listeners]) listener();
   }
@@ -171,6 +201,7 @@ export class VeiledVideoStore {
       entry.sizeBytes -= entry.chunks[entry.droppedUpTo]?.byteLength ?? 0;
       entry.chunks[entry.droppedUpTo] = undefined;
     }
+    if (entry.sizeBytes === 0 && entry.state !== 'growing') this.outgrown.delete(entry);
   }
 
   /** A growing video nobody reads any more is stopped in its worker. */
@@ -178,6 +209,7 @@ export class VeiledVideoStore {
     if (entry.readers > 0 || entry.state !== 'growing') return;
     entry.controller.abort(new Error('nobody watches this video any more'));
     if (this.growing.get(key) === entry) this.growing.delete(key);
+    this.outgrown.delete(entry);
   }
 
   private held(entry: Entry): Uint8Array[] {
@@ -188,10 +220,13 @@ export class VeiledVideoStore {
   private follow(key: string, entry: Entry, signal: AbortSignal | undefined): Readable {
     const cursor = { nextChunk: 0 };
     let left = false;
+    // Whether the response takes more now: a new chunk is not pushed past a paused reader's buffer, it stays here, counted.
+    let wanting = false;
     entry.readers += 1;
     entry.cursors.add(cursor);
     const stream = new Readable({
       read() {
+        wanting = true;
         pump();
       },
       destroy: (error, callback) => {
@@ -200,13 +235,13 @@ export class VeiledVideoStore {
       },
     });
     const pump = () => {
-      while (cursor.nextChunk < entry.chunks.length) {
+      while (wanting && cursor.nextChunk < entry.chunks.length) {
         const chunk = entry.chunks[cursor.nextChunk];
         cursor.nextChunk += 1;
         this.dropPassed(entry);
-        if (chunk !== undefined && !stream.push(chunk)) return;
+        if (chunk !== undefined && !stream.push(chunk)) wanting = false;
       }
-      if (entry.state === 'done') stream.push(null);
+      if (entry.state === 'done' && cursor.nextChunk >= entry.chunks.length) stream.push(null);
       else if (entry.state === 'failed') stream.destroy(new Error(entry.error?.detail ?? 'the veiled video failed'));
     };
     const leave = () => {
