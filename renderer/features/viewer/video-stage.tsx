@@ -41,7 +41,12 @@ function canSeekTo(video: HTMLVideoElement, timeSec: number, streamStartSec: num
   // Nothing is known before the metadata: the element takes the position and applies it once loaded.
   // (A stream from a time cannot take one: it is asked for anew.)
   if (video.readyState === HTMLMediaElement.HAVE_NOTHING) return streamStartSec === 0;
-  for (let i = 0; i < video.seekable.length; i += 1) if (timeSec >= video.seekable.start(i) && timeSec <= video.seekable.end(i)) return true;
+  // An empty range ([0, 0] of a stream, even one from a time) is not a place to seek to: a seek to 0 there stays where it is.
+  for (let i = 0; i < video.seekable.length; i += 1) {
+    const startSec = video.seekable.start(i);
+    const endSec = video.seekable.end(i);
+    if (endSec > startSec && timeSec >= startSec && timeSec <= endSec) return true;
+  }
   return timeSec === 0 && streamStartSec === 0;
 }
 
