@@ -183,8 +183,6 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
           onLoadedData={(event) => {
             setReady(true);
             const video = event.currentTarget;
-            // A derivative from a time starts there without a timeupdate: the slider and its words must say so.
-            setTimeSec(video.currentTime);
             if ((playOnLoad || typeof fromSec === 'number') && resumePlayingRef.current) video.play().catch(() => setPlaying(false));
             resumePlayingRef.current = false;
           }}
