@@ -56,6 +56,13 @@ const VeiledVideoRequestSchema = z
     greyscale: z.boolean(),
     blur: BlurLevelSchema,
     style: FilterStyleSchema.optional(),
+    /** Seconds into the original where the derivative starts (a seek past what was encoded); at most a day, the longest video opened. */
+    startSec: z
+      .number()
+      .finite()
+      .min(0)
+      .max(24 * 3600)
+      .optional(),
   })
   .strict();
 

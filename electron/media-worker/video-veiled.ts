@@ -10,6 +10,7 @@ import type { MediaError } from '../../shared/case/media-item.js';
 import type { BlurLevel, FilterStyle } from '../../shared/media/filter-profile.js';
 import { reasonOf } from '../../shared/reasons/reason.js';
 import { planDerivative } from './derive-plan.js';
+import { seekToStart, startGate } from './video-veiled-start.js';
 import { DEFAULT_VIDEO_LIMITS, openVideo, type OpenedVideo, type VideoLimits } from './video-input.js';
 
 /** The long edge the blur is planned for: a viewer-sized picture; a blurred one is made far smaller (derive-plan.ts). */
@@ -40,6 +41,8 @@ export interface VeiledVideoInput {
   greyscale: boolean;
   blur: BlurLevel;
   style?: FilterStyle;
+  /** Where the derivative starts, in the original's seconds (0 or absent: its beginning); video-veiled-start.ts. */
+  startSec?: number;
 }
 
 interface VeiledVideoSummary {
@@ -192,14 +195,17 @@ async function encodeAll(video: OpenedVideo, input: VeiledVideoInput, sink: Veil
     }
   };
 
+  const startSec = input.startSec ?? 0;
+  const gate = startGate(video, startSec, 0.5 / VEILED_VIDEO_FPS);
   try {
+    seekToStart(video, startSec);
     while (context.readFrameSync(packet) >= 0) {
       const ours = packet.streamIndex === stream.index;
       if (ours) decoder.decodeSync(packet);
       packet.unref();
       if (!ours) continue;
       for (let frame = decoder.receiveSync(); frame !== null && typeof frame === 'object'; frame = decoder.receiveSync()) {
-        encodeFiltered(frame);
+        if (gate.admit(frame)) encodeFiltered(frame);
         frame.free();
       }
       if (framesSinceTurn >= FRAMES_PER_TURN) {
@@ -211,9 +217,12 @@ async function encodeAll(video: OpenedVideo, input: VeiledVideoInput, sink: Veil
     }
     decoder.flushSync();
     for (let frame = decoder.receiveSync(); frame !== null && typeof frame === 'object'; frame = decoder.receiveSync()) {
-      encodeFiltered(frame);
+      if (gate.admit(frame)) encodeFiltered(frame);
       frame.free();
     }
+    const leftover = gate.leftover();
+    if (leftover !== null) encodeFiltered(leftover);
+    leftover?.free();
     encodeFiltered(null);
     encoder.flushSync();
     writeEncoded();

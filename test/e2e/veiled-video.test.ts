@@ -17,9 +17,9 @@ const DEMO_CASE_DIR = join(REPO_ROOT, 'dist', 'demo-case');
 const VIDEOS = ['Sample 11 - video.mp4', 'Sample 12 - video.webm'] as const;
 
 /** A frame of the original video, decoded by ffmpeg and resized: the unfiltered reference. */
-async function referenceFrame(name: string, atSec: number, widthPx: number, heightPx: number): Promise<RawImage> {
+async function referenceFrame(filePath: string, atSec: number, widthPx: number, heightPx: number): Promise<RawImage> {
   const out = join(mkdtempSync(join(tmpdir(), 'veil-frame-')), 'frame.png');
-  execFileSync(ffmpeg.path, ['-loglevel', 'error', '-ss', atSec.toFixed(3), '-i', join(DEMO_CASE_DIR, name), '-frames:v', '1', out]);
+  execFileSync(ffmpeg.path, ['-loglevel', 'error', '-ss', atSec.toFixed(3), '-i', filePath, '-frames:v', '1', out]);
   return decodeRaw(await sharp(out).resize(widthPx, heightPx, { fit: 'fill' }).png().toBuffer());
 }
 
@@ -48,8 +48,6 @@ describe('veiled video in Chromium through the browser host', () => {
   let media: SeenMedia[];
   let bodiesRead: () => Promise<void>;
   let originals: OriginalFile[];
-  /** Paths of the originals revealed by the tests before: the last one may still answer a range request after its test ended. */
-  const revealedBefore = new Set<string>();
 
   beforeAll(async () => {
     originals = readOriginals(DEMO_CASE_DIR).filter((file) => /\.(mp4|webm)$/.test(file.relativePath));
@@ -72,25 +70,22 @@ describe('veiled video in Chromium through the browser host', () => {
     await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2, undefined, SETTLE);
     expect(await videoSrc(page)).toMatch(/\/veiled\?grey=1&blur=strong/);
 
-    // Seeking through the player (a storyboard frame): the derivative may still be a stream that cannot seek, so the player waits for the whole of it.
+    // Seeking through the player (a storyboard frame): past what the derivative has, the player asks for one from there.
     await page.getByRole('region', { name: 'Storyboard' }).getByRole('button').nth(3).click();
     await expect.poll(() => videoTime(page), SETTLE).toBeGreaterThan(0.5);
     await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2, undefined, SETTLE);
     const atSec = await videoTime(page);
     const frame = await drawnFrame(page);
     expect(Math.max(frame.width, frame.height)).toBeLessThanOrEqual(640 * SHOWN_SCALE);
-    const reference = await referenceFrame(name, atSec, frame.width, frame.height);
+    const reference = await referenceFrame(join(DEMO_CASE_DIR, name), atSec, frame.width, frame.height);
     expect(maxChannelSpread(reference)).toBeGreaterThan(60);
     expect(maxChannelSpread(frame)).toBeLessThanOrEqual(4);
     expect(edgeSharpness(frame)).toBeLessThan(edgeSharpness(reference) * 0.25);
 
-    // Nothing before the reveal was the original, by path or by bytes. The previous test's original may answer late: the
-    // range request of its seek to 2 s, asked just before its End reveal, can be recorded after this test began.
+    // Nothing before the reveal was the original, by path or by bytes.
     await bodiesRead();
     const veiledOnly = media.slice(before);
-    const ownOriginal = `${new URL(await videoSrc(page)).pathname.replace(/\/veiled$/, '')}/original`;
-    expect(ownOriginal).toMatch(/^\/media\/[^/]+\/original$/);
-    expect(veiledOnly.filter((seen) => seen.url.pathname.endsWith('/original') && !revealedBefore.has(seen.url.pathname))).toEqual([]);
+    expect(veiledOnly.filter((seen) => seen.url.pathname.endsWith('/original')).map((seen) => `${seen.sequence} ${seen.url.href}`)).toEqual([]);
     const derivatives = veiledOnly.filter((seen) => seen.url.pathname.endsWith('/veiled'));
     expect(derivatives.length).toBeGreaterThan(0);
     for (const seen of veiledOnly) expect(carriesOriginalBytes(seen.body, originals), seen.url.pathname).toBeNull();
@@ -109,12 +104,103 @@ describe('veiled video in Chromium through the browser host', () => {
     // Reveal: the original, from the same position; End reveal: the derivative again, from where it was.
     await page.getByRole('button', { name: 'Reveal', exact: true }).click();
     await expect.poll(() => videoSrc(page), SETTLE).toMatch(/\/original\?/);
-    revealedBefore.add(ownOriginal);
     await expect.poll(() => videoTime(page), SETTLE).toBeCloseTo(atSec, 1);
     await page.locator('video').evaluate((video: HTMLVideoElement) => void (video.currentTime = 2));
     await page.getByRole('button', { name: 'End reveal' }).click();
     await expect.poll(() => videoSrc(page), SETTLE).toMatch(/\/veiled\?/);
     await expect.poll(() => videoTime(page), SETTLE).toBeCloseTo(2, 1);
     await page.getByRole('button', { name: 'Back to grid' }).click();
+  });
+});
+
+const LONG_VIDEO = 'ten-minutes.mp4';
+const LONG_VIDEO_SEC = 600;
+
+/** A case holding one colourful ten-minute H.264 video with a keyframe every 2 s, as a phone writes. */
+function makeLongCase(): string {
+  const caseDir = mkdtempSync(join(tmpdir(), 'veil-e2e-seek-'));
+  execFileSync(ffmpeg.path, [
+    ...['-loglevel', 'error', '-f', 'lavfi', '-i', `testsrc=size=320x240:rate=25:duration=${LONG_VIDEO_SEC}`],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '50', '-pix_fmt', 'yuv420p', join(caseDir, LONG_VIDEO)],
+  ]);
+  return caseDir;
+}
+
+describe('seeking far ahead in a long veiled video', () => {
+  let caseDir: string;
+  let host: RunningTestHost;
+  let browser: Browser;
+  let page: Page;
+  let media: SeenMedia[];
+
+  beforeAll(async () => {
+    caseDir = makeLongCase();
+    host = await startTestHost({ caseDir });
+    browser = await launchChromium();
+    ({ page, media } = await openRecordingPage(browser, host.url));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  /** The player shows a veiled frame near `targetSec`, grey and blurred in its pixels; how long that took after the seek. */
+  async function expectVeiledFrameNear(targetSec: number, seekAtMs: number): Promise<number> {
+    await expect.poll(() => videoSrc(page), SETTLE).toMatch(/\/veiled\?grey=1&blur=strong&.*\bfrom=/);
+    await expect.poll(() => videoTime(page), SETTLE).toBeGreaterThan(targetSec - 0.5);
+    await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2, undefined, SETTLE);
+    const tookMs = Date.now() - seekAtMs;
+    const atSec = await videoTime(page);
+    expect(atSec).toBeLessThan(targetSec + 2);
+    const frame = await drawnFrame(page);
+    const reference = await referenceFrame(join(caseDir, LONG_VIDEO), atSec, frame.width, frame.height);
+    expect(maxChannelSpread(reference)).toBeGreaterThan(60);
+    expect(maxChannelSpread(frame)).toBeLessThanOrEqual(4);
+    expect(edgeSharpness(frame)).toBeLessThan(edgeSharpness(reference) * 0.25);
+    return tookMs;
+  }
+
+  it('plays veiled from near the time asked (storyboard frame, then a 30 s jump) without waiting for the whole derivative, and never the original', async () => {
+    await page.getByRole('gridcell', { name: new RegExp(LONG_VIDEO.replace('.', '\\.')) }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2, undefined, SETTLE);
+
+    // The eighth storyboard frame stands for the middle of the eighth ninth: 7.5 / 9 of ten minutes, 500 s.
+    const tileSec = (7.5 / 9) * LONG_VIDEO_SEC;
+    let seekAtMs = Date.now();
+    await page.getByRole('region', { name: 'Storyboard' }).getByRole('button').nth(7).click();
+    const storyboardMs = await expectVeiledFrameNear(tileSec, seekAtMs);
+
+    const fromSec = await videoTime(page);
+    await page.getByRole('group', { name: 'Video' }).focus();
+    seekAtMs = Date.now();
+    await page.keyboard.press('Shift+ArrowRight');
+    const jumpMs = await expectVeiledFrameNear(fromSec + 30, seekAtMs);
+    // A figure for the report, not a goal (the machine is shared): the goal is in the decision note.
+    console.info(`veiled seek: storyboard frame at ${tileSec.toFixed(0)} s shown after ${storyboardMs} ms, +30 s jump after ${jumpMs} ms`);
+
+    const seekSrc = await videoSrc(page);
+    // The derivative's first bytes as the player got them (a growing stream's whole body would wait for its end). A few kB
+    // suffice: an original would show in its first 256 bytes, and a grey blurred derivative is so small that 256 kB of it
+    // could be minutes of encoding on a loaded machine (the test timed out so).
+    const head = await page.evaluate(async (url: string) => {
+      const controller = new AbortController();
+      const reader = (await fetch(url, { signal: controller.signal })).body?.getReader();
+      const parts: number[] = [];
+      for (let part = await reader?.read(); part !== undefined && !part.done && parts.length < 4 * 1024; part = await reader?.read()) parts.push(...part.value);
+      controller.abort();
+      return parts;
+    }, seekSrc);
+    expect(head.length).toBeGreaterThan(1000);
+    expect(carriesOriginalBytes(Buffer.from(head), readOriginals(caseDir))).toBeNull();
+    await page.getByRole('button', { name: 'Back to grid' }).click();
+
+    const veiled = media.filter((seen) => seen.url.pathname.endsWith('/veiled'));
+    // Never the whole derivative: no request waited for it, and the ones from a time started where they were asked.
+    expect(veiled.filter((seen) => seen.url.searchParams.has('whole'))).toEqual([]);
+    const starts = veiled.map((seen) => Number(seen.url.searchParams.get('from') ?? 0));
+    expect(starts.some((sec) => Math.abs(sec - tileSec) < 1)).toBe(true);
+    expect(media.filter((seen) => seen.url.pathname.endsWith('/original'))).toEqual([]);
   });
 });

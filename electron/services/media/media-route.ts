@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parseMediaPath, type MediaRequest } from '../../../shared/media/derivative.js';
+import { parseVeiledStart } from '../../../shared/media/veiled-start.js';
 import { VIDEO_MIME_TYPES, type MediaFormat } from '../../../shared/media/media-kinds.js';
 import { parseByteRange } from './byte-range.js';
 import type { MediaService } from './media-service.js';
@@ -62,7 +63,11 @@ export async function handleMediaRequest(
   if (!parsed.ok) return jsonResponse(400, 'bad-request', parsed.reason);
   const { request } = parsed;
   if (request.kind === 'original') return serveOriginal(service, request.itemId, headers.range);
-  if (request.kind === 'veiled') return serveVeiled(service, request, query.get('whole') === '1', headers.range, signal);
+  if (request.kind === 'veiled') {
+    const start = parseVeiledStart(query);
+    if (!start.ok) return jsonResponse(400, 'bad-request', start.reason);
+    return serveVeiled(service, request, { whole: query.get('whole') === '1', fromSec: start.startSec }, headers.range, signal);
+  }
 
   const result = await service.getStill(request, signal);
   if (result.ok) {
@@ -92,17 +97,18 @@ export async function handleMediaRequest(
 /**
  * A video's veiled derivative. Finished: bytes with Range support, so the player seeks in it.
  * Still being made: a 200 stream of it from its first byte without a length, which Chromium
- * plays as it arrives but cannot seek in; `&whole=1` (what the player asks to seek) waits
- * for the whole of it, served with ranges.
+ * plays as it arrives but cannot seek in; `&from=<seconds>` (what the player asks to seek past
+ * what it has) is another one that starts there (or the whole one, when it is finished);
+ * `&whole=1` waits for the whole of it, served with ranges.
  */
 async function serveVeiled(
   service: MediaService,
   request: MediaRequest,
-  whole: boolean,
+  options: { whole: boolean; fromSec: number },
   rangeHeader: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<MediaResponse> {
-  const read = await service.openVeiled(request, { whole });
+  const read = await service.openVeiled(request, options);
   if (!read.ok) {
     if ('error' in read) return jsonResponse(422, read.error.code, read.error.detail);
     const status = read.refused === 'unknown-item' || read.refused === 'not-a-video' ? 404 : read.refused === 'unavailable' ? 503 : 403;

@@ -56,8 +56,11 @@ export interface MediaService {
   getStill(request: MediaRequest, signal?: AbortSignal): Promise<StillResult>;
   /** The original file of a video item, opened read-only after a containment check. The caller closes the handle. */
   openOriginal(itemId: string): Promise<OriginalResult>;
-  /** The veiled derivative of a video item at the request's profile: whole once made, else streamed as the worker makes it. */
-  openVeiled(request: MediaRequest, options?: { whole?: boolean }): Promise<VeiledResult>;
+  /**
+   * The veiled derivative of a video item at the request's profile: whole once made, else streamed as the worker makes it.
+   * With `fromSec`, one that starts there (timestamps from that time), unless the whole one is kept.
+   */
+  openVeiled(request: MediaRequest, options?: { whole?: boolean; fromSec?: number }): Promise<VeiledResult>;
   /**
    * The page no longer shows these items (scrolled away): their thumbnails still waiting
    * for a worker are dropped, and requests waiting on them answer 'aborted'. Works the same
@@ -224,7 +227,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     return { ok: true, handle: opened.handle, sizeBytes: opened.sizeBytes, format: item.format };
   }
 
-  async function openVeiled(request: MediaRequest, options: { whole?: boolean } = {}): Promise<VeiledResult> {
+  async function openVeiled(request: MediaRequest, options: { whole?: boolean; fromSec?: number } = {}): Promise<VeiledResult> {
     const item = await lookupItem(request.itemId);
     if (item === null) return { ok: false, refused: 'unknown-item', detail: 'no such item in the open case' };
     const refusal = refusalFor(item, request);
@@ -239,13 +242,25 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       recordFailure(request.itemId, contained.error);
       return { ok: false, error: contained.error };
     }
-    const job = { filePath: contained.realPath, greyscale: request.greyscale, blur: request.blur, style: request.style };
-    const read = await veiledVideos.read(derivativeKey(request), (signal, onChunk) => runVeiledVideo(job, { signal, onChunk }), options);
+    const fromSec = options.fromSec ?? 0;
+    const job = {
+      filePath: contained.realPath,
+      greyscale: request.greyscale,
+      blur: request.blur,
+      style: request.style,
+      ...(fromSec > 0 ? { startSec: fromSec } : {}),
+    };
+    const wholeKey = derivativeKey(request);
+    const read = await veiledVideos.read(fromSec > 0 ? `${wholeKey}@${fromSec}` : wholeKey, (signal, onChunk) => runVeiledVideo(job, { signal, onChunk }), {
+      whole: options.whole === true,
+      ...(fromSec > 0 ? { orWholeKey: wholeKey } : {}),
+    });
     if (!read.ok) {
       if (read.error.code === 'worker-crashed' && read.error.detail.includes('shut down'))
         return { ok: false, refused: 'unavailable', detail: read.error.detail };
       const blamed = blameDamageNotFormat(read.error, item.format);
-      recordFailure(request.itemId, blamed);
+      // A derivative from a time that fails (past the last picture) says nothing about the file as a whole.
+      if (fromSec === 0) recordFailure(request.itemId, blamed);
       return { ok: false, error: blamed };
     }
     return read;

@@ -24,8 +24,8 @@ export type DeriveOutcome =
 /** A video's storyboard grid, filtered like a thumbnail (electron/media-worker/video-storyboard.ts). */
 export type StoryboardJob = Omit<DeriveJob, 'longEdgePx' | 'withPdq'>;
 
-/** A video's veiled derivative (electron/media-worker/video-veiled.ts), streamed. */
-export type VeiledVideoJob = StoryboardJob;
+/** A video's veiled derivative (electron/media-worker/video-veiled.ts), streamed; from `startSec` when given. */
+export type VeiledVideoJob = StoryboardJob & { startSec?: number };
 
 export type VeiledVideoOutcome = { ok: true; mime: 'video/webm'; widthPx: number; heightPx: number; totalBytes: number } | { ok: false; error: MediaError };
 

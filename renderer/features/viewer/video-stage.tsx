@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { RevealMode } from '../../../shared/exposure/visibility-report.js';
 import { cssFilterFor, type FilterProfile } from '../../../shared/media/filter-profile.js';
+import { veiledUrlFrom } from '../../../shared/media/veiled-start.js';
 import type { Settings } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
 import { measureClientHeight, measureClientWidth, useElementMeasure } from '../../hooks/use-element-measure';
@@ -33,16 +34,27 @@ export function displayedLongEdgePx(frame: Box, natural: Box | null): number {
   return Math.max(fitted.widthPx, fitted.heightPx);
 }
 
-/** True when the player can seek to `timeSec` now: a veiled video still being made arrives as a stream that cannot seek. */
-function canSeekTo(video: HTMLVideoElement, timeSec: number): boolean {
+/**
+ * True when the player can seek to `timeSec` now: a veiled video still being made arrives as a stream that cannot seek
+ * (Chromium's seekable is then [0, 0]; only a stream from the start can go back there).
+ */
+function canSeekTo(video: HTMLVideoElement, timeSec: number, streamStartSec: number): boolean {
   // Nothing is known before the metadata: the element takes the position and applies it once loaded.
-  if (video.readyState === HTMLMediaElement.HAVE_NOTHING) return true;
-  for (let i = 0; i < video.seekable.length; i += 1) if (timeSec >= video.seekable.start(i) && timeSec <= video.seekable.end(i)) return true;
-  return timeSec === 0;
+  // (A stream from a time cannot take one: it is asked for anew.)
+  if (video.readyState === HTMLMediaElement.HAVE_NOTHING) return streamStartSec === 0;
+  // An empty range ([0, 0] of a stream, even one from a time) is not a place to seek to: a seek to 0 there stays where it is.
+  for (let i = 0; i < video.seekable.length; i += 1) {
+    const startSec = video.seekable.start(i);
+    const endSec = video.seekable.end(i);
+    if (endSec > startSec && timeSec >= startSec && timeSec <= endSec) return true;
+  }
+  return timeSec === 0 && streamStartSec === 0;
 }
 
-/** The same derivative, answered only once it is whole, with byte ranges (media-route.ts): a player seeks in that one. */
-const wholeUrlOf = (url: string) => `${url}&whole=1`;
+/** Where a veiled video is asked to start after a seek: within the video (the worker shows the last picture for a start past it). */
+function startFor(timeSec: number, durationSec: number): number {
+  return Math.max(0, Number.isFinite(durationSec) && durationSec > 0 ? Math.min(timeSec, durationSec) : timeSec);
+}
 
 const preventMenu = (event: { preventDefault(): void }) => event.preventDefault();
 
@@ -79,9 +91,13 @@ interface PlayerProps {
 function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboardUrl, resumeAtRef, resumePlayingRef, swapped, onFailed }: PlayerProps) {
   const { t } = useTranslation();
   const [playOnLoad] = useState(swapped);
-  // Only the veiled derivative is ever a stream that cannot seek (the original is served with ranges).
-  const [whole, setWhole] = useState(false);
-  const src = whole ? wholeUrlOf(url) : url;
+  // Only the veiled derivative is ever a stream that cannot seek (the original is served with ranges): past what it
+  // has, the player asks for one that starts at the time wanted (its timestamps start there: Chromium's currentTime
+  // is the original's, docs/decisions/video-engine.md "Seeking"). Coming back from a reveal starts there at once.
+  const veiled = url.includes('/veiled?');
+  // Undefined until the element is attached: only then is the position the last player left known (its ref is let go first).
+  const [fromSec, setFromSec] = useState<number | null | undefined>(undefined);
+  const src = fromSec === undefined ? undefined : fromSec === null ? url : veiledUrlFrom(url, fromSec);
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [natural, setNatural] = useState<Box | null>(null);
   const frameWidthPx = useElementMeasure(frame, measureClientWidth);
@@ -110,14 +126,19 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
       setVideoElement(video);
       if (!video) return undefined;
       forceMuted(video);
+      setFromSec(veiled && resumeAtRef.current > 0 ? resumeAtRef.current : null);
       return () => {
         resumeAtRef.current = video.currentTime;
         resumePlayingRef.current = !video.paused && !video.ended;
         video.pause();
+        // A <video> taken out of the page keeps loading its src (Chromium asked the original for more bytes after End
+        // reveal, e2e veiled-video.test.ts): letting go of the src stops that, so no original reaches the renderer once veiled.
+        video.removeAttribute('src');
+        video.load();
         videoRef.current = null;
       };
     },
-    [resumeAtRef, resumePlayingRef],
+    [resumeAtRef, resumePlayingRef, veiled],
   );
 
   const togglePlay = () => {
@@ -133,15 +154,15 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
   const seek = (sec: number) => {
     const video = videoRef.current;
     if (!video) return;
-    if (whole || canSeekTo(video, sec) || !url.includes('/veiled?')) {
+    if (!veiled || canSeekTo(video, sec, fromSec ?? 0)) {
       video.currentTime = sec;
       return;
     }
-    // Waits for the whole derivative, then lands where it was asked (and plays on if it played).
+    // A derivative that starts there, made now (and it plays on if this one played).
     resumeAtRef.current = sec;
     resumePlayingRef.current = !video.paused;
     setReady(false);
-    setWhole(true);
+    setFromSec(sec > 0 ? startFor(sec, video.duration) : null);
   };
 
   return (
@@ -161,12 +182,17 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
             const video = event.currentTarget;
             setDurationSec(Number.isFinite(video.duration) ? video.duration : 0);
             setNatural({ widthPx: video.videoWidth, heightPx: video.videoHeight });
-            if (resumeAtRef.current > 0) seek(resumeAtRef.current);
+            // A derivative from a time starts there without a timeupdate (Chromium fires none for a paused element's
+            // start position): the slider and the time shown would stay at the emptied element's 0.
+            setTimeSec(video.currentTime);
+            const resumeAtSec = resumeAtRef.current;
+            // A derivative from a time starts there already; the whole one (when the store still has it) is moved there.
+            if (resumeAtSec > 0 && (fromSec === null || canSeekTo(video, resumeAtSec, fromSec ?? 0))) seek(resumeAtSec);
           }}
           onLoadedData={(event) => {
             setReady(true);
             const video = event.currentTarget;
-            if ((playOnLoad || whole) && resumePlayingRef.current) video.play().catch(() => setPlaying(false));
+            if ((playOnLoad || typeof fromSec === 'number') && resumePlayingRef.current) video.play().catch(() => setPlaying(false));
             resumePlayingRef.current = false;
           }}
           onPlay={() => setPlaying(true)}

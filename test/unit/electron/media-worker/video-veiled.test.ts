@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Demuxer } from 'node-av/api';
+import { Packet } from 'node-av/lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveVeiledVideo, VEILED_VIDEO_FPS, veiledFilterGraph } from '../../../../electron/media-worker/video-veiled.js';
 import { writeVideo } from '../../../fixtures/synthetic-media.js';
@@ -9,10 +10,10 @@ import { writeVideo } from '../../../fixtures/synthetic-media.js';
 const strongGrey = { greyscale: true, blur: 'strong', style: 'blur' } as const;
 
 /** Runs the encode, keeping every chunk; `stopAfterChunks` cancels it like a viewer leaving the item. */
-async function encode(filePath: string, stopAfterChunks = Infinity) {
+async function encode(filePath: string, stopAfterChunks = Infinity, startSec?: number) {
   const chunks: Uint8Array[] = [];
   const result = await deriveVeiledVideo(
-    { filePath, ...strongGrey },
+    { filePath, ...strongGrey, ...(startSec === undefined ? {} : { startSec }) },
     { onChunk: (chunk) => chunks.push(chunk), cancelled: () => chunks.length >= stopAfterChunks },
   );
   return { result, bytes: Buffer.concat(chunks), chunks };
@@ -86,4 +87,32 @@ describe('veiled video made in the media worker', () => {
     if (!result.ok) expect(result.error.reason).toBeDefined();
     expect(chunks).toHaveLength(0);
   });
+
+  it('starts at a time when asked: its first picture is at that time (not the keyframe before it), and runs to the end', async () => {
+    const whole = await encode(file('long.mp4'));
+    const from = await encode(file('long.mp4'), Infinity, 30.5);
+    if (!from.result.ok) throw new Error(JSON.stringify(from.result.error));
+    expect(from.bytes.length).toBeLessThan(whole.bytes.length / 2);
+    await writeFile(file('from.webm'), from.bytes);
+    const demuxer = Demuxer.openSync(`file://${file('from.webm')}`);
+    try {
+      const stream = demuxer.video();
+      if (stream === undefined) throw new Error('no video stream');
+      const { num, den } = stream.timeBase;
+      const times: number[] = [];
+      const packet = new Packet();
+      packet.alloc();
+      // readFrameSync, as the worker reads: node-av's packet generators can end at once.
+      for (; demuxer.getFormatContext().readFrameSync(packet) >= 0; packet.unref()) times.push((Number(packet.pts) * num) / den);
+      packet.free();
+      // The player's currentTime is these timestamps (Chromium keeps a WebM's own): it starts where it was asked.
+      expect(times[0]).toBeGreaterThanOrEqual(30.45);
+      expect(times[0]).toBeLessThanOrEqual(30.6);
+      expect(times.at(-1)).toBeGreaterThan(39.5);
+      expect(times.length).toBeGreaterThan(9.4 * VEILED_VIDEO_FPS);
+      expect(times.length).toBeLessThan(9.6 * VEILED_VIDEO_FPS);
+    } finally {
+      demuxer.closeSync();
+    }
+  }, 180_000);
 });
