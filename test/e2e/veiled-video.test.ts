@@ -187,8 +187,11 @@ describe('seeking far ahead in a long veiled video', () => {
     const head = await page.evaluate(async (url: string) => {
       const controller = new AbortController();
       const reader = (await fetch(url, { signal: controller.signal })).body?.getReader();
+      // Byte by byte: spreading a whole chunk (64 kB on a quiet machine) into push() overflows the call stack.
       const parts: number[] = [];
-      for (let part = await reader?.read(); part !== undefined && !part.done && parts.length < 4 * 1024; part = await reader?.read()) parts.push(...part.value);
+      for (let part = await reader?.read(); part !== undefined && !part.done && parts.length < 4 * 1024; part = await reader?.read()) {
+        for (const byte of part.value.subarray(0, 4 * 1024 - parts.length)) parts.push(byte);
+      }
       controller.abort();
       return parts;
     }, seekSrc);

@@ -192,6 +192,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
           onLoadedData={(event) => {
             setReady(true);
             const video = event.currentTarget;
+            setTimeSec(video.currentTime);
             if ((playOnLoad || typeof fromSec === 'number') && resumePlayingRef.current) video.play().catch(() => setPlaying(false));
             resumePlayingRef.current = false;
           }}
@@ -209,6 +210,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
             setVolume(event.currentTarget.volume);
           }}
           onTimeUpdate={(event) => setTimeSec(event.currentTarget.currentTime)}
+          onSeeked={(event) => setTimeSec(event.currentTarget.currentTime)}
           onLoadStart={() => setLoading(true)}
           onError={onFailed}
           onContextMenu={preventMenu}
