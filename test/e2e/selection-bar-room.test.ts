@@ -32,7 +32,7 @@ describe('the grid stays put when the first item is selected (Chromium, browser 
     await cell.click({ modifiers: ['Control'] });
     // The bar's buttons, French and all, are in; the grid's top is where it was (it moved 42 px down).
     await expect.poll(() => page.getByRole('button', { name: 'Effacer la sélection' }).isVisible()).toBe(true);
-    expect(await page.getByRole('status').filter({ hasText: '1 sélectionné' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '1 sélectionné' }).count()).toBe(1);
     expect(await gridTop()).toBe(before);
     await page.close();
   });
