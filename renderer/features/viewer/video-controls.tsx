@@ -20,6 +20,8 @@ export interface VideoControlsProps {
   onToggleMute: () => void;
   /** Moves the position; the player may first have to load a seekable copy (a veiled video still being made). */
   onSeek?: (timeSec: number) => void;
+  /** Where the player is, or is going once it has loaded: what a jump or a frame step starts from (else the element's time). */
+  positionSec?: () => number;
 }
 
 /** Props that make the video's frame a focusable, named place for the player's keys. */
@@ -34,7 +36,7 @@ export function usePictureProps(): { tabIndex: 0; role: 'group'; 'aria-label': s
  * the <video>: what is painted and heard, and so the exposure report, still comes from the
  * element's own events in the stage.
  */
-export function VideoControls({ video, picture, playing, muted, timeSec, durationSec, onTogglePlay, onToggleMute, onSeek }: VideoControlsProps) {
+export function VideoControls({ video, picture, playing, muted, timeSec, durationSec, onTogglePlay, onToggleMute, onSeek, positionSec }: VideoControlsProps) {
   const { t } = useTranslation();
   const { locale } = useFormatters();
   const clock = useFrameClock(video);
@@ -62,12 +64,13 @@ export function VideoControls({ video, picture, playing, muted, timeSec, duratio
   const run = useCallback(
     (command: VideoCommand) => {
       if (!video) return;
+      const fromSec = positionSec ? positionSec() : video.currentTime;
       switch (command.kind) {
         case 'toggle-play':
           onTogglePlay();
           return;
         case 'seek-by':
-          seekTo(video.currentTime + command.deltaSec);
+          seekTo(fromSec + command.deltaSec);
           return;
         case 'seek-to':
           seekTo(command.where === 'start' ? 0 : durationSec);
@@ -75,7 +78,7 @@ export function VideoControls({ video, picture, playing, muted, timeSec, duratio
         case 'frame-step':
           // While playing there is no frame to step from: the picture moves on by itself.
           if (!video.paused) setAnnouncement(t('videoControls.pauseToStep'));
-          else seekTo(frameStepTargetSec(video.currentTime, clock.current, command.direction));
+          else seekTo(frameStepTargetSec(fromSec, clock.current, command.direction));
           return;
         case 'rate-step': {
           const next = stepPlaybackRate(video.playbackRate, command.direction);
@@ -88,7 +91,7 @@ export function VideoControls({ video, picture, playing, muted, timeSec, duratio
           return;
       }
     },
-    [video, durationSec, seekTo, clock, locale, t, onTogglePlay],
+    [video, durationSec, seekTo, clock, locale, t, onTogglePlay, positionSec],
   );
 
   const onKey = useCallback(

@@ -13,6 +13,7 @@ import { useWellbeing } from '../wellbeing/wellbeing-provider';
 import { containedBox, type Box } from './spotlight-geometry';
 import { Storyboard } from './storyboard';
 import { usePictureProps, VideoControls } from './video-controls';
+import { canSeekTo, isAt, startFor } from './veiled-seek';
 
 /**
  * Long edge assumed before the stage has been measured. Blur grows with the long edge,
@@ -32,28 +33,6 @@ export function displayedLongEdgePx(frame: Box, natural: Box | null): number {
   if (!natural || natural.widthPx <= 0 || natural.heightPx <= 0) return frameLongEdgePx;
   const fitted = containedBox(frame, natural);
   return Math.max(fitted.widthPx, fitted.heightPx);
-}
-
-/**
- * True when the player can seek to `timeSec` now: a veiled video still being made arrives as a stream that cannot seek
- * (Chromium's seekable is then [0, 0]; only a stream from the start can go back there).
- */
-function canSeekTo(video: HTMLVideoElement, timeSec: number, streamStartSec: number): boolean {
-  // Nothing is known before the metadata: the element takes the position and applies it once loaded.
-  // (A stream from a time cannot take one: it is asked for anew.)
-  if (video.readyState === HTMLMediaElement.HAVE_NOTHING) return streamStartSec === 0;
-  // An empty range ([0, 0] of a stream, even one from a time) is not a place to seek to: a seek to 0 there stays where it is.
-  for (let i = 0; i < video.seekable.length; i += 1) {
-    const startSec = video.seekable.start(i);
-    const endSec = video.seekable.end(i);
-    if (endSec > startSec && timeSec >= startSec && timeSec <= endSec) return true;
-  }
-  return timeSec === 0 && streamStartSec === 0;
-}
-
-/** Where a veiled video is asked to start after a seek: within the video (the worker shows the last picture for a start past it). */
-function startFor(timeSec: number, durationSec: number): number {
-  return Math.max(0, Number.isFinite(durationSec) && durationSec > 0 ? Math.min(timeSec, durationSec) : timeSec);
 }
 
 const preventMenu = (event: { preventDefault(): void }) => event.preventDefault();
@@ -104,6 +83,10 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
   const frameHeightPx = useElementMeasure(frame, measureClientHeight);
   const filter = cssFilterFor(shown, displayedLongEdgePx({ widthPx: frameWidthPx, heightPx: frameHeightPx }, natural));
   const videoRef = useRef<HTMLVideoElement | null>(null);
+  // Where the player goes once the element can take it: a move before its metadata would be clamped to [0, 0] by a
+  // stream that cannot seek, and a relative jump then starts from here, not from the emptied element's 0.
+  const wantedSecRef = useRef<number | null>(null);
+  const positionSec = useCallback(() => wantedSecRef.current ?? videoRef.current?.currentTime ?? 0, []);
   const [videoElement, setVideoElement] = useState<HTMLVideoElement | null>(null);
   const pictureProps = usePictureProps();
   const [ready, setReady] = useState(false);
@@ -126,9 +109,11 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
       setVideoElement(video);
       if (!video) return undefined;
       forceMuted(video);
-      setFromSec(veiled && resumeAtRef.current > 0 ? resumeAtRef.current : null);
+      const resumeAtSec = resumeAtRef.current;
+      wantedSecRef.current = resumeAtSec > 0 ? resumeAtSec : null;
+      setFromSec(veiled && resumeAtSec > 0 ? resumeAtSec : null);
       return () => {
-        resumeAtRef.current = video.currentTime;
+        resumeAtRef.current = wantedSecRef.current ?? video.currentTime;
         resumePlayingRef.current = !video.paused && !video.ended;
         video.pause();
         // A <video> taken out of the page keeps loading its src (Chromium asked the original for more bytes after End
@@ -151,18 +136,31 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
     const video = videoRef.current;
     if (video) video.muted = !video.muted;
   };
+  const moveTo = (video: HTMLVideoElement, sec: number) => {
+    if (!veiled || canSeekTo(video, sec, fromSec ?? 0)) {
+      video.currentTime = sec;
+      setTimeSec(sec);
+      return;
+    }
+    const startSec = sec > 0 ? startFor(sec, video.duration) : null;
+    // This stream starts there already, as near as the derivative can.
+    if (startSec === fromSec) return;
+    // A derivative that starts there, made now (and it plays on if this one played).
+    wantedSecRef.current = startSec ?? 0;
+    resumePlayingRef.current = !video.paused;
+    setReady(false);
+    setTimeSec(startSec ?? 0);
+    setFromSec(startSec);
+  };
   const seek = (sec: number) => {
     const video = videoRef.current;
     if (!video) return;
-    if (!veiled || canSeekTo(video, sec, fromSec ?? 0)) {
-      video.currentTime = sec;
+    if (video.readyState !== HTMLMediaElement.HAVE_NOTHING) {
+      moveTo(video, sec);
       return;
     }
-    // A derivative that starts there, made now (and it plays on if this one played).
-    resumeAtRef.current = sec;
-    resumePlayingRef.current = !video.paused;
-    setReady(false);
-    setFromSec(sec > 0 ? startFor(sec, video.duration) : null);
+    wantedSecRef.current = sec;
+    setTimeSec(sec);
   };
 
   return (
@@ -182,12 +180,13 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
             const video = event.currentTarget;
             setDurationSec(Number.isFinite(video.duration) ? video.duration : 0);
             setNatural({ widthPx: video.videoWidth, heightPx: video.videoHeight });
+            const wantedSec = wantedSecRef.current;
+            wantedSecRef.current = null;
+            // A derivative from a time starts there already; the whole one (when the store still has it) is moved there.
+            if (wantedSec !== null && !isAt(video, wantedSec)) moveTo(video, wantedSec);
             // A derivative from a time starts there without a timeupdate (Chromium fires none for a paused element's
             // start position): the slider and the time shown would stay at the emptied element's 0.
-            setTimeSec(video.currentTime);
-            const resumeAtSec = resumeAtRef.current;
-            // A derivative from a time starts there already; the whole one (when the store still has it) is moved there.
-            if (resumeAtSec > 0 && (fromSec === null || canSeekTo(video, resumeAtSec, fromSec ?? 0))) seek(resumeAtSec);
+            else setTimeSec(video.currentTime);
           }}
           onLoadedData={(event) => {
             setReady(true);
@@ -209,8 +208,9 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
             setMuted(event.currentTarget.muted);
             setVolume(event.currentTarget.volume);
           }}
-          onTimeUpdate={(event) => setTimeSec(event.currentTarget.currentTime)}
-          onSeeked={(event) => setTimeSec(event.currentTarget.currentTime)}
+          // Loading a derivative from a time empties the element first (a timeupdate at 0): the slider stays where it is going.
+          onTimeUpdate={(event) => setTimeSec(wantedSecRef.current ?? event.currentTarget.currentTime)}
+          onSeeked={(event) => setTimeSec(wantedSecRef.current ?? event.currentTarget.currentTime)}
           onLoadStart={() => setLoading(true)}
           onError={onFailed}
           onContextMenu={preventMenu}
@@ -230,6 +230,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
         onTogglePlay={togglePlay}
         onToggleMute={toggleMute}
         onSeek={seek}
+        positionSec={positionSec}
       />
       <Storyboard
         // A new filter draws a new storyboard: no frame may stay under a weaker filter.

@@ -256,7 +256,10 @@ async function openVideoInApp() {
   fireEvent.click(await screen.findByRole('gridcell', { name: 'clip-000003.mp4, MP4 Video' }));
   const viewer = await screen.findByRole('region', { name: 'Viewer' });
   const video = viewer.querySelector('video')!;
+  // Loaded as Chromium has it once the derivative is finished (jsdom loads nothing): 90 s, all of it seekable.
   Object.defineProperty(video, 'duration', { configurable: true, value: 90 });
+  Object.defineProperty(video, 'readyState', { configurable: true, value: HTMLMediaElement.HAVE_ENOUGH_DATA });
+  Object.defineProperty(video, 'seekable', { configurable: true, value: { length: 1, start: () => 0, end: () => 90 } });
   fireEvent(video, new Event('loadedmetadata'));
   fireEvent(video, new Event('loadeddata'));
   const picture = within(viewer).getByRole('group', { name: 'Video' });
