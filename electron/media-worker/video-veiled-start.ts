@@ -17,19 +17,25 @@ export function seekToStart(video: OpenedVideo, startSec: number): void {
   video.decoder.getCodecContext()?.flushBuffers();
 }
 
+/** How far the start asked for may be before the time meant: the route takes milliseconds. */
+const START_ROUNDING_SEC = 0.001;
+
 /**
- * True for a decoded picture shown before `startSec`: decoded only to reach the start from its
- * keyframe, never encoded. A picture with no time is kept (it cannot be placed, and dropping
- * every one of them would leave a video with no frames).
+ * True for a decoded picture shown before the derivative's frame that is on screen at `startSec`: decoded only to
+ * reach the start from its keyframe, never encoded. The derivative's first picture is then the one a player at
+ * `startSec` shows (a frame step lands on the next frame, not two on). A picture with no time is kept (it cannot be
+ * placed, and dropping every one of them would leave a video with no frames).
  */
-function isBeforeStart(video: OpenedVideo, frame: Frame, startSec: number, toleranceSec: number): boolean {
+function isBeforeStart(video: OpenedVideo, frame: Frame, startSec: number, framesPerSec: number): boolean {
   if (startSec <= 0) return false;
   const ticks = frame.bestEffortTimestamp;
   if (ticks === video.engine.constants.AV_NOPTS_VALUE) return false;
   const { num, den } = video.stream.timeBase;
   if (den <= 0) return false;
-  // Some slack (half a veiled frame): the frame rate filter keeps the picture nearest each of its instants.
-  return (Number(ticks) * num) / den < startSec - toleranceSec;
+  // The frame rate filter keeps the picture nearest each of its instants: half a frame before the first one is its own.
+  // The start comes rounded to the millisecond (`&from=0.083` for a step to 1/12 s): that close before an instant is it.
+  const firstInstantSec = Math.floor((startSec + START_ROUNDING_SEC) * framesPerSec) / framesPerSec;
+  return (Number(ticks) * num) / den < firstInstantSec - 0.5 / framesPerSec;
 }
 
 /**
@@ -37,13 +43,13 @@ function isBeforeStart(video: OpenedVideo, frame: Frame, startSec: number, toler
  * start past the last picture (a seek to the very end, or a container longer than its video):
  * the derivative is then that one picture rather than a failure.
  */
-export function startGate(video: OpenedVideo, startSec: number, toleranceSec: number) {
+export function startGate(video: OpenedVideo, startSec: number, framesPerSec: number) {
   let heldBack: Frame | null = null;
   let passed = false;
   return {
     /** True when `frame` is to be encoded. */
     admit(frame: Frame): boolean {
-      if (passed || !isBeforeStart(video, frame, startSec, toleranceSec)) {
+      if (passed || !isBeforeStart(video, frame, startSec, framesPerSec)) {
         passed = true;
         heldBack?.free();
         heldBack = null;

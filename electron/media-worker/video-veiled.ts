@@ -196,7 +196,7 @@ async function encodeAll(video: OpenedVideo, input: VeiledVideoInput, sink: Veil
   };
 
   const startSec = input.startSec ?? 0;
-  const gate = startGate(video, startSec, 0.5 / VEILED_VIDEO_FPS);
+  const gate = startGate(video, startSec, VEILED_VIDEO_FPS);
   try {
     seekToStart(video, startSec);
     while (context.readFrameSync(packet) >= 0) {

@@ -88,13 +88,9 @@ describe('veiled video made in the media worker', () => {
     expect(chunks).toHaveLength(0);
   });
 
-  it('starts at a time when asked: its first picture is at that time (not the keyframe before it), and runs to the end', async () => {
-    const whole = await encode(file('long.mp4'));
-    const from = await encode(file('long.mp4'), Infinity, 30.5);
-    if (!from.result.ok) throw new Error(JSON.stringify(from.result.error));
-    expect(from.bytes.length).toBeLessThan(whole.bytes.length / 2);
-    await writeFile(file('from.webm'), from.bytes);
-    const demuxer = Demuxer.openSync(`file://${file('from.webm')}`);
+  /** The times of a WebM's pictures, as the player's currentTime gives them (Chromium keeps a WebM's own). */
+  function pictureTimes(webmPath: string): number[] {
+    const demuxer = Demuxer.openSync(`file://${webmPath}`);
     try {
       const stream = demuxer.video();
       if (stream === undefined) throw new Error('no video stream');
@@ -105,14 +101,34 @@ describe('veiled video made in the media worker', () => {
       // readFrameSync, as the worker reads: node-av's packet generators can end at once.
       for (; demuxer.getFormatContext().readFrameSync(packet) >= 0; packet.unref()) times.push((Number(packet.pts) * num) / den);
       packet.free();
-      // The player's currentTime is these timestamps (Chromium keeps a WebM's own): it starts where it was asked.
-      expect(times[0]).toBeGreaterThanOrEqual(30.45);
-      expect(times[0]).toBeLessThanOrEqual(30.6);
-      expect(times.at(-1)).toBeGreaterThan(39.5);
-      expect(times.length).toBeGreaterThan(9.4 * VEILED_VIDEO_FPS);
-      expect(times.length).toBeLessThan(9.6 * VEILED_VIDEO_FPS);
+      return times;
     } finally {
       demuxer.closeSync();
     }
+  }
+
+  it('starts at a time when asked: its first picture is the one on screen then (not the keyframe before it), and runs to the end', async () => {
+    const whole = await encode(file('long.mp4'));
+    const from = await encode(file('long.mp4'), Infinity, 30.5);
+    if (!from.result.ok) throw new Error(JSON.stringify(from.result.error));
+    expect(from.bytes.length).toBeLessThan(whole.bytes.length / 2);
+    await writeFile(file('from.webm'), from.bytes);
+    const times = pictureTimes(file('from.webm'));
+    expect(times[0]).toBeGreaterThanOrEqual(30.45);
+    expect(times[0]).toBeLessThanOrEqual(30.6);
+    expect(times.at(-1)).toBeGreaterThan(39.5);
+    expect(times.length).toBeGreaterThan(9.4 * VEILED_VIDEO_FPS);
+    expect(times.length).toBeLessThan(9.6 * VEILED_VIDEO_FPS);
+    // Between two of the derivative's frames (a frame step's target is the middle of the next one): it starts with the
+    // frame shown at that time, not the one after (the player would have moved two frames).
+    const between = await encode(file('long.mp4'), Infinity, 30.5 + 0.98 / VEILED_VIDEO_FPS);
+    if (!between.result.ok) throw new Error(JSON.stringify(between.result.error));
+    await writeFile(file('between.webm'), between.bytes);
+    expect(pictureTimes(file('between.webm'))[0]).toBeCloseTo(30.5, 2);
+    // A frame's time rounded down to the millisecond the route takes (31/12 s is 2.58333…): that frame, not the one before.
+    const rounded = await encode(file('long.mp4'), Infinity, 2.583);
+    if (!rounded.result.ok) throw new Error(JSON.stringify(rounded.result.error));
+    await writeFile(file('rounded.webm'), rounded.bytes);
+    expect(pictureTimes(file('rounded.webm'))[0]).toBeCloseTo(31 / VEILED_VIDEO_FPS, 2);
   }, 180_000);
 });
