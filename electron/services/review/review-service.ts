@@ -11,6 +11,9 @@ import { createCaseReviews, type CaseReview, type ReviewServiceDeps } from './ca
 
 export type { ReviewServiceDeps } from './case-review.js';
 
+/** How often at most the review counts "To review" again while the list moves (an import, stacking). */
+const LIST_RECOUNT_MS = 1000;
+
 export interface ReviewService {
   state(caseId: string): Promise<ReviewState>;
   /** Sets the case's scheme at its first open (kept once chosen); known items then take their set's category. */
@@ -59,6 +62,7 @@ export interface ReviewService {
 export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   let current: Promise<CaseReview> | null = null;
   let currentId: string | null = null;
+  let recountTimer: { cancel(): void } | null = null;
 
   const { toReview, listVersion, progressOf, stateOf, load, precategoriseKnown, stackPaths, categoryOfItem, record } = createCaseReviews(deps);
 
@@ -80,6 +84,27 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     const [item] = deps.session.getItems(caseId, [itemId]);
     if (item === undefined) throw new VeilRequestError('invalid-arguments', `no item ${itemId} in this case`);
     return item;
+  }
+
+  function stopRecount(): void {
+    recountTimer?.cancel();
+    recountTimer = null;
+  }
+
+  /** Counts the list again after it moved; pushes the figures when they changed. */
+  function recount(): void {
+    const loaded = current;
+    if (loaded === null) return;
+    void loaded
+      .then((review) => {
+        if (current !== loaded || review.progress === null || review.progress.version === listVersion(review.caseId)) return;
+        const before = review.progress.tracker;
+        const [reviewedBefore, totalBefore] = [before.reviewedCount(), before.totalCount()];
+        precategoriseKnown(review);
+        const state = stateOf(review);
+        if (state.reviewedCount !== reviewedBefore || state.totalCount !== totalBefore) deps.onChange(state);
+      })
+      .catch(() => undefined);
   }
 
   async function move(caseId: string, cause: 'undo' | 'redo'): Promise<DecisionOutcome> {
@@ -206,6 +231,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       await review?.writer.whenWritten();
     },
     async leave() {
+      stopRecount();
       const left = current;
       current = null;
       currentId = null;
@@ -213,24 +239,20 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       await review?.writer.finish();
     },
     close() {
+      stopRecount();
       void current?.then((review) => review.writer.close()).catch(() => undefined);
       current = null;
       currentId = null;
     },
     listChanged() {
       // Only a review already loaded: a list moving must not load (or lock) a workspace nobody asked for.
-      const loaded = current;
-      if (loaded === null) return;
-      void loaded
-        .then((review) => {
-          if (current !== loaded || review.progress === null || review.progress.version === listVersion(review.caseId)) return;
-          const before = review.progress.tracker;
-          const [reviewedBefore, totalBefore] = [before.reviewedCount(), before.totalCount()];
-          precategoriseKnown(review);
-          const state = stateOf(review);
-          if (state.reviewedCount !== reviewedBefore || state.totalCount !== totalBefore) deps.onChange(state);
-        })
-        .catch(() => undefined);
+      if (current === null || recountTimer !== null) return;
+      // An import moves the list every few hundred items, and a recount walks all of "To review" (about half a second
+      // at 100,000 items): one recount a second at most, for the last list, keeps the import's main side free.
+      recountTimer = deps.setTimer(() => {
+        recountTimer = null;
+        recount();
+      }, LIST_RECOUNT_MS);
     },
   };
 }

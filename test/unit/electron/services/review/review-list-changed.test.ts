@@ -8,6 +8,9 @@ import { mediaItemFixture } from '../../../../fixtures/media-item.js';
 
 const CASE = 'case-1';
 
+/** Lets the service's pushes (after its loaded review resolves) run. */
+const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A case still importing: items arrive and near copies fold into stacks, each change moving the list's version. */
 function importingCase() {
   const items: MediaItem[] = [];
@@ -45,6 +48,7 @@ function importingCase() {
 
 function serviceOver(live: ReturnType<typeof importingCase>) {
   const pushed: ReviewState[] = [];
+  const timers: { callback: () => void; delayMs: number }[] = [];
   const service = createReviewService({
     session: live.session,
     workspace: async () => null,
@@ -53,43 +57,49 @@ function serviceOver(live: ReturnType<typeof importingCase>) {
     nowMs: () => 1_800_000_000_000,
     onChange: (state) => pushed.push(state),
     retryMs: 5000,
-    setTimer: () => ({ cancel: () => undefined }),
+    setTimer: (callback, delayMs) => {
+      const timer = { callback, delayMs };
+      timers.push(timer);
+      return { cancel: () => void timers.splice(timers.indexOf(timer), 1) };
+    },
   });
+  /** The recount's delay passes (a fake clock): the timers due run, then the service's pushes. */
+  const elapse = async () => {
+    for (const timer of timers.splice(0)) timer.callback();
+    await settled();
+  };
   /** What the header shows now: the last figures pushed, else those of the first look. */
   const figures = (first: ReviewState) => {
     const last = pushed.at(-1) ?? first;
     return `${last.reviewedCount} of ${last.totalCount}`;
   };
-  return { service, pushed, figures };
+  return { service, pushed, figures, timers, elapse };
 }
-
-/** Lets the service's pushes (after its loaded review resolves) run. */
-const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('review progress while the case is still being imported and stacked', () => {
   it('follows the list "To review" as items arrive and near copies fold into stacks, not only at decisions', async () => {
     const live = importingCase();
     live.arrive(32);
-    const { service, pushed, figures } = serviceOver(live);
+    const { service, pushed, figures, elapse } = serviceOver(live);
     // The header's first look, while the import has only 32 items.
     const first = await service.state(CASE);
     expect(figures(first)).toBe('0 of 32');
 
     live.arrive(92);
     service.listChanged();
-    await settled();
+    await elapse();
     expect(figures(first)).toBe('0 of 124');
 
     await service.categorise(CASE, 'i0', '1');
     live.arrive(11_000);
     service.listChanged();
-    await settled();
+    await elapse();
     expect(figures(first)).toBe('1 of 11124');
 
     // A stack made of items 11,000 on leaves one representative for 125 files.
     live.stackInto(0, 11_000);
     service.listChanged();
-    await settled();
+    await elapse();
     expect(figures(first)).toBe('1 of 11000');
     expect(pushed.at(-1)).toMatchObject({ reviewedCount: 1, totalCount: 11_000 });
   });
@@ -97,14 +107,36 @@ describe('review progress while the case is still being imported and stacked', (
   it('pushes nothing when the list moved but its figures did not, nor before anyone looked at the review', async () => {
     const live = importingCase();
     live.arrive(3);
-    const { service, pushed } = serviceOver(live);
+    const { service, pushed, elapse } = serviceOver(live);
     service.listChanged();
-    await settled();
+    await elapse();
     expect(pushed).toEqual([]);
     await service.state(CASE);
     live.stackInto(0, 3);
     service.listChanged();
-    await settled();
+    await elapse();
     expect(pushed).toEqual([]);
+  });
+
+  it('counts again at most once a second however often the list moves (an import moves it every few hundred items)', async () => {
+    const live = importingCase();
+    live.arrive(10);
+    const { service, pushed, figures, timers, elapse } = serviceOver(live);
+    const first = await service.state(CASE);
+    for (let batch = 0; batch < 40; batch += 1) {
+      live.arrive(250);
+      service.listChanged();
+    }
+    // Nothing counted yet, and one recount waiting, a second away.
+    expect(pushed).toEqual([]);
+    expect(timers.map((timer) => timer.delayMs)).toEqual([1000]);
+    await elapse();
+    expect(pushed).toHaveLength(1);
+    expect(figures(first)).toBe('0 of 10010');
+    // Leaving the case drops a recount still waiting.
+    live.arrive(5);
+    service.listChanged();
+    await service.leave();
+    expect(timers).toEqual([]);
   });
 });
