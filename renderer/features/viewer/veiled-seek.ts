@@ -8,6 +8,9 @@
  * (Chromium's seekable is then [0, 0]; only a stream from the start can go back there).
  */
 export function canSeekTo(video: HTMLVideoElement, timeSec: number, streamStartSec: number): boolean {
+  // A derivative from a time holds nothing before it, even finished and served with ranges (Chromium then says [0, end]
+  // and a seek before its start lands on its first picture).
+  if (timeSec < streamStartSec) return false;
   // Nothing is known before the metadata (the player keeps a move made then for it): only a stream from the start
   // is sure to hold a position, once loaded.
   if (video.readyState === HTMLMediaElement.HAVE_NOTHING) return streamStartSec === 0;
