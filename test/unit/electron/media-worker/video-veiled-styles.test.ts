@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VEILED_VIDEO_FPS, veiledFilterGraph } from '../../../../electron/media-worker/video-veiled-graph.js';
 import { deriveVeiledVideo, type VeiledVideoInput } from '../../../../electron/media-worker/video-veiled.js';
@@ -26,6 +27,8 @@ describe('veiled video in every style, as FFmpeg draws it in the media worker', 
   let source: string;
   let reference: DecodedRgb;
   const shownFrames = new Map<string, DecodedRgb>();
+  /** The size each derivative says it was made at, by profile. */
+  const madeSizes = new Map<string, { widthPx: number; heightPx: number }>();
 
   /** One frame of `filePath` at FRAME_AT_SEC, enlarged bilinearly to the source's box as the player shows it. */
   async function frameOf(filePath: string): Promise<DecodedRgb> {
@@ -45,6 +48,9 @@ describe('veiled video in every style, as FFmpeg draws it in the media worker', 
     const webm = path.join(dir, `${profile.style}-${profile.blur}-${profile.greyscale ? 'grey' : 'colour'}.webm`);
     await writeFile(webm, Buffer.concat(chunks));
     const frame = await frameOf(webm);
+    // The decoded frame's own size, before it is enlarged as shown.
+    const decoded = await sharp(`${webm}.png`).metadata();
+    madeSizes.set(key, { widthPx: decoded.width ?? 0, heightPx: decoded.height ?? 0 });
     shownFrames.set(key, frame);
     return frame;
   }
@@ -65,6 +71,9 @@ describe('veiled video in every style, as FFmpeg draws it in the media worker', 
     'makes a playable derivative: $style, $blur, greyscale $greyscale',
     async (profile) => {
       const frame = await shown(profile);
+      // Decoded back at the size its graph plans: the frames went through every filter of it.
+      const planned = veiledFilterGraph(SOURCE, profile);
+      expect(madeSizes.get(JSON.stringify(profile))).toEqual({ widthPx: planned.widthPx, heightPx: planned.heightPx });
       expect(frame.widthPx).toBe(SOURCE.widthPx);
     },
     60_000,
