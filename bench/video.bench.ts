@@ -12,7 +12,8 @@
  * derivative as the worker makes it (grey, strong blur): the time to its first playable bytes
  * (the WebM header and a first cluster of frames, what the player needs to start; the header
  * alone is not enough) and its encode speed against real time, beside the decode-only floor's.
- * The 1080p clip runs first with node-av not yet loaded (a fresh worker), then again warm.
+ * The 1080p clip runs first with node-av not yet loaded (a fresh worker), then again warm; then
+ * the illustration and silhouette of the 1080p clip, each beside the blur made just before it.
  */
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { execFile } from 'node:child_process';
@@ -21,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { deriveStoryboard } from '../electron/media-worker/video-storyboard.js';
+import type { VeiledProfile } from '../electron/media-worker/video-veiled-graph.js';
 import { deriveVeiledVideo } from '../electron/media-worker/video-veiled.js';
 import { median } from './sample-stats.js';
 
@@ -81,12 +83,18 @@ async function storyboardMs(filePath: string): Promise<number> {
   });
 }
 
+const STRONG_GREY_BLUR: VeiledProfile = { greyscale: true, blur: 'strong', style: 'blur' };
+
 /** The EBML ID of a WebM cluster: bytes holding one hold frames a player can start with (the header alone cannot). */
 const CLUSTER_ID = Buffer.from([0x1f, 0x43, 0xb6, 0x75]);
 
-/** The veiled derivative made whole: when its first playable bytes (header and a cluster) came, and when it was done. */
-async function veiledMs(filePath: string): Promise<{ firstBytesMs: number; wholeMs: number }> {
+/**
+ * The veiled derivative made whole: when its first playable bytes (header and a cluster) came, when it was done, and
+ * the process's CPU time meanwhile (steadier than wall time on a loaded machine; FFmpeg's decoder threads count too).
+ */
+async function veiledMs(filePath: string, profile: VeiledProfile = STRONG_GREY_BLUR): Promise<{ firstBytesMs: number; wholeMs: number; cpuMs: number }> {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let firstBytesMs = Number.NaN;
   let received = Buffer.alloc(0);
   const sink = {
@@ -97,9 +105,10 @@ async function veiledMs(filePath: string): Promise<{ firstBytesMs: number; whole
     },
     cancelled: () => false,
   };
-  const result = await deriveVeiledVideo({ filePath, greyscale: true, blur: 'strong' }, sink);
+  const result = await deriveVeiledVideo({ filePath, ...profile }, sink);
   if (!result.ok) throw new Error(`${filePath}: ${result.error.code} ${result.error.detail}`);
-  return { firstBytesMs, wholeMs: performance.now() - start };
+  const cpu = process.cpuUsage(cpuStart);
+  return { firstBytesMs, wholeMs: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 const GOAL_FIRST_BYTES_MS = 1000;
@@ -137,12 +146,45 @@ async function veiledRows(): Promise<void> {
   );
 }
 
+/** The styles' derivatives of the 1080p clip (warm), each beside the blur's measured just before it: the load moves between runs. */
+async function styleRows(): Promise<void> {
+  const clip = VIDEOS[0];
+  if (clip === undefined) return;
+  const clipPath = await cachedVideo(clip);
+  const realMs = clip.durationSec * 1000;
+  const styles: { label: string; profile: VeiledProfile }[] = [
+    { label: 'illustration, grey', profile: { greyscale: true, blur: 'strong', style: 'illustration' } },
+    { label: 'illustration, colour', profile: { greyscale: false, blur: 'strong', style: 'illustration' } },
+    { label: 'illustration, grey, light', profile: { greyscale: true, blur: 'light', style: 'illustration' } },
+    { label: 'silhouette', profile: { greyscale: true, blur: 'strong', style: 'silhouette' } },
+  ];
+  const rows: string[][] = [
+    [`${clip.name} (warm)`, 'whole ms', 'real time ×', 'blur just before ×', 'speed against the blur', 'CPU ms', 'blur CPU ms', 'CPU against the blur'],
+  ];
+  for (const { label, profile } of styles) {
+    const blur = await veiledMs(clipPath);
+    const styled = await veiledMs(clipPath, profile);
+    rows.push([
+      label,
+      styled.wholeMs.toFixed(0),
+      (realMs / styled.wholeMs).toFixed(1),
+      (realMs / blur.wholeMs).toFixed(1),
+      `${Math.round((100 * blur.wholeMs) / styled.wholeMs)} %`,
+      styled.cpuMs.toFixed(0),
+      blur.cpuMs.toFixed(0),
+      `${Math.round((100 * styled.cpuMs) / blur.cpuMs)} %`,
+    ]);
+  }
+  printTable(rows);
+}
+
 function printTable(rows: string[][]): void {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
   console.log(rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')).join('\n'));
 }
 
 await veiledRows();
+await styleRows();
 // `npm run bench:video -- --veiled-only` stops here: the storyboards take minutes more.
 if (process.argv.includes('--veiled-only')) process.exit(0);
 

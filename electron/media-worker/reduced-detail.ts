@@ -8,31 +8,22 @@
  * derivative size (a thumbnail and a view of one file show the same picture, enlarged).
  */
 import sharp, { type Sharp } from 'sharp';
-import type { BlurLevel, FilterStyle } from '../../shared/media/filter-profile.js';
-import { alignedReducedSize, type DerivativePlan } from './derive-plan.js';
+import type { DerivativePlan } from './derive-plan.js';
 import type { DeriveLimits } from './open-input.js';
+import {
+  ANTI_ALIAS_SIGMA_PX,
+  ILLUSTRATION_LEVELS,
+  OUTLINE_FROM,
+  OUTLINE_FULL,
+  OUTLINE_STRENGTH,
+  SILHOUETTE_DARK,
+  SILHOUETTE_LIGHT,
+  workingSize,
+  type ReducedStyle,
+  type VeiledLevel,
+} from './reduced-detail-looks.js';
 
-type ReducedStyle = Exclude<FilterStyle, 'blur'>;
-type VeiledLevel = Exclude<BlurLevel, 'off'>;
-
-/** Long edge, in pixels, at which each style is drawn: the finest detail it can carry. */
-const WORKING_LONG_EDGE_PX: Record<ReducedStyle, Record<VeiledLevel, number>> = {
-  illustration: { light: 128, medium: 88, strong: 56 },
-  silhouette: { light: 48, medium: 32, strong: 24 },
-};
-/** Tone levels per channel in an illustration: few enough that skin, fabric and faces go flat. */
-const ILLUSTRATION_LEVELS = 4;
-/** Gradient magnitude (0–255 after scaling) where an outline starts, and where it is darkest. */
-const OUTLINE_FROM = 24;
-const OUTLINE_FULL = 96;
-/** How dark a full outline makes a tone (fraction removed): soft, so it reads as a line, not a hole. */
-const OUTLINE_STRENGTH = 0.6;
-/** The silhouette's two tones: a dark shape on a light ground, neither pure black nor white. */
-const SILHOUETTE_DARK = 64;
-const SILHOUETTE_LIGHT = 192;
 const NEUTRAL_GREY = { r: 128, g: 128, b: 128 };
-/** Gaussian sigma, in working pixels, applied before tones are drawn. */
-const ANTI_ALIAS_SIGMA_PX = 1;
 const JPEG_QUALITY = 92;
 /** Sobel kernels, scaled by 1/8 so the largest response (4 × 255) fits around the offset of 128. */
 const SOBEL_X = [-1, 0, 1, -2, 0, 2, -1, 0, 1];
@@ -43,12 +34,6 @@ const SOBEL_OFFSET = 128;
 export interface StillPixels {
   data: Buffer;
   info: { width: number; height: number };
-}
-
-/** The working size for a style and level: the fitted shape (within a pixel), never larger than it. */
-function workingSize(plan: DerivativePlan, style: ReducedStyle, level: VeiledLevel): { widthPx: number; heightPx: number } {
-  const fitted = { widthPx: plan.fittedWidthPx, heightPx: plan.fittedHeightPx };
-  return alignedReducedSize(plan.fittedWidthPx, plan.fittedHeightPx, WORKING_LONG_EDGE_PX[style][level]) ?? fitted;
 }
 
 /**
@@ -63,7 +48,7 @@ export async function renderReducedDetail(
   plan: DerivativePlan,
   limits: DeriveLimits,
 ): Promise<StillPixels> {
-  const { widthPx, heightPx } = workingSize(plan, style, level);
+  const { widthPx, heightPx } = workingSize({ widthPx: plan.fittedWidthPx, heightPx: plan.fittedHeightPx }, style, level);
   const small = image
     .timeout({ seconds: limits.timeoutSeconds })
     .resize(widthPx, heightPx, { fit: 'fill', fastShrinkOnLoad: true })

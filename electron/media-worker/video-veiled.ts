@@ -1,22 +1,18 @@
 /**
  * The veiled derivative of a video, made in the media worker: the first video stream decoded,
- * fewer frames, scaled down to the detail the chosen blur leaves anyway (the images' plan),
- * greyscale and blurred by FFmpeg's filters, encoded VP8 in a streamable WebM with no audio
- * track, and handed out in chunks as it is made so that playback starts at once.
+ * fewer frames, scaled down to the detail the profile leaves anyway, drawn in its style (blur,
+ * illustration or silhouette, as the stills are) by FFmpeg's filters (video-veiled-graph.ts),
+ * encoded VP8 in a streamable WebM with no audio track, and handed out in chunks as it is made
+ * so that playback starts at once.
  * docs/decisions/video-engine.md.
  */
 import type { Frame, Packet } from 'node-av/lib';
 import type { MediaError } from '../../shared/case/media-item.js';
-import type { BlurLevel, FilterStyle } from '../../shared/media/filter-profile.js';
 import { reasonOf } from '../../shared/reasons/reason.js';
-import { planDerivative } from './derive-plan.js';
+import { VEILED_VIDEO_FPS, veiledFilterGraph, type VeiledProfile } from './video-veiled-graph.js';
 import { seekToStart, startGate } from './video-veiled-start.js';
 import { DEFAULT_VIDEO_LIMITS, openVideo, type OpenedVideo, type VideoLimits } from './video-input.js';
 
-/** The long edge the blur is planned for: a viewer-sized picture; a blurred one is made far smaller (derive-plan.ts). */
-const VEILED_VIDEO_LONG_EDGE_PX = 640;
-/** Motion stays readable for review; fewer frames make the encode several times faster than real time. */
-export const VEILED_VIDEO_FPS = 12;
 /** Chunks are sent at least this large (the last one may be smaller), so IPC messages stay few. */
 const CHUNK_BYTES = 64 * 1024;
 /** Frames encoded between two turns of the event loop: a cancel message must be heard while encoding. */
@@ -36,11 +32,8 @@ const CLUSTER_MS = 0;
  */
 const ENCODER_THREADS = 1;
 
-export interface VeiledVideoInput {
+export interface VeiledVideoInput extends VeiledProfile {
   filePath: string;
-  greyscale: boolean;
-  blur: BlurLevel;
-  style?: FilterStyle;
   /** Where the derivative starts, in the original's seconds (0 or absent: its beginning); video-veiled-start.ts. */
   startSec?: number;
 }
@@ -68,25 +61,6 @@ export interface VeiledVideoSink {
  * closed. A closed encoder's wrapper is a few hundred bytes per video made.
  */
 const keptEncoders: unknown[] = [];
-
-const even = (px: number) => Math.max(2, Math.round(px / 2) * 2);
-
-/**
- * The FFmpeg filter graph of a profile. Every style is made as the blur at its level (an
- * illustration or a silhouette of every frame would cost more than the real time a stream has);
- * a silhouette is always grey, as its still is. Sizes are even, as VP8's 4:2:0 needs.
- */
-export function veiledFilterGraph(video: { widthPx: number; heightPx: number }, input: Omit<VeiledVideoInput, 'filePath'>) {
-  const plan = planDerivative(video.widthPx, video.heightPx, VEILED_VIDEO_LONG_EDGE_PX, input.blur);
-  const widthPx = even(plan.widthPx);
-  const heightPx = even(plan.heightPx);
-  const grey = input.greyscale || input.style === 'silhouette';
-  const steps = [`fps=${VEILED_VIDEO_FPS}`, `scale=${widthPx}:${heightPx}:flags=area`];
-  if (grey) steps.push('format=gray');
-  if (plan.blur.method !== 'none') steps.push(`gblur=sigma=${plan.blur.sigmaPx.toFixed(2)}`);
-  steps.push('format=yuv420p');
-  return { description: steps.join(','), widthPx, heightPx };
-}
 
 const failed = (detail: string): { ok: false; error: MediaError } => ({
   ok: false,

@@ -26,15 +26,22 @@ async function referenceFrame(filePath: string, atSec: number, widthPx: number, 
 /** Detail is compared as on screen, where the small derivative is enlarged: this many times its own size. */
 const SHOWN_SCALE = 4;
 
-/** The <video>'s current frame as its own pixels (a canvas draws them without the CSS filter), enlarged as the player does. */
-async function drawnFrame(page: Page): Promise<RawImage> {
-  const dataUrl = await page.locator('video').evaluate((video: HTMLVideoElement, scale: number) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = video.videoWidth * scale;
-    canvas.height = video.videoHeight * scale;
-    canvas.getContext('2d')?.drawImage(video, 0, 0, canvas.width, canvas.height);
-    return canvas.toDataURL('image/png');
-  }, SHOWN_SCALE);
+/**
+ * The <video>'s current frame as its own pixels (a canvas draws them without the CSS filter), enlarged as the player
+ * does: SHOWN_SCALE times, or to `longEdgePx` (a style's derivative is far smaller than the blur's, and shown as large).
+ */
+async function drawnFrame(page: Page, longEdgePx?: number): Promise<RawImage> {
+  const dataUrl = await page.locator('video').evaluate(
+    (video: HTMLVideoElement, shown: { scale: number; longEdgePx: number | null }) => {
+      const scale = shown.longEdgePx === null ? shown.scale : shown.longEdgePx / Math.max(video.videoWidth, video.videoHeight);
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(video.videoWidth * scale);
+      canvas.height = Math.round(video.videoHeight * scale);
+      canvas.getContext('2d')?.drawImage(video, 0, 0, canvas.width, canvas.height);
+      return canvas.toDataURL('image/png');
+    },
+    { scale: SHOWN_SCALE, longEdgePx: longEdgePx ?? null },
+  );
   return decodeRaw(Buffer.from(dataUrl.split(',')[1] ?? '', 'base64'));
 }
 
@@ -111,6 +118,40 @@ describe('veiled video in Chromium through the browser host', () => {
     await expect.poll(() => videoTime(page), SETTLE).toBeCloseTo(2, 1);
     await page.getByRole('button', { name: 'Back to grid' }).click();
   });
+
+  it.each(['illustration', 'silhouette'] as const)(
+    'plays the %s derivative once it is the default profile: drawn in the worker, grey and low in detail, and no original bytes',
+    async (style) => {
+      const name = VIDEOS[0];
+      const before = media.length;
+      await host.call('updateSettings', { defaultProfile: { greyscale: true, blur: 'strong', style } });
+      try {
+        await page.getByRole('gridcell', { name: new RegExp(name.replace(/[.]/g, '\\.')) }).focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => videoSrc(page), SETTLE).toMatch(new RegExp(`/veiled\\?grey=1&blur=strong&style=${style}`));
+        await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2, undefined, SETTLE);
+        const atSec = await videoTime(page);
+        // As large as the blur's derivative is shown (its 640 px plan enlarged about 4 times from 150 px).
+        const frame = await drawnFrame(page, 640);
+        const reference = await referenceFrame(join(DEMO_CASE_DIR, name), atSec, frame.width, frame.height);
+        expect(maxChannelSpread(reference)).toBeGreaterThan(60);
+        expect(maxChannelSpread(frame)).toBeLessThanOrEqual(4);
+        expect(edgeSharpness(frame)).toBeLessThan(edgeSharpness(reference) * 0.25);
+
+        // The storyboard is drawn in the same style as the player's frames.
+        const styledBoards = () => media.slice(before).filter((one) => one.url.pathname.endsWith('/storyboard') && one.url.searchParams.get('style') === style);
+        await expect.poll(() => styledBoards().length, SETTLE).toBeGreaterThan(0);
+        await bodiesRead();
+        const seen = media.slice(before);
+        expect(seen.filter((one) => one.url.pathname.endsWith('/original'))).toEqual([]);
+        expect(seen.filter((one) => one.url.pathname.endsWith('/veiled')).length).toBeGreaterThan(0);
+        for (const one of seen) expect(carriesOriginalBytes(one.body, originals), one.url.pathname).toBeNull();
+        await page.getByRole('button', { name: 'Back to grid' }).click();
+      } finally {
+        await host.call('updateSettings', { defaultProfile: { greyscale: true, blur: 'strong', style: 'blur' } });
+      }
+    },
+  );
 });
 
 const LONG_VIDEO = 'ten-minutes.mp4';

@@ -81,7 +81,10 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
   const [natural, setNatural] = useState<Box | null>(null);
   const frameWidthPx = useElementMeasure(frame, measureClientWidth);
   const frameHeightPx = useElementMeasure(frame, measureClientHeight);
-  const filter = cssFilterFor(shown, displayedLongEdgePx({ widthPx: frameWidthPx, heightPx: frameHeightPx }, natural));
+  // An illustration or a silhouette is drawn in the derivative's own pixels, as a still's is: a CSS blur on top would
+  // smear its flat tones and outlines back into a blur, unlike the storyboard and stills of the same style.
+  const cssProfile: Pick<FilterProfile, 'greyscale' | 'blur'> = shown.style === 'blur' ? shown : { greyscale: shown.greyscale, blur: 'off' };
+  const filter = cssFilterFor(cssProfile, displayedLongEdgePx({ widthPx: frameWidthPx, heightPx: frameHeightPx }, natural));
   const videoRef = useRef<HTMLVideoElement | null>(null);
   // Where the player goes once the element can take it: a move before its metadata would be clamped to [0, 0] by a
   // stream that cannot seek, and a relative jump then starts from here, not from the emptied element's 0.
@@ -258,8 +261,9 @@ export interface VideoStageProps {
  * A video in the viewer. Before a reveal it plays the veiled derivative the media worker
  * makes (grey, reduced and blurred in its pixels; no sound track); only a deliberate Reveal
  * asks for the original, at the same position, and hiding or the reveal's end goes back to
- * the derivative. The CSS filter sized to the displayed long edge stays on both, set in the
- * same render as `src` (and the element stays invisible until its first frame is decoded).
+ * the derivative. The CSS filter sized to the displayed long edge stays on both (grey only on an
+ * illustration or a silhouette, drawn in the derivative's pixels), set in the same render as
+ * `src` (and the element stays invisible until its first frame is decoded).
  */
 export function VideoStage({ item, settings, revealedWhole, onPictureFailed }: VideoStageProps) {
   const client = useVeil();

@@ -42,6 +42,15 @@ describe('Viewer, videos', () => {
     expect(video.style.filter).toBe('grayscale(1) blur(20.0px)');
   });
 
+  it.each(['illustration', 'silhouette'] as const)(
+    'shows the %s derivative as the worker drew it: grey, with no CSS blur smearing the style',
+    async (style) => {
+      const { video, filtersAtSrc } = await openVideo({ defaultProfile: { greyscale: true, blur: 'strong', style } });
+      expect(filtersAtSrc).toEqual([`veil-media://item/it-0000003/veiled?grey=1&blur=strong&style=${style} → grayscale(1)`]);
+      expect(video.style.filter).toBe('grayscale(1)');
+    },
+  );
+
   it('sizes the blur to the picture as displayed once the video knows its own size', async () => {
     const { video } = await openVideo();
     Object.defineProperty(video, 'videoWidth', { configurable: true, value: 360 });
