@@ -3,19 +3,16 @@ import { IDLE_IMPORT, type ImportProgress } from '../../../shared/case/import-pr
 import type { ImportProblem, MediaItem } from '../../../shared/case/media-item.js';
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
 import { ShardedMap, type KeyedTable } from './sharded-map.js';
+import { DigestTable } from './digest-table.js';
 
 /**
  * What the main side knows about an item and the renderer must never see: where
- * the file is and its hash. Only the opaque item id crosses to the renderer.
+ * the file is. Only the opaque item id crosses to the renderer.
  */
 interface IndexedFile {
   readonly absolutePath: string;
   readonly kind: MediaKind;
   readonly format: MediaFormat;
-  /** MD5, SHA-1 and SHA-256 of the content from its one read, lower-case hex. */
-  readonly md5: string;
-  readonly sha1: string;
-  readonly sha256: string;
 }
 
 /**
@@ -30,9 +27,6 @@ class FileInCase implements IndexedFile {
     private readonly relativePath: string,
     readonly kind: MediaKind,
     readonly format: MediaFormat,
-    readonly md5: string,
-    readonly sha1: string,
-    readonly sha256: string,
   ) {}
 
   get absolutePath(): string {
@@ -41,13 +35,8 @@ class FileInCase implements IndexedFile {
 }
 
 /** The IndexedFile of `item`, found at `relativePath` (its own, or a copy's) under the case folder `rootDir`. */
-export function fileInCase(
-  rootDir: string,
-  relativePath: string,
-  item: Pick<MediaItem, 'kind' | 'format'>,
-  digests: Pick<IndexedFile, 'md5' | 'sha1' | 'sha256'>,
-): IndexedFile {
-  return new FileInCase(rootDir, relativePath, item.kind, item.format, digests.md5, digests.sha1, digests.sha256);
+export function fileInCase(rootDir: string, relativePath: string, item: Pick<MediaItem, 'kind' | 'format'>): IndexedFile {
+  return new FileInCase(rootDir, relativePath, item.kind, item.format);
 }
 
 /**
@@ -67,6 +56,8 @@ export interface CaseIndex {
   /** Sharded, as every table of 100,000 entries on the main side must be (sharded-map.ts). */
   readonly itemsById: KeyedTable<MediaItem>;
   readonly files: KeyedTable<IndexedFile>;
+  /** The items' digests as bytes (digest-table.ts); the import's items read theirs from here. */
+  readonly digests: DigestTable;
   /** Files folded into an item as copies: items + problems + duplicates = files read. */
   duplicateCount: number;
   /** The latest progress reported (throttled), final once the import has ended. */
@@ -98,6 +89,7 @@ export function createCaseIndex(rootDir: string): CaseIndex {
     problems: [],
     itemsById: new ShardedMap(),
     files: new ShardedMap(),
+    digests: new DigestTable(),
     duplicateCount: 0,
     progress: IDLE_IMPORT,
     version: 0,

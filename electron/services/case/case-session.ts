@@ -19,6 +19,7 @@ import { createReadGate } from './read-gate.js';
 import type { CaseSessionDeps } from './case-session-deps.js';
 import { createStoredFiles, type StoredFiles } from './stored-files.js';
 import type { PdqReading } from './file-result.js';
+import { plainItem } from './case-item.js';
 
 /** The grid refetches on caseChanged, so it is sent at most twice a second while items arrive. */
 const CASE_CHANGED_INTERVAL_MS = 500;
@@ -243,13 +244,13 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     summary: () => (current ? summaryOf(current) : null),
     listItems(caseId, offset, limit, view = 'all') {
       const items = caseNamed(caseId).views.items(view);
-      return { total: items.length, items: items.slice(offset, offset + limit).map(copyItem) };
+      return { total: items.length, items: items.slice(offset, offset + limit).map(plainItem) };
     },
     getItems(caseId, ids) {
       const { index } = caseNamed(caseId);
       return ids.flatMap((id) => {
         const item = index.itemsById.get(id);
-        return item ? [copyItem(item)] : [];
+        return item ? [plainItem(item)] : [];
       });
     },
     listProblems(caseId, offset, limit) {
@@ -362,7 +363,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     stackMembers(caseId, itemId) {
       const open = caseNamed(caseId);
       open.stacks.settle();
-      return open.stacks.members(itemId).map((member) => ({ ...member, item: copyItem(member.item) }));
+      return open.stacks.members(itemId).map((member) => ({ ...member, item: plainItem(member.item) }));
     },
     restack() {
       const open = current;
@@ -386,9 +387,4 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
  */
 function hashedWithSize(item: MediaItem): boolean {
   return item.pdq !== null && item.widthPx !== null;
-}
-
-/** A copy, so a caller holding a page never sees it change under it (duplicates and errors arrive later). */
-function copyItem(item: MediaItem): MediaItem {
-  return { ...item, duplicatePaths: [...item.duplicatePaths], match: item.match && { ...item.match } };
 }
