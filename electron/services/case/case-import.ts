@@ -4,7 +4,7 @@ import type { ImportFailure, ImportProgress } from '../../../shared/case/import-
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import { ItemIdSchema } from '../../../shared/media/derivative.js';
 import { kindOfFormat } from '../../../shared/media/media-kinds.js';
-import { createCaseIndex, fileInCase, markItemsChanged, type CaseIndex } from './case-index.js';
+import { createCaseIndex, markItemsChanged, type CaseIndex } from './case-index.js';
 import { CaseItem } from './case-item.js';
 import { createByContent } from './by-content.js';
 import { classifyFile } from './classify-file.js';
@@ -174,7 +174,6 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     byHash.set(result.sha256, item);
     index.items.push(item);
     index.itemsById.set(id, item);
-    index.files.set(id, fileInCase(rootDir, result.relativePath, item));
     batch.push(item);
   }
 
@@ -193,8 +192,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     item.relativePath = copy.relativePath;
     item.name = fileNameOf(copy.relativePath);
     item.claimedFormat = copy.claimedFormat;
-    // Identical bytes, so the digests and the match stay; only the path changes.
-    index.files.set(item.id, fileInCase(rootDir, copy.relativePath, item));
+    // Identical bytes, so the digests and the match stay; only the path changes (and the file fileOf gives).
   }
 
   let drainScheduled = false;

@@ -16,10 +16,11 @@ interface IndexedFile {
 }
 
 /**
- * An IndexedFile that keeps the case folder and the relative path it already shares with its
- * item, and joins them when asked (a media request, not 100,000 times at once): a joined
- * path is a rope of a dozen string pieces, and kept for every item it was a fifth of the
- * case index's memory, which the main side's garbage collector walks again and again.
+ * The file behind an item, made when asked (a media request, not 100,000 times at once) from the
+ * item itself: the copy it shows is its `relativePath`. Kept per item, these were a second object
+ * and a second table entry for each of 100,000 items, which the main side's garbage collector
+ * walked again and again; a joined path is also a rope of a dozen string pieces, so it is joined
+ * only when read.
  */
 class FileInCase implements IndexedFile {
   constructor(
@@ -34,9 +35,10 @@ class FileInCase implements IndexedFile {
   }
 }
 
-/** The IndexedFile of `item`, found at `relativePath` (its own, or a copy's) under the case folder `rootDir`. */
-export function fileInCase(rootDir: string, relativePath: string, item: Pick<MediaItem, 'kind' | 'format'>): IndexedFile {
-  return new FileInCase(rootDir, relativePath, item.kind, item.format);
+/** The file behind item `itemId` of the case, or undefined when the case has no such item. */
+export function fileOf(index: CaseIndex, itemId: string): IndexedFile | undefined {
+  const item = index.itemsById.get(itemId);
+  return item && new FileInCase(index.rootDir, item.relativePath, item.kind, item.format);
 }
 
 /**
@@ -46,7 +48,7 @@ export function fileInCase(rootDir: string, relativePath: string, item: Pick<Med
  *   their relative paths), so a page already shown never reshuffles;
  * - an item's `duplicatePaths` may still grow when a later copy is found, and a
  *   hidden item's path may change to a normally named copy's (same id, same place);
- * - `files` maps every item id to its IndexedFile (main side only).
+ * - `fileOf` gives the file behind an item id (main side only).
  */
 export interface CaseIndex {
   /** The case folder, as given to the import (the session passes its real path). */
@@ -55,7 +57,6 @@ export interface CaseIndex {
   readonly problems: ImportProblem[];
   /** Sharded, as every table of 100,000 entries on the main side must be (sharded-map.ts). */
   readonly itemsById: KeyedTable<MediaItem>;
-  readonly files: KeyedTable<IndexedFile>;
   /** The items' digests as bytes (digest-table.ts); the import's items read theirs from here. */
   readonly digests: DigestTable;
   /** Files folded into an item as copies: items + problems + duplicates = files read. */
@@ -88,7 +89,6 @@ export function createCaseIndex(rootDir: string): CaseIndex {
     items: [],
     problems: [],
     itemsById: new ShardedMap(),
-    files: new ShardedMap(),
     digests: new DigestTable(),
     duplicateCount: 0,
     progress: IDLE_IMPORT,

@@ -13,7 +13,7 @@ import { createCaseViews, type CaseViews } from './case-views.js';
 import { createCaseStacks, restackCase, type CaseStacks, type StackMember } from './case-stacks.js';
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../../../shared/known/stacks/build-stacks.js';
 import { rematchKnown, sameMatch } from './rematch-known.js';
-import { createCaseIndex, markItemsChanged, type CaseIndex } from './case-index.js';
+import { createCaseIndex, fileOf, markItemsChanged, type CaseIndex } from './case-index.js';
 import { checkCaseFolder } from './check-case-folder.js';
 import { createReadGate } from './read-gate.js';
 import type { CaseSessionDeps } from './case-session-deps.js';
@@ -287,7 +287,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       return { realRoot: open.index.rootDir, isDemo: open.isDemo };
     },
     lookupItem(itemId) {
-      const file = current?.index.files.get(itemId);
+      const file = current && fileOf(current.index, itemId);
       if (!current || !file) return null;
       const item = current.index.itemsById.get(itemId);
       const match = item?.match;
@@ -314,7 +314,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       const open = current;
       if (!open) return [];
       return open.index.items.flatMap((item) => {
-        const file = open.index.files.get(item.id);
+        const file = fileOf(open.index, item.id);
         if (!file || item.error !== null || item.kind !== 'image' || hashedWithSize(item) || open.pdqTried.has(item.id)) return [];
         return [{ itemId: item.id, absolutePath: file.absolutePath, caseRoot: open.index.rootDir }];
       });

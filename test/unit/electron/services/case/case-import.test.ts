@@ -9,7 +9,7 @@ import { ItemIdSchema } from '../../../../../shared/media/derivative.js';
 import { runCaseImport, type CaseImportOptions } from '../../../../../electron/services/case/case-import.js';
 import { plainItem } from '../../../../../electron/services/case/case-item.js';
 import { compareRelativePaths } from '../../../../../electron/services/case/natural-order.js';
-import { createCaseIndex } from '../../../../../electron/services/case/case-index.js';
+import { createCaseIndex, fileOf } from '../../../../../electron/services/case/case-index.js';
 import { createCaseViews, type CaseViews } from '../../../../../electron/services/case/case-views.js';
 import { counterIds, snapshotTree, steppingClock, writeManyFiles, writeSmallCase } from './case-fixture.js';
 
@@ -74,7 +74,7 @@ describe('runCaseImport on a small case', () => {
     expect(itemsJson).not.toContain(root);
     for (const item of index.items) {
       expect(ItemIdSchema.safeParse(item.id).success).toBe(true);
-      const file = index.files.get(item.id);
+      const file = fileOf(index, item.id);
       expect(file?.absolutePath).toBe(path.join(root, ...item.relativePath.split('/')));
       const content = readFileSync(file?.absolutePath ?? '');
       const digests = {
@@ -152,7 +152,7 @@ describe('runCaseImport with identical files', () => {
     // The ids handed out early still name the same items, in the same order.
     expect(batches.flat().map((item) => item.id)).toEqual(index.items.map((item) => item.id));
     const shown = index.items[1];
-    expect(index.files.get(shown?.id ?? '')?.absolutePath).toBe(path.join(root, 'photos', 'b.png'));
+    expect(fileOf(index, shown?.id ?? '')?.absolutePath).toBe(path.join(root, 'photos', 'b.png'));
     // Every file is accounted for: shown, folded into a shown item, or listed as a problem.
     expect(index.duplicateCount).toBe(2);
     expect(index.items.length + index.duplicateCount + index.problems.length).toBe(index.progress.filesFound);
