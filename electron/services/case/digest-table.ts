@@ -12,6 +12,7 @@ const LAYOUT = {
 } as const;
 const SLOT_BYTES = 101;
 const HAS_PDQ = 1;
+const PDQ_HEX = /^[0-9a-f]{64}$/i;
 /** Slots per page: about 0.8 MB each, allocated as the case grows, never copied. */
 const PAGE_SLOTS = 8192;
 
@@ -56,9 +57,12 @@ export class DigestTable {
     return page.toString('hex', at + LAYOUT.pdq.at, at + LAYOUT.pdq.at + LAYOUT.pdq.bytes);
   }
 
-  /** Sets or clears the PDQ hash of a slot already added. */
+  /** Sets or clears the PDQ hash of a slot already added; a hash refused leaves the one held as it was. */
   setPdq(slot: number, pdqHex: string | null): void {
     this.place(slot);
+    // Checked before writing: Buffer.write stops at the first pair that is not hex, after writing
+    // the pairs before it over the hash this slot holds (a fresh slot of `add` is not counted yet).
+    if (pdqHex !== null && !PDQ_HEX.test(pdqHex)) throw new Error(`not a pdq digest (64 hex digits expected): "${pdqHex.slice(0, 80)}"`);
     this.writePdq(slot, pdqHex);
   }
 

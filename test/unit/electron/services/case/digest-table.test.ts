@@ -52,6 +52,14 @@ describe('DigestTable', () => {
     expect(table.pdq(slot)).toBeNull();
     expect(table.hex(table.add(digestsOf('next'), null), 'md5')).toBe(digestsOf('next').md5);
   });
+
+  it('keeps the PDQ hash it holds when a new one is not hex past its first digits', () => {
+    const table = new DigestTable();
+    const slot = table.add(digestsOf('held'), pdqOf('held'));
+    // 64 characters, hex up to the middle: a write that stopped there would have changed half the hash.
+    expect(() => table.setPdq(slot, `${'0'.repeat(32)}${'z'.repeat(32)}`)).toThrow(/not a pdq digest/);
+    expect(table.pdq(slot)).toBe(pdqOf('held'));
+  });
 });
 
 describe('CaseItem', () => {
