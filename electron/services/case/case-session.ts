@@ -137,8 +137,10 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
 
   /** A near match for an item's PDQ hash, only from a hash good enough to compare (PDQ's quality gate). */
   function nearMatchOf(item: MediaItem): ItemMatch | null {
-    if (item.pdq === null || (item.pdqQuality ?? 0) < MIN_PDQ_QUALITY || !deps.matchNearPdq) return null;
-    return deps.matchNearPdq({ hex: item.pdq, quality: item.pdqQuality ?? 0 });
+    // Read once: a CaseItem makes its hex from the case's DigestTable at every read.
+    const pdq = item.pdq;
+    if (pdq === null || (item.pdqQuality ?? 0) < MIN_PDQ_QUALITY || !deps.matchNearPdq) return null;
+    return deps.matchNearPdq({ hex: pdq, quality: item.pdqQuality ?? 0 });
   }
 
   function caseNamed(caseId: string): OpenCase {
@@ -201,8 +203,9 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       newItemId: deps.idGenerator,
       onProgress,
       onItems: (items) => {
-        // Items reused from the workspace arrive with their PDQ: they stack as a fresh hash would.
-        for (const item of items) if (item.pdq !== null) open.stacks.addPdq(item);
+        // Items reused from the workspace arrive with their PDQ: they stack as a fresh hash would
+        // (addPdq passes over an item without one, reading its hex once, not twice).
+        for (const item of items) open.stacks.addPdq(item);
         if (current === open) deps.onItems?.(caseId, items);
       },
       index,
