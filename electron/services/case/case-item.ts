@@ -71,6 +71,20 @@ export class CaseItem implements MediaItem {
   set pdq(hex: string | null) {
     this.#digests.setPdq(this.#slot, hex);
   }
+
+  /** Whether the item has a PDQ hash, without making its hex. A method: never sent, never cloned. */
+  holdsPdq(): boolean {
+    return this.#digests.hasPdq(this.#slot);
+  }
+}
+
+/**
+ * Whether an item has a PDQ hash. Asked of every item of the case in one turn of the loop at the
+ * end of an import (the PDQ pass's candidates): `item.pdq !== null` would make 100,000 hex strings
+ * of a hashed case there, 8–27 ms of one synchronous pass on this machine.
+ */
+export function hasPdq(item: MediaItem): boolean {
+  return item instanceof CaseItem ? item.holdsPdq() : item.pdq !== null;
 }
 
 /**

@@ -19,7 +19,7 @@ import { createReadGate } from './read-gate.js';
 import type { CaseSessionDeps } from './case-session-deps.js';
 import { createStoredFiles, type StoredFiles } from './stored-files.js';
 import type { PdqReading } from './file-result.js';
-import { plainItem } from './case-item.js';
+import { hasPdq, plainItem } from './case-item.js';
 
 /** The grid refetches on caseChanged, so it is sent at most twice a second while items arrive. */
 const CASE_CHANGED_INTERVAL_MS = 500;
@@ -295,7 +295,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       const item = current.index.itemsById.get(itemId);
       const match = item?.match;
       const knownHidden = match?.type === 'known' && !current.knownShown;
-      const nearComparable = item !== undefined && match?.type !== 'known' && item.pdq !== null && (item.pdqQuality ?? 0) >= MIN_PDQ_QUALITY;
+      const nearComparable = item !== undefined && match?.type !== 'known' && hasPdq(item) && (item.pdqQuality ?? 0) >= MIN_PDQ_QUALITY;
       return {
         absolutePath: file.absolutePath,
         kind: file.kind,
@@ -389,5 +389,5 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
  * in pixels represents it and a picture of unknown size would lose to any smaller copy.
  */
 function hashedWithSize(item: MediaItem): boolean {
-  return item.pdq !== null && item.widthPx !== null;
+  return item.widthPx !== null && hasPdq(item);
 }

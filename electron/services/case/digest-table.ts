@@ -57,6 +57,12 @@ export class DigestTable {
     return page.toString('hex', at + LAYOUT.pdq.at, at + LAYOUT.pdq.at + LAYOUT.pdq.bytes);
   }
 
+  /** Whether a PDQ hash is held, without making its hex (asked of every item in one pass: pdqCandidates). */
+  hasPdq(slot: number): boolean {
+    const { page, at } = this.place(slot);
+    return ((page[at] ?? 0) & HAS_PDQ) !== 0;
+  }
+
   /** Sets or clears the PDQ hash of a slot already added; a hash refused leaves the one held as it was. */
   setPdq(slot: number, pdqHex: string | null): void {
     this.place(slot);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DigestTable } from '../../../../../electron/services/case/digest-table.js';
-import { CaseItem, plainItem } from '../../../../../electron/services/case/case-item.js';
+import { CaseItem, hasPdq, plainItem } from '../../../../../electron/services/case/case-item.js';
 import { createByContent } from '../../../../../electron/services/case/by-content.js';
 import { MediaItemSchema } from '../../../../../shared/case/media-item.js';
 
@@ -36,8 +36,10 @@ describe('DigestTable', () => {
     const slot = table.add(digestsOf('a'), null);
     table.setPdq(slot, pdqOf('a'));
     expect(table.pdq(slot)).toBe(pdqOf('a'));
+    expect(table.hasPdq(slot)).toBe(true);
     table.setPdq(slot, null);
     expect(table.pdq(slot)).toBeNull();
+    expect(table.hasPdq(slot)).toBe(false);
     expect(table.hex(slot, 'sha256')).toBe(digestsOf('a').sha256);
   });
 
@@ -73,7 +75,9 @@ describe('CaseItem', () => {
     // What a structured clone or a spread would see: own fields only, none of them the table.
     expect(Object.keys(item)).not.toContain('md5');
     expect(JSON.stringify(item)).not.toContain('Buffer');
+    expect(hasPdq(item)).toBe(true);
     item.pdq = null;
+    expect(hasPdq(item)).toBe(false);
     expect(plainItem(item).pdq).toBeNull();
     expect(sent.pdq).toBe(pdqOf('photo'));
   });
