@@ -4,8 +4,9 @@ import type { ImportFailure, ImportProgress } from '../../../shared/case/import-
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import { ItemIdSchema } from '../../../shared/media/derivative.js';
 import { kindOfFormat } from '../../../shared/media/media-kinds.js';
-import { createCaseIndex, fileInCase, markItemsChanged, type CaseIndex } from './case-index.js';
-import { ShardedMap } from './sharded-map.js';
+import { createCaseIndex, markItemsChanged, type CaseIndex } from './case-index.js';
+import { CaseItem } from './case-item.js';
+import { createByContent } from './by-content.js';
 import { classifyFile } from './classify-file.js';
 import { createFileHasher, FileReadError, READ_CHUNK_BYTES } from './hash-file.js';
 import { MIN_PDQ_QUALITY, type ItemMatch } from '../../../shared/known/item-match.js';
@@ -126,7 +127,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
   let nextSeq = 0;
   const finished = new Map<number, FileResult>();
   let nextToPublish = 0;
-  const byHash = new ShardedMap<MediaItem>();
+  const byHash = createByContent();
   const work = createWakeup(); // wakes workers: the queue grew or the walk ended
   const room = createWakeup(); // wakes the walk: the queue shrank or results were published
   stop.signal.addEventListener('abort', () => (work.wakeAll(), room.wakeAll()), { once: true });
@@ -152,7 +153,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       fail('internal-error', 'The import stopped: the item id generator keeps giving invalid or repeated ids.');
       return;
     }
-    const item: MediaItem = {
+    const fields = {
       id,
       name: fileNameOf(result.relativePath),
       relativePath: result.relativePath,
@@ -162,10 +163,6 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       duplicatePaths: [],
       claimedFormat: result.claimedFormat,
       error: null,
-      md5: result.md5,
-      sha1: result.sha1,
-      sha256: result.sha256,
-      pdq: result.pdq?.hex ?? null,
       pdqQuality: result.pdq?.quality ?? null,
       widthPx: result.pdq?.widthPx ?? null,
       heightPx: result.pdq?.heightPx ?? null,
@@ -173,10 +170,10 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
       stackSize: 1,
       match: options.matchKnown?.(result) ?? nearMatchOf(result.pdq),
     };
+    const item = new CaseItem(fields, index.digests, index.digests.add(result, result.pdq?.hex ?? null));
     byHash.set(result.sha256, item);
     index.items.push(item);
     index.itemsById.set(id, item);
-    index.files.set(id, fileInCase(rootDir, result.relativePath, item, result));
     batch.push(item);
   }
 
@@ -195,8 +192,7 @@ export async function runCaseImport(rootDir: string, options: CaseImportOptions)
     item.relativePath = copy.relativePath;
     item.name = fileNameOf(copy.relativePath);
     item.claimedFormat = copy.claimedFormat;
-    // Identical bytes, so the digests and the match stay; only the path changes.
-    index.files.set(item.id, fileInCase(rootDir, copy.relativePath, item, copy));
+    // Identical bytes, so the digests and the match stay; only the path changes (and the file fileOf gives).
   }
 
   let drainScheduled = false;

@@ -3,26 +3,24 @@ import { IDLE_IMPORT, type ImportProgress } from '../../../shared/case/import-pr
 import type { ImportProblem, MediaItem } from '../../../shared/case/media-item.js';
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
 import { ShardedMap, type KeyedTable } from './sharded-map.js';
+import { DigestTable } from './digest-table.js';
 
 /**
  * What the main side knows about an item and the renderer must never see: where
- * the file is and its hash. Only the opaque item id crosses to the renderer.
+ * the file is. Only the opaque item id crosses to the renderer.
  */
 interface IndexedFile {
   readonly absolutePath: string;
   readonly kind: MediaKind;
   readonly format: MediaFormat;
-  /** MD5, SHA-1 and SHA-256 of the content from its one read, lower-case hex. */
-  readonly md5: string;
-  readonly sha1: string;
-  readonly sha256: string;
 }
 
 /**
- * An IndexedFile that keeps the case folder and the relative path it already shares with its
- * item, and joins them when asked (a media request, not 100,000 times at once): a joined
- * path is a rope of a dozen string pieces, and kept for every item it was a fifth of the
- * case index's memory, which the main side's garbage collector walks again and again.
+ * The file behind an item, made when asked (a media request, not 100,000 times at once) from the
+ * item itself: the copy it shows is its `relativePath`. Kept per item, these were a second object
+ * and a second table entry for each of 100,000 items, which the main side's garbage collector
+ * walked again and again; a joined path is also a rope of a dozen string pieces, so it is joined
+ * only when read.
  */
 class FileInCase implements IndexedFile {
   constructor(
@@ -30,9 +28,6 @@ class FileInCase implements IndexedFile {
     private readonly relativePath: string,
     readonly kind: MediaKind,
     readonly format: MediaFormat,
-    readonly md5: string,
-    readonly sha1: string,
-    readonly sha256: string,
   ) {}
 
   get absolutePath(): string {
@@ -40,14 +35,10 @@ class FileInCase implements IndexedFile {
   }
 }
 
-/** The IndexedFile of `item`, found at `relativePath` (its own, or a copy's) under the case folder `rootDir`. */
-export function fileInCase(
-  rootDir: string,
-  relativePath: string,
-  item: Pick<MediaItem, 'kind' | 'format'>,
-  digests: Pick<IndexedFile, 'md5' | 'sha1' | 'sha256'>,
-): IndexedFile {
-  return new FileInCase(rootDir, relativePath, item.kind, item.format, digests.md5, digests.sha1, digests.sha256);
+/** The file behind item `itemId` of the case, or undefined when the case has no such item. */
+export function fileOf(index: CaseIndex, itemId: string): IndexedFile | undefined {
+  const item = index.itemsById.get(itemId);
+  return item && new FileInCase(index.rootDir, item.relativePath, item.kind, item.format);
 }
 
 /**
@@ -57,7 +48,7 @@ export function fileInCase(
  *   their relative paths), so a page already shown never reshuffles;
  * - an item's `duplicatePaths` may still grow when a later copy is found, and a
  *   hidden item's path may change to a normally named copy's (same id, same place);
- * - `files` maps every item id to its IndexedFile (main side only).
+ * - `fileOf` gives the file behind an item id (main side only).
  */
 export interface CaseIndex {
   /** The case folder, as given to the import (the session passes its real path). */
@@ -66,7 +57,8 @@ export interface CaseIndex {
   readonly problems: ImportProblem[];
   /** Sharded, as every table of 100,000 entries on the main side must be (sharded-map.ts). */
   readonly itemsById: KeyedTable<MediaItem>;
-  readonly files: KeyedTable<IndexedFile>;
+  /** The items' digests as bytes (digest-table.ts); the import's items read theirs from here. */
+  readonly digests: DigestTable;
   /** Files folded into an item as copies: items + problems + duplicates = files read. */
   duplicateCount: number;
   /** The latest progress reported (throttled), final once the import has ended. */
@@ -97,7 +89,7 @@ export function createCaseIndex(rootDir: string): CaseIndex {
     items: [],
     problems: [],
     itemsById: new ShardedMap(),
-    files: new ShardedMap(),
+    digests: new DigestTable(),
     duplicateCount: 0,
     progress: IDLE_IMPORT,
     version: 0,

@@ -13,12 +13,13 @@ import { createCaseViews, type CaseViews } from './case-views.js';
 import { createCaseStacks, restackCase, type CaseStacks, type StackMember } from './case-stacks.js';
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../../../shared/known/stacks/build-stacks.js';
 import { rematchKnown, sameMatch } from './rematch-known.js';
-import { createCaseIndex, markItemsChanged, type CaseIndex } from './case-index.js';
+import { createCaseIndex, fileOf, markItemsChanged, type CaseIndex } from './case-index.js';
 import { checkCaseFolder } from './check-case-folder.js';
 import { createReadGate } from './read-gate.js';
 import type { CaseSessionDeps } from './case-session-deps.js';
 import { createStoredFiles, type StoredFiles } from './stored-files.js';
 import type { PdqReading } from './file-result.js';
+import { hasPdq, plainItem } from './case-item.js';
 
 /** The grid refetches on caseChanged, so it is sent at most twice a second while items arrive. */
 const CASE_CHANGED_INTERVAL_MS = 500;
@@ -136,8 +137,10 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
 
   /** A near match for an item's PDQ hash, only from a hash good enough to compare (PDQ's quality gate). */
   function nearMatchOf(item: MediaItem): ItemMatch | null {
-    if (item.pdq === null || (item.pdqQuality ?? 0) < MIN_PDQ_QUALITY || !deps.matchNearPdq) return null;
-    return deps.matchNearPdq({ hex: item.pdq, quality: item.pdqQuality ?? 0 });
+    // Read once: a CaseItem makes its hex from the case's DigestTable at every read.
+    const pdq = item.pdq;
+    if (pdq === null || (item.pdqQuality ?? 0) < MIN_PDQ_QUALITY || !deps.matchNearPdq) return null;
+    return deps.matchNearPdq({ hex: pdq, quality: item.pdqQuality ?? 0 });
   }
 
   function caseNamed(caseId: string): OpenCase {
@@ -200,8 +203,9 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       newItemId: deps.idGenerator,
       onProgress,
       onItems: (items) => {
-        // Items reused from the workspace arrive with their PDQ: they stack as a fresh hash would.
-        for (const item of items) if (item.pdq !== null) open.stacks.addPdq(item);
+        // Items reused from the workspace arrive with their PDQ: they stack as a fresh hash would
+        // (addPdq passes over an item without one, reading its hex once, not twice).
+        for (const item of items) open.stacks.addPdq(item);
         if (current === open) deps.onItems?.(caseId, items);
       },
       index,
@@ -243,13 +247,13 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     summary: () => (current ? summaryOf(current) : null),
     listItems(caseId, offset, limit, view = 'all') {
       const items = caseNamed(caseId).views.items(view);
-      return { total: items.length, items: items.slice(offset, offset + limit).map(copyItem) };
+      return { total: items.length, items: items.slice(offset, offset + limit).map(plainItem) };
     },
     getItems(caseId, ids) {
       const { index } = caseNamed(caseId);
       return ids.flatMap((id) => {
         const item = index.itemsById.get(id);
-        return item ? [copyItem(item)] : [];
+        return item ? [plainItem(item)] : [];
       });
     },
     listProblems(caseId, offset, limit) {
@@ -286,12 +290,12 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       return { realRoot: open.index.rootDir, isDemo: open.isDemo };
     },
     lookupItem(itemId) {
-      const file = current?.index.files.get(itemId);
+      const file = current && fileOf(current.index, itemId);
       if (!current || !file) return null;
       const item = current.index.itemsById.get(itemId);
       const match = item?.match;
       const knownHidden = match?.type === 'known' && !current.knownShown;
-      const nearComparable = item !== undefined && match?.type !== 'known' && item.pdq !== null && (item.pdqQuality ?? 0) >= MIN_PDQ_QUALITY;
+      const nearComparable = item !== undefined && match?.type !== 'known' && hasPdq(item) && (item.pdqQuality ?? 0) >= MIN_PDQ_QUALITY;
       return {
         absolutePath: file.absolutePath,
         kind: file.kind,
@@ -313,7 +317,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       const open = current;
       if (!open) return [];
       return open.index.items.flatMap((item) => {
-        const file = open.index.files.get(item.id);
+        const file = fileOf(open.index, item.id);
         if (!file || item.error !== null || item.kind !== 'image' || hashedWithSize(item) || open.pdqTried.has(item.id)) return [];
         return [{ itemId: item.id, absolutePath: file.absolutePath, caseRoot: open.index.rootDir }];
       });
@@ -362,7 +366,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     stackMembers(caseId, itemId) {
       const open = caseNamed(caseId);
       open.stacks.settle();
-      return open.stacks.members(itemId).map((member) => ({ ...member, item: copyItem(member.item) }));
+      return open.stacks.members(itemId).map((member) => ({ ...member, item: plainItem(member.item) }));
     },
     restack() {
       const open = current;
@@ -385,10 +389,5 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
  * in pixels represents it and a picture of unknown size would lose to any smaller copy.
  */
 function hashedWithSize(item: MediaItem): boolean {
-  return item.pdq !== null && item.widthPx !== null;
-}
-
-/** A copy, so a caller holding a page never sees it change under it (duplicates and errors arrive later). */
-function copyItem(item: MediaItem): MediaItem {
-  return { ...item, duplicatePaths: [...item.duplicatePaths], match: item.match && { ...item.match } };
+  return item.widthPx !== null && hasPdq(item);
 }

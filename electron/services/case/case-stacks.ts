@@ -75,8 +75,10 @@ export function createCaseStacks(index: CaseIndex, thresholdBits: number): CaseS
   return {
     thresholdBits,
     addPdq(item) {
-      if (item.pdq === null || item.pdqQuality === null || item.pdqQuality < MIN_PDQ_QUALITY) return false;
-      if (!stacker.add(item.id, pdqBitsFromHex(item.pdq))) return false;
+      // Read once: a CaseItem makes its hex from the case's DigestTable at every read.
+      const pdq = item.pdq;
+      if (pdq === null || item.pdqQuality === null || item.pdqQuality < MIN_PDQ_QUALITY) return false;
+      if (!stacker.add(item.id, pdqBitsFromHex(pdq))) return false;
       grown.add(item.id);
       const upToDate = settledRewrites === index.rewrites;
       markItemsChanged(index);
