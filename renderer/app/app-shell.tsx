@@ -82,6 +82,8 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
   const [view, setView] = useState<CaseView | null>(null);
   const [headerError, setHeaderError] = useState<string | null>(null);
   const gridRef = useRef<MediaGridHandle>(null);
+  // Whether the viewer is open now, for answers that arrive after the key that asked (N's next item).
+  const viewerOpenRef = useRef(false);
   const ready = state.status === 'ready' ? state : null;
   const caseId = ready?.summary.caseId ?? null;
   const itemView = view && view.caseId === caseId ? view.show : DEFAULT_ITEM_VIEW;
@@ -103,6 +105,9 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
+  });
+  useEffect(() => {
+    viewerOpenRef.current = view !== null && view.viewerIndex !== null && view.caseId === ready?.summary.caseId;
   });
 
   if (!ready || !store || !notes) {
@@ -150,9 +155,12 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
     const item = index === null ? undefined : store.getItem(index);
     return item?.id ?? null;
   };
+  // Read when N's answer arrives, not when N was pressed: a viewer opened meanwhile (N in the grid, then Enter) is
+  // moved to the next item, never closed by the late answer.
   const openNextToReview = (index: number) => {
-    updateView({ show: 'to-review', activeIndex: index, viewerIndex: viewerIndex === null ? null : index });
-    if (viewerIndex === null) gridRef.current?.focusItem(index);
+    const viewerOpen = viewerOpenRef.current;
+    updateView({ show: 'to-review', activeIndex: index, viewerIndex: viewerOpen ? index : null });
+    if (!viewerOpen) gridRef.current?.focusItem(index);
   };
 
   const textOnly = wellbeingView?.limits.textOnly === true ? wellbeingView.limits : null;
