@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings/settings.js';
 import { createFakeVeil, fakeItemId } from '../../fakes/fake-veil';
 import { chooseInHeaderMenu } from '../../header-menu';
@@ -42,7 +42,7 @@ describe('"Open the next item to review after categorising"', () => {
     const fake = createFakeVeil({ itemCount: 20, settings: { ...DEFAULT_SETTINGS, limitsWizardDone: true } });
     let answer = () => {};
     const answered = new Promise<void>((resolve) => (answer = resolve));
-    fake.handlers.nextToReview.mockImplementationOnce(async () => {
+    vi.spyOn(fake.handlers, 'nextToReview').mockImplementationOnce(async () => {
       await answered;
       return { itemId: fakeItemId(5), index: 5 };
     });
