@@ -6,6 +6,7 @@
  * builds and runs each style at each level. docs/decisions/video-engine.md.
  */
 import type { BlurLevel, FilterStyle } from '../../shared/media/filter-profile.js';
+import { VEILED_VIDEO_FPS } from '../../shared/media/veiled-start.js';
 import { planDerivative } from './derive-plan.js';
 import {
   ANTI_ALIAS_SIGMA_PX,
@@ -22,8 +23,6 @@ import {
 
 /** The long edge the blur is planned for: a viewer-sized picture; a blurred one is made far smaller (derive-plan.ts). */
 const VEILED_VIDEO_LONG_EDGE_PX = 640;
-/** Motion stays readable for review; fewer frames make the encode several times faster than real time. */
-export const VEILED_VIDEO_FPS = 12;
 /**
  * A Sobel response as the still's: reduced-detail.ts takes 2 × the magnitude of kernels scaled
  * by 1/8, a quarter of the raw magnitude that FFmpeg's sobel gives.

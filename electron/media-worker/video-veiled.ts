@@ -9,7 +9,8 @@
 import type { Frame, Packet } from 'node-av/lib';
 import type { MediaError } from '../../shared/case/media-item.js';
 import { reasonOf } from '../../shared/reasons/reason.js';
-import { VEILED_VIDEO_FPS, veiledFilterGraph, type VeiledProfile } from './video-veiled-graph.js';
+import { VEILED_VIDEO_FPS } from '../../shared/media/veiled-start.js';
+import { veiledFilterGraph, type VeiledProfile } from './video-veiled-graph.js';
 import { seekToStart, startGate } from './video-veiled-start.js';
 import { DEFAULT_VIDEO_LIMITS, openVideo, type OpenedVideo, type VideoLimits } from './video-input.js';
 

@@ -7,6 +7,13 @@ import { z } from 'zod';
  * with at most millisecond precision, up to the longest video Veil opens (24 h): nothing else
  * (no exponent, sign, hex or spaces) is a time.
  */
+/**
+ * Frames a second of every veiled derivative (the worker's filter graph makes it so): motion stays readable for review,
+ * and fewer frames make the encode several times faster than real time. The player steps frames by it, since under
+ * load Chromium presents too few frames for their length to be measured.
+ */
+export const VEILED_VIDEO_FPS = 12;
+
 const START_PATTERN = /^\d{1,5}(\.\d{1,3})?$/;
 const MAX_START_SEC = 24 * 3600;
 

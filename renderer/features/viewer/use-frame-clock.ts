@@ -20,14 +20,17 @@ export interface FrameClock {
 }
 
 /**
- * Learns the video's frame length and the frame on screen from `requestVideoFrameCallback`
- * where the browser has it (Chromium does). Frames can be dropped at high speed but never
- * split, so the smallest gap between consecutive presented frames is the frame length.
+ * Learns the frame on screen, and the video's frame length unless it is known (`knownFrameDurationSec`, as the veiled
+ * derivative's is), from `requestVideoFrameCallback` where the browser has it (Chromium does). Frames can be dropped
+ * at high speed but never split, so the smallest gap between consecutive presented frames is the frame length. Under
+ * load Chromium's renderer drops frames before they count as presented, so a measured length can be a few frames long:
+ * a known one is always used first.
  */
-export function useFrameClock(video: HTMLVideoElement | null): RefObject<FrameClock> {
-  const clock = useRef<FrameClock>({ frameDurationSec: DEFAULT_FRAME_DURATION_SEC, mediaTimeSec: null });
+export function useFrameClock(video: HTMLVideoElement | null, knownFrameDurationSec?: number): RefObject<FrameClock> {
+  const startDurationSec = knownFrameDurationSec ?? DEFAULT_FRAME_DURATION_SEC;
+  const clock = useRef<FrameClock>({ frameDurationSec: startDurationSec, mediaTimeSec: null });
   useEffect(() => {
-    clock.current = { frameDurationSec: DEFAULT_FRAME_DURATION_SEC, mediaTimeSec: null };
+    clock.current = { frameDurationSec: startDurationSec, mediaTimeSec: null };
     if (!video || !('requestVideoFrameCallback' in HTMLVideoElement.prototype)) return undefined;
     let handle = 0;
     let previous: { mediaTimeSec: number; presentedFrames: number; playing: boolean } | null = null;
@@ -42,14 +45,14 @@ export function useFrameClock(video: HTMLVideoElement | null): RefObject<FrameCl
       }
       previous = { mediaTimeSec: metadata.mediaTime, presentedFrames: metadata.presentedFrames, playing };
       clock.current = {
-        frameDurationSec: Number.isFinite(measuredSec) ? measuredSec : DEFAULT_FRAME_DURATION_SEC,
+        frameDurationSec: knownFrameDurationSec ?? (Number.isFinite(measuredSec) ? measuredSec : DEFAULT_FRAME_DURATION_SEC),
         mediaTimeSec: metadata.mediaTime,
       };
       handle = video.requestVideoFrameCallback(onFrame);
     };
     handle = video.requestVideoFrameCallback(onFrame);
     return () => video.cancelVideoFrameCallback(handle);
-  }, [video]);
+  }, [video, knownFrameDurationSec, startDurationSec]);
   return clock;
 }
 

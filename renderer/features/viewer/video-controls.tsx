@@ -22,6 +22,8 @@ export interface VideoControlsProps {
   onSeek?: (timeSec: number) => void;
   /** Where the player is, or is going once it has loaded: what a jump or a frame step starts from (else the element's time). */
   positionSec?: () => number;
+  /** The video's frame length when known (the veiled derivative's); else a frame step measures it while playing. */
+  frameDurationSec?: number;
 }
 
 /** Props that make the video's frame a focusable, named place for the player's keys. */
@@ -36,10 +38,22 @@ export function usePictureProps(): { tabIndex: 0; role: 'group'; 'aria-label': s
  * the <video>: what is painted and heard, and so the exposure report, still comes from the
  * element's own events in the stage.
  */
-export function VideoControls({ video, picture, playing, muted, timeSec, durationSec, onTogglePlay, onToggleMute, onSeek, positionSec }: VideoControlsProps) {
+export function VideoControls({
+  video,
+  picture,
+  playing,
+  muted,
+  timeSec,
+  durationSec,
+  onTogglePlay,
+  onToggleMute,
+  onSeek,
+  positionSec,
+  frameDurationSec,
+}: VideoControlsProps) {
   const { t } = useTranslation();
   const { locale } = useFormatters();
-  const clock = useFrameClock(video);
+  const clock = useFrameClock(video, frameDurationSec);
   const [rate, setRate] = useState(1);
   // Said politely after a change the user made; empty at first so opening the player says nothing.
   const [announcement, setAnnouncement] = useState('');

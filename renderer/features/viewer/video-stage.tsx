@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { RevealMode } from '../../../shared/exposure/visibility-report.js';
 import { cssFilterFor, type FilterProfile } from '../../../shared/media/filter-profile.js';
-import { veiledUrlFrom } from '../../../shared/media/veiled-start.js';
+import { VEILED_VIDEO_FPS, veiledUrlFrom } from '../../../shared/media/veiled-start.js';
 import type { Settings } from '../../../shared/settings/settings.js';
 import { useVeil } from '../../api/api';
 import { measureClientHeight, measureClientWidth, useElementMeasure } from '../../hooks/use-element-measure';
@@ -234,6 +234,7 @@ function VideoPlayer({ url, itemId, shown, reveal, storyboardProfile, storyboard
         onToggleMute={toggleMute}
         onSeek={seek}
         positionSec={positionSec}
+        frameDurationSec={veiled ? 1 / VEILED_VIDEO_FPS : undefined}
       />
       <Storyboard
         // A new filter draws a new storyboard: no frame may stay under a weaker filter.

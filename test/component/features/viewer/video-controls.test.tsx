@@ -9,7 +9,7 @@ import { createFakeVeil, fakeItemId, type FakeVeil } from '../../fakes/fake-veil
 import { renderApp, renderWithProviders } from '../../render-app';
 
 /** A <video> of `durationSec` with the controls around it, outside the app: the keys and buttons alone. */
-function setUp({ durationSec = 90, language = 'en' }: { durationSec?: number; language?: UiLanguage } = {}) {
+function setUp({ durationSec = 90, language = 'en', frameDurationSec }: { durationSec?: number; language?: UiLanguage; frameDurationSec?: number } = {}) {
   const video = document.createElement('video');
   video.muted = true;
   Object.defineProperty(video, 'duration', { configurable: true, value: durationSec });
@@ -33,12 +33,36 @@ function setUp({ durationSec = 90, language = 'en' }: { durationSec?: number; la
       durationSec={durationSec}
       onTogglePlay={onTogglePlay}
       onToggleMute={onToggleMute}
+      frameDurationSec={frameDurationSec}
     />,
     fake.client,
     language,
   );
   const press = (key: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(picture, { key, ...init });
   return { video, picture, press, onToggleMute, view };
+}
+
+/** Runs `body` with Chromium's requestVideoFrameCallback stood in for: `present` calls the next callback as a presented frame. */
+function withFrameCallbacks(
+  body: (frames: { callbacks: VideoFrameRequestCallback[]; present: (mediaTime: number, presentedFrames: number) => void }) => void,
+): void {
+  const callbacks: VideoFrameRequestCallback[] = [];
+  Object.defineProperty(HTMLVideoElement.prototype, 'requestVideoFrameCallback', {
+    configurable: true,
+    value: (callback: VideoFrameRequestCallback) => callbacks.push(callback),
+  });
+  Object.defineProperty(HTMLVideoElement.prototype, 'cancelVideoFrameCallback', { configurable: true, value: () => undefined });
+  const present = (mediaTime: number, presentedFrames: number) => {
+    const callback = callbacks.shift();
+    if (!callback) throw new Error('no frame callback registered');
+    callback(0, { mediaTime, presentedFrames, presentationTime: 0, expectedDisplayTime: 0, width: 1, height: 1 });
+  };
+  try {
+    body({ callbacks, present });
+  } finally {
+    Reflect.deleteProperty(HTMLVideoElement.prototype, 'requestVideoFrameCallback');
+    Reflect.deleteProperty(HTMLVideoElement.prototype, 'cancelVideoFrameCallback');
+  }
 }
 
 describe('Video controls: the rules', () => {
@@ -143,19 +167,8 @@ describe('Video controls: keys', () => {
   });
 
   it('uses the frame length the browser shows while playing (requestVideoFrameCallback)', () => {
-    const callbacks: VideoFrameRequestCallback[] = [];
-    Object.defineProperty(HTMLVideoElement.prototype, 'requestVideoFrameCallback', {
-      configurable: true,
-      value: (callback: VideoFrameRequestCallback) => callbacks.push(callback),
-    });
-    Object.defineProperty(HTMLVideoElement.prototype, 'cancelVideoFrameCallback', { configurable: true, value: () => undefined });
-    try {
+    withFrameCallbacks(({ callbacks, present }) => {
       const { video, press, view } = setUp();
-      const present = (mediaTime: number, presentedFrames: number) => {
-        const callback = callbacks.shift();
-        if (!callback) throw new Error('no frame callback registered');
-        callback(0, { mediaTime, presentedFrames, presentationTime: 0, expectedDisplayTime: 0, width: 1, height: 1 });
-      };
       press('k');
       present(0, 1);
       present(0.04, 2); // 25 frames a second
@@ -167,10 +180,22 @@ describe('Video controls: keys', () => {
       expect(video.currentTime).toBeCloseTo(1.06);
       expect(callbacks).toHaveLength(1);
       view.unmount();
-    } finally {
-      Reflect.deleteProperty(HTMLVideoElement.prototype, 'requestVideoFrameCallback');
-      Reflect.deleteProperty(HTMLVideoElement.prototype, 'cancelVideoFrameCallback');
-    }
+    });
+  });
+
+  it('steps by the known frame length of the veiled derivative, even when a loaded machine presents every third frame', () => {
+    withFrameCallbacks(({ present }) => {
+      const { video, press, view } = setUp({ frameDurationSec: 1 / 12 });
+      press('k');
+      present(0, 1);
+      present(0.25, 2); // Chromium dropped two frames before presenting: the gap is three frames long
+      present(0.5, 3);
+      press('k');
+      video.currentTime = 0;
+      press('.');
+      expect(video.currentTime).toBeCloseTo(1 / 12);
+      view.unmount();
+    });
   });
 
   it('mutes with M but never turns sound on from a key: only the Unmute button asks for it', () => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Demuxer } from 'node-av/api';
 import { Packet } from 'node-av/lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VEILED_VIDEO_FPS, veiledFilterGraph } from '../../../../electron/media-worker/video-veiled-graph.js';
+import { veiledFilterGraph } from '../../../../electron/media-worker/video-veiled-graph.js';
+import { VEILED_VIDEO_FPS } from '../../../../shared/media/veiled-start.js';
 import { deriveVeiledVideo } from '../../../../electron/media-worker/video-veiled.js';
 import { writeVideo } from '../../../fixtures/synthetic-media.js';
 
