@@ -60,6 +60,24 @@ describe('Spotlight keys', () => {
     expect(clipPath()).toBe('circle(120.0px at 1000.0px 360.0px)');
   });
 
+  it('ends a held spotlight on moving to the next item, and holds one there on that item, from the centre again', async () => {
+    const { viewer } = await openViewer();
+    fireEvent.keyDown(viewer, { key: 'r' });
+    fireEvent.keyDown(viewer, { key: 'ArrowRight', shiftKey: true });
+    expect(clipPath()).toBe('circle(120.0px at 540.0px 400.0px)');
+    fireEvent.keyDown(viewer, { key: 'ArrowRight' });
+    expect(await within(viewer).findByRole('heading', { name: 'photo-000001.jpg' })).toBeTruthy();
+    expect(revealLayers()).toHaveLength(0);
+    fireEvent.keyUp(viewer, { key: 'r' });
+    // The next item's stage answers the keys at once: its elements are read at each key, not kept from the first item.
+    fireEvent.keyDown(viewer, { key: 'r' });
+    expect(clipPath()).toBe('circle(120.0px at 500.0px 400.0px)');
+    fireEvent.keyDown(viewer, { key: 'ArrowDown', shiftKey: true });
+    expect(clipPath()).toBe('circle(120.0px at 500.0px 440.0px)');
+    fireEvent.keyUp(viewer, { key: 'r' });
+    expect(revealLayers()).toHaveLength(0);
+  });
+
   it('ends a held spotlight when the header menu opens over the viewer, and starts none while it is open', async () => {
     const { viewer, user } = await openViewer();
     fireEvent.keyDown(viewer, { key: 'r' });
