@@ -99,16 +99,16 @@ export function ImageStage({ item, settings, revealedWhole, keyScope, onPictureF
   // What is painted, for the exposure report: a new URL counts only from its own load.
   const [paintedUrl, setPaintedUrl] = useState<string | null>(null);
   const [revealReady, setRevealReady] = useState(false);
+  const profile = settings.defaultProfile;
+  const veiledUrl = client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: profile.greyscale, blur: profile.blur, style: profile.style });
   const { spotlight, pointerHandlers } = useSpotlightHold({
     stageRef,
     pictureRef,
+    pictureUrl: veiledUrl,
     radiusPct: settings.spotlightRadiusPct,
     keyScope,
     enabled: visible,
   });
-
-  const profile = settings.defaultProfile;
-  const veiledUrl = client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: profile.greyscale, blur: profile.blur, style: profile.style });
   const revealing = visible && (revealedWhole || spotlight !== null);
   const revealUrl = revealing ? client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: !settings.revealInColour, blur: 'off' }) : null;
   const clipPath = !revealedWhole && spotlight ? spotlightClipPath(spotlight.xPx, spotlight.yPx, spotlight.radiusPx) : undefined;

@@ -25,6 +25,11 @@ export interface SpotlightHoldOptions {
   stageRef: RefObject<HTMLElement | null>;
   /** The veiled picture, for its natural size (the circle scales with what is shown). */
   pictureRef: RefObject<HTMLImageElement | null>;
+  /**
+   * The veiled picture's URL. Another picture (the item's style or filter changed while R is held) ends the hold: a reveal
+   * is one deliberate press on the picture shown, never carried over to another. The refs alone would not say it changed.
+   */
+  pictureUrl: string;
   radiusPct: number;
   /** The open viewer: R and Shift + arrows answer while it is open and not inert. */
   keyScope: HTMLElement | null;
@@ -83,7 +88,7 @@ function steppedPoint(stage: HTMLElement, picture: HTMLImageElement | null, from
  * Releasing, leaving the window, hiding the page or hiding media ends it at once, and a
  * hold ended by hiding media never comes back by itself on Resume.
  */
-export function useSpotlightHold({ stageRef, pictureRef, radiusPct, keyScope, enabled }: SpotlightHoldOptions) {
+export function useSpotlightHold({ stageRef, pictureRef, pictureUrl, radiusPct, keyScope, enabled }: SpotlightHoldOptions) {
   const [hold, setHold] = useState<Hold | null>(null);
   const lastPointRef = useRef<ClientPoint | null>(null);
 
@@ -126,10 +131,10 @@ export function useSpotlightHold({ stageRef, pictureRef, radiusPct, keyScope, en
       window.removeEventListener('blur', endAll);
       document.removeEventListener('visibilitychange', onVisibility);
       document.removeEventListener('focusin', onFocusIn);
-      // Without its listeners no key-up can end the hold: end it here (media hidden, item changed).
+      // Without its listeners no key-up can end the hold: end it here (media hidden, item or picture changed).
       endAll();
     };
-  }, [stageRef, pictureRef, radiusPct, keyScope, enabled]);
+  }, [stageRef, pictureRef, pictureUrl, radiusPct, keyScope, enabled]);
 
   const endPointerHold = () => setHold((prev) => (prev?.source === 'pointer' ? null : prev));
 

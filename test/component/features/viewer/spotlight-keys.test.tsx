@@ -78,6 +78,21 @@ describe('Spotlight keys', () => {
     expect(revealLayers()).toHaveLength(0);
   });
 
+  it("ends a held spotlight when the item's filter style changes under it, and a new press holds one on the new picture", async () => {
+    const { viewer } = await openViewer();
+    fireEvent.keyDown(viewer, { key: 'r' });
+    expect(revealLayers()).toHaveLength(1);
+    // A reveal is one deliberate press on the picture shown: another picture (chosen with the mouse, R still down) starts veiled.
+    fireEvent.change(within(viewer).getByRole('combobox', { name: 'Filter style for this item' }), { target: { value: 'silhouette' } });
+    expect(document.querySelector('img.veiled-layer')?.getAttribute('src')).toContain('style=silhouette');
+    expect(revealLayers()).toHaveLength(0);
+    fireEvent.keyUp(viewer, { key: 'r' });
+    fireEvent.keyDown(viewer, { key: 'r' });
+    expect(clipPath()).toBe('circle(120.0px at 500.0px 400.0px)');
+    fireEvent.keyUp(viewer, { key: 'r' });
+    expect(revealLayers()).toHaveLength(0);
+  });
+
   it('ends a held spotlight when the header menu opens over the viewer, and starts none while it is open', async () => {
     const { viewer, user } = await openViewer();
     fireEvent.keyDown(viewer, { key: 'r' });
