@@ -37,21 +37,24 @@ export function ItemHistory({ review, item }: { review: Review; item: MediaItem 
   const client = useVeil();
   const format = useFormatters();
   const [open, setOpen] = useState(false);
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  // Kept with the item it was read for: open on the next item, the last one's record is never shown as this one's.
+  const [loadedOf, setLoadedOf] = useState<{ itemId: string; loaded: Loaded } | null>(null);
+  const loaded: Loaded = loadedOf !== null && loadedOf.itemId === item.id ? loadedOf.loaded : { status: 'loading' };
   const caseId = review.state?.caseId ?? null;
   // A decision, undo or redo changes the state object: the record is read again then.
   const changed = review.state;
+  const itemId = item.id;
   useEffect(() => {
     if (!open || caseId === null) return undefined;
     let live = true;
     client
-      .call('getItemReview', { caseId, itemId: item.id })
-      .then((answer) => live && setLoaded({ status: 'ready', lines: historyLines(answer.history, answer.authorisations) }))
-      .catch((error: unknown) => live && setLoaded({ status: 'failed', message: errorText(error) }));
+      .call('getItemReview', { caseId, itemId })
+      .then((answer) => live && setLoadedOf({ itemId, loaded: { status: 'ready', lines: historyLines(answer.history, answer.authorisations) } }))
+      .catch((error: unknown) => live && setLoadedOf({ itemId, loaded: { status: 'failed', message: errorText(error) } }));
     return () => {
       live = false;
     };
-  }, [open, client, caseId, item.id, errorText, changed]);
+  }, [open, client, caseId, itemId, errorText, changed]);
   // Made once per language, not at each render: the viewer draws this at every keypress, and a formatter costs milliseconds to make.
   const { time, day } = useMemo(
     () => ({

@@ -140,8 +140,9 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
       asked.current.add(itemId);
       client
         .call('getItemReview', { caseId, itemId })
-        // A decision made meanwhile is newer than this answer.
-        .then((item) => setCategories((prev) => (prev.has(itemId) ? prev : new Map(prev).set(itemId, item.category))))
+        // A decision made meanwhile is newer than this answer. A transition: the pressed button is drawn after a
+        // next item asked for meanwhile (the investigator pressing on), not before it.
+        .then((item) => startTransition(() => setCategories((prev) => (prev.has(itemId) ? prev : new Map(prev).set(itemId, item.category)))))
         .catch(() => asked.current.delete(itemId));
     },
     [client, caseId, setCategories],

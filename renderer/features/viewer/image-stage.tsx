@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { Settings } from '../../../shared/settings/settings.js';
@@ -45,22 +45,22 @@ function RevealLayer({ url, clipPath, onReadyChange }: RevealLayerProps) {
 interface VeiledPictureProps {
   url: string;
   alt: string;
-  /** Receives the element, for its natural size. */
-  onElement: (img: HTMLImageElement | null) => void;
+  /** Holds the element, for its natural size. */
+  pictureRef: Ref<HTMLImageElement>;
   /** The URL whose picture is painted, or null once the picture is removed. */
   onPainted: (url: string | null) => void;
   onFailed: () => void;
 }
 
 /** The filtered picture, invisible over a neutral placeholder until it has loaded. */
-function VeiledPicture({ url, alt, onElement, onPainted, onFailed }: VeiledPictureProps) {
+function VeiledPicture({ url, alt, pictureRef, onPainted, onFailed }: VeiledPictureProps) {
   const [loaded, setLoaded] = useState(false);
   useEffect(() => () => onPainted(null), [onPainted]);
   return (
     <>
       {!loaded && <div className="stage-placeholder" aria-hidden="true" />}
       <img
-        ref={onElement}
+        ref={pictureRef}
         className={loaded ? 'viewer-img veiled-layer is-loaded' : 'viewer-img veiled-layer'}
         src={url}
         alt={alt}
@@ -94,21 +94,21 @@ export function ImageStage({ item, settings, revealedWhole, keyScope, onPictureF
   const { t } = useTranslation();
   const client = useVeil();
   const visible = useMediaVisible();
-  const [stage, setStage] = useState<HTMLDivElement | null>(null);
-  const [picture, setPicture] = useState<HTMLImageElement | null>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const pictureRef = useRef<HTMLImageElement>(null);
   // What is painted, for the exposure report: a new URL counts only from its own load.
   const [paintedUrl, setPaintedUrl] = useState<string | null>(null);
   const [revealReady, setRevealReady] = useState(false);
+  const profile = settings.defaultProfile;
+  const veiledUrl = client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: profile.greyscale, blur: profile.blur, style: profile.style });
   const { spotlight, pointerHandlers } = useSpotlightHold({
-    stage,
-    picture,
+    stageRef,
+    pictureRef,
+    pictureUrl: veiledUrl,
     radiusPct: settings.spotlightRadiusPct,
     keyScope,
     enabled: visible,
   });
-
-  const profile = settings.defaultProfile;
-  const veiledUrl = client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: profile.greyscale, blur: profile.blur, style: profile.style });
   const revealing = visible && (revealedWhole || spotlight !== null);
   const revealUrl = revealing ? client.mediaUrl({ itemId: item.id, kind: 'view', greyscale: !settings.revealInColour, blur: 'off' }) : null;
   const clipPath = !revealedWhole && spotlight ? spotlightClipPath(spotlight.xPx, spotlight.yPx, spotlight.radiusPx) : undefined;
@@ -119,9 +119,9 @@ export function ImageStage({ item, settings, revealedWhole, keyScope, onPictureF
   useReportShownItem('viewer', veiledPainted || revealPainted ? item.id : null, shownPictureFilter(profile, settings.revealInColour, shownReveal));
 
   return (
-    <div ref={setStage} className="image-stage" {...pointerHandlers}>
+    <div ref={stageRef} className="image-stage" {...pointerHandlers}>
       {visible ? (
-        <VeiledPicture key={veiledUrl} url={veiledUrl} alt={item.name} onElement={setPicture} onPainted={setPaintedUrl} onFailed={onPictureFailed} />
+        <VeiledPicture key={veiledUrl} url={veiledUrl} alt={item.name} pictureRef={pictureRef} onPainted={setPaintedUrl} onFailed={onPictureFailed} />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent, type RefObject } from 'react';
 import { containedBox, spotlightRadiusPx, stepWithinPicture } from './spotlight-geometry';
 import { isSpotlightKey, spotlightBlocked } from './key-scope';
 
@@ -18,10 +18,18 @@ interface ClientPoint {
 }
 
 export interface SpotlightHoldOptions {
-  /** The element both pictures fill; circle coordinates are relative to it. */
-  stage: HTMLElement | null;
+  /**
+   * The element both pictures fill; circle coordinates are relative to it. Refs, read at each key or pointer event:
+   * element state set from a ref callback would draw the item again, and run every effect, before its picture is asked for.
+   */
+  stageRef: RefObject<HTMLElement | null>;
   /** The veiled picture, for its natural size (the circle scales with what is shown). */
-  picture: HTMLImageElement | null;
+  pictureRef: RefObject<HTMLImageElement | null>;
+  /**
+   * The veiled picture's URL. Another picture (the item's style or filter changed while R is held) ends the hold: a reveal
+   * is one deliberate press on the picture shown, never carried over to another. The refs alone would not say it changed.
+   */
+  pictureUrl: string;
   radiusPct: number;
   /** The open viewer: R and Shift + arrows answer while it is open and not inert. */
   keyScope: HTMLElement | null;
@@ -80,15 +88,17 @@ function steppedPoint(stage: HTMLElement, picture: HTMLImageElement | null, from
  * Releasing, leaving the window, hiding the page or hiding media ends it at once, and a
  * hold ended by hiding media never comes back by itself on Resume.
  */
-export function useSpotlightHold({ stage, picture, radiusPct, keyScope, enabled }: SpotlightHoldOptions) {
+export function useSpotlightHold({ stageRef, pictureRef, pictureUrl, radiusPct, keyScope, enabled }: SpotlightHoldOptions) {
   const [hold, setHold] = useState<Hold | null>(null);
   const lastPointRef = useRef<ClientPoint | null>(null);
 
   useEffect(() => {
-    if (!stage || !enabled) return undefined;
+    if (!enabled) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
       const step = arrowStepOf(event);
-      if ((!step && !isRevealKey(event)) || !isSpotlightKey(event, keyScope)) return;
+      const stage = stageRef.current;
+      const picture = pictureRef.current;
+      if ((!step && !isRevealKey(event)) || !stage || !isSpotlightKey(event, keyScope)) return;
       event.preventDefault();
       if (step) {
         const point = steppedPoint(stage, picture, lastPointRef.current, step);
@@ -121,10 +131,10 @@ export function useSpotlightHold({ stage, picture, radiusPct, keyScope, enabled 
       window.removeEventListener('blur', endAll);
       document.removeEventListener('visibilitychange', onVisibility);
       document.removeEventListener('focusin', onFocusIn);
-      // Without its listeners no key-up can end the hold: end it here (media hidden, item changed).
+      // Without its listeners no key-up can end the hold: end it here (media hidden, item or picture changed).
       endAll();
     };
-  }, [stage, picture, radiusPct, keyScope, enabled]);
+  }, [stageRef, pictureRef, pictureUrl, radiusPct, keyScope, enabled]);
 
   const endPointerHold = () => setHold((prev) => (prev?.source === 'pointer' ? null : prev));
 
@@ -132,16 +142,18 @@ export function useSpotlightHold({ stage, picture, radiusPct, keyScope, enabled 
     onPointerMove: (event: PointerEvent<HTMLElement>) => {
       const point = { clientX: event.clientX, clientY: event.clientY };
       lastPointRef.current = point;
+      const stage = stageRef.current;
       if (!stage) return;
-      setHold((prev) => (prev ? { ...circleAt(stage, picture, radiusPct, point), source: prev.source } : prev));
+      setHold((prev) => (prev ? { ...circleAt(stage, pictureRef.current, radiusPct, point), source: prev.source } : prev));
     },
     onPointerDown: (event: PointerEvent<HTMLElement>) => {
+      const stage = stageRef.current;
       if (!enabled || !stage || !event.shiftKey || event.button !== 0) return;
       event.preventDefault();
       stage.setPointerCapture?.(event.pointerId);
       const point = { clientX: event.clientX, clientY: event.clientY };
       lastPointRef.current = point;
-      setHold({ ...circleAt(stage, picture, radiusPct, point), source: 'pointer' });
+      setHold({ ...circleAt(stage, pictureRef.current, radiusPct, point), source: 'pointer' });
     },
     onPointerUp: endPointerHold,
     onPointerCancel: endPointerHold,

@@ -1,7 +1,7 @@
 import { CategoryGroup } from '../decisions/category-group';
 import { ItemHistory } from '../decisions/item-history';
 import type { Review } from '../decisions/use-review';
-import { useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
 import type { Settings } from '../../../shared/settings/settings.js';
@@ -44,9 +44,20 @@ interface ViewerItemProps {
 
 /**
  * One item in the viewer with its Reveal control. Keyed by item, so moving to another
- * item always starts veiled.
+ * item always starts veiled. Memoised: a decision on the item (its figures, its pressed button) draws the toolbar
+ * again, not the stage, so the next item's picture is not kept waiting behind it.
  */
-function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope, onPictureFailed, caseId, onClose, onAuthorised }: ViewerItemProps) {
+const ViewerItem = memo(function ViewerItem({
+  item,
+  failure,
+  settings: ownSettings,
+  knownShown,
+  keyScope,
+  onPictureFailed,
+  caseId,
+  onClose,
+  onAuthorised,
+}: ViewerItemProps) {
   const { t } = useTranslation();
   const reveal = useTimedReveal(ownSettings.revealDurationSec);
   const visible = useMediaVisible();
@@ -129,7 +140,7 @@ function ViewerItem({ item, failure, settings: ownSettings, knownShown, keyScope
       )}
     </>
   );
-}
+});
 
 export interface ViewerProps {
   store: ItemStore;
@@ -160,6 +171,15 @@ export function Viewer({ store, notes, onEditNote, index, total, settings, known
   const [region, setRegion] = useState<HTMLElement | null>(null);
   const item = store.getItem(index);
   const note = item ? notes.noteOn(item) : null;
+  const learntFailure = item ? store.getFailure(item.id) : undefined;
+  // Stable for the memoised item: the shell's own callbacks are new at each of its renders, so the latest is read through a ref.
+  const onCloseRef = useRef(onClose);
+  useLayoutEffect(() => {
+    onCloseRef.current = onClose;
+  });
+  const closeFromItem = useCallback(() => onCloseRef.current(), []);
+  const onPictureFailed = useCallback((itemId: string) => void store.learnWhyFailed(itemId), [store]);
+  const onAuthorised = useCallback(() => store.invalidate(), [store]);
 
   useEffect(() => {
     store.ensureRange(Math.max(0, index - 1), Math.min(total - 1, index + 1));
@@ -216,14 +236,14 @@ export function Viewer({ store, notes, onEditNote, index, total, settings, known
         <ViewerItem
           key={item.id}
           item={item}
-          failure={failureOf(item, store.getFailure(item.id))}
+          failure={failureOf(item, learntFailure)}
           settings={settings}
           knownShown={knownShown}
           keyScope={region}
-          onPictureFailed={(itemId) => void store.learnWhyFailed(itemId)}
+          onPictureFailed={onPictureFailed}
           caseId={store.caseId}
-          onClose={onClose}
-          onAuthorised={() => store.invalidate()}
+          onClose={closeFromItem}
+          onAuthorised={onAuthorised}
         />
       ) : (
         <div className="stage-placeholder" aria-hidden="true" />

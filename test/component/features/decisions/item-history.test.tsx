@@ -48,4 +48,27 @@ describe('an item’s history in the viewer', () => {
     await user.keyboard('2');
     await waitFor(() => expect(vi.mocked(fake.handlers.getItemReview).mock.calls.length).toBeGreaterThan(reads));
   });
+  it("open while moving on, says it is reading the next item's record until its answer comes, never the last item's", async () => {
+    const fake = createFakeVeil({ itemCount: 5 });
+    let answerNext = () => {};
+    const nextAnswered = new Promise<void>((resolve) => (answerNext = resolve));
+    vi.mocked(fake.handlers.getItemReview).mockImplementation(async ({ itemId }) => {
+      if (itemId === fakeItemId(1)) await nextAnswered;
+      const decision = { actionId: 1, itemPath: `${itemId}.jpg`, source: 'investigator' as const, cause: 'decision' as const, userName: 'mroy', atMs: AT_MS };
+      return { category: '1', history: [{ ...decision, category: itemId === fakeItemId(0) ? ('1' as const) : ('3' as const) }], authorisations: [] };
+    });
+    await renderApp(fake);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('gridcell', { name: /photo-000000\.jpg/ }));
+    const viewer = await screen.findByRole('region', { name: 'Viewer' });
+    await user.click(within(viewer).getByText('History'));
+    expect((await within(viewer).findByRole('listitem')).textContent).toMatch(/^1, CAM · /);
+
+    await user.keyboard('{ArrowRight}');
+    await within(viewer).findByRole('heading', { name: 'photo-000001.jpg' });
+    expect(within(viewer).queryByRole('listitem')).toBeNull();
+    expect(within(viewer).getByRole('status').textContent).toBe('Reading the history…');
+    answerNext();
+    expect((await within(viewer).findByRole('listitem')).textContent).toMatch(/^3, CGI \/ animation · /);
+  });
 });

@@ -60,6 +60,39 @@ describe('Spotlight keys', () => {
     expect(clipPath()).toBe('circle(120.0px at 1000.0px 360.0px)');
   });
 
+  it('ends a held spotlight on moving to the next item, and holds one there on that item, from the centre again', async () => {
+    const { viewer } = await openViewer();
+    fireEvent.keyDown(viewer, { key: 'r' });
+    fireEvent.keyDown(viewer, { key: 'ArrowRight', shiftKey: true });
+    expect(clipPath()).toBe('circle(120.0px at 540.0px 400.0px)');
+    fireEvent.keyDown(viewer, { key: 'ArrowRight' });
+    expect(await within(viewer).findByRole('heading', { name: 'photo-000001.jpg' })).toBeTruthy();
+    expect(revealLayers()).toHaveLength(0);
+    fireEvent.keyUp(viewer, { key: 'r' });
+    // The next item's stage answers the keys at once: its elements are read at each key, not kept from the first item.
+    fireEvent.keyDown(viewer, { key: 'r' });
+    expect(clipPath()).toBe('circle(120.0px at 500.0px 400.0px)');
+    fireEvent.keyDown(viewer, { key: 'ArrowDown', shiftKey: true });
+    expect(clipPath()).toBe('circle(120.0px at 500.0px 440.0px)');
+    fireEvent.keyUp(viewer, { key: 'r' });
+    expect(revealLayers()).toHaveLength(0);
+  });
+
+  it("ends a held spotlight when the item's filter style changes under it, and a new press holds one on the new picture", async () => {
+    const { viewer } = await openViewer();
+    fireEvent.keyDown(viewer, { key: 'r' });
+    expect(revealLayers()).toHaveLength(1);
+    // A reveal is one deliberate press on the picture shown: another picture (chosen with the mouse, R still down) starts veiled.
+    fireEvent.change(within(viewer).getByRole('combobox', { name: 'Filter style for this item' }), { target: { value: 'silhouette' } });
+    expect(document.querySelector('img.veiled-layer')?.getAttribute('src')).toContain('style=silhouette');
+    expect(revealLayers()).toHaveLength(0);
+    fireEvent.keyUp(viewer, { key: 'r' });
+    fireEvent.keyDown(viewer, { key: 'r' });
+    expect(clipPath()).toBe('circle(120.0px at 500.0px 400.0px)');
+    fireEvent.keyUp(viewer, { key: 'r' });
+    expect(revealLayers()).toHaveLength(0);
+  });
+
   it('ends a held spotlight when the header menu opens over the viewer, and starts none while it is open', async () => {
     const { viewer, user } = await openViewer();
     fireEvent.keyDown(viewer, { key: 'r' });
