@@ -52,6 +52,12 @@ export interface CaseSession {
    */
   open(rootDir: string, options?: { isDemo?: boolean }): Promise<CaseSummary>;
   summary(): CaseSummary | null;
+  /**
+   * How many times the open case's listed items changed other than by new ones appended (the index's
+   * `rewrites`, and the referral's readings); null when `caseId` is not the open case. While it stands
+   * still between two list versions, the lists only grew at their ends: the review counts only the new items.
+   */
+  listRewrites(caseId: string): number | null;
   /** A page of a view's items in final order. Throws when `caseId` is not the open case. */
   listItems(caseId: string, offset: number, limit: number, view?: ItemView): { total: number; items: MediaItem[] };
   /** The items with these ids, in the order asked; ids not in the case are left out. */
@@ -245,6 +251,12 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       return result;
     },
     summary: () => (current ? summaryOf(current) : null),
+    listRewrites(caseId) {
+      if (current?.caseId !== caseId) return null;
+      // Settled first, as a summary is: the stacks' pending changes belong to the version read beside it.
+      current.stacks.settle();
+      return current.index.rewrites + (deps.listVersionOffset?.() ?? 0);
+    },
     listItems(caseId, offset, limit, view = 'all') {
       const items = caseNamed(caseId).views.items(view);
       return { total: items.length, items: items.slice(offset, offset + limit).map(plainItem) };

@@ -52,6 +52,8 @@ export interface ReviewService {
    * counted again and pushed when its figures changed, so the header never keeps the first look's.
    */
   listChanged(): void;
+  /** Resolves once the recount under way, if any, has pushed its figures or given up (tests, benches). */
+  whenCounted(): Promise<void>;
 }
 
 /**
@@ -63,8 +65,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   let current: Promise<CaseReview> | null = null;
   let currentId: string | null = null;
   let recountTimer: { cancel(): void } | null = null;
+  /** The latest recount, settled once it has pushed its figures or given up. */
+  let counting: Promise<void> = Promise.resolve();
 
-  const { toReview, listVersion, progressOf, stateOf, load, precategoriseKnown, stackPaths, categoryOfItem, record } = createCaseReviews(deps);
+  const { toReview, listVersion, progressOf, catchUp, stateOf, load, precategoriseKnown, stackPaths, categoryOfItem, record } = createCaseReviews(deps);
 
   function reviewOf(caseId: string): Promise<CaseReview> {
     if (current === null || currentId !== caseId) {
@@ -91,20 +95,40 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     recountTimer = null;
   }
 
-  /** Counts the list again after it moved; pushes the figures when they changed. */
+  /**
+   * Counts the list again after it moved, in slices that leave the event loop free (catchUp), and pushes the
+   * figures when they changed. When the list was rewritten meanwhile, tries again a while later.
+   */
   function recount(): void {
     const loaded = current;
     if (loaded === null) return;
-    void loaded
-      .then((review) => {
+    counting = loaded
+      .then(async (review) => {
         if (current !== loaded || review.progress === null || review.progress.version === listVersion(review.caseId)) return;
         const before = review.progress.tracker;
         const [reviewedBefore, totalBefore] = [before.reviewedCount(), before.totalCount()];
         precategoriseKnown(review);
-        const state = stateOf(review);
-        if (state.reviewedCount !== reviewedBefore || state.totalCount !== totalBefore) deps.onChange(state);
+        const caughtUp = await catchUp(review);
+        if (current !== loaded) return;
+        if (caughtUp) pushIfMoved(review, reviewedBefore, totalBefore);
+        else scheduleRecount();
       })
       .catch(() => undefined);
+  }
+
+  function pushIfMoved(review: CaseReview, reviewedBefore: number, totalBefore: number): void {
+    const state = stateOf(review);
+    if (state.reviewedCount !== reviewedBefore || state.totalCount !== totalBefore) deps.onChange(state);
+  }
+
+  function scheduleRecount(): void {
+    // Only a review already loaded: a list moving must not load (or lock) a workspace nobody asked for.
+    if (current === null || recountTimer !== null) return;
+    // An import moves the list every few hundred items: one recount a second at most, for the last list.
+    recountTimer = deps.setTimer(() => {
+      recountTimer = null;
+      recount();
+    }, LIST_RECOUNT_MS);
   }
 
   async function move(caseId: string, cause: 'undo' | 'redo'): Promise<DecisionOutcome> {
@@ -244,15 +268,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       current = null;
       currentId = null;
     },
-    listChanged() {
-      // Only a review already loaded: a list moving must not load (or lock) a workspace nobody asked for.
-      if (current === null || recountTimer !== null) return;
-      // An import moves the list every few hundred items, and a recount walks all of "To review" (about half a second
-      // at 100,000 items): one recount a second at most, for the last list, keeps the import's main side free.
-      recountTimer = deps.setTimer(() => {
-        recountTimer = null;
-        recount();
-      }, LIST_RECOUNT_MS);
-    },
+    listChanged: scheduleRecount,
+    whenCounted: () => counting,
   };
 }
