@@ -6,7 +6,7 @@ import type { ReviewState } from '../../../shared/review/review-contract.js';
 import type { CaseSession } from '../case/case-session.js';
 import type { CaseWorkspace } from '../workspace/workspace-client.js';
 import { createDecisionWriter, type DecisionWriter } from './decision-writer.js';
-import { categoryOfPaths, createReviewProgress, type ItemPaths, type ReviewProgress } from './review-progress.js';
+import { categoryOfPaths, createReviewProgress, type ItemPaths, type ReviewProgress } from '../../../shared/review/review-progress.js';
 
 export interface ReviewServiceDeps {
   /**

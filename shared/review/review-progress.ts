@@ -1,6 +1,6 @@
-import type { MediaItem } from '../../../shared/case/media-item.js';
-import type { CategoryCode } from '../../../shared/review/decision-event.js';
-import type { NextToReview } from '../../../shared/review/review-contract.js';
+import type { MediaItem } from '../case/media-item.js';
+import type { CategoryCode } from './decision-event.js';
+import type { NextToReview } from './review-contract.js';
 import { createOpenPlaces } from './open-places.js';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createOpenPlaces } from '../../../../../electron/services/review/open-places.js';
+import { createOpenPlaces } from '../../../../shared/review/open-places.js';
 
 describe('open places (the "To review" items still without a category)', () => {
   it('finds the same first open place at or after any place as a walk does, after any marks and places added at the end', () => {
