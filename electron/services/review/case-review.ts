@@ -132,10 +132,11 @@ export function createCaseReviews(deps: ReviewServiceDeps) {
    * Brings the progress up to the list as it is now, `CATCH_UP_SLICE` items per turn of the event loop, for a
    * recount in the background: items the import appended are counted into the kept progress, and after any other
    * change a new one is built beside it (told of decisions meanwhile) and put in its place once whole. False when
-   * the list was rewritten before the end (the caller tries again later); requests never wait for this, they count
-   * what they need at once (progressOf).
+   * the list was rewritten before the end (the caller tries again later) or the review is no longer `wanted` (the case
+   * was left); requests never wait for this, they count what they need at once (progressOf). One at a time: the
+   * caller never starts one while another runs (`review.building` holds one).
    */
-  async function catchUp(review: CaseReview): Promise<boolean> {
+  async function catchUp(review: CaseReview, wanted: () => boolean): Promise<boolean> {
     const start = listMoment(review.caseId);
     const kept = review.progress;
     if (kept !== null && start.version !== null && kept.version === start.version) return true;
@@ -148,6 +149,7 @@ export function createCaseReviews(deps: ReviewServiceDeps) {
     if (tracker !== kept?.tracker) review.building = tracker;
     try {
       for (;;) {
+        if (!wanted()) return false;
         const now = listMoment(review.caseId);
         if (now.rewrites !== start.rewrites) return false;
         // From what is counted so far: a request may have counted appended items into the kept progress meanwhile.

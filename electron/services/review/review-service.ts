@@ -102,13 +102,18 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   function recount(): void {
     const loaded = current;
     if (loaded === null) return;
-    counting = loaded
+    // After the one under way, never beside it: a second build would take `review.building` from the first, which would
+    // then miss the decisions made meanwhile and could still put its figures in place (a timer fires every second, and a
+    // build of 100,000 items in slices can take longer on a loaded machine).
+    counting = counting
+      .then(() => loaded)
       .then(async (review) => {
         if (current !== loaded || review.progress === null || review.progress.version === listVersion(review.caseId)) return;
         const before = review.progress.tracker;
         const [reviewedBefore, totalBefore] = [before.reviewedCount(), before.totalCount()];
         precategoriseKnown(review);
-        const caughtUp = await catchUp(review);
+        // Stops at the next slice once the case is left (or another opened): nothing keeps counting a review nobody holds.
+        const caughtUp = await catchUp(review, () => current === loaded);
         if (current !== loaded) return;
         if (caughtUp) pushIfMoved(review, reviewedBefore, totalBefore);
         else scheduleRecount();

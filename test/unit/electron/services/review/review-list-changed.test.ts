@@ -211,4 +211,65 @@ describe('review progress while the case is still being imported and stacked', (
     await elapse();
     expect(figures(first)).toBe('1 of 3100');
   });
+
+  it('never starts a second recount beside one still counting in slices: the first would miss a decision made meanwhile and push figures without it', async () => {
+    const live = importingCase();
+    live.arrive(3000);
+    // Each slice of a recount waits here until the test lets it go on, so two recounts' slices can be interleaved.
+    const waiting: (() => void)[] = [];
+    const { service, figures, timers } = serviceOver(live, () => new Promise((resolve) => waiting.push(resolve)));
+    /** Lets every promise already settled run (a turn of the loop, no time passes). */
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const nextSecond = () => {
+      service.listChanged();
+      for (const timer of timers.splice(0)) timer.callback();
+    };
+    const first = await service.state(CASE);
+
+    // Items 2,500 on fold into item 0's stack: "To review" is counted again, 1,000 items a slice.
+    live.stackInto(0, 2500);
+    nextSecond();
+    await turn();
+    expect(waiting).toHaveLength(1);
+    // A second later the list moved again, and the first recount is not done; then item 10 is decided.
+    live.arrive(1);
+    nextSecond();
+    await turn();
+    await service.categorise(CASE, 'i10', '1');
+    expect(figures(first)).toBe('1 of 2501');
+
+    // The first recount goes on to its end; a rewrite comes before any other could end.
+    for (let slice = 0; slice < 3; slice += 1) {
+      waiting.shift()?.();
+      await turn();
+    }
+    expect(figures(first)).toBe('1 of 2501');
+    live.stackInto(1, 2400);
+    while (waiting.length > 0) {
+      waiting.shift()?.();
+      await turn();
+    }
+    await service.whenCounted();
+    expect(await service.nextToReview(CASE, 'i9')).toEqual({ itemId: 'i11', index: 11 });
+  });
+
+  it('stops counting at the next slice once the case is left, and starts no recount after', async () => {
+    const live = importingCase();
+    live.arrive(5000);
+    let slices = 0;
+    let leaving: Promise<void> | null = null;
+    const { service, pushed, timers, elapse } = serviceOver(live, async () => {
+      slices += 1;
+      // The investigator opens another case after the recount's first slice.
+      leaving ??= service.leave();
+    });
+    await service.state(CASE);
+    live.stackInto(0, 4900);
+    service.listChanged();
+    await elapse();
+    await leaving;
+    expect(slices).toBe(1);
+    expect(pushed).toEqual([]);
+    expect(timers).toEqual([]);
+  });
 });
