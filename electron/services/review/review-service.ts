@@ -136,8 +136,20 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     }, LIST_RECOUNT_MS);
   }
 
-  async function move(caseId: string, cause: 'undo' | 'redo'): Promise<DecisionOutcome> {
+  /**
+   * The review for a request that reads or changes categories: the known items listed since the last look take their
+   * set's category first. Otherwise one that arrived since the last recount (up to a second, longer while a rewritten
+   * list is counted in slices) would read as uncategorised, and changing it would not ask for the typed reason an
+   * overrule of a hash set's category needs.
+   */
+  async function reviewNow(caseId: string): Promise<CaseReview> {
     const review = await reviewOf(caseId);
+    precategoriseKnown(review);
+    return review;
+  }
+
+  async function move(caseId: string, cause: 'undo' | 'redo'): Promise<DecisionOutcome> {
+    const review = await reviewNow(caseId);
     const moved = cause === 'undo' ? undo(review.history) : redo(review.history);
     if (moved === null) return { state: stateOf(review), itemId: null, category: null, copies: 0, cause };
     review.history = moved.history;
@@ -157,10 +169,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
   return {
     async state(caseId) {
-      const review = await reviewOf(caseId);
       // Items keep arriving while the case imports: those known since the last look get their set's category.
-      precategoriseKnown(review);
-      return stateOf(review);
+      return stateOf(await reviewNow(caseId));
     },
     async chooseScheme(caseId, scheme) {
       const review = await reviewOf(caseId);
@@ -175,7 +185,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       return state;
     },
     async categorise(caseId, itemId, category, reason) {
-      const review = await reviewOf(caseId);
+      const review = await reviewNow(caseId);
       if (!review.schemeChosen) throw new VeilRequestError('invalid-arguments', "the case's scheme is not chosen yet");
       if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
       const item = itemNamed(caseId, itemId);
@@ -199,7 +209,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       return { state, itemId, category, copies: decided.copies, cause: 'decision', next: progressOf(review).nextAfter(itemId) };
     },
     async categoriseMany(caseId, itemIds, category) {
-      const review = await reviewOf(caseId);
+      const review = await reviewNow(caseId);
       if (!review.schemeChosen) throw new VeilRequestError('invalid-arguments', "the case's scheme is not chosen yet");
       if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
       const unique = [...new Set(itemIds)];
@@ -225,7 +235,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     undo: (caseId) => move(caseId, 'undo'),
     redo: (caseId) => move(caseId, 'redo'),
     async item(caseId, itemId) {
-      const review = await reviewOf(caseId);
+      const review = await reviewNow(caseId);
       const item = itemNamed(caseId, itemId);
       const workspace = await deps.workspace(caseId);
       const stored = workspace ? await workspace.itemHistory(item.relativePath) : [];
@@ -239,21 +249,21 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       };
     },
     async nextToReview(caseId, afterItemId) {
-      return progressOf(await reviewOf(caseId)).nextAfter(afterItemId);
+      return progressOf(await reviewNow(caseId)).nextAfter(afterItemId);
     },
     async rememberPlace(caseId, itemId) {
       const item = itemNamed(caseId, itemId);
       await (await deps.workspace(caseId))?.rememberPlace(item.relativePath);
     },
     async place(caseId) {
-      const review = await reviewOf(caseId);
+      const review = await reviewNow(caseId);
       const workspace = await deps.workspace(caseId);
       const remembered = workspace ? await workspace.readPlace() : null;
       if (remembered === null) return null;
       return placeOfPath(toReview(caseId), remembered) ?? progressOf(review).nextAfter(null);
     },
     async countsByCategory(caseId) {
-      return progressOf(await reviewOf(caseId)).countsByCategory();
+      return progressOf(await reviewNow(caseId)).countsByCategory();
     },
     async whenWritten() {
       const review = await current?.catch(() => null);

@@ -272,4 +272,20 @@ describe('review progress while the case is still being imported and stacked', (
     expect(pushed).toEqual([]);
     expect(timers).toEqual([]);
   });
+
+  it("gives a known item that just arrived its set's category before any decision: changing it needs a typed reason", async () => {
+    const live = importingCase();
+    live.arrive(5);
+    const { service } = serviceOver(live);
+    await service.state(CASE);
+    // Known items arrive, and no recount has run since (its timer is a second away).
+    live.arrive(2, '1');
+    service.listChanged();
+
+    expect((await service.item(CASE, 'i5')).category).toBe('1');
+    await expect(service.categorise(CASE, 'i6', '2')).rejects.toMatchObject({ reason: { code: 'reason-required' } });
+    const overruled = await service.categorise(CASE, 'i6', '2', 'Not the series the set says');
+    expect(overruled.category).toBe('2');
+    expect((await service.item(CASE, 'i6')).category).toBe('2');
+  });
 });
