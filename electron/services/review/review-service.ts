@@ -67,8 +67,22 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   let recountTimer: { cancel(): void } | null = null;
   /** The latest recount, settled once it has pushed its figures or given up. */
   let counting: Promise<void> = Promise.resolve();
+  /**
+   * The figures the renderer was last given (pushed, or the answer to a look at the state): a recount pushes when the
+   * list's figures differ from these, not from the progress it kept, since a request ("Next", the counts) may have
+   * brought the progress up to date without telling the header.
+   */
+  let told: { reviewedCount: number; totalCount: number } | null = null;
+  const tell = (state: ReviewState): ReviewState => {
+    told = { reviewedCount: state.reviewedCount, totalCount: state.totalCount };
+    return state;
+  };
+  const push = (state: ReviewState): void => deps.onChange(tell(state));
 
-  const { toReview, listVersion, progressOf, catchUp, stateOf, load, precategoriseKnown, stackPaths, categoryOfItem, record } = createCaseReviews(deps);
+  const { toReview, progressOf, catchUp, stateOf, load, precategoriseKnown, stackPaths, categoryOfItem, record } = createCaseReviews({
+    ...deps,
+    onChange: push,
+  });
 
   function reviewOf(caseId: string): Promise<CaseReview> {
     if (current === null || currentId !== caseId) {
@@ -76,6 +90,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       deps.session.getItems(caseId, []);
       current?.then((previous) => previous.writer.close()).catch(() => undefined);
       currentId = caseId;
+      told = null;
       current = load(caseId);
       current.catch(() => {
         if (currentId === caseId) current = null;
@@ -108,22 +123,17 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     counting = counting
       .then(() => loaded)
       .then(async (review) => {
-        if (current !== loaded || review.progress === null || review.progress.version === listVersion(review.caseId)) return;
-        const before = review.progress.tracker;
-        const [reviewedBefore, totalBefore] = [before.reviewedCount(), before.totalCount()];
+        // Only once the header has looked (the progress was counted): nobody waits for figures before.
+        if (current !== loaded || review.progress === null) return;
         precategoriseKnown(review);
         // Stops at the next slice once the case is left (or another opened): nothing keeps counting a review nobody holds.
         const caughtUp = await catchUp(review, () => current === loaded);
         if (current !== loaded) return;
-        if (caughtUp) pushIfMoved(review, reviewedBefore, totalBefore);
-        else scheduleRecount();
+        if (!caughtUp) return scheduleRecount();
+        const state = stateOf(review);
+        if (state.reviewedCount !== told?.reviewedCount || state.totalCount !== told.totalCount) push(state);
       })
       .catch(() => undefined);
-  }
-
-  function pushIfMoved(review: CaseReview, reviewedBefore: number, totalBefore: number): void {
-    const state = stateOf(review);
-    if (state.reviewedCount !== reviewedBefore || state.totalCount !== totalBefore) deps.onChange(state);
   }
 
   function scheduleRecount(): void {
@@ -156,7 +166,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     record(review, moved.action, cause);
     const chosen = moved.action.changes.find((change) => change.source === 'investigator') ?? moved.action.changes[0];
     const state = stateOf(review);
-    deps.onChange(state);
+    push(state);
     return {
       state,
       itemId: chosen ? (review.itemOfPath.get(chosen.itemId) ?? null) : null,
@@ -170,7 +180,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   return {
     async state(caseId) {
       // Items keep arriving while the case imports: those known since the last look get their set's category.
-      return stateOf(await reviewNow(caseId));
+      return tell(stateOf(await reviewNow(caseId)));
     },
     async chooseScheme(caseId, scheme) {
       const review = await reviewOf(caseId);
@@ -181,7 +191,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
         precategoriseKnown(review);
       }
       const state = stateOf(review);
-      deps.onChange(state);
+      push(state);
       return state;
     },
     async categorise(caseId, itemId, category, reason) {
@@ -205,7 +215,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       if (decided.action && reason !== undefined) review.reasons.set(decided.action, reason);
       if (decided.action) record(review, decided.action, 'decision');
       const state = stateOf(review);
-      deps.onChange(state);
+      push(state);
       return { state, itemId, category, copies: decided.copies, cause: 'decision', next: progressOf(review).nextAfter(itemId) };
     },
     async categoriseMany(caseId, itemIds, category) {
@@ -229,7 +239,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       for (const item of open) review.itemOfPath.set(item.relativePath, item.id);
       if (decided.action) record(review, decided.action, 'decision');
       const state = stateOf(review);
-      deps.onChange(state);
+      push(state);
       return { state, category, itemCount: open.length, copies: decided.copies, skippedKnown: items.length - open.length };
     },
     undo: (caseId) => move(caseId, 'undo'),

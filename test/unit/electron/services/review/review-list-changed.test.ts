@@ -288,4 +288,17 @@ describe('review progress while the case is still being imported and stacked', (
     expect(overruled.category).toBe('2');
     expect((await service.item(CASE, 'i6')).category).toBe('2');
   });
+
+  it('pushes the figures after the list moved even when a request ("Next") already counted the new items without telling the header', async () => {
+    const live = importingCase();
+    live.arrive(10);
+    const { service, figures, elapse } = serviceOver(live);
+    const first = await service.state(CASE);
+    // The import's last items arrive; the investigator presses N before the recount's second is up.
+    live.arrive(5);
+    service.listChanged();
+    expect(await service.nextToReview(CASE, null)).toEqual({ itemId: 'i0', index: 0 });
+    await elapse();
+    expect(figures(first)).toBe('0 of 15');
+  });
 });
