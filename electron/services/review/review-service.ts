@@ -67,6 +67,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   let recountTimer: { cancel(): void } | null = null;
   /** The latest recount, settled once it has pushed its figures or given up. */
   let counting: Promise<void> = Promise.resolve();
+  /** A recount is queued behind the one under way. */
+  let recountWaiting = false;
   /**
    * The figures the renderer was last given (pushed, or the answer to a look at the state): a recount pushes when the
    * list's figures differ from these, not from the progress it kept, since a request ("Next", the counts) may have
@@ -115,14 +117,21 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
    * figures when they changed. When the list was rewritten meanwhile, tries again a while later.
    */
   function recount(): void {
-    const loaded = current;
-    if (loaded === null) return;
+    // One waiting behind the one under way is enough: it counts the list as it is when its turn comes.
+    if (recountWaiting) return;
+    recountWaiting = true;
     // After the one under way, never beside it: a second build would take `review.building` from the first, which would
     // then miss the decisions made meanwhile and could still put its figures in place (a timer fires every second, and a
     // build of 100,000 items in slices can take longer on a loaded machine).
+    let loaded: Promise<CaseReview> | null = null;
     counting = counting
-      .then(() => loaded)
+      .then(() => {
+        recountWaiting = false;
+        loaded = current;
+        return loaded;
+      })
       .then(async (review) => {
+        if (review === null) return;
         // Only once the header has looked (the progress was counted): nobody waits for figures before.
         if (current !== loaded || review.progress === null) return;
         precategoriseKnown(review);
