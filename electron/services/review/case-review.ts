@@ -231,10 +231,20 @@ export function createCaseReviews(deps: ReviewServiceDeps) {
     const from = known === null ? 0 : (appendedFrom(known, now, known.count) ?? 0);
     const listed = viewFrom(review.caseId, 'known', from);
     review.known = { ...now, count: from + listed.items.length };
+    takeSetCategories(review, listed.items);
+  }
+
+  /**
+   * Each of these items that matches a hash set and has no category yet takes the set's, as one step of the record
+   * (source: hash-set). Also asked for the one item a request is about, so a known item that arrived since the last
+   * look is never read as uncategorised (changing it would then ask for no typed reason).
+   */
+  function takeSetCategories(review: CaseReview, items: readonly MediaItem[]): void {
+    if (!review.schemeChosen) return;
     const events: DecisionEvent[] = [];
     const atMs = Math.floor(deps.nowMs());
     const actionId = review.nextActionId;
-    for (const item of listed.items) {
+    for (const item of items) {
       const category = categoryFromMatch(review.scheme, item.match);
       if (category === null || review.categories.has(item.relativePath)) continue;
       review.categories.set(item.relativePath, category);
@@ -288,5 +298,5 @@ export function createCaseReviews(deps: ReviewServiceDeps) {
     review.writer.append(events);
   }
 
-  return { toReview, listVersion, progressOf, catchUp, stateOf, load, precategoriseKnown, stackPaths, pathsOf, categoryOfItem, record };
+  return { toReview, listVersion, progressOf, catchUp, stateOf, load, precategoriseKnown, takeSetCategories, stackPaths, pathsOf, categoryOfItem, record };
 }

@@ -81,7 +81,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   };
   const push = (state: ReviewState): void => deps.onChange(tell(state));
 
-  const { toReview, progressOf, catchUp, stateOf, load, precategoriseKnown, stackPaths, categoryOfItem, record } = createCaseReviews({
+  const { toReview, progressOf, catchUp, stateOf, load, precategoriseKnown, takeSetCategories, stackPaths, categoryOfItem, record } = createCaseReviews({
     ...deps,
     onChange: push,
   });
@@ -155,20 +155,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     }, LIST_RECOUNT_MS);
   }
 
-  /**
-   * The review for a request that reads or changes categories: the known items listed since the last look take their
-   * set's category first. Otherwise one that arrived since the last recount (up to a second, longer while a rewritten
-   * list is counted in slices) would read as uncategorised, and changing it would not ask for the typed reason an
-   * overrule of a hash set's category needs.
-   */
-  async function reviewNow(caseId: string): Promise<CaseReview> {
-    const review = await reviewOf(caseId);
-    precategoriseKnown(review);
-    return review;
-  }
-
   async function move(caseId: string, cause: 'undo' | 'redo'): Promise<DecisionOutcome> {
-    const review = await reviewNow(caseId);
+    const review = await reviewOf(caseId);
     const moved = cause === 'undo' ? undo(review.history) : redo(review.history);
     if (moved === null) return { state: stateOf(review), itemId: null, category: null, copies: 0, cause };
     review.history = moved.history;
@@ -189,7 +177,9 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   return {
     async state(caseId) {
       // Items keep arriving while the case imports: those known since the last look get their set's category.
-      return tell(stateOf(await reviewNow(caseId)));
+      const review = await reviewOf(caseId);
+      precategoriseKnown(review);
+      return tell(stateOf(review));
     },
     async chooseScheme(caseId, scheme) {
       const review = await reviewOf(caseId);
@@ -204,10 +194,12 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       return state;
     },
     async categorise(caseId, itemId, category, reason) {
-      const review = await reviewNow(caseId);
+      const review = await reviewOf(caseId);
       if (!review.schemeChosen) throw new VeilRequestError('invalid-arguments', "the case's scheme is not chosen yet");
       if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
       const item = itemNamed(caseId, itemId);
+      // A known item that arrived since the last look has its set's category first, so changing it is an overrule.
+      takeSetCategories(review, [item]);
       // A hash set's category is never overwritten silently: the investigator says why, and the record keeps it.
       if (reason === undefined && overruleNeedsReason(review.scheme, item, categoryOfItem(review, item)))
         throw VeilRequestError.because({ code: 'reason-required', params: {} });
@@ -228,7 +220,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       return { state, itemId, category, copies: decided.copies, cause: 'decision', next: progressOf(review).nextAfter(itemId) };
     },
     async categoriseMany(caseId, itemIds, category) {
-      const review = await reviewNow(caseId);
+      const review = await reviewOf(caseId);
       if (!review.schemeChosen) throw new VeilRequestError('invalid-arguments', "the case's scheme is not chosen yet");
       if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
       const unique = [...new Set(itemIds)];
@@ -254,8 +246,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     undo: (caseId) => move(caseId, 'undo'),
     redo: (caseId) => move(caseId, 'redo'),
     async item(caseId, itemId) {
-      const review = await reviewNow(caseId);
+      const review = await reviewOf(caseId);
       const item = itemNamed(caseId, itemId);
+      // Shown with its set's category even when it arrived since the last look.
+      takeSetCategories(review, [item]);
       const workspace = await deps.workspace(caseId);
       const stored = workspace ? await workspace.itemHistory(item.relativePath) : [];
       // Lines still waiting for the workspace are history too: shown, not hidden until saved.
@@ -268,21 +262,21 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       };
     },
     async nextToReview(caseId, afterItemId) {
-      return progressOf(await reviewNow(caseId)).nextAfter(afterItemId);
+      return progressOf(await reviewOf(caseId)).nextAfter(afterItemId);
     },
     async rememberPlace(caseId, itemId) {
       const item = itemNamed(caseId, itemId);
       await (await deps.workspace(caseId))?.rememberPlace(item.relativePath);
     },
     async place(caseId) {
-      const review = await reviewNow(caseId);
+      const review = await reviewOf(caseId);
       const workspace = await deps.workspace(caseId);
       const remembered = workspace ? await workspace.readPlace() : null;
       if (remembered === null) return null;
       return placeOfPath(toReview(caseId), remembered) ?? progressOf(review).nextAfter(null);
     },
     async countsByCategory(caseId) {
-      return progressOf(await reviewNow(caseId)).countsByCategory();
+      return progressOf(await reviewOf(caseId)).countsByCategory();
     },
     async whenWritten() {
       const review = await current?.catch(() => null);
