@@ -301,4 +301,29 @@ describe('review progress while the case is still being imported and stacked', (
     await elapse();
     expect(figures(first)).toBe('0 of 15');
   });
+
+  it('takes in an undo and a redo made between two slices of a recount of a rewritten list', async () => {
+    const live = importingCase();
+    live.arrive(3500);
+    const between: (() => unknown)[] = [];
+    const { service, figures, elapse } = serviceOver(live, async () => {
+      await between.shift()?.();
+    });
+    const first = await service.state(CASE);
+    await service.categorise(CASE, 'i10', '1');
+    await service.categorise(CASE, 'i20', '2');
+
+    // Items 3,400 on fold into item 0's stack; while "To review" is counted again, the decision on item 20 is undone, then item 10's, which is then redone.
+    live.stackInto(0, 3400);
+    between.push(
+      () => service.undo(CASE),
+      () => service.undo(CASE),
+      () => service.redo(CASE),
+    );
+    service.listChanged();
+    await elapse();
+    expect(figures(first)).toBe('1 of 3400');
+    expect(await service.nextToReview(CASE, 'i9')).toEqual({ itemId: 'i11', index: 11 });
+    expect(await service.nextToReview(CASE, 'i19')).toEqual({ itemId: 'i20', index: 20 });
+  });
 });
