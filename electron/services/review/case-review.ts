@@ -174,8 +174,9 @@ export function createCaseReviews(deps: ReviewServiceDeps) {
     );
   }
 
-  /** These files' categories changed: the progress kept, and any being built, look again at the items they decide. */
-  function pathsChanged(review: CaseReview, paths: readonly string[]): void {
+  /** These lines' files changed category: the progress kept, and any being built, look again at the items they decide. */
+  function pathsChanged(review: CaseReview, events: readonly DecisionEvent[]): void {
+    const paths = events.map((event) => event.itemPath);
     review.progress?.tracker.pathsChanged(paths);
     review.building?.pathsChanged(paths);
   }
@@ -252,10 +253,7 @@ export function createCaseReviews(deps: ReviewServiceDeps) {
     }
     if (events.length === 0) return;
     review.nextActionId += 1;
-    pathsChanged(
-      review,
-      events.map((event) => event.itemPath),
-    );
+    pathsChanged(review, events);
     review.writer.append(events);
   }
 
@@ -291,10 +289,7 @@ export function createCaseReviews(deps: ReviewServiceDeps) {
       const event: DecisionEvent = { actionId, itemPath: change.itemId, category: change.after, source: change.source, cause, userName: deps.userName, atMs };
       return reason === undefined ? event : { ...event, reason };
     });
-    pathsChanged(
-      review,
-      action.changes.map((change) => change.itemId),
-    );
+    pathsChanged(review, events);
     review.writer.append(events);
   }
 

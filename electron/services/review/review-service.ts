@@ -8,11 +8,9 @@ import { VeilRequestError } from '../../../shared/contract-errors.js';
 import { authorisationsOf, overruleNeedsReason } from './overrule.js';
 import { placeOfPath } from './review-place.js';
 import { createCaseReviews, type CaseReview, type ReviewServiceDeps } from './case-review.js';
+import { createReviewRecounts, type ReviewFigures } from './review-recount.js';
 
 export type { ReviewServiceDeps } from './case-review.js';
-
-/** How often at most the review counts "To review" again while the list moves (an import, stacking). */
-const LIST_RECOUNT_MS = 1000;
 
 export interface ReviewService {
   state(caseId: string): Promise<ReviewState>;
@@ -64,17 +62,8 @@ export interface ReviewService {
 export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   let current: Promise<CaseReview> | null = null;
   let currentId: string | null = null;
-  let recountTimer: { cancel(): void } | null = null;
-  /** The latest recount, settled once it has pushed its figures or given up. */
-  let counting: Promise<void> = Promise.resolve();
-  /** A recount is queued behind the one under way. */
-  let recountWaiting = false;
-  /**
-   * The figures the renderer was last given (pushed, or the answer to a look at the state): a recount pushes when the
-   * list's figures differ from these, not from the progress it kept, since a request ("Next", the counts) may have
-   * brought the progress up to date without telling the header.
-   */
-  let told: { reviewedCount: number; totalCount: number } | null = null;
+  /** The figures the renderer was last given (pushed, or answered to a look at the state); null before any. */
+  let told: ReviewFigures | null = null;
   const tell = (state: ReviewState): ReviewState => {
     told = { reviewedCount: state.reviewedCount, totalCount: state.totalCount };
     return state;
@@ -107,53 +96,15 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     return item;
   }
 
-  function stopRecount(): void {
-    recountTimer?.cancel();
-    recountTimer = null;
-  }
-
-  /**
-   * Counts the list again after it moved, in slices that leave the event loop free (catchUp), and pushes the
-   * figures when they changed. When the list was rewritten meanwhile, tries again a while later.
-   */
-  function recount(): void {
-    // One waiting behind the one under way is enough: it counts the list as it is when its turn comes.
-    if (recountWaiting) return;
-    recountWaiting = true;
-    // After the one under way, never beside it: a second build would take `review.building` from the first, which would
-    // then miss the decisions made meanwhile and could still put its figures in place (a timer fires every second, and a
-    // build of 100,000 items in slices can take longer on a loaded machine).
-    let loaded: Promise<CaseReview> | null = null;
-    counting = counting
-      .then(() => {
-        recountWaiting = false;
-        loaded = current;
-        return loaded;
-      })
-      .then(async (review) => {
-        if (review === null) return;
-        // Only once the header has looked (the progress was counted): nobody waits for figures before.
-        if (current !== loaded || review.progress === null) return;
-        precategoriseKnown(review);
-        // Stops at the next slice once the case is left (or another opened): nothing keeps counting a review nobody holds.
-        const caughtUp = await catchUp(review, () => current === loaded);
-        if (current !== loaded) return;
-        if (!caughtUp) return scheduleRecount();
-        const state = stateOf(review);
-        if (state.reviewedCount !== told?.reviewedCount || state.totalCount !== told.totalCount) push(state);
-      })
-      .catch(() => undefined);
-  }
-
-  function scheduleRecount(): void {
-    // Only a review already loaded: a list moving must not load (or lock) a workspace nobody asked for.
-    if (current === null || recountTimer !== null) return;
-    // An import moves the list every few hundred items: one recount a second at most, for the last list.
-    recountTimer = deps.setTimer(() => {
-      recountTimer = null;
-      recount();
-    }, LIST_RECOUNT_MS);
-  }
+  const recounts = createReviewRecounts({
+    setTimer: deps.setTimer,
+    current: () => current,
+    told: () => told,
+    push,
+    catchUp,
+    precategoriseKnown,
+    stateOf,
+  });
 
   async function move(caseId: string, cause: 'undo' | 'redo'): Promise<DecisionOutcome> {
     const review = await reviewOf(caseId);
@@ -283,7 +234,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       await review?.writer.whenWritten();
     },
     async leave() {
-      stopRecount();
+      recounts.stop();
       const left = current;
       current = null;
       currentId = null;
@@ -291,12 +242,12 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       await review?.writer.finish();
     },
     close() {
-      stopRecount();
+      recounts.stop();
       void current?.then((review) => review.writer.close()).catch(() => undefined);
       current = null;
       currentId = null;
     },
-    listChanged: scheduleRecount,
-    whenCounted: () => counting,
+    listChanged: recounts.listChanged,
+    whenCounted: recounts.whenCounted,
   };
 }
