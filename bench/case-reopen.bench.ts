@@ -1,7 +1,7 @@
 /**
  * Case reopen benchmark (`npm run bench:reopen`): tsx --expose-gc bench/case-reopen.bench.ts [--count 100000]
  *
- *   [--runs 3]
+ *   [--runs 3] [--review]
  *
  * Writes a synthetic case of tiny distinct images (scripts/make-large-case.ts), imports it once
  * through the case session with its workspace (the real client and worker thread, bundled as
@@ -14,6 +14,8 @@
  * full collection: what every collection of the main side walks, a figure the load does not move.
  * Each is set against an idle process (idle-probe.ts) measured over the same seconds: its longest
  * stall is the machine's alone, and the excess (ours − idle) is what Veil adds. The median run decides.
+ * With --review, a review is open on the case as the renderer's header keeps it (review-follower.ts):
+ * its figures follow the list while the import runs, and its counting is measured with the rest.
  * Goals (part 6): a usable grid within 2 s, an excess stall of at most 20 ms.
  *
  * The files were just written, so they come from the page cache: this measures Veil's own
@@ -30,6 +32,7 @@ import { openCaseWorkspace, type CaseWorkspace, type QueryTiming } from '../elec
 import { workspaceFilePath } from '../electron/services/workspace/workspace-location.js';
 import { makeLargeCase } from '../scripts/make-large-case.js';
 import { bundledWorkspaceWorker } from './bundled-workspace-worker.js';
+import { followReview } from './review-follower.js';
 import { startIdleProbe, type IdleProbe, type IdleWindow } from './idle-probe.js';
 import { recordLoopStalls, type LoopStalls } from './loop-stalls.js';
 import { median } from './sample-stats.js';
@@ -66,6 +69,8 @@ interface ImportRun {
   queries: QueryTiming[];
   /** The main side's heap the open case holds (after a full collection, less the heap before it opened), bytes; null without --expose-gc. */
   caseHeapBytes: number | null;
+  /** With --review: how many times the review pushed new figures to the header. */
+  reviewPushes: number | null;
 }
 
 /**
@@ -98,8 +103,11 @@ async function importOnce(caseDir: string, workerPath: string, probe: IdleProbe)
   };
   // The grid refetches its page of the default view whenever the case changes (twice a second while an import runs), a turn later as over IPC.
   let openCaseId: string | null = null;
+  const review = withReview ? followReview(() => session) : null;
   const emit: CaseSessionDeps['emit'] = (event) => {
-    if (event === 'caseChanged') setImmediate(() => openCaseId !== null && session.listItems(openCaseId, 0, FIRST_PAGE, GRID_VIEW));
+    if (event !== 'caseChanged') return;
+    setImmediate(() => openCaseId !== null && session.listItems(openCaseId, 0, FIRST_PAGE, GRID_VIEW));
+    review?.caseChanged();
   };
   const session = createCaseSession({ idGenerator: randomUrlSafeId, nowMs: () => Date.now(), emit, caseWorkspace: openWorkspace });
   const heapBefore = heapAfterGc();
@@ -110,6 +118,7 @@ async function importOnce(caseDir: string, workerPath: string, probe: IdleProbe)
   const startMs = performance.now();
   const summary = await session.open(caseDir);
   openCaseId = summary.caseId;
+  await review?.opened(summary.caseId);
   let firstPageMs = 0;
   // Asked as the grid asks: a page, again every few ms until it is full or the import ended.
   for (;;) {
@@ -123,6 +132,9 @@ async function importOnce(caseDir: string, workerPath: string, probe: IdleProbe)
   }
   await session.whenIdle();
   const doneMs = performance.now() - startMs;
+  // The review's last recount (a second after the import's last change) is part of the import's stalls.
+  if (review) await sleep(1500);
+  review?.close();
   const cpu = process.cpuUsage(cpuBefore);
   const elu = performance.eventLoopUtilization(eluBefore);
   const stalls = loop.stop();
@@ -143,6 +155,7 @@ async function importOnce(caseDir: string, workerPath: string, probe: IdleProbe)
     mainBusyMs: elu.active,
     queries,
     caseHeapBytes: heapBefore === null || heapAfter === null ? null : heapAfter - heapBefore,
+    reviewPushes: review?.pushedCount() ?? null,
   };
 }
 
@@ -157,6 +170,7 @@ function runLines(name: string, run: ImportRun): string[] {
   return [
     `  ${name}: first page of ${FIRST_PAGE} in ${seconds(run.firstPageMs)}, done in ${seconds(run.doneMs)}, ${(run.bytesRead / 1e6).toFixed(1)} MB read, CPU ${seconds(run.cpuMs)} (${(run.cpuMs / run.doneMs).toFixed(2)} cores), main loop busy ${seconds(run.mainBusyMs)}`,
     `    longest stall ${ms(loop.longestMs)}, idle process meanwhile ${ms(idle.longestMs)} (${ratio(loop.longestMs, idle.longestMs)}), excess ${ms(excessMs(run))}; p99 gap ${ms(loop.p99Ms)} (idle ${ms(idle.p99Ms)})`,
+    ...(run.reviewPushes === null ? [] : [`    review open: its figures pushed ${run.reviewPushes} times`]),
     `    heap the open case holds ${run.caseHeapBytes === null ? 'not measured (run with --expose-gc)' : `${(run.caseHeapBytes / 1e6).toFixed(1)} MB (${(run.caseHeapBytes / run.items / 1000).toFixed(2)} KB per item)`}`,
     `    of the longest stall GC ${ms(loop.longestGcInsideMs)}; longest without its GC ${ms(loop.longestWithoutGcMs)}; GC: ${loop.gcCount} pauses, ${loop.totalGcMs.toFixed(0)} ms in all, longest scavenge ${ms(loop.longestMinorGcMs)}, longest mark-compact ${ms(loop.longestMajorGcMs)}`,
   ];
@@ -181,6 +195,7 @@ const load = (): string =>
 
 const count = Number(option('--count') ?? 100_000);
 const runs = Math.max(1, Number(option('--runs') ?? 3));
+const withReview = process.argv.includes('--review');
 // A new folder each run: its workspace goes beside it, so the first import really is the first.
 const parent = await mkdtemp(path.join(os.tmpdir(), 'veil-reopen-bench-'));
 const caseDir = path.join(parent, 'Bench case');

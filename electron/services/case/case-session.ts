@@ -12,13 +12,13 @@ import { runCaseImport } from './case-import.js';
 import { createCaseViews, type CaseViews } from './case-views.js';
 import { createCaseStacks, restackCase, type CaseStacks, type StackMember } from './case-stacks.js';
 import { DEFAULT_NEAR_THRESHOLD_BITS } from '../../../shared/known/stacks/build-stacks.js';
-import { rematchKnown, sameMatch } from './rematch-known.js';
-import { createCaseIndex, fileOf, markItemsChanged, type CaseIndex } from './case-index.js';
+import { rematchKnown } from './rematch-known.js';
+import { createCaseIndex, fileOf } from './case-index.js';
 import { checkCaseFolder } from './check-case-folder.js';
 import { createReadGate } from './read-gate.js';
 import type { CaseSessionDeps } from './case-session-deps.js';
-import { createStoredFiles, type StoredFiles } from './stored-files.js';
-import type { PdqReading } from './file-result.js';
+import { createStoredFiles } from './stored-files.js';
+import { createCasePdq, type CasePdq, type PdqCase } from './case-pdq.js';
 import { hasPdq, plainItem } from './case-item.js';
 
 /** The grid refetches on caseChanged, so it is sent at most twice a second while items arrive. */
@@ -42,7 +42,7 @@ interface ItemLocation {
   nearComparable: boolean;
 }
 
-export interface CaseSession {
+export interface CaseSession extends CasePdq {
   /**
    * Opens a case folder: checks it, cancels any running import (without waiting for
    * it: it can no longer report), gives the case a new random id and starts importing
@@ -52,6 +52,12 @@ export interface CaseSession {
    */
   open(rootDir: string, options?: { isDemo?: boolean }): Promise<CaseSummary>;
   summary(): CaseSummary | null;
+  /**
+   * How many times the open case's listed items changed other than by new ones appended (the index's
+   * `rewrites`, and the referral's readings); null when `caseId` is not the open case. While it stands
+   * still between two list versions, the lists only grew at their ends: the review counts only the new items.
+   */
+  listRewrites(caseId: string): number | null;
   /** A page of a view's items in final order. Throws when `caseId` is not the open case. */
   listItems(caseId: string, offset: number, limit: number, view?: ItemView): { total: number; items: MediaItem[] };
   /** The items with these ids, in the order asked; ids not in the case are left out. */
@@ -69,18 +75,6 @@ export interface CaseSession {
   caseFolder(caseId: string): { realRoot: string; isDemo: boolean };
   /** For the media service: the file behind an item of the open case, or null (unknown, or from another case). */
   lookupItem(itemId: string): ItemLocation | null;
-  /** True while an image of the open case has no PDQ hash and none has been tried. */
-  needsPdq(itemId: string): boolean;
-  /** Progress of the background PDQ pass over case `caseId`; ignored when it is no longer open. */
-  reportPdqProgress(caseId: string, progress: { doneCount: number; totalCount: number }): void;
-  /** The open case's images that need a PDQ hash, in grid order, with where their files are. */
-  pdqCandidates(): { itemId: string; absolutePath: string; caseRoot: string }[];
-  /**
-   * An image's PDQ hash and size (from its thumbnail's decode or the background pass; null when
-   * the picture has no hash): kept on the item and near-matched when no exact match holds it.
-   * False when the item is not in the open case.
-   */
-  recordPdq(itemId: string, pdq: PdqReading | null): boolean;
   /** Records that an item cannot be shown after all and tells the renderer (itemFailed). False when the item is not in the open case. */
   markItemFailed(itemId: string, error: MediaError): boolean;
   /** The files of the near stack holding `itemId`, representative first; empty when it is in none. Throws when `caseId` is not the open case. */
@@ -91,21 +85,15 @@ export interface CaseSession {
   whenIdle(): Promise<void>;
 }
 
-interface OpenCase {
-  readonly caseId: string;
+interface OpenCase extends PdqCase {
   readonly name: string;
   readonly isDemo: boolean;
-  readonly index: CaseIndex;
   readonly views: CaseViews;
   /** Near-duplicate stacks, made again when the threshold setting changes. */
   stacks: CaseStacks;
   readonly controller: AbortController;
   importDone: Promise<void>;
   knownShown: boolean;
-  /** Items whose PDQ hash was asked for and answered (a picture PDQ cannot hash stays without one). */
-  readonly pdqTried: Set<string>;
-  pdqProgress: { doneCount: number; totalCount: number } | null;
-  readonly stored: StoredFiles | null;
 }
 
 /**
@@ -143,6 +131,13 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     return deps.matchNearPdq({ hex: pdq, quality: item.pdqQuality ?? 0 });
   }
 
+  const pdq = createCasePdq(
+    deps,
+    () => current,
+    (open) => deps.emit('caseChanged', summaryOf(open)),
+    nearMatchOf,
+  );
+
   function caseNamed(caseId: string): OpenCase {
     if (!current || current.caseId !== caseId) throw VeilRequestError.because(reasonOf('case-not-open', {}));
     return current;
@@ -150,7 +145,6 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
 
   const imports = new Set<Promise<void>>();
   const thresholdBits = (): number => deps.nearThresholdBits?.() ?? DEFAULT_NEAR_THRESHOLD_BITS;
-  let lastStackChangedAtMs = Number.NEGATIVE_INFINITY;
 
   async function openNow(rootDir: string, isDemo: boolean): Promise<CaseSummary> {
     const realRoot = await checkCaseFolder(rootDir);
@@ -245,6 +239,12 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       return result;
     },
     summary: () => (current ? summaryOf(current) : null),
+    listRewrites(caseId) {
+      if (current?.caseId !== caseId) return null;
+      // Settled first, as a summary is: the stacks' pending changes belong to the version read beside it.
+      current.stacks.settle();
+      return current.index.rewrites + (deps.listVersionOffset?.() ?? 0);
+    },
     listItems(caseId, offset, limit, view = 'all') {
       const items = caseNamed(caseId).views.items(view);
       return { total: items.length, items: items.slice(offset, offset + limit).map(plainItem) };
@@ -307,54 +307,7 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
         nearComparable,
       };
     },
-    reportPdqProgress(caseId, progress) {
-      if (current?.caseId !== caseId) return;
-      current.pdqProgress = progress;
-      deps.emit('caseChanged', summaryOf(current));
-      if (progress.doneCount === progress.totalCount) deps.onPdqPassEnded?.(caseId);
-    },
-    pdqCandidates() {
-      const open = current;
-      if (!open) return [];
-      return open.index.items.flatMap((item) => {
-        const file = fileOf(open.index, item.id);
-        if (!file || item.error !== null || item.kind !== 'image' || hashedWithSize(item) || open.pdqTried.has(item.id)) return [];
-        return [{ itemId: item.id, absolutePath: file.absolutePath, caseRoot: open.index.rootDir }];
-      });
-    },
-    needsPdq(itemId) {
-      const item = current?.index.itemsById.get(itemId);
-      return item !== undefined && item.kind === 'image' && !hashedWithSize(item) && !current?.pdqTried.has(itemId);
-    },
-    recordPdq(itemId, pdq) {
-      const open = current;
-      const item = open?.index.itemsById.get(itemId);
-      if (!open || !item) return false;
-      open.pdqTried.add(itemId);
-      item.pdq = pdq?.hex ?? null;
-      item.pdqQuality = pdq?.quality ?? null;
-      // Before it joins a stack: the largest picture represents its stack.
-      item.widthPx = pdq?.widthPx ?? null;
-      item.heightPx = pdq?.heightPx ?? null;
-      open.stored?.rememberPdq([item.relativePath, ...item.duplicatePaths], pdq);
-      // A hash kept before pictures' sizes were is asked for again for its size: the stack it is already in may want another representative.
-      if (item.widthPx !== null && item.stackSize > 1 + item.duplicatePaths.length) markItemsChanged(open.index);
-      const stacked = open.stacks.addPdq(item);
-      const near = item.match?.type === 'known' ? item.match : nearMatchOf(item);
-      const matchChanged = !sameMatch(near, item.match);
-      if (matchChanged) {
-        item.match = near;
-        markItemsChanged(open.index);
-      }
-      // Stacks may grow with nearly every hash of a large case: told at most twice a second, the
-      // rest rides on the PDQ pass's progress (several a second), which carries the list's version.
-      const nowMs = deps.nowMs();
-      if (matchChanged || (stacked && nowMs - lastStackChangedAtMs >= CASE_CHANGED_INTERVAL_MS)) {
-        if (stacked) lastStackChangedAtMs = nowMs;
-        deps.emit('caseChanged', summaryOf(open));
-      }
-      return true;
-    },
+    ...pdq,
     markItemFailed(itemId, error) {
       const item = current?.index.itemsById.get(itemId);
       if (!current || !item) return false;
@@ -381,13 +334,4 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
       await current?.stored?.flush();
     },
   };
-}
-
-/**
- * The picture has its PDQ hash and its size. A hash kept by a workspace before version 4 has no
- * size: the picture is hashed again once (in the background), since a stack's largest picture
- * in pixels represents it and a picture of unknown size would lose to any smaller copy.
- */
-function hashedWithSize(item: MediaItem): boolean {
-  return item.widthPx !== null && hasPdq(item);
 }

@@ -8,11 +8,9 @@ import { VeilRequestError } from '../../../shared/contract-errors.js';
 import { authorisationsOf, overruleNeedsReason } from './overrule.js';
 import { placeOfPath } from './review-place.js';
 import { createCaseReviews, type CaseReview, type ReviewServiceDeps } from './case-review.js';
+import { createReviewRecounts, type ReviewFigures } from './review-recount.js';
 
 export type { ReviewServiceDeps } from './case-review.js';
-
-/** How often at most the review counts "To review" again while the list moves (an import, stacking). */
-const LIST_RECOUNT_MS = 1000;
 
 export interface ReviewService {
   state(caseId: string): Promise<ReviewState>;
@@ -52,6 +50,8 @@ export interface ReviewService {
    * counted again and pushed when its figures changed, so the header never keeps the first look's.
    */
   listChanged(): void;
+  /** Resolves once the recount under way, if any, has pushed its figures or given up (tests, benches). */
+  whenCounted(): Promise<void>;
 }
 
 /**
@@ -62,9 +62,18 @@ export interface ReviewService {
 export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   let current: Promise<CaseReview> | null = null;
   let currentId: string | null = null;
-  let recountTimer: { cancel(): void } | null = null;
+  /** The figures the renderer was last given (pushed, or answered to a look at the state); null before any. */
+  let told: ReviewFigures | null = null;
+  const tell = (state: ReviewState): ReviewState => {
+    told = { reviewedCount: state.reviewedCount, totalCount: state.totalCount };
+    return state;
+  };
+  const push = (state: ReviewState): void => deps.onChange(tell(state));
 
-  const { toReview, listVersion, progressOf, stateOf, load, precategoriseKnown, stackPaths, categoryOfItem, record } = createCaseReviews(deps);
+  const { toReview, progressOf, catchUp, stateOf, load, precategoriseKnown, takeSetCategories, stackPaths, categoryOfItem, record } = createCaseReviews({
+    ...deps,
+    onChange: push,
+  });
 
   function reviewOf(caseId: string): Promise<CaseReview> {
     if (current === null || currentId !== caseId) {
@@ -72,6 +81,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       deps.session.getItems(caseId, []);
       current?.then((previous) => previous.writer.close()).catch(() => undefined);
       currentId = caseId;
+      told = null;
       current = load(caseId);
       current.catch(() => {
         if (currentId === caseId) current = null;
@@ -86,26 +96,15 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     return item;
   }
 
-  function stopRecount(): void {
-    recountTimer?.cancel();
-    recountTimer = null;
-  }
-
-  /** Counts the list again after it moved; pushes the figures when they changed. */
-  function recount(): void {
-    const loaded = current;
-    if (loaded === null) return;
-    void loaded
-      .then((review) => {
-        if (current !== loaded || review.progress === null || review.progress.version === listVersion(review.caseId)) return;
-        const before = review.progress.tracker;
-        const [reviewedBefore, totalBefore] = [before.reviewedCount(), before.totalCount()];
-        precategoriseKnown(review);
-        const state = stateOf(review);
-        if (state.reviewedCount !== reviewedBefore || state.totalCount !== totalBefore) deps.onChange(state);
-      })
-      .catch(() => undefined);
-  }
+  const recounts = createReviewRecounts({
+    setTimer: deps.setTimer,
+    current: () => current,
+    told: () => told,
+    push,
+    catchUp,
+    precategoriseKnown,
+    stateOf,
+  });
 
   async function move(caseId: string, cause: 'undo' | 'redo'): Promise<DecisionOutcome> {
     const review = await reviewOf(caseId);
@@ -115,7 +114,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     record(review, moved.action, cause);
     const chosen = moved.action.changes.find((change) => change.source === 'investigator') ?? moved.action.changes[0];
     const state = stateOf(review);
-    deps.onChange(state);
+    push(state);
     return {
       state,
       itemId: chosen ? (review.itemOfPath.get(chosen.itemId) ?? null) : null,
@@ -128,10 +127,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
   return {
     async state(caseId) {
-      const review = await reviewOf(caseId);
       // Items keep arriving while the case imports: those known since the last look get their set's category.
+      const review = await reviewOf(caseId);
       precategoriseKnown(review);
-      return stateOf(review);
+      return tell(stateOf(review));
     },
     async chooseScheme(caseId, scheme) {
       const review = await reviewOf(caseId);
@@ -142,7 +141,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
         precategoriseKnown(review);
       }
       const state = stateOf(review);
-      deps.onChange(state);
+      push(state);
       return state;
     },
     async categorise(caseId, itemId, category, reason) {
@@ -150,6 +149,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       if (!review.schemeChosen) throw new VeilRequestError('invalid-arguments', "the case's scheme is not chosen yet");
       if (!isSchemeCategory(review.scheme, category)) throw new VeilRequestError('invalid-arguments', `category ${category} is not in the case's scheme`);
       const item = itemNamed(caseId, itemId);
+      // A known item that arrived since the last look has its set's category first, so changing it is an overrule.
+      takeSetCategories(review, [item]);
       // A hash set's category is never overwritten silently: the investigator says why, and the record keeps it.
       if (reason === undefined && overruleNeedsReason(review.scheme, item, categoryOfItem(review, item)))
         throw VeilRequestError.because({ code: 'reason-required', params: {} });
@@ -166,7 +167,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       if (decided.action && reason !== undefined) review.reasons.set(decided.action, reason);
       if (decided.action) record(review, decided.action, 'decision');
       const state = stateOf(review);
-      deps.onChange(state);
+      push(state);
       return { state, itemId, category, copies: decided.copies, cause: 'decision', next: progressOf(review).nextAfter(itemId) };
     },
     async categoriseMany(caseId, itemIds, category) {
@@ -190,7 +191,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       for (const item of open) review.itemOfPath.set(item.relativePath, item.id);
       if (decided.action) record(review, decided.action, 'decision');
       const state = stateOf(review);
-      deps.onChange(state);
+      push(state);
       return { state, category, itemCount: open.length, copies: decided.copies, skippedKnown: items.length - open.length };
     },
     undo: (caseId) => move(caseId, 'undo'),
@@ -198,6 +199,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     async item(caseId, itemId) {
       const review = await reviewOf(caseId);
       const item = itemNamed(caseId, itemId);
+      // Shown with its set's category even when it arrived since the last look.
+      takeSetCategories(review, [item]);
       const workspace = await deps.workspace(caseId);
       const stored = workspace ? await workspace.itemHistory(item.relativePath) : [];
       // Lines still waiting for the workspace are history too: shown, not hidden until saved.
@@ -231,7 +234,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       await review?.writer.whenWritten();
     },
     async leave() {
-      stopRecount();
+      recounts.stop();
       const left = current;
       current = null;
       currentId = null;
@@ -239,20 +242,12 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       await review?.writer.finish();
     },
     close() {
-      stopRecount();
+      recounts.stop();
       void current?.then((review) => review.writer.close()).catch(() => undefined);
       current = null;
       currentId = null;
     },
-    listChanged() {
-      // Only a review already loaded: a list moving must not load (or lock) a workspace nobody asked for.
-      if (current === null || recountTimer !== null) return;
-      // An import moves the list every few hundred items, and a recount walks all of "To review" (about half a second
-      // at 100,000 items): one recount a second at most, for the last list, keeps the import's main side free.
-      recountTimer = deps.setTimer(() => {
-        recountTimer = null;
-        recount();
-      }, LIST_RECOUNT_MS);
-    },
+    listChanged: recounts.listChanged,
+    whenCounted: recounts.whenCounted,
   };
 }

@@ -1,80 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MediaItem } from '../../../../../shared/case/media-item.js';
-import { inItemView } from '../../../../../shared/known/item-match.js';
-import type { ReviewState } from '../../../../../shared/review/review-contract.js';
-import { createReviewService, type ReviewServiceDeps } from '../../../../../electron/services/review/review-service.js';
-import { caseSummaryFixture } from '../../../../fixtures/case-summary.js';
-import { mediaItemFixture } from '../../../../fixtures/media-item.js';
-
-const CASE = 'case-1';
-
-/** Lets the service's pushes (after its loaded review resolves) run. */
-const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** A case still importing: items arrive and near copies fold into stacks, each change moving the list's version. */
-function importingCase() {
-  const items: MediaItem[] = [];
-  let version = 0;
-  const session: ReviewServiceDeps['session'] = {
-    listItems(_caseId, offset, limit, view = 'all') {
-      const listed = items.filter((item) => inItemView(item, view));
-      return { total: listed.length, items: listed.slice(offset, offset + limit).map((item) => ({ ...item })) };
-    },
-    getItems: (_caseId, ids) => items.filter((item) => ids.includes(item.id)).map((item) => ({ ...item })),
-    stackMembers: (_caseId, itemId) => {
-      const stackId = items.find((item) => item.id === itemId)?.stackId;
-      const members = items.filter((item) => item.stackId === stackId);
-      return members.length < 2 ? [] : members.map((item) => ({ item: { ...item }, distanceBits: 0 }));
-    },
-    summary: () => caseSummaryFixture({ caseId: CASE, itemCount: items.length, listVersion: version }),
-  };
-  return {
-    session,
-    arrive(count: number) {
-      const from = items.length;
-      for (let index = from; index < from + count; index += 1) items.push(mediaItemFixture({ id: `i${index}` }));
-      version += 1;
-    },
-    /** The items from `from` on become near copies of item `into`: they leave "To review". */
-    stackInto(into: number, from: number) {
-      const lead = items[into];
-      if (lead === undefined) return;
-      const members = [lead, ...items.slice(from)];
-      for (const member of members) Object.assign(member, { stackId: lead.id, stackSize: members.length });
-      version += 1;
-    },
-  };
-}
-
-function serviceOver(live: ReturnType<typeof importingCase>) {
-  const pushed: ReviewState[] = [];
-  const timers: { callback: () => void; delayMs: number }[] = [];
-  const service = createReviewService({
-    session: live.session,
-    workspace: async () => null,
-    userName: 'jtremblay',
-    presetScheme: () => ({ id: 'vic-us' }),
-    nowMs: () => 1_800_000_000_000,
-    onChange: (state) => pushed.push(state),
-    retryMs: 5000,
-    setTimer: (callback, delayMs) => {
-      const timer = { callback, delayMs };
-      timers.push(timer);
-      return { cancel: () => void timers.splice(timers.indexOf(timer), 1) };
-    },
-  });
-  /** The recount's delay passes (a fake clock): the timers due run, then the service's pushes. */
-  const elapse = async () => {
-    for (const timer of timers.splice(0)) timer.callback();
-    await settled();
-  };
-  /** What the header shows now: the last figures pushed, else those of the first look. */
-  const figures = (first: ReviewState) => {
-    const last = pushed.at(-1) ?? first;
-    return `${last.reviewedCount} of ${last.totalCount}`;
-  };
-  return { service, pushed, figures, timers, elapse };
-}
+import { CASE, importingCase, serviceOver } from './importing-case.js';
 
 describe('review progress while the case is still being imported and stacked', () => {
   it('follows the list "To review" as items arrive and near copies fold into stacks, not only at decisions', async () => {
@@ -138,5 +63,66 @@ describe('review progress while the case is still being imported and stacked', (
     service.listChanged();
     await service.leave();
     expect(timers).toEqual([]);
+  });
+
+  it('counts only the items an import appended, not the whole list again, and recounts after items already listed changed', async () => {
+    const live = importingCase();
+    live.arrive(100);
+    live.arrive(20, '2');
+    const { service, figures, elapse } = serviceOver(live);
+    const first = await service.state(CASE);
+    expect(figures(first)).toBe('0 of 100');
+    await service.categorise(CASE, 'i3', '1');
+    const before = { ...live.handedOut };
+
+    live.arrive(2000);
+    live.arrive(30, '1');
+    service.listChanged();
+    await elapse();
+    expect(figures(first)).toBe('1 of 2100');
+    expect(live.handedOut['to-review'] - before['to-review']).toBe(2000);
+    expect(live.handedOut.known - before.known).toBe(30);
+    // The known items that arrived took their set's category, as the first ones did.
+    expect((await service.item(CASE, 'i2120')).category).toBe('1');
+    expect((await service.item(CASE, 'i100')).category).toBe('2');
+
+    // A stack formed over items already listed: the list is gone through again, and the figures follow it.
+    live.stackInto(3, 2050);
+    service.listChanged();
+    await elapse();
+    expect(figures(first)).toBe('1 of 2030');
+    expect(live.handedOut['to-review'] - before['to-review']).toBe(2000 + 2030);
+  });
+
+  it('counts a rewritten list again a slice at a time, taking in decisions made between slices, and tries again when rewritten meanwhile', async () => {
+    const live = importingCase();
+    live.arrive(3500);
+    // What happens on the main side between two slices of the recount.
+    const between: (() => unknown)[] = [];
+    let slices = 0;
+    const { service, pushed, figures, timers, elapse } = serviceOver(live, async () => {
+      slices += 1;
+      await between.shift()?.();
+    });
+    const first = await service.state(CASE);
+
+    // Items 3,400 on fold into item 0's stack; while "To review" is counted again, item 10 (already counted) is decided.
+    live.stackInto(0, 3400);
+    between.push(() => service.categorise(CASE, 'i10', '1'));
+    service.listChanged();
+    await elapse();
+    expect(slices).toBeGreaterThanOrEqual(3);
+    expect(figures(first)).toBe('1 of 3400');
+
+    // Rewritten again while it is counted: it gives up and counts again a second later, from the list as it is then.
+    live.stackInto(2, 3200);
+    between.push(() => live.stackInto(1, 3100));
+    const pushedBefore = pushed.length;
+    service.listChanged();
+    await elapse();
+    expect(pushed).toHaveLength(pushedBefore);
+    expect(timers.map((timer) => timer.delayMs)).toEqual([1000]);
+    await elapse();
+    expect(figures(first)).toBe('1 of 3100');
   });
 });

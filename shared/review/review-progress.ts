@@ -1,6 +1,6 @@
-import type { MediaItem } from '../../../shared/case/media-item.js';
-import type { CategoryCode } from '../../../shared/review/decision-event.js';
-import type { NextToReview } from '../../../shared/review/review-contract.js';
+import type { MediaItem } from '../case/media-item.js';
+import type { CategoryCode } from './decision-event.js';
+import type { NextToReview } from './review-contract.js';
 import { createOpenPlaces } from './open-places.js';
 
 /**
@@ -30,7 +30,7 @@ export function categoryOfPaths(paths: ItemPaths, categoryOf: (path: string) => 
   return null;
 }
 
-/** Where the review of one version of the "To review" list stands. */
+/** Where the review of the "To review" list stands. */
 export interface ReviewProgress {
   reviewedCount(): number;
   totalCount(): number;
@@ -40,24 +40,28 @@ export interface ReviewProgress {
   nextAfter(afterItemId: string | null): NextToReview;
   /** The categories of these files changed: only the items they decide are looked at again. */
   pathsChanged(paths: Iterable<string>): void;
+  /** Items were added at the end of the list (an import publishing), nothing else of it changed: only they are counted. */
+  append(items: readonly MediaItem[]): void;
 }
 
 /**
- * Counts and "Next to review" over one version of the "To review" list, built in one pass and
- * then kept by each decision in the time of the files it touched (a stack's), never the list's.
- * When the list itself changes (items arrive, stacks grow, matches change) the caller builds a
- * new one, as the grid's views are rebuilt.
+ * Counts and "Next to review" over the "To review" list, built in one pass and then kept by each
+ * decision in the time of the files it touched (a stack's), never the list's, and by items
+ * appended in the time of those items. When the list changes otherwise (stacks grow, matches
+ * change, a copy is folded in) the caller builds a new one, as the grid's views are rebuilt.
  */
 export function createReviewProgress(
   items: readonly MediaItem[],
   pathsOf: (item: MediaItem) => ItemPaths,
   categoryOf: (path: string) => CategoryCode,
 ): ReviewProgress {
+  const listed: MediaItem[] = [];
   const placeOfId = new Map<string, number>();
   const placesOfPath = new Map<string, number[]>();
   const pathsAt: ItemPaths[] = [];
   const categories: CategoryCode[] = [];
   const counts = new Map<string, number>();
+  const open = createOpenPlaces(0, () => false);
   let reviewed = 0;
 
   const count = (code: CategoryCode, delta: number) => {
@@ -68,29 +72,34 @@ export function createReviewProgress(
     else counts.set(code, next);
   };
 
-  items.forEach((item, place) => {
-    placeOfId.set(item.id, place);
-    const paths = pathsOf(item);
-    pathsAt.push(paths);
-    for (const path of [...paths.own, ...paths.stack]) {
-      const places = placesOfPath.get(path);
-      if (places === undefined) placesOfPath.set(path, [place]);
-      else if (places.at(-1) !== place) places.push(place);
+  const append = (added: readonly MediaItem[]) => {
+    for (const item of added) {
+      const place = listed.length;
+      listed.push(item);
+      placeOfId.set(item.id, place);
+      const paths = pathsOf(item);
+      pathsAt.push(paths);
+      for (const path of [...paths.own, ...paths.stack]) {
+        const places = placesOfPath.get(path);
+        if (places === undefined) placesOfPath.set(path, [place]);
+        else if (places.at(-1) !== place) places.push(place);
+      }
+      const code = categoryOfPaths(paths, categoryOf);
+      categories.push(code);
+      count(code, 1);
+      open.append(code === null);
     }
-    const code = categoryOfPaths(paths, categoryOf);
-    categories.push(code);
-    count(code, 1);
-  });
-  const open = createOpenPlaces(items.length, (place) => categories[place] === null);
+  };
+  append(items);
 
   return {
     reviewedCount: () => reviewed,
-    totalCount: () => items.length,
+    totalCount: () => listed.length,
     countsByCategory: () => new Map(counts),
     nextAfter(afterItemId) {
       const start = afterItemId === null ? 0 : (placeOfId.get(afterItemId) ?? -1) + 1;
       const place = open.firstOpenFrom(start) ?? open.firstOpenFrom(0);
-      const item = place === null ? undefined : items[place];
+      const item = place === null ? undefined : listed[place];
       return item === undefined || place === null ? { itemId: null, index: null } : { itemId: item.id, index: place };
     },
     pathsChanged(paths) {
@@ -106,5 +115,6 @@ export function createReviewProgress(
         open.setOpen(place, code === null);
       }
     },
+    append,
   };
 }
