@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MediaItem } from '../../shared/case/media-item.js';
 import { requests } from '../../shared/contract.js';
 import { makeStill } from '../fixtures/synthetic-media.js';
-import { launchChromium } from './browser.js';
-import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
+import { useHostInChromium, waitForImport } from './host-in-chromium.js';
+import { startTestHost, waitUntil } from './host-process.js';
 import { openRecordingPage } from './page-session.js';
 
 const NAMES = ['infant.png', 'plain.png'];
@@ -19,61 +17,49 @@ const NAMES = ['infant.png', 'plain.png'];
  * opens with every file locked until "Continue without the manifest".
  */
 describe('referral flags and a refused manifest in Chromium through the browser host', () => {
-  let root: string;
   let flagsCase: string;
   let brokenCase: string;
-  let host: RunningTestHost;
-  let browser: Browser;
 
   async function openCaseItems(previousCaseId: string | null): Promise<{ caseId: string; byName: Map<string, MediaItem> }> {
-    const summary = await waitUntil(
-      async () => requests.getCase.result.parse(await host.call('getCase', {})),
-      (now) => now?.import.phase === 'done' && now.caseId !== previousCaseId,
-    );
-    if (summary === null) throw new Error('no case');
-    const page = requests.listItems.result.parse(await host.call('listItems', { caseId: summary.caseId, offset: 0, limit: 10, view: 'all' }));
+    const summary = await waitForImport(env.host, { also: (now) => now.caseId !== previousCaseId });
+    const page = requests.listItems.result.parse(await env.host.call('listItems', { caseId: summary.caseId, offset: 0, limit: 10, view: 'all' }));
     return { caseId: summary.caseId, byName: new Map(page.items.map((item) => [item.name, item])) };
   }
 
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'veil-flags-'));
-    flagsCase = join(root, 'Operation Flags');
-    brokenCase = join(root, 'Operation Broken');
-    for (const caseDir of [flagsCase, brokenCase]) {
-      mkdirSync(caseDir, { recursive: true });
-      for (const [index, name] of NAMES.entries()) {
-        const bytes = await makeStill(
-          { widthPx: 96, heightPx: 72, pattern: index ? 'shapes' : 'gradient', seed: 7300 + index * 17, label: `F${index}` },
-          'png',
-        );
-        writeFileSync(join(caseDir, name), bytes);
+  const env = useHostInChromium(
+    'veil-flags-',
+    async (rootDir) => {
+      flagsCase = join(rootDir, 'Operation Flags');
+      brokenCase = join(rootDir, 'Operation Broken');
+      for (const caseDir of [flagsCase, brokenCase]) {
+        mkdirSync(caseDir, { recursive: true });
+        for (const [index, name] of NAMES.entries()) {
+          const bytes = await makeStill(
+            { widthPx: 96, heightPx: 72, pattern: index ? 'shapes' : 'gradient', seed: 7300 + index * 17, label: `F${index}` },
+            'png',
+          );
+          writeFileSync(join(caseDir, name), bytes);
+        }
       }
-    }
-    writeFileSync(
-      join(root, 'Operation Flags.referral.csv'),
-      'path,classification,annotations,provider viewed,publicly available\ninfant.png,B2,infant,yes,no\n',
-    );
-    // No column names a file: refused whole.
-    writeFileSync(join(root, 'Operation Broken.referral.csv'), 'name,colour\nx,y\n');
-    host = await startTestHost({ caseDir: flagsCase });
-    await host.call('updateSettings', { revealInColour: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+      writeFileSync(
+        join(rootDir, 'Operation Flags.referral.csv'),
+        'path,classification,annotations,provider viewed,publicly available\ninfant.png,B2,infant,yes,no\n',
+      );
+      // No column names a file: refused whole.
+      writeFileSync(join(rootDir, 'Operation Broken.referral.csv'), 'name,colour\nx,y\n');
+      return startTestHost({ caseDir: flagsCase });
+    },
+    async (host) => void (await host.call('updateSettings', { revealInColour: true })),
+  );
 
   it('forewarns of an infant file, keeps its reveal grey and to the spotlight; a refused manifest locks its case until "Continue without"', async () => {
     const { caseId, byName } = await openCaseItems(null);
     const infantId = byName.get('infant.png')?.id ?? '';
     await waitUntil(
-      async () => requests.getItems.result.parse(await host.call('getItems', { caseId, ids: [infantId] })),
+      async () => requests.getItems.result.parse(await env.host.call('getItems', { caseId, ids: [infantId] })),
       (items) => items[0]?.referral?.annotations.includes('infant') === true,
     );
-    const { page, media } = await openRecordingPage(browser, host.url);
+    const { page, media } = await openRecordingPage(env.browser, env.host.url);
     // The media route's answer to a request the page did not make: its status, and the refusal's code when refused.
     const fetchStatus = (url: string) =>
       page.evaluate(
@@ -84,7 +70,7 @@ describe('referral flags and a refused manifest in Chromium through the browser 
             ? '200'
             : `${response.status} ${type.startsWith('application/json') ? String((await response.json()).code) : await response.text()}`;
         },
-        `${url}&token=${encodeURIComponent(host.token)}`,
+        `${url}&token=${encodeURIComponent(env.host.token)}`,
       );
 
     await page.getByRole('gridcell', { name: /infant\.png/ }).click();
@@ -112,7 +98,7 @@ describe('referral flags and a refused manifest in Chromium through the browser 
     expect(await fetchStatus(`/media/${encodeURIComponent(infantId)}/view?grey=1&blur=off`)).toBe('200');
 
     // The case whose manifest cannot be read: it opens, says why, and every file is locked.
-    await host.call('openCase', { folderPath: brokenCase });
+    await env.host.call('openCase', { folderPath: brokenCase });
     const broken = await openCaseItems(caseId);
     const plainId = broken.byName.get('plain.png')?.id ?? '';
     await page.reload();
@@ -139,7 +125,7 @@ describe('referral flags and a refused manifest in Chromium through the browser 
     await banner.getByRole('button', { name: 'Continue without the manifest' }).click();
     await expect.poll(() => banner.count(), { timeout: 30_000 }).toBe(0);
     await expect.poll(() => fetchStatus(`/media/${encodeURIComponent(plainId)}/thumb?grey=1&blur=strong`), { timeout: 60_000 }).toBe('200');
-    const status = requests.getReferralStatus.result.parse(await host.call('getReferralStatus', { caseId: broken.caseId }));
+    const status = requests.getReferralStatus.result.parse(await env.host.call('getReferralStatus', { caseId: broken.caseId }));
     expect(status).toMatchObject({ state: 'continued-without', continuedWithout: { userName: expect.any(String) } });
     await page.close();
   });

@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MediaItem } from '../../shared/case/media-item.js';
 import { requests } from '../../shared/contract.js';
 import { makeStill } from '../fixtures/synthetic-media.js';
-import { launchChromium } from './browser.js';
-import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
+import { useHostInChromium, waitForImport } from './host-in-chromium.js';
+import { startTestHost, waitUntil } from './host-process.js';
 import { openRecordingPage } from './page-session.js';
 
 const NAMES = ['flagged.png', 'locked.png', 'plain a.png', 'plain b.png'];
@@ -18,24 +16,9 @@ const NAMES = ['flagged.png', 'locked.png', 'plain a.png', 'plain b.png'];
  * viewer it is forewarned before it opens, then shown through the strongest veil.
  */
 describe('the referral lock in Chromium through the browser host', () => {
-  let root: string;
   let caseDir: string;
-  let host: RunningTestHost;
-  let browser: Browser;
-
-  async function openCaseItems(): Promise<{ caseId: string; byName: Map<string, MediaItem> }> {
-    const summary = await waitUntil(
-      async () => requests.getCase.result.parse(await host.call('getCase', {})),
-      (now) => now?.import.phase === 'done',
-    );
-    if (summary === null) throw new Error('no case');
-    const page = requests.listItems.result.parse(await host.call('listItems', { caseId: summary.caseId, offset: 0, limit: 10, view: 'all' }));
-    return { caseId: summary.caseId, byName: new Map(page.items.map((item) => [item.name, item])) };
-  }
-
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'veil-referral-'));
-    caseDir = join(root, 'Operation Lock');
+  const env = useHostInChromium('veil-referral-', async (rootDir) => {
+    caseDir = join(rootDir, 'Operation Lock');
     mkdirSync(caseDir, { recursive: true });
     for (const [index, name] of NAMES.entries()) {
       const bytes = await makeStill(
@@ -46,27 +29,26 @@ describe('the referral lock in Chromium through the browser host', () => {
     }
     // Beside the case folder, never inside it.
     writeFileSync(
-      join(root, 'Operation Lock.referral.csv'),
+      join(rootDir, 'Operation Lock.referral.csv'),
       'path,classification,annotations,provider viewed,publicly available\nlocked.png,A1,violence,no,no\nflagged.png,B2,infant,yes,no\n',
     );
-    host = await startTestHost({ caseDir });
-    browser = await launchChromium();
+    return startTestHost({ caseDir });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  async function openCaseItems(): Promise<{ caseId: string; byName: Map<string, MediaItem> }> {
+    const summary = await waitForImport(env.host);
+    const page = requests.listItems.result.parse(await env.host.call('listItems', { caseId: summary.caseId, offset: 0, limit: 10, view: 'all' }));
+    return { caseId: summary.caseId, byName: new Map(page.items.map((item) => [item.name, item])) };
+  }
 
   it('shows a locked file as words with no pixels, and after an authorisation forewarns, then shows it veiled', async () => {
     const { caseId, byName } = await openCaseItems();
     const lockedId = byName.get('locked.png')?.id ?? '';
     await waitUntil(
-      async () => requests.getItems.result.parse(await host.call('getItems', { caseId, ids: [lockedId] })),
+      async () => requests.getItems.result.parse(await env.host.call('getItems', { caseId, ids: [lockedId] })),
       (items) => items[0]?.referral?.locked === true,
     );
-    const { page, media, bodiesRead } = await openRecordingPage(browser, host.url);
+    const { page, media, bodiesRead } = await openRecordingPage(env.browser, env.host.url);
     const ofLocked = () => media.filter((seen) => seen.url.pathname.startsWith(`/media/${encodeURIComponent(lockedId)}/`));
 
     const lockedCell = page.getByRole('gridcell', { name: /locked\.png/ });
@@ -83,7 +65,7 @@ describe('the referral lock in Chromium through the browser host', () => {
         const body = await response.text();
         return { status: response.status, bytes: body.length, body };
       },
-      `/media/${encodeURIComponent(lockedId)}/view?grey=0&blur=off&token=${encodeURIComponent(host.token)}`,
+      `/media/${encodeURIComponent(lockedId)}/view?grey=0&blur=off&token=${encodeURIComponent(env.host.token)}`,
     );
     expect(askedDirectly.status).toBe(403);
     expect(askedDirectly.bytes).toBeLessThan(1024);
@@ -127,7 +109,7 @@ describe('the referral lock in Chromium through the browser host', () => {
     await page.close();
 
     // Opened again, the authorisation recorded in the workspace still holds.
-    await host.call('openCase', { folderPath: caseDir });
+    await env.host.call('openCase', { folderPath: caseDir });
     // The manifest is read before the recorded authorisations: the item is listed locked for a moment, so wait for the authorisation itself.
     const reopened = await waitUntil(openCaseItems, (now) => now.caseId !== caseId && now.byName.get('locked.png')?.referral?.authorised === true);
     expect(reopened.byName.get('locked.png')?.referral).toMatchObject({ locked: false, authorised: true, classification: 'A1' });

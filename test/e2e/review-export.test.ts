@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requests } from '../../shared/contract.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeStill } from '../fixtures/synthetic-media.js';
-import { launchChromium } from './browser.js';
-import { REPO_ROOT, startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
+import { useHostInChromium, waitForImport } from './host-in-chromium.js';
+import { REPO_ROOT, startTestHost } from './host-process.js';
 import { openRecordingPage } from './page-session.js';
 
 const PICTURES = 3;
@@ -20,49 +18,37 @@ const SCHEMA: object = JSON.parse(readFileSync(join(REPO_ROOT, 'docs/vics-export
  * against the published schema, the CSV must quote the awkward names, the summary hold no picture.
  */
 describe('review export in Chromium through the browser host', () => {
-  let root: string;
   let caseDir: string;
   let outDir: string;
-  let host: RunningTestHost | null = null;
-  let browser: Browser;
   let total = 0;
 
   const announcement = (page: Page) => page.getByTestId('decision-announcement');
   const viewerAt = (page: Page, position: number) =>
     expect.poll(() => page.getByRole('region', { name: 'Viewer' }).getByText(`${position} of ${total}`).count(), { timeout: 30_000 }).toBe(1);
 
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'veil-review-export-'));
-    caseDir = join(root, 'case');
-    outDir = join(root, 'exports');
-    mkdirSync(caseDir, { recursive: true });
-    mkdirSync(outDir);
-    for (let index = 0; index < PICTURES; index += 1) {
-      const bytes = await makeStill(
-        { widthPx: 96, heightPx: 72, pattern: index % 2 ? 'shapes' : 'gradient', seed: 5200 + index * 41, label: `E${index}` },
-        'png',
-      );
-      writeFileSync(join(caseDir, nameOf(index)), bytes);
-    }
-    host = await startTestHost({ caseDir });
-    const running = host;
-    const summary = await waitUntil(
-      async () => requests.getCase.result.parse(await running.call('getCase', {})),
-      (now) => now?.import.phase === 'done' && now.pdqProgress !== null && now.pdqProgress.doneCount === now.pdqProgress.totalCount,
-    );
-    total = summary?.toReviewCount ?? 0;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const env = useHostInChromium(
+    'veil-review-export-',
+    async (rootDir) => {
+      caseDir = join(rootDir, 'case');
+      outDir = join(rootDir, 'exports');
+      mkdirSync(caseDir, { recursive: true });
+      mkdirSync(outDir);
+      for (let index = 0; index < PICTURES; index += 1) {
+        const bytes = await makeStill(
+          { widthPx: 96, heightPx: 72, pattern: index % 2 ? 'shapes' : 'gradient', seed: 5200 + index * 41, label: `E${index}` },
+          'png',
+        );
+        writeFileSync(join(caseDir, nameOf(index)), bytes);
+      }
+      return startTestHost({ caseDir });
+    },
+    async (host) => {
+      total = (await waitForImport(host, { pdqDone: true })).toReviewCount;
+    },
+  );
 
   it('exports two decisions as VICS, CSV and a summary, and refuses the case folder', async () => {
-    if (host === null) throw new Error('no host');
-    const { page } = await openRecordingPage(browser, host.url);
+    const { page } = await openRecordingPage(env.browser, env.host.url);
     // A number key acts only once the review's figures have arrived; on a busy machine the grid can be drawn first.
     await expect.poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 }).toBe(`0 of ${total} reviewed`);
     const first = page.getByRole('gridcell').first();
@@ -86,7 +72,7 @@ describe('review export in Chromium through the browser host', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Export the review' });
     await dialog.waitFor();
-    expect(await dialog.getByRole('checkbox', { name: /Include my notes/ }).isChecked()).toBe(false);
+    await expect.poll(() => dialog.getByRole('checkbox', { name: /Include my notes/ }).isChecked()).toBe(false);
 
     await dialog.getByRole('textbox', { name: 'Folder' }).fill(caseDir);
     await dialog.getByRole('button', { name: 'Export' }).click();

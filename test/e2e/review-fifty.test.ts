@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { requests } from '../../shared/contract.js';
 import { noisePng } from '../fixtures/noise-png.js';
-import { launchChromium } from './browser.js';
+import { useHostInChromium, waitForImport } from './host-in-chromium.js';
 import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
 
 const PICTURES = 54;
@@ -31,17 +30,16 @@ const nameOf = (index: number) => `photo ${String(index).padStart(2, '0')}.png`;
  * distinct noise, so none stacks with another and the fifty decisions are fifty items.
  */
 describe('fifty decisions by keyboard in Chromium through the browser host', () => {
-  let root: string;
   let caseDir: string;
-  let host: RunningTestHost | null = null;
-  let browser: Browser;
+  const env = useHostInChromium('veil-review-fifty-', async (rootDir) => {
+    caseDir = join(rootDir, 'case');
+    mkdirSync(caseDir, { recursive: true });
+    for (let index = 0; index < PICTURES; index += 1) writeFileSync(join(caseDir, nameOf(index)), noisePng(5100 + index, 48));
+    return startTestHost({ caseDir });
+  });
 
   async function openedCase(running: RunningTestHost): Promise<string> {
-    const summary = await waitUntil(
-      async () => requests.getCase.result.parse(await running.call('getCase', {})),
-      (now) => now?.import.phase === 'done' && now.pdqProgress !== null && now.pdqProgress.doneCount === now.pdqProgress.totalCount,
-    );
-    if (summary === null) throw new Error('no case');
+    const summary = await waitForImport(running, { pdqDone: true });
     expect(summary.toReviewCount).toBe(PICTURES);
     return summary.caseId;
   }
@@ -88,26 +86,9 @@ describe('fifty decisions by keyboard in Chromium through the browser host', () 
     await viewerAt(page, 1);
   }
 
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'veil-review-fifty-'));
-    caseDir = join(root, 'case');
-    mkdirSync(caseDir, { recursive: true });
-    for (let index = 0; index < PICTURES; index += 1) writeFileSync(join(caseDir, nameOf(index)), noisePng(5100 + index, 48));
-    host = await startTestHost({ caseDir });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
-
   it('categorises fifty items with number keys and N, undoes three with Ctrl+Z, and finds the same decisions after a reload and a host restart', async () => {
-    if (host === null) throw new Error('no host');
-    const caseId = await openedCase(host);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
-    await page.goto(host.url);
+    const caseId = await openedCase(env.host);
+    const page = await env.openPage();
     await expect.poll(() => progress(page).textContent(), { timeout: 30_000 }).toBe(`0 of ${PICTURES} reviewed`);
     await openFirstItem(page);
 
@@ -128,19 +109,18 @@ describe('fifty decisions by keyboard in Chromium through the browser host', () 
     }
     const kept = DECIDED - UNDONE;
     const expected = Array.from({ length: PICTURES }, (_, index) => (index < kept ? KEY_OF(index + 1) : null));
-    expect(await categories(host, caseId)).toEqual(expected);
+    expect(await categories(env.host, caseId)).toEqual(expected);
 
     // The case reopens where it was left: the item open when the undos were made, focused in the grid, not opened.
     // Waited for before the first item is opened, or the restore could move the focus between that item's focus and Enter.
-    const firstHost = host;
     await waitUntil(
-      () => savedPlace(firstHost, caseId),
+      () => savedPlace(env.host, caseId),
       (index) => index === DECIDED,
     );
     await page.reload();
     await expect.poll(() => progress(page).textContent(), { timeout: 30_000 }).toBe(`${kept} of ${PICTURES} reviewed`);
     await expect.poll(() => focusedIndex(page), { timeout: 30_000 }).toBe(String(DECIDED));
-    expect(await viewer(page).count()).toBe(0);
+    await expect.poll(() => viewer(page).count()).toBe(0);
     await openFirstItem(page);
     await expect.poll(() => pressed(page).textContent(), { timeout: 30_000 }).toBe(labelAt(1));
     // → steps to the next item whatever its state, and shows its category pressed.
@@ -154,21 +134,20 @@ describe('fifty decisions by keyboard in Chromium through the browser host', () 
 
     // Every decision is in the workspace before the host goes: nothing waits unsaved.
     await waitUntil(
-      async () => requests.getReview.result.parse(await host?.call('getReview', { caseId })),
+      async () => requests.getReview.result.parse(await env.host.call('getReview', { caseId })),
       (state) => state.unsavedCount === 0,
     );
-    const running = host;
     await waitUntil(
-      () => savedPlace(running, caseId),
+      () => savedPlace(env.host, caseId),
       (index) => index === kept,
     );
-    const dataDir = host.dataDir;
-    await host.stop();
-    host = await startTestHost({ caseDir, dataDir });
-    const again = await openedCase(host);
-    expect(await categories(host, again)).toEqual(expected);
+    const dataDir = env.host.dataDir;
+    await env.host.stop();
+    env.host = await startTestHost({ caseDir, dataDir });
+    const again = await openedCase(env.host);
+    expect(await categories(env.host, again)).toEqual(expected);
 
-    await page.goto(host.url);
+    await page.goto(env.host.url);
     await expect.poll(() => progress(page).textContent(), { timeout: 30_000 }).toBe(`${kept} of ${PICTURES} reviewed`);
     await expect.poll(() => focusedIndex(page), { timeout: 30_000 }).toBe(String(kept));
     await openFirstItem(page);

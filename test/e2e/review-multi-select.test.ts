@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { requests } from '../../shared/contract.js';
 import { noisePng } from '../fixtures/noise-png.js';
-import { launchChromium } from './browser.js';
 import { openHeaderMenu } from './header-menu.js';
-import { startTestHost, UNASKED_REVIEW, waitUntil, type RunningTestHost } from './host-process.js';
+import { useHostInChromium, waitForImport } from './host-in-chromium.js';
+import { startTestHost, UNASKED_REVIEW, type RunningTestHost } from './host-process.js';
 
 const PICTURES = 8;
 const nameOf = (index: number) => `pic ${index}.png`;
@@ -18,24 +17,12 @@ const nameOf = (index: number) => `pic ${index}.png`;
  * item after categorising" on, a key in the viewer moves on by itself. One page for the whole file.
  */
 describe('categorising a grid selection in Chromium through the browser host', () => {
-  let root: string;
-  let host: RunningTestHost | null = null;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'veil-multi-select-'));
-    const caseDir = join(root, 'case');
+  const env = useHostInChromium('veil-multi-select-', async (rootDir) => {
+    const caseDir = join(rootDir, 'case');
     mkdirSync(caseDir, { recursive: true });
     // Distinct noise: no two stack together, so three items are three decisions.
     for (let index = 0; index < PICTURES; index += 1) writeFileSync(join(caseDir, nameOf(index)), noisePng(7300 + index, 48));
-    host = await startTestHost({ caseDir });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
+    return startTestHost({ caseDir });
   });
 
   const progress = (page: Page) => page.locator('.review-progress');
@@ -52,18 +39,12 @@ describe('categorising a grid selection in Chromium through the browser host', (
   }
 
   it('selects three by Ctrl+click, Shift+click and Space, categorises them with 1, and Ctrl+Z undoes the three at once', async () => {
-    if (host === null) throw new Error('no host');
-    const running = host;
-    const summary = await waitUntil(
-      async () => requests.getCase.result.parse(await running.call('getCase', {})),
-      (now) => now?.import.phase === 'done' && now.pdqProgress !== null && now.pdqProgress.doneCount === now.pdqProgress.totalCount,
-    );
-    if (summary === null) throw new Error('no case');
+    const running = env.host;
+    const summary = await waitForImport(running, { pdqDone: true });
     expect(summary.toReviewCount).toBe(PICTURES);
     const caseId = summary.caseId;
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
-    await page.goto(running.url);
+    const page = await env.openPage();
     await expect.poll(() => progress(page).textContent(), { timeout: 30_000 }).toBe(`0 of ${PICTURES} reviewed`);
     await expect(page.getByRole('grid').getAttribute('aria-multiselectable')).resolves.toBe('true');
 
@@ -75,9 +56,11 @@ describe('categorising a grid selection in Chromium through the browser host', (
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByText('3 selected').count(), { timeout: 30_000 }).toBe(1);
-    expect(await selected(page).evaluateAll((cells) => cells.map((each) => each.getAttribute('data-item-index')))).toEqual(['0', '1', '2']);
+    await expect
+      .poll(() => selected(page).evaluateAll((cells) => cells.map((each) => each.getAttribute('data-item-index'))), { timeout: 30_000 })
+      .toEqual(['0', '1', '2']);
     // Nothing opened on the way.
-    expect(await page.getByRole('region', { name: 'Viewer' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('region', { name: 'Viewer' }).count()).toBe(0);
 
     await page.keyboard.press('1');
     await expect.poll(() => announcement(page).textContent(), { timeout: 30_000 }).toBe('Category 1, CAM applied to 3 items.');

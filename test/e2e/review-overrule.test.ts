@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requests } from '../../shared/contract.js';
 import { makeStill } from '../fixtures/synthetic-media.js';
-import { launchChromium } from './browser.js';
-import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
+import { useHostInChromium, waitForImport } from './host-in-chromium.js';
+import { startTestHost } from './host-process.js';
 import { openRecordingPage } from './page-session.js';
 import { SETTLE } from './settle.js';
 
@@ -21,54 +19,45 @@ const REASON = 'Adult, age confirmed by ID document';
  * the unit's set (category 1, CAM, by MD5); 1 to 3 are to review.
  */
 describe('overruling a hash set and reopening where the case was left, in Chromium through the browser host', () => {
-  let root: string;
-  let host: RunningTestHost | null = null;
-  let browser: Browser;
   let caseId: string;
 
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'veil-overrule-'));
-    const caseDir = join(root, 'case');
-    mkdirSync(caseDir, { recursive: true });
-    let knownMd5 = '';
-    for (let index = 0; index < PICTURES; index += 1) {
-      const bytes = await makeStill(
-        { widthPx: 96, heightPx: 72, pattern: index % 2 ? 'shapes' : 'gradient', seed: 7300 + index * 37, label: `O${index}` },
-        'png',
+  const env = useHostInChromium(
+    'veil-overrule-',
+    async (rootDir) => {
+      const caseDir = join(rootDir, 'case');
+      mkdirSync(caseDir, { recursive: true });
+      let knownMd5 = '';
+      for (let index = 0; index < PICTURES; index += 1) {
+        const bytes = await makeStill(
+          { widthPx: 96, heightPx: 72, pattern: index % 2 ? 'shapes' : 'gradient', seed: 7300 + index * 37, label: `O${index}` },
+          'png',
+        );
+        writeFileSync(join(caseDir, nameOf(index)), bytes);
+        if (index === 0) knownMd5 = createHash('md5').update(bytes).digest('hex');
+      }
+      const setFile = join(rootDir, 'unit-set.json');
+      writeFileSync(
+        setFile,
+        JSON.stringify({
+          'odata.metadata': 'https://example.invalid/$metadata#Cases',
+          value: [{ CaseID: 1, Media: [{ MediaID: 1, Category: 1, MD5: knownMd5 }] }],
+        }),
       );
-      writeFileSync(join(caseDir, nameOf(index)), bytes);
-      if (index === 0) knownMd5 = createHash('md5').update(bytes).digest('hex');
-    }
-    const setFile = join(root, 'unit-set.json');
-    writeFileSync(
-      setFile,
-      JSON.stringify({
-        'odata.metadata': 'https://example.invalid/$metadata#Cases',
-        value: [{ CaseID: 1, Media: [{ MediaID: 1, Category: 1, MD5: knownMd5 }] }],
-      }),
-    );
-    host = await startTestHost();
-    const running = host;
-    const imported = requests.importHashSet.result.parse(await running.call('importHashSet', { filePath: setFile, name: 'Unit set', scheme: 'vic-us' }));
-    expect(imported).toMatchObject({ outcome: 'imported' });
-    caseId = requests.openCase.result.parse(await running.call('openCase', { folderPath: caseDir }))?.caseId ?? '';
-    await waitUntil(
-      async () => requests.getCase.result.parse(await running.call('getCase', {})),
-      (now) => now?.caseId === caseId && now.import.phase === 'done' && now.knownCount === 1,
-    );
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+      return startTestHost();
+    },
+    async (host, rootDir) => {
+      const imported = requests.importHashSet.result.parse(
+        await host.call('importHashSet', { filePath: join(rootDir, 'unit-set.json'), name: 'Unit set', scheme: 'vic-us' }),
+      );
+      expect(imported).toMatchObject({ outcome: 'imported' });
+      caseId = requests.openCase.result.parse(await host.call('openCase', { folderPath: join(rootDir, 'case') }))?.caseId ?? '';
+      await waitForImport(host, { also: (now) => now.caseId === caseId && now.knownCount === 1 });
+    },
+  );
 
   it('asks why before a known item’s category changes, keeps the reason in its History, and reopens on the item left, focused not opened', async () => {
-    if (host === null) throw new Error('no host');
-    const running = host;
-    const { page } = await openRecordingPage(browser, running.url);
+    const running = env.host;
+    const { page } = await openRecordingPage(env.browser, running.url);
     const grid = page.getByRole('grid', { name: 'Case media' });
     await page
       .getByRole('group', { name: 'Show' })
@@ -119,7 +108,7 @@ describe('overruling a hash set and reopening where the case was left, in Chromi
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.closest('[role="gridcell"]')?.getAttribute('aria-label') ?? ''), SETTLE)
       .toMatch(new RegExp(`^${nameOf(3)}`));
-    expect(await page.getByRole('region', { name: 'Viewer' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('region', { name: 'Viewer' }).count()).toBe(0);
     const items = requests.listItems.result.parse(await running.call('listItems', { caseId, offset: 0, limit: 10, view: 'to-review' })).items;
     const lastId = items.find((item) => item.name === nameOf(3))?.id;
     expect(requests.getReviewPlace.result.parse(await running.call('getReviewPlace', { caseId }))?.itemId).toBe(lastId);

@@ -1,12 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requests } from '../../shared/contract.js';
+import { describe, expect, it } from 'vitest';
 import { makeStill } from '../fixtures/synthetic-media.js';
-import { launchChromium } from './browser.js';
-import { startTestHost, waitUntil, type RunningTestHost } from './host-process.js';
+import { useHostInChromium, waitForImport } from './host-in-chromium.js';
+import { startTestHost } from './host-process.js';
 import { openRecordingPage } from './page-session.js';
 
 const PICTURES = 3;
@@ -18,38 +15,25 @@ const SETTLE = { timeout: 30_000 };
  * decided what — all still there after a reload.
  */
 describe('the review workflow in Chromium through the browser host', () => {
-  let root: string;
-  let host: RunningTestHost | null = null;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'veil-workflow-'));
-    const caseDir = join(root, 'case');
-    mkdirSync(caseDir, { recursive: true });
-    for (let index = 0; index < PICTURES; index += 1) {
-      const bytes = await makeStill(
-        { widthPx: 96, heightPx: 72, pattern: index % 2 ? 'shapes' : 'gradient', seed: 5100 + index * 41, label: `W${index}` },
-        'png',
-      );
-      writeFileSync(join(caseDir, `picture ${index}.png`), bytes);
-    }
-    host = await startTestHost({ caseDir, askScheme: true });
-    await waitUntil(
-      async () => requests.getCase.result.parse(await host?.call('getCase', {})),
-      (now) => now?.import.phase === 'done' && now.pdqProgress !== null && now.pdqProgress.doneCount === now.pdqProgress.totalCount,
-    );
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const env = useHostInChromium(
+    'veil-workflow-',
+    async (rootDir) => {
+      const caseDir = join(rootDir, 'case');
+      mkdirSync(caseDir, { recursive: true });
+      for (let index = 0; index < PICTURES; index += 1) {
+        const bytes = await makeStill(
+          { widthPx: 96, heightPx: 72, pattern: index % 2 ? 'shapes' : 'gradient', seed: 5100 + index * 41, label: `W${index}` },
+          'png',
+        );
+        writeFileSync(join(caseDir, `picture ${index}.png`), bytes);
+      }
+      return startTestHost({ caseDir, askScheme: true });
+    },
+    async (host) => void (await waitForImport(host, { pdqDone: true })),
+  );
 
   it('asks for the scheme once, categorises under it, and shows the item’s history after a reload', async () => {
-    if (host === null) throw new Error('no host');
-    const { page } = await openRecordingPage(browser, host.url);
+    const { page } = await openRecordingPage(env.browser, env.host.url);
     const dialog = page.getByRole('dialog', { name: 'Category scheme for this case' });
     await dialog.waitFor(SETTLE);
     await dialog.getByRole('radio', { name: 'UK grading: A, B, C, not indecent' }).check();
