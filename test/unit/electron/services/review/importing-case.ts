@@ -15,7 +15,7 @@ export function importingCase() {
   /** How many items each view handed out, so a test sees which were gone through again. */
   const handedOut = { 'to-review': 0, known: 0 };
   const session: ReviewServiceDeps['session'] = {
-    listItems(_caseId, offset, limit, view = 'all') {
+    listForReview(_caseId, offset, limit, view = 'all') {
       const listed = items.filter((item) => inItemView(item, view));
       const page = listed.slice(offset, offset + limit);
       if (view === 'to-review' || view === 'known') handedOut[view] += page.length;
@@ -72,6 +72,8 @@ export function serviceOver(live: ReturnType<typeof importingCase>, yieldToLoop?
       return { cancel: () => void timers.splice(timers.indexOf(timer), 1) };
     },
     yieldToLoop,
+    // The clock stands still: a slice ends at its item count alone, so the tests know where each ends.
+    monotonicMs: () => 0,
   });
   /** The recount's delay passes (a fake clock): the timers due run, then the service's pushes. */
   const elapse = async () => {
@@ -84,4 +86,21 @@ export function serviceOver(live: ReturnType<typeof importingCase>, yieldToLoop?
     return `${last.reviewedCount} of ${last.totalCount}`;
   };
   return { service, pushed, figures, timers, elapse };
+}
+
+/**
+ * What happens on the main side between two slices of a count: each yield runs the next step queued (a request: its
+ * answer is kept in `answers`, not awaited, since it may wait for the very count that yields), then a turn passes.
+ */
+export function stepsBetweenSlices() {
+  const between: (() => unknown)[] = [];
+  const answers: unknown[] = [];
+  let slices = 0;
+  const yieldToLoop = async (): Promise<void> => {
+    slices += 1;
+    const step = between.shift();
+    if (step) answers.push(step());
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  return { between, answers, yieldToLoop, slices: () => slices };
 }

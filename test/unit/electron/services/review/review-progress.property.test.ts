@@ -28,7 +28,7 @@ function liveCase() {
   const copy = (item: MediaItem): MediaItem => ({ ...item, duplicatePaths: [...item.duplicatePaths] });
 
   const session: ReviewServiceDeps['session'] = {
-    listItems(_caseId, offset, limit, view = 'all') {
+    listForReview(_caseId, offset, limit, view = 'all') {
       const listed = items.filter((item) => inItemView(item, view));
       return { total: listed.length, items: listed.slice(offset, offset + limit).map(copy) };
     },
@@ -140,7 +140,7 @@ describe('review progress kept between decisions', () => {
 
           // From scratch: every item of "To review", each one's category asked afresh.
           const state = await service.state(CASE);
-          const listed = live.session.listItems(CASE, 0, MAX_ITEMS, 'to-review').items;
+          const listed = live.session.listForReview(CASE, 0, MAX_ITEMS, 'to-review').items;
           const categories = await Promise.all(listed.map(async (item) => (await service.item(CASE, item.id)).category));
           const counts = new Map<string, number>();
           for (const code of categories) if (code !== null) counts.set(code, (counts.get(code) ?? 0) + 1);
@@ -175,9 +175,9 @@ describe('a keypress on a large case', () => {
     const service = createReviewService({
       session: {
         ...live.session,
-        listItems: (...args) => {
+        listForReview: (...args) => {
           listed += 1;
-          return live.session.listItems(...args);
+          return live.session.listForReview(...args);
         },
       },
       workspace: async () => null,
