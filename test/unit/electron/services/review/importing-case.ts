@@ -55,7 +55,8 @@ export function importingCase() {
   };
 }
 
-export function serviceOver(live: ReturnType<typeof importingCase>, yieldToLoop?: () => Promise<void>) {
+/** `monotonicMs`: the clock a count's slices are timed by; standing still unless given, so a slice ends at its item count alone. */
+export function serviceOver(live: ReturnType<typeof importingCase>, yieldToLoop?: () => Promise<void>, monotonicMs: () => number = () => 0) {
   const pushed: ReviewState[] = [];
   const timers: { callback: () => void; delayMs: number }[] = [];
   const service = createReviewService({
@@ -72,8 +73,7 @@ export function serviceOver(live: ReturnType<typeof importingCase>, yieldToLoop?
       return { cancel: () => void timers.splice(timers.indexOf(timer), 1) };
     },
     yieldToLoop,
-    // The clock stands still: a slice ends at its item count alone, so the tests know where each ends.
-    monotonicMs: () => 0,
+    monotonicMs,
   });
   /** The recount's delay passes (a fake clock): the timers due run, then the service's pushes. */
   const elapse = async () => {

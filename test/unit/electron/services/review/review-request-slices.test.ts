@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { CASE, importingCase, serviceOver } from './importing-case.js';
+
+/** Counts the turns a count gave back to the event loop; `between` runs at each (what else the main side does then). */
+function countedTurns(between: (turn: number) => void = () => undefined) {
+  let turns = 0;
+  return {
+    yieldToLoop: async () => {
+      turns += 1;
+      between(turns);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    },
+    turns: () => turns,
+  };
+}
+
+describe('requests that need the whole list counted do it in slices (part 6: no main-side stall over 20 ms)', () => {
+  it('answers the first look at a large case with its true figures, counted over several turns of the loop rather than one', async () => {
+    const live = importingCase();
+    live.arrive(4500);
+    const loop = countedTurns();
+    const { service } = serviceOver(live, loop.yieldToLoop);
+    await service.categorise(CASE, 'i7', '1');
+    // 4,500 items, 1,000 a slice: four times the loop had its turn before the answer.
+    expect(loop.turns()).toBe(4);
+    expect(await service.state(CASE)).toMatchObject({ reviewedCount: 1, totalCount: 4500 });
+    expect(await service.nextToReview(CASE, 'i6')).toEqual({ itemId: 'i8', index: 8 });
+  });
+
+  it('answers "Next" just after the list was rewritten with the true next item, counted in slices', async () => {
+    const live = importingCase();
+    live.arrive(3000);
+    const loop = countedTurns();
+    const { service } = serviceOver(live, loop.yieldToLoop);
+    await service.categorise(CASE, 'i1', '2');
+    const turnsBefore = loop.turns();
+    // Items 2,000 on fold into item 1's stack: item 1 (decided) now stands for them all.
+    live.stackInto(1, 2000);
+    expect(await service.nextToReview(CASE, 'i0')).toEqual({ itemId: 'i2', index: 2 });
+    expect(loop.turns() - turnsBefore).toBe(1);
+    expect(await service.state(CASE)).toMatchObject({ reviewedCount: 1, totalCount: 2000 });
+  });
+
+  it('ends a slice at its time budget when the items are slow to count (a loaded machine), not only at its item count', async () => {
+    const live = importingCase();
+    live.arrive(2000);
+    const loop = countedTurns();
+    // Every read of the clock finds 2 ms gone: a slice counts one step of 200 items before its 4 ms are up.
+    let nowMs = 0;
+    const { service } = serviceOver(live, loop.yieldToLoop, () => (nowMs += 2));
+    expect(await service.state(CASE)).toMatchObject({ reviewedCount: 0, totalCount: 2000 });
+    expect(loop.turns()).toBe(9);
+  });
+
+  it("still answers, with the list's true figures, when the list is rewritten under every count in slices (a PDQ pass regrouping stacks)", async () => {
+    const live = importingCase();
+    live.arrive(3000);
+    // Between two slices, stacks change again: items from 2,900, then 2,800… fold into item 0's stack.
+    const loop = countedTurns((turn) => live.stackInto(0, 3000 - 100 * turn));
+    const { service } = serviceOver(live, loop.yieldToLoop);
+    const state = await service.state(CASE);
+    // Counted at once after three tries: the list as it was then.
+    expect(state.totalCount).toBe(3000 - 100 * loop.turns());
+    expect(loop.turns()).toBe(3);
+  });
+});
