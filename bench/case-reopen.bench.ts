@@ -172,7 +172,7 @@ const ratio = (value: number, idle: number): string => `${(value / Math.max(idle
 const excessMs = (run: ImportRun): number => run.loop.longestMs - run.idle.longestMs;
 
 function firstLookLine({ answeredMs, loop, idle }: FirstLook): string {
-  return `    a new review's first look at the imported case (figures, "Next"): answered in ${ms(answeredMs)}, longest stall ${ms(loop.longestMs)}, idle process meanwhile ${ms(idle.longestMs)}, excess ${ms(loop.longestMs - idle.longestMs)}`;
+  return `    a new review's first look at the imported case (figures, "Next"): answered in ${ms(answeredMs)}, longest stall ${ms(loop.longestMs)} (GC ${ms(loop.longestGcInsideMs)} of it), idle process meanwhile ${ms(idle.longestMs)}, excess ${ms(loop.longestMs - idle.longestMs)}; p99 gap ${ms(loop.p99Ms)} (idle ${ms(idle.p99Ms)})`;
 }
 
 function runLines(name: string, run: ImportRun): string[] {

@@ -61,7 +61,8 @@ export function createReviewProgress(
   const placeOfId = new Map<string, number>();
   /** A path's place, or its places when it decides several items (a stack's files): most decide one, and an array each cost 100,000 arrays. */
   const placesOfPath = new Map<string, number | number[]>();
-  const pathsAt: ItemPaths[] = [];
+  /** Each place's paths; just its one file's path for an item with no copy and no stack (most), so nothing new is kept for it. */
+  const pathsAt: (ItemPaths | string)[] = [];
   const categories: CategoryCode[] = [];
   const counts = new Map<string, number>();
   const open = createOpenPlaces(0, () => false);
@@ -89,7 +90,8 @@ export function createReviewProgress(
       listed.push(item.id);
       placeOfId.set(item.id, place);
       const paths = pathsOf(item);
-      pathsAt.push(paths);
+      const [single] = paths.own;
+      pathsAt.push(paths.own.length === 1 && paths.stack.length === 0 && single !== undefined ? single : paths);
       for (const path of paths.own) placeAt(path, place);
       for (const path of paths.stack) placeAt(path, place);
       const code = categoryOfPaths(paths, categoryOf);
@@ -120,7 +122,7 @@ export function createReviewProgress(
       for (const place of touched) {
         const paths = pathsAt[place];
         if (paths === undefined) continue;
-        const code = categoryOfPaths(paths, categoryOf);
+        const code = typeof paths === 'string' ? categoryOf(paths) : categoryOfPaths(paths, categoryOf);
         count(categories[place] ?? null, -1);
         count(code, 1);
         categories[place] = code;

@@ -122,7 +122,12 @@ export function createCaseReviews(deps: ReviewServiceDeps) {
       nextActionId: (workspace ? await workspace.lastActionId() : 0) + 1,
       itemOfPath: new Map(),
       reasons: new WeakMap(),
-      writer: createDecisionWriter({ workspace, retryMs: deps.retryMs, setTimer: deps.setTimer, onChange: () => void stateOf(review).then(deps.onChange) }),
+      writer: createDecisionWriter({
+        workspace,
+        retryMs: deps.retryMs,
+        setTimer: deps.setTimer,
+        onChange: () => void stateOf(review).then(deps.onChange, () => undefined),
+      }),
       progress: null,
       building: null,
       counting: null,

@@ -9,7 +9,7 @@ export interface ListMoment {
 }
 
 /** What a count needs of the service's deps. */
-export type ReviewCountDeps = Pick<ReviewServiceDeps, 'session' | 'yieldToLoop' | 'monotonicMs'>;
+type ReviewCountDeps = Pick<ReviewServiceDeps, 'session' | 'yieldToLoop' | 'monotonicMs'>;
 
 const LIST_PAGE = 5000;
 /**
