@@ -27,7 +27,13 @@ export function importingCase() {
       const members = items.filter((item) => item.stackId === stackId);
       return members.length < 2 ? [] : members.map((item) => ({ item: { ...item }, distanceBits: 0 }));
     },
-    summary: () => caseSummaryFixture({ caseId: CASE, itemCount: items.length, listVersion: version }),
+    summary: () =>
+      caseSummaryFixture({
+        caseId: CASE,
+        itemCount: items.length,
+        listVersion: version,
+        knownCount: items.filter((item) => item.match?.type === 'known').length,
+      }),
     listRewrites: () => rewrites,
   };
   return {

@@ -40,7 +40,13 @@ function liveCase() {
       const representative = members.filter((member) => member.id === item?.stackId);
       return [...representative, ...members.filter((member) => member.id !== item?.stackId)].map((member) => ({ item: copy(member), distanceBits: 0 }));
     },
-    summary: () => caseSummaryFixture({ caseId: CASE, itemCount: items.length, listVersion: version }),
+    summary: () =>
+      caseSummaryFixture({
+        caseId: CASE,
+        itemCount: items.length,
+        listVersion: version,
+        knownCount: items.filter((item) => item.match?.type === 'known').length,
+      }),
     listRewrites: () => rewrites,
   };
 

@@ -63,4 +63,22 @@ describe('requests that need the whole list counted do it in slices (part 6: no 
     expect(state.totalCount).toBe(3000 - 100 * loop.turns());
     expect(loop.turns()).toBe(3);
   });
+
+  it('never asks the session for its "known" view while the case has no known item (the session would make it in a pass over every item)', async () => {
+    const live = importingCase();
+    live.arrive(50);
+    const views: string[] = [];
+    const listForReview = live.session.listForReview;
+    live.session.listForReview = (caseId, offset, limit, view) => {
+      views.push(view);
+      return listForReview(caseId, offset, limit, view);
+    };
+    const { service } = serviceOver(live);
+    await service.state(CASE);
+    expect(views).not.toContain('known');
+    live.arrive(2, '1');
+    // Known items arrived: the next look categorises them from their set, through the view.
+    await service.state(CASE);
+    expect(views).toContain('known');
+  });
 });
