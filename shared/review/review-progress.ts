@@ -2,6 +2,7 @@ import type { ListedItem } from '../case/media-item.js';
 import type { CategoryCode } from './decision-event.js';
 import type { NextToReview } from './review-contract.js';
 import { createOpenPlaces } from './open-places.js';
+import { ShardedMap } from '../case/sharded-map.js';
 
 /**
  * The files whose categories decide an item's: its own (with its exact copies), then those of
@@ -58,9 +59,10 @@ export function createReviewProgress(
   // Only ids and paths are kept, never the items: a progress over 100,000 items lives as long as the case is open,
   // and every object it holds is one more that each of the main side's collections must walk.
   const listed: string[] = [];
-  const placeOfId = new Map<string, number>();
+  // Sharded: a plain Map of 100,000 entries rehashes them all in one turn when it grows (sharded-map.ts).
+  const placeOfId = new ShardedMap<number>();
   /** A path's place, or its places when it decides several items (a stack's files): most decide one, and an array each cost 100,000 arrays. */
-  const placesOfPath = new Map<string, number | number[]>();
+  const placesOfPath = new ShardedMap<number | number[]>();
   /** Each place's paths; just its one file's path for an item with no copy and no stack (most), so nothing new is kept for it. */
   const pathsAt: (ItemPaths | string)[] = [];
   const categories: CategoryCode[] = [];

@@ -45,9 +45,9 @@ describe('requests that need the whole list counted do it in slices (part 6: no 
     const live = importingCase();
     live.arrive(2000);
     const loop = countedTurns();
-    // Every read of the clock finds 2 ms gone: a slice counts one step of 200 items before its 4 ms are up.
+    // Every read of the clock finds 10 ms gone: a slice counts one step of 200 items, and its 8 ms are up.
     let nowMs = 0;
-    const { service } = serviceOver(live, loop.yieldToLoop, () => (nowMs += 2));
+    const { service } = serviceOver(live, loop.yieldToLoop, () => (nowMs += 10));
     expect(await service.state(CASE)).toMatchObject({ reviewedCount: 0, totalCount: 2000 });
     expect(loop.turns()).toBe(9);
   });

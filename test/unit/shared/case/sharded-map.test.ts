@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ShardedMap } from '../../../../../electron/services/case/sharded-map.js';
+import { ShardedMap } from '../../../../shared/case/sharded-map.js';
 
 describe('ShardedMap', () => {
   it('holds exactly what a Map holds, for any keys, short ones and overwrites included', () => {
