@@ -31,6 +31,8 @@ export interface ReviewServiceDeps {
   yieldToLoop?: () => Promise<void>;
   /** A clock for the length of a count's slice, ms (performance.now without it; tests stop it to count by items alone). */
   monotonicMs?: () => number;
+  /** Items counted at most in one slice (1,000 without it); tests make it tiny so a handful of items is counted over several turns. */
+  sliceItems?: number;
 }
 
 export interface CaseReview {

@@ -9,7 +9,7 @@ export interface ListMoment {
 }
 
 /** What a count needs of the service's deps. */
-type ReviewCountDeps = Pick<ReviewServiceDeps, 'session' | 'yieldToLoop' | 'monotonicMs'>;
+type ReviewCountDeps = Pick<ReviewServiceDeps, 'session' | 'yieldToLoop' | 'monotonicMs' | 'sliceItems'>;
 
 const LIST_PAGE = 5000;
 /**
@@ -36,6 +36,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 export function createReviewCounts(deps: ReviewCountDeps, emptyProgress: (review: CaseReview) => ReviewProgress) {
   const clockMs = deps.monotonicMs ?? (() => performance.now());
   const yieldToLoop = deps.yieldToLoop ?? nextTurn;
+  const sliceItems = deps.sliceItems ?? SLICE_ITEMS;
 
   /** The open case's list version (it moves whenever a view's items or their stacks change); null when unknown. */
   function listVersion(caseId: string): number | null {
@@ -124,7 +125,7 @@ export function createReviewCounts(deps: ReviewCountDeps, emptyProgress: (review
         // At least one step a slice, however slow: the count always moves on.
         for (let counted = 0; ;) {
           // From what is counted so far: a request may have counted appended items into the kept progress meanwhile.
-          const step = Math.min(SLICE_STEP, SLICE_ITEMS - counted);
+          const step = Math.min(SLICE_STEP, sliceItems - counted);
           const page = deps.session.listForReview(review.caseId, tracker.totalCount(), step, 'to-review');
           tracker.append(page.items);
           if (tracker.totalCount() >= page.total) {
@@ -132,7 +133,7 @@ export function createReviewCounts(deps: ReviewCountDeps, emptyProgress: (review
             return true;
           }
           counted += step;
-          if (counted >= SLICE_ITEMS || clockMs() - sliceStartMs >= SLICE_BUDGET_MS) break;
+          if (counted >= sliceItems || clockMs() - sliceStartMs >= SLICE_BUDGET_MS) break;
         }
         await yieldToLoop();
       }
