@@ -64,6 +64,36 @@ describe('requests that need the whole list counted do it in slices (part 6: no 
     expect(loop.turns()).toBe(3);
   });
 
+  it('answers once it has caught up with an import still appending between its slices, its figures counting every item arrived', async () => {
+    const live = importingCase();
+    live.arrive(3000);
+    // The import publishes 300 items between every two slices, for as long as the count goes on (fewer than a slice counts).
+    const loop = countedTurns(() => live.arrive(300));
+    const { service } = serviceOver(live, loop.yieldToLoop);
+    const state = await service.state(CASE);
+    // 1,000 items a slice gain 700 a turn on the import: caught up in the fourth slice, every item arrived by then counted.
+    expect(loop.turns()).toBe(3);
+    expect(state).toMatchObject({ reviewedCount: 0, totalCount: 3900 });
+    expect(await service.nextToReview(CASE, 'i3898')).toEqual({ itemId: 'i3899', index: 3899 });
+  });
+
+  it('settles with an error, never waiting for ever, when the case is left while a request waits for its count', async () => {
+    const live = importingCase();
+    live.arrive(3000);
+    let left = false;
+    // After the case is left, the session says no list version and refuses its items, as the real one does.
+    const { summary, listForReview } = live.session;
+    live.session.summary = () => (left ? null : (summary?.() ?? null));
+    live.session.listForReview = (...args) => {
+      if (left) throw new Error('not the open case');
+      return listForReview(...args);
+    };
+    const loop = countedTurns(() => (left = true));
+    const { service } = serviceOver(live, loop.yieldToLoop);
+    await expect(service.state(CASE)).rejects.toThrow('not the open case');
+    expect(loop.turns()).toBe(1);
+  });
+
   it('never asks the session for its "known" view while the case has no known item (the session would make it in a pass over every item)', async () => {
     const live = importingCase();
     live.arrive(50);
