@@ -21,4 +21,16 @@ describe('ShardedMap', () => {
       }),
     );
   });
+
+  it('spreads file paths of one format over its shards, so none grows to hold most of a case (paths end alike: ".jpg")', () => {
+    const paths = new ShardedMap<number>();
+    const ids = new ShardedMap<number>();
+    for (let index = 0; index < 10_000; index += 1) {
+      paths.set(`Folder ${Math.floor(index / 500)}/IMG_${String(index).padStart(5, '0')}.jpg`, index);
+      ids.set(`item-${index.toString(36)}`, index);
+    }
+    // 10,000 keys over 64 shards is about 156 each: no shard may hold three times that.
+    expect(paths.largestShardSize).toBeLessThan(470);
+    expect(ids.largestShardSize).toBeLessThan(470);
+  });
 });
