@@ -33,6 +33,7 @@ import { workspaceFilePath } from '../electron/services/workspace/workspace-loca
 import { makeLargeCase } from '../scripts/make-large-case.js';
 import { bundledWorkspaceWorker } from './bundled-workspace-worker.js';
 import { followReview } from './review-follower.js';
+import { measureFirstLook, type FirstLook } from './review-first-look.js';
 import { startIdleProbe, type IdleProbe, type IdleWindow } from './idle-probe.js';
 import { recordLoopStalls, type LoopStalls } from './loop-stalls.js';
 import { median } from './sample-stats.js';
@@ -71,6 +72,8 @@ interface ImportRun {
   caseHeapBytes: number | null;
   /** With --review: how many times the review pushed new figures to the header. */
   reviewPushes: number | null;
+  /** With --review: a new review's first look at the whole case once imported. */
+  firstLook: FirstLook | null;
 }
 
 /**
@@ -139,6 +142,8 @@ async function importOnce(caseDir: string, workerPath: string, probe: IdleProbe)
   const elu = performance.eventLoopUtilization(eluBefore);
   const stalls = loop.stop();
   const idle = await probe.stop();
+  // After the import's window: the first look has one of its own.
+  const firstLook = withReview ? await measureFirstLook(session, summary.caseId, probe) : null;
   const final = session.summary();
   // After the measured seconds: the collection forced here is in no stall figure.
   const heapAfter = heapAfterGc();
@@ -156,6 +161,7 @@ async function importOnce(caseDir: string, workerPath: string, probe: IdleProbe)
     queries,
     caseHeapBytes: heapBefore === null || heapAfter === null ? null : heapAfter - heapBefore,
     reviewPushes: review?.pushedCount() ?? null,
+    firstLook,
   };
 }
 
@@ -165,12 +171,17 @@ const ratio = (value: number, idle: number): string => `${(value / Math.max(idle
 /** What Veil's side stalled beyond the idle process over the same seconds, ms. */
 const excessMs = (run: ImportRun): number => run.loop.longestMs - run.idle.longestMs;
 
+function firstLookLine({ answeredMs, loop, idle }: FirstLook): string {
+  return `    a new review's first look at the imported case (figures, "Next"): answered in ${ms(answeredMs)}, longest stall ${ms(loop.longestMs)} (GC ${ms(loop.longestGcInsideMs)} of it), idle process meanwhile ${ms(idle.longestMs)}, excess ${ms(loop.longestMs - idle.longestMs)}; p99 gap ${ms(loop.p99Ms)} (idle ${ms(idle.p99Ms)})`;
+}
+
 function runLines(name: string, run: ImportRun): string[] {
   const { loop, idle } = run;
   return [
     `  ${name}: first page of ${FIRST_PAGE} in ${seconds(run.firstPageMs)}, done in ${seconds(run.doneMs)}, ${(run.bytesRead / 1e6).toFixed(1)} MB read, CPU ${seconds(run.cpuMs)} (${(run.cpuMs / run.doneMs).toFixed(2)} cores), main loop busy ${seconds(run.mainBusyMs)}`,
     `    longest stall ${ms(loop.longestMs)}, idle process meanwhile ${ms(idle.longestMs)} (${ratio(loop.longestMs, idle.longestMs)}), excess ${ms(excessMs(run))}; p99 gap ${ms(loop.p99Ms)} (idle ${ms(idle.p99Ms)})`,
     ...(run.reviewPushes === null ? [] : [`    review open: its figures pushed ${run.reviewPushes} times`]),
+    ...(run.firstLook === null ? [] : [firstLookLine(run.firstLook)]),
     `    heap the open case holds ${run.caseHeapBytes === null ? 'not measured (run with --expose-gc)' : `${(run.caseHeapBytes / 1e6).toFixed(1)} MB (${(run.caseHeapBytes / run.items / 1000).toFixed(2)} KB per item)`}`,
     `    of the longest stall GC ${ms(loop.longestGcInsideMs)}; longest without its GC ${ms(loop.longestWithoutGcMs)}; GC: ${loop.gcCount} pauses, ${loop.totalGcMs.toFixed(0)} ms in all, longest scavenge ${ms(loop.longestMinorGcMs)}, longest mark-compact ${ms(loop.longestMajorGcMs)}`,
   ];

@@ -12,6 +12,8 @@ export interface ReviewFollower {
   caseChanged(): void;
   /** The header's first look at the case just opened. */
   opened(caseId: string): Promise<void>;
+  /** The review page's first look at a case already imported: the figures, then "Next" from the top. */
+  firstLook(caseId: string): Promise<void>;
   /** How many times the review pushed new figures. */
   pushedCount(): number;
   close(): void;
@@ -38,6 +40,10 @@ export function followReview(session: () => CaseSession): ReviewFollower {
     caseChanged: () => serviceOf().listChanged(),
     async opened(caseId) {
       await serviceOf().state(caseId);
+    },
+    async firstLook(caseId) {
+      await serviceOf().state(caseId);
+      await serviceOf().nextToReview(caseId, null);
     },
     pushedCount: () => pushed,
     close: () => review?.close(),

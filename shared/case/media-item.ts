@@ -81,3 +81,9 @@ export const ImportProblemSchema = z.object({
   error: MediaErrorSchema,
 });
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
+
+/**
+ * The fields of an item that the review reads to count it (its files, its stack's size, its match), read-only: what the
+ * session hands the review without copying the item (copies with their digests made most of a recount's garbage).
+ */
+export type ListedItem = Readonly<Pick<MediaItem, 'id' | 'relativePath' | 'stackSize' | 'match'>> & { readonly duplicatePaths: readonly string[] };

@@ -1,7 +1,8 @@
-import type { MediaItem } from '../case/media-item.js';
+import type { ListedItem } from '../case/media-item.js';
 import type { CategoryCode } from './decision-event.js';
 import type { NextToReview } from './review-contract.js';
 import { createOpenPlaces } from './open-places.js';
+import { ShardedMap } from '../case/sharded-map.js';
 
 /**
  * The files whose categories decide an item's: its own (with its exact copies), then those of
@@ -41,7 +42,7 @@ export interface ReviewProgress {
   /** The categories of these files changed: only the items they decide are looked at again. */
   pathsChanged(paths: Iterable<string>): void;
   /** Items were added at the end of the list (an import publishing), nothing else of it changed: only they are counted. */
-  append(items: readonly MediaItem[]): void;
+  append(items: readonly ListedItem[]): void;
 }
 
 /**
@@ -51,14 +52,19 @@ export interface ReviewProgress {
  * change, a copy is folded in) the caller builds a new one, as the grid's views are rebuilt.
  */
 export function createReviewProgress(
-  items: readonly MediaItem[],
-  pathsOf: (item: MediaItem) => ItemPaths,
+  items: readonly ListedItem[],
+  pathsOf: (item: ListedItem) => ItemPaths,
   categoryOf: (path: string) => CategoryCode,
 ): ReviewProgress {
-  const listed: MediaItem[] = [];
-  const placeOfId = new Map<string, number>();
-  const placesOfPath = new Map<string, number[]>();
-  const pathsAt: ItemPaths[] = [];
+  // Only ids and paths are kept, never the items: a progress over 100,000 items lives as long as the case is open,
+  // and every object it holds is one more that each of the main side's collections must walk.
+  const listed: string[] = [];
+  // Sharded: a plain Map of 100,000 entries rehashes them all in one turn when it grows (sharded-map.ts).
+  const placeOfId = new ShardedMap<number>();
+  /** A path's place, or its places when it decides several items (a stack's files): most decide one, and an array each cost 100,000 arrays. */
+  const placesOfPath = new ShardedMap<number | number[]>();
+  /** Each place's paths; just its one file's path for an item with no copy and no stack (most), so nothing new is kept for it. */
+  const pathsAt: (ItemPaths | string)[] = [];
   const categories: CategoryCode[] = [];
   const counts = new Map<string, number>();
   const open = createOpenPlaces(0, () => false);
@@ -72,18 +78,24 @@ export function createReviewProgress(
     else counts.set(code, next);
   };
 
-  const append = (added: readonly MediaItem[]) => {
+  const placeAt = (path: string, place: number) => {
+    const places = placesOfPath.get(path);
+    if (places === undefined) placesOfPath.set(path, place);
+    else if (typeof places === 'number') {
+      if (places !== place) placesOfPath.set(path, [places, place]);
+    } else if (places.at(-1) !== place) places.push(place);
+  };
+
+  const append = (added: readonly ListedItem[]) => {
     for (const item of added) {
       const place = listed.length;
-      listed.push(item);
+      listed.push(item.id);
       placeOfId.set(item.id, place);
       const paths = pathsOf(item);
-      pathsAt.push(paths);
-      for (const path of [...paths.own, ...paths.stack]) {
-        const places = placesOfPath.get(path);
-        if (places === undefined) placesOfPath.set(path, [place]);
-        else if (places.at(-1) !== place) places.push(place);
-      }
+      const [single] = paths.own;
+      pathsAt.push(paths.own.length === 1 && paths.stack.length === 0 && single !== undefined ? single : paths);
+      for (const path of paths.own) placeAt(path, place);
+      for (const path of paths.stack) placeAt(path, place);
       const code = categoryOfPaths(paths, categoryOf);
       categories.push(code);
       count(code, 1);
@@ -99,16 +111,20 @@ export function createReviewProgress(
     nextAfter(afterItemId) {
       const start = afterItemId === null ? 0 : (placeOfId.get(afterItemId) ?? -1) + 1;
       const place = open.firstOpenFrom(start) ?? open.firstOpenFrom(0);
-      const item = place === null ? undefined : listed[place];
-      return item === undefined || place === null ? { itemId: null, index: null } : { itemId: item.id, index: place };
+      const itemId = place === null ? undefined : listed[place];
+      return itemId === undefined || place === null ? { itemId: null, index: null } : { itemId, index: place };
     },
     pathsChanged(paths) {
       const touched = new Set<number>();
-      for (const path of paths) for (const place of placesOfPath.get(path) ?? []) touched.add(place);
+      for (const path of paths) {
+        const places = placesOfPath.get(path);
+        if (typeof places === 'number') touched.add(places);
+        else for (const place of places ?? []) touched.add(place);
+      }
       for (const place of touched) {
         const paths = pathsAt[place];
         if (paths === undefined) continue;
-        const code = categoryOfPaths(paths, categoryOf);
+        const code = typeof paths === 'string' ? categoryOf(paths) : categoryOfPaths(paths, categoryOf);
         count(categories[place] ?? null, -1);
         count(code, 1);
         categories[place] = code;

@@ -1,5 +1,5 @@
 import type { MediaItem } from '../../../shared/case/media-item.js';
-import { ShardedMap } from './sharded-map.js';
+import { ShardedMap } from '../../../shared/case/sharded-map.js';
 
 /**
  * The import's items by SHA-256, to fold identical files into one. Keyed by the digest's first

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { IDLE_IMPORT, type ImportProgress } from '../../../shared/case/import-progress.js';
 import type { ImportProblem, MediaItem } from '../../../shared/case/media-item.js';
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
-import { ShardedMap, type KeyedTable } from './sharded-map.js';
+import { ShardedMap, type KeyedTable } from '../../../shared/case/sharded-map.js';
 import { DigestTable } from './digest-table.js';
 
 /**

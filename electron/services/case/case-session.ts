@@ -2,7 +2,7 @@ import path from 'node:path';
 import { CaseIdSchema, type CaseSummary } from '../../../shared/case/case-summary.js';
 import { folderGroups, type FolderGroup } from '../../../shared/case/folder-groups.js';
 import { IDLE_IMPORT, type ImportFailure, type ImportProgress } from '../../../shared/case/import-progress.js';
-import type { ImportProblem, MediaError, MediaItem } from '../../../shared/case/media-item.js';
+import type { ImportProblem, ListedItem, MediaError, MediaItem } from '../../../shared/case/media-item.js';
 import { VeilRequestError } from '../../../shared/contract-errors.js';
 import { reasonOf } from '../../../shared/reasons/reason.js';
 import type { MediaFormat, MediaKind } from '../../../shared/media/media-kinds.js';
@@ -60,6 +60,11 @@ export interface CaseSession extends CasePdq {
   listRewrites(caseId: string): number | null;
   /** A page of a view's items in final order. Throws when `caseId` is not the open case. */
   listItems(caseId: string, offset: number, limit: number, view?: ItemView): { total: number; items: MediaItem[] };
+  /**
+   * A view's items as the review counts them: the index's own, not copied, read-only. The review reads a few fields at
+   * once and keeps none of the items; a copy of each, with its digests, made most of a recount's garbage (part 6).
+   */
+  listForReview(caseId: string, offset: number, limit: number, view: ItemView): { total: number; items: readonly ListedItem[] };
   /** The items with these ids, in the order asked; ids not in the case are left out. */
   getItems(caseId: string, ids: readonly string[]): MediaItem[];
   listProblems(caseId: string, offset: number, limit: number): { total: number; problems: ImportProblem[] };
@@ -248,6 +253,10 @@ export function createCaseSession(deps: CaseSessionDeps): CaseSession {
     listItems(caseId, offset, limit, view = 'all') {
       const items = caseNamed(caseId).views.items(view);
       return { total: items.length, items: items.slice(offset, offset + limit).map(plainItem) };
+    },
+    listForReview(caseId, offset, limit, view) {
+      const items = caseNamed(caseId).views.items(view);
+      return { total: items.length, items: items.slice(offset, offset + limit) };
     },
     getItems(caseId, ids) {
       const { index } = caseNamed(caseId);

@@ -1,4 +1,4 @@
-import type { MediaItem } from '../../../shared/case/media-item.js';
+import type { ListedItem } from '../../../shared/case/media-item.js';
 import type { NextToReview } from '../../../shared/review/review-contract.js';
 
 /**
@@ -7,7 +7,7 @@ import type { NextToReview } from '../../../shared/review/review-contract.js';
  * re-import, or now known). Paths, not ids, are remembered: ids are new at each launch. A path
  * may have become an exact copy folded into another item: that item stands for it.
  */
-export function placeOfPath(items: readonly MediaItem[], itemPath: string): NextToReview | null {
+export function placeOfPath(items: readonly ListedItem[], itemPath: string): NextToReview | null {
   const index = items.findIndex((item) => item.relativePath === itemPath || item.duplicatePaths.includes(itemPath));
   const item = items[index];
   return item === undefined ? null : { itemId: item.id, index };

@@ -32,7 +32,7 @@ export interface ReviewRecountDeps {
   push: (state: ReviewState) => void;
   catchUp: (review: CaseReview, wanted: () => boolean) => Promise<boolean>;
   precategoriseKnown: (review: CaseReview) => void;
-  stateOf: (review: CaseReview) => ReviewState;
+  stateOf: (review: CaseReview) => Promise<ReviewState>;
 }
 
 export function createReviewRecounts(deps: ReviewRecountDeps): ReviewRecounts {
@@ -68,7 +68,8 @@ export function createReviewRecounts(deps: ReviewRecountDeps): ReviewRecounts {
         const caughtUp = await deps.catchUp(review, () => deps.current() === loaded);
         if (deps.current() !== loaded) return;
         if (!caughtUp) return listChanged();
-        const state = deps.stateOf(review);
+        const state = await deps.stateOf(review);
+        if (deps.current() !== loaded) return;
         const told = deps.told();
         if (state.reviewedCount !== told?.reviewedCount || state.totalCount !== told.totalCount) deps.push(state);
       })

@@ -70,10 +70,12 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   };
   const push = (state: ReviewState): void => deps.onChange(tell(state));
 
-  const { toReview, progressOf, catchUp, stateOf, load, precategoriseKnown, takeSetCategories, stackPaths, categoryOfItem, record } = createCaseReviews({
-    ...deps,
-    onChange: push,
-  });
+  const { toReview, counted, catchUp, stateWith, stateOf, load, precategoriseKnown, takeSetCategories, stackPaths, categoryOfItem, record } = createCaseReviews(
+    {
+      ...deps,
+      onChange: push,
+    },
+  );
 
   function reviewOf(caseId: string): Promise<CaseReview> {
     if (current === null || currentId !== caseId) {
@@ -109,11 +111,11 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   async function move(caseId: string, cause: 'undo' | 'redo'): Promise<DecisionOutcome> {
     const review = await reviewOf(caseId);
     const moved = cause === 'undo' ? undo(review.history) : redo(review.history);
-    if (moved === null) return { state: stateOf(review), itemId: null, category: null, copies: 0, cause };
+    if (moved === null) return { state: await stateOf(review), itemId: null, category: null, copies: 0, cause };
     review.history = moved.history;
     record(review, moved.action, cause);
     const chosen = moved.action.changes.find((change) => change.source === 'investigator') ?? moved.action.changes[0];
-    const state = stateOf(review);
+    const state = await stateOf(review);
     push(state);
     return {
       state,
@@ -130,7 +132,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       // Items keep arriving while the case imports: those known since the last look get their set's category.
       const review = await reviewOf(caseId);
       precategoriseKnown(review);
-      return tell(stateOf(review));
+      return tell(await stateOf(review));
     },
     async chooseScheme(caseId, scheme) {
       const review = await reviewOf(caseId);
@@ -140,7 +142,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
         review.schemeChosen = true;
         precategoriseKnown(review);
       }
-      const state = stateOf(review);
+      const state = await stateOf(review);
       push(state);
       return state;
     },
@@ -166,9 +168,11 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       review.itemOfPath.set(item.relativePath, item.id);
       if (decided.action && reason !== undefined) review.reasons.set(decided.action, reason);
       if (decided.action) record(review, decided.action, 'decision');
-      const state = stateOf(review);
+      // Recorded before any wait: a count in slices under way takes the decision in, and its answer carries it.
+      const progress = await counted(review);
+      const state = stateWith(review, progress);
       push(state);
-      return { state, itemId, category, copies: decided.copies, cause: 'decision', next: progressOf(review).nextAfter(itemId) };
+      return { state, itemId, category, copies: decided.copies, cause: 'decision', next: progress.nextAfter(itemId) };
     },
     async categoriseMany(caseId, itemIds, category) {
       const review = await reviewOf(caseId);
@@ -190,7 +194,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       review.history = decided.history;
       for (const item of open) review.itemOfPath.set(item.relativePath, item.id);
       if (decided.action) record(review, decided.action, 'decision');
-      const state = stateOf(review);
+      const state = await stateOf(review);
       push(state);
       return { state, category, itemCount: open.length, copies: decided.copies, skippedKnown: items.length - open.length };
     },
@@ -213,7 +217,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       };
     },
     async nextToReview(caseId, afterItemId) {
-      return progressOf(await reviewOf(caseId)).nextAfter(afterItemId);
+      return (await counted(await reviewOf(caseId))).nextAfter(afterItemId);
     },
     async rememberPlace(caseId, itemId) {
       const item = itemNamed(caseId, itemId);
@@ -224,10 +228,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       const workspace = await deps.workspace(caseId);
       const remembered = workspace ? await workspace.readPlace() : null;
       if (remembered === null) return null;
-      return placeOfPath(toReview(caseId), remembered) ?? progressOf(review).nextAfter(null);
+      return placeOfPath(toReview(caseId), remembered) ?? (await counted(review)).nextAfter(null);
     },
     async countsByCategory(caseId) {
-      return progressOf(await reviewOf(caseId)).countsByCategory();
+      return (await counted(await reviewOf(caseId))).countsByCategory();
     },
     async whenWritten() {
       const review = await current?.catch(() => null);

@@ -99,6 +99,12 @@ describe('createCaseSession', () => {
     const pages = [session.listItems(caseId, 0, 3), session.listItems(caseId, 3, 3), session.listItems(caseId, 6, 3)];
     expect(pages.flatMap((page) => page.items)).toEqual(all.items);
     expect(session.listItems(caseId, 50, 10)).toEqual({ total: 7, items: [] });
+    // The review counts the same pages, without a copy of each item (part 6: copies made a recount's garbage).
+    const forReview = session.listForReview(caseId, 0, 100, 'all');
+    expect(forReview.total).toBe(7);
+    expect(forReview.items.map((item) => item.relativePath)).toEqual(all.items.map((item) => item.relativePath));
+    expect(session.listForReview(caseId, 3, 3, 'all').items).toEqual(forReview.items.slice(3, 6));
+    expect(session.listForReview(caseId, 0, 1, 'all').items[0]).toBe(forReview.items[0]);
     expect(session.listProblems(caseId, 1, 1).problems.map((problem) => problem.relativePath)).toEqual([
       session.listProblems(caseId, 0, 10).problems[1]?.relativePath,
     ]);

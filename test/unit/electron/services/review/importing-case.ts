@@ -15,7 +15,7 @@ export function importingCase() {
   /** How many items each view handed out, so a test sees which were gone through again. */
   const handedOut = { 'to-review': 0, known: 0 };
   const session: ReviewServiceDeps['session'] = {
-    listItems(_caseId, offset, limit, view = 'all') {
+    listForReview(_caseId, offset, limit, view = 'all') {
       const listed = items.filter((item) => inItemView(item, view));
       const page = listed.slice(offset, offset + limit);
       if (view === 'to-review' || view === 'known') handedOut[view] += page.length;
@@ -27,7 +27,13 @@ export function importingCase() {
       const members = items.filter((item) => item.stackId === stackId);
       return members.length < 2 ? [] : members.map((item) => ({ item: { ...item }, distanceBits: 0 }));
     },
-    summary: () => caseSummaryFixture({ caseId: CASE, itemCount: items.length, listVersion: version }),
+    summary: () =>
+      caseSummaryFixture({
+        caseId: CASE,
+        itemCount: items.length,
+        listVersion: version,
+        knownCount: items.filter((item) => item.match?.type === 'known').length,
+      }),
     listRewrites: () => rewrites,
   };
   return {
@@ -55,7 +61,8 @@ export function importingCase() {
   };
 }
 
-export function serviceOver(live: ReturnType<typeof importingCase>, yieldToLoop?: () => Promise<void>) {
+/** `monotonicMs`: the clock a count's slices are timed by; standing still unless given, so a slice ends at its item count alone. */
+export function serviceOver(live: ReturnType<typeof importingCase>, yieldToLoop?: () => Promise<void>, monotonicMs: () => number = () => 0) {
   const pushed: ReviewState[] = [];
   const timers: { callback: () => void; delayMs: number }[] = [];
   const service = createReviewService({
@@ -72,6 +79,7 @@ export function serviceOver(live: ReturnType<typeof importingCase>, yieldToLoop?
       return { cancel: () => void timers.splice(timers.indexOf(timer), 1) };
     },
     yieldToLoop,
+    monotonicMs,
   });
   /** The recount's delay passes (a fake clock): the timers due run, then the service's pushes. */
   const elapse = async () => {
@@ -84,4 +92,21 @@ export function serviceOver(live: ReturnType<typeof importingCase>, yieldToLoop?
     return `${last.reviewedCount} of ${last.totalCount}`;
   };
   return { service, pushed, figures, timers, elapse };
+}
+
+/**
+ * What happens on the main side between two slices of a count: each yield runs the next step queued (a request: its
+ * answer is kept in `answers`, not awaited, since it may wait for the very count that yields), then a turn passes.
+ */
+export function stepsBetweenSlices() {
+  const between: (() => unknown)[] = [];
+  const answers: unknown[] = [];
+  let slices = 0;
+  const yieldToLoop = async (): Promise<void> => {
+    slices += 1;
+    const step = between.shift();
+    if (step) answers.push(step());
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  return { between, answers, yieldToLoop, slices: () => slices };
 }

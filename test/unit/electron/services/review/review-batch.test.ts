@@ -22,7 +22,7 @@ const ITEMS: MediaItem[] = [
 const NEAR_STACK = ['c', 'd'];
 
 const session: ReviewServiceDeps['session'] = {
-  listItems(_caseId, offset, limit, view = 'all') {
+  listForReview(_caseId, offset, limit, view = 'all') {
     const items = ITEMS.filter((item) => inItemView(item, view));
     return { total: items.length, items: items.slice(offset, offset + limit) };
   },

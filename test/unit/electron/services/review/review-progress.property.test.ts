@@ -28,9 +28,10 @@ function liveCase() {
   const copy = (item: MediaItem): MediaItem => ({ ...item, duplicatePaths: [...item.duplicatePaths] });
 
   const session: ReviewServiceDeps['session'] = {
-    listItems(_caseId, offset, limit, view = 'all') {
+    listForReview(_caseId, offset, limit, view = 'all') {
       const listed = items.filter((item) => inItemView(item, view));
-      return { total: listed.length, items: listed.slice(offset, offset + limit).map(copy) };
+      // The live items, as the session hands them to the review now (read-only, changed in place by later steps).
+      return { total: listed.length, items: listed.slice(offset, offset + limit) };
     },
     getItems: (_caseId, ids) => ids.flatMap((id) => items.filter((item) => item.id === id).map(copy)),
     stackMembers(_caseId, itemId) {
@@ -40,7 +41,13 @@ function liveCase() {
       const representative = members.filter((member) => member.id === item?.stackId);
       return [...representative, ...members.filter((member) => member.id !== item?.stackId)].map((member) => ({ item: copy(member), distanceBits: 0 }));
     },
-    summary: () => caseSummaryFixture({ caseId: CASE, itemCount: items.length, listVersion: version }),
+    summary: () =>
+      caseSummaryFixture({
+        caseId: CASE,
+        itemCount: items.length,
+        listVersion: version,
+        knownCount: items.filter((item) => item.match?.type === 'known').length,
+      }),
     listRewrites: () => rewrites,
   };
 
@@ -100,69 +107,110 @@ describe('review progress kept between decisions', () => {
     await fc.assert(
       // `look`: whether the figures are checked after the step; without it the next steps (a decision, an undo across a
       // merge) run on progress built for a list version that has since moved, as when stacks change between two keys.
-      fc.asyncProperty(fc.array(fc.record({ op: opArb, look: fc.boolean() }), { maxLength: 25 }), fc.nat(MAX_ITEMS), async (steps, probe) => {
-        const live = liveCase();
-        const timers: (() => void)[] = [];
-        const service = createReviewService({
-          session: live.session,
-          workspace: async () => null,
-          presetScheme: () => null,
-          userName: 'jtremblay',
-          nowMs: () => 1_800_000_000_000,
-          onChange: () => undefined,
-          retryMs: 5000,
-          setTimer: (callback) => {
-            timers.push(callback);
-            return { cancel: () => void timers.splice(timers.indexOf(callback), 1) };
-          },
-        });
-        const decided = new Set<string>();
-        for (const [at, { op, look }] of steps.entries()) {
-          // The figures a decision, undo or redo answers with (the header's), made in the same call as the step.
-          let answered: { reviewedCount: number } | null = null;
-          // The next item to review a decision answers with (what "open next" opens), and the item it was decided on.
-          let answeredNext: { after: string; next: unknown } | null = null;
-          if (op.kind === 'decide') {
-            decided.add(`i${op.item}`);
-            const outcome = await service.categorise(CASE, `i${op.item}`, op.code).catch(() => null);
-            answered = outcome?.state ?? null;
-            answeredNext = outcome === null ? null : { after: `i${op.item}`, next: outcome.next };
-          } else if (op.kind === 'undo') answered = (await service.undo(CASE)).state;
-          else if (op.kind === 'redo') answered = (await service.redo(CASE)).state;
-          else if (op.kind === 'merge') live.merge(op.from, op.into, op.fromLeads);
-          else if (op.kind === 'arrive') live.arrive(op.count, op.known);
-          else if (op.kind === 'recount') {
-            service.listChanged();
-            for (const callback of timers.splice(0)) callback();
-            await service.whenCounted();
-          } else live.markKnown(op.item, op.code);
-          if (!look && at < steps.length - 1) continue;
-
-          // From scratch: every item of "To review", each one's category asked afresh.
-          const state = await service.state(CASE);
-          const listed = live.session.listItems(CASE, 0, MAX_ITEMS, 'to-review').items;
-          const categories = await Promise.all(listed.map(async (item) => (await service.item(CASE, item.id)).category));
-          const counts = new Map<string, number>();
-          for (const code of categories) if (code !== null) counts.set(code, (counts.get(code) ?? 0) + 1);
-          expect(state.totalCount).toBe(listed.length);
-          expect(state.reviewedCount).toBe(categories.filter((code) => code !== null).length);
-          if (answered !== null) expect(answered.reviewedCount).toBe(state.reviewedCount);
-          expect(await service.countsByCategory(CASE)).toEqual(counts);
-          // Items that arrived known carry their set's category (a stack's decision never reaches them; only one made on them does).
-          for (const item of live.items.slice(ITEM_COUNT)) {
-            if (item.match?.type === 'known' && !decided.has(item.id)) expect((await service.item(CASE, item.id)).category).toBe(item.match.category);
-          }
-
-          const walkFrom = (after: string | null) => {
-            const start = after === null ? 0 : listed.findIndex((item) => item.id === after) + 1;
-            const walked = listed.map((_, step) => (start + step) % listed.length).find((index) => categories[index] === null);
-            return walked === undefined ? { itemId: null, index: null } : { itemId: listed[walked]?.id ?? null, index: walked };
+      // `meanwhile`: the step is made between two slices of the next count (a keypress, an import's batch, stacks
+      // regrouping while "To review" is counted over several turns); `sliceItems`: how many items a slice counts.
+      fc.asyncProperty(
+        fc.array(fc.record({ op: opArb, look: fc.boolean(), meanwhile: fc.boolean() }), { maxLength: 25 }),
+        fc.nat(MAX_ITEMS),
+        fc.constantFrom(1, 3, 1000),
+        async (steps, probe, sliceItems) => {
+          const live = liveCase();
+          const timers: (() => void)[] = [];
+          /** Steps waiting for a count's next yield, and the answers of those made there (not awaited there: they may wait for that very count). */
+          const waiting: (() => Promise<unknown>)[] = [];
+          const madeMeanwhile: Promise<unknown>[] = [];
+          const service = createReviewService({
+            session: live.session,
+            workspace: async () => null,
+            presetScheme: () => null,
+            userName: 'jtremblay',
+            nowMs: () => 1_800_000_000_000,
+            onChange: () => undefined,
+            retryMs: 5000,
+            setTimer: (callback) => {
+              timers.push(callback);
+              return { cancel: () => void timers.splice(timers.indexOf(callback), 1) };
+            },
+            sliceItems,
+            yieldToLoop: async () => {
+              const step = waiting.shift();
+              if (step) madeMeanwhile.push(step().catch(() => null));
+              await new Promise<void>((resolve) => setImmediate(resolve));
+            },
+          });
+          const decided = new Set<string>();
+          /** Makes a step now (returning its answer), as the investigator or the import would. */
+          const make = (op: (typeof steps)[number]['op']): Promise<unknown> => {
+            if (op.kind === 'decide') {
+              decided.add(`i${op.item}`);
+              return service.categorise(CASE, `i${op.item}`, op.code);
+            }
+            if (op.kind === 'undo') return service.undo(CASE);
+            if (op.kind === 'redo') return service.redo(CASE);
+            if (op.kind === 'merge') live.merge(op.from, op.into, op.fromLeads);
+            else if (op.kind === 'arrive') live.arrive(op.count, op.known);
+            else if (op.kind === 'known') live.markKnown(op.item, op.code);
+            return Promise.resolve(null);
           };
-          const after = probe < MAX_ITEMS ? `i${probe}` : null;
-          expect(await service.nextToReview(CASE, after)).toEqual(walkFrom(after));
-          if (answeredNext !== null) expect(answeredNext.next).toEqual(walkFrom(answeredNext.after));
-        }
-      }),
+          /** Before a look: steps no count has yielded to yet are made now, and every answer of those made meanwhile is awaited. */
+          const settleMeanwhile = async () => {
+            for (const step of waiting.splice(0)) madeMeanwhile.push(step().catch(() => null));
+            await Promise.all(madeMeanwhile.splice(0));
+          };
+          for (const [at, { op, look, meanwhile }] of steps.entries()) {
+            const later = meanwhile && op.kind !== 'recount';
+            if (later) waiting.push(() => make(op));
+            // The figures a decision, undo or redo answers with (the header's), made in the same call as the step.
+            let answered: { reviewedCount: number } | null = null;
+            // The next item to review a decision answers with (what "open next" opens), and the item it was decided on.
+            let answeredNext: { after: string; next: unknown } | null = null;
+            if (later) {
+              // Made at the next yield of a count, or before the look.
+            } else if (op.kind === 'decide') {
+              decided.add(`i${op.item}`);
+              const outcome = await service.categorise(CASE, `i${op.item}`, op.code).catch(() => null);
+              answered = outcome?.state ?? null;
+              answeredNext = outcome === null ? null : { after: `i${op.item}`, next: outcome.next };
+            } else if (op.kind === 'undo') answered = (await service.undo(CASE)).state;
+            else if (op.kind === 'redo') answered = (await service.redo(CASE)).state;
+            else if (op.kind === 'merge') live.merge(op.from, op.into, op.fromLeads);
+            else if (op.kind === 'arrive') live.arrive(op.count, op.known);
+            else if (op.kind === 'recount') {
+              service.listChanged();
+              for (const callback of timers.splice(0)) callback();
+              await service.whenCounted();
+            } else live.markKnown(op.item, op.code);
+            if (!look && at < steps.length - 1) continue;
+            // A step made only now comes after this step's answer: that answer could not carry it.
+            if (waiting.length > 0) [answered, answeredNext] = [null, null];
+            await settleMeanwhile();
+
+            // From scratch: every item of "To review", each one's category asked afresh.
+            const state = await service.state(CASE);
+            const listed = live.session.listForReview(CASE, 0, MAX_ITEMS, 'to-review').items;
+            const categories = await Promise.all(listed.map(async (item) => (await service.item(CASE, item.id)).category));
+            const counts = new Map<string, number>();
+            for (const code of categories) if (code !== null) counts.set(code, (counts.get(code) ?? 0) + 1);
+            expect(state.totalCount).toBe(listed.length);
+            expect(state.reviewedCount).toBe(categories.filter((code) => code !== null).length);
+            if (answered !== null) expect(answered.reviewedCount).toBe(state.reviewedCount);
+            expect(await service.countsByCategory(CASE)).toEqual(counts);
+            // Items that arrived known carry their set's category (a stack's decision never reaches them; only one made on them does).
+            for (const item of live.items.slice(ITEM_COUNT)) {
+              if (item.match?.type === 'known' && !decided.has(item.id)) expect((await service.item(CASE, item.id)).category).toBe(item.match.category);
+            }
+
+            const walkFrom = (after: string | null) => {
+              const start = after === null ? 0 : listed.findIndex((item) => item.id === after) + 1;
+              const walked = listed.map((_, step) => (start + step) % listed.length).find((index) => categories[index] === null);
+              return walked === undefined ? { itemId: null, index: null } : { itemId: listed[walked]?.id ?? null, index: walked };
+            };
+            const after = probe < MAX_ITEMS ? `i${probe}` : null;
+            expect(await service.nextToReview(CASE, after)).toEqual(walkFrom(after));
+            if (answeredNext !== null) expect(answeredNext.next).toEqual(walkFrom(answeredNext.after));
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -175,9 +223,9 @@ describe('a keypress on a large case', () => {
     const service = createReviewService({
       session: {
         ...live.session,
-        listItems: (...args) => {
+        listForReview: (...args) => {
           listed += 1;
-          return live.session.listItems(...args);
+          return live.session.listForReview(...args);
         },
       },
       workspace: async () => null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE, importingCase, serviceOver } from './importing-case.js';
+import { CASE, importingCase, serviceOver, stepsBetweenSlices } from './importing-case.js';
 
 describe('review progress counted in slices while the case changes under it', () => {
   it('never starts a second recount beside one still counting in slices: the first would miss a decision made meanwhile and push figures without it', async () => {
@@ -14,7 +14,21 @@ describe('review progress counted in slices while the case changes under it', ()
       service.listChanged();
       for (const timer of timers.splice(0)) timer.callback();
     };
-    const first = await service.state(CASE);
+    /** Lets the slices go on, one a turn, until `answer` comes (a request waits for the count under way). */
+    const released = async <T>(answer: Promise<T>): Promise<T> => {
+      let done = false;
+      const settled = answer.then(
+        () => (done = true),
+        () => (done = true),
+      );
+      while (!done) {
+        waiting.shift()?.();
+        await turn();
+      }
+      await settled;
+      return answer;
+    };
+    const first = await released(service.state(CASE));
 
     // Items 2,500 on fold into item 0's stack: "To review" is counted again, 1,000 items a slice.
     live.stackInto(0, 2500);
@@ -25,35 +39,38 @@ describe('review progress counted in slices while the case changes under it', ()
     live.arrive(1);
     nextSecond();
     await turn();
-    await service.categorise(CASE, 'i10', '1');
-    expect(figures(first)).toBe('1 of 2501');
-
-    // The first recount goes on to its end; a rewrite comes before any other could end.
+    // The decision's answer waits for the first recount, which goes on to its end and takes the decision in.
+    const decided = service.categorise(CASE, 'i10', '1');
     for (let slice = 0; slice < 3; slice += 1) {
       waiting.shift()?.();
       await turn();
     }
+    expect((await decided).state).toMatchObject({ reviewedCount: 1, totalCount: 2501 });
     expect(figures(first)).toBe('1 of 2501');
+    // A rewrite comes before any other recount could end.
     live.stackInto(1, 2400);
     while (waiting.length > 0) {
       waiting.shift()?.();
       await turn();
     }
     await service.whenCounted();
-    expect(await service.nextToReview(CASE, 'i9')).toEqual({ itemId: 'i11', index: 11 });
+    expect(await released(service.nextToReview(CASE, 'i9'))).toEqual({ itemId: 'i11', index: 11 });
   });
 
   it('stops counting at the next slice once the case is left, and starts no recount after', async () => {
     const live = importingCase();
     live.arrive(5000);
     let slices = 0;
+    let looked = false;
     let leaving: Promise<void> | null = null;
     const { service, pushed, timers, elapse } = serviceOver(live, async () => {
+      if (!looked) return;
       slices += 1;
       // The investigator opens another case after the recount's first slice.
       leaving ??= service.leave();
     });
     await service.state(CASE);
+    looked = true;
     live.stackInto(0, 4900);
     service.listChanged();
     await elapse();
@@ -95,10 +112,8 @@ describe('review progress counted in slices while the case changes under it', ()
   it('takes in an undo and a redo made between two slices of a recount of a rewritten list', async () => {
     const live = importingCase();
     live.arrive(3500);
-    const between: (() => unknown)[] = [];
-    const { service, figures, elapse } = serviceOver(live, async () => {
-      await between.shift()?.();
-    });
+    const { between, answers, yieldToLoop } = stepsBetweenSlices();
+    const { service, figures, elapse } = serviceOver(live, yieldToLoop);
     const first = await service.state(CASE);
     await service.categorise(CASE, 'i10', '1');
     await service.categorise(CASE, 'i20', '2');
@@ -112,6 +127,7 @@ describe('review progress counted in slices while the case changes under it', ()
     );
     service.listChanged();
     await elapse();
+    await Promise.all(answers);
     expect(figures(first)).toBe('1 of 3400');
     expect(await service.nextToReview(CASE, 'i9')).toEqual({ itemId: 'i11', index: 11 });
     expect(await service.nextToReview(CASE, 'i19')).toEqual({ itemId: 'i20', index: 20 });

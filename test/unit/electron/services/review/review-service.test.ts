@@ -22,7 +22,7 @@ const ITEMS: MediaItem[] = [
 ];
 
 const session: ReviewServiceDeps['session'] = {
-  listItems(_caseId, offset, limit, view = 'all') {
+  listForReview(_caseId, offset, limit, view = 'all') {
     const items = ITEMS.filter((item) => inItemView(item, view));
     return { total: items.length, items: items.slice(offset, offset + limit) };
   },
@@ -251,7 +251,7 @@ describe('the review service', () => {
         return item.id === 'd' ? { ...item, stackSize: 2 } : item;
       });
     const moving: ReviewServiceDeps['session'] = {
-      listItems(_caseId, offset, limit, view = 'all') {
+      listForReview(_caseId, offset, limit, view = 'all') {
         const items = now().filter((item) => inItemView(item, view));
         return { total: items.length, items: items.slice(offset, offset + limit) };
       },

@@ -1,5 +1,9 @@
 /** Shards per table: at 100,000 entries each holds about 1,600, and growing one rehashes only those. */
 const SHARD_COUNT = 64;
+/** Characters hashed from the key's end: a path's file name with its extension ("IMG_0412.jpg"), an id's random tail. */
+const HASHED_TAIL = 16;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** The parts of a Map the case index uses. */
 export interface KeyedTable<V> {
@@ -39,10 +43,17 @@ export class ShardedMap<V> implements KeyedTable<V> {
     return this;
   }
 
+  /** The most entries one shard holds: what the next growth of a shard rehashes at most (tests, benches). */
+  get largestShardSize(): number {
+    return Math.max(...this.shards.map((shard) => shard.size));
+  }
+
   private shardOf(key: string): Map<string, V> {
-    const end = key.length;
-    // Ids and digests end in random characters; a few of them spread keys evenly enough.
-    const hash = (key.charCodeAt(end - 1) * 31 + key.charCodeAt(end - 2)) * 31 + key.charCodeAt(end - 3);
+    // FNV-1a over the key's last characters. Ids and digests end in random ones, but a file's path ends in its
+    // extension: hashing the last three alone put every ".jpg" of a case in one shard (the review's table of paths),
+    // which then grew and rehashed as a plain Map does. A path's distinct characters come just before its extension.
+    let hash = FNV_OFFSET;
+    for (let at = Math.max(0, key.length - HASHED_TAIL); at < key.length; at += 1) hash = Math.imul(hash ^ key.charCodeAt(at), FNV_PRIME);
     return this.shards[(hash >>> 0) % SHARD_COUNT]!;
   }
 }
