@@ -3,13 +3,23 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { DecisionOutcome } from '../../../../shared/review/review-contract.js';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings/settings.js';
-import { createFakeVeil, fakeItemId } from '../../fakes/fake-veil';
+import { createFakeVeil, fakeItem, fakeItemId } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
 
-/** The viewer on item 0 with "open next" on, the next item after it known ahead (item 5), and the decision's answer held. */
-async function viewerWithHeldDecision() {
+/** Item 0 with a near match to a hash set: a change of its category may be refused until a reason is given. */
+const nearMatchFirst = (index: number) =>
+  index === 0
+    ? { ...fakeItem(0), match: { type: 'near' as const, setId: 1, setName: 'Set Alpha', scheme: 'vic-us' as const, category: '1', distance: 12 } }
+    : fakeItem(index);
+
+/**
+ * The viewer on item 0 with "open next" on, the next item after it known ahead (item 5), and the decision's answer held.
+ * With `matched`, item 0 has a hash set's match, and nothing is asked ahead for it.
+ */
+async function viewerWithHeldDecision(matched = false) {
   const fake = createFakeVeil({
     itemCount: 20,
+    items: matched ? nearMatchFirst : undefined,
     settings: { ...DEFAULT_SETTINGS, limitsWizardDone: true, review: { ...DEFAULT_SETTINGS.review, openNextAfterDecision: true } },
   });
   fake.review.nextAfter.mockImplementation(() => ({ itemId: fakeItemId(5), index: 5 }));
@@ -27,9 +37,9 @@ async function viewerWithHeldDecision() {
   const viewer = await screen.findByRole('region', { name: 'Viewer' });
   await screen.findByText('0 of 20 reviewed');
   // The next item after the open one is asked while it is open, and its answer kept.
-  await waitFor(() => expect(asked).toHaveBeenCalledWith({ caseId: expect.any(String), afterItemId: fakeItemId(0) }));
+  if (!matched) await waitFor(() => expect(asked).toHaveBeenCalledWith({ caseId: expect.any(String), afterItemId: fakeItemId(0) }));
   await Promise.all(asked.mock.results.map((result) => result.value));
-  return { fake, user, viewer, release };
+  return { fake, user, viewer, release, asked };
 }
 
 const heading = (viewer: HTMLElement, index: number) =>
@@ -75,5 +85,16 @@ describe('"Open next" with the next item known ahead', () => {
     fake.review.nextAfter.mockImplementation(() => ({ itemId: fakeItemId(9), index: 9 }));
     release('answer');
     expect(await heading(viewer, 9)).toBeTruthy();
+  });
+
+  it("waits for the answer on an item with a hash set's match (its change may be refused until a reason is given)", async () => {
+    const { user, viewer, release, asked } = await viewerWithHeldDecision(true);
+    await user.keyboard('1');
+    // Still on the decided item: had the next one opened, a refusal's reason dialog would ask about an item not shown.
+    expect(within(viewer).getByRole('heading', { name: /^photo-000000\./ })).toBeTruthy();
+    expect(within(viewer).queryByRole('heading', { name: /^photo-000005\./ })).toBeNull();
+    expect(asked).not.toHaveBeenCalledWith({ caseId: expect.any(String), afterItemId: fakeItemId(0) });
+    release('answer');
+    expect(await heading(viewer, 5)).toBeTruthy();
   });
 });
