@@ -48,8 +48,8 @@ export function OpenNextAfterDecision(props: OpenNextAfterDecisionProps): null {
   useEffect(
     () =>
       onCategorising((itemId, category) => {
-        const { enabled: on, openItemId: openId, openIndex: index, onNext } = latest.current;
-        if (!on || category === null || itemId !== openId || index === null) return undefined;
+        const { enabled: on, openItemId: openId, openIndex: index, mayOpenAhead: mayOpen, onNext } = latest.current;
+        if (!on || category === null || itemId !== openId || index === null || !mayOpen) return undefined;
         const next = takeAhead(itemId);
         if (next === null) return undefined;
         const ahead = { decidedItemId: itemId, decidedIndex: index, openedItemId: next.itemId };
@@ -57,14 +57,16 @@ export function OpenNextAfterDecision(props: OpenNextAfterDecisionProps): null {
         onNext(next.index);
         return (outcome: DecisionOutcome | null) => {
           if (opened.current === ahead) opened.current = null;
-          const { openItemId: nowOpen, onNext: open, review: current } = latest.current;
-          if (nowOpen !== ahead.openedItemId) return;
+          // Read again when each answer arrives: an investigator who moved on meanwhile (→, N, Escape) stays where they went.
+          const stillThere = () => latest.current.openItemId === ahead.openedItemId;
+          const open = (index: number) => stillThere() && latest.current.onNext(index);
+          if (!stillThere()) return;
           // None left (the item opened was a copy the decision covered): back to the decided item, as without the setting.
           const settle = (named: NextToReview) => (named.index === null ? open(ahead.decidedIndex) : named.itemId !== ahead.openedItemId && open(named.index));
           if (outcome === null) open(ahead.decidedIndex);
           else if (outcome.next !== undefined && outcome.next.index !== null) settle(outcome.next);
           // Asking again says aloud that none is left.
-          else void current.nextToReview(ahead.decidedItemId).then(settle);
+          else void latest.current.review.nextToReview(ahead.decidedItemId).then(settle);
         };
       }),
     [onCategorising, takeAhead],

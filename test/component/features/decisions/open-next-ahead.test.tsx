@@ -97,4 +97,26 @@ describe('"Open next" with the next item known ahead', () => {
     release('answer');
     expect(await heading(viewer, 5)).toBeTruthy();
   });
+
+  it('none left: the late "none left" answer does not pull back an investigator who moved on meanwhile', async () => {
+    const { fake, user, viewer, release, asked } = await viewerWithHeldDecision();
+    await user.keyboard('1');
+    expect(await heading(viewer, 5)).toBeTruthy();
+    // The decision covered item 5 too: none is left, which is asked again (to be said aloud); that answer is held.
+    fake.review.nextAfter.mockImplementation(() => ({ itemId: null, index: null }));
+    let answerNone: () => void = () => {};
+    const none = new Promise<void>((resolve) => (answerNone = resolve));
+    asked.mockImplementation(async ({ afterItemId }) => {
+      if (afterItemId === fakeItemId(0)) await none;
+      return fake.review.nextAfter(afterItemId);
+    });
+    const before = asked.mock.calls.length;
+    release('answer');
+    await waitFor(() => expect(asked.mock.calls.slice(before)).toContainEqual([{ caseId: expect.any(String), afterItemId: fakeItemId(0) }]));
+    await user.keyboard('{ArrowRight}');
+    expect(await heading(viewer, 6)).toBeTruthy();
+    answerNone();
+    await waitFor(() => expect(screen.getByTestId('decision-announcement').textContent).toBe('Every item of this case has a category.'));
+    expect(within(viewer).getByRole('heading', { name: /^photo-000006\./ })).toBeTruthy();
+  });
 });
