@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { DecisionOutcome } from '../../../../shared/review/review-contract.js';
@@ -118,5 +118,24 @@ describe('"Open next" with the next item known ahead', () => {
     answerNone();
     await waitFor(() => expect(screen.getByTestId('decision-announcement').textContent).toBe('Every item of this case has a category.'));
     expect(within(viewer).getByRole('heading', { name: /^photo-000006\./ })).toBeTruthy();
+  });
+
+  it('counts exposure to what is painted: the item opened ahead once its picture loads, and the decided item again after a bounce back', async () => {
+    const { fake, user, viewer, release } = await viewerWithHeldDecision();
+    const painted = () => fake.handlers.reportVisibility.mock.calls.at(-1)?.[0].surfaces.flatMap((surface) => surface.itemIds);
+    const load = (index: number) => fireEvent.load(within(viewer).getByRole('img', { name: new RegExp(`^photo-${String(index).padStart(6, '0')}\\.`) }));
+    load(0);
+    await waitFor(() => expect(painted()).toEqual([fakeItemId(0)]));
+    await user.keyboard('1');
+    expect(await heading(viewer, 5)).toBeTruthy();
+    // The decided item is no longer on screen, and the next one counts only once painted.
+    await waitFor(() => expect(painted()).toEqual([]));
+    load(5);
+    await waitFor(() => expect(painted()).toEqual([fakeItemId(5)]));
+    release('fail');
+    expect(await heading(viewer, 0)).toBeTruthy();
+    await waitFor(() => expect(painted()).toEqual([]));
+    load(0);
+    await waitFor(() => expect(painted()).toEqual([fakeItemId(0)]));
   });
 });
