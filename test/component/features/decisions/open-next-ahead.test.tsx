@@ -75,6 +75,17 @@ describe('"Open next" with the next item known ahead', () => {
     await waitFor(() => expect(screen.getByTestId('decision-announcement').textContent).toMatch(/^The decision could not be made/));
   });
 
+  it('a failure answered after the investigator moved on (→) says so and leaves them where they went', async () => {
+    const { user, viewer, release } = await viewerWithHeldDecision();
+    await user.keyboard('1');
+    expect(await heading(viewer, 5)).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
+    expect(await heading(viewer, 6)).toBeTruthy();
+    release('fail');
+    await waitFor(() => expect(screen.getByTestId('decision-announcement').textContent).toMatch(/^The decision could not be made/));
+    expect(within(viewer).getByRole('heading', { name: /^photo-000006\./ })).toBeTruthy();
+  });
+
   it('waits for the answer when the review changed since the next item was asked (here, an undo)', async () => {
     const { fake, user, viewer, release } = await viewerWithHeldDecision();
     await user.keyboard('{Control>}z{/Control}');
