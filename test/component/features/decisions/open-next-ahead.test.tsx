@@ -7,6 +7,12 @@ import { createFakeVeil, fakeItem, fakeItemId } from '../../fakes/fake-veil';
 import { renderApp } from '../../render-app';
 
 /** Item 0 with a near match to a hash set: a change of its category may be refused until a reason is given. */
+/** Item 5 locked by the referral until an authorisation is recorded. */
+const lockedFifth = (index: number) =>
+  index === 5
+    ? { ...fakeItem(5), referral: { classification: null, annotations: [], providerViewed: null, publiclyAvailable: null, locked: true, authorised: false } }
+    : fakeItem(index);
+
 const nearMatchFirst = (index: number) =>
   index === 0
     ? { ...fakeItem(0), match: { type: 'near' as const, setId: 1, setName: 'Set Alpha', scheme: 'vic-us' as const, category: '1', distance: 12 } }
@@ -16,10 +22,10 @@ const nearMatchFirst = (index: number) =>
  * The viewer on item 0 with "open next" on, the next item after it known ahead (item 5), and the decision's answer held.
  * With `matched`, item 0 has a hash set's match, and nothing is asked ahead for it.
  */
-async function viewerWithHeldDecision(matched = false) {
+async function viewerWithHeldDecision(matched = false, items = matched ? nearMatchFirst : undefined) {
   const fake = createFakeVeil({
     itemCount: 20,
-    items: matched ? nearMatchFirst : undefined,
+    items,
     settings: { ...DEFAULT_SETTINGS, limitsWizardDone: true, review: { ...DEFAULT_SETTINGS.review, openNextAfterDecision: true } },
   });
   fake.review.nextAfter.mockImplementation(() => ({ itemId: fakeItemId(5), index: 5 }));
@@ -148,5 +154,18 @@ describe('"Open next" with the next item known ahead', () => {
     await waitFor(() => expect(painted()).toEqual([]));
     load(0);
     await waitFor(() => expect(painted()).toEqual([fakeItemId(0)]));
+  });
+
+  it('shows a locked next item opened ahead as its authorisation form, and asks for none of its pixels', async () => {
+    const { user, viewer, release } = await viewerWithHeldDecision(false, lockedFifth);
+    const pixelsOf = (index: number) => [...viewer.querySelectorAll('img')].filter((img) => img.src.includes(fakeItemId(index)));
+    expect(pixelsOf(0)).not.toEqual([]);
+    await user.keyboard('1');
+    expect(await within(viewer).findByRole('form', { name: 'Locked — needs authorisation' })).toBeTruthy();
+    expect(pixelsOf(5)).toEqual([]);
+    release('answer');
+    expect(await screen.findByText('1 of 20 reviewed')).toBeTruthy();
+    expect(within(viewer).getByRole('form', { name: 'Locked — needs authorisation' })).toBeTruthy();
+    expect(pixelsOf(5)).toEqual([]);
   });
 });
