@@ -37,11 +37,14 @@ export function useNextAhead(review: Review, openItemId: string | null): (itemId
       }),
     [onCategorising],
   );
-  useEffect(() => {
-    decided.current = new Set();
-  }, [caseId]);
   /** The question in flight: its answer is kept while the review's epoch is still the one it was asked at. */
   const asking = useRef<{ afterItemId: string; epoch: number } | null>(null);
+  // The epoch lives as long as the app, not the case: what was named in another case is forgotten with it.
+  useEffect(() => {
+    decided.current = new Set();
+    ahead.current = null;
+    asking.current = null;
+  }, [caseId]);
   useEffect(() => {
     if (openItemId === null || caseId === null) return;
     const now = epoch();
@@ -52,7 +55,9 @@ export function useNextAhead(review: Review, openItemId: string | null): (itemId
     client
       .call('nextToReview', { caseId, afterItemId: openItemId })
       .then(({ itemId, index }) => {
-        if (asking.current === question) asking.current = null;
+        // Kept only while it is still the question in flight: not once another item was opened or another case.
+        if (asking.current !== question) return;
+        asking.current = null;
         // The open item itself comes back when it is the last one left: after its decision, none is.
         if (epoch() !== question.epoch || itemId === null || index === null || itemId === openItemId) return;
         ahead.current = { ...question, next: { itemId, index } };
