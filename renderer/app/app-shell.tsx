@@ -163,6 +163,7 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
     if (!viewerOpen) gridRef.current?.focusItem(index);
   };
 
+  const openItem = viewerIndex === null ? undefined : store.getItem(viewerIndex);
   const textOnly = wellbeingView?.limits.textOnly === true ? wellbeingView.limits : null;
   const modal = wellbeingModal(wellbeingView, settings);
   // The case's scheme is asked before anything else is done in it: the app behind waits, inert.
@@ -197,7 +198,9 @@ export function AppShell({ systemLanguage }: { systemLanguage: string }) {
         <OpenNextAfterDecision
           review={review}
           enabled={settings.review.openNextAfterDecision}
-          openItemId={viewerIndex === null ? null : (store.getItem(viewerIndex)?.id ?? null)}
+          openItemId={openItem?.id ?? null}
+          openIndex={itemView === 'to-review' ? viewerIndex : null}
+          mayOpenAhead={openItem?.match === null}
           onNext={openNextToReview}
         />
         <ReviewPlace

@@ -4,7 +4,7 @@ import type { MediaItem } from '../../../shared/case/media-item.js';
 import { categoryFromMatch, schemeCategories, type CaseScheme } from '../../../shared/review/category-scheme.js';
 import type { CategoryCode } from '../../../shared/review/decision-event.js';
 import { categoryLabel } from './category-label';
-import type { Review } from './use-review';
+import type { Review } from './review-model';
 
 /**
  * The "Category" buttons for one item: each named by its category ("1, CAM"), the item's

@@ -7,7 +7,7 @@ import { useVeil } from '../../api/api';
 import { useErrorText } from '../../app/error-message';
 import { useFormatters } from '../../i18n/format';
 import { categoryLabel } from './category-label';
-import type { Review } from './use-review';
+import type { Review } from './review-model';
 
 /** One line of the list: a decision, or an authorisation recorded to open the file (the referral lock). */
 type HistoryLine = { kind: 'decision'; event: DecisionEvent } | { kind: 'authorisation'; row: ItemAuthorisation };

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { categoryForKey } from '../../../shared/review/category-scheme.js';
 import { keyTakenElsewhere } from '../viewer/key-scope';
-import type { Review } from './use-review';
+import type { Review } from './review-model';
 
 export interface DecisionKeysOptions {
   review: Review;

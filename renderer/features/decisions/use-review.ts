@@ -10,45 +10,14 @@ import { useErrorText } from '../../app/error-message';
 import { useFormatters } from '../../i18n/format';
 import { batchAnnouncement, batchMoveAnnouncement } from './batch-announcement';
 import { categoryLabel } from './category-label';
+import type { DecisionSentListener, PendingOverrule, Review } from './review-model';
+import { useReviewEpoch } from './use-review-epoch';
 
 const NO_CATEGORIES: ReadonlyMap<string, CategoryCode> = new Map();
-
-/** A category asked for on an item whose category came from a hash set: it waits for the investigator's reason. */
-interface PendingOverrule {
-  itemId: string;
-  category: CategoryCode;
-}
 
 /** The back end refused because the item's category is its hash set's and no reason came with the change. */
 function needsReason(error: unknown): boolean {
   return error instanceof VeilRequestError && error.reason?.code === 'reason-required';
-}
-
-/** The open case's review as the renderer holds it: the header's figures, known categories, and the last announcement. */
-export interface Review {
-  state: ReviewState | null;
-  /** Categories learnt so far, by item id (from decisions made here and items looked at). */
-  categoryOf(itemId: string): CategoryCode | undefined;
-  /** What the polite live region says: the last decision, undo or redo, or why one failed. */
-  announcement: string;
-  categorise(itemId: string, category: CategoryCode): void;
-  /** Categorises a grid selection (and their stacks) as one undoable step. */
-  categoriseMany(itemIds: readonly string[], category: CategoryCode): void;
-  /** Calls `listener` after each decision on one item is answered, before its figures are drawn (to open the next item at once); returns the unsubscribe. Stable. */
-  onDecided(listener: (outcome: DecisionOutcome) => void): () => void;
-  /** The overrule waiting for a reason (the dialog asking for it is open), or null. */
-  overrule: PendingOverrule | null;
-  /** Sends the waiting overrule with its reason; rejects (the dialog stays, with the text as typed) when it is refused. */
-  confirmOverrule(reason: string): Promise<void>;
-  cancelOverrule(): void;
-  /** Sets the case's scheme at its first open. */
-  chooseScheme(scheme: CaseScheme): void;
-  undo(): void;
-  redo(): void;
-  /** The next item to review (null fields when none is left), announced when there is none. */
-  nextToReview(afterItemId: string | null): Promise<NextToReview>;
-  /** Asks the back end for an item's category, once, so its button shows pressed. */
-  learn(itemId: string): void;
 }
 
 /** The review of the case `caseId`: progress kept current by `reviewChanged`, decisions sent in order. */
@@ -79,13 +48,17 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
   /** Items whose category was asked for, so a re-render does not ask again. */
   const asked = useRef(new Set<string>());
   const decidedListeners = useRef(new Set<(outcome: DecisionOutcome) => void>());
+  const sentListeners = useRef(new Set<DecisionSentListener>());
+  const steps = useReviewEpoch();
 
   useEffect(() => {
     asked.current = new Set();
     if (caseId === null) return undefined;
     let live = true;
     const off = client.on('reviewChanged', (next) => {
-      if (next.caseId === caseId) startTransition(() => setState(next));
+      if (next.caseId !== caseId) return;
+      steps.heard(next);
+      startTransition(() => setState(next));
     });
     client
       .call('getReview', { caseId })
@@ -95,7 +68,7 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
       live = false;
       off();
     };
-  }, [client, caseId, t, errorText, setState]);
+  }, [client, caseId, t, errorText, setState, steps]);
 
   const remember = useCallback((itemId: string, category: CategoryCode) => setCategories((prev) => new Map(prev).set(itemId, category)), [setCategories]);
 
@@ -128,10 +101,11 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
   // "open next" listener, told first and outside it) is urgent and is not kept waiting behind them.
   const apply = useCallback(
     (outcome: DecisionOutcome) => {
+      steps.answered(outcome);
       if (outcome.cause === 'decision' && outcome.itemId !== null) for (const listener of decidedListeners.current) listener(outcome);
       startTransition(() => show(outcome));
     },
-    [show],
+    [show, steps],
   );
 
   const learn = useCallback(
@@ -149,12 +123,26 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
   );
 
   const fail = useCallback((error: unknown) => setAnnouncement(t('decisions.failed', { message: errorText(error) })), [t, errorText]);
+  /** One of our steps failed: nothing changed, and why is said. */
+  const failStep = useCallback(
+    (error: unknown) => {
+      steps.settled();
+      fail(error);
+    },
+    [steps, fail],
+  );
   const onDecided = useCallback((listener: (outcome: DecisionOutcome) => void) => {
     decidedListeners.current.add(listener);
     return () => void decidedListeners.current.delete(listener);
   }, []);
+  const onCategorising = useCallback((listener: DecisionSentListener) => {
+    sentListeners.current.add(listener);
+    return () => void sentListeners.current.delete(listener);
+  }, []);
+  const epoch = useCallback(() => steps.now(), [steps]);
   const applyBatch = useCallback(
     (outcome: BatchOutcome, itemIds: readonly string[]) => {
+      steps.answeredMany();
       setState(outcome.state);
       // Known items in the selection were skipped: only forget what was learnt of the chosen ones, they are asked again when shown.
       for (const itemId of itemIds) asked.current.delete(itemId);
@@ -165,39 +153,58 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
       });
       setAnnouncement(batchAnnouncement(t, format, outcome));
     },
-    [t, format, setState, setCategories],
+    [t, format, setState, setCategories, steps],
   );
 
   const categoryOf = useCallback((itemId: string) => categories.get(itemId), [categories]);
   const categorise = useCallback(
     (itemId: string, category: CategoryCode) => {
       if (caseId === null) return;
+      // Told before the epoch moves: a next item asked for since the last change is still good for this key.
+      const answered = [...sentListeners.current].map((listener) => listener(itemId, category));
+      steps.sent();
+      const tell = (outcome: DecisionOutcome | null) => answered.forEach((done) => done?.(outcome));
       client
         .call('categoriseItem', { caseId, itemId, category })
-        .then(apply)
+        .then((outcome) => {
+          apply(outcome);
+          tell(outcome);
+        })
         // The back end knows whose category is a hash set's: its refusal is what asks for the reason.
-        .catch((error: unknown) => (needsReason(error) ? setOverruleOf({ caseId, itemId, category }) : fail(error)));
+        .catch((error: unknown) => {
+          tell(null);
+          if (!needsReason(error)) return failStep(error);
+          steps.settled();
+          setOverruleOf({ caseId, itemId, category });
+        });
     },
-    [client, caseId, apply, fail],
+    [client, caseId, apply, failStep, steps],
   );
   const categoriseMany = useCallback(
     (itemIds: readonly string[], category: CategoryCode) => {
       if (caseId === null || itemIds.length === 0) return;
+      steps.sent();
       client
         .call('categoriseItems', { caseId, itemIds: [...itemIds], category })
         .then((outcome) => applyBatch(outcome, itemIds))
-        .catch(fail);
+        .catch(failStep);
     },
-    [client, caseId, applyBatch, fail],
+    [client, caseId, applyBatch, failStep, steps],
   );
   const confirmOverrule = useCallback(
     async (reason: string) => {
       if (overrule === null) return;
-      const outcome = await client.call('categoriseItem', { caseId: overrule.caseId, itemId: overrule.itemId, category: overrule.category, reason });
+      steps.sent();
+      const outcome = await client
+        .call('categoriseItem', { caseId: overrule.caseId, itemId: overrule.itemId, category: overrule.category, reason })
+        .catch((error: unknown) => {
+          steps.settled();
+          throw error;
+        });
       setOverruleOf(null);
       apply(outcome);
     },
-    [client, overrule, apply],
+    [client, overrule, apply, steps],
   );
   const cancelOverrule = useCallback(() => setOverruleOf(null), []);
   const chooseScheme = useCallback(
@@ -207,11 +214,15 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
     [client, caseId, setState, fail],
   );
   const undo = useCallback(() => {
-    if (caseId !== null) client.call('undoDecision', { caseId }).then(apply).catch(fail);
-  }, [client, caseId, apply, fail]);
+    if (caseId === null) return;
+    steps.sent();
+    client.call('undoDecision', { caseId }).then(apply).catch(failStep);
+  }, [client, caseId, apply, failStep, steps]);
   const redo = useCallback(() => {
-    if (caseId !== null) client.call('redoDecision', { caseId }).then(apply).catch(fail);
-  }, [client, caseId, apply, fail]);
+    if (caseId === null) return;
+    steps.sent();
+    client.call('redoDecision', { caseId }).then(apply).catch(failStep);
+  }, [client, caseId, apply, failStep, steps]);
   const nextToReview = useCallback(
     async (afterItemId: string | null): Promise<NextToReview> => {
       const none = { itemId: null, index: null };
@@ -238,6 +249,8 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
       categorise,
       categoriseMany,
       onDecided,
+      onCategorising,
+      epoch,
       overrule: pendingOverrule,
       confirmOverrule,
       cancelOverrule,
@@ -254,6 +267,8 @@ export function useReview(client: VeilClient, caseId: string | null): Review {
       categorise,
       categoriseMany,
       onDecided,
+      onCategorising,
+      epoch,
       pendingOverrule,
       confirmOverrule,
       cancelOverrule,

@@ -19,7 +19,7 @@ import { GAP_PX, GRID_PADDING_PX, gridLayout } from './grid-layout';
 import { ThumbnailReleaser } from './thumbnail-release';
 import { useGridSelection } from './grid-selection';
 import { SelectionBar } from './selection-bar';
-import type { Review } from '../decisions/use-review';
+import type { Review } from '../decisions/review-model';
 
 /** Rows rendered beyond the visible ones, each way: enough for smooth scrolling. */
 const OVERSCAN_ROWS = 3;

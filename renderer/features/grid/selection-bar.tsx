@@ -3,7 +3,7 @@ import { MAX_BATCH_ITEMS } from '../../../shared/review/batch-contract.js';
 import { useErrorText } from '../../app/error-message';
 import { useFormatters } from '../../i18n/format';
 import { CategoryButtons } from '../decisions/category-group';
-import type { Review } from '../decisions/use-review';
+import type { Review } from '../decisions/review-model';
 import type { GridSelection } from './grid-selection';
 
 /**

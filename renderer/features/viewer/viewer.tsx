@@ -1,6 +1,6 @@
 import { CategoryGroup } from '../decisions/category-group';
 import { ItemHistory } from '../decisions/item-history';
-import type { Review } from '../decisions/use-review';
+import type { Review } from '../decisions/review-model';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../../shared/case/media-item.js';
