@@ -17,7 +17,8 @@ export interface DecisionKeysOptions {
 
 /**
  * The review's keys (a component so the app shell can mount it once a case is drawn), wherever focus is on the page (not in a text field or a dialog): the
- * number keys categorise the grid's selection when there is one, else the current item; N goes to
+ * number keys categorise the grid's selection when there is one, else the current item (once per press, not per repeat of a
+ * key held down); N goes to
  * the next item to review, Ctrl+Z undoes (a selection's batch at once), Ctrl+Y or Ctrl+Shift+Z
  * redoes. None of them is taken: Escape hides media, the arrows, Home, End, Page keys and Enter
  * move in or open the grid, Space selects, R and Shift+arrows drive the spotlight,
@@ -52,6 +53,12 @@ export function DecisionKeys(options: DecisionKeysOptions): null {
       const scheme = review.state?.scheme;
       const category = scheme && /^[0-9]$/.test(event.key) ? categoryForKey(scheme, event.key) : null;
       if (category === null) return;
+      // A key held down repeats about thirty times a second: one press is one decision. With "open the next item" on, each
+      // repeat would otherwise categorise the item just opened, a run of pictures decided without being looked at.
+      if (event.repeat) {
+        event.preventDefault();
+        return;
+      }
       const selected = selectedItemIds?.() ?? [];
       if (selected.length > 0) {
         event.preventDefault();

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings/settings.js';
@@ -35,6 +35,26 @@ describe('"Open the next item to review after categorising"', () => {
     await waitFor(() => expect(fake.handlers.categoriseItem).toHaveBeenCalledTimes(2));
     await waitFor(() => expect(screen.getByTestId('decision-announcement').textContent).toBe('Uncategorised'));
     expect(within(viewer).getByRole('heading', { name: /^photo-000005\./ })).toBeTruthy();
+  });
+
+  it('on: a number key held down decides once, on the item it was pressed on, and opens the next item once', async () => {
+    const { fake, user, viewer } = await viewerWith(true);
+    fake.review.nextAfter.mockImplementation((afterItemId) =>
+      afterItemId === fakeItemId(0) ? { itemId: fakeItemId(5), index: 5 } : { itemId: fakeItemId(7), index: 7 },
+    );
+    await user.keyboard('{1>}');
+    expect(await within(viewer).findByRole('heading', { name: /^photo-000005\./ })).toBeTruthy();
+    // The key's repeats while it is still down (the browser sends them with `repeat` set) reach the item now open.
+    for (let repeat = 0; repeat < 3; repeat += 1) fireEvent.keyDown(document.activeElement ?? document.body, { key: '1', code: 'Digit1', repeat: true });
+    await user.keyboard('{/1}');
+    // A new press is a new decision: only it reaches item 5.
+    await user.keyboard('2');
+    await waitFor(() => expect(fake.handlers.categoriseItem).toHaveBeenCalledTimes(2));
+    const { caseId } = fake.state.summary;
+    expect(fake.handlers.categoriseItem).toHaveBeenNthCalledWith(1, { caseId, itemId: fakeItemId(0), category: '1' });
+    expect(fake.handlers.categoriseItem).toHaveBeenNthCalledWith(2, { caseId, itemId: fakeItemId(5), category: '2' });
+    expect(await within(viewer).findByRole('heading', { name: /^photo-000007\./ })).toBeTruthy();
+    expect(fake.handlers.categoriseItem).toHaveBeenCalledTimes(2);
   });
 
   it('N pressed in the grid, then Enter before its answer: the answer moves the open viewer on, never closes it', async () => {
